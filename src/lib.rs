@@ -1,0 +1,4 @@
+pub mod parse;
+pub mod source;
+pub mod vocab;
+pub mod yaml;

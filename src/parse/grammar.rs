@@ -1,0 +1,227 @@
+//! The only place that touches pest: it answers what a bounded slice starts with.
+
+use super::tree::{DateForm, MarkerForm};
+use pest::Parser;
+use pest::iterators::Pair;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/report.pest"]
+struct BlockGrammar;
+
+/// pest is handed at most this many bytes when only a prefix matters.
+const PROBE_BYTES: usize = 48;
+/// Slices longer than this cannot be a closing, a salutation or a date line.
+pub const SHORT_BYTES: usize = 160;
+
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A heading marker found at the start of a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerParse {
+    pub level: u8,
+    pub number: u32,
+    pub form: MarkerForm,
+    /// Bytes of the marker itself.
+    pub marker_len: usize,
+    /// Bytes of blank space after it.
+    pub space_len: usize,
+}
+
+pub fn heading_marker(text: &str) -> Option<MarkerParse> {
+    let probe = prefix(text, PROBE_BYTES);
+    let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
+    let mut out = MarkerParse { level: 0, number: 0, form: MarkerForm::ArDot, marker_len: 0, space_len: 0 };
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::l1_marker | Rule::l2_marker | Rule::l3_marker | Rule::l4_marker => {
+                out.marker_len = p.as_str().len();
+                let (level, form) = match p.as_rule() {
+                    Rule::l1_marker => (1, MarkerForm::CnComma),
+                    Rule::l2_marker => (2, MarkerForm::CnParen),
+                    Rule::l4_marker => (4, MarkerForm::ArParen),
+                    _ if p.as_str().contains('、') => (3, MarkerForm::ArComma),
+                    _ => (3, MarkerForm::ArDot),
+                };
+                out.level = level;
+                out.form = form;
+                for n in p.into_inner() {
+                    match n.as_rule() {
+                        Rule::cn_num => out.number = cn_number(n.as_str())?,
+                        Rule::ar_num => out.number = n.as_str().parse().ok()?,
+                        _ => {}
+                    }
+                }
+            }
+            Rule::marker_space => out.space_len = p.as_str().len(),
+            _ => {}
+        }
+    }
+    (out.level > 0 && out.number > 0).then_some(out)
+}
+
+/// 一是 / 二是 at the start of a slice: the item's number.
+pub fn enum_item(text: &str) -> Option<u32> {
+    let pair = BlockGrammar::parse(Rule::enum_item, prefix(text, PROBE_BYTES)).ok()?.next()?;
+    pair.into_inner().find(|p| p.as_rule() == Rule::cn_num).and_then(|p| cn_number(p.as_str()))
+}
+
+fn whole(rule: Rule, text: &str) -> bool {
+    text.len() <= SHORT_BYTES && BlockGrammar::parse(rule, text).is_ok()
+}
+
+pub fn is_closing(text: &str) -> bool {
+    whole(Rule::closing, text)
+}
+
+pub fn is_salutation(text: &str) -> bool {
+    whole(Rule::salutation, text)
+}
+
+/// A date at the start of `text`: (length in bytes, year, month, day, form).
+pub fn date_prefix(text: &str) -> Option<(usize, u32, u32, u32, DateForm)> {
+    let probe = prefix(text, PROBE_BYTES);
+    let pair = BlockGrammar::parse(Rule::date, probe).ok()?.next()?;
+    date_of(pair)
+}
+
+/// A line that holds nothing but a date.
+pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> {
+    if text.len() > SHORT_BYTES {
+        return None;
+    }
+    let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;
+    let date = pair.into_inner().find(|p| p.as_rule() == Rule::date)?;
+    let start = date.as_span().start();
+    let (len, y, m, d, f) = date_of(date)?;
+    Some((start, len, y, m, d, f))
+}
+
+fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
+    let len = date.as_str().len();
+    let inner = date.into_inner().next()?;
+    let form = match inner.as_rule() {
+        Rule::date_cn_arabic => DateForm::CnArabic { padded: false },
+        Rule::date_sep => DateForm::Separated,
+        _ => DateForm::CnNumerals,
+    };
+    let (mut y, mut m, mut d) = (0, 0, 0);
+    let mut padded = false;
+    for p in inner.into_inner() {
+        let s = p.as_str();
+        match p.as_rule() {
+            Rule::year => y = s.parse().ok()?,
+            Rule::cn_year => y = cn_year(s)?,
+            Rule::month | Rule::day => {
+                padded |= s.len() == 2 && s.starts_with('0');
+                let v = s.parse().ok()?;
+                if p.as_rule() == Rule::month { m = v } else { d = v }
+            }
+            Rule::cn_num => {
+                let v = cn_number(s)?;
+                if m == 0 { m = v } else { d = v }
+            }
+            _ => {}
+        }
+    }
+    let form = match form {
+        DateForm::CnArabic { .. } => DateForm::CnArabic { padded },
+        f => f,
+    };
+    Some((len, y, m, d, form))
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | 'O' | 'o' | '0' | '○' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99.
+pub fn cn_number(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        Some(i) => {
+            let tens = if i == 0 { 1 } else if i == 1 { cn_digit(chars[0])? } else { return None };
+            let units = match chars.len() - i - 1 {
+                0 => 0,
+                1 => cn_digit(chars[i + 1])?,
+                _ => return None,
+            };
+            Some(tens * 10 + units)
+        }
+        None => chars.iter().try_fold(0u32, |acc, &c| Some(acc * 10 + cn_digit(c)?)),
+    }
+}
+
+fn cn_year(s: &str) -> Option<u32> {
+    s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let m = heading_marker("一、基本情况").unwrap();
+        assert_eq!((m.level, m.number, m.marker_len), (1, 1, "一、".len()));
+        let m = heading_marker("(十二)规范执法").unwrap();
+        assert_eq!((m.level, m.number), (2, 12));
+        let m = heading_marker("1. 紧跟源头").unwrap();
+        assert_eq!((m.level, m.number, m.space_len), (3, 1, 1));
+        assert_eq!(heading_marker("2、加强").unwrap().form, MarkerForm::ArComma);
+        assert_eq!(heading_marker("(3)完善").unwrap().level, 4);
+    }
+
+    #[test]
+    fn running_text_is_not_a_marker() {
+        for t in ["一、二季度", "(一)项规定", "5.0版本", "11.77%", "1、2月", "2024年"] {
+            assert_eq!(heading_marker(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_prefix("2024年2月27日").map(|d| (d.1, d.2, d.3)), Some((2024, 2, 27)));
+        assert_eq!(date_prefix("2025-01-13 16:09").map(|d| (d.1, d.2, d.3)), Some((2025, 1, 13)));
+        assert_eq!(date_prefix("2025年01月13日").unwrap().4, DateForm::CnArabic { padded: true });
+        assert_eq!(date_prefix("二〇二四年二月二十七日").map(|d| (d.1, d.2, d.3)), Some((2024, 2, 27)));
+        assert!(date_line("  2024年2月27日 ").is_some());
+        assert!(date_line("2024年2月27日召开会议").is_none());
+    }
+
+    #[test]
+    fn closing_and_salutation() {
+        assert!(is_closing("特此报告。"));
+        assert!(!is_closing("特此报告如下"));
+        assert!(is_salutation("市委、市政府:"));
+        assert!(!is_salutation("针对以上问题的存在,特建议:"));
+        assert!(!is_salutation("现将有关情况报告如下:"));
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(cn_number("十"), Some(10));
+        assert_eq!(cn_number("二十一"), Some(21));
+        assert_eq!(cn_number("三"), Some(3));
+    }
+}

@@ -1,0 +1,424 @@
+//! From normalised text to a [`Report`]: split into lines and segments in Rust, ask the
+//! pest grammar what each bounded slice is, then make the document-level decisions
+//! (where the body starts, whether headings start lines or run inline) and build the
+//! heading tree. The parser never fails: text it does not recognise is a paragraph.
+
+pub mod grammar;
+pub mod tree;
+
+use crate::source::Source;
+use crate::vocab::Vocab;
+use grammar::MarkerParse;
+use tree::*;
+
+/// Characters after which an inline heading marker may start (a report that is one line).
+const INLINE_BOUNDARY: &[char] = &['。', '!', '?', ';', ':', '”', '’', ' '];
+/// Characters that end a heading's title.
+const TITLE_END: &[char] = &['。', '!', '?'];
+
+#[derive(Debug, Clone)]
+struct Seg {
+    span: Span,
+    line: usize,
+    starts_line: bool,
+    furniture: bool,
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+}
+
+/// Splits lines into segments, cutting out page furniture.
+fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
+    let text = &src.text;
+    let mut out = Vec::new();
+    for line in 0..src.line_count() {
+        let span = trim_span(text, src.line_range(line));
+        let s = &text[span.clone()];
+        if s.chars().all(is_blank_char) {
+            continue;
+        }
+        let f = &vocab.furniture;
+        let short = s.chars().count() <= f.max_line_chars;
+        if short && f.lines.iter().any(|p| p.0.is_match(s)) {
+            out.push(Seg { span, line, starts_line: true, furniture: true });
+            continue;
+        }
+        let mut cuts: Vec<Span> = f
+            .inline
+            .iter()
+            .flat_map(|p| p.0.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()))
+            .collect();
+        cuts.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut pos = 0;
+        for cut in cuts {
+            if cut.end <= pos {
+                continue;
+            }
+            let cut = cut.start.max(pos)..cut.end;
+            if cut.start > pos {
+                push_text(&mut out, text, span.start + pos..span.start + cut.start, line, pos == 0);
+            }
+            let fs = trim_span(text, span.start + cut.start..span.start + cut.end);
+            if !fs.is_empty() {
+                out.push(Seg { span: fs, line, starts_line: cut.start == 0, furniture: true });
+            }
+            pos = cut.end;
+        }
+        if pos < s.len() {
+            push_text(&mut out, text, span.start + pos..span.end, line, pos == 0);
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_line: bool) {
+    let span = trim_span(text, span);
+    if !span.is_empty() {
+        out.push(Seg { span, line, starts_line, furniture: false });
+    }
+}
+
+/// Tracks the numbers seen at each level while looking for inline markers.
+#[derive(Default)]
+struct InlineState {
+    last: [u32; 5],
+    depth: u8,
+    /// Byte offset where the last accepted heading's title began.
+    last_title_start: Option<usize>,
+}
+
+impl InlineState {
+    fn plausible(&self, m: &MarkerParse) -> bool {
+        let l = m.level as usize;
+        if m.level > self.depth + 1 && !(self.depth == 0 && m.level <= 2) {
+            return false;
+        }
+        let last = self.last[l];
+        m.number > last && m.number <= last + 2
+    }
+
+    fn accept(&mut self, m: &MarkerParse, title_start: usize) {
+        let l = m.level as usize;
+        self.last[l] = m.number;
+        for deeper in &mut self.last[l + 1..] {
+            *deeper = 0;
+        }
+        self.depth = m.level;
+        self.last_title_start = Some(title_start);
+    }
+}
+
+/// Finds the heading markers inside a long segment (inline mode): (offset, marker).
+fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, MarkerParse)> {
+    let s = &text[span.clone()];
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let candidate = c == '(' || c.is_ascii_digit() || grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some();
+        let boundary = i == 0 || prev.is_some_and(|p| INLINE_BOUNDARY.contains(&p));
+        prev = Some(c);
+        if !candidate {
+            continue;
+        }
+        let Some(m) = grammar::heading_marker(&s[i..]) else { continue };
+        // 「一、2024年工作情况(一)压实…」: a first child right after its parent's title.
+        let first_child = m.number == 1
+            && m.level == st.depth + 1
+            && st.last_title_start.is_some_and(|t| {
+                let between = &text[t..span.start + i];
+                between.chars().count() <= 40 && !between.contains(TITLE_END)
+            });
+        if (boundary || first_child) && st.plausible(&m) {
+            st.accept(&m, span.start + i + m.marker_len + m.space_len);
+            found.push((span.start + i, m));
+        }
+    }
+    found
+}
+
+fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Heading {
+    let marker = span.start..span.start + m.marker_len;
+    let space = (m.space_len > 0).then(|| marker.end..marker.end + m.space_len);
+    let t0 = marker.end + m.space_len;
+    let rest = &text[t0..span.end];
+    let (title, terminator, body) = match rest.find(TITLE_END) {
+        Some(p) => {
+            let term_len = rest[p..].chars().next().map(char::len_utf8).unwrap_or(0);
+            let body = trim_span(text, t0 + p + term_len..span.end);
+            let body = if body.is_empty() { span.end..span.end } else { body };
+            (trim_span(text, t0..t0 + p), Some(t0 + p..t0 + p + term_len), body)
+        }
+        None => (trim_span(text, t0..span.end), None, span.end..span.end),
+    };
+    Heading {
+        block: 0,
+        level: m.level,
+        number: m.number,
+        form: m.form,
+        marker,
+        space,
+        title,
+        terminator,
+        body,
+        parent: None,
+        inline,
+    }
+}
+
+fn looks_like_title(s: &str, vocab: &Vocab) -> bool {
+    s.chars().count() <= vocab.title.max_chars
+        && !s.contains('。')
+        && !s.ends_with(':')
+        && vocab.title.keywords.iter().any(|k| s.contains(k.as_str()))
+}
+
+/// A short line without sentence punctuation: a site name, a repeated title.
+fn head_like(s: &str, max_chars: usize) -> bool {
+    s.chars().count() <= max_chars && !s.contains(['。', ',', ';'])
+}
+
+/// Parses a report. Never fails.
+pub fn parse(src: &Source, vocab: &Vocab) -> Report {
+    let text = &src.text;
+    let segs = segments(src, vocab);
+    let line_start_headings = segs
+        .iter()
+        .filter(|s| !s.furniture && s.starts_line && grammar::heading_marker(&text[s.span.clone()]).is_some())
+        .count();
+    let mut r = Report { line_mode: line_start_headings >= 2, ..Report::default() };
+    let mut in_head = true;
+    let mut st = InlineState::default();
+
+    for (si, seg) in segs.iter().enumerate() {
+        let s = &text[seg.span.clone()];
+        if seg.furniture {
+            push_block(&mut r, BlockKind::Furniture, seg.span.clone(), seg.line, seg.starts_line);
+            continue;
+        }
+        let marker = if seg.starts_line || !r.line_mode { grammar::heading_marker(s) } else { None };
+        if in_head {
+            if marker.is_none() {
+                if grammar::is_salutation(s) {
+                    push_block(&mut r, BlockKind::Salutation, seg.span.clone(), seg.line, seg.starts_line);
+                    r.salutation = Some(r.blocks.len() - 1);
+                    in_head = false;
+                    continue;
+                }
+                if r.title.is_none() && looks_like_title(s, vocab) {
+                    push_block(&mut r, BlockKind::Title, seg.span.clone(), seg.line, seg.starts_line);
+                    r.title = Some(r.blocks.len() - 1);
+                    continue;
+                }
+                let max = if r.title.is_some() { 40 } else { 30 };
+                if head_like(s, max) && grammar::date_line(s).is_none() {
+                    push_block(&mut r, BlockKind::Head, seg.span.clone(), seg.line, seg.starts_line);
+                    continue;
+                }
+            }
+            in_head = false;
+        }
+        if r.line_mode {
+            match marker {
+                Some(m) if seg.starts_line => {
+                    let h = make_heading(text, &seg.span, &m, false);
+                    push_heading(&mut r, h, seg);
+                }
+                _ => body_block(&mut r, &segs, si, text),
+            }
+            continue;
+        }
+        // Inline mode: headings may start anywhere after a sentence boundary.
+        let found = inline_markers(text, &seg.span, &mut st);
+        if found.is_empty() {
+            body_block(&mut r, &segs, si, text);
+            continue;
+        }
+        if found[0].0 > seg.span.start {
+            let pre = Seg { span: trim_span(text, seg.span.start..found[0].0), ..seg.clone() };
+            if !pre.span.is_empty() {
+                push_block(&mut r, BlockKind::Paragraph, pre.span, pre.line, pre.starts_line);
+            }
+        }
+        for (k, (start, m)) in found.iter().enumerate() {
+            let end = found.get(k + 1).map(|f| f.0).unwrap_or(seg.span.end);
+            let span = trim_span(text, *start..end);
+            let h = make_heading(text, &span, m, !(seg.starts_line && *start == seg.span.start));
+            let line = src.line_index(*start);
+            let piece = Seg { span, line, starts_line: seg.starts_line && *start == seg.span.start, furniture: false };
+            push_heading(&mut r, h, &piece);
+        }
+    }
+    finish(&mut r, text, vocab);
+    r
+}
+
+fn push_block(r: &mut Report, kind: BlockKind, span: Span, line: usize, starts_line: bool) {
+    r.blocks.push(Block { kind, span, line, starts_line });
+}
+
+fn push_heading(r: &mut Report, mut h: Heading, seg: &Seg) {
+    h.block = r.blocks.len();
+    r.headings.push(h);
+    let idx = r.headings.len() - 1;
+    push_block(r, BlockKind::Heading(idx), seg.span.clone(), seg.line, seg.starts_line);
+}
+
+/// A body segment that is not a heading: closing, signature, date line or paragraph.
+fn body_block(r: &mut Report, segs: &[Seg], si: usize, text: &str) {
+    let seg = &segs[si];
+    let s = &text[seg.span.clone()];
+    let kind = if grammar::is_closing(s) {
+        BlockKind::Closing
+    } else if grammar::date_line(s).is_some() {
+        BlockKind::DateLine
+    } else if head_like(s, 40) && signature_position(r, segs, si, text) {
+        BlockKind::Signature
+    } else {
+        BlockKind::Paragraph
+    };
+    if kind == BlockKind::Closing {
+        r.closing = Some(r.blocks.len());
+    }
+    push_block(r, kind, seg.span.clone(), seg.line, seg.starts_line);
+}
+
+/// A short line after the closing, or just above a final date line.
+fn signature_position(r: &Report, segs: &[Seg], si: usize, text: &str) -> bool {
+    if r.closing.is_some() {
+        return true;
+    }
+    let rest: Vec<&Seg> = segs[si + 1..].iter().filter(|s| !s.furniture).collect();
+    rest.len() <= 2 && rest.iter().any(|s| grammar::date_line(&text[s.span.clone()]).is_some())
+}
+
+fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
+    // The heading tree.
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..r.headings.len() {
+        let level = r.headings[i].level;
+        while stack.last().is_some_and(|&p| r.headings[p].level >= level) {
+            stack.pop();
+        }
+        r.headings[i].parent = stack.last().copied();
+        stack.push(i);
+    }
+    // The preamble: paragraphs before the first heading.
+    let first_heading = r.headings.first().map(|h| h.block).unwrap_or(r.blocks.len());
+    r.preamble = (0..first_heading).filter(|&b| r.blocks[b].kind == BlockKind::Paragraph).collect();
+    if r.headings.is_empty() {
+        r.preamble.truncate(1);
+    }
+    // The 成文 date: the last date line after the last heading.
+    let last_heading = r.headings.last().map(|h| h.block).unwrap_or(0);
+    if let Some(b) = r.blocks.iter().rposition(|b| b.kind == BlockKind::DateLine)
+        && b >= last_heading
+    {
+        let span = r.blocks[b].span.clone();
+        if let Some((start, len, year, month, day, form)) = grammar::date_line(&text[span.clone()]) {
+            let s = span.start + start;
+            r.signature_date = Some(DateRef { span: s..s + len, year, month, day, form });
+        }
+    }
+    // Page metadata dates.
+    for b in &r.blocks {
+        if b.kind != BlockKind::Furniture {
+            continue;
+        }
+        let s = &text[b.span.clone()];
+        for cap in vocab.furniture.meta_key.0.captures_iter(s) {
+            let (Some(all), Some(key)) = (cap.get(0), cap.get(1)) else { continue };
+            let after = b.span.start + all.end();
+            let date = grammar::date_prefix(&text[after..b.span.end]).map(|(len, year, month, day, form)| DateRef {
+                span: after..after + len,
+                year,
+                month,
+                day,
+                form,
+            });
+            r.meta.push(Meta { key: key.as_str().to_string(), span: b.span.start + all.start()..after, date });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> (Source, Report) {
+        let src = Source::new("t", s);
+        let r = parse(&src, &Vocab::builtin());
+        (src, r)
+    }
+
+    fn titles(src: &Source, r: &Report) -> Vec<(u8, u32, String)> {
+        r.headings.iter().map(|h| (h.level, h.number, src.slice(&h.title).to_string())).collect()
+    }
+
+    #[test]
+    fn line_mode_headings_and_head() {
+        let (src, r) = parse_str(
+            "青石镇2024年度法治政府建设工作报告\n县委、县政府:\n2024年,青石镇扎实推进。现将有关情况报告如下:\n一、主要举措\n(一)强化学习。全年学法4次。\n1. 组织培训\n二、存在的问题\n特此报告。\n青石镇人民政府\n2025年2月3日\n",
+        );
+        assert!(r.line_mode);
+        assert_eq!(src.slice(&r.blocks[r.title.unwrap()].span), "青石镇2024年度法治政府建设工作报告");
+        assert!(r.salutation.is_some());
+        assert_eq!(r.preamble.len(), 1);
+        assert_eq!(
+            titles(&src, &r),
+            vec![
+                (1, 1, "主要举措".into()),
+                (2, 1, "强化学习".into()),
+                (3, 1, "组织培训".into()),
+                (1, 2, "存在的问题".into())
+            ]
+        );
+        assert!(!r.headings[1].title_only());
+        assert!(r.headings[2].space.is_some());
+        assert_eq!(r.headings[2].parent, Some(1));
+        assert!(r.closing.is_some());
+        assert_eq!(r.signature_date.as_ref().map(|d| (d.year, d.month, d.day)), Some((2025, 2, 3)));
+        assert!(r.blocks.iter().any(|b| b.kind == BlockKind::Signature));
+    }
+
+    #[test]
+    fn one_line_report_has_inline_headings() {
+        let (src, r) = parse_str(
+            "某镇2024年法治政府建设年度报告\n2024年,我镇推进法治建设,一、二季度开展培训。现将情况报告如下:一、2024年工作情况(一)强化学习,依据第十条(一)项规定开展。同比增长11.77%。(二)规范执法。全年办案5.0件。二、存在的不足及原因(一)基础薄弱。三、2025年工作安排(一)深化改革。",
+        );
+        assert!(!r.line_mode);
+        let t: Vec<(u8, u32)> = titles(&src, &r).iter().map(|t| (t.0, t.1)).collect();
+        assert_eq!(t, vec![(1, 1), (2, 1), (2, 2), (1, 2), (2, 1), (1, 3), (2, 1)]);
+        assert_eq!(src.slice(&r.headings[0].title), "2024年工作情况");
+        assert_eq!(src.slice(&r.headings[3].title), "存在的不足及原因");
+        assert_eq!(r.preamble.len(), 1);
+    }
+
+    #[test]
+    fn furniture_is_cut_out_and_dates_read() {
+        let (src, r) = parse_str(
+            "当前位置: 首页\n>政务公开>通知公告\n索引号: 113/2024 发布机构: 中心\n关于某区2023年度法治政府建设情况的报告\n发布时间:2024-02-27 16:09:43 点击次数:\n2023年,某区推进法治建设。现将有关情况报告如下:\n一、情况\n正文。分享到:微信\n",
+        );
+        let furn: Vec<&str> =
+            r.blocks.iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| src.slice(&b.span)).collect();
+        assert_eq!(furn.len(), 5, "{furn:?}");
+        assert_eq!(furn[4], "分享到:微信");
+        let pub_date = r.meta.iter().find(|m| m.key == "发布时间").and_then(|m| m.date.clone()).unwrap();
+        assert_eq!((pub_date.year, pub_date.month, pub_date.day), (2024, 2, 27));
+        assert_eq!(src.slice(&r.blocks[r.title.unwrap()].span), "关于某区2023年度法治政府建设情况的报告");
+    }
+
+    #[test]
+    fn never_fails() {
+        for s in ["", "\n\n", "一、", "(", "特此报告。", "1.", "\u{0}\u{1}abc", "一、(一)1.(1)"] {
+            let _ = parse_str(s);
+        }
+    }
+}

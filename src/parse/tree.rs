@@ -1,0 +1,195 @@
+//! The report as fzlint understands it: a flat stream of blocks plus the heading tree.
+//! Spans are byte ranges into [`crate::source::Source::text`]. No pest types here.
+
+use serde::Serialize;
+use std::ops::Range;
+
+pub type Span = Range<usize>;
+
+/// The contents a 法治政府建设年度报告 must carry (督察工作规定, Article 25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Measures,
+    Shortcomings,
+    Causes,
+    Duties,
+    Plan,
+    Other,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] =
+        [Part::Measures, Part::Shortcomings, Part::Causes, Part::Duties, Part::Plan, Part::Other];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Measures => "measures",
+            Part::Shortcomings => "shortcomings",
+            Part::Causes => "causes",
+            Part::Duties => "duties",
+            Part::Plan => "plan",
+            Part::Other => "other",
+        }
+    }
+
+    /// The part's name as a drafter knows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Measures => "主要举措和成效",
+            Part::Shortcomings => "存在的不足",
+            Part::Causes => "原因分析",
+            Part::Duties => "主要负责人履职",
+            Part::Plan => "下一年度工作安排",
+            Part::Other => "其他事项",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Web page furniture: breadcrumbs, metadata stamps, share and print widgets.
+    Furniture,
+    /// A short line in the head of the page that is neither title nor furniture
+    /// (a site name, a repeated title).
+    Head,
+    Title,
+    Salutation,
+    Paragraph,
+    /// Index into [`Report::headings`].
+    Heading(usize),
+    Closing,
+    Signature,
+    DateLine,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// 0-based line of the block's start.
+    pub line: usize,
+    /// Whether the block starts its line (inline headings do not).
+    pub starts_line: bool,
+}
+
+/// The separator form of a heading marker, kept for numbering-style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerForm {
+    /// 一、
+    CnComma,
+    /// (一)
+    CnParen,
+    /// 1.
+    ArDot,
+    /// 1、
+    ArComma,
+    /// (1)
+    ArParen,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub block: usize,
+    /// 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
+    pub level: u8,
+    pub number: u32,
+    pub form: MarkerForm,
+    pub marker: Span,
+    /// Blank space between the marker and the title.
+    pub space: Option<Span>,
+    /// The title, without the sentence mark that ends it.
+    pub title: Span,
+    /// The mark ending the title (。!?), if any.
+    pub terminator: Option<Span>,
+    /// Run-in text after the title, in the same block (may be empty).
+    pub body: Span,
+    /// Index of the parent heading.
+    pub parent: Option<usize>,
+    /// The heading was found inside running text (a report that is one line).
+    pub inline: bool,
+}
+
+impl Heading {
+    /// A heading line that carries no sentence of its own.
+    pub fn title_only(&self) -> bool {
+        self.body.is_empty()
+    }
+}
+
+/// How a date was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// 2024年2月27日; `padded` when a month or day has a leading zero.
+    CnArabic { padded: bool },
+    /// 2024-02-27, 2024.2.27, 2024/2/27.
+    Separated,
+    /// 二〇二四年二月二十七日.
+    CnNumerals,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateRef {
+    pub span: Span,
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub form: DateForm,
+}
+
+/// A `key:value` pair of page metadata (发布时间:2025-01-13).
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub key: String,
+    pub span: Span,
+    pub date: Option<DateRef>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    pub title: Option<usize>,
+    pub salutation: Option<usize>,
+    /// Paragraph blocks between the title (or salutation) and the first heading.
+    pub preamble: Vec<usize>,
+    pub closing: Option<usize>,
+    /// The 成文 date: a date-only line after the body.
+    pub signature_date: Option<DateRef>,
+    pub meta: Vec<Meta>,
+    /// Headings start lines (true) or run inline in long lines (false).
+    pub line_mode: bool,
+}
+
+impl Report {
+    /// Blocks that belong to the report's own text (not page furniture).
+    pub fn text_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !matches!(b.kind, BlockKind::Furniture | BlockKind::Head))
+    }
+
+    /// The block range (exclusive end) covered by heading `h` and its descendants.
+    pub fn section_blocks(&self, h: usize) -> Range<usize> {
+        let head = &self.headings[h];
+        let end = self.headings[h + 1..]
+            .iter()
+            .find(|o| o.level <= head.level)
+            .map(|o| o.block)
+            .unwrap_or(self.blocks.len());
+        head.block..end
+    }
+
+    /// The innermost heading whose section holds block `b`.
+    pub fn heading_of_block(&self, b: usize) -> Option<usize> {
+        let mut found = None;
+        for (i, h) in self.headings.iter().enumerate() {
+            if h.block > b {
+                break;
+            }
+            found = Some(i);
+        }
+        found
+    }
+}

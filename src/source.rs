@@ -1,0 +1,169 @@
+//! A report's text, normalised for parsing, with the way back to what the user wrote.
+//!
+//! Full-width ASCII forms (`(`, `,`, `:`, `1`), the ideographic space and carriage
+//! returns are replaced one character for one character, so the parser and the rules
+//! see a single form of each mark. Because the replacement never changes the number of
+//! characters, a line and column (in characters) are the same in both texts; only byte
+//! offsets differ, and [`Source::original_offset`] maps them back for rendering.
+
+use std::ops::Range;
+
+/// One input document.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown to the user (a path, or `<stdin>`).
+    pub name: String,
+    /// The normalised text every later stage works on.
+    pub text: String,
+    /// The text as the user wrote it, when normalisation changed anything.
+    original: Option<String>,
+    line_starts: Vec<usize>,
+    original_line_starts: Vec<usize>,
+}
+
+/// Maps one character to its normalised form.
+pub fn normalise_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => c,
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+    starts
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: &str) -> Source {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let mut out = String::with_capacity(text.len());
+        let mut changed = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let n = if c == '\r' {
+                // CRLF keeps one line break; a lone CR is a line break of its own.
+                if chars.peek() == Some(&'\n') { ' ' } else { '\n' }
+            } else {
+                normalise_char(c)
+            };
+            changed |= n != c;
+            out.push(n);
+        }
+        let (original, original_line_starts) = if changed {
+            let o = text.to_string();
+            let ls = line_starts(&o);
+            (Some(o), ls)
+        } else {
+            (None, Vec::new())
+        };
+        let line_starts = line_starts(&out);
+        Source { name: name.into(), text: out, original, line_starts, original_line_starts }
+    }
+
+    /// The text as the user wrote it.
+    pub fn original(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line index of a byte offset in the normalised text.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of a line (without its line break) in the normalised text.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        Self::range_in(&self.line_starts, &self.text, line)
+    }
+
+    /// Byte range of a line (without its line break) in the original text.
+    pub fn original_line_range(&self, line: usize) -> Range<usize> {
+        match &self.original {
+            Some(o) => Self::range_in(&self.original_line_starts, o, line),
+            None => self.line_range(line),
+        }
+    }
+
+    fn range_in(starts: &[usize], text: &str, line: usize) -> Range<usize> {
+        let start = starts.get(line).copied().unwrap_or(text.len());
+        let end = starts.get(line + 1).map(|e| e - 1).unwrap_or(text.len());
+        start..end.max(start)
+    }
+
+    /// 1-based line and 1-based column in characters of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    /// The byte offset in the original text of a byte offset in the normalised text.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        let offset = self.clamp(offset);
+        let Some(original) = &self.original else { return offset };
+        let line = self.line_index(offset);
+        let chars = self.text[self.line_starts[line]..offset].chars().count();
+        let ostart = self.original_line_starts[line];
+        original[ostart..]
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| ostart + i)
+            .unwrap_or(original.len())
+    }
+
+    /// An offset moved down to the nearest character boundary inside the text.
+    pub fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        let s = self.clamp(span.start);
+        let e = self.clamp(span.end).max(s);
+        &self.text[s..e]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fullwidth_is_normalised_one_char_for_one() {
+        let s = Source::new("a", "(一)总体情况:\r\n1.好");
+        assert_eq!(s.text, "(一)总体情况: \n1.好");
+        assert_eq!(s.original(), "(一)总体情况:\r\n1.好");
+        let off = s.text.find('好').unwrap();
+        assert_eq!(s.line_col(off), (2, 3));
+        assert_eq!(&s.original()[s.original_offset(off)..], "好");
+    }
+
+    #[test]
+    fn halfwidth_text_is_not_copied() {
+        let s = Source::new("a", "一、情况\n正文");
+        assert_eq!(s.original(), s.text);
+        assert_eq!(s.line_count(), 2);
+        assert_eq!(s.line_range(1), 13..19);
+    }
+
+    #[test]
+    fn lone_cr_is_a_line_break_and_bom_is_dropped() {
+        let s = Source::new("a", "\u{FEFF}甲\r乙");
+        assert_eq!(s.text, "甲\n乙");
+        assert_eq!(s.line_count(), 2);
+    }
+}

@@ -1,0 +1,115 @@
+//! Reading fzlint's YAML files (rules, the pack vocabulary) with positions in errors.
+//!
+//! serde-saphyr is used rather than serde_yaml: serde_yaml is deprecated upstream,
+//! while serde-saphyr is maintained, does not panic on malformed input, enforces
+//! budgets against alias bombs and reports the line and column of every error.
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// A YAML file could not be read: where and why.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct YamlError {
+    pub path: String,
+    /// 1-based; 0 when unknown.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    /// The whole file, so the error can be rendered like a diagnostic.
+    pub text: String,
+}
+
+impl YamlError {
+    pub fn new(path: &str, text: &str, line: usize, column: usize, message: String) -> YamlError {
+        YamlError { path: path.to_string(), line, column, message, text: text.to_string() }
+    }
+}
+
+/// Largest compiled size allowed for one pattern from a YAML file.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Deserialise `text` (the contents of `path`).
+pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, YamlError> {
+    serde_saphyr::from_str::<T>(text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line() as usize, l.column() as usize))
+            .unwrap_or((0, 0));
+        let message = first_line(&e.without_snippet().to_string());
+        YamlError::new(path, text, line, column, message)
+    })
+}
+
+fn first_line(s: &str) -> String {
+    let s = s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim();
+    // serde-saphyr appends " at line L column C"; the position is reported separately.
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// A compiled regular expression read from YAML.
+#[derive(Clone)]
+pub struct Pattern(pub Regex);
+
+impl Pattern {
+    pub fn compile(src: &str) -> Result<Pattern, String> {
+        regex::RegexBuilder::new(src)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map(Pattern)
+            .map_err(|e| format!("正则表达式无效: {}", e.to_string().lines().last().unwrap_or("")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "/{}/", self.0.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Pattern::compile(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl serde::Serialize for Pattern {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        a: u32,
+        p: Option<Pattern>,
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let e = from_str::<T>("x.yaml", "a: 1\nb: 2\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.message.contains('b'), "{e}");
+        let e = from_str::<T>("x.yaml", "a: 1\np: '(('\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.message.contains("正则"), "{e}");
+        let e = from_str::<T>("x.yaml", "a: [1\n").unwrap_err();
+        assert!(e.line >= 1, "{e}");
+    }
+}
