@@ -1,3 +1,12 @@
+mod cli;
+
 fn main() {
-    println!("Hello, world!");
+    let code = match cli::run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            cli::EXIT_TROUBLE
+        }
+    };
+    std::process::exit(code);
 }

@@ -80,6 +80,17 @@ impl Source {
         }
     }
 
+    /// 0-based line index of a byte offset in the original text.
+    pub fn line_index_original(&self, offset: usize) -> usize {
+        if self.original.is_none() {
+            return self.line_index(offset.min(self.text.len()));
+        }
+        match self.original_line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
     /// Byte range of a line (without its line break) in the normalised text.
     pub fn line_range(&self, line: usize) -> Range<usize> {
         Self::range_in(&self.line_starts, &self.text, line)

@@ -1,0 +1,268 @@
+//! Which text is which part of the report (measures, shortcomings, causes, duties,
+//! plan, other), and the facts the rules share: the reported year and the
+//! publication date. Everything here is driven by the pack vocabulary.
+
+use crate::parse::tree::*;
+use crate::source::Source;
+use crate::vocab::{PartDef, Vocab};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One place where a part was found.
+#[derive(Debug, Clone)]
+pub struct PartHit {
+    pub part: Part,
+    pub block: usize,
+    /// The text that convinced fzlint (a heading title, an opening, a sentence).
+    pub span: Span,
+    /// The part has a heading of its own here.
+    pub headed: bool,
+    /// Found by position rather than by wording.
+    pub by_position: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// Each heading's own part, from its title (or its position).
+    pub own: Vec<Option<Part>>,
+    /// Each heading's part, own or inherited from its parent.
+    pub section: Vec<Option<Part>>,
+    pub hits: Vec<PartHit>,
+}
+
+impl Parts {
+    pub fn first(&self, p: Part) -> Option<&PartHit> {
+        self.hits.iter().filter(|h| h.part == p).min_by_key(|h| h.span.start)
+    }
+
+    pub fn first_headed(&self, p: Part) -> Option<&PartHit> {
+        self.hits.iter().filter(|h| h.part == p && h.headed).min_by_key(|h| h.span.start)
+    }
+
+    pub fn found(&self, p: Part) -> bool {
+        self.hits.iter().any(|h| h.part == p)
+    }
+
+    /// The part a block belongs to by the section that holds it.
+    pub fn part_of_block(&self, r: &Report, b: usize) -> Option<Part> {
+        r.heading_of_block(b).and_then(|h| self.section[h])
+    }
+}
+
+/// Where the reported year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSource {
+    Title,
+    Preamble,
+    Settings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    Metadata,
+    Signature,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The year named in the title, with its span.
+    pub title_year: Option<(i32, Span)>,
+    pub reported_year: Option<(i32, Option<Span>, YearSource)>,
+    pub published: Option<(DateRef, DateSource)>,
+}
+
+impl Facts {
+    pub fn year(&self) -> Option<i32> {
+        self.reported_year.as_ref().map(|y| y.0)
+    }
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid"));
+
+/// The first year (1900–2099 followed by 年) in a span.
+pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
+    let s = src.slice(span);
+    let c = YEAR.captures(s)?;
+    let m = c.get(1)?;
+    Some((m.as_str().parse().ok()?, span.start + m.start()..span.start + m.end()))
+}
+
+/// The reported year and the publication date.
+pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>) -> Facts {
+    let mut f = Facts::default();
+    if let Some(t) = r.title {
+        f.title_year = first_year(src, &r.blocks[t].span);
+    }
+    f.reported_year = if let Some(y) = year_override {
+        Some((y, None, YearSource::Settings))
+    } else if let Some((y, s)) = &f.title_year {
+        Some((*y, Some(s.clone()), YearSource::Title))
+    } else {
+        preamble_year(src, r).map(|(y, s)| (y, Some(s), YearSource::Preamble))
+    };
+    for key in &vocab.published_keys {
+        if let Some(d) = r.meta.iter().find(|m| &m.key == key).and_then(|m| m.date.clone()) {
+            f.published = Some((d, DateSource::Metadata));
+            break;
+        }
+    }
+    if f.published.is_none() {
+        f.published = r.signature_date.clone().map(|d| (d, DateSource::Signature));
+    }
+    f
+}
+
+/// The year the preamble reports on: from its 「现将…如下」 sentence, else its first year.
+pub fn preamble_year(src: &Source, r: &Report) -> Option<(i32, Span)> {
+    let formula = r.preamble.iter().flat_map(|&b| sentences(src, &r.blocks[b].span)).find(|s| {
+        let t = src.slice(s);
+        t.contains("如下") || t.contains("现将")
+    });
+    formula
+        .and_then(|s| first_year(src, &s))
+        .or_else(|| r.preamble.first().and_then(|&b| first_year(src, &r.blocks[b].span)))
+}
+
+/// Splits a span into sentences at 。!?; (the marks are kept with their sentence).
+pub fn sentences<'a>(src: &'a Source, span: &Span) -> impl Iterator<Item = Span> + 'a {
+    let s = src.slice(span);
+    let base = span.start;
+    let mut start = 0;
+    let mut iter = s.char_indices();
+    std::iter::from_fn(move || {
+        for (i, c) in iter.by_ref() {
+            if matches!(c, '。' | '!' | '?' | ';') {
+                let sp = base + start..base + i + c.len_utf8();
+                start = i + c.len_utf8();
+                return Some(sp);
+            }
+        }
+        if start < s.len() {
+            let sp = base + start..base + s.len();
+            start = s.len();
+            return Some(sp);
+        }
+        None
+    })
+}
+
+/// The opening sentence of a block.
+pub fn opening(src: &Source, span: &Span) -> Span {
+    sentences(src, span).next().unwrap_or(span.clone())
+}
+
+fn any_match<'t>(pats: &[crate::yaml::Pattern], s: &'t str) -> Option<regex::Match<'t>> {
+    pats.iter().find_map(|p| p.0.find(s))
+}
+
+/// Heading classification order: the more specific parts first.
+const HEADING_ORDER: [Part; 5] = [Part::Shortcomings, Part::Plan, Part::Duties, Part::Other, Part::Measures];
+
+pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts {
+    let empty = PartDef::default();
+    let def = |p: Part| vocab.part(p).unwrap_or(&empty);
+    let n = r.headings.len();
+    let mut parts = Parts { own: vec![None; n], section: vec![None; n], hits: Vec::new() };
+
+    // Headings, by their titles.
+    for (i, h) in r.headings.iter().enumerate() {
+        let title = src.slice(&h.title);
+        let own = HEADING_ORDER.into_iter().find(|&p| any_match(&def(p).heading, title).is_some());
+        let causes = any_match(&def(Part::Causes).heading, title).is_some();
+        parts.own[i] = own.or(causes.then_some(Part::Causes));
+        let span = h.marker.start..h.title.end;
+        if let Some(p) = parts.own[i] {
+            parts.hits.push(PartHit { part: p, block: h.block, span: span.clone(), headed: true, by_position: false });
+        }
+        if causes && parts.own[i] != Some(Part::Causes) {
+            parts.hits.push(PartHit { part: Part::Causes, block: h.block, span, headed: true, by_position: false });
+        }
+    }
+
+    // Top-level headings before the shortcomings and plan: measures by position.
+    if let Some(top) = r.headings.iter().map(|h| h.level).min() {
+        let stop = r
+            .headings
+            .iter()
+            .enumerate()
+            .find(|(i, h)| h.level == top && matches!(parts.own[*i], Some(Part::Shortcomings | Part::Plan)))
+            .map(|(i, _)| i)
+            .unwrap_or(n);
+        for p in Part::ALL.into_iter().filter(|&p| def(p).by_position) {
+            for i in 0..stop {
+                let h = &r.headings[i];
+                if h.level == top && parts.own[i].is_none() {
+                    parts.own[i] = Some(p);
+                    let span = h.marker.start..h.title.end;
+                    parts.hits.push(PartHit { part: p, block: h.block, span, headed: true, by_position: true });
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        parts.section[i] = parts.own[i].or_else(|| r.headings[i].parent.and_then(|p| parts.section[p]));
+    }
+
+    // Paragraph openings: a part written without a heading of its own.
+    let mut unheaded_blocks: Vec<(Part, usize)> = Vec::new();
+    for (b, block) in r.text_blocks() {
+        if block.kind != BlockKind::Paragraph || r.preamble.contains(&b) {
+            continue;
+        }
+        let open = opening(src, &block.span);
+        let open_text = src.slice(&open);
+        let enclosing = parts.part_of_block(r, b);
+        for p in Part::ALL {
+            let d = def(p);
+            if enclosing == Some(p) {
+                continue;
+            }
+            let Some(m) = d.opening.iter().find_map(|pat| pat.0.captures(open_text)) else { continue };
+            if let (Some(off), Some(y), Some(ry)) = (d.opening_year_offset, m.name("year"), facts.year())
+                && y.as_str().parse::<i32>().ok() != Some(ry + off)
+            {
+                continue;
+            }
+            let whole = m.get(0).map(|g| g.range()).unwrap_or(0..0);
+            let span = open.start + whole.start..open.start + whole.end;
+            parts.hits.push(PartHit { part: p, block: b, span, headed: false, by_position: false });
+            unheaded_blocks.push((p, b));
+        }
+    }
+
+    // Sentences: causes within the shortcomings, duties anywhere in the body.
+    for p in Part::ALL {
+        let d = def(p);
+        if d.sentence.is_empty() && (d.who.is_empty() || d.what.is_empty()) {
+            continue;
+        }
+        for (b, block) in r.text_blocks() {
+            if block.kind == BlockKind::Title {
+                continue;
+            }
+            let enclosing = parts.part_of_block(r, b);
+            if let Some(w) = d.within {
+                let near_unheaded = unheaded_blocks.iter().any(|&(up, ub)| up == w && (ub == b || ub + 1 == b));
+                if enclosing != Some(w) && !near_unheaded {
+                    continue;
+                }
+            }
+            let hit = sentences(src, &block.span).find_map(|s| {
+                let t = src.slice(&s);
+                if let Some(m) = any_match(&d.sentence, t) {
+                    return Some(s.start + m.start()..s.start + m.end());
+                }
+                if !d.who.is_empty() && any_match(&d.who, t).is_some() && any_match(&d.what, t).is_some() {
+                    return Some(s.clone());
+                }
+                None
+            });
+            if let Some(span) = hit {
+                let headed = enclosing == Some(p);
+                parts.hits.push(PartHit { part: p, block: b, span, headed, by_position: false });
+                break;
+            }
+        }
+    }
+    parts
+}

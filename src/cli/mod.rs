@@ -1,0 +1,335 @@
+//! The command line: arguments, the file walk, choosing a renderer, exit codes.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use fzlint::diagnostic::Severity;
+use fzlint::input::{self, MAX_FILE_BYTES};
+use fzlint::render::{self, FileReport, human, json, outline};
+use fzlint::rules::engine::{Settings, analyse, lint_with};
+use fzlint::rules::{Rule, RuleSet};
+use fzlint::source::Source;
+use fzlint::yaml::YamlError;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Parser)]
+#[command(name = "fzlint", version, about = "法治政府建设年度报告检查工具")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Concise,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Add the rule files (*.yaml) under this folder to the built-in pack.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check reports (files, folders of .txt/.md, or - for standard input).
+    Check {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+        /// The reported year, when the title names none.
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    /// Show the structure fzlint understood in one report.
+    Outline {
+        path: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Explain one rule: rationale, basis, parameters and examples.
+    Rule {
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+/// Exit codes (contract): 0 clean, 1 error-level findings, 2 fzlint could not do its job.
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_TROUBLE: i32 = 2;
+
+struct Out {
+    stdout: std::io::StdoutLock<'static>,
+}
+
+impl Out {
+    fn print(&mut self, s: &str) {
+        // A closed pipe (fzlint … | head) is not an error worth a panic.
+        let _ = self.stdout.write_all(s.as_bytes());
+    }
+}
+
+fn eprint_line(s: &str) {
+    let _ = writeln!(std::io::stderr(), "{s}");
+}
+
+/// Renders a rule-file error like a diagnostic, pointing at its line and column.
+fn yaml_error(e: &YamlError) -> String {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term;
+    if e.text.is_empty() || e.line == 0 {
+        return format!("error: {}: {}\n", e.path, e.message);
+    }
+    let file = SimpleFile::new(e.path.as_str(), e.text.as_str());
+    let start: usize = e.text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
+    let line_len = e.text[start..].find('\n').unwrap_or(e.text.len() - start);
+    let col = e.text[start..start + line_len].char_indices().nth(e.column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(0);
+    let s = start + col;
+    let end = e.text[s..].chars().next().map(|c| s + c.len_utf8()).unwrap_or(s);
+    let d = Diagnostic::error()
+        .with_code("rule-file")
+        .with_message(format!("规则文件有误:{}", e.message))
+        .with_labels(vec![Label::primary((), s..end).with_message("这里")]);
+    let mut buf = Vec::new();
+    match term::emit_to_io_write(&mut buf, &term::Config::default(), &file, &d) {
+        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
+        Err(_) => format!("error: {}:{}:{}: {}\n", e.path, e.line, e.column, e.message),
+    }
+}
+
+/// The built-in pack plus the user's folders; errors are printed, and make the run exit 2.
+fn load_rules(args: &RuleArgs, trouble: &mut bool) -> Option<RuleSet> {
+    let mut set = match RuleSet::builtin() {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in &errors {
+                eprint_line(yaml_error(e).trim_end());
+            }
+            *trouble = true;
+            return None;
+        }
+    };
+    for dir in &args.rules {
+        for e in set.add_dir(dir) {
+            eprint_line(yaml_error(&e).trim_end());
+            *trouble = true;
+        }
+    }
+    Some(set)
+}
+
+/// Files to lint, in a stable order: explicit files as given, folders walked sorted.
+fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" || !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_report(e.path()) => out.push(e.into_path()),
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().map(|x| x.display().to_string()).unwrap_or_else(|| p.display().to_string());
+                    eprint_line(&format!("error: {at}: 无法读取目录:{err}"));
+                    *trouble = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_report(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+pub fn run() -> Result<i32> {
+    let cli = Cli::parse();
+    let mut out = Out { stdout: std::io::stdout().lock() };
+    match cli.command {
+        Command::Check { paths, format, rules, deny_warnings, color, year } => {
+            let mut trouble = false;
+            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let settings = Settings { reported_year: year };
+            let selected: Vec<&Rule> = set.rules.iter().collect();
+            let files = expand(&paths, &mut trouble);
+            let mut totals = human::Totals::default();
+            let mut json_items = Vec::new();
+            let mut worst = Severity::Info;
+            let mut any = false;
+            for path in &files {
+                let src = match input::read(path, MAX_FILE_BYTES) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprint_line(&format!("error: {}: {e}", path.display()));
+                        trouble = true;
+                        continue;
+                    }
+                };
+                let diags = lint_with(&src, &set, &selected, &settings);
+                for d in &diags {
+                    any = true;
+                    worst = worst.max(d.severity);
+                }
+                totals.add(&diags);
+                let f = FileReport { src: &src, diagnostics: &diags };
+                match format {
+                    Format::Human => out.print(&human::render(&f, color)),
+                    Format::Concise => out.print(&render::concise(&f)),
+                    Format::Json => json_items.extend(json::diagnostics(&f)),
+                }
+            }
+            match format {
+                Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
+                Format::Human => out.print(&totals.summary()),
+                Format::Concise => {}
+            }
+            let failed = any && (worst == Severity::Error || (deny_warnings && worst == Severity::Warning));
+            Ok(if trouble {
+                EXIT_TROUBLE
+            } else if failed {
+                EXIT_FINDINGS
+            } else {
+                0
+            })
+        }
+        Command::Outline { path, format, year } => {
+            let mut trouble = false;
+            let Some(set) = load_rules(&RuleArgs { rules: Vec::new() }, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let src: Source = match input::read(&path, MAX_FILE_BYTES) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                    return Ok(EXIT_TROUBLE);
+                }
+            };
+            let a = analyse(&src, &set.vocab, &Settings { reported_year: year });
+            let o = outline::outline(&src, &a);
+            match format {
+                Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
+                _ => out.print(&outline::human(&o, &a)),
+            }
+            Ok(0)
+        }
+        Command::Rules { format, rules } => {
+            let mut trouble = false;
+            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            match format {
+                Format::Json => {
+                    let items: Vec<serde_json::Value> = set
+                        .sorted()
+                        .iter()
+                        .map(|r| {
+                            serde_json::json!({
+                                "id": r.spec.id, "category": r.spec.category,
+                                "severity": r.spec.severity.name(), "summary": r.spec.summary,
+                                "builtin": r.builtin,
+                            })
+                        })
+                        .collect();
+                    out.print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
+                }
+                _ => {
+                    for r in set.sorted() {
+                        out.print(&format!(
+                            "{:<24} {:<8} {:<10} {}\n",
+                            r.spec.id,
+                            r.spec.severity.name(),
+                            r.spec.category,
+                            r.spec.summary
+                        ));
+                    }
+                    out.print(&format!("共 {} 条规则;fzlint rule <id> 查看说明\n", set.rules.len()));
+                }
+            }
+            Ok(if trouble { EXIT_TROUBLE } else { 0 })
+        }
+        Command::Rule { id, rules } => {
+            let mut trouble = false;
+            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let Some(rule) = set.get(&id) else {
+                eprint_line(&format!("error: 没有 id 为 “{id}” 的规则;fzlint rules 列出全部规则"));
+                return Ok(EXIT_TROUBLE);
+            };
+            out.print(&explain(&set, rule));
+            Ok(if trouble { EXIT_TROUBLE } else { 0 })
+        }
+    }
+}
+
+/// `fzlint rule ID`: what the rule checks, why, its parameters and its examples run.
+fn explain(set: &RuleSet, rule: &Rule) -> String {
+    let s = &rule.spec;
+    let mut o = String::new();
+    o.push_str(&format!("{}  ({}, 默认 {})\n\n{}\n\n", s.id, s.category, s.severity.name(), s.summary));
+    o.push_str(&format!("说明:\n{}\n", indent(s.rationale.trim_end())));
+    if let Some(b) = &s.basis {
+        o.push_str(&format!("\n依据:\n{}\n", indent(b)));
+    }
+    if let Some(check) = yaml_section(&rule.text, "check") {
+        o.push_str(&format!("\n检查方式与参数(rules 文件 {}):\n{}\n", rule.path, indent(&check)));
+    }
+    let only: Vec<&Rule> = vec![rule];
+    for (title, list) in [("错误示例", &s.examples.bad), ("正确示例", &s.examples.good)] {
+        for (i, ex) in list.iter().enumerate() {
+            o.push_str(&format!("\n{title} {}:\n{}\n", i + 1, indent(ex.trim_end())));
+            let src = Source::new(format!("{title}{}", i + 1), ex);
+            let diags = lint_with(&src, set, &only, &Settings::default());
+            if diags.is_empty() {
+                o.push_str("  → 不报告\n");
+            } else {
+                o.push_str(&human::render(&FileReport { src: &src, diagnostics: &diags }, false));
+            }
+        }
+    }
+    o
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A top-level key's block from a YAML text, as written.
+fn yaml_section(text: &str, key: &str) -> Option<String> {
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(&format!("{key}:")));
+    let first = lines.next()?;
+    let mut out = vec![first.to_string()];
+    out.extend(lines.take_while(|l| l.starts_with(' ') || l.is_empty()).map(str::to_string));
+    Some(out.join("\n").trim_end().to_string())
+}

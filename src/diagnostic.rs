@@ -1,0 +1,45 @@
+//! Findings as data: what is wrong, where (byte spans in the normalised text), and
+//! what to do. Line and column appear only when rendering.
+
+use crate::parse::tree::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Where it is wrong.
+    pub span: Span,
+    /// The text under the primary caret.
+    pub label: String,
+    /// Related places (the previous sibling heading, the title year …).
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+    /// The basis (a regulation or standard), when the rule comes from one.
+    pub note: Option<String>,
+}

@@ -1,0 +1,223 @@
+//! Compiler-style output through codespan-reporting.
+//!
+//! codespan prints whole lines, and a report may be one 4,000-character line. So each
+//! diagnostic is rendered from an excerpt: the lines its labels touch, each cut to a
+//! window around the labels ("…" marks the cut), while line numbers and columns stay
+//! true to the file. The excerpt is served to codespan through its `Files` trait.
+
+use super::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, Config, termcolor::Ansi};
+use std::ops::Range;
+
+/// Lines longer than this many characters are shown as a window.
+const WINDOW_CHARS: usize = 100;
+/// Characters kept on each side of the labels in a window.
+const WINDOW_MARGIN: usize = 24;
+/// A label is drawn over at most this many lines.
+const MAX_LABEL_LINES: usize = 6;
+const ELLIPSIS: &str = "…";
+
+struct ExLine {
+    /// 0-based line in the file.
+    index: usize,
+    /// Byte range in the excerpt text.
+    range: Range<usize>,
+    /// Characters of the real line cut off before the window.
+    skipped_chars: usize,
+    /// Byte range of the window in the original text.
+    window: Range<usize>,
+    /// Bytes of the leading "…" (0 when nothing was cut).
+    prefix: usize,
+}
+
+struct Excerpt<'a> {
+    name: &'a str,
+    text: String,
+    lines: Vec<ExLine>,
+}
+
+impl Excerpt<'_> {
+    fn line(&self, index: usize) -> Option<&ExLine> {
+        self.lines.iter().find(|l| l.index == index)
+    }
+
+    /// Maps a byte offset of the original text into the excerpt.
+    fn map(&self, src: &Source, orig: usize) -> usize {
+        let index = src.line_index_original(orig);
+        let Some(l) = self.line(index) else { return self.text.len() };
+        let o = orig.clamp(l.window.start, l.window.end);
+        let inner = &src.original()[l.window.start..o];
+        l.range.start + l.prefix + inner.len()
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, _: ()) -> Result<&'a str, FilesError> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, _: ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, _: (), byte: usize) -> Result<usize, FilesError> {
+        Ok(self
+            .lines
+            .iter()
+            .rev()
+            .find(|l| l.range.start <= byte)
+            .or(self.lines.first())
+            .map(|l| l.index)
+            .unwrap_or(0))
+    }
+
+    fn line_range(&'a self, _: (), index: usize) -> Result<Range<usize>, FilesError> {
+        self.line(index)
+            .map(|l| l.range.clone())
+            .ok_or(FilesError::LineTooLarge { given: index, max: self.lines.last().map(|l| l.index).unwrap_or(0) })
+    }
+
+    fn column_number(&'a self, _: (), index: usize, byte: usize) -> Result<usize, FilesError> {
+        let l = self.line(index).ok_or(FilesError::LineTooLarge { given: index, max: 0 })?;
+        let from = (l.range.start + l.prefix).min(byte);
+        let chars = self.text.get(from..byte).map(|s| s.chars().count()).unwrap_or(0);
+        Ok(l.skipped_chars + chars + 1)
+    }
+}
+
+/// Builds the excerpt for spans given in original-text byte offsets.
+fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
+    let orig = src.original();
+    let mut wanted: Vec<usize> = Vec::new();
+    for s in spans {
+        let a = src.line_index_original(s.start);
+        let b = src.line_index_original(s.end).min(a + MAX_LABEL_LINES);
+        wanted.extend(a..=b);
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    for index in wanted {
+        let lr = src.original_line_range(index);
+        let line = &orig[lr.clone()];
+        let n = line.chars().count();
+        let (mut lo, mut hi) = (0usize, n);
+        if n > WINDOW_CHARS {
+            // Character positions of the labels on this line.
+            let char_at = |b: usize| orig[lr.start..b.clamp(lr.start, lr.end)].chars().count();
+            let on_line: Vec<(usize, usize)> = spans
+                .iter()
+                .filter(|s| s.start <= lr.end && s.end >= lr.start)
+                .map(|s| (char_at(s.start), char_at(s.end)))
+                .collect();
+            let first = on_line.iter().map(|p| p.0).min().unwrap_or(0);
+            let last = on_line.iter().map(|p| p.1).max().unwrap_or(0);
+            lo = first.saturating_sub(WINDOW_MARGIN);
+            hi = (last + WINDOW_MARGIN).min(n).min(lo + 2 * WINDOW_CHARS).max(lo);
+        }
+        let byte_of = |c: usize| line.char_indices().nth(c).map(|(i, _)| i).unwrap_or(line.len());
+        let window = lr.start + byte_of(lo)..lr.start + byte_of(hi);
+        let start = text.len();
+        let prefix = if lo > 0 { ELLIPSIS.len() } else { 0 };
+        if lo > 0 {
+            text.push_str(ELLIPSIS);
+        }
+        text.push_str(&orig[window.clone()]);
+        if hi < n {
+            text.push_str(ELLIPSIS);
+        }
+        lines.push(ExLine { index, range: start..text.len(), skipped_chars: lo, window, prefix });
+        text.push('\n');
+    }
+    Excerpt { name: &src.name, text, lines }
+}
+
+fn cs_severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
+    let to_orig = |r: &Range<usize>| src.original_offset(r.start)..src.original_offset(r.end);
+    let mut spans = vec![to_orig(&d.span)];
+    spans.extend(d.labels.iter().map(|l| to_orig(&l.span)));
+    let ex = excerpt(src, &spans);
+    let mut labels = vec![CsLabel::primary((), ex.map(src, spans[0].start)..ex.map(src, spans[0].end)).with_message(&d.label)];
+    for (l, s) in d.labels.iter().zip(&spans[1..]) {
+        labels.push(CsLabel::secondary((), ex.map(src, s.start)..ex.map(src, s.end)).with_message(&l.message));
+    }
+    let mut notes = Vec::new();
+    if let Some(n) = &d.note {
+        notes.push(format!("依据: {n}"));
+    }
+    if let Some(h) = &d.help {
+        notes.push(format!("help: {h}"));
+    }
+    let cs = CsDiagnostic::new(cs_severity(d.severity))
+        .with_code(&d.rule)
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes);
+    let config = Config::default();
+    let mut buf: Vec<u8> = Vec::new();
+    let ok = if color {
+        term::emit_to_write_style(&mut Ansi::new(&mut buf), &config, &ex, &cs).is_ok()
+    } else {
+        term::emit_to_io_write(&mut buf, &config, &ex, &cs).is_ok()
+    };
+    if ok {
+        String::from_utf8_lossy(&buf).into_owned()
+    } else {
+        // Never lose a finding over a rendering problem: fall back to one line.
+        let (l, c) = src.line_col(d.span.start);
+        format!("{}[{}]: {}\n  --> {}:{l}:{c}\n\n", d.severity.name(), d.rule, d.message, src.name)
+    }
+}
+
+pub fn render(f: &FileReport, color: bool) -> String {
+    f.diagnostics.iter().map(|d| render_one(f.src, d, color)).collect()
+}
+
+/// Counts for the closing summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, ds: &[Diagnostic]) {
+        self.files += 1;
+        for d in ds {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        if self.errors + self.warnings + self.infos == 0 {
+            return format!("检查了 {} 份报告:未发现问题\n", self.files);
+        }
+        format!(
+            "检查了 {} 份报告:{} 个错误,{} 个警告,{} 条提示(fzlint rule <id> 查看规则说明)\n",
+            self.files, self.errors, self.warnings, self.infos
+        )
+    }
+}

@@ -1,0 +1,57 @@
+//! `--format json`: one array for the whole run (the shape is in the contract).
+
+use super::FileReport;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct JsonLabel {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    pub path: String,
+    pub rule: String,
+    pub severity: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub labels: Vec<JsonLabel>,
+}
+
+pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
+    f.diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = f.src.line_col(d.span.start);
+            let (end_line, end_column) = f.src.line_col(d.span.end);
+            JsonDiagnostic {
+                path: f.src.name.clone(),
+                rule: d.rule.clone(),
+                severity: d.severity.name(),
+                message: d.message.clone(),
+                help: d.help.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let (line, column) = f.src.line_col(l.span.start);
+                        let (end_line, end_column) = f.src.line_col(l.span.end);
+                        JsonLabel { line, column, end_line, end_column, message: l.message.clone() }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

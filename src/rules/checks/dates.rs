@@ -1,0 +1,266 @@
+//! Checks on the title, the reported year and dates.
+
+use super::{Ctx, Finding, document_anchor};
+use crate::classify::{DateSource, YearSource, opening};
+use crate::parse::tree::{BlockKind, DateForm, DateRef, Part, Span};
+use crate::yaml::Pattern;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub fn title_missing(ctx: &Ctx) -> Vec<Finding> {
+    if ctx.report.title.is_some() || ctx.report.text_blocks().next().is_none() {
+        return Vec::new();
+    }
+    let mut f = Finding::at(document_anchor(ctx));
+    if let Some((y, Some(span), YearSource::Preamble)) = &ctx.facts.reported_year {
+        f = f.label(span.clone(), format!("报告年度按这里推断为{y}年"));
+    }
+    vec![f]
+}
+
+pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
+    match ctx.report.title {
+        Some(t) if ctx.facts.title_year.is_none() => {
+            let span = ctx.report.blocks[t].span.clone();
+            let mut f = Finding::at(span);
+            if let Some((y, Some(_), YearSource::Preamble)) = ctx.facts.reported_year {
+                f = f.var("year", y.to_string());
+            }
+            vec![f]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The year captured by the first pattern that matches `span`.
+fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
+    let s = ctx.src.slice(span);
+    pats.iter().find_map(|p| {
+        let c = p.0.captures(s)?;
+        let m = c.name("year")?;
+        Some((m.as_str().parse().ok()?, span.start + m.start()..span.start + m.end()))
+    })
+}
+
+pub fn year_mismatch(ctx: &Ctx, preamble: &[Pattern], measures_heading: &[Pattern]) -> Vec<Finding> {
+    let Some((ty, tspan)) = &ctx.facts.title_year else { return Vec::new() };
+    let r = ctx.report;
+    let mut found = Vec::new();
+    for &b in &r.preamble {
+        for s in crate::classify::sentences(ctx.src, &r.blocks[b].span) {
+            if let Some(y) = year_in(ctx, preamble, &s) {
+                found.push(y);
+            }
+        }
+    }
+    for (i, h) in r.headings.iter().enumerate() {
+        if ctx.parts.own[i] == Some(Part::Measures)
+            && let Some(y) = year_in(ctx, measures_heading, &h.title)
+        {
+            found.push(y);
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(y, _)| y != ty)
+        .map(|(y, span)| {
+            Finding::at(span)
+                .var("year", y.to_string())
+                .var("title_year", ty.to_string())
+                .label(tspan.clone(), format!("标题写的是{ty}年"))
+        })
+        .collect()
+}
+
+pub fn plan_year(ctx: &Ctx, offset: i32, heading: &[Pattern], opening_pats: &[Pattern]) -> Vec<Finding> {
+    let Some(ry) = ctx.facts.year() else { return Vec::new() };
+    let want = ry + offset;
+    let r = ctx.report;
+    let mut out = Vec::new();
+    for (i, h) in r.headings.iter().enumerate() {
+        if ctx.parts.own[i] != Some(Part::Plan) {
+            continue;
+        }
+        let mut found = year_in(ctx, heading, &h.title);
+        if found.is_none() {
+            // The plan section's first text: the run-in body or the next paragraph.
+            let first = if !h.body.is_empty() {
+                Some(h.body.clone())
+            } else {
+                r.blocks.get(h.block + 1).filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.clone())
+            };
+            found = first.and_then(|s| year_in(ctx, opening_pats, &opening(ctx.src, &s)));
+        }
+        if let Some((y, span)) = found
+            && y != want
+        {
+            let mut f = Finding::at(span)
+                .var("year", y.to_string())
+                .var("expected", want.to_string())
+                .var("reported", ry.to_string());
+            if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
+                f = f.label(ys.clone(), format!("报告年度是{ry}年"));
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in(y: Option<u32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match y {
+            Some(y) if !leap(y) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+pub fn valid_date(y: Option<u32>, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in(y, m)
+}
+
+static DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y1>\d+)\s*年\s*(?P<m1>\d+)\s*月\s*(?P<d1>\d+)\s*日
+      | (?P<y2>\d+)\s*年\s*(?P<m2>\d+)\s*月
+      | (?P<m3>\d+)\s*月\s*(?P<d3>\d+)\s*日
+      | (?P<g>(?:19|20)\d{3,6})\s*日",
+    )
+    .expect("valid")
+});
+
+/// How a garbled 2024929 might have been meant.
+fn guess(digits: &str) -> Option<String> {
+    let (y, rest) = digits.split_at(4);
+    let y: u32 = y.parse().ok()?;
+    (1..rest.len()).find_map(|k| {
+        let (m, d) = rest.split_at(k);
+        let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        valid_date(Some(y), m, d).then(|| format!("{y}年{m}月{d}日"))
+    })
+}
+
+pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (_, b) in ctx.report.text_blocks() {
+        let s = ctx.src.slice(&b.span);
+        for c in DATES.captures_iter(s) {
+            let Some(all) = c.get(0) else { continue };
+            if s[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
+                continue;
+            }
+            let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+            let problem = if let (Some(y), Some(m), Some(d)) = (n("y1"), n("m1"), n("d1")) {
+                (!valid_date(Some(y), m, d)).then(|| why(m, d))
+            } else if let (Some(_), Some(m)) = (n("y2"), n("m2")) {
+                (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
+            } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
+                (!valid_date(None, m, d)).then(|| why(m, d))
+            } else if let Some(g) = c.name("g") {
+                Some(match guess(g.as_str()) {
+                    Some(d) => format!("可能是“{d}”"),
+                    None => "缺少“年”“月”".to_string(),
+                })
+            } else {
+                None
+            };
+            if let Some(p) = problem {
+                let span = b.span.start + all.start()..b.span.start + all.end();
+                out.push(Finding::at(span).var("date", all.as_str()).var("problem", p));
+            }
+        }
+    }
+    out
+}
+
+fn why(m: u32, d: u32) -> String {
+    if !(1..=12).contains(&m) {
+        "月份应在1到12之间".to_string()
+    } else {
+        format!("{m}月没有{d}日")
+    }
+}
+
+fn standard(d: &DateRef) -> String {
+    format!("{}年{}月{}日", d.year, d.month, d.day)
+}
+
+pub fn date_format(ctx: &Ctx) -> Vec<Finding> {
+    let Some(d) = &ctx.report.signature_date else { return Vec::new() };
+    if d.form == (DateForm::CnArabic { padded: false }) || !valid_date(Some(d.year), d.month, d.day) {
+        return Vec::new();
+    }
+    vec![Finding::at(d.span.clone()).var("date", ctx.src.slice(&d.span)).var("expected", standard(d))]
+}
+
+fn published<'a>(ctx: &Ctx<'a>) -> Option<(&'a DateRef, DateSource)> {
+    let (d, s) = ctx.facts.published.as_ref()?;
+    valid_date(Some(d.year), d.month, d.day).then_some((d, *s))
+}
+
+fn source_word(s: DateSource) -> &'static str {
+    match s {
+        DateSource::Metadata => "发布日期",
+        DateSource::Signature => "成文日期",
+    }
+}
+
+pub fn deadline(ctx: &Ctx, deadline: &str, year_offset: i32) -> Vec<Finding> {
+    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else { return Vec::new() };
+    let Some((dm, dd)) = deadline.split_once('-').and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+    else {
+        return Vec::new();
+    };
+    let dy = (ry + year_offset) as u32;
+    if (d.year, d.month, d.day) <= (dy, dm, dd) {
+        return Vec::new();
+    }
+    let mut f = Finding::at(d.span.clone())
+        .var("date", standard(d))
+        .var("deadline", format!("{dy}年{dm}月{dd}日"))
+        .var("source", source_word(src))
+        .var("year", ry.to_string());
+    if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
+        f = f.label(ys.clone(), format!("报告年度{ry}年"));
+    }
+    vec![f]
+}
+
+pub fn early(ctx: &Ctx) -> Vec<Finding> {
+    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else { return Vec::new() };
+    if d.year as i32 > ry {
+        return Vec::new();
+    }
+    let mut f = Finding::at(d.span.clone())
+        .var("date", standard(d))
+        .var("source", source_word(src))
+        .var("year", ry.to_string());
+    if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
+        f = f.label(ys.clone(), format!("报告年度{ry}年"));
+    }
+    vec![f]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbled_dates_are_guessed() {
+        assert_eq!(guess("2024929").as_deref(), Some("2024年9月29日"));
+        assert_eq!(guess("20241231").as_deref(), Some("2024年12月31日"));
+        assert!(valid_date(Some(2024), 2, 29));
+        assert!(!valid_date(Some(2023), 2, 29));
+        assert!(!valid_date(None, 2, 30));
+        assert!(!valid_date(None, 13, 1));
+    }
+}

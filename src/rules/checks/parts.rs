@@ -1,0 +1,130 @@
+//! Checks on the report's parts (督察工作规定 Article 25).
+
+use super::{Ctx, Finding, document_anchor, snippet};
+use crate::classify::PartHit;
+use crate::parse::tree::{BlockKind, Part};
+use crate::yaml::Pattern;
+
+fn hit_text(ctx: &Ctx, h: &PartHit) -> String {
+    snippet(ctx.src.slice(&h.span), 30)
+}
+
+/// The place that stands for a part: its first heading, else its first mention.
+fn anchor<'a>(ctx: &Ctx<'a>, p: Part) -> Option<&'a PartHit> {
+    ctx.parts.first_headed(p).or_else(|| ctx.parts.first(p))
+}
+
+pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
+    if ctx.parts.found(part) {
+        return Vec::new();
+    }
+    let mut f = Finding::at(document_anchor(ctx)).var("part", part.label());
+    let near = ctx.report.text_blocks().filter(|(_, b)| b.kind == BlockKind::Paragraph).find_map(|(_, b)| {
+        let s = ctx.src.slice(&b.span);
+        near_miss.iter().find_map(|p| p.0.find(s)).map(|m| b.span.start + m.start()..b.span.start + m.end())
+    });
+    if let Some(span) = near {
+        let text = ctx.src.slice(&span).to_string();
+        let line = ctx.src.line_col(span.start).0;
+        f = f
+            .label(span, format!("这里的“{text}”不是{}", part.label()))
+            .var("found", text)
+            .var("line", line.to_string())
+            .variant("near_miss");
+    }
+    vec![f]
+}
+
+pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
+    if ctx.parts.first_headed(part).is_some() {
+        return Vec::new();
+    }
+    let Some(h) = ctx.parts.first(part) else { return Vec::new() };
+    let mut f = Finding::at(h.span.clone()).var("part", part.label()).var("text", hit_text(ctx, h));
+    if let Some(hd) = ctx.report.heading_of_block(h.block) {
+        let heading = &ctx.report.headings[hd];
+        let top = (0..=hd).rev().find(|&i| ctx.parts.own[i].is_some() && ctx.report.headings[i].level <= heading.level);
+        if let Some(t) = top {
+            let th = &ctx.report.headings[t];
+            if let Some(other) = ctx.parts.own[t].filter(|&o| o != part) {
+                f = f.label(th.marker.start..th.title.end, format!("所在部分是“{}”", other.label()));
+            }
+        }
+    }
+    vec![f]
+}
+
+pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
+    if !ctx.parts.found(when) || ctx.parts.found(part) {
+        return Vec::new();
+    }
+    let Some(h) = anchor(ctx, when) else { return Vec::new() };
+    vec![Finding::at(h.span.clone()).var("part", part.label()).var("when", when.label()).var("text", hit_text(ctx, h))]
+}
+
+fn han_count(s: &str) -> usize {
+    s.chars().filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')).count()
+}
+
+/// Han characters of a part's text, headings' titles excluded.
+fn part_chars(ctx: &Ctx, parts: &[Part]) -> usize {
+    let r = ctx.report;
+    let mut total = 0;
+    let mut counted = vec![false; r.blocks.len()];
+    for hit in ctx.parts.hits.iter().filter(|h| parts.contains(&h.part)) {
+        let blocks = if hit.headed {
+            match r.blocks[hit.block].kind {
+                BlockKind::Heading(i) => r.section_blocks(i),
+                _ => hit.block..hit.block + 1,
+            }
+        } else {
+            hit.block..hit.block + 1
+        };
+        for b in blocks {
+            if std::mem::replace(&mut counted[b], true) {
+                continue;
+            }
+            let block = &r.blocks[b];
+            total += match block.kind {
+                BlockKind::Heading(i) => han_count(ctx.src.slice(&r.headings[i].body)),
+                BlockKind::Paragraph => han_count(ctx.src.slice(&block.span)),
+                _ => 0,
+            };
+        }
+    }
+    total
+}
+
+pub fn length(ctx: &Ctx, part: Part, include: &[Part], min_chars: usize) -> Vec<Finding> {
+    let Some(h) = anchor(ctx, part) else { return Vec::new() };
+    let mut all = vec![part];
+    all.extend_from_slice(include);
+    let n = part_chars(ctx, &all);
+    if n >= min_chars {
+        return Vec::new();
+    }
+    vec![
+        Finding::at(h.span.clone())
+            .var("part", part.label())
+            .var("count", n.to_string())
+            .var("min_chars", min_chars.to_string()),
+    ]
+}
+
+pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
+    let firsts: Vec<Option<&PartHit>> = order.iter().map(|&p| ctx.parts.first_headed(p)).collect();
+    for (i, hi) in firsts.iter().enumerate() {
+        let Some(hi) = hi else { continue };
+        // The last part listed before this one that nonetheless comes after it.
+        let later = firsts[..i].iter().enumerate().filter_map(|(j, h)| h.map(|h| (j, h))).find(|(_, h)| h.span.start > hi.span.start);
+        if let Some((j, hj)) = later {
+            return vec![
+                Finding::at(hi.span.clone())
+                    .var("part", order[i].label())
+                    .var("after", order[j].label())
+                    .label(hj.span.clone(), format!("“{}”在这里,应在其前", order[j].label())),
+            ];
+        }
+    }
+    Vec::new()
+}

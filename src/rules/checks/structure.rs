@@ -1,0 +1,221 @@
+//! Checks on headings and their numbering (GB/T 9704-2012).
+
+use super::{Ctx, Finding};
+use crate::parse::tree::{BlockKind, Heading, MarkerForm};
+use std::collections::HashMap;
+
+const LEVEL_NAMES: [&str; 5] = ["标题", "一级标题", "二级标题", "三级标题", "四级标题"];
+
+fn level_name(level: u8) -> &'static str {
+    LEVEL_NAMES.get(level as usize).copied().unwrap_or("标题")
+}
+
+/// The marker as the drafter wrote it (full-width brackets stay full-width).
+fn marker_text(ctx: &Ctx, h: &Heading) -> String {
+    let o = ctx.src.original();
+    let (s, e) = (ctx.src.original_offset(h.marker.start), ctx.src.original_offset(h.marker.end));
+    o.get(s..e).unwrap_or("").to_string()
+}
+
+fn cn_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "〇".into(),
+        1..=9 => D[n as usize].into(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+/// The same marker with another number: 「(三)」 → 「(二)」.
+fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
+    let num = match form {
+        MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(n),
+        _ => n.to_string(),
+    };
+    let is_num = |c: char| c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十〇零０１２３４５６７８９".contains(c);
+    let start = marker.find(is_num).unwrap_or(0);
+    let end = marker[start..].find(|c: char| !is_num(c)).map(|e| start + e).unwrap_or(marker.len());
+    format!("{}{}{}", &marker[..start], num, &marker[end..])
+}
+
+/// A short line standing alone: probably a heading that lost its number.
+fn lone_line(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&b| {
+        let block = &ctx.report.blocks[b];
+        let s = ctx.src.slice(&block.span);
+        block.kind == BlockKind::Paragraph
+            && block.starts_line
+            && s.chars().count() <= 30
+            && !s.contains(['。', ',', ':', ';'])
+    })
+}
+
+pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
+    let hs = &ctx.report.headings;
+    let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    let mut last_at_level = [None::<u32>; 6];
+    let mut out = Vec::new();
+    for (i, h) in hs.iter().enumerate() {
+        let l = h.level as usize;
+        let key = (h.parent, h.level);
+        let found = marker_text(ctx, h);
+        match prev.get(&key) {
+            Some(&p) => {
+                let expected = hs[p].number + 1;
+                if h.number != expected {
+                    let ph = &hs[p];
+                    let exp = with_number(&found, h.form, expected);
+                    let mut f = Finding::at(h.marker.clone())
+                        .var("level", level_name(h.level))
+                        .var("prev", marker_text(ctx, ph))
+                        .var("expected", exp.clone())
+                        .var("found", found.clone())
+                        .label(ph.marker.start..ph.title.end, "上一个同级标题")
+                        .variant(if h.number == ph.number { "repeat" } else { "gap" });
+                    if h.number > expected
+                        && let Some(b) = lone_line(ctx, ph.block + 1, h.block)
+                    {
+                        let span = ctx.report.blocks[b].span.clone();
+                        let line = ctx.src.line_col(span.start).0;
+                        f = f.label(span, "这一行像是丢了编号的标题").var("line", line.to_string()).variant("lost");
+                    }
+                    out.push(f);
+                }
+            }
+            None => {
+                let continued = last_at_level[l].map(|n| n + 1);
+                if h.number != 1 && Some(h.number) != continued {
+                    out.push(
+                        Finding::at(h.marker.clone())
+                            .var("level", level_name(h.level))
+                            .var("expected", with_number(&found, h.form, 1))
+                            .var("found", found.clone())
+                            .variant("first"),
+                    );
+                }
+            }
+        }
+        prev.insert(key, i);
+        last_at_level[l] = Some(h.number);
+        for deeper in last_at_level.iter_mut().skip(l + 2) {
+            *deeper = None;
+        }
+    }
+    out
+}
+
+/// The marker's shape with its number taken out: 「#.」, 「#、」, 「(#)」, 「(#)」.
+fn shape(marker: &str, form: MarkerForm) -> String {
+    with_number(marker, form, 0).replace(['0', '〇'], "#")
+}
+
+pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
+    let hs = &ctx.report.headings;
+    let mut out = Vec::new();
+    for level in 2..=4u8 {
+        let items: Vec<(usize, String)> = hs
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == level)
+            .map(|(i, h)| (i, shape(&marker_text(ctx, h), h.form)))
+            .collect();
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (_, s) in &items {
+            match counts.iter_mut().find(|(k, _)| k == s) {
+                Some(c) => c.1 += 1,
+                None => counts.push((s.clone(), 1)),
+            }
+        }
+        let Some(major) = counts.iter().fold(None::<&(String, usize)>, |best, c| match best {
+            Some(b) if b.1 >= c.1 => Some(b),
+            _ => Some(c),
+        }) else {
+            continue;
+        };
+        let major = major.0.clone();
+        if major.contains('、') {
+            let (i, _) = &items[0];
+            let h = &hs[*i];
+            let n = items.iter().filter(|(_, s)| *s == major).count();
+            out.push(
+                Finding::at(h.marker.clone())
+                    .var("level", level_name(level))
+                    .var("found", marker_text(ctx, h))
+                    .var("expected", with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number).replace('、', "."))
+                    .var("count", n.to_string())
+                    .variant("nonstandard"),
+            );
+        }
+        for (i, s) in &items {
+            if *s != major {
+                let h = &hs[*i];
+                out.push(
+                    Finding::at(h.marker.clone())
+                        .var("level", level_name(level))
+                        .var("found", marker_text(ctx, h))
+                        .var("major", major.replace('#', if level == 2 { "一" } else { "1" })),
+                );
+            }
+        }
+    }
+    out
+}
+
+pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
+    let hs = &ctx.report.headings;
+    let mut seen: Vec<(usize, u8)> = Vec::new();
+    let mut out = Vec::new();
+    for h in hs {
+        let Some(p) = h.parent else { continue };
+        let ph = &hs[p];
+        if h.level > ph.level + 1 && !seen.contains(&(p, h.level)) {
+            seen.push((p, h.level));
+            out.push(
+                Finding::at(h.marker.clone())
+                    .var("marker", marker_text(ctx, h))
+                    .var("parent", marker_text(ctx, ph))
+                    .var("missing", level_name(ph.level + 1))
+                    .label(ph.marker.clone(), "上级标题"),
+            );
+        }
+    }
+    out
+}
+
+pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for h in &ctx.report.headings {
+        let marker = marker_text(ctx, h);
+        if let Some(space) = &h.space {
+            out.push(Finding::at(space.clone()).var("marker", marker.clone()).variant("space"));
+        }
+        if !h.title_only() {
+            continue;
+        }
+        let title = ctx.src.slice(&h.title);
+        if let Some(c) = title.chars().last().filter(|c| trailing.contains(*c)) {
+            let end = h.title.end;
+            let mark = ctx.src.original().get(ctx.src.original_offset(end - c.len_utf8())..ctx.src.original_offset(end));
+            out.push(Finding::at(end - c.len_utf8()..end).var("mark", mark.unwrap_or("")).var("marker", marker));
+        } else if flag_full_stop && let Some(t) = &h.terminator {
+            out.push(Finding::at(t.clone()).var("mark", ctx.src.slice(t)).var("marker", marker));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_keeps_the_drafters_form() {
+        assert_eq!(with_number("(三)", MarkerForm::CnParen, 2), "(二)");
+        assert_eq!(with_number("(三)", MarkerForm::CnParen, 12), "(十二)");
+        assert_eq!(with_number("3.", MarkerForm::ArDot, 2), "2.");
+        assert_eq!(with_number("二、", MarkerForm::CnComma, 1), "一、");
+        assert_eq!(shape("12、", MarkerForm::ArComma), "#、");
+    }
+}

@@ -1,0 +1,146 @@
+//! Runs the rules over one analysed report and turns findings into diagnostics.
+
+use super::checks;
+use super::spec::RuleSpec;
+use super::{Rule, RuleSet};
+use crate::classify::{Facts, Parts};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::parse::tree::{Report, Span};
+use crate::source::Source;
+use crate::vocab::Vocab;
+
+/// Settings a run applies on top of the pack.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The reported year when the title names none (or to override it).
+    pub reported_year: Option<i32>,
+}
+
+/// Everything a check may look at.
+pub struct Ctx<'a> {
+    pub src: &'a Source,
+    pub report: &'a Report,
+    pub parts: &'a Parts,
+    pub facts: &'a Facts,
+    pub vocab: &'a Vocab,
+}
+
+/// What a check found, before the rule's wording is applied.
+#[derive(Debug, Clone, Default)]
+pub struct Finding {
+    pub span: Span,
+    /// Values for `{name}` in the rule's message, label and help.
+    pub vars: Vec<(&'static str, String)>,
+    /// Secondary labels (already worded: they come from the check).
+    pub labels: Vec<Label>,
+    /// Selects one of the rule's `variants`.
+    pub variant: Option<&'static str>,
+}
+
+impl Finding {
+    pub fn at(span: Span) -> Finding {
+        Finding { span, ..Finding::default() }
+    }
+
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Finding {
+        self.vars.push((name, value.into()));
+        self
+    }
+
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Finding {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    pub fn variant(mut self, v: &'static str) -> Finding {
+        self.variant = Some(v);
+        self
+    }
+}
+
+/// Replaces `{name}` by its value; unknown names are left as they are.
+pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if vars.iter().any(|(k, _)| *k == &after[..close]) => {
+                let key = &after[..close];
+                if let Some((_, v)) = vars.iter().find(|(k, _)| *k == key) {
+                    out.push_str(v);
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
+    let variant = f.variant.and_then(|v| rule.variants.get(v));
+    let message = variant.map(|v| &v.message).unwrap_or(&rule.message);
+    let label = variant.and_then(|v| v.label.as_ref()).or(rule.label.as_ref());
+    let help = variant.and_then(|v| v.help.as_ref()).or(rule.help.as_ref());
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: fill(message, &f.vars),
+        span: f.span,
+        label: label.map(|l| fill(l, &f.vars)).unwrap_or_default(),
+        labels: f.labels,
+        help: help.map(|h| fill(h, &f.vars)),
+        note: rule.basis.clone(),
+    }
+}
+
+/// An analysed report: parsed, its facts found and its parts classified.
+pub struct Analysis {
+    pub report: Report,
+    pub facts: Facts,
+    pub parts: Parts,
+}
+
+pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
+    let report = crate::parse::parse(src, vocab);
+    let facts = crate::classify::facts(src, &report, vocab, settings.reported_year);
+    let parts = crate::classify::classify(src, &report, vocab, &facts);
+    Analysis { report, facts, parts }
+}
+
+/// Runs `rules` (a selection of the set's rules) on one source.
+pub fn lint_with(src: &Source, set: &RuleSet, rules: &[&Rule], settings: &Settings) -> Vec<Diagnostic> {
+    let a = analyse(src, &set.vocab, settings);
+    let ctx = Ctx { src, report: &a.report, parts: &a.parts, facts: &a.facts, vocab: &set.vocab };
+    let mut out: Vec<Diagnostic> = rules
+        .iter()
+        .filter(|r| r.spec.retired.is_none())
+        .flat_map(|r| checks::run(&r.spec.check, &ctx).into_iter().map(|f| to_diagnostic(&r.spec, f)))
+        .collect();
+    out.sort_by(|a, b| (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end)));
+    out
+}
+
+/// Runs every rule of the set on one source.
+pub fn lint(src: &Source, set: &RuleSet, settings: &Settings) -> Vec<Diagnostic> {
+    let rules: Vec<&Rule> = set.rules.iter().collect();
+    lint_with(src, set, &rules, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_known_names_only() {
+        let vars = vec![("a", "甲".to_string())];
+        assert_eq!(fill("{a}与{b}", &vars), "甲与{b}");
+        assert_eq!(fill("{", &vars), "{");
+    }
+}

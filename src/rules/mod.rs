@@ -1,0 +1,147 @@
+//! The rule pack: YAML rule files, loaded and validated, and the engine that runs them.
+
+pub mod checks;
+pub mod engine;
+pub mod spec;
+
+use crate::vocab::{BUILTIN_PACK, Vocab};
+use crate::yaml::{self, YamlError};
+use spec::RuleSpec;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Categories a rule may belong to (rules.md).
+pub const CATEGORIES: &[&str] = &["parts", "dates", "structure", "form", "hygiene"];
+
+#[derive(Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    /// Where it was read from (rules/parts/missing-plan.yaml, or the user's file).
+    pub path: String,
+    pub builtin: bool,
+    /// The file's text, for `fzlint rule ID`.
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct RuleSet {
+    pub vocab: Vocab,
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The built-in pack alone.
+    pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
+        let vocab = Vocab::load("rules/pack.yaml", BUILTIN_PACK).map_err(|e| vec![e])?;
+        let mut set = RuleSet { vocab, rules: Vec::new() };
+        let errors: Vec<YamlError> =
+            BUILTIN_RULES.iter().filter_map(|(path, text)| set.add(path, text, true).err()).collect();
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    /// Adds every `.yaml`/`.yml` file under `dir`; returns the errors of the files that
+    /// could not be added (the others are added).
+    pub fn add_dir(&mut self, dir: &Path) -> Vec<YamlError> {
+        let mut errors = Vec::new();
+        if !dir.is_dir() {
+            let msg = "不是一个目录".to_string();
+            errors.push(YamlError::new(&dir.display().to_string(), "", 0, 0, msg));
+            return errors;
+        }
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .collect();
+        files.sort();
+        for p in files {
+            let name = p.display().to_string();
+            match std::fs::read(&p) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        if let Err(e) = self.add(&name, &text, false) {
+                            errors.push(e);
+                        }
+                    }
+                    Err(_) => errors.push(YamlError::new(&name, "", 0, 0, "规则文件不是 UTF-8 文本".into())),
+                },
+                Err(e) => errors.push(YamlError::new(&name, "", 0, 0, format!("无法读取: {e}"))),
+            }
+        }
+        errors
+    }
+
+    /// Parses and validates one rule file.
+    pub fn add(&mut self, path: &str, text: &str, builtin: bool) -> Result<(), YamlError> {
+        let spec: RuleSpec = yaml::from_str(path, text)?;
+        let at = |key: &str| position_of_key(text, key);
+        let fail = |key: &str, msg: String| {
+            let (l, c) = at(key);
+            Err(YamlError::new(path, text, l, c, msg))
+        };
+        if !is_kebab(&spec.id) {
+            return fail("id", format!("规则 id “{}” 应为小写字母、数字和连字符", spec.id));
+        }
+        if !CATEGORIES.contains(&spec.category.as_str()) {
+            return fail("category", format!("未知的类别 “{}”,可用: {}", spec.category, CATEGORIES.join(", ")));
+        }
+        if self.rules.iter().any(|r| r.spec.id == spec.id) {
+            return fail("id", format!("规则 id “{}” 已被使用", spec.id));
+        }
+        for (key, s) in [("message", Some(&spec.message)), ("summary", Some(&spec.summary)), ("label", spec.label.as_ref())] {
+            if let Some(s) = s
+                && s.contains('\n')
+            {
+                return fail(key, format!("{key} 只能有一行"));
+            }
+        }
+        if spec.message.ends_with('。') {
+            return fail("message", "message 末尾不加句号".to_string());
+        }
+        self.rules.push(Rule { spec, path: path.to_string(), builtin, text: text.to_string() });
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.spec.id == id)
+    }
+
+    /// Rules by category, then id.
+    pub fn sorted(&self) -> Vec<&Rule> {
+        let mut v: Vec<&Rule> = self.rules.iter().collect();
+        let cat = |r: &Rule| CATEGORIES.iter().position(|c| *c == r.spec.category).unwrap_or(99);
+        v.sort_by(|a, b| (cat(a), &a.spec.id).cmp(&(cat(b), &b.spec.id)));
+        v
+    }
+
+    /// Ids of the rules in each category.
+    pub fn by_category(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for r in &self.rules {
+            m.entry(r.spec.category.as_str()).or_default().push(r.spec.id.as_str());
+        }
+        m
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// Line and column (1-based) of a top-level `key:` in a YAML text, for errors found
+/// after deserialising.
+pub fn position_of_key(text: &str, key: &str) -> (usize, usize) {
+    let prefix = format!("{key}:");
+    text.lines()
+        .position(|l| l.starts_with(&prefix))
+        .map(|i| (i + 1, prefix.len() + 2))
+        .unwrap_or((1, 1))
+}

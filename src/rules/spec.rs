@@ -1,0 +1,205 @@
+//! The YAML rule format: one file per rule (rules/<category>/<id>.yaml).
+
+use crate::diagnostic::Severity;
+use crate::parse::tree::Part;
+use crate::yaml::Pattern;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Stable kebab-case id; never renamed or reused.
+    pub id: String,
+    /// parts, dates, structure, form or hygiene.
+    pub category: String,
+    pub severity: Severity,
+    /// One line for `fzlint rules`.
+    pub summary: String,
+    /// The diagnostic's message; `{name}` is replaced by what the check found.
+    pub message: String,
+    /// Text under the primary caret.
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Messages for particular findings of the check (for example a first heading
+    /// numbered wrongly rather than a gap between two siblings).
+    #[serde(default)]
+    pub variants: BTreeMap<String, Variant>,
+    /// What the rule checks and why.
+    pub rationale: String,
+    /// The regulation or standard it rests on.
+    #[serde(default)]
+    pub basis: Option<String>,
+    pub check: Check,
+    pub examples: Examples,
+    /// A retired rule keeps its file and id, and says so here.
+    #[serde(default)]
+    pub retired: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub message: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub bad: Vec<String>,
+    #[serde(default)]
+    pub good: Vec<String>,
+}
+
+/// Where a pattern list looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Everything but page furniture.
+    Body,
+    Title,
+    Preamble,
+    Headings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternItem {
+    /// A regular expression; a group named `hit` narrows the span reported.
+    pub regex: Pattern,
+    /// Replaces the rule's label for this pattern.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationDoc {
+    /// The title as it should be cited (without 《》).
+    pub canonical: String,
+    /// Titles matching this are meant to be this document.
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+}
+
+fn default_deadline() -> String {
+    "04-01".to_string()
+}
+fn one() -> i32 {
+    1
+}
+fn default_trailing() -> String {
+    ",、;:".to_string()
+}
+
+/// The check a rule runs: one of a small set of kinds implemented in Rust, with
+/// its parameters.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Check {
+    /// The part is found nowhere in the report.
+    PartMissing {
+        part: Part,
+        /// Text that is not the part but may be mistaken for it (特建议 for a plan).
+        #[serde(default)]
+        near_miss: Vec<Pattern>,
+    },
+    /// The part is found only inside paragraphs, never under a heading of its own.
+    PartUnheaded { part: Part },
+    /// When `when` is found, `part` must be found too.
+    PartRequires { part: Part, when: Part },
+    /// The part (with `include`) holds fewer than `min_chars` Han characters.
+    PartLength {
+        part: Part,
+        #[serde(default)]
+        include: Vec<Part>,
+        min_chars: usize,
+    },
+    /// Headed parts appear in this order.
+    PartOrder { order: Vec<Part> },
+    /// No title line before the body.
+    TitleMissing {},
+    /// The title names no year.
+    TitleYear {},
+    /// A year given for the reported period differs from the title's.
+    YearMismatch {
+        /// Patterns with a `year` group, tried on the preamble's sentences.
+        preamble: Vec<Pattern>,
+        /// Patterns with a `year` group, tried on the titles of measures headings.
+        measures_heading: Vec<Pattern>,
+    },
+    /// The plan names a year other than the reported year plus `offset`.
+    PlanYear {
+        #[serde(default = "one")]
+        offset: i32,
+        /// Patterns with a `year` group, tried on plan heading titles.
+        heading: Vec<Pattern>,
+        /// Patterns with a `year` group, tried on the plan section's first paragraph.
+        opening: Vec<Pattern>,
+    },
+    /// Dates that cannot exist or are garbled.
+    DateValid {},
+    /// The 成文 date is not written as 2024年2月27日.
+    DateFormat {},
+    /// The publication date is after the deadline (month-day of reported year + offset).
+    PublicationDeadline {
+        #[serde(default = "default_deadline")]
+        deadline: String,
+        #[serde(default = "one")]
+        year_offset: i32,
+    },
+    /// The publication date falls inside the reported year.
+    PublicationEarly {},
+    /// Sibling headings skip or repeat a number.
+    NumberingGap {},
+    /// One level mixes marker forms, or uses a nonstandard one.
+    NumberingStyle {},
+    /// A heading two levels below its parent.
+    LevelSkip {},
+    /// Space after a heading number; a title-only heading ending in punctuation.
+    HeadingPunctuation {
+        #[serde(default)]
+        flag_full_stop: bool,
+        #[serde(default = "default_trailing")]
+        trailing: String,
+    },
+    /// Each match of a pattern in the scope is a finding.
+    Patterns { scope: Scope, patterns: Vec<PatternItem> },
+    /// Page furniture pasted into the report.
+    Furniture {},
+    /// Garbled citations of well-known documents.
+    Citation { documents: Vec<CitationDoc> },
+}
+
+impl Check {
+    /// Every check kind's name, for documentation and listings.
+    pub const KINDS: &'static [&'static str] = &[
+        "part-missing",
+        "part-unheaded",
+        "part-requires",
+        "part-length",
+        "part-order",
+        "title-missing",
+        "title-year",
+        "year-mismatch",
+        "plan-year",
+        "date-valid",
+        "date-format",
+        "publication-deadline",
+        "publication-early",
+        "numbering-gap",
+        "numbering-style",
+        "level-skip",
+        "heading-punctuation",
+        "patterns",
+        "furniture",
+        "citation",
+    ];
+}
