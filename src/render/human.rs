@@ -14,9 +14,9 @@ use codespan_reporting::term::{self, Config, termcolor::Ansi};
 use std::ops::Range;
 
 /// Lines longer than this many characters are shown as a window.
-const WINDOW_CHARS: usize = 100;
+const WINDOW_CHARS: usize = 60;
 /// Characters kept on each side of the labels in a window.
-const WINDOW_MARGIN: usize = 24;
+const WINDOW_MARGIN: usize = 20;
 /// A label is drawn over at most this many lines.
 const MAX_LABEL_LINES: usize = 6;
 const ELLIPSIS: &str = "…";
@@ -104,6 +104,10 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
     }
     wanted.sort_unstable();
     wanted.dedup();
+    // codespan prints a single line between two labelled lines rather than a gap mark.
+    let gaps: Vec<usize> = wanted.windows(2).filter(|w| w[1] == w[0] + 2).map(|w| w[0] + 1).collect();
+    wanted.extend(gaps);
+    wanted.sort_unstable();
     let mut text = String::new();
     let mut lines = Vec::new();
     for index in wanted {
@@ -172,11 +176,12 @@ fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
         .with_notes(notes);
     let config = Config::default();
     let mut buf: Vec<u8> = Vec::new();
-    let ok = if color {
-        term::emit_to_write_style(&mut Ansi::new(&mut buf), &config, &ex, &cs).is_ok()
+    let res = if color {
+        term::emit_to_write_style(&mut Ansi::new(&mut buf), &config, &ex, &cs)
     } else {
-        term::emit_to_io_write(&mut buf, &config, &ex, &cs).is_ok()
+        term::emit_to_io_write(&mut buf, &config, &ex, &cs)
     };
+    let ok = res.is_ok();
     if ok {
         String::from_utf8_lossy(&buf).into_owned()
     } else {

@@ -124,6 +124,8 @@ pub enum Check {
     },
     /// Headed parts appear in this order.
     PartOrder { order: Vec<Part> },
+    /// The file holds no report text at all.
+    DocumentEmpty {},
     /// No title line before the body.
     TitleMissing {},
     /// The title names no year.
@@ -186,6 +188,7 @@ impl Check {
         "part-requires",
         "part-length",
         "part-order",
+        "document-empty",
         "title-missing",
         "title-year",
         "year-mismatch",

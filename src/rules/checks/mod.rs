@@ -17,6 +17,9 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PartRequires { part, when } => parts::requires(ctx, *part, *when),
         Check::PartLength { part, include, min_chars } => parts::length(ctx, *part, include, *min_chars),
         Check::PartOrder { order } => parts::order(ctx, order),
+        Check::DocumentEmpty {} => {
+            if has_text(ctx) { Vec::new() } else { vec![Finding::at(0..0)] }
+        }
         Check::TitleMissing {} => dates::title_missing(ctx),
         Check::TitleYear {} => dates::title_year(ctx),
         Check::YearMismatch { preamble, measures_heading } => dates::year_mismatch(ctx, preamble, measures_heading),
@@ -53,6 +56,11 @@ fn document_anchor(ctx: &Ctx) -> Span {
         }
         None => 0..0,
     }
+}
+
+/// Whether the report has any text of its own (not only furniture or blank lines).
+fn has_text(ctx: &Ctx) -> bool {
+    ctx.report.text_blocks().next().is_some()
 }
 
 /// Shortens text for use inside a message.

@@ -1,6 +1,6 @@
 //! Checks on the report's parts (督察工作规定 Article 25).
 
-use super::{Ctx, Finding, document_anchor, snippet};
+use super::{Ctx, Finding, document_anchor, has_text, snippet};
 use crate::classify::PartHit;
 use crate::parse::tree::{BlockKind, Part};
 use crate::yaml::Pattern;
@@ -15,7 +15,7 @@ fn anchor<'a>(ctx: &Ctx<'a>, p: Part) -> Option<&'a PartHit> {
 }
 
 pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
-    if ctx.parts.found(part) {
+    if ctx.parts.found(part) || !has_text(ctx) {
         return Vec::new();
     }
     let mut f = Finding::at(document_anchor(ctx)).var("part", part.label());
