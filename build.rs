@@ -4,12 +4,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "yaml") && p.parent() != Some(Path::new("rules")) {
+        } else if p.extension().is_some_and(|x| x == "yaml")
+            && p.parent() != Some(Path::new("rules"))
+        {
             out.push(p);
         }
     }
@@ -26,7 +30,10 @@ fn main() {
         let name = f.to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={name}");
         let abs = root.join(f);
-        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", abs.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            abs.to_string_lossy()
+        ));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("builtin_rules.rs");

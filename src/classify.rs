@@ -32,11 +32,17 @@ pub struct Parts {
 
 impl Parts {
     pub fn first(&self, p: Part) -> Option<&PartHit> {
-        self.hits.iter().filter(|h| h.part == p).min_by_key(|h| h.span.start)
+        self.hits
+            .iter()
+            .filter(|h| h.part == p)
+            .min_by_key(|h| h.span.start)
     }
 
     pub fn first_headed(&self, p: Part) -> Option<&PartHit> {
-        self.hits.iter().filter(|h| h.part == p && h.headed).min_by_key(|h| h.span.start)
+        self.hits
+            .iter()
+            .filter(|h| h.part == p && h.headed)
+            .min_by_key(|h| h.span.start)
     }
 
     pub fn found(&self, p: Part) -> bool {
@@ -77,14 +83,18 @@ impl Facts {
     }
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid"));
 
 /// The first year (1900–2099 followed by 年) in a span.
 pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     let s = src.slice(span);
     let c = YEAR.captures(s)?;
     let m = c.get(1)?;
-    Some((m.as_str().parse().ok()?, span.start + m.start()..span.start + m.end()))
+    Some((
+        m.as_str().parse().ok()?,
+        span.start + m.start()..span.start + m.end(),
+    ))
 }
 
 /// The reported year and the publication date.
@@ -101,7 +111,12 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>
         preamble_year(src, r).map(|(y, s)| (y, Some(s), YearSource::Preamble))
     };
     for key in &vocab.published_keys {
-        if let Some(d) = r.meta.iter().find(|m| &m.key == key).and_then(|m| m.date.clone()) {
+        if let Some(d) = r
+            .meta
+            .iter()
+            .find(|m| &m.key == key)
+            .and_then(|m| m.date.clone())
+        {
             f.published = Some((d, DateSource::Metadata));
             break;
         }
@@ -114,13 +129,19 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>
 
 /// The year the preamble reports on: from its 「现将…如下」 sentence, else its first year.
 pub fn preamble_year(src: &Source, r: &Report) -> Option<(i32, Span)> {
-    let formula = r.preamble.iter().flat_map(|&b| sentences(src, &r.blocks[b].span)).find(|s| {
-        let t = src.slice(s);
-        t.contains("如下") || t.contains("现将")
-    });
-    formula
-        .and_then(|s| first_year(src, &s))
-        .or_else(|| r.preamble.first().and_then(|&b| first_year(src, &r.blocks[b].span)))
+    let formula = r
+        .preamble
+        .iter()
+        .flat_map(|&b| sentences(src, &r.blocks[b].span))
+        .find(|s| {
+            let t = src.slice(s);
+            t.contains("如下") || t.contains("现将")
+        });
+    formula.and_then(|s| first_year(src, &s)).or_else(|| {
+        r.preamble
+            .first()
+            .and_then(|&b| first_year(src, &r.blocks[b].span))
+    })
 }
 
 /// Splits a span into sentences at 。!?; (the marks are kept with their sentence).
@@ -156,26 +177,50 @@ fn any_match<'t>(pats: &[crate::yaml::Pattern], s: &'t str) -> Option<regex::Mat
 }
 
 /// Heading classification order: the more specific parts first.
-const HEADING_ORDER: [Part; 5] = [Part::Shortcomings, Part::Plan, Part::Duties, Part::Other, Part::Measures];
+const HEADING_ORDER: [Part; 5] = [
+    Part::Shortcomings,
+    Part::Plan,
+    Part::Duties,
+    Part::Other,
+    Part::Measures,
+];
 
 pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts {
     let empty = PartDef::default();
     let def = |p: Part| vocab.part(p).unwrap_or(&empty);
     let n = r.headings.len();
-    let mut parts = Parts { own: vec![None; n], section: vec![None; n], hits: Vec::new() };
+    let mut parts = Parts {
+        own: vec![None; n],
+        section: vec![None; n],
+        hits: Vec::new(),
+    };
 
     // Headings, by their titles.
     for (i, h) in r.headings.iter().enumerate() {
         let title = src.slice(&h.title);
-        let own = HEADING_ORDER.into_iter().find(|&p| any_match(&def(p).heading, title).is_some());
+        let own = HEADING_ORDER
+            .into_iter()
+            .find(|&p| any_match(&def(p).heading, title).is_some());
         let causes = any_match(&def(Part::Causes).heading, title).is_some();
         parts.own[i] = own.or(causes.then_some(Part::Causes));
         let span = h.marker.start..h.title.end;
         if let Some(p) = parts.own[i] {
-            parts.hits.push(PartHit { part: p, block: h.block, span: span.clone(), headed: true, by_position: false });
+            parts.hits.push(PartHit {
+                part: p,
+                block: h.block,
+                span: span.clone(),
+                headed: true,
+                by_position: false,
+            });
         }
         if causes && parts.own[i] != Some(Part::Causes) {
-            parts.hits.push(PartHit { part: Part::Causes, block: h.block, span, headed: true, by_position: false });
+            parts.hits.push(PartHit {
+                part: Part::Causes,
+                block: h.block,
+                span,
+                headed: true,
+                by_position: false,
+            });
         }
     }
 
@@ -185,7 +230,9 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             .headings
             .iter()
             .enumerate()
-            .find(|(i, h)| h.level == top && matches!(parts.own[*i], Some(Part::Shortcomings | Part::Plan)))
+            .find(|(i, h)| {
+                h.level == top && matches!(parts.own[*i], Some(Part::Shortcomings | Part::Plan))
+            })
             .map(|(i, _)| i)
             .unwrap_or(n);
         for p in Part::ALL.into_iter().filter(|&p| def(p).by_position) {
@@ -194,13 +241,20 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
                 if h.level == top && parts.own[i].is_none() {
                     parts.own[i] = Some(p);
                     let span = h.marker.start..h.title.end;
-                    parts.hits.push(PartHit { part: p, block: h.block, span, headed: true, by_position: true });
+                    parts.hits.push(PartHit {
+                        part: p,
+                        block: h.block,
+                        span,
+                        headed: true,
+                        by_position: true,
+                    });
                 }
             }
         }
     }
     for i in 0..n {
-        parts.section[i] = parts.own[i].or_else(|| r.headings[i].parent.and_then(|p| parts.section[p]));
+        parts.section[i] =
+            parts.own[i].or_else(|| r.headings[i].parent.and_then(|p| parts.section[p]));
     }
 
     // Paragraph openings: a part written without a heading of its own.
@@ -217,15 +271,24 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             if enclosing == Some(p) {
                 continue;
             }
-            let Some(m) = d.opening.iter().find_map(|pat| pat.0.captures(open_text)) else { continue };
-            if let (Some(off), Some(y), Some(ry)) = (d.opening_year_offset, m.name("year"), facts.year())
+            let Some(m) = d.opening.iter().find_map(|pat| pat.0.captures(open_text)) else {
+                continue;
+            };
+            if let (Some(off), Some(y), Some(ry)) =
+                (d.opening_year_offset, m.name("year"), facts.year())
                 && y.as_str().parse::<i32>().ok() != Some(ry + off)
             {
                 continue;
             }
             let whole = m.get(0).map(|g| g.range()).unwrap_or(0..0);
             let span = open.start + whole.start..open.start + whole.end;
-            parts.hits.push(PartHit { part: p, block: b, span, headed: false, by_position: false });
+            parts.hits.push(PartHit {
+                part: p,
+                block: b,
+                span,
+                headed: false,
+                by_position: false,
+            });
             unheaded_blocks.push((p, b));
         }
     }
@@ -242,7 +305,9 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             }
             let enclosing = parts.part_of_block(r, b);
             if let Some(w) = d.within {
-                let near_unheaded = unheaded_blocks.iter().any(|&(up, ub)| up == w && (ub == b || ub + 1 == b));
+                let near_unheaded = unheaded_blocks
+                    .iter()
+                    .any(|&(up, ub)| up == w && (ub == b || ub + 1 == b));
                 if enclosing != Some(w) && !near_unheaded {
                     continue;
                 }
@@ -252,14 +317,23 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
                 if let Some(m) = any_match(&d.sentence, t) {
                     return Some(s.start + m.start()..s.start + m.end());
                 }
-                if !d.who.is_empty() && any_match(&d.who, t).is_some() && any_match(&d.what, t).is_some() {
+                if !d.who.is_empty()
+                    && any_match(&d.who, t).is_some()
+                    && any_match(&d.what, t).is_some()
+                {
                     return Some(s.clone());
                 }
                 None
             });
             if let Some(span) = hit {
                 let headed = enclosing == Some(p);
-                parts.hits.push(PartHit { part: p, block: b, span, headed, by_position: false });
+                parts.hits.push(PartHit {
+                    part: p,
+                    block: b,
+                    span,
+                    headed,
+                    by_position: false,
+                });
                 break;
             }
         }

@@ -9,20 +9,23 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum InputError {
-    #[error("无法读取:{0}")]
+    #[error("无法读取：{0}")]
     Io(String),
-    #[error("文件超过 {limit} MB 上限({size} 字节),未检查")]
+    #[error("文件超过 {limit} MB 上限（{size} 字节），未检查")]
     TooLarge { size: u64, limit: u64 },
-    #[error("不支持 .{0} 格式,请另存为 .txt(UTF-8)后再检查")]
+    #[error("不支持 .{0} 格式，请另存为 .txt（UTF-8）后再检查")]
     Unsupported(String),
-    #[error("看起来是二进制文件,不是文本报告")]
+    #[error("看起来是二进制文件，不是文本报告")]
     Binary,
-    #[error("不是 UTF-8 编码的文本(第 {0} 字节起无效);GBK 等编码的文件请另存为 UTF-8")]
+    #[error("不是 UTF-8 编码的文本（第 {0} 字节起无效）；GBK 等编码的文件请另存为 UTF-8")]
     Encoding(usize),
 }
 
 /// Extensions fzlint knows it cannot read yet.
-const UNSUPPORTED: &[&str] = &["doc", "docx", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg", "jpeg"];
+const UNSUPPORTED: &[&str] = &[
+    "doc", "docx", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg",
+    "jpeg",
+];
 
 /// Decodes bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
@@ -44,7 +47,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
     let units = bytes.chunks(2).map(|c| f([c[0], *c.get(1).unwrap_or(&0)]));
-    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| InputError::Binary)
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| InputError::Binary)
 }
 
 /// Reads a file (or standard input for `-`).
@@ -52,13 +57,22 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
     let name = path.display().to_string();
     if name == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| InputError::Io(e.to_string()))?;
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::Io(e.to_string()))?;
         if bytes.len() as u64 > limit {
-            return Err(InputError::TooLarge { size: bytes.len() as u64, limit: limit / 1024 / 1024 });
+            return Err(InputError::TooLarge {
+                size: bytes.len() as u64,
+                limit: limit / 1024 / 1024,
+            });
         }
         return Ok(Source::new("<stdin>", &decode(&bytes)?));
     }
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+    if let Some(ext) = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
         && UNSUPPORTED.contains(&ext.as_str())
     {
         return Err(InputError::Unsupported(ext));
@@ -68,7 +82,10 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
         return Err(InputError::Io("这是一个目录".into()));
     }
     if meta.len() > limit {
-        return Err(InputError::TooLarge { size: meta.len(), limit: limit / 1024 / 1024 });
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            limit: limit / 1024 / 1024,
+        });
     }
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_message(&e)))?;
     Ok(Source::new(name, &decode(&bytes)?))

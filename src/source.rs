@@ -32,7 +32,12 @@ pub fn normalise_char(c: char) -> char {
 
 fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+    starts.extend(
+        text.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
     starts
 }
 
@@ -45,7 +50,11 @@ impl Source {
         while let Some(c) = chars.next() {
             let n = if c == '\r' {
                 // CRLF keeps one line break; a lone CR is a line break of its own.
-                if chars.peek() == Some(&'\n') { ' ' } else { '\n' }
+                if chars.peek() == Some(&'\n') {
+                    ' '
+                } else {
+                    '\n'
+                }
             } else {
                 normalise_char(c)
             };
@@ -60,7 +69,13 @@ impl Source {
             (None, Vec::new())
         };
         let line_starts = line_starts(&out);
-        Source { name: name.into(), text: out, original, line_starts, original_line_starts }
+        Source {
+            name: name.into(),
+            text: out,
+            original,
+            line_starts,
+            original_line_starts,
+        }
     }
 
     /// The text as the user wrote it.
@@ -122,7 +137,9 @@ impl Source {
     /// The byte offset in the original text of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);
-        let Some(original) = &self.original else { return offset };
+        let Some(original) = &self.original else {
+            return offset;
+        };
         let line = self.line_index(offset);
         let chars = self.text[self.line_starts[line]..offset].chars().count();
         let ostart = self.original_line_starts[line];

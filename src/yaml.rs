@@ -24,7 +24,13 @@ pub struct YamlError {
 
 impl YamlError {
     pub fn new(path: &str, text: &str, line: usize, column: usize, message: String) -> YamlError {
-        YamlError { path: path.to_string(), line, column, message, text: text.to_string() }
+        YamlError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            text: text.to_string(),
+        }
     }
 }
 
@@ -62,7 +68,12 @@ impl Pattern {
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map(Pattern)
-            .map_err(|e| format!("正则表达式无效: {}", e.to_string().lines().last().unwrap_or("")))
+            .map_err(|e| {
+                format!(
+                    "正则表达式无效: {}",
+                    e.to_string().lines().last().unwrap_or("")
+                )
+            })
     }
 
     pub fn as_str(&self) -> &str {

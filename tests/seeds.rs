@@ -8,13 +8,38 @@ use std::path::PathBuf;
 
 /// Every rule id of the catalogue (rules.md), to catch typos in the expectations.
 const CATALOGUE: &[&str] = &[
-    "missing-measures", "missing-shortcomings", "unheaded-shortcomings", "missing-causes",
-    "thin-shortcomings", "missing-duties", "missing-plan", "unheaded-plan", "part-order",
-    "missing-title", "title-year-missing", "year-mismatch", "plan-year-mismatch", "invalid-date",
-    "date-format", "late-publication", "early-publication", "numbering-gap", "numbering-style",
-    "level-skip", "empty-section", "duplicate-heading", "heading-punctuation", "request-in-report",
-    "preamble-formula", "citation-form", "placeholder", "web-residue", "unmatched-pair",
-    "mixed-punctuation-width", "genre", "rate-mismatch",
+    "missing-measures",
+    "missing-shortcomings",
+    "unheaded-shortcomings",
+    "missing-causes",
+    "thin-shortcomings",
+    "missing-duties",
+    "missing-plan",
+    "unheaded-plan",
+    "part-order",
+    "missing-title",
+    "title-year-missing",
+    "year-mismatch",
+    "plan-year-mismatch",
+    "invalid-date",
+    "date-format",
+    "late-publication",
+    "early-publication",
+    "numbering-gap",
+    "numbering-style",
+    "level-skip",
+    "empty-section",
+    "duplicate-heading",
+    "heading-punctuation",
+    "request-in-report",
+    "preamble-formula",
+    "citation-form",
+    "placeholder",
+    "web-residue",
+    "unmatched-pair",
+    "mixed-punctuation-width",
+    "genre",
+    "rate-mismatch",
 ];
 
 struct Seed {
@@ -37,9 +62,19 @@ const SEEDS: &[Seed] = &[
         ],
         must_one_of: &[],
         must_not: &[
-            "missing-measures", "missing-shortcomings", "missing-causes", "missing-duties",
-            "missing-plan", "numbering-gap", "year-mismatch", "plan-year-mismatch",
-            "late-publication", "early-publication", "invalid-date", "date-format", "genre",
+            "missing-measures",
+            "missing-shortcomings",
+            "missing-causes",
+            "missing-duties",
+            "missing-plan",
+            "numbering-gap",
+            "year-mismatch",
+            "plan-year-mismatch",
+            "late-publication",
+            "early-publication",
+            "invalid-date",
+            "date-format",
+            "genre",
         ],
     },
     Seed {
@@ -51,7 +86,13 @@ const SEEDS: &[Seed] = &[
             ("web-residue", "扫一扫在手机打开当前页"),
         ],
         must_one_of: &["missing-plan", "unheaded-plan"],
-        must_not: &["missing-measures", "missing-shortcomings", "year-mismatch", "late-publication", "genre"],
+        must_not: &[
+            "missing-measures",
+            "missing-shortcomings",
+            "year-mismatch",
+            "late-publication",
+            "genre",
+        ],
     },
     Seed {
         file: "002_b9e16e94b6070851.txt",
@@ -65,9 +106,17 @@ const SEEDS: &[Seed] = &[
         ],
         must_one_of: &[],
         must_not: &[
-            "missing-measures", "missing-shortcomings", "missing-duties", "missing-plan",
-            "numbering-gap", "year-mismatch", "plan-year-mismatch", "late-publication",
-            "placeholder", "date-format", "genre",
+            "missing-measures",
+            "missing-shortcomings",
+            "missing-duties",
+            "missing-plan",
+            "numbering-gap",
+            "year-mismatch",
+            "plan-year-mismatch",
+            "late-publication",
+            "placeholder",
+            "date-format",
+            "genre",
         ],
     },
     Seed {
@@ -81,8 +130,15 @@ const SEEDS: &[Seed] = &[
         ],
         must_one_of: &[],
         must_not: &[
-            "missing-measures", "missing-shortcomings", "missing-duties", "missing-plan",
-            "numbering-gap", "year-mismatch", "plan-year-mismatch", "part-order", "genre",
+            "missing-measures",
+            "missing-shortcomings",
+            "missing-duties",
+            "missing-plan",
+            "numbering-gap",
+            "year-mismatch",
+            "plan-year-mismatch",
+            "part-order",
+            "genre",
         ],
     },
     Seed {
@@ -98,18 +154,29 @@ const SEEDS: &[Seed] = &[
         ],
         must_one_of: &[],
         must_not: &[
-            "missing-measures", "missing-shortcomings", "missing-plan", "numbering-gap",
-            "year-mismatch", "plan-year-mismatch", "unmatched-pair", "genre",
+            "missing-measures",
+            "missing-shortcomings",
+            "missing-plan",
+            "numbering-gap",
+            "year-mismatch",
+            "plan-year-mismatch",
+            "unmatched-pair",
+            "genre",
         ],
     },
 ];
 
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("FZLINT_CORPUS").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/seeds"));
+    let dir = std::env::var_os("FZLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/seeds"));
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipping the seed corpus: {} is not a folder (set FZLINT_CORPUS)", dir.display());
+        println!(
+            "skipping the seed corpus: {} is not a folder (set FZLINT_CORPUS)",
+            dir.display()
+        );
         None
     }
 }
@@ -117,8 +184,18 @@ fn corpus() -> Option<PathBuf> {
 #[test]
 fn expectations_name_catalogue_rules() {
     for s in SEEDS {
-        for id in s.must.iter().map(|m| m.0).chain(s.must_one_of.iter().copied()).chain(s.must_not.iter().copied()) {
-            assert!(CATALOGUE.contains(&id), "{}: {id} is not a catalogue rule", s.file);
+        for id in s
+            .must
+            .iter()
+            .map(|m| m.0)
+            .chain(s.must_one_of.iter().copied())
+            .chain(s.must_not.iter().copied())
+        {
+            assert!(
+                CATALOGUE.contains(&id),
+                "{}: {id} is not a catalogue rule",
+                s.file
+            );
         }
     }
 }
@@ -129,7 +206,8 @@ fn seeds_meet_expected_md() {
     let mut failures = Vec::new();
     for s in SEEDS {
         let path = dir.join(s.file);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (_, diags) = check_json(&[&path]);
         for (id, needle) in s.must {
             let ok = if needle.is_empty() {
@@ -143,7 +221,10 @@ fn seeds_meet_expected_md() {
             }
         }
         if !s.must_one_of.is_empty() && !diags.iter().any(|d| s.must_one_of.contains(&rule(d))) {
-            failures.push(format!("{}: must report one of {:?}", s.file, s.must_one_of));
+            failures.push(format!(
+                "{}: must report one of {:?}",
+                s.file, s.must_one_of
+            ));
         }
         for id in s.must_not {
             for d in diags.iter().filter(|d| rule(d) == *id) {
@@ -168,13 +249,21 @@ fn seed_000_parts_are_found_inline() {
     let parts = &o["parts"];
     let ev = |p: &str| parts[p]["evidence"].as_str().unwrap_or("").to_string();
     assert!(ev("measures").starts_with("一、"), "{o}");
-    assert!(ev("shortcomings").starts_with("二、存在的不足及原因"), "{o}");
+    assert!(
+        ev("shortcomings").starts_with("二、存在的不足及原因"),
+        "{o}"
+    );
     assert!(parts["causes"].is_object(), "{o}");
     assert!(ev("duties").starts_with("(一)"), "{o}");
     assert!(ev("plan").starts_with("三、2025年工作安排"), "{o}");
     assert_eq!(o["year"], 2024);
     assert_eq!(o["published"], "2025-01-13");
-    let levels: Vec<u64> = o["headings"].as_array().unwrap().iter().map(|h| h["level"].as_u64().unwrap()).collect();
+    let levels: Vec<u64> = o["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["level"].as_u64().unwrap())
+        .collect();
     assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 3, "{o}");
 }
 
@@ -182,7 +271,10 @@ fn seed_000_parts_are_found_inline() {
 fn seed_001_past_tense_is_not_a_plan() {
     let Some(dir) = corpus() else { return };
     let o = outline(&dir.join("001_1f2c33d33d8eba69.txt"));
-    assert!(o["parts"]["plan"].is_null(), "「对下一步工作进行了安排部署」 is no plan: {o}");
+    assert!(
+        o["parts"]["plan"].is_null(),
+        "「对下一步工作进行了安排部署」 is no plan: {o}"
+    );
     assert_eq!(o["published"], "2022-02-25");
 }
 

@@ -110,14 +110,27 @@ fn yaml_error(e: &YamlError) -> String {
         return format!("error: {}: {}\n", e.path, e.message);
     }
     let file = SimpleFile::new(e.path.as_str(), e.text.as_str());
-    let start: usize = e.text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
+    let start: usize = e
+        .text
+        .split_inclusive('\n')
+        .take(e.line - 1)
+        .map(str::len)
+        .sum();
     let line_len = e.text[start..].find('\n').unwrap_or(e.text.len() - start);
-    let col = e.text[start..start + line_len].char_indices().nth(e.column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(0);
+    let col = e.text[start..start + line_len]
+        .char_indices()
+        .nth(e.column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
     let s = start + col;
-    let end = e.text[s..].chars().next().map(|c| s + c.len_utf8()).unwrap_or(s);
+    let end = e.text[s..]
+        .chars()
+        .next()
+        .map(|c| s + c.len_utf8())
+        .unwrap_or(s);
     let d = Diagnostic::error()
         .with_code("rule-file")
-        .with_message(format!("规则文件有误:{}", e.message))
+        .with_message(format!("规则文件有误：{}", e.message))
         .with_labels(vec![Label::primary((), s..end).with_message("这里")]);
     let mut buf = Vec::new();
     match term::emit_to_io_write(&mut buf, &term::Config::default(), &file, &d) {
@@ -155,13 +168,19 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<PathBuf> {
             out.push(p.clone());
             continue;
         }
-        for entry in walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_report(e.path()) => out.push(e.into_path()),
                 Ok(_) => {}
                 Err(err) => {
-                    let at = err.path().map(|x| x.display().to_string()).unwrap_or_else(|| p.display().to_string());
-                    eprint_line(&format!("error: {at}: 无法读取目录:{err}"));
+                    let at = err
+                        .path()
+                        .map(|x| x.display().to_string())
+                        .unwrap_or_else(|| p.display().to_string());
+                    eprint_line(&format!("error: {at}: 无法读取目录：{err}"));
                     *trouble = true;
                 }
             }
@@ -171,22 +190,39 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<PathBuf> {
 }
 
 fn is_report(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 pub fn run() -> Result<i32> {
     let cli = Cli::parse();
-    let mut out = Out { stdout: std::io::stdout().lock() };
+    let mut out = Out {
+        stdout: std::io::stdout().lock(),
+    };
     match cli.command {
-        Command::Check { paths, format, rules, deny_warnings, color, year } => {
+        Command::Check {
+            paths,
+            format,
+            rules,
+            deny_warnings,
+            color,
+            year,
+        } => {
             let mut trouble = false;
-            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let Some(set) = load_rules(&rules, &mut trouble) else {
+                return Ok(EXIT_TROUBLE);
+            };
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
-            let settings = Settings { reported_year: year };
+            let settings = Settings {
+                reported_year: year,
+            };
             let selected: Vec<&Rule> = set.rules.iter().collect();
             let files = expand(&paths, &mut trouble);
             let mut totals = human::Totals::default();
@@ -208,7 +244,10 @@ pub fn run() -> Result<i32> {
                     worst = worst.max(d.severity);
                 }
                 totals.add(&diags);
-                let f = FileReport { src: &src, diagnostics: &diags };
+                let f = FileReport {
+                    src: &src,
+                    diagnostics: &diags,
+                };
                 match format {
                     Format::Human => out.print(&human::render(&f, color)),
                     Format::Concise => out.print(&render::concise(&f)),
@@ -216,11 +255,14 @@ pub fn run() -> Result<i32> {
                 }
             }
             match format {
-                Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
+                Format::Json => {
+                    out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?))
+                }
                 Format::Human => out.print(&totals.summary()),
                 Format::Concise => {}
             }
-            let failed = any && (worst == Severity::Error || (deny_warnings && worst == Severity::Warning));
+            let failed =
+                any && (worst == Severity::Error || (deny_warnings && worst == Severity::Warning));
             Ok(if trouble {
                 EXIT_TROUBLE
             } else if failed {
@@ -231,7 +273,9 @@ pub fn run() -> Result<i32> {
         }
         Command::Outline { path, format, year } => {
             let mut trouble = false;
-            let Some(set) = load_rules(&RuleArgs { rules: Vec::new() }, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let Some(set) = load_rules(&RuleArgs { rules: Vec::new() }, &mut trouble) else {
+                return Ok(EXIT_TROUBLE);
+            };
             let src: Source = match input::read(&path, MAX_FILE_BYTES) {
                 Ok(s) => s,
                 Err(e) => {
@@ -239,7 +283,13 @@ pub fn run() -> Result<i32> {
                     return Ok(EXIT_TROUBLE);
                 }
             };
-            let a = analyse(&src, &set.vocab, &Settings { reported_year: year });
+            let a = analyse(
+                &src,
+                &set.vocab,
+                &Settings {
+                    reported_year: year,
+                },
+            );
             let o = outline::outline(&src, &a);
             match format {
                 Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
@@ -249,7 +299,9 @@ pub fn run() -> Result<i32> {
         }
         Command::Rules { format, rules } => {
             let mut trouble = false;
-            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let Some(set) = load_rules(&rules, &mut trouble) else {
+                return Ok(EXIT_TROUBLE);
+            };
             match format {
                 Format::Json => {
                     let items: Vec<serde_json::Value> = set
@@ -275,16 +327,23 @@ pub fn run() -> Result<i32> {
                             r.spec.summary
                         ));
                     }
-                    out.print(&format!("共 {} 条规则;fzlint rule <id> 查看说明\n", set.rules.len()));
+                    out.print(&format!(
+                        "共 {} 条规则；fzlint rule <id> 查看说明\n",
+                        set.rules.len()
+                    ));
                 }
             }
             Ok(if trouble { EXIT_TROUBLE } else { 0 })
         }
         Command::Rule { id, rules } => {
             let mut trouble = false;
-            let Some(set) = load_rules(&rules, &mut trouble) else { return Ok(EXIT_TROUBLE) };
+            let Some(set) = load_rules(&rules, &mut trouble) else {
+                return Ok(EXIT_TROUBLE);
+            };
             let Some(rule) = set.get(&id) else {
-                eprint_line(&format!("error: 没有 id 为 “{id}” 的规则;fzlint rules 列出全部规则"));
+                eprint_line(&format!(
+                    "error: 没有 id 为 “{id}” 的规则；fzlint rules 列出全部规则"
+                ));
                 return Ok(EXIT_TROUBLE);
             };
             out.print(&explain(&set, rule));
@@ -297,24 +356,47 @@ pub fn run() -> Result<i32> {
 fn explain(set: &RuleSet, rule: &Rule) -> String {
     let s = &rule.spec;
     let mut o = String::new();
-    o.push_str(&format!("{}  ({}, 默认 {})\n\n{}\n\n", s.id, s.category, s.severity.name(), s.summary));
-    o.push_str(&format!("说明:\n{}\n", indent(s.rationale.trim_end())));
+    o.push_str(&format!(
+        "{}  （{}， 默认 {}）\n\n{}\n\n",
+        s.id,
+        s.category,
+        s.severity.name(),
+        s.summary
+    ));
+    o.push_str(&format!("说明：\n{}\n", indent(s.rationale.trim_end())));
     if let Some(b) = &s.basis {
-        o.push_str(&format!("\n依据:\n{}\n", indent(b)));
+        o.push_str(&format!("\n依据：\n{}\n", indent(b)));
     }
     if let Some(check) = yaml_section(&rule.text, "check") {
-        o.push_str(&format!("\n检查方式与参数(rules 文件 {}):\n{}\n", rule.path, indent(&check)));
+        o.push_str(&format!(
+            "\n检查方式与参数（rules 文件 {}）：\n{}\n",
+            rule.path,
+            indent(&check)
+        ));
     }
     let only: Vec<&Rule> = vec![rule];
-    for (title, list) in [("错误示例", &s.examples.bad), ("正确示例", &s.examples.good)] {
+    for (title, list) in [
+        ("错误示例", &s.examples.bad),
+        ("正确示例", &s.examples.good),
+    ] {
         for (i, ex) in list.iter().enumerate() {
-            o.push_str(&format!("\n{title} {}:\n{}\n", i + 1, indent(ex.trim_end())));
+            o.push_str(&format!(
+                "\n{title} {}:\n{}\n",
+                i + 1,
+                indent(ex.trim_end())
+            ));
             let src = Source::new(format!("{title}{}", i + 1), ex);
             let diags = lint_with(&src, set, &only, &Settings::default());
             if diags.is_empty() {
                 o.push_str("  → 不报告\n");
             } else {
-                o.push_str(&human::render(&FileReport { src: &src, diagnostics: &diags }, false));
+                o.push_str(&human::render(
+                    &FileReport {
+                        src: &src,
+                        diagnostics: &diags,
+                    },
+                    false,
+                ));
             }
         }
     }
@@ -322,14 +404,23 @@ fn explain(set: &RuleSet, rule: &Rule) -> String {
 }
 
 fn indent(s: &str) -> String {
-    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A top-level key's block from a YAML text, as written.
 fn yaml_section(text: &str, key: &str) -> Option<String> {
-    let mut lines = text.lines().skip_while(|l| !l.starts_with(&format!("{key}:")));
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("{key}:")));
     let first = lines.next()?;
     let mut out = vec![first.to_string()];
-    out.extend(lines.take_while(|l| l.starts_with(' ') || l.is_empty()).map(str::to_string));
+    out.extend(
+        lines
+            .take_while(|l| l.starts_with(' ') || l.is_empty())
+            .map(str::to_string),
+    );
     Some(out.join("\n").trim_end().to_string())
 }

@@ -39,7 +39,13 @@ pub struct MarkerParse {
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
     let probe = prefix(text, PROBE_BYTES);
     let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
-    let mut out = MarkerParse { level: 0, number: 0, form: MarkerForm::ArDot, marker_len: 0, space_len: 0 };
+    let mut out = MarkerParse {
+        level: 0,
+        number: 0,
+        form: MarkerForm::ArDot,
+        marker_len: 0,
+        space_len: 0,
+    };
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::l1_marker | Rule::l2_marker | Rule::l3_marker | Rule::l4_marker => {
@@ -70,8 +76,12 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
 
 /// 一是 / 二是 at the start of a slice: the item's number.
 pub fn enum_item(text: &str) -> Option<u32> {
-    let pair = BlockGrammar::parse(Rule::enum_item, prefix(text, PROBE_BYTES)).ok()?.next()?;
-    pair.into_inner().find(|p| p.as_rule() == Rule::cn_num).and_then(|p| cn_number(p.as_str()))
+    let pair = BlockGrammar::parse(Rule::enum_item, prefix(text, PROBE_BYTES))
+        .ok()?
+        .next()?;
+    pair.into_inner()
+        .find(|p| p.as_rule() == Rule::cn_num)
+        .and_then(|p| cn_number(p.as_str()))
 }
 
 fn whole(rule: Rule, text: &str) -> bool {
@@ -123,7 +133,11 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
             Rule::month | Rule::day => {
                 padded |= s.len() == 2 && s.starts_with('0');
                 let v = s.parse().ok()?;
-                if p.as_rule() == Rule::month { m = v } else { d = v }
+                if p.as_rule() == Rule::month {
+                    m = v
+                } else {
+                    d = v
+                }
             }
             Rule::cn_num => {
                 let v = cn_number(s)?;
@@ -160,7 +174,13 @@ pub fn cn_number(s: &str) -> Option<u32> {
     let chars: Vec<char> = s.chars().collect();
     match chars.iter().position(|&c| c == '十') {
         Some(i) => {
-            let tens = if i == 0 { 1 } else if i == 1 { cn_digit(chars[0])? } else { return None };
+            let tens = if i == 0 {
+                1
+            } else if i == 1 {
+                cn_digit(chars[0])?
+            } else {
+                return None;
+            };
             let units = match chars.len() - i - 1 {
                 0 => 0,
                 1 => cn_digit(chars[i + 1])?,
@@ -168,12 +188,15 @@ pub fn cn_number(s: &str) -> Option<u32> {
             };
             Some(tens * 10 + units)
         }
-        None => chars.iter().try_fold(0u32, |acc, &c| Some(acc * 10 + cn_digit(c)?)),
+        None => chars
+            .iter()
+            .try_fold(0u32, |acc, &c| Some(acc * 10 + cn_digit(c)?)),
     }
 }
 
 fn cn_year(s: &str) -> Option<u32> {
-    s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
+    s.chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
 }
 
 #[cfg(test)]
@@ -194,17 +217,36 @@ mod tests {
 
     #[test]
     fn running_text_is_not_a_marker() {
-        for t in ["一、二季度", "(一)项规定", "5.0版本", "11.77%", "1、2月", "2024年"] {
+        for t in [
+            "一、二季度",
+            "(一)项规定",
+            "5.0版本",
+            "11.77%",
+            "1、2月",
+            "2024年",
+        ] {
             assert_eq!(heading_marker(t), None, "{t}");
         }
     }
 
     #[test]
     fn dates() {
-        assert_eq!(date_prefix("2024年2月27日").map(|d| (d.1, d.2, d.3)), Some((2024, 2, 27)));
-        assert_eq!(date_prefix("2025-01-13 16:09").map(|d| (d.1, d.2, d.3)), Some((2025, 1, 13)));
-        assert_eq!(date_prefix("2025年01月13日").unwrap().4, DateForm::CnArabic { padded: true });
-        assert_eq!(date_prefix("二〇二四年二月二十七日").map(|d| (d.1, d.2, d.3)), Some((2024, 2, 27)));
+        assert_eq!(
+            date_prefix("2024年2月27日").map(|d| (d.1, d.2, d.3)),
+            Some((2024, 2, 27))
+        );
+        assert_eq!(
+            date_prefix("2025-01-13 16:09").map(|d| (d.1, d.2, d.3)),
+            Some((2025, 1, 13))
+        );
+        assert_eq!(
+            date_prefix("2025年01月13日").unwrap().4,
+            DateForm::CnArabic { padded: true }
+        );
+        assert_eq!(
+            date_prefix("二〇二四年二月二十七日").map(|d| (d.1, d.2, d.3)),
+            Some((2024, 2, 27))
+        );
         assert!(date_line("  2024年2月27日 ").is_some());
         assert!(date_line("2024年2月27日召开会议").is_none());
     }

@@ -48,13 +48,22 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         let f = &vocab.furniture;
         let short = s.chars().count() <= f.max_line_chars;
         if short && f.lines.iter().any(|p| p.0.is_match(s)) {
-            out.push(Seg { span, line, starts_line: true, furniture: true });
+            out.push(Seg {
+                span,
+                line,
+                starts_line: true,
+                furniture: true,
+            });
             continue;
         }
         let mut cuts: Vec<Span> = f
             .inline
             .iter()
-            .flat_map(|p| p.0.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()))
+            .flat_map(|p| {
+                p.0.find_iter(s)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range())
+            })
             .collect();
         cuts.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut pos = 0;
@@ -64,11 +73,22 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             }
             let cut = cut.start.max(pos)..cut.end;
             if cut.start > pos {
-                push_text(&mut out, text, span.start + pos..span.start + cut.start, line, pos == 0);
+                push_text(
+                    &mut out,
+                    text,
+                    span.start + pos..span.start + cut.start,
+                    line,
+                    pos == 0,
+                );
             }
             let fs = trim_span(text, span.start + cut.start..span.start + cut.end);
             if !fs.is_empty() {
-                out.push(Seg { span: fs, line, starts_line: cut.start == 0, furniture: true });
+                out.push(Seg {
+                    span: fs,
+                    line,
+                    starts_line: cut.start == 0,
+                    furniture: true,
+                });
             }
             pos = cut.end;
         }
@@ -82,7 +102,12 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
 fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_line: bool) {
     let span = trim_span(text, span);
     if !span.is_empty() {
-        out.push(Seg { span, line, starts_line, furniture: false });
+        out.push(Seg {
+            span,
+            line,
+            starts_line,
+            furniture: false,
+        });
     }
 }
 
@@ -122,13 +147,17 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
-        let candidate = c == '(' || c.is_ascii_digit() || grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some();
+        let candidate = c == '('
+            || c.is_ascii_digit()
+            || grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some();
         let boundary = i == 0 || prev.is_some_and(|p| INLINE_BOUNDARY.contains(&p));
         prev = Some(c);
         if !candidate {
             continue;
         }
-        let Some(m) = grammar::heading_marker(&s[i..]) else { continue };
+        let Some(m) = grammar::heading_marker(&s[i..]) else {
+            continue;
+        };
         // 「一、2024年工作情况(一)压实…」: a first child right after its parent's title.
         let first_child = m.number == 1
             && m.level == st.depth + 1
@@ -153,8 +182,16 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
         Some(p) => {
             let term_len = rest[p..].chars().next().map(char::len_utf8).unwrap_or(0);
             let body = trim_span(text, t0 + p + term_len..span.end);
-            let body = if body.is_empty() { span.end..span.end } else { body };
-            (trim_span(text, t0..t0 + p), Some(t0 + p..t0 + p + term_len), body)
+            let body = if body.is_empty() {
+                span.end..span.end
+            } else {
+                body
+            };
+            (
+                trim_span(text, t0..t0 + p),
+                Some(t0 + p..t0 + p + term_len),
+                body,
+            )
         }
         None => (trim_span(text, t0..span.end), None, span.end..span.end),
     };
@@ -182,7 +219,7 @@ fn looks_like_title(s: &str, vocab: &Vocab) -> bool {
 
 /// A short line without sentence punctuation: a site name, a repeated title.
 fn head_like(s: &str, max_chars: usize) -> bool {
-    s.chars().count() <= max_chars && !s.contains(['。', ',', ';'])
+    s.chars().count() <= max_chars && !s.contains(['。', ',', ';', ':'])
 }
 
 /// Parses a report. Never fails.
@@ -191,35 +228,70 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let segs = segments(src, vocab);
     let line_start_headings = segs
         .iter()
-        .filter(|s| !s.furniture && s.starts_line && grammar::heading_marker(&text[s.span.clone()]).is_some())
+        .filter(|s| {
+            !s.furniture
+                && s.starts_line
+                && grammar::heading_marker(&text[s.span.clone()]).is_some()
+        })
         .count();
-    let mut r = Report { line_mode: line_start_headings >= 2, ..Report::default() };
+    let mut r = Report {
+        line_mode: line_start_headings >= 2,
+        ..Report::default()
+    };
     let mut in_head = true;
     let mut st = InlineState::default();
 
     for (si, seg) in segs.iter().enumerate() {
         let s = &text[seg.span.clone()];
         if seg.furniture {
-            push_block(&mut r, BlockKind::Furniture, seg.span.clone(), seg.line, seg.starts_line);
+            push_block(
+                &mut r,
+                BlockKind::Furniture,
+                seg.span.clone(),
+                seg.line,
+                seg.starts_line,
+            );
             continue;
         }
-        let marker = if seg.starts_line || !r.line_mode { grammar::heading_marker(s) } else { None };
+        let marker = if seg.starts_line || !r.line_mode {
+            grammar::heading_marker(s)
+        } else {
+            None
+        };
         if in_head {
             if marker.is_none() {
                 if grammar::is_salutation(s) {
-                    push_block(&mut r, BlockKind::Salutation, seg.span.clone(), seg.line, seg.starts_line);
+                    push_block(
+                        &mut r,
+                        BlockKind::Salutation,
+                        seg.span.clone(),
+                        seg.line,
+                        seg.starts_line,
+                    );
                     r.salutation = Some(r.blocks.len() - 1);
                     in_head = false;
                     continue;
                 }
                 if r.title.is_none() && looks_like_title(s, vocab) {
-                    push_block(&mut r, BlockKind::Title, seg.span.clone(), seg.line, seg.starts_line);
+                    push_block(
+                        &mut r,
+                        BlockKind::Title,
+                        seg.span.clone(),
+                        seg.line,
+                        seg.starts_line,
+                    );
                     r.title = Some(r.blocks.len() - 1);
                     continue;
                 }
                 let max = if r.title.is_some() { 40 } else { 30 };
                 if head_like(s, max) && grammar::date_line(s).is_none() {
-                    push_block(&mut r, BlockKind::Head, seg.span.clone(), seg.line, seg.starts_line);
+                    push_block(
+                        &mut r,
+                        BlockKind::Head,
+                        seg.span.clone(),
+                        seg.line,
+                        seg.starts_line,
+                    );
                     continue;
                 }
             }
@@ -242,18 +314,43 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             continue;
         }
         if found[0].0 > seg.span.start {
-            let pre = Seg { span: trim_span(text, seg.span.start..found[0].0), ..seg.clone() };
+            let pre = Seg {
+                span: trim_span(text, seg.span.start..found[0].0),
+                ..seg.clone()
+            };
             if !pre.span.is_empty() {
-                push_block(&mut r, BlockKind::Paragraph, pre.span, pre.line, pre.starts_line);
+                push_block(
+                    &mut r,
+                    BlockKind::Paragraph,
+                    pre.span,
+                    pre.line,
+                    pre.starts_line,
+                );
             }
         }
         for (k, (start, m)) in found.iter().enumerate() {
             let end = found.get(k + 1).map(|f| f.0).unwrap_or(seg.span.end);
             let span = trim_span(text, *start..end);
-            let h = make_heading(text, &span, m, !(seg.starts_line && *start == seg.span.start));
+            let h = make_heading(
+                text,
+                &span,
+                m,
+                !(seg.starts_line && *start == seg.span.start),
+            );
             let line = src.line_index(*start);
-            let piece = Seg { span, line, starts_line: seg.starts_line && *start == seg.span.start, furniture: false };
+            let piece = Seg {
+                span,
+                line,
+                starts_line: seg.starts_line && *start == seg.span.start,
+                furniture: false,
+            };
             push_heading(&mut r, h, &piece);
+        }
+    }
+    if in_head {
+        // No body was found: the short lines were the text itself.
+        for b in r.blocks.iter_mut().filter(|b| b.kind == BlockKind::Head) {
+            b.kind = BlockKind::Paragraph;
         }
     }
     finish(&mut r, text, vocab);
@@ -261,14 +358,25 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
 }
 
 fn push_block(r: &mut Report, kind: BlockKind, span: Span, line: usize, starts_line: bool) {
-    r.blocks.push(Block { kind, span, line, starts_line });
+    r.blocks.push(Block {
+        kind,
+        span,
+        line,
+        starts_line,
+    });
 }
 
 fn push_heading(r: &mut Report, mut h: Heading, seg: &Seg) {
     h.block = r.blocks.len();
     r.headings.push(h);
     let idx = r.headings.len() - 1;
-    push_block(r, BlockKind::Heading(idx), seg.span.clone(), seg.line, seg.starts_line);
+    push_block(
+        r,
+        BlockKind::Heading(idx),
+        seg.span.clone(),
+        seg.line,
+        seg.starts_line,
+    );
 }
 
 /// A body segment that is not a heading: closing, signature, date line or paragraph.
@@ -296,7 +404,10 @@ fn signature_position(r: &Report, segs: &[Seg], si: usize, text: &str) -> bool {
         return true;
     }
     let rest: Vec<&Seg> = segs[si + 1..].iter().filter(|s| !s.furniture).collect();
-    rest.len() <= 2 && rest.iter().any(|s| grammar::date_line(&text[s.span.clone()]).is_some())
+    rest.len() <= 2
+        && rest
+            .iter()
+            .any(|s| grammar::date_line(&text[s.span.clone()]).is_some())
 }
 
 fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
@@ -311,8 +422,14 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         stack.push(i);
     }
     // The preamble: paragraphs before the first heading.
-    let first_heading = r.headings.first().map(|h| h.block).unwrap_or(r.blocks.len());
-    r.preamble = (0..first_heading).filter(|&b| r.blocks[b].kind == BlockKind::Paragraph).collect();
+    let first_heading = r
+        .headings
+        .first()
+        .map(|h| h.block)
+        .unwrap_or(r.blocks.len());
+    r.preamble = (0..first_heading)
+        .filter(|&b| r.blocks[b].kind == BlockKind::Paragraph)
+        .collect();
     if r.headings.is_empty() {
         r.preamble.truncate(1);
     }
@@ -322,9 +439,16 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         && b >= last_heading
     {
         let span = r.blocks[b].span.clone();
-        if let Some((start, len, year, month, day, form)) = grammar::date_line(&text[span.clone()]) {
+        if let Some((start, len, year, month, day, form)) = grammar::date_line(&text[span.clone()])
+        {
             let s = span.start + start;
-            r.signature_date = Some(DateRef { span: s..s + len, year, month, day, form });
+            r.signature_date = Some(DateRef {
+                span: s..s + len,
+                year,
+                month,
+                day,
+                form,
+            });
         }
     }
     // Page metadata dates.
@@ -334,16 +458,24 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         }
         let s = &text[b.span.clone()];
         for cap in vocab.furniture.meta_key.0.captures_iter(s) {
-            let (Some(all), Some(key)) = (cap.get(0), cap.get(1)) else { continue };
+            let (Some(all), Some(key)) = (cap.get(0), cap.get(1)) else {
+                continue;
+            };
             let after = b.span.start + all.end();
-            let date = grammar::date_prefix(&text[after..b.span.end]).map(|(len, year, month, day, form)| DateRef {
-                span: after..after + len,
-                year,
-                month,
-                day,
-                form,
+            let date = grammar::date_prefix(&text[after..b.span.end]).map(
+                |(len, year, month, day, form)| DateRef {
+                    span: after..after + len,
+                    year,
+                    month,
+                    day,
+                    form,
+                },
+            );
+            r.meta.push(Meta {
+                key: key.as_str().to_string(),
+                span: b.span.start + all.start()..after,
+                date,
             });
-            r.meta.push(Meta { key: key.as_str().to_string(), span: b.span.start + all.start()..after, date });
         }
     }
 }
@@ -359,7 +491,10 @@ mod tests {
     }
 
     fn titles(src: &Source, r: &Report) -> Vec<(u8, u32, String)> {
-        r.headings.iter().map(|h| (h.level, h.number, src.slice(&h.title).to_string())).collect()
+        r.headings
+            .iter()
+            .map(|h| (h.level, h.number, src.slice(&h.title).to_string()))
+            .collect()
     }
 
     #[test]
@@ -368,7 +503,10 @@ mod tests {
             "青石镇2024年度法治政府建设工作报告\n县委、县政府:\n2024年,青石镇扎实推进。现将有关情况报告如下:\n一、主要举措\n(一)强化学习。全年学法4次。\n1. 组织培训\n二、存在的问题\n特此报告。\n青石镇人民政府\n2025年2月3日\n",
         );
         assert!(r.line_mode);
-        assert_eq!(src.slice(&r.blocks[r.title.unwrap()].span), "青石镇2024年度法治政府建设工作报告");
+        assert_eq!(
+            src.slice(&r.blocks[r.title.unwrap()].span),
+            "青石镇2024年度法治政府建设工作报告"
+        );
         assert!(r.salutation.is_some());
         assert_eq!(r.preamble.len(), 1);
         assert_eq!(
@@ -384,7 +522,10 @@ mod tests {
         assert!(r.headings[2].space.is_some());
         assert_eq!(r.headings[2].parent, Some(1));
         assert!(r.closing.is_some());
-        assert_eq!(r.signature_date.as_ref().map(|d| (d.year, d.month, d.day)), Some((2025, 2, 3)));
+        assert_eq!(
+            r.signature_date.as_ref().map(|d| (d.year, d.month, d.day)),
+            Some((2025, 2, 3))
+        );
         assert!(r.blocks.iter().any(|b| b.kind == BlockKind::Signature));
     }
 
@@ -395,7 +536,10 @@ mod tests {
         );
         assert!(!r.line_mode);
         let t: Vec<(u8, u32)> = titles(&src, &r).iter().map(|t| (t.0, t.1)).collect();
-        assert_eq!(t, vec![(1, 1), (2, 1), (2, 2), (1, 2), (2, 1), (1, 3), (2, 1)]);
+        assert_eq!(
+            t,
+            vec![(1, 1), (2, 1), (2, 2), (1, 2), (2, 1), (1, 3), (2, 1)]
+        );
         assert_eq!(src.slice(&r.headings[0].title), "2024年工作情况");
         assert_eq!(src.slice(&r.headings[3].title), "存在的不足及原因");
         assert_eq!(r.preamble.len(), 1);
@@ -406,18 +550,39 @@ mod tests {
         let (src, r) = parse_str(
             "当前位置: 首页\n>政务公开>通知公告\n索引号: 113/2024 发布机构: 中心\n关于某区2023年度法治政府建设情况的报告\n发布时间:2024-02-27 16:09:43 点击次数:\n2023年,某区推进法治建设。现将有关情况报告如下:\n一、情况\n正文。分享到:微信\n",
         );
-        let furn: Vec<&str> =
-            r.blocks.iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| src.slice(&b.span)).collect();
+        let furn: Vec<&str> = r
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Furniture)
+            .map(|b| src.slice(&b.span))
+            .collect();
         assert_eq!(furn.len(), 5, "{furn:?}");
         assert_eq!(furn[4], "分享到:微信");
-        let pub_date = r.meta.iter().find(|m| m.key == "发布时间").and_then(|m| m.date.clone()).unwrap();
+        let pub_date = r
+            .meta
+            .iter()
+            .find(|m| m.key == "发布时间")
+            .and_then(|m| m.date.clone())
+            .unwrap();
         assert_eq!((pub_date.year, pub_date.month, pub_date.day), (2024, 2, 27));
-        assert_eq!(src.slice(&r.blocks[r.title.unwrap()].span), "关于某区2023年度法治政府建设情况的报告");
+        assert_eq!(
+            src.slice(&r.blocks[r.title.unwrap()].span),
+            "关于某区2023年度法治政府建设情况的报告"
+        );
     }
 
     #[test]
     fn never_fails() {
-        for s in ["", "\n\n", "一、", "(", "特此报告。", "1.", "\u{0}\u{1}abc", "一、(一)1.(1)"] {
+        for s in [
+            "",
+            "\n\n",
+            "一、",
+            "(",
+            "特此报告。",
+            "1.",
+            "\u{0}\u{1}abc",
+            "一、(一)1.(1)",
+        ] {
             let _ = parse_str(s);
         }
     }

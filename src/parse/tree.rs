@@ -7,7 +7,9 @@ use std::ops::Range;
 pub type Span = Range<usize>;
 
 /// The contents a 法治政府建设年度报告 must carry (督察工作规定, Article 25).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Measures,
@@ -19,8 +21,14 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 6] =
-        [Part::Measures, Part::Shortcomings, Part::Causes, Part::Duties, Part::Plan, Part::Other];
+    pub const ALL: [Part; 6] = [
+        Part::Measures,
+        Part::Shortcomings,
+        Part::Causes,
+        Part::Duties,
+        Part::Plan,
+        Part::Other,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -8,7 +8,9 @@
 use super::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 use std::ops::Range;
@@ -48,7 +50,9 @@ impl Excerpt<'_> {
     /// Maps a byte offset of the original text into the excerpt.
     fn map(&self, src: &Source, orig: usize) -> usize {
         let index = src.line_index_original(orig);
-        let Some(l) = self.line(index) else { return self.text.len() };
+        let Some(l) = self.line(index) else {
+            return self.text.len();
+        };
         let o = orig.clamp(l.window.start, l.window.end);
         let inner = &src.original()[l.window.start..o];
         l.range.start + l.prefix + inner.len()
@@ -82,13 +86,23 @@ impl<'a> Files<'a> for Excerpt<'a> {
     fn line_range(&'a self, _: (), index: usize) -> Result<Range<usize>, FilesError> {
         self.line(index)
             .map(|l| l.range.clone())
-            .ok_or(FilesError::LineTooLarge { given: index, max: self.lines.last().map(|l| l.index).unwrap_or(0) })
+            .ok_or(FilesError::LineTooLarge {
+                given: index,
+                max: self.lines.last().map(|l| l.index).unwrap_or(0),
+            })
     }
 
     fn column_number(&'a self, _: (), index: usize, byte: usize) -> Result<usize, FilesError> {
-        let l = self.line(index).ok_or(FilesError::LineTooLarge { given: index, max: 0 })?;
+        let l = self.line(index).ok_or(FilesError::LineTooLarge {
+            given: index,
+            max: 0,
+        })?;
         let from = (l.range.start + l.prefix).min(byte);
-        let chars = self.text.get(from..byte).map(|s| s.chars().count()).unwrap_or(0);
+        let chars = self
+            .text
+            .get(from..byte)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
         Ok(l.skipped_chars + chars + 1)
     }
 }
@@ -105,7 +119,11 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
     wanted.sort_unstable();
     wanted.dedup();
     // codespan prints a single line between two labelled lines rather than a gap mark.
-    let gaps: Vec<usize> = wanted.windows(2).filter(|w| w[1] == w[0] + 2).map(|w| w[0] + 1).collect();
+    let gaps: Vec<usize> = wanted
+        .windows(2)
+        .filter(|w| w[1] == w[0] + 2)
+        .map(|w| w[0] + 1)
+        .collect();
     wanted.extend(gaps);
     wanted.sort_unstable();
     let mut text = String::new();
@@ -126,9 +144,17 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
             let first = on_line.iter().map(|p| p.0).min().unwrap_or(0);
             let last = on_line.iter().map(|p| p.1).max().unwrap_or(0);
             lo = first.saturating_sub(WINDOW_MARGIN);
-            hi = (last + WINDOW_MARGIN).min(n).min(lo + 2 * WINDOW_CHARS).max(lo);
+            hi = (last + WINDOW_MARGIN)
+                .min(n)
+                .min(lo + 2 * WINDOW_CHARS)
+                .max(lo);
         }
-        let byte_of = |c: usize| line.char_indices().nth(c).map(|(i, _)| i).unwrap_or(line.len());
+        let byte_of = |c: usize| {
+            line.char_indices()
+                .nth(c)
+                .map(|(i, _)| i)
+                .unwrap_or(line.len())
+        };
         let window = lr.start + byte_of(lo)..lr.start + byte_of(hi);
         let start = text.len();
         let prefix = if lo > 0 { ELLIPSIS.len() } else { 0 };
@@ -139,10 +165,20 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
         if hi < n {
             text.push_str(ELLIPSIS);
         }
-        lines.push(ExLine { index, range: start..text.len(), skipped_chars: lo, window, prefix });
+        lines.push(ExLine {
+            index,
+            range: start..text.len(),
+            skipped_chars: lo,
+            window,
+            prefix,
+        });
         text.push('\n');
     }
-    Excerpt { name: &src.name, text, lines }
+    Excerpt {
+        name: &src.name,
+        text,
+        lines,
+    }
 }
 
 fn cs_severity(s: Severity) -> CsSeverity {
@@ -158,13 +194,19 @@ fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
     let mut spans = vec![to_orig(&d.span)];
     spans.extend(d.labels.iter().map(|l| to_orig(&l.span)));
     let ex = excerpt(src, &spans);
-    let mut labels = vec![CsLabel::primary((), ex.map(src, spans[0].start)..ex.map(src, spans[0].end)).with_message(&d.label)];
+    let mut labels = vec![
+        CsLabel::primary((), ex.map(src, spans[0].start)..ex.map(src, spans[0].end))
+            .with_message(&d.label),
+    ];
     for (l, s) in d.labels.iter().zip(&spans[1..]) {
-        labels.push(CsLabel::secondary((), ex.map(src, s.start)..ex.map(src, s.end)).with_message(&l.message));
+        labels.push(
+            CsLabel::secondary((), ex.map(src, s.start)..ex.map(src, s.end))
+                .with_message(&l.message),
+        );
     }
     let mut notes = Vec::new();
     if let Some(n) = &d.note {
-        notes.push(format!("依据: {n}"));
+        notes.push(format!("依据：{n}"));
     }
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
@@ -187,12 +229,21 @@ fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
     } else {
         // Never lose a finding over a rendering problem: fall back to one line.
         let (l, c) = src.line_col(d.span.start);
-        format!("{}[{}]: {}\n  --> {}:{l}:{c}\n\n", d.severity.name(), d.rule, d.message, src.name)
+        format!(
+            "{}[{}]: {}\n  --> {}:{l}:{c}\n\n",
+            d.severity.name(),
+            d.rule,
+            d.message,
+            src.name
+        )
     }
 }
 
 pub fn render(f: &FileReport, color: bool) -> String {
-    f.diagnostics.iter().map(|d| render_one(f.src, d, color)).collect()
+    f.diagnostics
+        .iter()
+        .map(|d| render_one(f.src, d, color))
+        .collect()
 }
 
 /// Counts for the closing summary line.
@@ -218,10 +269,10 @@ impl Totals {
 
     pub fn summary(&self) -> String {
         if self.errors + self.warnings + self.infos == 0 {
-            return format!("检查了 {} 份报告:未发现问题\n", self.files);
+            return format!("检查了 {} 份报告：未发现问题\n", self.files);
         }
         format!(
-            "检查了 {} 份报告:{} 个错误,{} 个警告,{} 条提示(fzlint rule <id> 查看规则说明)\n",
+            "检查了 {} 份报告：{} 个错误，{} 个警告，{} 条提示（fzlint rule <id> 查看规则说明）\n",
             self.files, self.errors, self.warnings, self.infos
         )
     }

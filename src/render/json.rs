@@ -48,7 +48,13 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
                     .map(|l| {
                         let (line, column) = f.src.line_col(l.span.start);
                         let (end_line, end_column) = f.src.line_col(l.span.end);
-                        JsonLabel { line, column, end_line, end_column, message: l.message.clone() }
+                        JsonLabel {
+                            line,
+                            column,
+                            end_line,
+                            end_column,
+                            message: l.message.clone(),
+                        }
                     })
                     .collect(),
             }

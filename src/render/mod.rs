@@ -18,7 +18,13 @@ pub fn concise(f: &FileReport) -> String {
     let mut out = String::new();
     for d in f.diagnostics {
         let (l, c) = f.src.line_col(d.span.start);
-        out.push_str(&format!("{}:{l}:{c}: {}[{}] {}\n", f.src.name, d.severity.name(), d.rule, d.message));
+        out.push_str(&format!(
+            "{}:{l}:{c}: {}[{}] {}\n",
+            f.src.name,
+            d.severity.name(),
+            d.rule,
+            d.message
+        ));
     }
     out
 }

@@ -41,25 +41,42 @@ pub struct Outline {
 
 fn clip(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= max { s.to_string() } else { s.chars().take(max).chain(['…']).collect() }
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max).chain(['…']).collect()
+    }
 }
 
 pub fn outline(src: &Source, a: &Analysis) -> Outline {
     let r = &a.report;
     let text = |b: Option<usize>| b.map(|b| src.slice(&r.blocks[b].span).to_string());
     let original = |span: &std::ops::Range<usize>| {
-        src.original().get(src.original_offset(span.start)..src.original_offset(span.end)).unwrap_or("").to_string()
+        src.original()
+            .get(src.original_offset(span.start)..src.original_offset(span.end))
+            .unwrap_or("")
+            .to_string()
     };
     let mut parts = BTreeMap::new();
     for p in Part::ALL {
         let hit = a.parts.first_headed(p).or_else(|| a.parts.first(p));
         if let Some(h) = hit {
             let evidence = if h.by_position {
-                format!("{}(按位置:位于存在的不足和工作安排之前)", clip(src.slice(&h.span), 40))
+                format!(
+                    "{}（按位置：位于存在的不足和工作安排之前）",
+                    clip(src.slice(&h.span), 40)
+                )
             } else {
                 clip(&original(&h.span), 40)
             };
-            parts.insert(p, OutlinePart { line: src.line_col(h.span.start).0, headed: h.headed, evidence });
+            parts.insert(
+                p,
+                OutlinePart {
+                    line: src.line_col(h.span.start).0,
+                    headed: h.headed,
+                    evidence,
+                },
+            );
         }
     }
     Outline {
@@ -72,7 +89,11 @@ pub fn outline(src: &Source, a: &Analysis) -> Outline {
             YearSource::Preamble => "preamble",
             YearSource::Settings => "settings",
         }),
-        published: a.facts.published.as_ref().map(|(d, _)| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        published: a
+            .facts
+            .published
+            .as_ref()
+            .map(|(d, _)| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
         published_source: a.facts.published.as_ref().map(|(_, s)| match s {
             DateSource::Metadata => "metadata",
             DateSource::Signature => "signature",
@@ -99,46 +120,75 @@ pub fn outline(src: &Source, a: &Analysis) -> Outline {
 /// The outline for a person.
 pub fn human(o: &Outline, a: &Analysis) -> String {
     let mut s = String::new();
-    let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "(未找到)".to_string());
-    s.push_str(&format!("文件:{}\n", o.path));
-    s.push_str(&format!("标题:{}\n", or_none(&o.title)));
+    let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "（未找到）".to_string());
+    s.push_str(&format!("文件：{}\n", o.path));
+    s.push_str(&format!("标题：{}\n", or_none(&o.title)));
     let year_from = match o.year_source {
-        Some("title") => "(取自标题)",
-        Some("preamble") => "(标题无年度,取自开头一段)",
-        Some("settings") => "(取自配置)",
+        Some("title") => "（取自标题）",
+        Some("preamble") => "（标题无年度，取自开头一段）",
+        Some("settings") => "（取自配置）",
         _ => "",
     };
-    s.push_str(&format!("报告年度:{}{}\n", o.year.map(|y| y.to_string()).unwrap_or("(未找到)".into()), year_from));
+    s.push_str(&format!(
+        "报告年度：{}{}\n",
+        o.year.map(|y| y.to_string()).unwrap_or("（未找到）".into()),
+        year_from
+    ));
     let pub_from = match o.published_source {
-        Some("metadata") => "(取自网页发布时间)",
-        Some("signature") => "(取自落款成文日期)",
+        Some("metadata") => "（取自网页发布时间）",
+        Some("signature") => "（取自落款成文日期）",
         _ => "",
     };
-    s.push_str(&format!("公开日期:{}{}\n", or_none(&o.published), pub_from));
+    s.push_str(&format!(
+        "公开日期：{}{}\n",
+        or_none(&o.published),
+        pub_from
+    ));
     if let Some(sal) = &o.salutation {
-        s.push_str(&format!("主送机关:{sal}\n"));
+        s.push_str(&format!("主送机关：{sal}\n"));
     }
-    let furniture = a.report.blocks.iter().filter(|b| b.kind == BlockKind::Furniture).count();
+    let furniture = a
+        .report
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Furniture)
+        .count();
     if furniture > 0 {
-        s.push_str(&format!("网页元素:{furniture} 处(不计入正文)\n"));
+        s.push_str(&format!("网页元素：{furniture} 处（不计入正文）\n"));
     }
-    s.push_str(if o.headings_inline { "标题结构(标题在行内连写):\n" } else { "标题结构:\n" });
+    s.push_str(if o.headings_inline {
+        "标题结构（标题在行内连写）：\n"
+    } else {
+        "标题结构：\n"
+    });
     if o.headings.is_empty() {
-        s.push_str("  (没有编号标题)\n");
+        s.push_str("  （没有编号标题）\n");
     }
     for h in &o.headings {
         let indent = "  ".repeat(h.level as usize);
-        let part = h.part.map(|p| format!("  [{}]", p.label())).unwrap_or_default();
-        s.push_str(&format!("{:>5} {indent}{}{}{part}\n", format!("{}:", h.line), h.marker, h.title));
+        let part = h
+            .part
+            .map(|p| format!("  [{}]", p.label()))
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "{:>5} {indent}{}{}{part}\n",
+            format!("{}:", h.line),
+            h.marker,
+            h.title
+        ));
     }
-    s.push_str("内容要件:\n");
+    s.push_str("内容要件：\n");
     for p in Part::ALL {
         match o.parts.get(&p) {
             Some(op) => s.push_str(&format!(
-                "  {:<8} 第{}行,{}  “{}”\n",
+                "  {:<8} 第{}行，{}  “{}”\n",
                 p.label(),
                 op.line,
-                if op.headed { "有标题" } else { "无单列标题" },
+                if op.headed {
+                    "有标题"
+                } else {
+                    "无单列标题"
+                },
                 op.evidence
             )),
             None => s.push_str(&format!("  {:<8} 未找到\n", p.label())),

@@ -39,7 +39,10 @@ pub struct Finding {
 
 impl Finding {
     pub fn at(span: Span) -> Finding {
-        Finding { span, ..Finding::default() }
+        Finding {
+            span,
+            ..Finding::default()
+        }
     }
 
     pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Finding {
@@ -48,7 +51,10 @@ impl Finding {
     }
 
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -86,7 +92,9 @@ pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
 fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
     let variant = f.variant.and_then(|v| rule.variants.get(v));
     let message = variant.map(|v| &v.message).unwrap_or(&rule.message);
-    let label = variant.and_then(|v| v.label.as_ref()).or(rule.label.as_ref());
+    let label = variant
+        .and_then(|v| v.label.as_ref())
+        .or(rule.label.as_ref());
     let help = variant.and_then(|v| v.help.as_ref()).or(rule.help.as_ref());
     Diagnostic {
         rule: rule.id.clone(),
@@ -111,19 +119,40 @@ pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
     let report = crate::parse::parse(src, vocab);
     let facts = crate::classify::facts(src, &report, vocab, settings.reported_year);
     let parts = crate::classify::classify(src, &report, vocab, &facts);
-    Analysis { report, facts, parts }
+    Analysis {
+        report,
+        facts,
+        parts,
+    }
 }
 
 /// Runs `rules` (a selection of the set's rules) on one source.
-pub fn lint_with(src: &Source, set: &RuleSet, rules: &[&Rule], settings: &Settings) -> Vec<Diagnostic> {
+pub fn lint_with(
+    src: &Source,
+    set: &RuleSet,
+    rules: &[&Rule],
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let a = analyse(src, &set.vocab, settings);
-    let ctx = Ctx { src, report: &a.report, parts: &a.parts, facts: &a.facts, vocab: &set.vocab };
+    let ctx = Ctx {
+        src,
+        report: &a.report,
+        parts: &a.parts,
+        facts: &a.facts,
+        vocab: &set.vocab,
+    };
     let mut out: Vec<Diagnostic> = rules
         .iter()
         .filter(|r| r.spec.retired.is_none())
-        .flat_map(|r| checks::run(&r.spec.check, &ctx).into_iter().map(|f| to_diagnostic(&r.spec, f)))
+        .flat_map(|r| {
+            checks::run(&r.spec.check, &ctx)
+                .into_iter()
+                .map(|f| to_diagnostic(&r.spec, f))
+        })
         .collect();
-    out.sort_by(|a, b| (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end)));
+    out.sort_by(|a, b| {
+        (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
+    });
     out
 }
 

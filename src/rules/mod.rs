@@ -35,10 +35,19 @@ impl RuleSet {
     /// The built-in pack alone.
     pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
         let vocab = Vocab::load("rules/pack.yaml", BUILTIN_PACK).map_err(|e| vec![e])?;
-        let mut set = RuleSet { vocab, rules: Vec::new() };
-        let errors: Vec<YamlError> =
-            BUILTIN_RULES.iter().filter_map(|(path, text)| set.add(path, text, true).err()).collect();
-        if errors.is_empty() { Ok(set) } else { Err(errors) }
+        let mut set = RuleSet {
+            vocab,
+            rules: Vec::new(),
+        };
+        let errors: Vec<YamlError> = BUILTIN_RULES
+            .iter()
+            .filter_map(|(path, text)| set.add(path, text, true).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Adds every `.yaml`/`.yml` file under `dir`; returns the errors of the files that
@@ -68,9 +77,15 @@ impl RuleSet {
                             errors.push(e);
                         }
                     }
-                    Err(_) => errors.push(YamlError::new(&name, "", 0, 0, "规则文件不是 UTF-8 文本".into())),
+                    Err(_) => errors.push(YamlError::new(
+                        &name,
+                        "",
+                        0,
+                        0,
+                        "规则文件不是 UTF-8 文本".into(),
+                    )),
                 },
-                Err(e) => errors.push(YamlError::new(&name, "", 0, 0, format!("无法读取: {e}"))),
+                Err(e) => errors.push(YamlError::new(&name, "", 0, 0, format!("无法读取：{e}"))),
             }
         }
         errors
@@ -85,15 +100,29 @@ impl RuleSet {
             Err(YamlError::new(path, text, l, c, msg))
         };
         if !is_kebab(&spec.id) {
-            return fail("id", format!("规则 id “{}” 应为小写字母、数字和连字符", spec.id));
+            return fail(
+                "id",
+                format!("规则 id “{}” 应为小写字母、数字和连字符", spec.id),
+            );
         }
         if !CATEGORIES.contains(&spec.category.as_str()) {
-            return fail("category", format!("未知的类别 “{}”,可用: {}", spec.category, CATEGORIES.join(", ")));
+            return fail(
+                "category",
+                format!(
+                    "未知的类别 “{}”，可用：{}",
+                    spec.category,
+                    CATEGORIES.join(", ")
+                ),
+            );
         }
         if self.rules.iter().any(|r| r.spec.id == spec.id) {
             return fail("id", format!("规则 id “{}” 已被使用", spec.id));
         }
-        for (key, s) in [("message", Some(&spec.message)), ("summary", Some(&spec.summary)), ("label", spec.label.as_ref())] {
+        for (key, s) in [
+            ("message", Some(&spec.message)),
+            ("summary", Some(&spec.summary)),
+            ("label", spec.label.as_ref()),
+        ] {
             if let Some(s) = s
                 && s.contains('\n')
             {
@@ -103,7 +132,12 @@ impl RuleSet {
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
         }
-        self.rules.push(Rule { spec, path: path.to_string(), builtin, text: text.to_string() });
+        self.rules.push(Rule {
+            spec,
+            path: path.to_string(),
+            builtin,
+            text: text.to_string(),
+        });
         Ok(())
     }
 
@@ -114,7 +148,12 @@ impl RuleSet {
     /// Rules by category, then id.
     pub fn sorted(&self) -> Vec<&Rule> {
         let mut v: Vec<&Rule> = self.rules.iter().collect();
-        let cat = |r: &Rule| CATEGORIES.iter().position(|c| *c == r.spec.category).unwrap_or(99);
+        let cat = |r: &Rule| {
+            CATEGORIES
+                .iter()
+                .position(|c| *c == r.spec.category)
+                .unwrap_or(99)
+        };
         v.sort_by(|a, b| (cat(a), &a.spec.id).cmp(&(cat(b), &b.spec.id)));
         v
     }
@@ -123,7 +162,9 @@ impl RuleSet {
     pub fn by_category(&self) -> BTreeMap<&str, Vec<&str>> {
         let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for r in &self.rules {
-            m.entry(r.spec.category.as_str()).or_default().push(r.spec.id.as_str());
+            m.entry(r.spec.category.as_str())
+                .or_default()
+                .push(r.spec.id.as_str());
         }
         m
     }
@@ -131,7 +172,8 @@ impl RuleSet {
 
 fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }

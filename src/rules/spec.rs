@@ -173,7 +173,10 @@ pub enum Check {
         trailing: String,
     },
     /// Each match of a pattern in the scope is a finding.
-    Patterns { scope: Scope, patterns: Vec<PatternItem> },
+    Patterns {
+        scope: Scope,
+        patterns: Vec<PatternItem>,
+    },
     /// Page furniture pasted into the report.
     Furniture {},
     /// Garbled citations of well-known documents.

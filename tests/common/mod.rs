@@ -15,13 +15,18 @@ pub fn fzlint(args: &[&str]) -> Output {
 pub fn fzlint_stdin(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fzlint"));
     cmd.args(args).current_dir(root()).env_remove("NO_COLOR");
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("the fzlint binary runs");
     if let Some(text) = stdin {
         use std::io::Write;
         let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(text.as_bytes()).expect("stdin accepts the report");
+        pipe.write_all(text.as_bytes())
+            .expect("stdin accepts the report");
     }
     child.wait_with_output().expect("fzlint finishes")
 }
@@ -40,14 +45,24 @@ pub fn check_json(paths: &[&Path]) -> (i32, Vec<serde_json::Value>) {
     args.extend(paths.iter().map(|p| p.display().to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = fzlint(&refs);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}\nstderr: {}", stdout(&o), stderr(&o)));
-    (o.status.code().unwrap_or(-1), v.as_array().cloned().expect("a JSON array"))
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}): {}\nstderr: {}",
+            stdout(&o),
+            stderr(&o)
+        )
+    });
+    (
+        o.status.code().unwrap_or(-1),
+        v.as_array().cloned().expect("a JSON array"),
+    )
 }
 
 /// 1-based line and column (in characters) of the first occurrence of `needle`.
 pub fn position(text: &str, needle: &str) -> (u64, u64) {
-    let at = text.find(needle).unwrap_or_else(|| panic!("the text contains {needle:?}"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("the text contains {needle:?}"));
     let before = &text[..at];
     let line = before.matches('\n').count() as u64 + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
@@ -55,7 +70,8 @@ pub fn position(text: &str, needle: &str) -> (u64, u64) {
 }
 
 pub fn num(d: &serde_json::Value, k: &str) -> u64 {
-    d[k].as_u64().unwrap_or_else(|| panic!("{k} is a number in {d}"))
+    d[k].as_u64()
+        .unwrap_or_else(|| panic!("{k} is a number in {d}"))
 }
 
 /// Whether a diagnostic's range holds the position (end exclusive, but a position at

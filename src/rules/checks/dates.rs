@@ -38,12 +38,21 @@ fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
     pats.iter().find_map(|p| {
         let c = p.0.captures(s)?;
         let m = c.name("year")?;
-        Some((m.as_str().parse().ok()?, span.start + m.start()..span.start + m.end()))
+        Some((
+            m.as_str().parse().ok()?,
+            span.start + m.start()..span.start + m.end(),
+        ))
     })
 }
 
-pub fn year_mismatch(ctx: &Ctx, preamble: &[Pattern], measures_heading: &[Pattern]) -> Vec<Finding> {
-    let Some((ty, tspan)) = &ctx.facts.title_year else { return Vec::new() };
+pub fn year_mismatch(
+    ctx: &Ctx,
+    preamble: &[Pattern],
+    measures_heading: &[Pattern],
+) -> Vec<Finding> {
+    let Some((ty, tspan)) = &ctx.facts.title_year else {
+        return Vec::new();
+    };
     let r = ctx.report;
     let mut found = Vec::new();
     for &b in &r.preamble {
@@ -72,8 +81,15 @@ pub fn year_mismatch(ctx: &Ctx, preamble: &[Pattern], measures_heading: &[Patter
         .collect()
 }
 
-pub fn plan_year(ctx: &Ctx, offset: i32, heading: &[Pattern], opening_pats: &[Pattern]) -> Vec<Finding> {
-    let Some(ry) = ctx.facts.year() else { return Vec::new() };
+pub fn plan_year(
+    ctx: &Ctx,
+    offset: i32,
+    heading: &[Pattern],
+    opening_pats: &[Pattern],
+) -> Vec<Finding> {
+    let Some(ry) = ctx.facts.year() else {
+        return Vec::new();
+    };
     let want = ry + offset;
     let r = ctx.report;
     let mut out = Vec::new();
@@ -87,7 +103,10 @@ pub fn plan_year(ctx: &Ctx, offset: i32, heading: &[Pattern], opening_pats: &[Pa
             let first = if !h.body.is_empty() {
                 Some(h.body.clone())
             } else {
-                r.blocks.get(h.block + 1).filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.clone())
+                r.blocks
+                    .get(h.block + 1)
+                    .filter(|b| b.kind == BlockKind::Paragraph)
+                    .map(|b| b.span.clone())
             };
             found = first.and_then(|s| year_in(ctx, opening_pats, &opening(ctx.src, &s)));
         }
@@ -108,7 +127,7 @@ pub fn plan_year(ctx: &Ctx, offset: i32, heading: &[Pattern], opening_pats: &[Pa
 }
 
 fn leap(y: u32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
 }
 
 fn days_in(y: Option<u32>, m: u32) -> u32 {
@@ -165,17 +184,19 @@ pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
                 (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
             } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
                 (!valid_date(None, m, d)).then(|| why(m, d))
-            } else if let Some(g) = c.name("g") {
-                Some(match guess(g.as_str()) {
+            } else {
+                c.name("g").map(|g| match guess(g.as_str()) {
                     Some(d) => format!("可能是“{d}”"),
                     None => "缺少“年”“月”".to_string(),
                 })
-            } else {
-                None
             };
             if let Some(p) = problem {
                 let span = b.span.start + all.start()..b.span.start + all.end();
-                out.push(Finding::at(span).var("date", all.as_str()).var("problem", p));
+                out.push(
+                    Finding::at(span)
+                        .var("date", all.as_str())
+                        .var("problem", p),
+                );
             }
         }
     }
@@ -195,11 +216,18 @@ fn standard(d: &DateRef) -> String {
 }
 
 pub fn date_format(ctx: &Ctx) -> Vec<Finding> {
-    let Some(d) = &ctx.report.signature_date else { return Vec::new() };
-    if d.form == (DateForm::CnArabic { padded: false }) || !valid_date(Some(d.year), d.month, d.day) {
+    let Some(d) = &ctx.report.signature_date else {
+        return Vec::new();
+    };
+    if d.form == (DateForm::CnArabic { padded: false }) || !valid_date(Some(d.year), d.month, d.day)
+    {
         return Vec::new();
     }
-    vec![Finding::at(d.span.clone()).var("date", ctx.src.slice(&d.span)).var("expected", standard(d))]
+    vec![
+        Finding::at(d.span.clone())
+            .var("date", ctx.src.slice(&d.span))
+            .var("expected", standard(d)),
+    ]
 }
 
 fn published<'a>(ctx: &Ctx<'a>) -> Option<(&'a DateRef, DateSource)> {
@@ -215,8 +243,12 @@ fn source_word(s: DateSource) -> &'static str {
 }
 
 pub fn deadline(ctx: &Ctx, deadline: &str, year_offset: i32) -> Vec<Finding> {
-    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else { return Vec::new() };
-    let Some((dm, dd)) = deadline.split_once('-').and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else {
+        return Vec::new();
+    };
+    let Some((dm, dd)) = deadline
+        .split_once('-')
+        .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
     else {
         return Vec::new();
     };
@@ -236,7 +268,9 @@ pub fn deadline(ctx: &Ctx, deadline: &str, year_offset: i32) -> Vec<Finding> {
 }
 
 pub fn early(ctx: &Ctx) -> Vec<Finding> {
-    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else { return Vec::new() };
+    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else {
+        return Vec::new();
+    };
     if d.year as i32 > ry {
         return Vec::new();
     }

@@ -15,25 +15,44 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PartMissing { part, near_miss } => parts::missing(ctx, *part, near_miss),
         Check::PartUnheaded { part } => parts::unheaded(ctx, *part),
         Check::PartRequires { part, when } => parts::requires(ctx, *part, *when),
-        Check::PartLength { part, include, min_chars } => parts::length(ctx, *part, include, *min_chars),
+        Check::PartLength {
+            part,
+            include,
+            min_chars,
+        } => parts::length(ctx, *part, include, *min_chars),
         Check::PartOrder { order } => parts::order(ctx, order),
         Check::DocumentEmpty {} => {
-            if has_text(ctx) { Vec::new() } else { vec![Finding::at(0..0)] }
+            if has_text(ctx) {
+                Vec::new()
+            } else {
+                vec![Finding::at(0..0)]
+            }
         }
         Check::TitleMissing {} => dates::title_missing(ctx),
         Check::TitleYear {} => dates::title_year(ctx),
-        Check::YearMismatch { preamble, measures_heading } => dates::year_mismatch(ctx, preamble, measures_heading),
-        Check::PlanYear { offset, heading, opening } => dates::plan_year(ctx, *offset, heading, opening),
+        Check::YearMismatch {
+            preamble,
+            measures_heading,
+        } => dates::year_mismatch(ctx, preamble, measures_heading),
+        Check::PlanYear {
+            offset,
+            heading,
+            opening,
+        } => dates::plan_year(ctx, *offset, heading, opening),
         Check::DateValid {} => dates::date_valid(ctx),
         Check::DateFormat {} => dates::date_format(ctx),
-        Check::PublicationDeadline { deadline, year_offset } => dates::deadline(ctx, deadline, *year_offset),
+        Check::PublicationDeadline {
+            deadline,
+            year_offset,
+        } => dates::deadline(ctx, deadline, *year_offset),
         Check::PublicationEarly {} => dates::early(ctx),
         Check::NumberingGap {} => structure::numbering_gap(ctx),
         Check::NumberingStyle {} => structure::numbering_style(ctx),
         Check::LevelSkip {} => structure::level_skip(ctx),
-        Check::HeadingPunctuation { flag_full_stop, trailing } => {
-            structure::heading_punctuation(ctx, *flag_full_stop, trailing)
-        }
+        Check::HeadingPunctuation {
+            flag_full_stop,
+            trailing,
+        } => structure::heading_punctuation(ctx, *flag_full_stop, trailing),
         Check::Patterns { scope, patterns } => text::patterns(ctx, *scope, patterns),
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),

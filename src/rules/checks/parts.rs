@@ -19,10 +19,17 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
         return Vec::new();
     }
     let mut f = Finding::at(document_anchor(ctx)).var("part", part.label());
-    let near = ctx.report.text_blocks().filter(|(_, b)| b.kind == BlockKind::Paragraph).find_map(|(_, b)| {
-        let s = ctx.src.slice(&b.span);
-        near_miss.iter().find_map(|p| p.0.find(s)).map(|m| b.span.start + m.start()..b.span.start + m.end())
-    });
+    let near = ctx
+        .report
+        .text_blocks()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .find_map(|(_, b)| {
+            let s = ctx.src.slice(&b.span);
+            near_miss
+                .iter()
+                .find_map(|p| p.0.find(s))
+                .map(|m| b.span.start + m.start()..b.span.start + m.end())
+        });
     if let Some(span) = near {
         let text = ctx.src.slice(&span).to_string();
         let line = ctx.src.line_col(span.start).0;
@@ -39,15 +46,24 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
     if ctx.parts.first_headed(part).is_some() {
         return Vec::new();
     }
-    let Some(h) = ctx.parts.first(part) else { return Vec::new() };
-    let mut f = Finding::at(h.span.clone()).var("part", part.label()).var("text", hit_text(ctx, h));
+    let Some(h) = ctx.parts.first(part) else {
+        return Vec::new();
+    };
+    let mut f = Finding::at(h.span.clone())
+        .var("part", part.label())
+        .var("text", hit_text(ctx, h));
     if let Some(hd) = ctx.report.heading_of_block(h.block) {
         let heading = &ctx.report.headings[hd];
-        let top = (0..=hd).rev().find(|&i| ctx.parts.own[i].is_some() && ctx.report.headings[i].level <= heading.level);
+        let top = (0..=hd)
+            .rev()
+            .find(|&i| ctx.parts.own[i].is_some() && ctx.report.headings[i].level <= heading.level);
         if let Some(t) = top {
             let th = &ctx.report.headings[t];
             if let Some(other) = ctx.parts.own[t].filter(|&o| o != part) {
-                f = f.label(th.marker.start..th.title.end, format!("所在部分是“{}”", other.label()));
+                f = f.label(
+                    th.marker.start..th.title.end,
+                    format!("所在部分是“{}”", other.label()),
+                );
             }
         }
     }
@@ -58,12 +74,21 @@ pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
     if !ctx.parts.found(when) || ctx.parts.found(part) {
         return Vec::new();
     }
-    let Some(h) = anchor(ctx, when) else { return Vec::new() };
-    vec![Finding::at(h.span.clone()).var("part", part.label()).var("when", when.label()).var("text", hit_text(ctx, h))]
+    let Some(h) = anchor(ctx, when) else {
+        return Vec::new();
+    };
+    vec![
+        Finding::at(h.span.clone())
+            .var("part", part.label())
+            .var("when", when.label())
+            .var("text", hit_text(ctx, h)),
+    ]
 }
 
 fn han_count(s: &str) -> usize {
-    s.chars().filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')).count()
+    s.chars()
+        .filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+        .count()
 }
 
 /// Han characters of a part's text, headings' titles excluded.
@@ -96,7 +121,9 @@ fn part_chars(ctx: &Ctx, parts: &[Part]) -> usize {
 }
 
 pub fn length(ctx: &Ctx, part: Part, include: &[Part], min_chars: usize) -> Vec<Finding> {
-    let Some(h) = anchor(ctx, part) else { return Vec::new() };
+    let Some(h) = anchor(ctx, part) else {
+        return Vec::new();
+    };
     let mut all = vec![part];
     all.extend_from_slice(include);
     let n = part_chars(ctx, &all);
@@ -116,13 +143,20 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
     for (i, hi) in firsts.iter().enumerate() {
         let Some(hi) = hi else { continue };
         // The last part listed before this one that nonetheless comes after it.
-        let later = firsts[..i].iter().enumerate().filter_map(|(j, h)| h.map(|h| (j, h))).find(|(_, h)| h.span.start > hi.span.start);
+        let later = firsts[..i]
+            .iter()
+            .enumerate()
+            .filter_map(|(j, h)| h.map(|h| (j, h)))
+            .find(|(_, h)| h.span.start > hi.span.start);
         if let Some((j, hj)) = later {
             return vec![
                 Finding::at(hi.span.clone())
                     .var("part", order[i].label())
                     .var("after", order[j].label())
-                    .label(hj.span.clone(), format!("“{}”在这里,应在其前", order[j].label())),
+                    .label(
+                        hj.span.clone(),
+                        format!("“{}”在这里，应在其前", order[j].label()),
+                    ),
             ];
         }
     }

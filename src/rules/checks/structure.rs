@@ -13,7 +13,10 @@ fn level_name(level: u8) -> &'static str {
 /// The marker as the drafter wrote it (full-width brackets stay full-width).
 fn marker_text(ctx: &Ctx, h: &Heading) -> String {
     let o = ctx.src.original();
-    let (s, e) = (ctx.src.original_offset(h.marker.start), ctx.src.original_offset(h.marker.end));
+    let (s, e) = (
+        ctx.src.original_offset(h.marker.start),
+        ctx.src.original_offset(h.marker.end),
+    );
     o.get(s..e).unwrap_or("").to_string()
 }
 
@@ -34,9 +37,16 @@ fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
         MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(n),
         _ => n.to_string(),
     };
-    let is_num = |c: char| c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十〇零０１２３４５６７８９".contains(c);
+    let is_num = |c: char| {
+        c.is_ascii_digit()
+            || c.is_numeric()
+            || "一二三四五六七八九十〇零０１２３４５６７８９".contains(c)
+    };
     let start = marker.find(is_num).unwrap_or(0);
-    let end = marker[start..].find(|c: char| !is_num(c)).map(|e| start + e).unwrap_or(marker.len());
+    let end = marker[start..]
+        .find(|c: char| !is_num(c))
+        .map(|e| start + e)
+        .unwrap_or(marker.len());
     format!("{}{}{}", &marker[..start], num, &marker[end..])
 }
 
@@ -73,13 +83,20 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         .var("expected", exp.clone())
                         .var("found", found.clone())
                         .label(ph.marker.start..ph.title.end, "上一个同级标题")
-                        .variant(if h.number == ph.number { "repeat" } else { "gap" });
+                        .variant(if h.number == ph.number {
+                            "repeat"
+                        } else {
+                            "gap"
+                        });
                     if h.number > expected
                         && let Some(b) = lone_line(ctx, ph.block + 1, h.block)
                     {
                         let span = ctx.report.blocks[b].span.clone();
                         let line = ctx.src.line_col(span.start).0;
-                        f = f.label(span, "这一行像是丢了编号的标题").var("line", line.to_string()).variant("lost");
+                        f = f
+                            .label(span, "这一行像是丢了编号的标题")
+                            .var("line", line.to_string())
+                            .variant("lost");
                     }
                     out.push(f);
                 }
@@ -128,10 +145,13 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                 None => counts.push((s.clone(), 1)),
             }
         }
-        let Some(major) = counts.iter().fold(None::<&(String, usize)>, |best, c| match best {
-            Some(b) if b.1 >= c.1 => Some(b),
-            _ => Some(c),
-        }) else {
+        let Some(major) = counts
+            .iter()
+            .fold(None::<&(String, usize)>, |best, c| match best {
+                Some(b) if b.1 >= c.1 => Some(b),
+                _ => Some(c),
+            })
+        else {
             continue;
         };
         let major = major.0.clone();
@@ -143,7 +163,11 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                 Finding::at(h.marker.clone())
                     .var("level", level_name(level))
                     .var("found", marker_text(ctx, h))
-                    .var("expected", with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number).replace('、', "."))
+                    .var(
+                        "expected",
+                        with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number)
+                            .replace('、', "."),
+                    )
                     .var("count", n.to_string())
                     .variant("nonstandard"),
             );
@@ -155,7 +179,10 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                     Finding::at(h.marker.clone())
                         .var("level", level_name(level))
                         .var("found", marker_text(ctx, h))
-                        .var("major", major.replace('#', if level == 2 { "一" } else { "1" })),
+                        .var(
+                            "major",
+                            major.replace('#', if level == 2 { "一" } else { "1" }),
+                        ),
                 );
             }
         }
@@ -189,7 +216,11 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
     for h in &ctx.report.headings {
         let marker = marker_text(ctx, h);
         if let Some(space) = &h.space {
-            out.push(Finding::at(space.clone()).var("marker", marker.clone()).variant("space"));
+            out.push(
+                Finding::at(space.clone())
+                    .var("marker", marker.clone())
+                    .variant("space"),
+            );
         }
         if !h.title_only() {
             continue;
@@ -197,10 +228,21 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
         let title = ctx.src.slice(&h.title);
         if let Some(c) = title.chars().last().filter(|c| trailing.contains(*c)) {
             let end = h.title.end;
-            let mark = ctx.src.original().get(ctx.src.original_offset(end - c.len_utf8())..ctx.src.original_offset(end));
-            out.push(Finding::at(end - c.len_utf8()..end).var("mark", mark.unwrap_or("")).var("marker", marker));
+            let mark = ctx
+                .src
+                .original()
+                .get(ctx.src.original_offset(end - c.len_utf8())..ctx.src.original_offset(end));
+            out.push(
+                Finding::at(end - c.len_utf8()..end)
+                    .var("mark", mark.unwrap_or(""))
+                    .var("marker", marker),
+            );
         } else if flag_full_stop && let Some(t) = &h.terminator {
-            out.push(Finding::at(t.clone()).var("mark", ctx.src.slice(t)).var("marker", marker));
+            out.push(
+                Finding::at(t.clone())
+                    .var("mark", ctx.src.slice(t))
+                    .var("marker", marker),
+            );
         }
     }
     out

@@ -10,8 +10,15 @@ fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
     let r = ctx.report;
     match scope {
         Scope::Body => r.text_blocks().map(|(_, b)| b.span.clone()).collect(),
-        Scope::Title => r.title.map(|t| vec![r.blocks[t].span.clone()]).unwrap_or_default(),
-        Scope::Preamble => r.preamble.iter().map(|&b| r.blocks[b].span.clone()).collect(),
+        Scope::Title => r
+            .title
+            .map(|t| vec![r.blocks[t].span.clone()])
+            .unwrap_or_default(),
+        Scope::Preamble => r
+            .preamble
+            .iter()
+            .map(|&b| r.blocks[b].span.clone())
+            .collect(),
         Scope::Headings => r.headings.iter().map(|h| h.title.clone()).collect(),
     }
 }
@@ -22,12 +29,17 @@ pub fn patterns(ctx: &Ctx, scope: Scope, items: &[PatternItem]) -> Vec<Finding> 
         let s = ctx.src.slice(&span);
         for item in items {
             for c in item.regex.0.captures_iter(s) {
-                let Some(m) = c.name("hit").or_else(|| c.get(0)) else { continue };
+                let Some(m) = c.name("hit").or_else(|| c.get(0)) else {
+                    continue;
+                };
                 if m.is_empty() {
                     continue;
                 }
                 let hit = span.start + m.start()..span.start + m.end();
-                if out.iter().any(|f: &Finding| f.span.start < hit.end && hit.start < f.span.end) {
+                if out
+                    .iter()
+                    .any(|f: &Finding| f.span.start < hit.end && hit.start < f.span.end)
+                {
                     continue;
                 }
                 let mut f = Finding::at(hit).var("text", m.as_str());
@@ -49,11 +61,20 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
     let mut run: Option<Span> = None;
     let mut flush = |run: &mut Option<Span>| {
         if let Some(span) = run.take() {
-            let text = ctx.src.slice(&span).split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = ctx
+                .src
+                .slice(&span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let lines = (ctx.src.line_col(span.start).0, ctx.src.line_col(span.end).0);
             out.push(Finding::at(span).var("text", snippet(&text, 24)).var(
                 "lines",
-                if lines.0 == lines.1 { format!("第{}行", lines.0) } else { format!("第{}—{}行", lines.0, lines.1) },
+                if lines.0 == lines.1 {
+                    format!("第{}行", lines.0)
+                } else {
+                    format!("第{}—{}行", lines.0, lines.1)
+                },
             ));
         }
     };
@@ -70,7 +91,8 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
-static CITED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").expect("valid"));
+static CITED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").expect("valid"));
 
 /// Dash variants and brackets folded, so that only real garbling differs.
 fn fold(s: &str) -> String {
@@ -99,8 +121,13 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
     for (_, b) in ctx.report.text_blocks() {
         let s = ctx.src.slice(&b.span);
         for c in CITED.captures_iter(s) {
-            let (Some(all), Some(title)) = (c.get(0), c.get(1)) else { continue };
-            let meant: Vec<&CitationDoc> = docs.iter().filter(|d| d.matches.0.is_match(title.as_str())).collect();
+            let (Some(all), Some(title)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let meant: Vec<&CitationDoc> = docs
+                .iter()
+                .filter(|d| d.matches.0.is_match(title.as_str()))
+                .collect();
             if meant.is_empty() {
                 continue;
             }
@@ -109,7 +136,11 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
                 continue;
             }
             let span = b.span.start + all.start()..b.span.start + all.end();
-            out.push(Finding::at(span).var("found", all.as_str()).var("canonical", format!("《{}》", meant[0].canonical)));
+            out.push(
+                Finding::at(span)
+                    .var("found", all.as_str())
+                    .var("canonical", format!("《{}》", meant[0].canonical)),
+            );
         }
     }
     out
@@ -119,7 +150,13 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
 mod tests {
     #[test]
     fn folding_ignores_dash_and_bracket_width() {
-        assert_eq!(super::fold("纲要(2021-2025年)"), super::fold("纲要(2021——2025年)"));
-        assert_ne!(super::fold("纲要(2021—2025)年"), super::fold("纲要(2021—2025年)"));
+        assert_eq!(
+            super::fold("纲要（2021-2025年）"),
+            super::fold("纲要（2021——2025年）")
+        );
+        assert_ne!(
+            super::fold("纲要（2021—2025）年"),
+            super::fold("纲要（2021—2025年）")
+        );
     }
 }

@@ -1,0 +1,210 @@
+//! The rule pack keeps house: every rule's YAML examples behave as they say, every
+//! rule has a fixture report whose defect it finds at the documented line, a reviewed
+//! snapshot of its rendered output, and well-formed wording.
+//!
+//! Snapshots live beside the fixtures (tests/fixtures/rules/<id>.snap). After a
+//! deliberate change, review the new output and accept it with
+//! `FZLINT_BLESS=1 cargo test --test rules_meta`.
+
+mod common;
+use fzlint::diagnostic::Severity;
+use fzlint::render::{FileReport, human};
+use fzlint::rules::engine::{Settings, lint_with};
+use fzlint::rules::{Rule, RuleSet};
+use fzlint::source::Source;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn set() -> RuleSet {
+    RuleSet::builtin().expect("the built-in pack loads")
+}
+
+fn run(set: &RuleSet, rule: &Rule, text: &str) -> Vec<fzlint::diagnostic::Diagnostic> {
+    lint_with(
+        &Source::new("example", text),
+        set,
+        &[rule],
+        &Settings::default(),
+    )
+}
+
+#[test]
+fn every_example_behaves() {
+    let set = set();
+    let mut failures = Vec::new();
+    for rule in &set.rules {
+        let ex = &rule.spec.examples;
+        if ex.bad.is_empty() || ex.good.is_empty() {
+            failures.push(format!(
+                "{}: needs at least one bad and one good example",
+                rule.spec.id
+            ));
+        }
+        for (i, bad) in ex.bad.iter().enumerate() {
+            if run(&set, rule, bad).is_empty() {
+                failures.push(format!(
+                    "{}: bad example {} does not trigger it",
+                    rule.spec.id,
+                    i + 1
+                ));
+            }
+        }
+        for (i, good) in ex.good.iter().enumerate() {
+            let d = run(&set, rule, good);
+            if !d.is_empty() {
+                failures.push(format!(
+                    "{}: good example {} triggers it: {}",
+                    rule.spec.id,
+                    i + 1,
+                    d[0].message
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn wording_is_well_formed() {
+    let set = set();
+    for r in &set.rules {
+        let s = &r.spec;
+        let mut messages = vec![&s.message];
+        messages.extend(s.variants.values().map(|v| &v.message));
+        for m in messages {
+            assert!(!m.contains('\n'), "{}: a message is one line", s.id);
+            assert!(
+                !m.ends_with('。'),
+                "{}: a message carries no trailing 。",
+                s.id
+            );
+            assert!(
+                m.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "{}: messages are Chinese",
+                s.id
+            );
+        }
+        assert!(
+            !s.summary.contains('\n') && !s.summary.is_empty(),
+            "{}: summary is one line",
+            s.id
+        );
+        assert!(!s.rationale.trim().is_empty(), "{}: has a rationale", s.id);
+        assert!(
+            r.path.ends_with(&format!("{}/{}.yaml", s.category, s.id)),
+            "{}: lives at rules/<category>/<id>.yaml",
+            s.id
+        );
+    }
+}
+
+/// The fixture table: file name → lines holding the defect.
+fn fixture_lines() -> BTreeMap<String, Vec<usize>> {
+    let readme = std::fs::read_to_string(common::root().join("tests/fixtures/rules/README.md"))
+        .expect("README");
+    readme
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains(".txt"))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let lines = cells
+                .get(3)?
+                .split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect();
+            Some((cells.get(1)?.trim_end_matches(".txt").to_string(), lines))
+        })
+        .collect()
+}
+
+fn render(src: &Source, set: &RuleSet) -> (String, Vec<fzlint::diagnostic::Diagnostic>) {
+    let all: Vec<&Rule> = set.rules.iter().collect();
+    let diags = lint_with(src, set, &all, &Settings::default());
+    (
+        human::render(
+            &FileReport {
+                src,
+                diagnostics: &diags,
+            },
+            false,
+        ),
+        diags,
+    )
+}
+
+#[test]
+fn every_rule_finds_its_fixture_defect_and_matches_its_snapshot() {
+    let set = set();
+    let table = fixture_lines();
+    let dir = common::root().join("tests/fixtures/rules");
+    let bless = std::env::var_os("FZLINT_BLESS").is_some();
+    let mut failures = Vec::new();
+    for rule in &set.rules {
+        let id = &rule.spec.id;
+        let path = dir.join(format!("{id}.txt"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            failures.push(format!("{id}: no fixture at {}", path.display()));
+            continue;
+        };
+        let Some(lines) = table.get(id.as_str()) else {
+            failures.push(format!(
+                "{id}: the fixture is not in tests/fixtures/rules/README.md"
+            ));
+            continue;
+        };
+        let src = Source::new(format!("tests/fixtures/rules/{id}.txt"), &text);
+        let (out, diags) = render(&src, &set);
+        let mine: Vec<_> = diags.iter().filter(|d| &d.rule == id).collect();
+        for &line in lines {
+            let hit = mine.iter().any(|d| {
+                let (a, b) = (src.line_col(d.span.start).0, src.line_col(d.span.end).0);
+                a <= line && line <= b
+            });
+            if !hit {
+                failures.push(format!(
+                    "{id}: nothing reported on line {line} of its fixture"
+                ));
+            }
+        }
+        for d in diags
+            .iter()
+            .filter(|d| &d.rule != id && d.severity >= Severity::Warning)
+        {
+            failures.push(format!(
+                "{id}: its fixture also gets {}: {}",
+                d.rule, d.message
+            ));
+        }
+        let snap: PathBuf = dir.join(format!("{id}.snap"));
+        match std::fs::read_to_string(&snap) {
+            Ok(expected) if expected == out => {}
+            _ if bless => std::fs::write(&snap, &out).expect("snapshot written"),
+            Ok(expected) => failures.push(format!(
+                "{id}: output differs from {} (review, then FZLINT_BLESS=1):\n--- expected\n{expected}\n--- actual\n{out}",
+                snap.display()
+            )),
+            Err(_) => failures.push(format!("{id}: no snapshot {} (run with FZLINT_BLESS=1)", snap.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_snapshot_or_fixture_without_a_rule() {
+    let set = set();
+    let dir = common::root().join("tests/fixtures/rules");
+    for e in std::fs::read_dir(&dir).expect("fixture folder") {
+        let p = e.expect("entry").path();
+        let (Some(stem), Some(ext)) = (p.file_stem().and_then(|s| s.to_str()), p.extension())
+        else {
+            continue;
+        };
+        if ext == "txt" || ext == "snap" {
+            assert!(
+                set.get(stem).is_some(),
+                "{} belongs to no rule",
+                p.display()
+            );
+        }
+    }
+}
