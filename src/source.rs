@@ -19,6 +19,51 @@ pub struct Source {
     original: Option<String>,
     line_starts: Vec<usize>,
     original_line_starts: Vec<usize>,
+    chars: CharIndex,
+    original_chars: Option<CharIndex>,
+}
+
+/// Character counts at regular byte offsets, so that converting between byte offsets
+/// and character positions costs a bounded walk, even on a 100 MB single-line file.
+#[derive(Debug, Clone)]
+struct CharIndex {
+    /// (byte offset, characters before it), every [`CharIndex::STEP`] bytes or so.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    const STEP: usize = 4096;
+
+    fn new(text: &str) -> CharIndex {
+        let mut marks = vec![(0, 0)];
+        let (mut next, mut count) = (Self::STEP, 0);
+        for (i, _) in text.char_indices() {
+            if i >= next {
+                marks.push((i, count));
+                next = i + Self::STEP;
+            }
+            count += 1;
+        }
+        CharIndex { marks }
+    }
+
+    /// Characters before byte offset `b` (a char boundary).
+    fn chars_before(&self, text: &str, b: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 <= b) - 1;
+        let (mb, mc) = self.marks[k];
+        mc + text[mb..b].chars().count()
+    }
+
+    /// Byte offset of the character numbered `c` (or the end of the text).
+    fn byte_of_char(&self, text: &str, c: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.1 <= c) - 1;
+        let (mb, mc) = self.marks[k];
+        text[mb..]
+            .char_indices()
+            .nth(c - mc)
+            .map(|(i, _)| mb + i)
+            .unwrap_or(text.len())
+    }
 }
 
 /// Maps one character to its normalised form.
@@ -30,14 +75,16 @@ pub fn normalise_char(c: char) -> char {
     }
 }
 
+/// Where lines start: after each LF, and after each CR that no LF follows (the same
+/// breaks the normalised text has, so both texts have the same lines).
 fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut starts = vec![0];
-    starts.extend(
-        text.bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
     starts
 }
 
@@ -61,20 +108,24 @@ impl Source {
             changed |= n != c;
             out.push(n);
         }
-        let (original, original_line_starts) = if changed {
+        let (original, original_line_starts, original_chars) = if changed {
             let o = text.to_string();
             let ls = line_starts(&o);
-            (Some(o), ls)
+            let ci = CharIndex::new(&o);
+            (Some(o), ls, Some(ci))
         } else {
-            (None, Vec::new())
+            (None, Vec::new(), None)
         };
         let line_starts = line_starts(&out);
+        let chars = CharIndex::new(&out);
         Source {
             name: name.into(),
             text: out,
             original,
             line_starts,
             original_line_starts,
+            chars,
+            original_chars,
         }
     }
 
@@ -130,7 +181,8 @@ impl Source {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+        let col = self.chars.chars_before(&self.text, offset)
+            - self.chars.chars_before(&self.text, start);
         (line + 1, col + 1)
     }
 
@@ -140,14 +192,28 @@ impl Source {
         let Some(original) = &self.original else {
             return offset;
         };
-        let line = self.line_index(offset);
-        let chars = self.text[self.line_starts[line]..offset].chars().count();
-        let ostart = self.original_line_starts[line];
-        original[ostart..]
-            .char_indices()
-            .nth(chars)
-            .map(|(i, _)| ostart + i)
-            .unwrap_or(original.len())
+        // One character became one character, so the count from the start is shared.
+        let c = self.chars.chars_before(&self.text, offset);
+        match &self.original_chars {
+            Some(ci) => ci.byte_of_char(original, c),
+            None => offset,
+        }
+    }
+
+    /// Characters before a byte offset of the original text.
+    pub fn original_chars_before(&self, offset: usize) -> usize {
+        match (&self.original, &self.original_chars) {
+            (Some(o), Some(ci)) => ci.chars_before(o, offset),
+            _ => self.chars.chars_before(&self.text, self.clamp(offset)),
+        }
+    }
+
+    /// Byte offset in the original text of the character numbered `c`.
+    pub fn original_byte_of_char(&self, c: usize) -> usize {
+        match (&self.original, &self.original_chars) {
+            (Some(o), Some(ci)) => ci.byte_of_char(o, c),
+            _ => self.chars.byte_of_char(&self.text, c),
+        }
     }
 
     /// An offset moved down to the nearest character boundary inside the text.
@@ -190,8 +256,11 @@ mod tests {
 
     #[test]
     fn lone_cr_is_a_line_break_and_bom_is_dropped() {
-        let s = Source::new("a", "\u{FEFF}甲\r乙");
-        assert_eq!(s.text, "甲\n乙");
-        assert_eq!(s.line_count(), 2);
+        let s = Source::new("a", "\u{FEFF}甲\r乙\r\n丙");
+        assert_eq!(s.text, "甲\n乙 \n丙");
+        assert_eq!(s.line_count(), 3);
+        let off = s.text.find('丙').unwrap();
+        assert_eq!(&s.original()[s.original_offset(off)..], "丙");
+        assert_eq!(s.line_index_original(s.original_offset(off)), 2);
     }
 }

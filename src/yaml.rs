@@ -45,8 +45,34 @@ pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<
             .map(|l| (l.line() as usize, l.column() as usize))
             .unwrap_or((0, 0));
         let message = first_line(&e.without_snippet().to_string());
+        let (line, column) = refine(text, line, column, &message);
         YamlError::new(path, text, line, column, message)
     })
+}
+
+/// serde reports errors inside a tagged enum (a rule's `check:`) at the enum's start,
+/// because it buffers the map. When the message names the offending key or value,
+/// point at its first appearance from there on instead.
+fn refine(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
+    let needle = if let Some(rest) = message.split_once('“').map(|x| x.1) {
+        rest.split_once('”').map(|x| x.0.to_string())
+    } else {
+        message.split('`').nth(1).map(|k| format!("{k}:"))
+    };
+    let Some(needle) = needle.filter(|n| !n.trim().is_empty()) else {
+        return (line, column);
+    };
+    for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+        if let Some(at) = l.find(needle.as_str()) {
+            let key_only = needle.ends_with(':');
+            if key_only && !l[..at].trim().is_empty() && !l[..at].trim_end().ends_with('-') {
+                continue;
+            }
+            let quoted = l[..at].ends_with(['\'', '"']);
+            return (i + 1, l[..at].chars().count() + 1 - usize::from(quoted));
+        }
+    }
+    (line, column)
 }
 
 fn first_line(s: &str) -> String {
@@ -69,10 +95,14 @@ impl Pattern {
             .build()
             .map(Pattern)
             .map_err(|e| {
-                format!(
-                    "正则表达式无效: {}",
-                    e.to_string().lines().last().unwrap_or("")
-                )
+                let why = e.to_string();
+                let why = why
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim_start_matches("error: ")
+                    .to_string();
+                format!("正则表达式无效 “{src}”:{why}")
             })
     }
 
@@ -118,7 +148,7 @@ mod tests {
         assert_eq!(e.line, 2, "{e}");
         assert!(e.message.contains('b'), "{e}");
         let e = from_str::<T>("x.yaml", "a: 1\np: '(('\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
+        assert_eq!((e.line, e.column), (2, 4), "{e}");
         assert!(e.message.contains("正则"), "{e}");
         let e = from_str::<T>("x.yaml", "a: [1\n").unwrap_err();
         assert!(e.line >= 1, "{e}");

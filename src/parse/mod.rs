@@ -162,8 +162,10 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
         let first_child = m.number == 1
             && m.level == st.depth + 1
             && st.last_title_start.is_some_and(|t| {
-                let between = &text[t..span.start + i];
-                between.chars().count() <= 40 && !between.contains(TITLE_END)
+                // At most 40 characters (160 bytes) of title, without a sentence end.
+                text.get(t..span.start + i).is_some_and(|b| {
+                    b.len() <= 160 && b.chars().count() <= 40 && !b.contains(TITLE_END)
+                })
             });
         if (boundary || first_child) && st.plausible(&m) {
             st.accept(&m, span.start + i + m.marker_len + m.space_len);
@@ -174,9 +176,10 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
 }
 
 fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Heading {
-    let marker = span.start..span.start + m.marker_len;
-    let space = (m.space_len > 0).then(|| marker.end..marker.end + m.space_len);
-    let t0 = marker.end + m.space_len;
+    // The probe may have seen spaces past the end of a trimmed span.
+    let marker = span.start..(span.start + m.marker_len).min(span.end);
+    let t0 = (marker.end + m.space_len).min(span.end);
+    let space = (t0 > marker.end).then_some(marker.end..t0);
     let rest = &text[t0..span.end];
     let (title, terminator, body) = match rest.find(TITLE_END) {
         Some(p) => {

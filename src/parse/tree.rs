@@ -189,15 +189,10 @@ impl Report {
         head.block..end
     }
 
-    /// The innermost heading whose section holds block `b`.
+    /// The last heading at or before block `b` (whose section holds it).
     pub fn heading_of_block(&self, b: usize) -> Option<usize> {
-        let mut found = None;
-        for (i, h) in self.headings.iter().enumerate() {
-            if h.block > b {
-                break;
-            }
-            found = Some(i);
-        }
-        found
+        self.headings
+            .partition_point(|h| h.block <= b)
+            .checked_sub(1)
     }
 }

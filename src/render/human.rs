@@ -130,12 +130,13 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
     let mut lines = Vec::new();
     for index in wanted {
         let lr = src.original_line_range(index);
-        let line = &orig[lr.clone()];
-        let n = line.chars().count();
+        let line_chars = src.original_chars_before(lr.start);
+        let n = src.original_chars_before(lr.end) - line_chars;
         let (mut lo, mut hi) = (0usize, n);
         if n > WINDOW_CHARS {
             // Character positions of the labels on this line.
-            let char_at = |b: usize| orig[lr.start..b.clamp(lr.start, lr.end)].chars().count();
+            let char_at =
+                |b: usize| src.original_chars_before(b.clamp(lr.start, lr.end)) - line_chars;
             let on_line: Vec<(usize, usize)> = spans
                 .iter()
                 .filter(|s| s.start <= lr.end && s.end >= lr.start)
@@ -150,12 +151,10 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
                 .max(lo);
         }
         let byte_of = |c: usize| {
-            line.char_indices()
-                .nth(c)
-                .map(|(i, _)| i)
-                .unwrap_or(line.len())
+            src.original_byte_of_char(line_chars + c)
+                .clamp(lr.start, lr.end)
         };
-        let window = lr.start + byte_of(lo)..lr.start + byte_of(hi);
+        let window = byte_of(lo)..byte_of(hi);
         let start = text.len();
         let prefix = if lo > 0 { ELLIPSIS.len() } else { 0 };
         if lo > 0 {

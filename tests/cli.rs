@@ -1,0 +1,326 @@
+//! The command line as scripts and drafters use it: formats, exit codes, errors.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+const SAMPLE: &str = "examples/sample-report.txt";
+const CLEAN: &str = "examples/clean-report.txt";
+
+#[test]
+fn clean_report_exits_zero_with_a_summary() {
+    let o = fzlint(&["check", CLEAN]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "检查了 1 份报告：未发现问题\n");
+}
+
+#[test]
+fn errors_exit_one_and_warnings_only_with_deny_warnings() {
+    assert_eq!(fzlint(&["check", SAMPLE]).status.code(), Some(1));
+    let warn_only = "tests/fixtures/rules/missing-causes.txt";
+    assert_eq!(fzlint(&["check", warn_only]).status.code(), Some(0));
+    assert_eq!(
+        fzlint(&["check", "--deny-warnings", warn_only])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn concise_lines_have_the_contract_shape() {
+    let o = fzlint(&["check", "--format", "concise", SAMPLE]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(
+        lines.contains(
+            &"examples/sample-report.txt:15:91: error[invalid-date] 日期写法有误：“2024928日”"
+        ),
+        "{out}"
+    );
+    for l in lines {
+        let parts: Vec<&str> = l.splitn(4, ':').collect();
+        assert_eq!(parts[0], SAMPLE);
+        assert!(
+            parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
+            "{l}"
+        );
+        assert!(
+            parts[3].starts_with(" error[")
+                || parts[3].starts_with(" warning[")
+                || parts[3].starts_with(" info["),
+            "{l}"
+        );
+    }
+}
+
+#[test]
+fn json_has_every_contract_field() {
+    let (code, diags) = check_json(&[Path::new(SAMPLE)]);
+    assert_eq!(code, 1);
+    let gap = diags
+        .iter()
+        .find(|d| rule(d) == "numbering-gap")
+        .expect("numbering-gap");
+    for k in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "help",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "labels",
+    ] {
+        assert!(gap.get(k).is_some(), "{k} missing in {gap}");
+    }
+    assert_eq!(gap["severity"], "error");
+    assert_eq!(
+        (
+            num(gap, "line"),
+            num(gap, "column"),
+            num(gap, "end_line"),
+            num(gap, "end_column")
+        ),
+        (19, 1, 19, 4)
+    );
+    let labels = gap["labels"].as_array().unwrap();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l["line"] == 13 && l["message"] == "这一行像是丢了编号的标题"),
+        "{gap}"
+    );
+    // Stable order: by position in the file.
+    let lines: Vec<u64> = diags.iter().map(|d| num(d, "line")).collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+}
+
+#[test]
+fn folders_are_walked_in_order_and_only_reports_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(CLEAN, dir.path().join("b.txt")).unwrap();
+    std::fs::copy(SAMPLE, dir.path().join("a.md")).unwrap();
+    std::fs::write(dir.path().join("notes.csv"), "x,y").unwrap();
+    let (code, diags) = check_json(&[dir.path()]);
+    assert_eq!(code, 1);
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["path"].as_str().unwrap().ends_with("a.md")),
+        "{diags:?}"
+    );
+    let o = fzlint(&["check", &dir.path().display().to_string()]);
+    assert!(stdout(&o).contains("检查了 2 份报告"), "{}", stdout(&o));
+}
+
+#[test]
+fn unreadable_inputs_are_named_and_the_others_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("scan.txt");
+    std::fs::write(&bin, b"PK\x03\x04\x00\x00binary").unwrap();
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(&gbk, [0xC4, 0xE3, 0xBA, 0xC3]).unwrap();
+    let doc = dir.path().join("report.doc");
+    std::fs::write(&doc, b"whatever").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let args: Vec<String> = ["check".to_string(), "--format".into(), "concise".into()]
+        .into_iter()
+        .chain(
+            [&bin, &gbk, &doc, &missing]
+                .iter()
+                .map(|p| p.display().to_string()),
+        )
+        .chain([SAMPLE.to_string()])
+        .collect();
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = fzlint(&refs);
+    assert_eq!(o.status.code(), Some(2), "the worst outcome wins");
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("error: {}: 看起来是二进制文件", bin.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: {}: 不是 UTF-8 编码的文本", gbk.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: {}: 不支持 .doc 格式", doc.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {}: 无法读取：文件不存在",
+            missing.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 4, "one line per bad input: {err}");
+    assert_eq!(
+        stdout(&o).lines().count(),
+        5,
+        "the good file is still linted"
+    );
+}
+
+#[test]
+fn stdin_is_read_for_dash() {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let o = fzlint_stdin(&["check", "--format", "concise", "-"], Some(&text));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("<stdin>:"), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    assert_eq!(fzlint(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        fzlint(&["check", "--format", "xml", SAMPLE]).status.code(),
+        Some(2)
+    );
+    let o = fzlint(&["rule", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-rule"));
+}
+
+#[test]
+fn a_broken_rule_file_points_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "id: must-mention-shufa\ncategory: parts\nseverity: error\nsummary: s\nmessage: 缺少述法\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '(述法'\nexamples: {}\n",
+    )
+    .unwrap();
+    let unknown = dir.path().join("unknown.yaml");
+    std::fs::write(&unknown, "id: x\ncolour: red\n").unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["check", "--rules", &d, "--format", "concise", SAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{}:11:14", bad.display())), "{err}");
+    assert!(err.contains("正则表达式无效"), "{err}");
+    assert!(err.contains(&format!("{}:2:", unknown.display())), "{err}");
+    assert!(err.contains("colour"), "{err}");
+    assert_eq!(
+        stdout(&o).lines().count(),
+        5,
+        "the report is still linted with the valid rules"
+    );
+}
+
+#[test]
+fn a_users_rule_runs_beside_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("no-gongzuo-dashu.yaml"),
+        "id: office-banned-words\ncategory: hygiene\nseverity: warning\nsummary: 本局不用的套话\nmessage: 避免使用套话“{text}”\nrationale: 本局的写作要求。\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '取得了?显著成效'\nexamples:\n  bad: ['工作取得显著成效。']\n  good: ['工作取得成效。']\n",
+    )
+    .unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::write(
+        &report,
+        std::fs::read_to_string(CLEAN).unwrap() + "\n全年工作取得显著成效。\n",
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    let r = report.display().to_string();
+    let o = fzlint(&["check", "--rules", &d, "--format", "concise", &r]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("warning[office-banned-words] 避免使用套话“取得显著成效”"),
+        "{}",
+        stdout(&o)
+    );
+    let o = fzlint(&["rules", "--rules", &d, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "office-banned-words" && r["builtin"] == false)
+    );
+}
+
+#[test]
+fn rules_lists_the_whole_catalogue() {
+    let o = fzlint(&["rules", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "missing-measures",
+        "numbering-gap",
+        "web-residue",
+        "citation-form",
+        "late-publication",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    for r in v.as_array().unwrap() {
+        for k in ["id", "category", "severity", "summary"] {
+            assert!(r[k].is_string(), "{k} in {r}");
+        }
+    }
+    let human = stdout(&fzlint(&["rules"]));
+    assert!(
+        human
+            .lines()
+            .any(|l| l.starts_with("numbering-gap") && l.contains("error")),
+        "{human}"
+    );
+}
+
+#[test]
+fn rule_explains_itself_with_its_examples_run() {
+    let o = fzlint(&["rule", "numbering-gap"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("说明："), "{out}");
+    assert!(out.contains("依据："), "{out}");
+    assert!(out.contains("kind: numbering-gap"), "{out}");
+    assert!(
+        out.contains("error[numbering-gap]"),
+        "the bad example is rendered: {out}"
+    );
+    assert!(
+        out.contains("→ 不报告"),
+        "the good example is shown clean: {out}"
+    );
+}
+
+#[test]
+fn outline_json_has_the_contract_shape() {
+    let o = fzlint(&["outline", "--format", "json", SAMPLE]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["year"], 2024);
+    assert_eq!(v["encoding"], "UTF-8");
+    assert!(v["title"].as_str().unwrap().contains("2024"));
+    let h = &v["headings"][0];
+    for k in ["level", "marker", "number", "title", "line", "part"] {
+        assert!(h.get(k).is_some(), "{k} in {h}");
+    }
+    assert_eq!(h["level"], 1);
+    assert_eq!(h["marker"], "一、");
+    assert_eq!(v["parts"]["plan"]["headed"], true);
+    let human = stdout(&fzlint(&["outline", SAMPLE]));
+    assert!(human.contains("报告年度：2024（取自标题）"), "{human}");
+}
+
+#[test]
+fn colour_is_off_when_piped_and_on_when_asked() {
+    let plain = stdout(&fzlint(&["check", SAMPLE]));
+    assert!(!plain.contains('\u{1b}'));
+    let coloured = stdout(&fzlint(&["check", "--color", "always", SAMPLE]));
+    assert!(coloured.contains('\u{1b}'));
+}
