@@ -5,6 +5,7 @@
 use crate::parse::tree::*;
 use crate::source::Source;
 use crate::vocab::{PartDef, Vocab};
+use crate::yaml::PatternList;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -172,8 +173,8 @@ pub fn opening(src: &Source, span: &Span) -> Span {
     sentences(src, span).next().unwrap_or(span.clone())
 }
 
-fn any_match<'t>(pats: &[crate::yaml::Pattern], s: &'t str) -> Option<regex::Match<'t>> {
-    pats.iter().find_map(|p| p.0.find(s))
+fn any_match<'t>(pats: &PatternList, s: &'t str) -> Option<regex::Match<'t>> {
+    pats.find(s)
 }
 
 /// Heading classification order: the more specific parts first.

@@ -32,17 +32,24 @@ struct CharIndex {
 }
 
 impl CharIndex {
-    const STEP: usize = 4096;
+    const STEP: usize = 256;
 
     fn new(text: &str) -> CharIndex {
+        let bytes = text.as_bytes();
         let mut marks = vec![(0, 0)];
-        let (mut next, mut count) = (Self::STEP, 0);
-        for (i, _) in text.char_indices() {
-            if i >= next {
-                marks.push((i, count));
-                next = i + Self::STEP;
+        let (mut at, mut count) = (0usize, 0usize);
+        while at + Self::STEP < bytes.len() {
+            let mut next = at + Self::STEP;
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            count += 1;
+            // A character starts at every byte that is not a UTF-8 continuation byte.
+            count += bytes[at..next]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            marks.push((next, count));
+            at = next;
         }
         CharIndex { marks }
     }
@@ -80,6 +87,10 @@ pub fn normalise_char(c: char) -> char {
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
+    if memchr::memchr(b'\r', bytes).is_none() {
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        return starts;
+    }
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
             starts.push(i + 1);
@@ -88,26 +99,35 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Whether a character is replaced by normalisation.
+fn changes(c: char) -> bool {
+    matches!(c, '\r' | '\u{3000}' | '\u{00A0}' | '\u{FF01}'..='\u{FF5E}')
+}
+
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Source {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let mut out = String::with_capacity(text.len());
-        let mut changed = false;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let n = if c == '\r' {
-                // CRLF keeps one line break; a lone CR is a line break of its own.
-                if chars.peek() == Some(&'\n') {
-                    ' '
-                } else {
-                    '\n'
+        let (out, changed) = match text.find(changes) {
+            None => (text.to_string(), false),
+            Some(first) => {
+                let mut out = String::with_capacity(text.len());
+                out.push_str(&text[..first]);
+                let mut chars = text[first..].chars().peekable();
+                while let Some(c) = chars.next() {
+                    out.push(if c == '\r' {
+                        // CRLF keeps one line break; a lone CR is a line break of its own.
+                        if chars.peek() == Some(&'\n') {
+                            ' '
+                        } else {
+                            '\n'
+                        }
+                    } else {
+                        normalise_char(c)
+                    });
                 }
-            } else {
-                normalise_char(c)
-            };
-            changed |= n != c;
-            out.push(n);
-        }
+                (out, true)
+            }
+        };
         let (original, original_line_starts, original_chars) = if changed {
             let o = text.to_string();
             let ls = line_starts(&o);

@@ -3,7 +3,7 @@
 //! The parser and the classifier read it; rules may refer to its parts by name.
 
 use crate::parse::tree::Part;
-use crate::yaml::{self, Pattern, YamlError};
+use crate::yaml::{self, Pattern, PatternList, YamlError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -26,7 +26,7 @@ pub struct Furniture {
     /// Lines no longer than this may be furniture as a whole.
     pub max_line_chars: usize,
     /// A short line matching one of these is page furniture.
-    pub lines: Vec<Pattern>,
+    pub lines: PatternList,
     /// Spans matching one of these are furniture inside a longer line.
     pub inline: Vec<Pattern>,
     /// `key:value` page metadata keys (for the publication date).
@@ -46,19 +46,19 @@ pub struct TitleVocab {
 pub struct PartDef {
     /// A heading whose title matches belongs to this part.
     #[serde(default)]
-    pub heading: Vec<Pattern>,
+    pub heading: PatternList,
     /// A paragraph whose opening sentence matches holds this part without a heading.
     #[serde(default)]
     pub opening: Vec<Pattern>,
     /// A sentence anywhere in the body matching one of these shows the part.
     #[serde(default)]
-    pub sentence: Vec<Pattern>,
+    pub sentence: PatternList,
     /// For parts shown by two things together (the duties: a principal leader and a
     /// rule-of-law duty): both must match within one sentence.
     #[serde(default)]
-    pub who: Vec<Pattern>,
+    pub who: PatternList,
     #[serde(default)]
-    pub what: Vec<Pattern>,
+    pub what: PatternList,
     /// Headings that precede the shortcomings and plan and match no part are this part.
     #[serde(default)]
     pub by_position: bool,

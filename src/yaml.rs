@@ -130,6 +130,63 @@ impl serde::Serialize for Pattern {
     }
 }
 
+/// A list of patterns asked one question: does any of them match, and where first.
+/// The list is also compiled into one alternation so that a text is scanned once.
+#[derive(Clone, Debug, Default)]
+pub struct PatternList {
+    pub items: Vec<Pattern>,
+    any: Option<Regex>,
+}
+
+impl PatternList {
+    pub fn new(items: Vec<Pattern>) -> PatternList {
+        let joined = items
+            .iter()
+            .map(|p| format!("(?:{})", p.as_str()))
+            .collect::<Vec<_>>()
+            .join("|");
+        // Lists whose patterns share group names cannot be joined; they are tried in turn.
+        let any = (!items.is_empty())
+            .then(|| {
+                regex::RegexBuilder::new(&joined)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        PatternList { items, any }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The leftmost match of any pattern.
+    pub fn find<'t>(&self, s: &'t str) -> Option<regex::Match<'t>> {
+        match &self.any {
+            Some(r) => r.find(s),
+            None => self
+                .items
+                .iter()
+                .filter_map(|p| p.0.find(s))
+                .min_by_key(|m| m.start()),
+        }
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        match &self.any {
+            Some(r) => r.is_match(s),
+            None => self.items.iter().any(|p| p.0.is_match(s)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PatternList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(PatternList::new(Vec::<Pattern>::deserialize(d)?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

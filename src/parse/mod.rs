@@ -47,7 +47,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         }
         let f = &vocab.furniture;
         let short = s.chars().count() <= f.max_line_chars;
-        if short && f.lines.iter().any(|p| p.0.is_match(s)) {
+        if short && f.lines.is_match(s) {
             out.push(Seg {
                 span,
                 line,
@@ -153,6 +153,14 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
         let boundary = i == 0 || prev.is_some_and(|p| INLINE_BOUNDARY.contains(&p));
         prev = Some(c);
         if !candidate {
+            continue;
+        }
+        // Only a marker after a sentence boundary, or just after a heading's title, can
+        // be structure: ask the grammar about no other place.
+        let near_title = st
+            .last_title_start
+            .is_some_and(|t| span.start + i >= t && span.start + i - t <= 160);
+        if !boundary && !near_title {
             continue;
         }
         let Some(m) = grammar::heading_marker(&s[i..]) else {
