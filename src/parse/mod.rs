@@ -432,6 +432,26 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         r.headings[i].parent = stack.last().copied();
         stack.push(i);
     }
+    // Enumeration items (一是…二是…) at the start of a paragraph or after a sentence end.
+    for (b, block) in r.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading(_)) {
+            continue;
+        }
+        let s = &text[block.span.clone()];
+        let mut prev: Option<char> = None;
+        for (i, c) in s.char_indices() {
+            let at_boundary = prev.is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
+            prev = Some(c);
+            if at_boundary
+                && grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some()
+                && let Some(n) = grammar::enum_item(&s[i..])
+            {
+                let len = s[i..].find('是').map(|p| p + '是'.len_utf8()).unwrap_or(0);
+                r.enumerations
+                    .push((b, n, block.span.start + i..block.span.start + i + len));
+            }
+        }
+    }
     // The preamble: paragraphs before the first heading.
     let first_heading = r
         .headings
@@ -580,6 +600,19 @@ mod tests {
             src.slice(&r.blocks[r.title.unwrap()].span),
             "关于某区2023年度法治政府建设情况的报告"
         );
+    }
+
+    #[test]
+    fn enumerations_are_found() {
+        let (src, r) = parse_str(
+            "某镇2024年度法治政府建设工作报告\n一、情况\n一是加强学习。二是规范执法;三是化解纠纷。其中一是为首要。\n",
+        );
+        let found: Vec<(u32, &str)> = r
+            .enumerations
+            .iter()
+            .map(|e| (e.1, src.slice(&e.2)))
+            .collect();
+        assert_eq!(found, vec![(1, "一是"), (2, "二是"), (3, "三是")]);
     }
 
     #[test]

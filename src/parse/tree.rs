@@ -167,6 +167,8 @@ pub struct Report {
     pub meta: Vec<Meta>,
     /// Headings start lines (true) or run inline in long lines (false).
     pub line_mode: bool,
+    /// 一是 / 二是 … items inside paragraphs: (block, number, marker span).
+    pub enumerations: Vec<(usize, u32, Span)>,
 }
 
 impl Report {

@@ -24,6 +24,14 @@ pub struct OutlinePart {
     pub evidence: String,
 }
 
+/// A paragraph that holds a part without a heading of its own.
+#[derive(Serialize)]
+pub struct OutlineParagraph {
+    pub line: usize,
+    pub part: Part,
+    pub evidence: String,
+}
+
 #[derive(Serialize)]
 pub struct Outline {
     pub path: String,
@@ -37,6 +45,10 @@ pub struct Outline {
     pub headings_inline: bool,
     pub headings: Vec<OutlineHeading>,
     pub parts: BTreeMap<Part, OutlinePart>,
+    /// Paragraphs classified by their wording (parts found without a heading).
+    pub paragraphs: Vec<OutlineParagraph>,
+    /// Lines holding 一是/二是 enumeration items, with their numbers.
+    pub enumerations: Vec<(usize, u32)>,
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -49,6 +61,12 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 pub fn outline(src: &Source, a: &Analysis) -> Outline {
+    let mut o = build(src, a);
+    o.paragraphs.sort_by_key(|p| p.line);
+    o
+}
+
+fn build(src: &Source, a: &Analysis) -> Outline {
     let r = &a.report;
     let text = |b: Option<usize>| b.map(|b| src.slice(&r.blocks[b].span).to_string());
     let original = |span: &std::ops::Range<usize>| {
@@ -114,6 +132,22 @@ pub fn outline(src: &Source, a: &Analysis) -> Outline {
             })
             .collect(),
         parts,
+        paragraphs: a
+            .parts
+            .hits
+            .iter()
+            .filter(|h| !h.headed)
+            .map(|h| OutlineParagraph {
+                line: src.line_col(h.span.start).0,
+                part: h.part,
+                evidence: clip(&original(&h.span), 40),
+            })
+            .collect(),
+        enumerations: r
+            .enumerations
+            .iter()
+            .map(|(_, n, sp)| (src.line_col(sp.start).0, *n))
+            .collect(),
     }
 }
 
@@ -177,11 +211,22 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
             h.title
         ));
     }
+    if !o.paragraphs.is_empty() {
+        s.push_str("按段落措辞归类的内容：\n");
+        for p in &o.paragraphs {
+            s.push_str(&format!(
+                "  第{}行  [{}]  “{}”\n",
+                p.line,
+                p.part.label(),
+                p.evidence
+            ));
+        }
+    }
     s.push_str("内容要件：\n");
     for p in Part::ALL {
         match o.parts.get(&p) {
             Some(op) => s.push_str(&format!(
-                "  {:<8} 第{}行，{}  “{}”\n",
+                "  {}：第{}行，{}  “{}”\n",
                 p.label(),
                 op.line,
                 if op.headed {
@@ -191,7 +236,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
                 },
                 op.evidence
             )),
-            None => s.push_str(&format!("  {:<8} 未找到\n", p.label())),
+            None => s.push_str(&format!("  {}：未找到\n", p.label())),
         }
     }
     s
