@@ -84,13 +84,40 @@ impl Facts {
     }
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid"));
+/// A year: 1900–2099 followed by 年.
+pub static YEAR_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").expect("valid"));
 
-/// The first year (1900–2099 followed by 年) in a span.
+/// The text with the titles inside 《》 blanked out byte for byte (offsets stay valid),
+/// so that the years of a cited document (《…纲要(2021—2025年)》) are not taken for the
+/// report's own.
+pub fn mask_citations(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('《') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '《' => {
+                depth += 1;
+                out.push(c);
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                out.push(c);
+            }
+            _ if depth > 0 => out.extend(std::iter::repeat_n('_', c.len_utf8())),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The first year (1900–2099 followed by 年) in a span, outside citations.
 pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
-    let s = src.slice(span);
-    let c = YEAR.captures(s)?;
+    let masked = mask_citations(src.slice(span));
+    let c = YEAR_RE.captures(&masked)?;
     let m = c.get(1)?;
     Some((
         m.as_str().parse().ok()?,
@@ -177,6 +204,9 @@ fn any_match<'t>(pats: &PatternList, s: &'t str) -> Option<regex::Match<'t>> {
     pats.find(s)
 }
 
+/// Parts a sub-heading may name inside a section that has another part.
+const NESTING: [Part; 4] = [Part::Duties, Part::Causes, Part::Shortcomings, Part::Other];
+
 /// Heading classification order: the more specific parts first.
 const HEADING_ORDER: [Part; 5] = [
     Part::Shortcomings,
@@ -196,62 +226,60 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         hits: Vec::new(),
     };
 
-    // Headings, by their titles.
+    // Headings, by their titles. A title may name two parts (「存在的问题及下一步打算」).
+    let matched: Vec<Vec<Part>> = r
+        .headings
+        .iter()
+        .map(|h| {
+            let title = src.slice(&h.title);
+            HEADING_ORDER
+                .into_iter()
+                .chain([Part::Causes])
+                .filter(|&p| def(p).heading.is_match(title))
+                .collect()
+        })
+        .collect();
+    let top = r.headings.iter().map(|h| h.level).min().unwrap_or(1);
+    let hit = |h: &crate::parse::tree::Heading, p: Part, by_position: bool| PartHit {
+        part: p,
+        block: h.block,
+        span: h.marker.start..h.title.end,
+        headed: true,
+        by_position,
+    };
+    // Parts found on each heading and its ancestors.
+    let mut found_at: Vec<Vec<Part>> = vec![Vec::new(); n];
+    let mut past_measures = false;
     for (i, h) in r.headings.iter().enumerate() {
-        let title = src.slice(&h.title);
-        let own = HEADING_ORDER
-            .into_iter()
-            .find(|&p| any_match(&def(p).heading, title).is_some());
-        let causes = any_match(&def(Part::Causes).heading, title).is_some();
-        parts.own[i] = own.or(causes.then_some(Part::Causes));
-        let span = h.marker.start..h.title.end;
-        if let Some(p) = parts.own[i] {
-            parts.hits.push(PartHit {
-                part: p,
-                block: h.block,
-                span: span.clone(),
-                headed: true,
-                by_position: false,
-            });
+        // Inside a section that already has a part, a sub-heading may name only the parts
+        // that nest (duties within the measures, causes within the shortcomings …) or the
+        // parts its ancestors named: 「(二)科学编制2024年度工作计划」 under the measures
+        // is a measure, not next year's plan.
+        let inherited: Vec<Part> = h.parent.map(|p| found_at[p].clone()).unwrap_or_default();
+        let allowed =
+            |p: Part| inherited.is_empty() || NESTING.contains(&p) || inherited.contains(&p);
+        let mine: Vec<Part> = matched[i].iter().copied().filter(|&p| allowed(p)).collect();
+        parts.own[i] = mine.first().copied();
+        for &p in &mine {
+            parts.hits.push(hit(h, p, false));
         }
-        if causes && parts.own[i] != Some(Part::Causes) {
-            parts.hits.push(PartHit {
-                part: Part::Causes,
-                block: h.block,
-                span,
-                headed: true,
-                by_position: false,
-            });
+        let mut here = inherited;
+        here.extend(mine);
+        // Top-level headings before the shortcomings and plan: measures by position.
+        if h.level == top
+            && parts.own[i].is_none()
+            && h.parent.is_none()
+            && !past_measures
+            && let Some(p) = Part::ALL.into_iter().find(|&p| def(p).by_position)
+        {
+            parts.own[i] = Some(p);
+            parts.hits.push(hit(h, p, true));
+            here.push(p);
         }
-    }
-
-    // Top-level headings before the shortcomings and plan: measures by position.
-    if let Some(top) = r.headings.iter().map(|h| h.level).min() {
-        let stop = r
-            .headings
-            .iter()
-            .enumerate()
-            .find(|(i, h)| {
-                h.level == top && matches!(parts.own[*i], Some(Part::Shortcomings | Part::Plan))
-            })
-            .map(|(i, _)| i)
-            .unwrap_or(n);
-        for p in Part::ALL.into_iter().filter(|&p| def(p).by_position) {
-            for i in 0..stop {
-                let h = &r.headings[i];
-                if h.level == top && parts.own[i].is_none() {
-                    parts.own[i] = Some(p);
-                    let span = h.marker.start..h.title.end;
-                    parts.hits.push(PartHit {
-                        part: p,
-                        block: h.block,
-                        span,
-                        headed: true,
-                        by_position: true,
-                    });
-                }
-            }
+        if h.level == top && matches!(parts.own[i], Some(Part::Shortcomings | Part::Plan)) {
+            past_measures = true;
         }
+        found_at[i] = here;
     }
     for i in 0..n {
         parts.section[i] =
@@ -260,8 +288,12 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
 
     // Paragraph openings: a part written without a heading of its own.
     let mut unheaded_blocks: Vec<(Part, usize)> = Vec::new();
+    let mut in_preamble = vec![false; r.blocks.len()];
+    for &b in &r.preamble {
+        in_preamble[b] = true;
+    }
     for (b, block) in r.text_blocks() {
-        if block.kind != BlockKind::Paragraph || r.preamble.contains(&b) {
+        if block.kind != BlockKind::Paragraph || in_preamble[b] {
             continue;
         }
         let open = opening(src, &block.span);
@@ -277,7 +309,7 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             };
             if let (Some(off), Some(y), Some(ry)) =
                 (d.opening_year_offset, m.name("year"), facts.year())
-                && y.as_str().parse::<i32>().ok() != Some(ry + off)
+                && y.as_str().parse::<i32>().ok() != Some(ry.saturating_add(off))
             {
                 continue;
             }
@@ -300,18 +332,24 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         if d.sentence.is_empty() && (d.who.is_empty() || d.what.is_empty()) {
             continue;
         }
+        // Blocks holding (or just after) an unheaded mention of the `within` part.
+        let mut near = vec![false; r.blocks.len() + 1];
+        for &(up, ub) in &unheaded_blocks {
+            if Some(up) == d.within {
+                near[ub] = true;
+                near[ub + 1] = true;
+            }
+        }
         for (b, block) in r.text_blocks() {
             if block.kind == BlockKind::Title {
                 continue;
             }
             let enclosing = parts.part_of_block(r, b);
-            if let Some(w) = d.within {
-                let near_unheaded = unheaded_blocks
-                    .iter()
-                    .any(|&(up, ub)| up == w && (ub == b || ub + 1 == b));
-                if enclosing != Some(w) && !near_unheaded {
-                    continue;
-                }
+            if let Some(w) = d.within
+                && enclosing != Some(w)
+                && !near[b]
+            {
+                continue;
             }
             let hit = sentences(src, &block.span).find_map(|s| {
                 let t = src.slice(&s);

@@ -23,8 +23,8 @@ pub enum InputError {
 
 /// Extensions fzlint knows it cannot read yet.
 const UNSUPPORTED: &[&str] = &[
-    "doc", "docx", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg",
-    "jpeg",
+    "html", "htm", "doc", "docx", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip",
+    "png", "jpg", "jpeg",
 ];
 
 /// Decodes bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.

@@ -324,3 +324,30 @@ fn colour_is_off_when_piped_and_on_when_asked() {
     let coloured = stdout(&fzlint(&["check", "--color", "always", SAMPLE]));
     assert!(coloured.contains('\u{1b}'));
 }
+
+#[test]
+fn a_year_out_of_range_is_a_bad_argument() {
+    for y in ["99999", "-3", "2147483647"] {
+        let o = fzlint(&["check", "--year", y, SAMPLE]);
+        assert_eq!(o.status.code(), Some(2), "--year {y}: {}", stderr(&o));
+    }
+    assert_eq!(
+        fzlint(&["check", "--year", "2024", CLEAN]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn web_pages_are_refused_until_they_can_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(
+        &page,
+        "<html><body><p>青石镇2024年度法治政府建设工作报告</p></body></html>",
+    )
+    .unwrap();
+    let p = page.display().to_string();
+    let o = fzlint(&["check", &p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不支持 .html 格式"), "{}", stderr(&o));
+}

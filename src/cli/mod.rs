@@ -56,7 +56,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
         /// The reported year, when the title names none.
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
     },
     /// Show the structure fzlint understood in one report.
@@ -64,7 +64,7 @@ enum Command {
         path: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
     },
     /// List the rules.

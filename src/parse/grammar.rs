@@ -194,7 +194,7 @@ pub fn cn_number(s: &str) -> Option<u32> {
     }
 }
 
-fn cn_year(s: &str) -> Option<u32> {
+pub fn cn_year(s: &str) -> Option<u32> {
     s.chars()
         .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
 }

@@ -26,8 +26,8 @@ struct Seg {
 
 fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.start + s.trim_end().len();
+    let start = span.start + (s.len() - s.trim_start_matches(is_blank_char).len());
+    let end = span.start + s.trim_end_matches(is_blank_char).len();
     start..end.max(start)
 }
 
@@ -228,6 +228,14 @@ fn looks_like_title(s: &str, vocab: &Vocab) -> bool {
         && vocab.title.keywords.iter().any(|k| s.contains(k.as_str()))
 }
 
+/// The first line of a title broken over two lines.
+fn title_start(s: &str) -> bool {
+    s.contains("关于")
+        || s.ends_with("年度")
+        || s.ends_with('年')
+        || crate::classify::YEAR_RE.is_match(s)
+}
+
 /// A short line without sentence punctuation: a site name, a repeated title.
 fn head_like(s: &str, max_chars: usize) -> bool {
     s.chars().count() <= max_chars && !s.contains(['。', ',', ';', ':'])
@@ -250,6 +258,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         ..Report::default()
     };
     let mut in_head = true;
+    let mut tail = false;
     let mut st = InlineState::default();
 
     for (si, seg) in segs.iter().enumerate() {
@@ -284,13 +293,23 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                     continue;
                 }
                 if r.title.is_none() && looks_like_title(s, vocab) {
-                    push_block(
-                        &mut r,
-                        BlockKind::Title,
-                        seg.span.clone(),
-                        seg.line,
-                        seg.starts_line,
-                    );
+                    // A title broken over two lines: 「…关于2024年度」 / 「法治政府建设情况的报告」.
+                    let (span, line) = match r.blocks.last() {
+                        Some(prev)
+                            if prev.kind == BlockKind::Head
+                                && seg.line - prev.line <= 2
+                                && title_start(&text[prev.span.clone()]) =>
+                        {
+                            let prev = r
+                                .blocks
+                                .pop()
+                                .map(|b| (b.span.start, b.line))
+                                .unwrap_or((seg.span.start, seg.line));
+                            (prev.0..seg.span.end, prev.1)
+                        }
+                        _ => (seg.span.clone(), seg.line),
+                    };
+                    push_block(&mut r, BlockKind::Title, span, line, seg.starts_line);
                     r.title = Some(r.blocks.len() - 1);
                     continue;
                 }
@@ -307,6 +326,15 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                 }
             }
             in_head = false;
+        }
+        // After the closing, or from an attachment list (附件:1.… 2.…) on, numbered
+        // lines are not headings of the report.
+        if r.closing.is_some() || s.starts_with("附件") {
+            tail = true;
+        }
+        if tail {
+            body_block(&mut r, &segs, si, text);
+            continue;
         }
         if r.line_mode {
             match marker {
@@ -414,7 +442,11 @@ fn signature_position(r: &Report, segs: &[Seg], si: usize, text: &str) -> bool {
     if r.closing.is_some() {
         return true;
     }
-    let rest: Vec<&Seg> = segs[si + 1..].iter().filter(|s| !s.furniture).collect();
+    let rest: Vec<&Seg> = segs[si + 1..]
+        .iter()
+        .filter(|s| !s.furniture)
+        .take(3)
+        .collect();
     rest.len() <= 2
         && rest
             .iter()

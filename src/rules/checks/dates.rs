@@ -34,7 +34,8 @@ pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
 
 /// The year captured by the first pattern that matches `span`.
 fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
-    let s = ctx.src.slice(span);
+    let masked = crate::classify::mask_citations(ctx.src.slice(span));
+    let s: &str = &masked;
     pats.iter().find_map(|p| {
         let c = p.0.captures(s)?;
         let m = c.name("year")?;
@@ -63,7 +64,10 @@ pub fn year_mismatch(
         }
     }
     for (i, h) in r.headings.iter().enumerate() {
+        // The heading of the measures part itself, not its items (「(二)2023年度督察
+        //反馈问题整改情况」 is about last year's findings, legitimately).
         if ctx.parts.own[i] == Some(Part::Measures)
+            && h.parent.is_none()
             && let Some(y) = year_in(ctx, measures_heading, &h.title)
         {
             found.push(y);
@@ -90,7 +94,7 @@ pub fn plan_year(
     let Some(ry) = ctx.facts.year() else {
         return Vec::new();
     };
-    let want = ry + offset;
+    let want = ry.saturating_add(offset);
     let r = ctx.report;
     let mut out = Vec::new();
     for (i, h) in r.headings.iter().enumerate() {
@@ -149,10 +153,11 @@ pub fn valid_date(y: Option<u32>, m: u32, d: u32) -> bool {
 static DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<y1>\d+)\s*年\s*(?P<m1>\d+)\s*月\s*(?P<d1>\d+)\s*日
-      | (?P<y2>\d+)\s*年\s*(?P<m2>\d+)\s*月
-      | (?P<m3>\d+)\s*月\s*(?P<d3>\d+)\s*日
-      | (?P<g>(?:19|20)\d{3,6})\s*日",
+        (?P<y1>[0-9]+)\s*年\s*(?P<m1>[0-9]+)\s*月\s*(?P<d1>[0-9]+)\s*日
+      | (?P<y2>[0-9]+)\s*年\s*(?P<m2>[0-9]+)\s*月
+      | (?P<m3>[0-9]+)\s*月\s*(?P<d3>[0-9]+)\s*日
+      | (?P<g>(?:19|20)[0-9]{3,6})\s*日
+      | (?P<cy>[〇零一二三四五六七八九Oo○]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日",
     )
     .expect("valid")
 });
@@ -184,11 +189,21 @@ pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
                 (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
             } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
                 (!valid_date(None, m, d)).then(|| why(m, d))
+            } else if let Some(g) = c.name("g") {
+                // Only digits that can be read as a date are a garbled date (20000日 is a count).
+                guess(g.as_str()).map(|d| format!("可能是“{d}”"))
             } else {
-                c.name("g").map(|g| match guess(g.as_str()) {
-                    Some(d) => format!("可能是“{d}”"),
-                    None => "缺少“年”“月”".to_string(),
-                })
+                let cn = |k: &str| {
+                    c.name(k)
+                        .and_then(|m| crate::parse::grammar::cn_number(m.as_str()))
+                };
+                let year = c
+                    .name("cy")
+                    .and_then(|m| crate::parse::grammar::cn_year(m.as_str()));
+                match (cn("cm"), cn("cd")) {
+                    (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
+                    _ => None,
+                }
             };
             if let Some(p) = problem {
                 let span = b.span.start + all.start()..b.span.start + all.end();
@@ -252,7 +267,7 @@ pub fn deadline(ctx: &Ctx, deadline: &str, year_offset: i32) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let dy = (ry + year_offset) as u32;
+    let dy = ry.saturating_add(year_offset).max(0) as u32;
     if (d.year, d.month, d.day) <= (dy, dm, dd) {
         return Vec::new();
     }

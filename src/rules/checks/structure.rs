@@ -102,7 +102,8 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 }
             }
             None => {
-                let continued = last_at_level[l].map(|n| n + 1);
+                // Level 3 and 4 may number on across their parents (「(一)1. 2.」「(二)3. 4.」).
+                let continued = last_at_level[l].filter(|_| l >= 3).map(|n| n + 1);
                 if h.number != 1 && Some(h.number) != continued {
                     out.push(
                         Finding::at(h.marker.clone())

@@ -36,12 +36,6 @@ pub fn patterns(ctx: &Ctx, scope: Scope, items: &[PatternItem]) -> Vec<Finding> 
                     continue;
                 }
                 let hit = span.start + m.start()..span.start + m.end();
-                if out
-                    .iter()
-                    .any(|f: &Finding| f.span.start < hit.end && hit.start < f.span.end)
-                {
-                    continue;
-                }
                 let mut f = Finding::at(hit).var("text", m.as_str());
                 if let Some(l) = &item.label {
                     f = f.var("label", l.clone());
@@ -50,7 +44,16 @@ pub fn patterns(ctx: &Ctx, scope: Scope, items: &[PatternItem]) -> Vec<Finding> 
             }
         }
     }
-    out.sort_by_key(|f| f.span.start);
+    // Where patterns overlap, the earliest (then longest) match stands for the place.
+    out.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut end = 0;
+    out.retain(|f| {
+        let keep = f.span.start >= end;
+        if keep {
+            end = f.span.end;
+        }
+        keep
+    });
     out
 }
 

@@ -1,0 +1,240 @@
+//! Realistic wordings that must not be misread, and defects that must not slip by.
+//! Each case changes one thing in a clean report of our own.
+
+use fzlint::diagnostic::Severity;
+use fzlint::rules::RuleSet;
+use fzlint::source::Source;
+use fzlint::{Settings, lint};
+
+const BASE: &str = "青石镇2024年度法治政府建设工作报告
+2024年,青石镇深入推进依法行政。现将有关情况报告如下:
+一、2024年法治政府建设主要举措和成效
+(一)健全依法决策机制。全年审查重大行政决策5件,镇党委书记专题研究法治建设工作3次。
+(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。
+二、存在的问题及原因
+一是执法力量仍显薄弱,全镇持证执法人员不足10名,难以覆盖全部村庄;二是普法宣传形式较为单一,群众参与度不高。究其原因,主要是编制紧张、培训投入不够,基层执法人员缺少系统培训。
+三、2025年工作安排
+(一)加强执法队伍建设。
+(二)创新普法宣传方式。
+特此报告。
+青石镇人民政府
+2025年2月20日
+";
+
+fn rules(text: &str) -> Vec<(String, Severity, usize)> {
+    let set = RuleSet::builtin().unwrap();
+    let src = Source::new("case.txt", text);
+    lint(&src, &set, &Settings::default())
+        .into_iter()
+        .map(|d| (d.rule.clone(), d.severity, src.line_col(d.span.start).0))
+        .collect()
+}
+
+fn with(old: &str, new: &str) -> String {
+    assert!(BASE.contains(old), "{old}");
+    BASE.replacen(old, new, 1)
+}
+
+fn assert_quiet(text: &str, ids: &[&str]) {
+    let found = rules(text);
+    for id in ids {
+        assert!(
+            found.iter().all(|f| f.0 != *id),
+            "{id} must not fire: {found:?}\n{text}"
+        );
+    }
+}
+
+fn assert_fires(text: &str, id: &str, line: usize) {
+    let found = rules(text);
+    assert!(
+        found.iter().any(|f| f.0 == id && f.2 == line),
+        "{id} must fire on line {line}: {found:?}\n{text}"
+    );
+}
+
+#[test]
+fn the_base_report_is_clean() {
+    let loud: Vec<_> = rules(BASE)
+        .into_iter()
+        .filter(|f| f.1 >= Severity::Warning)
+        .collect();
+    assert!(loud.is_empty(), "{loud:?}");
+}
+
+#[test]
+fn non_ascii_digits_before_ri_do_not_crash() {
+    for t in [
+        "在2024٣日召开会议。",
+        "在20३३३日召开。",
+        "于２０２４年１３月开会。",
+    ] {
+        let _ = rules(&with("开展案卷评查2次", t));
+    }
+}
+
+#[test]
+fn shortcomings_and_plan_headings_in_other_words() {
+    for h in [
+        "二、工作中的困难和问题",
+        "二、面临的问题和挑战",
+        "二、存在的不足和短板",
+    ] {
+        assert_quiet(
+            &with("二、存在的问题及原因", h),
+            &["missing-shortcomings", "unheaded-shortcomings"],
+        );
+    }
+    for h in [
+        "三、2025年工作重点",
+        "三、2025年工作要点",
+        "三、下一步工作打算",
+    ] {
+        assert_quiet(
+            &with("三、2025年工作安排", h),
+            &["missing-plan", "unheaded-plan", "plan-year-mismatch"],
+        );
+    }
+}
+
+#[test]
+fn one_heading_may_name_two_parts() {
+    let t = with("三、2025年工作安排\n", "")
+        .replace("二、存在的问题及原因", "二、存在的问题及下一步打算");
+    assert_quiet(&t, &["missing-plan", "missing-shortcomings", "part-order"]);
+}
+
+#[test]
+fn a_plan_for_the_reported_year_inside_the_measures_is_a_measure() {
+    let t = with(
+        "(二)规范行政执法。",
+        "(二)科学编制2024年度法治政府建设工作计划。",
+    );
+    assert_quiet(&t, &["plan-year-mismatch", "part-order"]);
+    let t = with(
+        "(二)规范行政执法。",
+        "(二)2023年度督察反馈问题整改工作开展情况。",
+    );
+    assert_quiet(&t, &["year-mismatch"]);
+}
+
+#[test]
+fn years_inside_a_citation_are_not_the_reported_year() {
+    let t = with(
+        "现将有关情况报告如下:",
+        "现将我镇贯彻落实《法治政府建设实施纲要(2021—2025年)》和2024年度法治政府建设情况报告如下:",
+    );
+    assert_quiet(&t, &["year-mismatch", "citation-form"]);
+}
+
+#[test]
+fn a_title_over_two_lines_is_one_title() {
+    let t = with(
+        "青石镇2024年度法治政府建设工作报告\n",
+        "青石镇人民政府关于2024年度\n法治政府建设情况的报告\n",
+    );
+    assert_quiet(
+        &t,
+        &[
+            "title-year-missing",
+            "missing-title",
+            "plan-year-mismatch",
+            "early-publication",
+        ],
+    );
+}
+
+#[test]
+fn an_attachment_list_is_not_headings() {
+    let t = with(
+        "特此报告。\n",
+        "特此报告。\n附件:1.青石镇2024年度行政执法统计表\n2.青石镇2024年度行政复议应诉情况表\n",
+    );
+    assert_quiet(&t, &["numbering-gap", "level-skip", "numbering-style"]);
+}
+
+#[test]
+fn web_addresses_are_not_placeholders() {
+    let t = with(
+        "评出优秀案卷6卷。",
+        "评出优秀案卷6卷,结果在门户网站(http://www.qingshi.gov.cn/xxgk/fzzf/)公开。",
+    );
+    assert_quiet(&t, &["placeholder"]);
+    assert_fires(
+        &with("青石镇人民政府\n", "XX镇人民政府\n"),
+        "placeholder",
+        12,
+    );
+}
+
+#[test]
+fn zero_width_space_before_a_heading() {
+    let t = with("二、存在的问题及原因", "\u{200B}二、存在的问题及原因");
+    assert_quiet(&t, &["missing-shortcomings", "numbering-gap"]);
+}
+
+#[test]
+fn cause_sentences_in_other_words() {
+    for c in [
+        "造成这些问题的原因主要有:",
+        "究其根源,在于",
+        "分析原因,主要是",
+        "原因主要有以下几个方面:",
+    ] {
+        assert_quiet(&with("究其原因,主要是", c), &["missing-causes"]);
+    }
+    // A consequence is not a cause; 原因 in another sense is not one either.
+    let t = with(
+        "究其原因,主要是编制紧张、培训投入不够,基层执法人员缺少系统培训。",
+        "导致部分案件办理超期,对投诉原因分析不够。",
+    );
+    assert_fires(
+        &t.replace("二、存在的问题及原因", "二、存在的问题"),
+        "missing-causes",
+        6,
+    );
+}
+
+#[test]
+fn short_citations_without_years_are_accepted() {
+    let t = with(
+        "评出优秀案卷6卷。",
+        "评出优秀案卷6卷。学习《法治中国建设规划》《法治社会建设实施纲要》《法治政府建设实施纲要》。",
+    );
+    assert_quiet(&t, &["citation-form"]);
+}
+
+#[test]
+fn others_doing_the_leaders_duties_are_not_the_leaders() {
+    for s in [
+        "行政机关主要负责人出庭应诉率达100%",
+        "分管副镇长带头学法",
+        "村党支部书记专题研究法治建设工作",
+    ] {
+        let t = with("镇党委书记专题研究法治建设工作3次", s);
+        assert_fires(&t, "missing-duties", 1);
+    }
+    assert_quiet(
+        &with("镇党委书记专题研究法治建设工作3次", "镇长带头出庭应诉2次"),
+        &["missing-duties"],
+    );
+}
+
+#[test]
+fn level_two_numbering_restarts_under_each_level_one() {
+    let t = with(
+        "二、存在的问题及原因\n",
+        "二、存在的问题及原因\n(三)执法力量薄弱。\n",
+    );
+    assert_fires(&t, "numbering-gap", 7);
+}
+
+#[test]
+fn dates_in_chinese_numerals_and_counts_of_days() {
+    let t = with("开展案卷评查2次", "于二〇二四年二月三十日开展案卷评查");
+    assert_fires(&t, "invalid-date", 5);
+    assert_quiet(
+        &with("开展案卷评查2次", "累计服务20000日"),
+        &["invalid-date"],
+    );
+}
