@@ -36,7 +36,15 @@ pub struct MarkerParse {
     pub space_len: usize,
 }
 
+/// Whether `c` can start a heading marker or a number (a cheap test before pest).
+fn starts_number(c: char) -> bool {
+    c == '(' || c.is_ascii_digit() || cn_digit(c).is_some() || c == '十'
+}
+
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
+    if !text.chars().next().is_some_and(starts_number) {
+        return None;
+    }
     let probe = prefix(text, PROBE_BYTES);
     let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
     let mut out = MarkerParse {
@@ -76,6 +84,9 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
 
 /// 一是 / 二是 at the start of a slice: the item's number.
 pub fn enum_item(text: &str) -> Option<u32> {
+    if !text.chars().take(4).any(|c| c == '是') {
+        return None;
+    }
     let pair = BlockGrammar::parse(Rule::enum_item, prefix(text, PROBE_BYTES))
         .ok()?
         .next()?;
@@ -89,11 +100,11 @@ fn whole(rule: Rule, text: &str) -> bool {
 }
 
 pub fn is_closing(text: &str) -> bool {
-    whole(Rule::closing, text)
+    text.contains("此报告") && whole(Rule::closing, text)
 }
 
 pub fn is_salutation(text: &str) -> bool {
-    whole(Rule::salutation, text)
+    text.trim_end().ends_with(':') && whole(Rule::salutation, text)
 }
 
 /// A date at the start of `text`: (length in bytes, year, month, day, form).
@@ -105,7 +116,9 @@ pub fn date_prefix(text: &str) -> Option<(usize, u32, u32, u32, DateForm)> {
 
 /// A line that holds nothing but a date.
 pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> {
-    if text.len() > SHORT_BYTES {
+    if text.len() > SHORT_BYTES
+        || !text.trim_start().chars().next().is_some_and(starts_number) && !text.contains('年')
+    {
         return None;
     }
     let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;

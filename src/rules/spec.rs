@@ -77,6 +77,12 @@ pub struct PatternItem {
     /// Replaces the rule's label for this pattern.
     #[serde(default)]
     pub label: Option<String>,
+    /// The match does not count when the character just before it matches this.
+    #[serde(default)]
+    pub unless_before: Option<Pattern>,
+    /// The match does not count when the character just after it matches this.
+    #[serde(default)]
+    pub unless_after: Option<Pattern>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -176,6 +182,10 @@ pub enum Check {
     Patterns {
         scope: Scope,
         patterns: Vec<PatternItem>,
+        /// All the patterns as one alternation, to pass over text none of them matches
+        /// in a single scan. Built on first use.
+        #[serde(skip)]
+        prefilter: std::sync::OnceLock<Option<regex::Regex>>,
     },
     /// Page furniture pasted into the report.
     Furniture {},

@@ -53,7 +53,14 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
             flag_full_stop,
             trailing,
         } => structure::heading_punctuation(ctx, *flag_full_stop, trailing),
-        Check::Patterns { scope, patterns } => text::patterns(ctx, *scope, patterns),
+        Check::Patterns {
+            scope,
+            patterns,
+            prefilter,
+        } => {
+            let pre = prefilter.get_or_init(|| text::prefilter(patterns));
+            text::patterns(ctx, *scope, patterns, pre.as_ref())
+        }
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),
     }

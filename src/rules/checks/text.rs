@@ -23,16 +23,47 @@ fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
     }
 }
 
-pub fn patterns(ctx: &Ctx, scope: Scope, items: &[PatternItem]) -> Vec<Finding> {
+/// One regex that matches wherever any of the items does (their `hit` groups made
+/// plain), or None when they cannot be joined (for example a repeated group name).
+pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
+    let joined: Vec<String> = items
+        .iter()
+        .map(|i| format!("(?:{})", i.regex.as_str().replace("(?P<hit>", "(?:")))
+        .collect();
+    regex::RegexBuilder::new(&joined.join("|"))
+        .size_limit(crate::yaml::REGEX_SIZE_LIMIT)
+        .build()
+        .ok()
+}
+
+pub fn patterns(
+    ctx: &Ctx,
+    scope: Scope,
+    items: &[PatternItem],
+    pre: Option<&Regex>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for span in scope_spans(ctx, scope) {
         let s = ctx.src.slice(&span);
+        if pre.is_some_and(|p| !p.is_match(s)) {
+            continue;
+        }
         for item in items {
             for c in item.regex.0.captures_iter(s) {
                 let Some(m) = c.name("hit").or_else(|| c.get(0)) else {
                     continue;
                 };
                 if m.is_empty() {
+                    continue;
+                }
+                let before = s[..m.start()].chars().next_back();
+                let after = s[m.end()..].chars().next();
+                let blocked = |p: &Option<crate::yaml::Pattern>, c: Option<char>| {
+                    p.as_ref()
+                        .zip(c)
+                        .is_some_and(|(p, c)| p.0.is_match(c.encode_utf8(&mut [0; 4])))
+                };
+                if blocked(&item.unless_before, before) || blocked(&item.unless_after, after) {
                     continue;
                 }
                 let hit = span.start + m.start()..span.start + m.end();
