@@ -351,3 +351,17 @@ fn web_pages_are_refused_until_they_can_be_read() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不支持 .html 格式"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_folder_without_reports_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.csv"), "x").unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["check", &d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("没有找到可检查的报告"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -238,3 +238,77 @@ fn dates_in_chinese_numerals_and_counts_of_days() {
         &["invalid-date"],
     );
 }
+
+#[test]
+fn more_wordings_of_plan_causes_duties_and_shortcomings() {
+    for h in [
+        "三、2025年推进法治政府建设的主要安排",
+        "三、下一年度推进法治政府建设的主要安排",
+    ] {
+        assert_quiet(
+            &with("三、2025年工作安排", h),
+            &["missing-plan", "unheaded-plan"],
+        );
+    }
+    for c in [
+        "主要原因:",
+        "既有客观方面的原因,也有主观方面的原因:",
+        "上述问题的出现,主要是因为",
+    ] {
+        assert_quiet(&with("究其原因,主要是", c), &["missing-causes"]);
+    }
+    for d in [
+        "县委主要负责同志专题研究法治建设4次",
+        "县政府主要领导在年终述法",
+        "镇委主要领导带头述法",
+    ] {
+        assert_quiet(
+            &with("镇党委书记专题研究法治建设工作3次", d),
+            &["missing-duties"],
+        );
+    }
+    assert_quiet(
+        &with("二、存在的问题及原因", "二、需要改进的地方"),
+        &["missing-shortcomings"],
+    );
+}
+
+#[test]
+fn a_lost_heading_is_reported_once_not_again_for_its_children() {
+    let t = with(
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n",
+        "1.制定规则\n2.完善程序\n规范行政执法\n1.开展评查\n(三)化解矛盾纠纷。\n",
+    );
+    let found: Vec<_> = rules(&t)
+        .into_iter()
+        .filter(|f| f.0 == "numbering-gap")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}\n{t}");
+    assert_eq!(found[0].2, 9, "the (三) line: {found:?}");
+}
+
+#[test]
+fn titles_over_two_lines_in_either_order() {
+    let set = RuleSet::builtin().unwrap();
+    for (head, want) in [
+        (
+            "青川市人民政府\n关于2024年度法治政府建设情况的报告\n",
+            "青川市人民政府关于2024年度法治政府建设情况的报告",
+        ),
+        (
+            "关于青石镇2024年度法治政府建设\n情况的报告\n",
+            "关于青石镇2024年度法治政府建设情况的报告",
+        ),
+        (
+            "云港经济开发区管理委员会\n2024年度法治政府建设情况报告\n",
+            "云港经济开发区管理委员会2024年度法治政府建设情况报告",
+        ),
+    ] {
+        let t = with("青石镇2024年度法治政府建设工作报告\n", head);
+        let src = Source::new("t.txt", &t);
+        let a = fzlint::rules::engine::analyse(&src, &set.vocab, &Settings::default());
+        let o = fzlint::render::outline::outline(&src, &a);
+        assert_eq!(o.title.as_deref(), Some(want));
+        assert_quiet(&t, &["title-year-missing", "missing-title"]);
+    }
+}

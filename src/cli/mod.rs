@@ -225,6 +225,10 @@ pub fn run() -> Result<i32> {
             };
             let selected: Vec<&Rule> = set.rules.iter().collect();
             let files = expand(&paths, &mut trouble);
+            if files.is_empty() {
+                eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt 和 .md 文件）");
+                return Ok(EXIT_TROUBLE);
+            }
             let mut totals = human::Totals::default();
             let mut json_items = Vec::new();
             let mut worst = Severity::Info;

@@ -236,6 +236,23 @@ fn title_start(s: &str) -> bool {
         || crate::classify::YEAR_RE.is_match(s)
 }
 
+/// A line naming an issuing body (青川市人民政府, 云港经济开发区管理委员会), the first
+/// line of a title whose second line names the year and subject.
+fn issuing_body(s: &str) -> bool {
+    [
+        "政府",
+        "委员会",
+        "办事处",
+        "局",
+        "厅",
+        "委",
+        "办公室",
+        "中心",
+    ]
+    .iter()
+    .any(|e| s.ends_with(e))
+}
+
 /// A short line without sentence punctuation: a site name, a repeated title.
 fn head_like(s: &str, max_chars: usize) -> bool {
     s.chars().count() <= max_chars && !s.contains(['。', ',', ';', ':'])
@@ -298,7 +315,9 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                         Some(prev)
                             if prev.kind == BlockKind::Head
                                 && seg.line - prev.line <= 2
-                                && title_start(&text[prev.span.clone()]) =>
+                                && (title_start(&text[prev.span.clone()])
+                                    || s.starts_with("关于")
+                                    || issuing_body(&text[prev.span.clone()])) =>
                         {
                             let prev = r
                                 .blocks
@@ -311,6 +330,17 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                     };
                     push_block(&mut r, BlockKind::Title, span, line, seg.starts_line);
                     r.title = Some(r.blocks.len() - 1);
+                    continue;
+                }
+                // …and the other way round: 「关于青石镇2024年度法治政府建设」 / 「情况的报告」.
+                if let Some(t) = r.title
+                    && t + 1 == r.blocks.len()
+                    && seg.line - r.blocks[t].line <= 2
+                    && !text[r.blocks[t].span.clone()].ends_with("报告")
+                    && s.ends_with("报告")
+                    && head_like(s, 20)
+                {
+                    r.blocks[t].span.end = seg.span.end;
                     continue;
                 }
                 let max = if r.title.is_some() { 40 } else { 30 };

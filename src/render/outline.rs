@@ -100,7 +100,8 @@ fn build(src: &Source, a: &Analysis) -> Outline {
     Outline {
         path: src.name.clone(),
         encoding: "UTF-8",
-        title: text(r.title),
+        // A title over two lines is shown as one.
+        title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
         year_source: a.facts.reported_year.as_ref().map(|y| match y.2 {
             YearSource::Title => "title",

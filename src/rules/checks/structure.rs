@@ -74,7 +74,10 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
         match prev.get(&key) {
             Some(&p) => {
                 let expected = hs[p].number + 1;
-                if h.number != expected {
+                // 「1.」 after a lone line restarts under a heading that lost its number:
+                // that heading is reported at its own level, not again here.
+                let restarts = h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
+                if h.number != expected && !restarts {
                     let ph = &hs[p];
                     let exp = with_number(&found, h.form, expected);
                     let mut f = Finding::at(h.marker.clone())
