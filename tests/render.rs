@@ -86,3 +86,22 @@ fn fullwidth_text_is_shown_as_written() {
     assert!(out.contains("应为（二）"), "{out}");
     assert!(out.contains("fw.txt:4:1"), "{out}");
 }
+
+#[test]
+fn an_unmatched_quote_deep_in_a_long_line_is_placed_exactly() {
+    let filler = "全面推进依法行政，持续优化法治化营商环境。".repeat(190);
+    let text = format!(
+        "青石镇2024年度法治政府建设工作报告\n2024年，青石镇推进法治建设。{filler}开展“法律进乡村活动。\n"
+    );
+    let set = RuleSet::builtin().unwrap();
+    let src = Source::new("long.txt", &text);
+    let d = lint(&src, &set, &Settings::default());
+    let u = d
+        .iter()
+        .find(|d| d.rule == "unmatched-pair")
+        .expect("the lone quote is found");
+    let line2 = text.lines().nth(1).unwrap();
+    let col = line2[..line2.find('“').unwrap()].chars().count() + 1;
+    assert!(col > 3900);
+    assert_eq!(src.line_col(u.span.start), (2, col));
+}

@@ -208,3 +208,43 @@ fn no_snapshot_or_fixture_without_a_rule() {
         }
     }
 }
+
+#[test]
+fn near_misses_stay_silent() {
+    let set = set();
+    let dir = common::root().join("tests/fixtures/near-miss");
+    let mut seen = 0;
+    let mut failures = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("near-miss folder") {
+        let p = e.expect("entry").path();
+        if p.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let id = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        assert!(set.get(&id).is_some(), "{} belongs to no rule", p.display());
+        seen += 1;
+        let src = Source::new(
+            p.display().to_string(),
+            &std::fs::read_to_string(&p).unwrap(),
+        );
+        let (_, diags) = render(&src, &set);
+        for d in diags
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning || d.rule == id)
+        {
+            failures.push(format!(
+                "{id}: its near miss gets {}: {}",
+                d.rule, d.message
+            ));
+        }
+    }
+    assert!(
+        seen >= 7,
+        "near misses for the rules of the form and hygiene issue"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -150,6 +150,15 @@ pub fn lint_with(
                 .map(|f| to_diagnostic(&r.spec, f))
         })
         .collect();
+    // One defect, one diagnostic: a rule that fired may silence others for this file.
+    let silenced: Vec<&str> = rules
+        .iter()
+        .filter(|r| out.iter().any(|d| d.rule == r.spec.id))
+        .flat_map(|r| r.spec.suppresses.iter().map(String::as_str))
+        .collect();
+    if !silenced.is_empty() {
+        out.retain(|d| !silenced.contains(&d.rule.as_str()));
+    }
     out.sort_by(|a, b| {
         (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
     });

@@ -37,6 +37,10 @@ pub struct RuleSpec {
     /// A retired rule keeps its file and id, and says so here.
     #[serde(default)]
     pub retired: Option<String>,
+    /// When this rule fires, these rules are not reported for the file (one defect,
+    /// one diagnostic: a report of another genre is not also missing every part).
+    #[serde(default)]
+    pub suppresses: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +195,55 @@ pub enum Check {
     Furniture {},
     /// Garbled citations of well-known documents.
     Citation { documents: Vec<CitationDoc> },
+    /// Brackets and quotes that open without closing (or close without opening)
+    /// within a paragraph. Each pair is two characters, opener then closer.
+    Pairs { pairs: Vec<String> },
+    /// The document mixes the half- and full-width forms of a mark: the minority
+    /// form is reported once per mark. Each form is two characters, half then full.
+    WidthMix {
+        forms: Vec<String>,
+        /// Half-width forms between two digits (1,000 and 16:09) do not count.
+        #[serde(default = "yes")]
+        skip_between_digits: bool,
+    },
+    /// A rate that contradicts the counts given in the same sentence.
+    Rate {
+        /// Percentage points allowed beyond rounding.
+        #[serde(default = "half")]
+        tolerance: f64,
+        /// Verbs whose count is the whole (受理, 收到, 发现 …).
+        totals: Vec<String>,
+        /// Counting words after a number (件, 个, 次 …).
+        units: String,
+    },
+    /// A title-only heading followed directly by a heading of the same or a higher level.
+    EmptySection {},
+    /// Two headings at the same level with the same title.
+    DuplicateHeading {},
+    /// The document is another kind of report.
+    Genre {
+        /// Titles of other kinds of reports, each with the name to give it.
+        kinds: Vec<GenreKind>,
+        /// Text that shows the 法治政府建设 subject.
+        subject: Pattern,
+        /// Titles that are a report or summary of some kind.
+        report_title: Pattern,
+    },
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenreKind {
+    pub name: String,
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+}
+
+fn yes() -> bool {
+    true
+}
+fn half() -> f64 {
+    0.5
 }
 
 impl Check {
@@ -217,5 +270,11 @@ impl Check {
         "patterns",
         "furniture",
         "citation",
+        "pairs",
+        "width-mix",
+        "rate",
+        "empty-section",
+        "duplicate-heading",
+        "genre",
     ];
 }

@@ -63,6 +63,23 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         }
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),
+        Check::Pairs { pairs } => text::pairs(ctx, pairs),
+        Check::WidthMix {
+            forms,
+            skip_between_digits,
+        } => text::width_mix(ctx, forms, *skip_between_digits),
+        Check::Rate {
+            tolerance,
+            totals,
+            units,
+        } => text::rate(ctx, *tolerance, totals, units),
+        Check::EmptySection {} => structure::empty_section(ctx),
+        Check::DuplicateHeading {} => structure::duplicate_heading(ctx),
+        Check::Genre {
+            kinds,
+            subject,
+            report_title,
+        } => parts::genre(ctx, kinds, subject, report_title),
     }
 }
 

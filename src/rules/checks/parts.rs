@@ -162,3 +162,32 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
     }
     Vec::new()
 }
+
+pub fn genre(
+    ctx: &Ctx,
+    kinds: &[crate::rules::spec::GenreKind],
+    subject: &crate::yaml::Pattern,
+    report_title: &crate::yaml::Pattern,
+) -> Vec<Finding> {
+    let Some(t) = ctx.report.title else {
+        return Vec::new();
+    };
+    let span = ctx.report.blocks[t].span.clone();
+    let title = ctx.src.slice(&span);
+    if let Some(k) = kinds.iter().find(|k| k.matches.0.is_match(title)) {
+        return vec![Finding::at(span).var("kind", k.name.clone())];
+    }
+    // A report or summary whose title and opening never name the subject.
+    let opening: String = ctx
+        .report
+        .text_blocks()
+        .filter(|(_, b)| b.kind != BlockKind::Title)
+        .take(3)
+        .map(|(_, b)| ctx.src.slice(&b.span))
+        .collect();
+    if report_title.0.is_match(title) && !subject.0.is_match(title) && !subject.0.is_match(&opening)
+    {
+        return vec![Finding::at(span).var("kind", "一般工作总结或报告")];
+    }
+    Vec::new()
+}

@@ -265,3 +265,58 @@ mod tests {
         assert_eq!(shape("12、", MarkerForm::ArComma), "#、");
     }
 }
+
+pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
+    let r = ctx.report;
+    let mut out = Vec::new();
+    for h in &r.headings {
+        // A numbered item ending in 。 carries its own sentence: it is content.
+        if !h.title_only() || h.terminator.is_some() {
+            continue;
+        }
+        if let Some(BlockKind::Heading(j)) = r.blocks.get(h.block + 1).map(|b| &b.kind)
+            && r.headings[*j].level <= h.level
+        {
+            let next = &r.headings[*j];
+            out.push(
+                Finding::at(h.marker.start..h.title.end)
+                    .var("title", ctx.src.slice(&h.title))
+                    .label(next.marker.start..next.title.end, "紧接着就是下一个标题"),
+            );
+        }
+    }
+    out
+}
+
+pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
+    let r = ctx.report;
+    let mut first: HashMap<(Option<usize>, u8, String), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, h) in r.headings.iter().enumerate() {
+        let title = ctx
+            .src
+            .slice(&h.title)
+            .trim_end_matches(['。', ';', ',', ':'])
+            .trim()
+            .to_string();
+        if title.is_empty() {
+            continue;
+        }
+        match first.get(&(h.parent, h.level, title.clone())) {
+            Some(&k) => {
+                let fh = &r.headings[k];
+                let line = ctx.src.line_col(fh.marker.start).0;
+                out.push(
+                    Finding::at(h.marker.start..h.title.end)
+                        .var("title", title)
+                        .var("line", line.to_string())
+                        .label(fh.marker.start..fh.title.end, "第一次出现"),
+                );
+            }
+            None => {
+                first.insert((h.parent, h.level, title), i);
+            }
+        }
+    }
+    out
+}

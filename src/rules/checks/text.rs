@@ -194,3 +194,214 @@ mod tests {
         );
     }
 }
+
+/// The (opener, closer) characters of each two-character pair string.
+fn pair_table(pairs: &[String]) -> Vec<(char, char)> {
+    pairs
+        .iter()
+        .filter_map(|p| {
+            let mut c = p.chars();
+            Some((c.next()?, c.next()?))
+        })
+        .filter(|(o, c)| o != c)
+        .collect()
+}
+
+pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
+    let table = pair_table(pairs);
+    let mut out = Vec::new();
+    let lone =
+        |out: &mut Vec<Finding>, at: usize, mark: char, partner: char, variant: &'static str| {
+            out.push(
+                Finding::at(at..at + mark.len_utf8())
+                    .var("mark", mark.to_string())
+                    .var("partner", partner.to_string())
+                    .variant(variant),
+            );
+        };
+    for (_, b) in ctx.report.text_blocks() {
+        let s = ctx.src.slice(&b.span);
+        let mut stack: Vec<(char, char, usize)> = Vec::new();
+        for (i, c) in s.char_indices() {
+            let at = b.span.start + i;
+            if let Some(&(o, cl)) = table.iter().find(|(o, _)| *o == c) {
+                stack.push((o, cl, at));
+            } else if let Some(&(o, cl)) = table.iter().find(|(_, cl)| *cl == c) {
+                match stack.iter().rposition(|e| e.0 == o) {
+                    Some(pos) => {
+                        // Openers left open inside this pair are unmatched.
+                        for (uo, ucl, uat) in stack.drain(pos + 1..) {
+                            lone(&mut out, uat, uo, ucl, "opener");
+                        }
+                        stack.pop();
+                    }
+                    None => lone(&mut out, at, cl, o, "closer"),
+                }
+            }
+        }
+        for (uo, ucl, uat) in stack {
+            lone(&mut out, uat, uo, ucl, "opener");
+        }
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
+    let table = pair_table(forms);
+    // For each form: (count, first place) of the half-width and of the full-width mark.
+    let mut seen: Vec<[(usize, Option<usize>); 2]> = vec![[(0, None); 2]; table.len()];
+    let original = ctx.src.original();
+    for (_, b) in ctx.report.text_blocks() {
+        let norm = ctx.src.slice(&b.span);
+        let (os, oe) = (
+            ctx.src.original_offset(b.span.start),
+            ctx.src.original_offset(b.span.end),
+        );
+        let Some(orig) = original.get(os..oe) else {
+            continue;
+        };
+        let mut prev: Option<char> = None;
+        let mut chars = norm.char_indices().zip(orig.chars()).peekable();
+        while let Some(((i, _), oc)) = chars.next() {
+            let next = chars.peek().map(|(_, c)| *c);
+            for (k, (half, full)) in table.iter().enumerate() {
+                let width = if oc == *half {
+                    let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    if skip_between_digits && numeric {
+                        continue;
+                    }
+                    0
+                } else if oc == *full {
+                    1
+                } else {
+                    continue;
+                };
+                let e = &mut seen[k][width];
+                e.0 += 1;
+                e.1.get_or_insert(b.span.start + i);
+            }
+            prev = Some(oc);
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (half, full)) in table.iter().enumerate() {
+        let [h, f] = seen[k];
+        if h.0 == 0 || f.0 == 0 {
+            continue;
+        }
+        // The minority form is the odd one; on a tie the half-width one is.
+        let (minor, major, mc, jc, at) = if h.0 <= f.0 {
+            (half, full, h.0, f.0, h.1)
+        } else {
+            (full, half, f.0, h.0, f.1)
+        };
+        let Some(at) = at else { continue };
+        let len = ctx
+            .src
+            .slice(&(at..at + 4))
+            .chars()
+            .next()
+            .map(char::len_utf8)
+            .unwrap_or(1);
+        out.push(
+            Finding::at(at..at + len)
+                .var("found", minor.to_string())
+                .var("count", mc.to_string())
+                .var("major", major.to_string())
+                .var("major_count", jc.to_string()),
+        );
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<stem>\p{Han}{2})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%")
+        .expect("valid")
+});
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<n>[0-9]+)\s*(?P<unit>\p{Han})").expect("valid"));
+
+pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (_, b) in ctx.report.text_blocks() {
+        for sent in crate::classify::sentences(ctx.src, &b.span) {
+            let s = ctx.src.slice(&sent);
+            if !s.contains('%') {
+                continue;
+            }
+            // Each clause's first count, with the clause's words (受理行政复议申请40件).
+            let mut counts: Vec<(&str, f64, Span)> = Vec::new();
+            let mut at = 0;
+            for clause in s.split([',', ';', '、', ':']) {
+                let start = at;
+                at += clause.len() + 1;
+                let Some(c) = COUNT
+                    .captures_iter(clause)
+                    .find(|c| c.name("unit").is_some_and(|u| units.contains(u.as_str())))
+                else {
+                    continue;
+                };
+                let (Some(n), Some(u)) = (c.name("n"), c.name("unit")) else {
+                    continue;
+                };
+                let Ok(v) = n.as_str().parse() else { continue };
+                let span = sent.start + start + n.start()..sent.start + start + u.end();
+                counts.push((&clause[..n.start()], v, span));
+            }
+            for c in RATE.captures_iter(s) {
+                let (Some(all), Some(stem), Some(pct)) = (c.get(0), c.name("stem"), c.name("pct"))
+                else {
+                    continue;
+                };
+                let Ok(stated) = pct.as_str().parse::<f64>() else {
+                    continue;
+                };
+                // The part is counted by the rate's own verb (办结率 ← 办结38件), the whole
+                // by a verb of totals (受理40件); without both, nothing is said.
+                let den = counts
+                    .iter()
+                    .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str())));
+                let num = counts
+                    .iter()
+                    .enumerate()
+                    .position(|(i, (v, _, _))| Some(i) != den && v.contains(stem.as_str()));
+                let (Some(ni), Some(di)) = (num, den) else {
+                    continue;
+                };
+                let (n, d) = (counts[ni].1, counts[di].1);
+                if ni == di || d <= 0.0 || n > d {
+                    continue;
+                }
+                let actual = n / d * 100.0;
+                let decimals = pct
+                    .as_str()
+                    .split_once('.')
+                    .map(|(_, f)| f.len())
+                    .unwrap_or(0) as i32;
+                let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
+                let at_least = matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
+                let wrong = if at_least {
+                    actual + slack < stated
+                } else {
+                    (actual - stated).abs() > slack
+                };
+                if wrong {
+                    let span = sent.start + all.start()..sent.start + all.end();
+                    out.push(
+                        Finding::at(span)
+                            .label(counts[di].2.clone(), "总数")
+                            .label(counts[ni].2.clone(), "其中")
+                            .var("rate", all.as_str())
+                            .var("actual", format!("{actual:.1}"))
+                            .var("num", format!("{n}"))
+                            .var("den", format!("{d}")),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
