@@ -252,20 +252,6 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renumbering_keeps_the_drafters_form() {
-        assert_eq!(with_number("(三)", MarkerForm::CnParen, 2), "(二)");
-        assert_eq!(with_number("(三)", MarkerForm::CnParen, 12), "(十二)");
-        assert_eq!(with_number("3.", MarkerForm::ArDot, 2), "2.");
-        assert_eq!(with_number("二、", MarkerForm::CnComma, 1), "一、");
-        assert_eq!(shape("12、", MarkerForm::ArComma), "#、");
-    }
-}
-
 pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
     let r = ctx.report;
     let mut out = Vec::new();
@@ -319,4 +305,18 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_keeps_the_drafters_form() {
+        assert_eq!(with_number("(三)", MarkerForm::CnParen, 2), "(二)");
+        assert_eq!(with_number("(三)", MarkerForm::CnParen, 12), "(十二)");
+        assert_eq!(with_number("3.", MarkerForm::ArDot, 2), "2.");
+        assert_eq!(with_number("二、", MarkerForm::CnComma, 1), "一、");
+        assert_eq!(shape("12、", MarkerForm::ArComma), "#、");
+    }
 }

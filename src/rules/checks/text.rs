@@ -180,21 +180,6 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn folding_ignores_dash_and_bracket_width() {
-        assert_eq!(
-            super::fold("纲要（2021-2025年）"),
-            super::fold("纲要（2021——2025年）")
-        );
-        assert_ne!(
-            super::fold("纲要（2021—2025）年"),
-            super::fold("纲要（2021—2025年）")
-        );
-    }
-}
-
 /// The (opener, closer) characters of each two-character pair string.
 fn pair_table(pairs: &[String]) -> Vec<(char, char)> {
     pairs
@@ -404,4 +389,19 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn folding_ignores_dash_and_bracket_width() {
+        assert_eq!(
+            super::fold("纲要（2021-2025年）"),
+            super::fold("纲要（2021——2025年）")
+        );
+        assert_ne!(
+            super::fold("纲要（2021—2025）年"),
+            super::fold("纲要（2021—2025年）")
+        );
+    }
 }
