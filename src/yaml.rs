@@ -53,7 +53,7 @@ pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<
 /// serde reports errors inside a tagged enum (a rule's `check:`) at the enum's start,
 /// because it buffers the map. When the message names the offending key or value,
 /// point at its first appearance from there on instead.
-fn refine(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
+pub(crate) fn refine(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
     let needle = if let Some(rest) = message.split_once('“').map(|x| x.1) {
         rest.split_once('”').map(|x| x.0.to_string())
     } else {

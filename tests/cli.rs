@@ -365,3 +365,88 @@ fn a_folder_without_reports_is_an_error() {
         stderr(&o)
     );
 }
+
+#[test]
+fn an_office_overrides_a_built_in_rule_without_copying_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("departments.yaml"),
+        "override: late-publication\nhelp: 本省部门的年度报告应于3月1日前公开\nparams:\n  deadline: \"03-01\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("quieter.yaml"),
+        "override: level-skip\nseverity: warning\n",
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    // city.txt is signed 2025年3月6日: in time for 1 April, late for 1 March.
+    let city = "tests/fixtures/clean/city.txt";
+    assert_eq!(fzlint(&["check", city]).status.code(), Some(0));
+    let o = fzlint(&["check", "--rules", &d, "--format", "json", city]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let late = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "late-publication")
+        .expect("late");
+    assert!(
+        late["message"].as_str().unwrap().contains("2025年3月1日"),
+        "{late}"
+    );
+    assert_eq!(late["help"], "本省部门的年度报告应于3月1日前公开");
+    let explained = stdout(&fzlint(&["rule", "late-publication", "--rules", &d]));
+    assert!(
+        explained.contains("deadline: 03-01") && explained.contains("departments.yaml"),
+        "{explained}"
+    );
+    let listed: serde_json::Value =
+        serde_json::from_slice(&fzlint(&["rules", "--format", "json", "--rules", &d]).stdout)
+            .unwrap();
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "level-skip" && r["severity"] == "warning")
+    );
+}
+
+#[test]
+fn a_wrong_override_points_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "override: late-publication\nparams:\n  deadline: \"03-01\"\n  colour: red\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.yaml");
+    std::fs::write(&missing, "override: no-such-rule\n").unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["rules", "--rules", &d]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{}:4:3", bad.display())) && err.contains("colour"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:1:", missing.display())) && err.contains("no-such-rule"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rule_shows_parameters_with_their_defaults() {
+    // mixed-punctuation-width's file leaves skip_between_digits to its default.
+    let out = stdout(&fzlint(&["rule", "rate-mismatch"]));
+    assert!(
+        out.contains("tolerance: 0.0") && out.contains("units:"),
+        "{out}"
+    );
+    let out = stdout(&fzlint(&["rule", "mixed-punctuation-width"]));
+    assert!(out.contains("skip_between_digits: true"), "{out}");
+}

@@ -371,13 +371,19 @@ fn explain(set: &RuleSet, rule: &Rule) -> String {
     if let Some(b) = &s.basis {
         o.push_str(&format!("\n依据：\n{}\n", indent(b)));
     }
-    if let Some(check) = yaml_section(&rule.text, "check") {
-        o.push_str(&format!(
-            "\n检查方式与参数（rules 文件 {}）：\n{}\n",
-            rule.path,
-            indent(&check)
-        ));
-    }
+    // The check as it will run: every parameter, defaults and overrides included.
+    let check = serde_saphyr::to_string(&s.check)
+        .ok()
+        .or_else(|| yaml_section(&rule.text, "check"))
+        .unwrap_or_default();
+    let source = match &rule.overridden_by {
+        Some(o) => format!("{}，参数由 {} 覆盖", rule.path, o),
+        None => rule.path.clone(),
+    };
+    o.push_str(&format!(
+        "\n检查方式与参数（含默认值；{source}）：\n{}\n",
+        indent(check.trim_end())
+    ));
     let only: Vec<&Rule> = vec![rule];
     for (title, list) in [
         ("错误示例", &s.examples.bad),

@@ -23,6 +23,28 @@ pub struct Rule {
     pub builtin: bool,
     /// The file's text, for `fzlint rule ID`.
     pub text: String,
+    /// The user's file that changed this rule's severity or parameters, if any.
+    pub overridden_by: Option<String>,
+}
+
+/// A user's file that changes a built-in rule without copying it:
+/// `override: late-publication`, then `severity:` and `params: {deadline: "03-01"}`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleOverride {
+    #[serde(rename = "override")]
+    target: String,
+    #[serde(default)]
+    severity: Option<crate::diagnostic::Severity>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    help: Option<String>,
+    /// Merged into the rule's `check:` (its `kind` cannot change).
+    #[serde(default)]
+    params: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug)]
@@ -93,7 +115,88 @@ impl RuleSet {
 
     /// Parses and validates one rule file.
     pub fn add(&mut self, path: &str, text: &str, builtin: bool) -> Result<(), YamlError> {
+        if !builtin && text.lines().any(|l| l.starts_with("override:")) {
+            return self.add_override(path, text);
+        }
         let spec: RuleSpec = yaml::from_str(path, text)?;
+        self.validate(path, text, &spec)?;
+        self.rules.push(Rule {
+            spec,
+            path: path.to_string(),
+            builtin,
+            text: text.to_string(),
+            overridden_by: None,
+        });
+        Ok(())
+    }
+
+    /// Applies an override file to the rule it names.
+    fn add_override(&mut self, path: &str, text: &str) -> Result<(), YamlError> {
+        let o: RuleOverride = yaml::from_str(path, text)?;
+        let fail = |key: &str, msg: String| {
+            let (l, c) = position_of_key(text, key);
+            Err(YamlError::new(path, text, l, c, msg))
+        };
+        let Some(idx) = self.rules.iter().position(|r| r.spec.id == o.target) else {
+            return fail(
+                "override",
+                format!("没有 id 为 “{}” 的规则可以覆盖", o.target),
+            );
+        };
+        if o.params.contains_key("kind") {
+            return fail("params", "params 不能改变检查方式（kind）".to_string());
+        }
+        let base = &self.rules[idx];
+        let mut value: serde_json::Value = match serde_saphyr::from_str(&base.text) {
+            Ok(v) => v,
+            Err(e) => return fail("override", format!("无法读取被覆盖的规则：{e}")),
+        };
+        if let Some(check) = value.get_mut("check").and_then(|c| c.as_object_mut()) {
+            check.extend(o.params.clone());
+        }
+        if let Some(obj) = value.as_object_mut() {
+            if let Some(s) = o.severity {
+                obj.insert(
+                    "severity".into(),
+                    serde_json::Value::String(s.name().into()),
+                );
+            }
+            for (k, v) in [
+                ("message", &o.message),
+                ("label", &o.label),
+                ("help", &o.help),
+            ] {
+                if let Some(v) = v {
+                    obj.insert(k.into(), serde_json::Value::String(v.clone()));
+                }
+            }
+        }
+        let spec: RuleSpec = match serde_json::from_value(value) {
+            Ok(s) => s,
+            Err(e) => {
+                let msg = format!("参数有误：{e}");
+                let (l, c) = position_of_key(text, "params");
+                let (l, c) = yaml::refine(text, l, c, &msg);
+                return Err(YamlError::new(path, text, l, c, msg));
+            }
+        };
+        // Validated as the rule it becomes (its id is taken by itself, so set it aside).
+        let old = self.rules.remove(idx);
+        if let Err(e) = self.validate(path, text, &spec) {
+            self.rules.insert(idx, old);
+            return Err(e);
+        }
+        let rule = Rule {
+            spec,
+            overridden_by: Some(path.to_string()),
+            ..old
+        };
+        self.rules.insert(idx, rule);
+        Ok(())
+    }
+
+    /// Checks a rule beyond what its types say: id form, category, uniqueness, wording.
+    fn validate(&self, path: &str, text: &str, spec: &RuleSpec) -> Result<(), YamlError> {
         let at = |key: &str| position_of_key(text, key);
         let fail = |key: &str, msg: String| {
             let (l, c) = at(key);
@@ -132,12 +235,6 @@ impl RuleSet {
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
         }
-        self.rules.push(Rule {
-            spec,
-            path: path.to_string(),
-            builtin,
-            text: text.to_string(),
-        });
         Ok(())
     }
 

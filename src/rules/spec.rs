@@ -73,7 +73,7 @@ pub enum Scope {
     Headings,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatternItem {
     /// A regular expression; a group named `hit` narrows the span reported.
@@ -89,7 +89,7 @@ pub struct PatternItem {
     pub unless_after: Option<Pattern>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitationDoc {
     /// The title as it should be cited (without 《》).
@@ -111,7 +111,7 @@ fn default_trailing() -> String {
 
 /// The check a rule runs: one of a small set of kinds implemented in Rust, with
 /// its parameters.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Check {
     /// The part is found nowhere in the report.
