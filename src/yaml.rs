@@ -54,19 +54,44 @@ pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<
 /// because it buffers the map. When the message names the offending key or value,
 /// point at its first appearance from there on instead.
 pub(crate) fn refine(text: &str, line: usize, column: usize, message: &str) -> (usize, usize) {
-    let needle = if let Some(rest) = message.split_once('“').map(|x| x.1) {
-        rest.split_once('”').map(|x| x.0.to_string())
-    } else {
-        message.split('`').nth(1).map(|k| format!("{k}:"))
-    };
-    let Some(needle) = needle.filter(|n| !n.trim().is_empty()) else {
-        return (line, column);
-    };
-    for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
-        if let Some(at) = l.find(needle.as_str()) {
-            let key_only = needle.ends_with(':');
-            if key_only && !l[..at].trim().is_empty() && !l[..at].trim_end().ends_with('-') {
+    // A value quoted in the message (正则表达式无效 “…”), else a `name` as a key, else as
+    // a value (an unknown variant such as a misspelt part name).
+    let quoted = message
+        .split_once('“')
+        .and_then(|x| x.1.split_once('”'))
+        .map(|x| x.0.to_string());
+    let ticked = message.split('`').nth(1).map(str::to_string);
+    let mut tries: Vec<(String, bool)> = Vec::new();
+    if let Some(q) = quoted {
+        tries.push((q, false));
+    }
+    if let Some(t) = ticked {
+        tries.push((format!("{t}:"), true));
+        tries.push((t, false));
+    }
+    for (needle, key_only) in tries.iter().filter(|(n, _)| !n.trim().is_empty()) {
+        for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+            let Some(at) = l.find(needle.as_str()) else {
                 continue;
+            };
+            let before = l[..at].trim_end();
+            if *key_only && !before.is_empty() && !before.ends_with('-') {
+                continue;
+            }
+            if !*key_only
+                && needle
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                // A bare word must stand as a value, not inside another word.
+                let after = l[at + needle.len()..].chars().next();
+                let prev = l[..at].chars().next_back();
+                let edge = |c: Option<char>| {
+                    c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                };
+                if !edge(prev) || !edge(after) {
+                    continue;
+                }
             }
             let quoted = l[..at].ends_with(['\'', '"']);
             return (i + 1, l[..at].chars().count() + 1 - usize::from(quoted));

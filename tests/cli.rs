@@ -450,3 +450,113 @@ fn rule_shows_parameters_with_their_defaults() {
     let out = stdout(&fzlint(&["rule", "mixed-punctuation-width"]));
     assert!(out.contains("skip_between_digits: true"), "{out}");
 }
+
+#[test]
+fn mistakes_that_would_silence_a_rule_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = |id: &str, msg: &str| {
+        format!(
+            "id: {id}\ncategory: dates\nseverity: error\nsummary: s\nmessage: {msg}\nrationale: r\nexamples: {{}}\n"
+        )
+    };
+    let cases = [
+        (
+            "placeholder.yaml",
+            head("a-titel", "标题“{titel}”下没有内容") + "check:\n  kind: empty-section\n",
+            "{titel}",
+        ),
+        (
+            "variant.yaml",
+            head("a-variant", "x")
+                + "variants:\n  gapp:\n    message: y\ncheck:\n  kind: numbering-gap\n",
+            "gapp",
+        ),
+        (
+            "deadline.yaml",
+            head("a-deadline", "x") + "check:\n  kind: publication-deadline\n  deadline: 3月1日\n",
+            "3月1日",
+        ),
+        (
+            "year.yaml",
+            head("a-year", "x")
+                + "check:\n  kind: year-mismatch\n  preamble: ['现将(\\d{4})年']\n  measures_heading: []\n",
+            "year",
+        ),
+        (
+            "pairs.yaml",
+            head("a-pairs", "x") + "check:\n  kind: pairs\n  pairs: ['(']\n",
+            "两个字符",
+        ),
+        (
+            "suppress.yaml",
+            head("a-suppress", "x") + "suppresses: [no-such-rule]\ncheck:\n  kind: empty-section\n",
+            "no-such-rule",
+        ),
+    ];
+    for (file, text, _) in &cases {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["rules", "--rules", &d]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for (file, _, needle) in &cases {
+        let at = format!("{}:", dir.path().join(file).display());
+        assert!(err.contains(&at), "{file} is reported: {err}");
+        assert!(err.contains(needle), "{file}: {needle} named: {err}");
+    }
+}
+
+#[test]
+fn rule_fails_when_an_example_misbehaves() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "id: office-x\ncategory: hygiene\nseverity: warning\nsummary: s\nmessage: 有“{text}”\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '套话'\nexamples:\n  bad: ['没有问题的句子。']\n  good: ['这是套话。']\n",
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["rule", "office-x", "--rules", &d]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("✗ 这个错误示例应当被报告") && out.contains("✗ 这个正确示例不应被报告"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_pattern_items_label_replaces_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "id: office-names\ncategory: hygiene\nseverity: warning\nsummary: s\nmessage: 机构名称已变更：“{text}”\nlabel: 规则的标签\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '法制办'\n      label: 现为司法局\n    - regex: '依法治县领导小组'\nexamples:\n  bad: ['县法制办审查文件。']\n  good: ['县司法局审查文件。']\n",
+    )
+    .unwrap();
+    let report = dir.path().join("t.txt");
+    std::fs::write(
+        &report,
+        "青石镇2024年度法治政府建设工作报告\n县法制办和依法治县领导小组审查文件。\n",
+    )
+    .unwrap();
+    let (d, r) = (
+        dir.path().display().to_string(),
+        report.display().to_string(),
+    );
+    let out = stdout(&fzlint(&["check", "--rules", &d, &r]));
+    assert!(out.contains("^^^ 现为司法局"), "{out}");
+    assert!(out.contains("规则的标签"), "{out}");
+}
+
+#[test]
+fn an_unknown_part_name_is_pointed_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.yaml");
+    std::fs::write(&f, "id: up\ncategory: parts\nseverity: error\nsummary: s\nmessage: m\nrationale: r\ncheck:\n  kind: part-missing\n  part: problems\nexamples: {}\n").unwrap();
+    let d = dir.path().display().to_string();
+    let err = stderr(&fzlint(&["rules", "--rules", &d]));
+    assert!(
+        err.contains(&format!("{}:9:9", f.display())) && err.contains("problems"),
+        "{err}"
+    );
+}

@@ -67,6 +67,10 @@ fn every_example_behaves() {
 #[test]
 fn wording_is_well_formed() {
     let set = set();
+    assert!(
+        set.check_references().is_empty(),
+        "every id in suppresses is a rule"
+    );
     for r in &set.rules {
         let s = &r.spec;
         let mut messages = vec![&s.message];

@@ -157,6 +157,10 @@ fn load_rules(args: &RuleArgs, trouble: &mut bool) -> Option<RuleSet> {
             *trouble = true;
         }
     }
+    for e in set.check_references() {
+        eprint_line(yaml_error(&e).trim_end());
+        *trouble = true;
+    }
     Some(set)
 }
 
@@ -315,7 +319,7 @@ pub fn run() -> Result<i32> {
                             serde_json::json!({
                                 "id": r.spec.id, "category": r.spec.category,
                                 "severity": r.spec.severity.name(), "summary": r.spec.summary,
-                                "builtin": r.builtin,
+                                "builtin": r.builtin, "retired": r.spec.retired.is_some(),
                             })
                         })
                         .collect();
@@ -328,7 +332,11 @@ pub fn run() -> Result<i32> {
                             r.spec.id,
                             r.spec.severity.name(),
                             r.spec.category,
-                            r.spec.summary
+                            if r.spec.retired.is_some() {
+                                format!("（已停用）{}", r.spec.summary)
+                            } else {
+                                r.spec.summary.clone()
+                            }
                         ));
                     }
                     out.print(&format!(
@@ -350,16 +358,34 @@ pub fn run() -> Result<i32> {
                 ));
                 return Ok(EXIT_TROUBLE);
             };
-            out.print(&explain(&set, rule));
-            Ok(if trouble { EXIT_TROUBLE } else { 0 })
+            let (text, behave) = explain(&set, rule);
+            out.print(&text);
+            if !behave {
+                eprint_line(&format!(
+                    "error: {}: 有示例与预期不符（见上面标 ✗ 的示例）",
+                    rule.path
+                ));
+            }
+            Ok(if trouble {
+                EXIT_TROUBLE
+            } else if !behave {
+                EXIT_FINDINGS
+            } else {
+                0
+            })
         }
     }
 }
 
 /// `fzlint rule ID`: what the rule checks, why, its parameters and its examples run.
-fn explain(set: &RuleSet, rule: &Rule) -> String {
+/// Also says whether every example behaved as its heading claims.
+fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     let s = &rule.spec;
     let mut o = String::new();
+    let mut all_behave = true;
+    if let Some(why) = &s.retired {
+        o.push_str(&format!("（此规则已停用：{why}）\n"));
+    }
     o.push_str(&format!(
         "{}  （{}， 默认 {}）\n\n{}\n\n",
         s.id,
@@ -384,6 +410,9 @@ fn explain(set: &RuleSet, rule: &Rule) -> String {
         "\n检查方式与参数（含默认值；{source}）：\n{}\n",
         indent(check.trim_end())
     ));
+    if rule.overridden_by.is_some() {
+        o.push_str("\n（以下示例按内置参数编写，参数被覆盖后结果可能不同）\n");
+    }
     let only: Vec<&Rule> = vec![rule];
     for (title, list) in [
         ("错误示例", &s.examples.bad),
@@ -397,6 +426,15 @@ fn explain(set: &RuleSet, rule: &Rule) -> String {
             ));
             let src = Source::new(format!("{title}{}", i + 1), ex);
             let diags = lint_with(&src, set, &only, &Settings::default());
+            let should_fire = title == "错误示例";
+            if diags.is_empty() == should_fire {
+                all_behave = false;
+                o.push_str(if should_fire {
+                    "  ✗ 这个错误示例应当被报告，实际没有\n"
+                } else {
+                    "  ✗ 这个正确示例不应被报告：\n"
+                });
+            }
             if diags.is_empty() {
                 o.push_str("  → 不报告\n");
             } else {
@@ -410,7 +448,7 @@ fn explain(set: &RuleSet, rule: &Rule) -> String {
             }
         }
     }
-    o
+    (o, all_behave)
 }
 
 fn indent(s: &str) -> String {

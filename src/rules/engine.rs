@@ -35,6 +35,8 @@ pub struct Finding {
     pub labels: Vec<Label>,
     /// Selects one of the rule's `variants`.
     pub variant: Option<&'static str>,
+    /// Replaces the rule's label (a pattern item's own label).
+    pub primary_label: Option<String>,
 }
 
 impl Finding {
@@ -92,8 +94,10 @@ pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
 fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
     let variant = f.variant.and_then(|v| rule.variants.get(v));
     let message = variant.map(|v| &v.message).unwrap_or(&rule.message);
-    let label = variant
-        .and_then(|v| v.label.as_ref())
+    let label = f
+        .primary_label
+        .as_ref()
+        .or(variant.and_then(|v| v.label.as_ref()))
         .or(rule.label.as_ref());
     let help = variant.and_then(|v| v.help.as_ref()).or(rule.help.as_ref());
     Diagnostic {

@@ -235,7 +235,77 @@ impl RuleSet {
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
         }
+        // Mistakes the types let through but that would make the rule silent or garbled.
+        let kind = &spec.check;
+        for name in spec.variants.keys() {
+            if !kind.variants().contains(&name.as_str()) {
+                let known = if kind.variants().is_empty() {
+                    "无".to_string()
+                } else {
+                    kind.variants().join(", ")
+                };
+                return fail(
+                    "variants",
+                    format!(
+                        "{} 检查没有名为 “{name}” 的情形（可用：{known}）",
+                        kind.kind()
+                    ),
+                );
+            }
+        }
+        let mut wording: Vec<(&str, &str)> = vec![("message", spec.message.as_str())];
+        wording.extend(spec.label.as_deref().map(|l| ("label", l)));
+        wording.extend(spec.help.as_deref().map(|h| ("help", h)));
+        for v in spec.variants.values() {
+            wording.push(("variants", v.message.as_str()));
+            wording.extend(v.label.as_deref().map(|l| ("variants", l)));
+            wording.extend(v.help.as_deref().map(|h| ("variants", h)));
+        }
+        for (key, w) in wording {
+            for name in placeholders(w) {
+                if !kind.vars().contains(&name) {
+                    let known = if kind.vars().is_empty() {
+                        "无".to_string()
+                    } else {
+                        kind.vars().join(", ")
+                    };
+                    return fail(
+                        key,
+                        format!(
+                            "未知的占位符 {{{name}}}（{} 检查提供：{known}）",
+                            kind.kind()
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some((key, problem)) = kind.problems().into_iter().next() {
+            let (l, c) = position_of_key(text, "check");
+            let (l, c) = yaml::refine(text, l, c, &format!("`{key}`"));
+            return Err(YamlError::new(path, text, l, c, problem));
+        }
         Ok(())
+    }
+
+    /// Rules named in `suppresses` that do not exist: (file, error) for each.
+    pub fn check_references(&self) -> Vec<YamlError> {
+        let mut out = Vec::new();
+        for r in &self.rules {
+            for id in &r.spec.suppresses {
+                if self.get(id).is_none() {
+                    let (l, c) = position_of_key(&r.text, "suppresses");
+                    let (l, c) = yaml::refine(&r.text, l, c, &format!("“{id}”"));
+                    out.push(YamlError::new(
+                        &r.path,
+                        &r.text,
+                        l,
+                        c,
+                        format!("suppresses 中的 “{id}” 不是已知的规则"),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -265,6 +335,28 @@ impl RuleSet {
         }
         m
     }
+}
+
+/// The `{name}` placeholders in a template.
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+                    && close > 0 =>
+            {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
 }
 
 fn is_kebab(s: &str) -> bool {

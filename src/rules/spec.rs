@@ -134,6 +134,8 @@ pub enum Check {
     },
     /// Headed parts appear in this order.
     PartOrder { order: Vec<Part> },
+    /// The part, where found, mentions none of the patterns (述法 in the duties).
+    PartMentions { part: Part, patterns: Vec<Pattern> },
     /// The file holds no report text at all.
     DocumentEmpty {},
     /// No title line before the body.
@@ -254,6 +256,7 @@ impl Check {
         "part-requires",
         "part-length",
         "part-order",
+        "part-mentions",
         "document-empty",
         "title-missing",
         "title-year",
@@ -277,4 +280,143 @@ impl Check {
         "duplicate-heading",
         "genre",
     ];
+}
+
+impl Check {
+    /// The kind's name as written in YAML.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Check::PartMissing { .. } => "part-missing",
+            Check::PartUnheaded { .. } => "part-unheaded",
+            Check::PartRequires { .. } => "part-requires",
+            Check::PartLength { .. } => "part-length",
+            Check::PartOrder { .. } => "part-order",
+            Check::PartMentions { .. } => "part-mentions",
+            Check::DocumentEmpty {} => "document-empty",
+            Check::TitleMissing {} => "title-missing",
+            Check::TitleYear {} => "title-year",
+            Check::YearMismatch { .. } => "year-mismatch",
+            Check::PlanYear { .. } => "plan-year",
+            Check::DateValid {} => "date-valid",
+            Check::DateFormat {} => "date-format",
+            Check::PublicationDeadline { .. } => "publication-deadline",
+            Check::PublicationEarly {} => "publication-early",
+            Check::NumberingGap {} => "numbering-gap",
+            Check::NumberingStyle {} => "numbering-style",
+            Check::LevelSkip {} => "level-skip",
+            Check::HeadingPunctuation { .. } => "heading-punctuation",
+            Check::Patterns { .. } => "patterns",
+            Check::Furniture {} => "furniture",
+            Check::Citation { .. } => "citation",
+            Check::Pairs { .. } => "pairs",
+            Check::WidthMix { .. } => "width-mix",
+            Check::Rate { .. } => "rate",
+            Check::EmptySection {} => "empty-section",
+            Check::DuplicateHeading {} => "duplicate-heading",
+            Check::Genre { .. } => "genre",
+        }
+    }
+
+    /// The `{name}` values the kind provides to a rule's wording.
+    pub fn vars(&self) -> &'static [&'static str] {
+        match self {
+            Check::PartMissing { .. } => &["part", "found", "line"],
+            Check::PartUnheaded { .. } => &["part", "text"],
+            Check::PartRequires { .. } => &["part", "when", "text"],
+            Check::PartLength { .. } => &["part", "count", "min_chars"],
+            Check::PartOrder { .. } => &["part", "after"],
+            Check::PartMentions { .. } => &["part", "text"],
+            Check::DocumentEmpty {} | Check::TitleMissing {} => &[],
+            Check::TitleYear {} => &["year"],
+            Check::YearMismatch { .. } => &["year", "title_year"],
+            Check::PlanYear { .. } => &["year", "expected", "reported"],
+            Check::DateValid {} => &["date", "problem"],
+            Check::DateFormat {} => &["date", "expected"],
+            Check::PublicationDeadline { .. } => &["date", "deadline", "source", "year"],
+            Check::PublicationEarly {} => &["date", "source", "year"],
+            Check::NumberingGap {} => &["level", "prev", "expected", "found", "line"],
+            Check::NumberingStyle {} => &["level", "found", "expected", "count", "major"],
+            Check::LevelSkip {} => &["marker", "parent", "missing"],
+            Check::HeadingPunctuation { .. } => &["marker", "mark"],
+            Check::Patterns { .. } => &["text", "label"],
+            Check::Furniture {} => &["text", "lines"],
+            Check::Citation { .. } => &["found", "canonical"],
+            Check::Pairs { .. } => &["mark", "partner"],
+            Check::WidthMix { .. } => &["found", "count", "major", "major_count"],
+            Check::Rate { .. } => &["rate", "actual", "num", "den"],
+            Check::EmptySection {} => &["title"],
+            Check::DuplicateHeading {} => &["title", "line"],
+            Check::Genre { .. } => &["kind"],
+        }
+    }
+
+    /// The names of the findings a rule may word differently under `variants:`.
+    pub fn variants(&self) -> &'static [&'static str] {
+        match self {
+            Check::PartMissing { .. } => &["near_miss"],
+            Check::NumberingGap {} => &["gap", "lost", "repeat", "first"],
+            Check::NumberingStyle {} => &["nonstandard"],
+            Check::HeadingPunctuation { .. } => &["space"],
+            Check::Pairs { .. } => &["opener", "closer"],
+            _ => &[],
+        }
+    }
+
+    /// Parameter values the types accept but the check could not use: (key, problem).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let needs_year =
+            |key: &'static str, pats: &[Pattern], out: &mut Vec<(&'static str, String)>| {
+                for p in pats {
+                    if !p.0.capture_names().any(|n| n == Some("year")) {
+                        out.push((
+                            key,
+                            format!("模式 “{}” 缺少名为 year 的分组 (?P<year>…)", p.as_str()),
+                        ));
+                    }
+                }
+            };
+        let two_chars =
+            |key: &'static str, list: &[String], out: &mut Vec<(&'static str, String)>| {
+                for s in list {
+                    if s.chars().count() != 2 {
+                        out.push((key, format!("“{s}” 应为两个字符（前一个和后一个）")));
+                    }
+                }
+            };
+        match self {
+            Check::PublicationDeadline { deadline, .. } => {
+                let ok = deadline
+                    .split_once('-')
+                    .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+                    .is_some_and(|(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d));
+                if !ok {
+                    out.push((
+                        "deadline",
+                        format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\""),
+                    ));
+                }
+            }
+            Check::YearMismatch {
+                preamble,
+                measures_heading,
+            } => {
+                needs_year("preamble", preamble, &mut out);
+                needs_year("measures_heading", measures_heading, &mut out);
+            }
+            Check::PlanYear {
+                heading, opening, ..
+            } => {
+                needs_year("heading", heading, &mut out);
+                needs_year("opening", opening, &mut out);
+            }
+            Check::Pairs { pairs } => two_chars("pairs", pairs, &mut out),
+            Check::WidthMix { forms, .. } => two_chars("forms", forms, &mut out),
+            Check::Rate { units, totals, .. } if units.is_empty() || totals.is_empty() => {
+                out.push(("units", "units 和 totals 都不能为空".to_string()));
+            }
+            _ => {}
+        }
+        out
+    }
 }

@@ -21,6 +21,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
             min_chars,
         } => parts::length(ctx, *part, include, *min_chars),
         Check::PartOrder { order } => parts::order(ctx, order),
+        Check::PartMentions { part, patterns } => parts::mentions(ctx, *part, patterns),
         Check::DocumentEmpty {} => {
             if has_text(ctx) {
                 Vec::new()

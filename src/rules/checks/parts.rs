@@ -191,3 +191,41 @@ pub fn genre(
     }
     Vec::new()
 }
+
+/// Blocks holding a part: the sections of its headings, or the blocks where it was
+/// found without a heading.
+fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
+    let r = ctx.report;
+    let mut blocks: Vec<usize> = ctx
+        .parts
+        .hits
+        .iter()
+        .filter(|h| h.part == part)
+        .flat_map(|h| match (h.headed, &r.blocks[h.block].kind) {
+            (true, BlockKind::Heading(i)) => r.section_blocks(*i),
+            _ => h.block..h.block + 1,
+        })
+        .collect();
+    blocks.sort_unstable();
+    blocks.dedup();
+    blocks
+}
+
+pub fn mentions(ctx: &Ctx, part: Part, patterns: &[Pattern]) -> Vec<Finding> {
+    let Some(anchor) = anchor(ctx, part) else {
+        return Vec::new();
+    };
+    let found = part_blocks(ctx, part).into_iter().any(|b| {
+        patterns
+            .iter()
+            .any(|p| p.0.is_match(ctx.src.slice(&ctx.report.blocks[b].span)))
+    });
+    if found {
+        return Vec::new();
+    }
+    vec![
+        Finding::at(anchor.span.clone())
+            .var("part", part.label())
+            .var("text", hit_text(ctx, anchor)),
+    ]
+}

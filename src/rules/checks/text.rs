@@ -70,6 +70,7 @@ pub fn patterns(
                 let mut f = Finding::at(hit).var("text", m.as_str());
                 if let Some(l) = &item.label {
                     f = f.var("label", l.clone());
+                    f.primary_label = Some(l.clone());
                 }
                 out.push(f);
             }
