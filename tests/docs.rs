@@ -128,3 +128,18 @@ fn the_readme_examples_work() {
     );
     assert!(set.get("late-publication").unwrap().overridden_by.is_some());
 }
+
+#[test]
+fn the_readme_shows_what_fzlint_really_prints() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme.find("## What it prints").expect("the section");
+    let block = &readme[start..];
+    let block = &block[block.find("```\n").unwrap() + 4..];
+    let shown = &block[..block.find("```").unwrap()];
+    let o = common::fzlint(&["check", "examples/sample-report.txt"]);
+    assert_eq!(
+        shown,
+        common::stdout(&o),
+        "README.md's sample output is stale: paste the new output"
+    );
+}

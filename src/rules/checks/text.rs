@@ -209,6 +209,10 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
         let s = ctx.src.slice(&b.span);
         let mut stack: Vec<(char, char, usize)> = Vec::new();
         for (i, c) in s.char_indices() {
+            // Letters and digits (most of a report) are never marks: skip them quickly.
+            if c.is_alphanumeric() {
+                continue;
+            }
             let at = b.span.start + i;
             if let Some(&(o, cl)) = table.iter().find(|(o, _)| *o == c) {
                 stack.push((o, cl, at));
@@ -250,6 +254,10 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
         let mut prev: Option<char> = None;
         let mut chars = norm.char_indices().zip(orig.chars()).peekable();
         while let Some(((i, _), oc)) = chars.next() {
+            if oc.is_alphanumeric() {
+                prev = Some(oc);
+                continue;
+            }
             let next = chars.peek().map(|(_, c)| *c);
             for (k, (half, full)) in table.iter().enumerate() {
                 let width = if oc == *half {
