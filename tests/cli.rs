@@ -560,3 +560,130 @@ fn an_unknown_part_name_is_pointed_at() {
         "{err}"
     );
 }
+
+#[test]
+fn select_ignore_and_min_severity_choose_the_findings() {
+    let concise = |args: &[&str]| {
+        let mut a = vec!["check", "--format", "concise"];
+        a.extend_from_slice(args);
+        a.push(SAMPLE);
+        stdout(&fzlint(&a))
+    };
+    let all = concise(&[]);
+    assert_eq!(all.lines().count(), 5);
+    let dates = concise(&["--select", "dates"]);
+    assert!(
+        dates.lines().count() == 2
+            && dates.contains("invalid-date")
+            && dates.contains("plan-year-mismatch"),
+        "{dates}"
+    );
+    let no_dates = concise(&["--ignore", "dates,preamble-formula"]);
+    assert!(
+        no_dates.lines().count() == 2 && !no_dates.contains("invalid-date"),
+        "{no_dates}"
+    );
+    let errors = concise(&["--min-severity", "error"]);
+    assert!(
+        errors.lines().all(|l| l.contains(": error[")) && errors.lines().count() == 3,
+        "{errors}"
+    );
+    let o = fzlint(&["check", "--select", "no-such-rule", SAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-rule"));
+}
+
+#[test]
+fn exit_zero_statistics_and_output_file() {
+    assert_eq!(
+        fzlint(&["check", "--exit-zero", SAMPLE]).status.code(),
+        Some(0)
+    );
+    let stats = stdout(&fzlint(&["check", "--statistics", SAMPLE]));
+    assert!(
+        stats
+            .lines()
+            .any(|l| l.trim_start().starts_with("1  error    invalid-date")),
+        "{stats}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(
+        &fzlint(&["check", "--statistics", "--format", "json", SAMPLE]).stdout,
+    )
+    .unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["rule"] == "numbering-gap" && r["count"] == 1),
+        "{v}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("result.json");
+    let f = file.display().to_string();
+    let o = fzlint(&["check", "--format", "json", "-o", &f, SAMPLE]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(written.as_array().unwrap().len(), 5);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn github_annotations_are_escaped_and_columns_only_on_one_line() {
+    let o = fzlint(&[
+        "check",
+        "--format",
+        "github",
+        SAMPLE,
+        "tests/fixtures/rules/web-residue.txt",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().all(|l| l.starts_with("::error ")
+            || l.starts_with("::warning ")
+            || l.starts_with("::notice ")),
+        "{out}"
+    );
+    assert!(out.contains("::error file=examples/sample-report.txt,line=19,endLine=19,col=1,endColumn=4,title=numbering-gap::"), "{out}");
+    let multi = out
+        .lines()
+        .find(|l| l.contains("web-residue.txt,line=1,"))
+        .expect("the furniture block");
+    assert!(
+        multi.contains("endLine=3,title=web-residue") && !multi.contains("col="),
+        "{multi}"
+    );
+}
+
+#[test]
+fn stdin_can_be_given_a_name() {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let o = fzlint_stdin(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "reports/a.txt",
+            "-",
+        ],
+        Some(&text),
+    );
+    assert!(
+        stdout(&o).lines().all(|l| l.starts_with("reports/a.txt:")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn completions_are_printed() {
+    let o = fzlint(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("fzlint") && stdout(&o).contains("--select"));
+}

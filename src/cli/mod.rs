@@ -24,6 +24,8 @@ enum Format {
     Human,
     Concise,
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -40,25 +42,59 @@ struct RuleArgs {
     rules: Vec<PathBuf>,
 }
 
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Only these rules (ids or categories; repeat or separate with commas).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    select: Vec<String>,
+    /// Not these rules (ids or categories).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    ignore: Vec<String>,
+    /// Leave out findings below this severity.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_severity: Option<Level>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Exit 0 even when there are findings (2 still means fzlint could not do its job).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The name to report for standard input (-).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// Same as --color never.
+    #[arg(long)]
+    no_color: bool,
+    /// The reported year, when the title names none.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    year: Option<i32>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check reports (files, folders of .txt/.md, or - for standard input).
-    Check {
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        #[command(flatten)]
-        rules: RuleArgs,
-        /// Exit 1 on warnings too.
-        #[arg(long)]
-        deny_warnings: bool,
-        #[arg(long, value_enum, default_value = "auto")]
-        color: ColorChoice,
-        /// The reported year, when the title names none.
-        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
-        year: Option<i32>,
-    },
+    Check(CheckArgs),
     /// Show the structure fzlint understood in one report.
     Outline {
         path: PathBuf,
@@ -74,6 +110,8 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
     /// Explain one rule: rationale, basis, parameters and examples.
     Rule {
         id: String,
@@ -87,7 +125,7 @@ pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_TROUBLE: i32 = 2;
 
 struct Out {
-    stdout: std::io::StdoutLock<'static>,
+    stdout: Box<dyn Write>,
 }
 
 impl Out {
@@ -202,82 +240,20 @@ fn is_report(p: &Path) -> bool {
 pub fn run() -> Result<i32> {
     let cli = Cli::parse();
     let mut out = Out {
-        stdout: std::io::stdout().lock(),
+        stdout: Box::new(std::io::stdout().lock()),
     };
     match cli.command {
-        Command::Check {
-            paths,
-            format,
-            rules,
-            deny_warnings,
-            color,
-            year,
-        } => {
-            let mut trouble = false;
-            let Some(set) = load_rules(&rules, &mut trouble) else {
-                return Ok(EXIT_TROUBLE);
-            };
-            let color = match color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            let settings = Settings {
-                reported_year: year,
-            };
-            let selected: Vec<&Rule> = set.rules.iter().collect();
-            let files = expand(&paths, &mut trouble);
-            if files.is_empty() {
-                eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt 和 .md 文件）");
-                return Ok(EXIT_TROUBLE);
-            }
-            let mut totals = human::Totals::default();
-            let mut json_items = Vec::new();
-            let mut worst = Severity::Info;
-            let mut any = false;
-            for path in &files {
-                let src = match input::read(path, MAX_FILE_BYTES) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        eprint_line(&format!("error: {}: {e}", path.display()));
-                        trouble = true;
-                        continue;
-                    }
-                };
-                let diags = lint_with(&src, &set, &selected, &settings);
-                for d in &diags {
-                    any = true;
-                    worst = worst.max(d.severity);
-                }
-                totals.add(&diags);
-                let f = FileReport {
-                    src: &src,
-                    diagnostics: &diags,
-                };
-                match format {
-                    Format::Human => out.print(&human::render(&f, color)),
-                    Format::Concise => out.print(&render::concise(&f)),
-                    Format::Json => json_items.extend(json::diagnostics(&f)),
-                }
-            }
-            match format {
-                Format::Json => {
-                    out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?))
-                }
-                Format::Human => out.print(&totals.summary()),
-                Format::Concise => {}
-            }
-            let failed =
-                any && (worst == Severity::Error || (deny_warnings && worst == Severity::Warning));
-            Ok(if trouble {
-                EXIT_TROUBLE
-            } else if failed {
-                EXIT_FINDINGS
-            } else {
-                0
-            })
+        Command::Check(args) => check(args, &mut out),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "fzlint",
+                &mut buf,
+            );
+            out.print(&String::from_utf8_lossy(&buf));
+            Ok(0)
         }
         Command::Outline { path, format, year } => {
             let mut trouble = false;
@@ -471,4 +447,171 @@ fn yaml_section(text: &str, key: &str) -> Option<String> {
             .map(str::to_string),
     );
     Some(out.join("\n").trim_end().to_string())
+}
+
+/// Which rules a run uses: all, less `--ignore`, or only `--select` (ids or categories).
+fn select<'a>(
+    set: &'a RuleSet,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'a Rule>, String> {
+    let known = |name: &str| set.get(name).is_some() || fzlint::rules::CATEGORIES.contains(&name);
+    if let Some(bad) = select.iter().chain(ignore).find(|n| !known(n)) {
+        return Err(format!(
+            "未知的规则或类别 “{bad}”；fzlint rules 列出全部规则"
+        ));
+    }
+    let matches = |r: &Rule, names: &[String]| {
+        names
+            .iter()
+            .any(|n| *n == r.spec.id || *n == r.spec.category)
+    };
+    Ok(set
+        .rules
+        .iter()
+        .filter(|r| select.is_empty() || matches(r, select))
+        .filter(|r| !matches(r, ignore))
+        .collect())
+}
+
+/// `fzlint check`.
+fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
+    let mut trouble = false;
+    let Some(set) = load_rules(&args.rules, &mut trouble) else {
+        return Ok(EXIT_TROUBLE);
+    };
+    let selected = match select(&set, &args.select, &args.ignore) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint_line(&format!("error: {e}"));
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let to_file = args.output.is_some();
+    let color = !args.no_color
+        && !to_file
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+    let min = match args.min_severity {
+        Some(Level::Error) => Severity::Error,
+        Some(Level::Warning) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    let settings = Settings {
+        reported_year: args.year,
+    };
+    let files = expand(&args.paths, &mut trouble);
+    if files.is_empty() {
+        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt 和 .md 文件）");
+        return Ok(EXIT_TROUBLE);
+    }
+    // -o FILE: written to a temporary file beside it, moved into place at the end.
+    let mut file_out = None;
+    if let Some(path) = &args.output {
+        let tmp = path.with_extension("fzlint-tmp");
+        match std::fs::File::create(&tmp) {
+            Ok(f) => {
+                file_out = Some((
+                    Out {
+                        stdout: Box::new(std::io::BufWriter::new(f)),
+                    },
+                    tmp,
+                    path.clone(),
+                ))
+            }
+            Err(e) => {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+        }
+    }
+    let out: &mut Out = match &mut file_out {
+        Some((o, _, _)) => o,
+        None => stdout,
+    };
+    let mut totals = human::Totals::default();
+    let mut json_items = Vec::new();
+    let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
+    let mut worst: Option<Severity> = None;
+    for path in &files {
+        let mut src = match input::read(path, MAX_FILE_BYTES) {
+            Ok(s) => s,
+            Err(e) => {
+                eprint_line(&format!("error: {}: {e}", path.display()));
+                trouble = true;
+                continue;
+            }
+        };
+        if path.as_os_str() == "-"
+            && let Some(name) = &args.stdin_filename
+        {
+            src.name = name.clone();
+        }
+        let mut diags = lint_with(&src, &set, &selected, &settings);
+        diags.retain(|d| d.severity >= min);
+        for d in &diags {
+            worst = worst.max(Some(d.severity));
+            counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
+        }
+        totals.add(&diags);
+        if args.statistics {
+            continue;
+        }
+        let f = FileReport {
+            src: &src,
+            diagnostics: &diags,
+        };
+        match args.format {
+            Format::Human => out.print(&human::render(&f, color)),
+            Format::Concise => out.print(&render::concise(&f)),
+            Format::Github => out.print(&render::github::render(&f)),
+            Format::Json => json_items.extend(json::diagnostics(&f)),
+        }
+    }
+    if args.statistics {
+        let mut rows: Vec<(&String, &(Severity, usize))> = counts.iter().collect();
+        rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+        if args.format == Format::Json {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(id, (sev, n))| serde_json::json!({"rule": id, "severity": sev.name(), "count": n}))
+                .collect();
+            out.print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
+        } else {
+            for (id, (sev, n)) in &rows {
+                let summary = set.get(id).map(|r| r.spec.summary.as_str()).unwrap_or("");
+                out.print(&format!("{n:>6}  {:<8} {:<24} {summary}\n", sev.name(), id));
+            }
+            out.print(&totals.summary());
+        }
+    } else {
+        match args.format {
+            Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
+            Format::Human => out.print(&totals.summary()),
+            Format::Concise | Format::Github => {}
+        }
+    }
+    if let Some((mut o, tmp, path)) = file_out {
+        let flushed = o.stdout.flush();
+        drop(o);
+        if let Err(e) = flushed.and_then(|_| std::fs::rename(&tmp, &path)) {
+            eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+            let _ = std::fs::remove_file(&tmp);
+            return Ok(EXIT_TROUBLE);
+        }
+    }
+    let failed = worst
+        .is_some_and(|w| w == Severity::Error || (args.deny_warnings && w == Severity::Warning));
+    Ok(if trouble {
+        EXIT_TROUBLE
+    } else if failed && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        0
+    })
 }

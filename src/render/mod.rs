@@ -1,5 +1,6 @@
 //! Output formats. Only `human` touches codespan-reporting.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod outline;
