@@ -5,6 +5,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod classify;
+pub mod config;
 pub mod diagnostic;
 pub mod input;
 pub mod parse;

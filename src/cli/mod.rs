@@ -1,5 +1,7 @@
 //! The command line: arguments, the file walk, choosing a renderer, exit codes.
 
+mod settings;
+
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use fzlint::diagnostic::Severity;
@@ -82,6 +84,12 @@ pub struct CheckArgs {
     /// The reported year, when the title names none.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
     year: Option<i32>,
+    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Use no config file at all.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -110,6 +118,21 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Show the settings that apply to a report (or to reports in a folder).
+    Config {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        isolated: bool,
+    },
+    /// Write a commented starter .fzlint.yaml in the current folder.
+    Init,
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
     /// Explain one rule: rationale, basis, parameters and examples.
@@ -202,12 +225,13 @@ fn load_rules(args: &RuleArgs, trouble: &mut bool) -> Option<RuleSet> {
     Some(set)
 }
 
-/// Files to lint, in a stable order: explicit files as given, folders walked sorted.
-fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<PathBuf> {
+/// Files to lint, in a stable order: explicit files as given (true), folders walked
+/// sorted (false).
+fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
-            out.push(p.clone());
+            out.push((p.clone(), true));
             continue;
         }
         for entry in walkdir::WalkDir::new(p)
@@ -215,7 +239,9 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<PathBuf> {
             .sort_by_file_name()
         {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_report(e.path()) => out.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() && is_report(e.path()) => {
+                    out.push((e.into_path(), false))
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let at = err
@@ -244,6 +270,48 @@ pub fn run() -> Result<i32> {
     };
     match cli.command {
         Command::Check(args) => check(args, &mut out),
+        Command::Config {
+            path,
+            format,
+            rules,
+            config,
+            isolated,
+        } => {
+            let mode = match (config, isolated) {
+                (Some(c), _) => settings::Mode::Fixed(c),
+                (None, true) => settings::Mode::Isolated,
+                (None, false) => settings::Mode::Discover,
+            };
+            let mut resolver = settings::Resolver::new(&rules.rules, mode);
+            // For a folder, the settings of a report placed in it.
+            let file = if path.is_dir() {
+                path.join("report.txt")
+            } else {
+                path.clone()
+            };
+            let p = match resolver.governed(&file) {
+                settings::Governed::Ready(p) => p,
+                settings::Governed::Broken(_) => return Ok(EXIT_TROUBLE),
+            };
+            out.print(&describe(&p, &file, format == Format::Json)?);
+            Ok(if resolver.trouble { EXIT_TROUBLE } else { 0 })
+        }
+        Command::Init => {
+            let target = PathBuf::from(fzlint::config::NAMES[0]);
+            if target.exists() {
+                eprint_line(&format!("error: {}: 已存在，未改动", target.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+            if let Err(e) = std::fs::write(&target, fzlint::config::STARTER) {
+                eprint_line(&format!("error: {}: 无法写入：{e}", target.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+            out.print(&format!(
+                "已写入 {}；编辑后即对本目录及其子目录中的报告生效\n",
+                target.display()
+            ));
+            Ok(0)
+        }
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(
@@ -477,16 +545,12 @@ fn select<'a>(
 /// `fzlint check`.
 fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut trouble = false;
-    let Some(set) = load_rules(&args.rules, &mut trouble) else {
-        return Ok(EXIT_TROUBLE);
+    let mode = match (&args.config, args.isolated) {
+        (Some(c), _) => settings::Mode::Fixed(c.clone()),
+        (None, true) => settings::Mode::Isolated,
+        (None, false) => settings::Mode::Discover,
     };
-    let selected = match select(&set, &args.select, &args.ignore) {
-        Ok(s) => s,
-        Err(e) => {
-            eprint_line(&format!("error: {e}"));
-            return Ok(EXIT_TROUBLE);
-        }
-    };
+    let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
     let to_file = args.output.is_some();
     let color = !args.no_color
         && !to_file
@@ -502,10 +566,10 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         Some(Level::Warning) => Severity::Warning,
         _ => Severity::Info,
     };
-    let settings = Settings {
-        reported_year: args.year,
-    };
-    let files = expand(&args.paths, &mut trouble);
+    let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
+        .into_iter()
+        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
+        .collect();
     if files.is_empty() {
         eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt 和 .md 文件）");
         return Ok(EXIT_TROUBLE);
@@ -538,7 +602,30 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut json_items = Vec::new();
     let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
     let mut worst: Option<Severity> = None;
-    for path in &files {
+    let mut summaries: std::collections::BTreeMap<String, String> = Default::default();
+    for (path, _) in &files {
+        let prepared = match resolver.governed(path) {
+            settings::Governed::Ready(p) => p,
+            settings::Governed::Broken(config) => {
+                eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
+                trouble = true;
+                continue;
+            }
+        };
+        let set = &prepared.set;
+        let selected: Vec<&Rule> = match select(set, &args.select, &args.ignore) {
+            Ok(s) => s
+                .into_iter()
+                .filter(|r| !prepared.off.contains(&r.spec.id))
+                .collect(),
+            Err(e) => {
+                eprint_line(&format!("error: {e}"));
+                return Ok(EXIT_TROUBLE);
+            }
+        };
+        let settings = Settings {
+            reported_year: args.year.or(prepared.year),
+        };
         let mut src = match input::read(path, MAX_FILE_BYTES) {
             Ok(s) => s,
             Err(e) => {
@@ -552,11 +639,16 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         {
             src.name = name.clone();
         }
-        let mut diags = lint_with(&src, &set, &selected, &settings);
+        let mut diags = lint_with(&src, set, &selected, &settings);
         diags.retain(|d| d.severity >= min);
         for d in &diags {
             worst = worst.max(Some(d.severity));
             counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
+            if let Some(r) = set.get(&d.rule) {
+                summaries
+                    .entry(d.rule.clone())
+                    .or_insert_with(|| r.spec.summary.clone());
+            }
         }
         totals.add(&diags);
         if args.statistics {
@@ -584,7 +676,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             out.print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
         } else {
             for (id, (sev, n)) in &rows {
-                let summary = set.get(id).map(|r| r.spec.summary.as_str()).unwrap_or("");
+                let summary = summaries.get(*id).map(String::as_str).unwrap_or("");
                 out.print(&format!("{n:>6}  {:<8} {:<24} {summary}\n", sev.name(), id));
             }
             out.print(&totals.summary());
@@ -605,6 +697,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             return Ok(EXIT_TROUBLE);
         }
     }
+    trouble |= resolver.trouble;
     let failed = worst
         .is_some_and(|w| w == Severity::Error || (args.deny_warnings && w == Severity::Warning));
     Ok(if trouble {
@@ -614,4 +707,73 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     } else {
         0
     })
+}
+
+/// `fzlint config`: the settings that apply to one report.
+fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
+    let config = p.config.as_ref().map(|c| c.path.display().to_string());
+    let matched = p
+        .config
+        .as_ref()
+        .map(|c| {
+            c.effective(&std::path::absolute(file).unwrap_or_default())
+                .matched
+        })
+        .unwrap_or_default();
+    let rules: Vec<serde_json::Value> = p
+        .set
+        .sorted()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.spec.id,
+                "category": r.spec.category,
+                "severity": r.spec.severity.name(),
+                "enabled": !p.off.contains(&r.spec.id),
+                "changed_by": r.overridden_by,
+                "builtin": r.builtin,
+            })
+        })
+        .collect();
+    if json {
+        let v = serde_json::json!({
+            "path": file.display().to_string(),
+            "config": config,
+            "year": p.year,
+            "per_path": matched,
+            "rules": rules,
+        });
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&v)?));
+    }
+    let mut o = String::new();
+    o.push_str(&format!("报告：{}\n", file.display()));
+    o.push_str(&format!(
+        "配置文件：{}\n",
+        config.unwrap_or_else(|| "无（使用内置默认设置）".into())
+    ));
+    o.push_str(&format!(
+        "报告年度：{}\n",
+        p.year
+            .map(|y| format!("{y}（配置）"))
+            .unwrap_or_else(|| "按标题或开头一段".into())
+    ));
+    if !matched.is_empty() {
+        let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
+        o.push_str(&format!("适用的 per_path：{}\n", items.join("、")));
+    }
+    o.push_str("规则：\n");
+    for r in p.set.sorted() {
+        let state = if p.off.contains(&r.spec.id) {
+            "关闭".to_string()
+        } else {
+            r.spec.severity.name().to_string()
+        };
+        let changed = r
+            .overridden_by
+            .as_ref()
+            .map(|c| format!("  （由 {c} 调整）"))
+            .unwrap_or_default();
+        o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));
+    }
+    Ok(o)
 }

@@ -29,22 +29,22 @@ pub struct Rule {
 
 /// A user's file that changes a built-in rule without copying it:
 /// `override: late-publication`, then `severity:` and `params: {deadline: "03-01"}`.
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleOverride {
+pub struct RuleOverride {
     #[serde(rename = "override")]
-    target: String,
+    pub target: String,
     #[serde(default)]
-    severity: Option<crate::diagnostic::Severity>,
+    pub severity: Option<crate::diagnostic::Severity>,
     #[serde(default)]
-    message: Option<String>,
+    pub message: Option<String>,
     #[serde(default)]
-    label: Option<String>,
+    pub label: Option<String>,
     #[serde(default)]
-    help: Option<String>,
+    pub help: Option<String>,
     /// Merged into the rule's `check:` (its `kind` cannot change).
     #[serde(default)]
-    params: serde_json::Map<String, serde_json::Value>,
+    pub params: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug)]
@@ -133,23 +133,36 @@ impl RuleSet {
     /// Applies an override file to the rule it names.
     fn add_override(&mut self, path: &str, text: &str) -> Result<(), YamlError> {
         let o: RuleOverride = yaml::from_str(path, text)?;
-        let fail = |key: &str, msg: String| {
-            let (l, c) = position_of_key(text, key);
-            Err(YamlError::new(path, text, l, c, msg))
-        };
+        let target_at = position_of_key(text, "override");
+        let params_at = position_of_key(text, "params");
+        self.apply_override(&o, path, text, target_at, params_at)
+    }
+
+    /// Changes a rule as `o` says; errors point into `text` (the file that asked) at
+    /// `target_at` (an unknown rule) or near `params_at` (a parameter the kind rejects).
+    pub fn apply_override(
+        &mut self,
+        o: &RuleOverride,
+        path: &str,
+        text: &str,
+        target_at: (usize, usize),
+        params_at: (usize, usize),
+    ) -> Result<(), YamlError> {
+        let fail =
+            |at: (usize, usize), msg: String| Err(YamlError::new(path, text, at.0, at.1, msg));
         let Some(idx) = self.rules.iter().position(|r| r.spec.id == o.target) else {
             return fail(
-                "override",
+                target_at,
                 format!("没有 id 为 “{}” 的规则可以覆盖", o.target),
             );
         };
         if o.params.contains_key("kind") {
-            return fail("params", "params 不能改变检查方式（kind）".to_string());
+            return fail(params_at, "params 不能改变检查方式（kind）".to_string());
         }
         let base = &self.rules[idx];
         let mut value: serde_json::Value = match serde_saphyr::from_str(&base.text) {
             Ok(v) => v,
-            Err(e) => return fail("override", format!("无法读取被覆盖的规则：{e}")),
+            Err(e) => return fail(target_at, format!("无法读取被覆盖的规则：{e}")),
         };
         if let Some(check) = value.get_mut("check").and_then(|c| c.as_object_mut()) {
             check.extend(o.params.clone());
@@ -175,8 +188,7 @@ impl RuleSet {
             Ok(s) => s,
             Err(e) => {
                 let msg = format!("参数有误：{e}");
-                let (l, c) = position_of_key(text, "params");
-                let (l, c) = yaml::refine(text, l, c, &msg);
+                let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
                 return Err(YamlError::new(path, text, l, c, msg));
             }
         };

@@ -1,0 +1,189 @@
+//! Which settings apply to each file: the nearest `.fzlint.yaml` (or `--config`, or
+//! none with `--isolated`), its per-path entries, and the rule folders it and the
+//! command line add. Rule sets are built once per distinct set of settings.
+
+use super::{eprint_line, yaml_error};
+use fzlint::config::{self, Config};
+use fzlint::rules::RuleSet;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+pub enum Mode {
+    Discover,
+    Fixed(PathBuf),
+    Isolated,
+}
+
+/// A rule set ready for some files, with what the settings switch off.
+pub struct Prepared {
+    pub set: RuleSet,
+    pub off: Vec<String>,
+    pub year: Option<i32>,
+    pub config: Option<Rc<Config>>,
+}
+
+pub struct Resolver<'a> {
+    cli_rules: &'a [PathBuf],
+    mode: Mode,
+    /// Folder → the config file that governs it.
+    found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config file → loaded (None when it has an error, already printed).
+    configs: HashMap<PathBuf, Option<Rc<Config>>>,
+    prepared: HashMap<(Option<PathBuf>, Vec<usize>), Option<Rc<Prepared>>>,
+    printed: HashSet<String>,
+    /// Something could not be read: the run exits 2.
+    pub trouble: bool,
+}
+
+/// What governs a file.
+pub enum Governed {
+    Ready(Rc<Prepared>),
+    /// The config (or a rule file it names) has an error: the file is not linted.
+    Broken(String),
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(cli_rules: &'a [PathBuf], mode: Mode) -> Resolver<'a> {
+        Resolver {
+            cli_rules,
+            mode,
+            found: HashMap::new(),
+            configs: HashMap::new(),
+            prepared: HashMap::new(),
+            printed: HashSet::new(),
+            trouble: false,
+        }
+    }
+
+    fn report(&mut self, e: &fzlint::yaml::YamlError) {
+        self.trouble = true;
+        let text = yaml_error(e);
+        if self.printed.insert(text.clone()) {
+            eprint_line(text.trim_end());
+        }
+    }
+
+    fn config_path(&mut self, file: &Path) -> Option<PathBuf> {
+        match &self.mode {
+            Mode::Isolated => None,
+            Mode::Fixed(p) => Some(p.clone()),
+            Mode::Discover => {
+                let dir = if file.as_os_str() == "-" {
+                    std::env::current_dir().unwrap_or_default()
+                } else {
+                    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+                    abs.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+                if let Some(hit) = self.found.get(&dir) {
+                    return hit.clone();
+                }
+                let hit = config::find(&dir);
+                self.found.insert(dir, hit.clone());
+                hit
+            }
+        }
+    }
+
+    /// The loaded config that governs `file`: Ok(None) when there is none.
+    pub fn config_for(&mut self, file: &Path) -> Result<Option<Rc<Config>>, String> {
+        let Some(path) = self.config_path(file) else {
+            return Ok(None);
+        };
+        if !self.configs.contains_key(&path) {
+            let loaded = match Config::load(&path) {
+                Ok(c) => Some(Rc::new(c)),
+                Err(e) => {
+                    self.report(&e);
+                    None
+                }
+            };
+            self.configs.insert(path.clone(), loaded);
+        }
+        self.configs[&path]
+            .clone()
+            .map(Some)
+            .ok_or_else(|| path.display().to_string())
+    }
+
+    /// Whether a file found by walking a folder is excluded by its config.
+    pub fn excluded(&mut self, file: &Path) -> bool {
+        match self.config_for(file) {
+            Ok(Some(c)) => {
+                c.excludes(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
+            }
+            _ => false,
+        }
+    }
+
+    pub fn governed(&mut self, file: &Path) -> Governed {
+        let config = match self.config_for(file) {
+            Ok(c) => c,
+            Err(path) => return Governed::Broken(path),
+        };
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let effective = config
+            .as_ref()
+            .map(|c| c.effective(&abs))
+            .unwrap_or_default();
+        let key = (
+            config.as_ref().map(|c| c.path.clone()),
+            effective.matched.clone(),
+        );
+        if !self.prepared.contains_key(&key) {
+            let p = self.prepare(config.clone(), &effective);
+            self.prepared.insert(key.clone(), p.map(Rc::new));
+        }
+        match &self.prepared[&key] {
+            Some(p) => Governed::Ready(p.clone()),
+            None => Governed::Broken(
+                key.0
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "规则文件".into()),
+            ),
+        }
+    }
+
+    fn prepare(
+        &mut self,
+        config: Option<Rc<Config>>,
+        effective: &config::Effective,
+    ) -> Option<Prepared> {
+        let mut set = match RuleSet::builtin() {
+            Ok(s) => s,
+            Err(errors) => {
+                for e in &errors {
+                    self.report(e);
+                }
+                return None;
+            }
+        };
+        let mut dirs: Vec<PathBuf> = self.cli_rules.to_vec();
+        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        for dir in dirs {
+            // A broken user rule file does not stop the others; the run still exits 2.
+            for e in set.add_dir(&dir) {
+                self.report(&e);
+            }
+        }
+        for e in set.check_references() {
+            self.report(&e);
+        }
+        let mut off = Vec::new();
+        if let Some(c) = &config {
+            match c.apply(effective, &mut set) {
+                Ok(o) => off = o,
+                Err(e) => {
+                    self.report(&e);
+                    return None;
+                }
+            }
+        }
+        Some(Prepared {
+            set,
+            off,
+            year: effective.year,
+            config,
+        })
+    }
+}

@@ -1,0 +1,400 @@
+//! `.fzlint.yaml`: a team's or an office's settings, found upward from each linted
+//! file (the nearest wins), or named with `--config`.
+//!
+//! ```yaml
+//! year: 2024                    # the reported year when a title names none
+//! rule_dirs: [office-rules]     # more rule files (relative to this file)
+//! exclude: ["drafts/**"]        # not linted when a folder is walked
+//! rules:
+//!   level-skip: off             # a rule or a whole category off …
+//!   thin-shortcomings: error    # … or at another severity …
+//!   late-publication:           # … or with other parameters
+//!     deadline: "03-01"
+//! per_path:                     # settings for some files only (later entries win)
+//!   - paths: ["departments/**"]
+//!     rules:
+//!       late-publication: {deadline: "03-01"}
+//! ```
+
+use crate::diagnostic::Severity;
+use crate::rules::{CATEGORIES, RuleOverride, RuleSet};
+use crate::yaml::{self, YamlError};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// File names looked for, in this order, in each folder from the file upward.
+pub const NAMES: [&str; 2] = [".fzlint.yaml", ".fzlint.yml"];
+
+/// What a rule entry says: `off`, a severity, or parameters (which may include `severity`).
+#[derive(Debug, Clone)]
+pub enum RuleSetting {
+    Level(String),
+    Params(serde_json::Map<String, serde_json::Value>),
+}
+
+impl<'de> Deserialize<'de> for RuleSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // YAML reads a bare `off` as false.
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Bool(false) => Ok(RuleSetting::Level("off".into())),
+            serde_json::Value::String(s) => Ok(RuleSetting::Level(s)),
+            serde_json::Value::Object(m) => Ok(RuleSetting::Params(m)),
+            other => Err(serde::de::Error::custom(format!(
+                "规则设置应为 off、info、warning、error 或参数表，这里是 {other}"
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathOverride {
+    /// Globs, relative to the config file's folder.
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSetting>,
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub rule_dirs: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSetting>,
+    #[serde(default)]
+    pub per_path: Vec<PathOverride>,
+}
+
+/// A loaded, checked config file.
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    pub text: String,
+    pub file: ConfigFile,
+    exclude: globset::GlobSet,
+    per_path: Vec<globset::GlobSet>,
+}
+
+/// The settings that apply to one file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Effective {
+    /// Rule ids or categories switched off.
+    pub off: Vec<String>,
+    /// Changes to rules, in the order they apply: (rule id or category, setting).
+    pub changes: Vec<(String, RuleSetting)>,
+    pub year: Option<i32>,
+    /// Which `per_path` entries matched (part of what makes two files' settings equal).
+    pub matched: Vec<usize>,
+}
+
+impl PartialEq for RuleSetting {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (RuleSetting::Level(a), RuleSetting::Level(b)) => a == b,
+            (RuleSetting::Params(a), RuleSetting::Params(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+fn glob_set(path: &Path, text: &str, globs: &[String]) -> Result<globset::GlobSet, YamlError> {
+    let mut b = globset::GlobSetBuilder::new();
+    for g in globs {
+        match globset::GlobBuilder::new(g).literal_separator(true).build() {
+            Ok(glob) => {
+                b.add(glob);
+            }
+            Err(e) => return Err(at_value(path, text, g, format!("路径模式 “{g}” 无效：{e}"))),
+        }
+    }
+    b.build()
+        .map_err(|e| YamlError::new(&path.display().to_string(), text, 1, 1, e.to_string()))
+}
+
+/// An error pointing at the first place `value` appears in the file.
+fn at_value(path: &Path, text: &str, value: &str, message: String) -> YamlError {
+    let (l, c) = yaml::refine(text, 1, 1, &format!("“{value}”"));
+    YamlError::new(&path.display().to_string(), text, l, c, message)
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, YamlError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| YamlError::new(&name, "", 0, 0, format!("无法读取：{e}")))?;
+        Config::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, YamlError> {
+        let name = path.display().to_string();
+        let file: ConfigFile = yaml::from_str(&name, text)?;
+        for y in file
+            .year
+            .iter()
+            .chain(file.per_path.iter().filter_map(|p| p.year.as_ref()))
+        {
+            if !(1949..=2200).contains(y) {
+                return Err(at_value(
+                    path,
+                    text,
+                    &y.to_string(),
+                    format!("年份 {y} 不在 1949—2200 之间"),
+                ));
+            }
+        }
+        let exclude = glob_set(path, text, &file.exclude)?;
+        let per_path = file
+            .per_path
+            .iter()
+            .map(|p| glob_set(path, text, &p.paths))
+            .collect::<Result<_, _>>()?;
+        Ok(Config {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            file,
+            exclude,
+            per_path,
+        })
+    }
+
+    /// The config's folder, against which its paths are read.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    fn relative<'p>(&self, file: &'p Path) -> &'p Path {
+        file.strip_prefix(self.dir()).unwrap_or(file)
+    }
+
+    pub fn excludes(&self, file: &Path) -> bool {
+        self.exclude.is_match(self.relative(file))
+    }
+
+    /// Rule folders named by the config, as paths.
+    pub fn rule_dirs(&self) -> Vec<PathBuf> {
+        self.file
+            .rule_dirs
+            .iter()
+            .map(|d| self.dir().join(d))
+            .collect()
+    }
+
+    pub fn effective(&self, file: &Path) -> Effective {
+        let rel = self.relative(file);
+        let mut e = Effective {
+            year: self.file.year,
+            ..Effective::default()
+        };
+        let add = |rules: &BTreeMap<String, RuleSetting>, e: &mut Effective| {
+            for (k, v) in rules {
+                match v {
+                    RuleSetting::Level(l) if l == "off" => e.off.push(k.clone()),
+                    _ => e.changes.push((k.clone(), v.clone())),
+                }
+            }
+        };
+        add(&self.file.rules, &mut e);
+        for (i, (p, set)) in self.file.per_path.iter().zip(&self.per_path).enumerate() {
+            if set.is_match(rel) {
+                e.matched.push(i);
+                add(&p.rules, &mut e);
+                if p.year.is_some() {
+                    e.year = p.year;
+                }
+            }
+        }
+        e
+    }
+
+    /// Applies the settings to a rule set; returns the ids switched off.
+    pub fn apply(&self, e: &Effective, set: &mut RuleSet) -> Result<Vec<String>, YamlError> {
+        let path = self.path.display().to_string();
+        let text = &self.text;
+        let ids_of = |set: &RuleSet, key: &str| -> Vec<String> {
+            if CATEGORIES.contains(&key) {
+                set.rules
+                    .iter()
+                    .filter(|r| r.spec.category == key)
+                    .map(|r| r.spec.id.clone())
+                    .collect()
+            } else {
+                set.get(key)
+                    .map(|r| vec![r.spec.id.clone()])
+                    .unwrap_or_default()
+            }
+        };
+        let unknown = |key: &str| {
+            at_key(
+                &self.path,
+                text,
+                key,
+                format!("未知的规则或类别 “{key}”；fzlint rules 列出全部规则"),
+            )
+        };
+        for (key, setting) in &e.changes {
+            let ids = ids_of(set, key);
+            if ids.is_empty() {
+                return Err(unknown(key));
+            }
+            let mut o = RuleOverride::default();
+            match setting {
+                RuleSetting::Level(l) => match level(l) {
+                    Some(s) => o.severity = Some(s),
+                    None => {
+                        return Err(at_key(
+                            &self.path,
+                            text,
+                            key,
+                            format!("“{l}” 不是 off、info、warning 或 error"),
+                        ));
+                    }
+                },
+                RuleSetting::Params(m) => {
+                    let mut m = m.clone();
+                    if let Some(v) = m.remove("severity") {
+                        match v.as_str().and_then(level) {
+                            Some(s) => o.severity = Some(s),
+                            None => {
+                                return Err(at_key(
+                                    &self.path,
+                                    text,
+                                    key,
+                                    format!("{key} 的 severity 应为 info、warning 或 error"),
+                                ));
+                            }
+                        }
+                    }
+                    if !m.is_empty() && CATEGORIES.contains(&key.as_str()) {
+                        return Err(at_key(
+                            &self.path,
+                            text,
+                            key,
+                            format!("类别 {key} 只能关闭或改变级别，参数要写在具体规则下"),
+                        ));
+                    }
+                    o.params = m;
+                }
+            }
+            let at = key_position(text, key);
+            for id in ids {
+                o.target = id;
+                set.apply_override(&o, &path, text, at, at)?;
+            }
+        }
+        let mut off = Vec::new();
+        for key in &e.off {
+            let ids = ids_of(set, key);
+            if ids.is_empty() {
+                return Err(unknown(key));
+            }
+            off.extend(ids);
+        }
+        Ok(off)
+    }
+}
+
+fn level(s: &str) -> Option<Severity> {
+    match s {
+        "info" => Some(Severity::Info),
+        "warning" => Some(Severity::Warning),
+        "error" => Some(Severity::Error),
+        _ => None,
+    }
+}
+
+/// Line and column of `key:` anywhere in the file.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    yaml::refine(text, 1, 1, &format!("`{key}`"))
+}
+
+fn at_key(path: &Path, text: &str, key: &str, message: String) -> YamlError {
+    let (l, c) = key_position(text, key);
+    YamlError::new(&path.display().to_string(), text, l, c, message)
+}
+
+/// The nearest config file at or above `dir`.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    let mut d = Some(dir);
+    while let Some(here) = d {
+        for n in NAMES {
+            let p = here.join(n);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+        d = here.parent();
+    }
+    None
+}
+
+/// The starter config `fzlint init` writes.
+pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或其上级目录，检查时自动找到最近的一个。
+# 每一项都可以删去；fzlint rules 列出全部规则及其 id。
+
+# 标题没有写年份时，按这个年度检查（也可在命令行用 --year）
+# year: 2024
+
+# 本单位自己的规则文件所在目录（相对于本文件）
+# rule_dirs: [fzlint-rules]
+
+# 检查目录时跳过的文件
+# exclude: ["草稿/**", "**/*备份*.txt"]
+
+# 关闭规则、改变级别或参数（键为规则 id 或类别：parts、dates、structure、form、hygiene）
+# rules:
+  # level-skip: off
+  # thin-shortcomings: error
+  # late-publication:
+  #   deadline: "04-01"
+
+# 只对部分文件生效的设置（后写的优先）
+# per_path:
+#   - paths: ["部门/**"]
+#     rules:
+#       late-publication: {deadline: "03-01"}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_config_parses() {
+        let c = Config::parse(Path::new(".fzlint.yaml"), STARTER).unwrap();
+        assert!(c.file.rules.is_empty());
+    }
+
+    #[test]
+    fn per_path_settings_apply_to_matching_files_only() {
+        let text = "rules:\n  level-skip: off\nper_path:\n  - paths: [\"dept/**\"]\n    year: 2023\n    rules:\n      late-publication: {deadline: \"03-01\"}\n";
+        let c = Config::parse(Path::new("/o/.fzlint.yaml"), text).unwrap();
+        let a = c.effective(Path::new("/o/town/a.txt"));
+        assert_eq!(a.off, vec!["level-skip"]);
+        assert!(a.changes.is_empty() && a.year.is_none());
+        let b = c.effective(Path::new("/o/dept/x/b.txt"));
+        assert_eq!(b.year, Some(2023));
+        assert_eq!(b.changes.len(), 1);
+    }
+
+    #[test]
+    fn bad_values_point_at_their_place() {
+        let e = Config::parse(Path::new("c.yaml"), "year: 2024\nrulez: {}\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = Config::parse(Path::new("c.yaml"), "exclude: [\"a/[\"]\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+        let c = Config::parse(Path::new("c.yaml"), "rules:\n  no-such: off\n").unwrap();
+        let mut set = RuleSet::builtin().unwrap();
+        let e = c
+            .apply(&c.effective(Path::new("a.txt")), &mut set)
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 3), "{e}");
+    }
+}
