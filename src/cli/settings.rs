@@ -23,6 +23,9 @@ pub struct Prepared {
     pub config: Option<Rc<Config>>,
 }
 
+/// What makes two files' settings the same: their config and the per-path entries matched.
+type SettingsKey = (Option<PathBuf>, Vec<usize>);
+
 pub struct Resolver<'a> {
     cli_rules: &'a [PathBuf],
     mode: Mode,
@@ -30,7 +33,7 @@ pub struct Resolver<'a> {
     found: HashMap<PathBuf, Option<PathBuf>>,
     /// Config file → loaded (None when it has an error, already printed).
     configs: HashMap<PathBuf, Option<Rc<Config>>>,
-    prepared: HashMap<(Option<PathBuf>, Vec<usize>), Option<Rc<Prepared>>>,
+    prepared: HashMap<SettingsKey, Option<Rc<Prepared>>>,
     printed: HashSet<String>,
     /// Something could not be read: the run exits 2.
     pub trouble: bool,
