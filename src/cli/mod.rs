@@ -28,6 +28,10 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// SARIF 2.1.0 (GitHub code scanning and other tools).
+    Sarif,
+    /// JUnit XML, one test case per report.
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -603,6 +607,11 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
     let mut worst: Option<Severity> = None;
     let mut summaries: std::collections::BTreeMap<String, String> = Default::default();
+    let mut sarif_rules: Vec<serde_json::Value> = Vec::new();
+    let mut sarif_index: std::collections::HashMap<String, usize> = Default::default();
+    let mut sarif_results: Vec<serde_json::Value> = Vec::new();
+    let mut junit_cases: Vec<(String, bool)> = Vec::new();
+    let mut pack_version = String::new();
     for (path, _) in &files {
         let prepared = match resolver.governed(path) {
             settings::Governed::Ready(p) => p,
@@ -663,6 +672,22 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             Format::Concise => out.print(&render::concise(&f)),
             Format::Github => out.print(&render::github::render(&f)),
             Format::Json => json_items.extend(json::diagnostics(&f)),
+            Format::Junit => junit_cases.push(render::junit::testcase(&f)),
+            Format::Sarif => {
+                pack_version = set.vocab.version.clone();
+                let new: Vec<&Rule> = set
+                    .sorted()
+                    .into_iter()
+                    .filter(|r| !sarif_index.contains_key(&r.spec.id))
+                    .collect();
+                for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
+                    sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
+                    sarif_rules.push(v);
+                }
+                sarif_results.extend(render::sarif::results(&f, &|id| {
+                    sarif_index.get(id).copied()
+                }));
+            }
         }
     }
     if args.statistics {
@@ -685,6 +710,11 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         match args.format {
             Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
             Format::Human => out.print(&totals.summary()),
+            Format::Sarif => {
+                let doc = render::sarif::document(sarif_rules, sarif_results, &pack_version);
+                out.print(&format!("{}\n", serde_json::to_string_pretty(&doc)?));
+            }
+            Format::Junit => out.print(&render::junit::document(&junit_cases)),
             Format::Concise | Format::Github => {}
         }
     }

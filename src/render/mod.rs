@@ -3,7 +3,9 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod outline;
+pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;

@@ -1,0 +1,75 @@
+//! `--format junit`: a JUnit XML report, one test case per file, for CI systems that
+//! read test reports. A file fails when it has a finding at warning level or above.
+
+use super::FileReport;
+use crate::diagnostic::Severity;
+
+fn xml(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(*c as u32, 0..=8 | 11 | 12 | 14..=31))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// One `<testcase>` for a file.
+pub fn testcase(f: &FileReport) -> (String, bool) {
+    let loud: Vec<_> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .collect();
+    let name = xml(&f.src.name);
+    if loud.is_empty() {
+        return (
+            format!("    <testcase classname=\"fzlint\" name=\"{name}\"/>\n"),
+            false,
+        );
+    }
+    let mut body = String::new();
+    for d in &loud {
+        let (l, c) = f.src.line_col(d.span.start);
+        body.push_str(&format!(
+            "{}:{l}:{c}: {}[{}] {}\n",
+            f.src.name,
+            d.severity.name(),
+            d.rule,
+            d.message
+        ));
+    }
+    let first = &loud[0];
+    (
+        format!(
+            "    <testcase classname=\"fzlint\" name=\"{name}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            xml(&first.rule),
+            xml(&format!("{} 处问题，第一处：{}", loud.len(), first.message)),
+            xml(&body)
+        ),
+        true,
+    )
+}
+
+/// The whole report from the test cases.
+pub fn document(cases: &[(String, bool)]) -> String {
+    let failures = cases.iter().filter(|c| c.1).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"fzlint\" tests=\"{}\" failures=\"{failures}\">\n",
+        cases.len()
+    ));
+    out.push_str(&format!(
+        "  <testsuite name=\"fzlint\" tests=\"{}\" failures=\"{failures}\">\n",
+        cases.len()
+    ));
+    for (c, _) in cases {
+        out.push_str(c);
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}

@@ -1,0 +1,158 @@
+//! `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it. One document for
+//! the whole run; columns count Unicode code points, as declared.
+
+use super::FileReport;
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+use serde_json::{Value, json};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a URI reference: relative with `/` where possible, bytes outside the
+/// unreserved set percent-encoded (Chinese file names are common).
+pub fn uri(path: &str) -> String {
+    let cwd = std::env::current_dir().ok();
+    let p = std::path::Path::new(path);
+    let rel = match (&cwd, p.is_absolute()) {
+        (Some(c), true) => p
+            .strip_prefix(c)
+            .map(|r| r.to_path_buf())
+            .unwrap_or_else(|_| p.to_path_buf()),
+        _ => p.to_path_buf(),
+    };
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s).to_string();
+    let mut out = String::new();
+    if s.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// FNV-1a: a small stable hash for fingerprints (not for security).
+fn fnv(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The results for one file. Fingerprints rest on the rule, the text the finding
+/// points at and which occurrence of that pair it is, not on line numbers: a paragraph
+/// inserted above does not change them.
+pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Vec<Value> {
+    let mut seen: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    let region = |span: &std::ops::Range<usize>| {
+        let (l, c) = f.src.line_col(span.start);
+        let (el, ec) = f.src.line_col(span.end);
+        json!({"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(if el == l { c } else { 1 })})
+    };
+    let location = |span: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.src.name)}, "region": region(span)}});
+    f.diagnostics
+        .iter()
+        .map(|d| {
+            let text = f.src.slice(&d.span).to_string();
+            let n = seen.entry((d.rule.clone(), text.clone())).or_insert(0);
+            *n += 1;
+            let mut r = json!({
+                "ruleId": d.rule,
+                "level": level(d.severity),
+                "message": {"text": d.message},
+                "locations": [location(&d.span)],
+                "partialFingerprints": {"fzlintTextHash/v1": fnv(&[&d.rule, &text, &n.to_string()])},
+            });
+            if let Some(i) = rule_index(&d.rule) {
+                r["ruleIndex"] = json!(i);
+            }
+            if !d.labels.is_empty() {
+                r["relatedLocations"] = Value::Array(
+                    d.labels
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            let mut loc = location(&l.span);
+                            loc["id"] = json!(i);
+                            loc["message"] = json!({"text": l.message});
+                            loc
+                        })
+                        .collect(),
+                );
+            }
+            r
+        })
+        .collect()
+}
+
+/// The rule descriptions of the tool driver.
+pub fn rules(rules: &[&Rule]) -> Vec<Value> {
+    rules
+        .iter()
+        .map(|r| {
+            let s = &r.spec;
+            let help = s.help.clone().unwrap_or_else(|| s.summary.clone());
+            let mut markdown = format!("**{}**\n\n{}", s.summary, s.rationale.trim());
+            if let Some(b) = &s.basis {
+                markdown.push_str(&format!("\n\n依据：{b}"));
+            }
+            markdown.push_str(&format!("\n\n`fzlint rule {}` 查看示例。", s.id));
+            json!({
+                "id": s.id,
+                "name": s.id,
+                "shortDescription": {"text": s.summary},
+                "fullDescription": {"text": s.rationale.trim()},
+                "help": {"text": help, "markdown": markdown},
+                "defaultConfiguration": {"level": level(s.severity)},
+                "properties": {"category": s.category, "tags": [s.category]},
+            })
+        })
+        .collect()
+}
+
+/// The whole document.
+pub fn document(rules: Vec<Value>, results: Vec<Value>, pack_version: &str) -> Value {
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "fzlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+                "properties": {"rulePackVersion": pack_version},
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        assert_eq!(
+            super::uri("reports/报告 1.txt"),
+            "reports/%E6%8A%A5%E5%91%8A%201.txt"
+        );
+        assert_eq!(super::uri("./a.txt"), "a.txt");
+    }
+}
