@@ -115,6 +115,19 @@ pub struct Pattern(pub Regex);
 
 impl Pattern {
     pub fn compile(src: &str) -> Result<Pattern, String> {
+        // Reports are matched in their normalised form, where （，：are ( , : — so a
+        // pattern written with full-width marks is normalised the same way, each mark
+        // escaped where the ASCII form means something to the regex.
+        let src: String = src
+            .chars()
+            .flat_map(|c| {
+                let n = crate::source::normalise_char(c);
+                let escape =
+                    n != c && n.is_ascii_punctuation() && "\\.+*?()|[]{}^$#&-~".contains(n);
+                escape.then_some('\\').into_iter().chain([n])
+            })
+            .collect();
+        let src = src.as_str();
         regex::RegexBuilder::new(src)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()

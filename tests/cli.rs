@@ -687,3 +687,65 @@ fn completions_are_printed() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("fzlint") && stdout(&o).contains("--select"));
 }
+
+#[test]
+fn overrides_compose_reword_variants_and_tolerate_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "override: numbering-gap\nseverity: warning\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "\u{FEFF}\"override\": numbering-gap\nmessage: 编号不连续，请核对\n",
+    )
+    .unwrap();
+    // An office rule and a file that changes it, the change sorting first.
+    std::fs::write(
+        dir.path().join("0-change.yaml"),
+        "override: office-words\nseverity: error\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("words.yaml"),
+        "id: office-words\ncategory: hygiene\nseverity: info\nsummary: s\nmessage: 有“{text}”\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '妥否，请批示'\nexamples:\n  bad: ['以上报告，妥否，请批示。']\n  good: ['特此报告。']\n",
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["check", "--rules", &d, "--format", "concise", SAMPLE]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[numbering-gap] 编号不连续，请核对"),
+        "both overrides apply, wording included: {out}{}",
+        stderr(&o)
+    );
+    let report = dir.path().join("r.txt");
+    std::fs::write(
+        &report,
+        "青石镇2024年度法治政府建设工作报告\n以上报告，妥否，请批示。\n",
+    )
+    .unwrap();
+    let r = report.display().to_string();
+    let out = stdout(&fzlint(&[
+        "check", "--rules", &d, "--format", "concise", &r,
+    ]));
+    assert!(
+        out.contains("error[office-words]"),
+        "full-width marks in a rule match the normalised text: {out}"
+    );
+}
+
+#[test]
+fn a_negative_tolerance_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.yaml"),
+        "override: rate-mismatch\nparams:\n  tolerance: -5\n",
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    let o = fzlint(&["rules", "--rules", &d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tolerance"), "{}", stderr(&o));
+}

@@ -312,3 +312,76 @@ fn titles_over_two_lines_in_either_order() {
         assert_quiet(&t, &["title-year-missing", "missing-title"]);
     }
 }
+
+#[test]
+fn review_findings_on_the_form_and_hygiene_rules() {
+    // request-in-report: 申请审批 and 报请批示 describe procedures.
+    let t = with(
+        "开展案卷评查2次",
+        "推行网上申请审批,压减申请审批材料,重大事项及时报请批示",
+    );
+    assert_quiet(&t, &["request-in-report"]);
+    assert_fires(
+        &with("特此报告。", "以上报告,妥否?请批示。"),
+        "request-in-report",
+        11,
+    );
+    // unmatched-pair: 1) a) enumerations; a quotation over two paragraphs.
+    let t = with(
+        "开展案卷评查2次,评出优秀案卷6卷。",
+        "开展案卷评查2次。1)评出优秀案卷6卷;2)通报问题案卷3卷。",
+    );
+    assert_quiet(&t, &["unmatched-pair"]);
+    let t = with(
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n",
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n“依法行政是政府工作的生命线,\n“各项工作都要在法治轨道上运行。”\n",
+    );
+    assert_quiet(&t, &["unmatched-pair"]);
+    // mixed-punctuation-width: web addresses and English; heading numbers are numbering-style's.
+    let t = with(
+        "开展案卷评查2次,",
+        "在网站https://www.qingshi.gov.cn/fzzf公开,开展“Learn, Share, Act”活动，开展案卷评查2次,",
+    );
+    let found = rules(&t);
+    let mixed: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == "mixed-punctuation-width")
+        .collect();
+    assert_eq!(
+        mixed.len(),
+        1,
+        "only the full-width comma is odd: {found:?}"
+    );
+    // rate-mismatch: the rate's own fuller name and a 其中 clause choose the counts.
+    let t = with(
+        "开展案卷评查2次",
+        "收到来信120件,办结110件,其中按期办结100件,按期办结率90.9%",
+    );
+    assert_quiet(&t, &["rate-mismatch"]);
+    let t = with(
+        "开展案卷评查2次",
+        "受理复议申请1,200件,办结1,000件,办结率100%",
+    );
+    assert_fires(&t, "rate-mismatch", 5);
+    // genre: a shorter name of this report, and a combined report.
+    for title in [
+        "青石镇2024年度法治政府工作报告",
+        "青石镇2024年度法治政府建设暨政府信息公开工作年度报告",
+    ] {
+        assert_quiet(
+            &with("青石镇2024年度法治政府建设工作报告", title),
+            &["genre"],
+        );
+    }
+    // empty-section: an empty last section; list items ending in ;
+    assert_fires(
+        &with("(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n", ""),
+        "empty-section",
+        8,
+    );
+    let t = with(
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。",
+        "(二)规范行政执法:\n1.严格履行公众参与程序;\n2.严格落实合法性审查;",
+    );
+    assert_quiet(&t, &["empty-section"]);
+}

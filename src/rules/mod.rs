@@ -8,7 +8,7 @@ use crate::vocab::{BUILTIN_PACK, Vocab};
 use crate::yaml::{self, YamlError};
 use spec::RuleSpec;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -25,6 +25,8 @@ pub struct Rule {
     pub text: String,
     /// The user's file that changed this rule's severity or parameters, if any.
     pub overridden_by: Option<String>,
+    /// The rule's definition after overrides, so that a second one builds on the first.
+    pub merged: Option<serde_json::Value>,
 }
 
 /// A user's file that changes a built-in rule without copying it:
@@ -90,24 +92,37 @@ impl RuleSet {
             .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
             .collect();
         files.sort();
-        for p in files {
+        // Rules first, then the files that change rules (which may name a rule of this
+        // folder that sorts after them).
+        let mut texts: Vec<(PathBuf, Result<String, YamlError>)> = files
+            .into_iter()
+            .map(|p| {
+                let name = p.display().to_string();
+                let t = match std::fs::read(&p) {
+                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                        YamlError::new(&name, "", 0, 0, "规则文件不是 UTF-8 文本".into())
+                    }),
+                    Err(e) => Err(YamlError::new(&name, "", 0, 0, format!("无法读取：{e}"))),
+                };
+                (p, t)
+            })
+            .collect();
+        texts.sort_by_key(|(p, t)| {
+            (
+                t.as_ref()
+                    .is_ok_and(|t| Self::is_override(t.strip_prefix('\u{FEFF}').unwrap_or(t))),
+                p.clone(),
+            )
+        });
+        for (p, t) in texts {
             let name = p.display().to_string();
-            match std::fs::read(&p) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => {
-                        if let Err(e) = self.add(&name, &text, false) {
-                            errors.push(e);
-                        }
+            match t {
+                Ok(text) => {
+                    if let Err(e) = self.add(&name, &text, false) {
+                        errors.push(e);
                     }
-                    Err(_) => errors.push(YamlError::new(
-                        &name,
-                        "",
-                        0,
-                        0,
-                        "规则文件不是 UTF-8 文本".into(),
-                    )),
-                },
-                Err(e) => errors.push(YamlError::new(&name, "", 0, 0, format!("无法读取：{e}"))),
+                }
+                Err(e) => errors.push(e),
             }
         }
         errors
@@ -115,7 +130,8 @@ impl RuleSet {
 
     /// Parses and validates one rule file.
     pub fn add(&mut self, path: &str, text: &str, builtin: bool) -> Result<(), YamlError> {
-        if !builtin && text.lines().any(|l| l.starts_with("override:")) {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if !builtin && Self::is_override(text) {
             return self.add_override(path, text);
         }
         let spec: RuleSpec = yaml::from_str(path, text)?;
@@ -126,8 +142,23 @@ impl RuleSet {
             builtin,
             text: text.to_string(),
             overridden_by: None,
+            merged: None,
         });
         Ok(())
+    }
+
+    /// Whether a file is an override (`override:` as a top-level key).
+    fn is_override(text: &str) -> bool {
+        text.lines().any(|l| {
+            let l = l.trim_start_matches('\u{FEFF}');
+            let key = l.trim_start_matches(['"', '\'']);
+            key.starts_with("override")
+                && key["override".len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+                && !l.starts_with(' ')
+        })
     }
 
     /// Applies an override file to the rule it names.
@@ -160,14 +191,21 @@ impl RuleSet {
             return fail(params_at, "params 不能改变检查方式（kind）".to_string());
         }
         let base = &self.rules[idx];
-        let mut value: serde_json::Value = match serde_saphyr::from_str(&base.text) {
-            Ok(v) => v,
-            Err(e) => return fail(target_at, format!("无法读取被覆盖的规则：{e}")),
+        let mut value: serde_json::Value = match &base.merged {
+            Some(v) => v.clone(),
+            None => match serde_saphyr::from_str(&base.text) {
+                Ok(v) => v,
+                Err(e) => return fail(target_at, format!("无法读取被覆盖的规则：{e}")),
+            },
         };
         if let Some(check) = value.get_mut("check").and_then(|c| c.as_object_mut()) {
             check.extend(o.params.clone());
         }
         if let Some(obj) = value.as_object_mut() {
+            // New wording replaces the rule's, including the wording of its variants.
+            if o.message.is_some() || o.label.is_some() || o.help.is_some() {
+                obj.remove("variants");
+            }
             if let Some(s) = o.severity {
                 obj.insert(
                     "severity".into(),
@@ -184,7 +222,7 @@ impl RuleSet {
                 }
             }
         }
-        let spec: RuleSpec = match serde_json::from_value(value) {
+        let spec: RuleSpec = match serde_json::from_value(value.clone()) {
             Ok(s) => s,
             Err(e) => {
                 let msg = format!("参数有误：{e}");
@@ -198,9 +236,14 @@ impl RuleSet {
             self.rules.insert(idx, old);
             return Err(e);
         }
+        let by = match &old.overridden_by {
+            Some(earlier) => format!("{earlier}、{path}"),
+            None => path.to_string(),
+        };
         let rule = Rule {
             spec,
-            overridden_by: Some(path.to_string()),
+            overridden_by: Some(by),
+            merged: Some(value),
             ..old
         };
         self.rules.insert(idx, rule);

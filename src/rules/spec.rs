@@ -239,6 +239,9 @@ pub struct GenreKind {
     pub name: String,
     #[serde(rename = "match")]
     pub matches: Pattern,
+    /// Titles matching this are not of the kind after all (a combined report).
+    #[serde(default)]
+    pub unless: Option<Pattern>,
 }
 
 fn yes() -> bool {
@@ -412,8 +415,23 @@ impl Check {
             }
             Check::Pairs { pairs } => two_chars("pairs", pairs, &mut out),
             Check::WidthMix { forms, .. } => two_chars("forms", forms, &mut out),
-            Check::Rate { units, totals, .. } if units.is_empty() || totals.is_empty() => {
-                out.push(("units", "units 和 totals 都不能为空".to_string()));
+            Check::Rate {
+                units,
+                totals,
+                tolerance,
+            } => {
+                if units.is_empty() || totals.is_empty() || totals.iter().any(|t| t.is_empty()) {
+                    out.push((
+                        "totals",
+                        "units 和 totals 都不能为空，totals 中也不能有空字符串".to_string(),
+                    ));
+                }
+                if !tolerance.is_finite() || *tolerance < 0.0 {
+                    out.push((
+                        "tolerance",
+                        format!("tolerance 应为不小于 0 的数，这里是 {tolerance}"),
+                    ));
+                }
             }
             _ => {}
         }

@@ -174,7 +174,10 @@ pub fn genre(
     };
     let span = ctx.report.blocks[t].span.clone();
     let title = ctx.src.slice(&span);
-    if let Some(k) = kinds.iter().find(|k| k.matches.0.is_match(title)) {
+    let is_kind = |k: &&crate::rules::spec::GenreKind| {
+        k.matches.0.is_match(title) && !k.unless.as_ref().is_some_and(|u| u.0.is_match(title))
+    };
+    if let Some(k) = kinds.iter().find(is_kind) {
         return vec![Finding::at(span).var("kind", k.name.clone())];
     }
     // A report or summary whose title and opening never name the subject.
@@ -203,7 +206,8 @@ fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
         .filter(|h| h.part == part)
         .flat_map(|h| match (h.headed, &r.blocks[h.block].kind) {
             (true, BlockKind::Heading(i)) => r.section_blocks(*i),
-            _ => h.block..h.block + 1,
+            // A part found in a paragraph often goes on in the next one.
+            _ => h.block..(h.block + 2).min(r.blocks.len()),
         })
         .collect();
     blocks.sort_unstable();

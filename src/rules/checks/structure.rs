@@ -256,19 +256,34 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
     let r = ctx.report;
     let mut out = Vec::new();
     for h in &r.headings {
-        // A numbered item ending in 。 carries its own sentence: it is content.
-        if !h.title_only() || h.terminator.is_some() {
+        // A numbered item ending in 。 carries its own sentence, and one ending in ；or ，
+        // is an item of a list: both are content.
+        if !h.title_only()
+            || h.terminator.is_some()
+            || ctx.src.slice(&h.title).ends_with([';', ','])
+        {
             continue;
         }
-        if let Some(BlockKind::Heading(j)) = r.blocks.get(h.block + 1).map(|b| &b.kind)
-            && r.headings[*j].level <= h.level
-        {
-            let next = &r.headings[*j];
-            out.push(
-                Finding::at(h.marker.start..h.title.end)
-                    .var("title", ctx.src.slice(&h.title))
-                    .label(next.marker.start..next.title.end, "紧接着就是下一个标题"),
-            );
+        // The next block of the report's own text (page furniture does not count).
+        let next = r.blocks[h.block + 1..]
+            .iter()
+            .find(|b| !matches!(b.kind, BlockKind::Furniture | BlockKind::Head));
+        let title = ctx
+            .src
+            .original()
+            .get(ctx.src.original_offset(h.title.start)..ctx.src.original_offset(h.title.end))
+            .unwrap_or("");
+        let f = Finding::at(h.marker.start..h.title.end).var("title", title);
+        match next.map(|b| &b.kind) {
+            Some(BlockKind::Heading(j)) if r.headings[*j].level <= h.level => {
+                let n = &r.headings[*j];
+                out.push(f.label(n.marker.start..n.title.end, "紧接着就是下一个标题"));
+            }
+            // The last section, with nothing before the closing or the end.
+            None | Some(BlockKind::Closing | BlockKind::Signature | BlockKind::DateLine) => {
+                out.push(f)
+            }
+            _ => {}
         }
     }
     out

@@ -193,8 +193,22 @@ fn pair_table(pairs: &[String]) -> Vec<(char, char)> {
         .collect()
 }
 
+/// A closer that numbers a list item (「1)」「a)」「一)」) at the start of a paragraph or
+/// after a sentence or clause mark.
+fn enumerator(s: &str, at: usize) -> bool {
+    let mut back = s[..at].chars().rev();
+    let Some(n) = back.next() else { return false };
+    let numeral = n.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(n);
+    numeral && back.next().is_none_or(|p| "。;:,、 \t".contains(p))
+}
+
 pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
-    let table = pair_table(pairs);
+    // The text is normalised: （） in a rule means ().
+    let norm = crate::source::normalise_char;
+    let table: Vec<(char, char)> = pair_table(pairs)
+        .into_iter()
+        .map(|(o, c)| (norm(o), norm(c)))
+        .collect();
     let mut out = Vec::new();
     let lone =
         |out: &mut Vec<Finding>, at: usize, mark: char, partner: char, variant: &'static str| {
@@ -205,31 +219,54 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
                     .variant(variant),
             );
         };
-    for (_, b) in ctx.report.text_blocks() {
+    let blocks: Vec<&crate::parse::tree::Block> =
+        ctx.report.text_blocks().map(|(_, b)| b).collect();
+    for (k, b) in blocks.iter().enumerate() {
         let s = ctx.src.slice(&b.span);
         let mut stack: Vec<(char, char, usize)> = Vec::new();
+        // How many of each opener are open, so a closer with none open is known at once.
+        let mut open = vec![0usize; table.len()];
         for (i, c) in s.char_indices() {
             // Letters and digits (most of a report) are never marks: skip them quickly.
             if c.is_alphanumeric() {
                 continue;
             }
             let at = b.span.start + i;
-            if let Some(&(o, cl)) = table.iter().find(|(o, _)| *o == c) {
-                stack.push((o, cl, at));
-            } else if let Some(&(o, cl)) = table.iter().find(|(_, cl)| *cl == c) {
-                match stack.iter().rposition(|e| e.0 == o) {
-                    Some(pos) => {
-                        // Openers left open inside this pair are unmatched.
-                        for (uo, ucl, uat) in stack.drain(pos + 1..) {
-                            lone(&mut out, uat, uo, ucl, "opener");
-                        }
-                        stack.pop();
+            if let Some(t) = table.iter().position(|(o, _)| *o == c) {
+                stack.push((table[t].0, table[t].1, at));
+                open[t] += 1;
+            } else if let Some(t) = table.iter().position(|(_, cl)| *cl == c) {
+                let (o, cl) = table[t];
+                if open[t] == 0 {
+                    if !enumerator(s, i) {
+                        lone(&mut out, at, cl, o, "closer");
                     }
-                    None => lone(&mut out, at, cl, o, "closer"),
+                    continue;
                 }
+                let pos = stack.iter().rposition(|e| e.0 == o).unwrap_or(0);
+                // Openers left open inside this pair are unmatched.
+                for (uo, ucl, uat) in stack.drain(pos + 1..) {
+                    if let Some(u) = table.iter().position(|(x, _)| *x == uo) {
+                        open[u] -= 1;
+                    }
+                    lone(&mut out, uat, uo, ucl, "opener");
+                }
+                stack.pop();
+                open[t] -= 1;
             }
         }
-        for (uo, ucl, uat) in stack {
+        // A quotation over several paragraphs opens each one and closes only the last
+        // (GB/T 15834): an opening quote at the start of a paragraph followed by another
+        // paragraph that opens with the same mark is not unmatched.
+        let continued = blocks.get(k + 1).is_some_and(|n| {
+            ctx.src
+                .slice(&n.span)
+                .starts_with(|c: char| stack.first().is_some_and(|f| f.0 == c))
+        });
+        for (n, (uo, ucl, uat)) in stack.into_iter().enumerate() {
+            if n == 0 && uat == b.span.start && continued {
+                continue;
+            }
             lone(&mut out, uat, uo, ucl, "opener");
         }
     }
@@ -242,6 +279,14 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
     // For each form: (count, first place) of the half-width and of the full-width mark.
     let mut seen: Vec<[(usize, Option<usize>); 2]> = vec![[(0, None); 2]; table.len()];
     let original = ctx.src.original();
+    // Heading numbers are judged by numbering-style; marks inside English words, web
+    // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
+    let markers: Vec<Span> = ctx
+        .report
+        .headings
+        .iter()
+        .map(|h| h.marker.clone())
+        .collect();
     for (_, b) in ctx.report.text_blocks() {
         let norm = ctx.src.slice(&b.span);
         let (os, oe) = (
@@ -259,11 +304,18 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
                 continue;
             }
             let next = chars.peek().map(|(_, c)| *c);
+            let at = b.span.start + i;
+            if markers.iter().any(|m| m.start <= at && at < m.end) {
+                prev = Some(oc);
+                continue;
+            }
             for (k, (half, full)) in table.iter().enumerate() {
                 let width = if oc == *half {
                     let numeric = prev.is_some_and(|p| p.is_ascii_digit())
                         && next.is_some_and(|n| n.is_ascii_digit());
-                    if skip_between_digits && numeric {
+                    let ascii =
+                        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+                    if skip_between_digits && numeric || ascii(prev) || ascii(next) {
                         continue;
                     }
                     0
@@ -312,26 +364,41 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
 }
 
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<stem>\p{Han}{2})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%")
+    Regex::new(r"(?P<name>\p{Han}{2,6})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%")
         .expect("valid")
 });
-static COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>[0-9]+)\s*(?P<unit>\p{Han})").expect("valid"));
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*(?P<unit>\p{Han})").expect("valid")
+});
+
+/// Sentences longer than this are not read for rates (a real sentence is far shorter;
+/// this keeps the check linear on machine-made text).
+const RATE_SENTENCE_BYTES: usize = 3000;
 
 pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, b) in ctx.report.text_blocks() {
         for sent in crate::classify::sentences(ctx.src, &b.span) {
             let s = ctx.src.slice(&sent);
-            if !s.contains('%') {
+            if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES {
                 continue;
             }
             // Each clause's first count, with the clause's words (受理行政复议申请40件).
             let mut counts: Vec<(&str, f64, Span)> = Vec::new();
-            let mut at = 0;
-            for clause in s.split([',', ';', '、', ':']) {
-                let start = at;
-                at += clause.len() + 1;
+            let mut start = 0;
+            let mut clauses: Vec<(usize, &str)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                if matches!(c, ',' | ';' | '、' | ':')
+                    && !(c == ','
+                        && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                        && s[..i].ends_with(|d: char| d.is_ascii_digit()))
+                {
+                    clauses.push((start, &s[start..i]));
+                    start = i + c.len_utf8();
+                }
+            }
+            clauses.push((start, &s[start..]));
+            for (offset, clause) in clauses {
                 let Some(c) = COUNT
                     .captures_iter(clause)
                     .find(|c| c.name("unit").is_some_and(|u| units.contains(u.as_str())))
@@ -341,27 +408,38 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                 let (Some(n), Some(u)) = (c.name("n"), c.name("unit")) else {
                     continue;
                 };
-                let Ok(v) = n.as_str().parse() else { continue };
-                let span = sent.start + start + n.start()..sent.start + start + u.end();
+                let Ok(v) = n.as_str().replace(',', "").parse() else {
+                    continue;
+                };
+                let span = sent.start + offset + n.start()..sent.start + offset + u.end();
                 counts.push((&clause[..n.start()], v, span));
             }
             for c in RATE.captures_iter(s) {
-                let (Some(all), Some(stem), Some(pct)) = (c.get(0), c.name("stem"), c.name("pct"))
+                let (Some(all), Some(name), Some(pct)) = (c.get(0), c.name("name"), c.name("pct"))
                 else {
                     continue;
                 };
                 let Ok(stated) = pct.as_str().parse::<f64>() else {
                     continue;
                 };
-                // The part is counted by the rate's own verb (办结率 ← 办结38件), the whole
-                // by a verb of totals (受理40件); without both, nothing is said.
-                let den = counts
+                // The part is counted by the clause naming the rate most fully (按期办结率
+                // ← 按期办结100件 rather than 办结110件); the whole by the count just before
+                // a 其中 clause, else by a verb of totals (受理40件).
+                let name = name.as_str();
+                let stems: Vec<&str> = name
+                    .char_indices()
+                    .map(|(i, _)| &name[i..])
+                    .filter(|t| t.chars().count() >= 2)
+                    .collect();
+                let num = stems
                     .iter()
-                    .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str())));
-                let num = counts
-                    .iter()
-                    .enumerate()
-                    .position(|(i, (v, _, _))| Some(i) != den && v.contains(stem.as_str()));
+                    .find_map(|t| counts.iter().position(|(v, _, _)| v.contains(t)));
+                let den = match num {
+                    Some(ni) if counts[ni].0.contains("其中") && ni > 0 => Some(ni - 1),
+                    _ => counts
+                        .iter()
+                        .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str()))),
+                };
                 let (Some(ni), Some(di)) = (num, den) else {
                     continue;
                 };
