@@ -749,3 +749,33 @@ fn a_negative_tolerance_is_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("tolerance"), "{}", stderr(&o));
 }
+
+#[test]
+fn gitignore_and_fzlintignore_are_honoured_when_walking() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for f in ["keep/a.txt", "old/b.txt", "tmp/c.txt", "d.txt"] {
+        let p = root.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::copy(SAMPLE, &p).unwrap();
+    }
+    std::fs::write(root.join(".gitignore"), "tmp/\n").unwrap();
+    std::fs::write(root.join(".fzlintignore"), "old/\nd.txt\n").unwrap();
+    let r = root.display().to_string();
+    let out = stdout(&fzlint(&["check", "--format", "concise", &r]));
+    let files: std::collections::BTreeSet<&str> =
+        out.lines().filter_map(|l| l.split(':').next()).collect();
+    assert_eq!(files.len(), 1, "{out}");
+    assert!(
+        files.iter().next().unwrap().ends_with("keep/a.txt"),
+        "{out}"
+    );
+    // Named explicitly, an ignored file is still linted.
+    let d = root.join("d.txt").display().to_string();
+    assert_eq!(
+        stdout(&fzlint(&["check", "--format", "concise", &d]))
+            .lines()
+            .count(),
+        5
+    );
+}

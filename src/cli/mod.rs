@@ -238,21 +238,22 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
             out.push((p.clone(), true));
             continue;
         }
-        for entry in walkdir::WalkDir::new(p)
+        // .gitignore (in a git checkout or not) and .fzlintignore are honoured, as in
+        // ripgrep; files named on the command line are always linted.
+        let walker = ignore::WalkBuilder::new(p)
             .follow_links(false)
-            .sort_by_file_name()
-        {
+            .require_git(false)
+            .add_custom_ignore_filename(".fzlintignore")
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_report(e.path()) => {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_report(e.path()) => {
                     out.push((e.into_path(), false))
                 }
                 Ok(_) => {}
                 Err(err) => {
-                    let at = err
-                        .path()
-                        .map(|x| x.display().to_string())
-                        .unwrap_or_else(|| p.display().to_string());
-                    eprint_line(&format!("error: {at}: 无法读取目录：{err}"));
+                    eprint_line(&format!("error: {}: 无法读取目录：{err}", p.display()));
                     *trouble = true;
                 }
             }
