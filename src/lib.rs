@@ -11,6 +11,7 @@ pub mod input;
 pub mod parse;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod vocab;
 pub mod yaml;
 

@@ -779,3 +779,53 @@ fn gitignore_and_fzlintignore_are_honoured_when_walking() {
         5
     );
 }
+
+#[test]
+fn markdown_comments_suppress_and_stale_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    // Line 19 holds the (三) that follows (一); line 15 the garbled date.
+    let md = sample
+        .replacen(
+            "(三)化解基层矛盾纠纷",
+            "<!-- fzlint-disable-next-line numbering-gap -->\n(三)化解基层矛盾纠纷",
+            1,
+        )
+        .replacen(
+            "二、存在的问题",
+            "<!-- fzlint-disable dates -->\n二、存在的问题",
+            1,
+        );
+    let f = dir.path().join("r.md");
+    std::fs::write(&f, &md).unwrap();
+    let p = f.display().to_string();
+    let out = stdout(&fzlint(&["check", "--format", "concise", &p]));
+    assert!(
+        !out.contains("numbering-gap"),
+        "silenced on the next line: {out}"
+    );
+    assert!(
+        out.contains("invalid-date"),
+        "the dates range starts below the garbled date: {out}"
+    );
+    assert!(
+        !out.contains("plan-year-mismatch"),
+        "…and silences the plan year after it: {out}"
+    );
+    assert!(!out.contains("unused-suppression"), "{out}");
+    // The same comments in a .txt report are just text; a stale one in Markdown is reported.
+    let txt = dir.path().join("r.txt");
+    std::fs::write(&txt, &md).unwrap();
+    assert!(
+        stdout(&fzlint(&[
+            "check",
+            "--format",
+            "concise",
+            &txt.display().to_string()
+        ]))
+        .contains("numbering-gap")
+    );
+    std::fs::write(&f, md.replace("disable dates", "disable placeholder")).unwrap();
+    let out = stdout(&fzlint(&["check", "--format", "concise", &p]));
+    assert!(out.contains("warning[unused-suppression]"), "{out}");
+}

@@ -108,7 +108,7 @@ fn fixture_lines() -> BTreeMap<String, Vec<usize>> {
         .expect("README");
     readme
         .lines()
-        .filter(|l| l.starts_with("| ") && l.contains(".txt"))
+        .filter(|l| l.starts_with("| ") && (l.contains(".txt") || l.contains(".md")))
         .filter_map(|l| {
             let cells: Vec<&str> = l.split('|').map(str::trim).collect();
             let lines = cells
@@ -116,7 +116,14 @@ fn fixture_lines() -> BTreeMap<String, Vec<usize>> {
                 .split(',')
                 .filter_map(|n| n.trim().parse().ok())
                 .collect();
-            Some((cells.get(1)?.trim_end_matches(".txt").to_string(), lines))
+            Some((
+                cells
+                    .get(1)?
+                    .trim_end_matches(".txt")
+                    .trim_end_matches(".md")
+                    .to_string(),
+                lines,
+            ))
         })
         .collect()
 }
@@ -145,7 +152,12 @@ fn every_rule_finds_its_fixture_defect_and_matches_its_snapshot() {
     let mut failures = Vec::new();
     for rule in &set.rules {
         let id = &rule.spec.id;
-        let path = dir.join(format!("{id}.txt"));
+        // A fixture is a .txt report, or .md where the rule is about Markdown.
+        let path = ["txt", "md"]
+            .iter()
+            .map(|e| dir.join(format!("{id}.{e}")))
+            .find(|p| p.is_file())
+            .unwrap_or_else(|| dir.join(format!("{id}.txt")));
         let Ok(text) = std::fs::read_to_string(&path) else {
             failures.push(format!("{id}: no fixture at {}", path.display()));
             continue;
@@ -156,7 +168,11 @@ fn every_rule_finds_its_fixture_defect_and_matches_its_snapshot() {
             ));
             continue;
         };
-        let src = Source::new(format!("tests/fixtures/rules/{id}.txt"), &text);
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let src = Source::new(format!("tests/fixtures/rules/{name}"), &text);
         let (out, diags) = render(&src, &set);
         let mine: Vec<_> = diags.iter().filter(|d| &d.rule == id).collect();
         for &line in lines {
@@ -203,7 +219,7 @@ fn no_snapshot_or_fixture_without_a_rule() {
         else {
             continue;
         };
-        if ext == "txt" || ext == "snap" {
+        if (ext == "txt" || ext == "md" || ext == "snap") && stem != "README" {
             assert!(
                 set.get(stem).is_some(),
                 "{} belongs to no rule",

@@ -39,10 +39,15 @@ fn is_blank_char(c: char) -> bool {
 fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
     let mut out = Vec::new();
+    let comments = crate::suppress::has_comments(&src.name);
     for line in 0..src.line_count() {
         let span = trim_span(text, src.line_range(line));
         let s = &text[span.clone()];
         if s.chars().all(is_blank_char) {
+            continue;
+        }
+        // A whole-line comment (Markdown, HTML) is not text of the report.
+        if comments && s.starts_with("<!--") && s.ends_with("-->") {
             continue;
         }
         let f = &vocab.furniture;

@@ -154,6 +154,29 @@ pub fn lint_with(
                 .map(|f| to_diagnostic(&r.spec, f))
         })
         .collect();
+    // Suppression comments (Markdown, HTML); the ones that silenced nothing are reported
+    // by a rule of the unused-suppression kind, when one is selected.
+    let directives = crate::suppress::directives(src);
+    if !directives.is_empty() {
+        let category = |id: &str| {
+            set.get(id)
+                .map(|r| r.spec.category.clone())
+                .unwrap_or_default()
+        };
+        let unused = crate::suppress::apply(src, &directives, &mut out, &category);
+        let reporter = rules
+            .iter()
+            .find(|r| matches!(r.spec.check, super::spec::Check::UnusedSuppression {}));
+        if let Some(rule) = reporter {
+            for d in unused {
+                let text = src.slice(&d.span).to_string();
+                out.push(to_diagnostic(
+                    &rule.spec,
+                    Finding::at(d.span).var("text", text),
+                ));
+            }
+        }
+    }
     // One defect, one diagnostic: a rule that fired may silence others for this file.
     let silenced: Vec<&str> = rules
         .iter()

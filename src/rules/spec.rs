@@ -222,6 +222,8 @@ pub enum Check {
     EmptySection {},
     /// Two headings at the same level with the same title.
     DuplicateHeading {},
+    /// A suppression comment that silenced nothing (the engine finds these).
+    UnusedSuppression {},
     /// The document is another kind of report.
     Genre {
         /// Titles of other kinds of reports, each with the name to give it.
@@ -282,6 +284,7 @@ impl Check {
         "empty-section",
         "duplicate-heading",
         "genre",
+        "unused-suppression",
     ];
 }
 
@@ -317,6 +320,7 @@ impl Check {
             Check::EmptySection {} => "empty-section",
             Check::DuplicateHeading {} => "duplicate-heading",
             Check::Genre { .. } => "genre",
+            Check::UnusedSuppression {} => "unused-suppression",
         }
     }
 
@@ -350,6 +354,7 @@ impl Check {
             Check::EmptySection {} => &["title"],
             Check::DuplicateHeading {} => &["title", "line"],
             Check::Genre { .. } => &["kind"],
+            Check::UnusedSuppression {} => &["text"],
         }
     }
 
