@@ -42,4 +42,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The basis (a regulation or standard), when the rule comes from one.
     pub note: Option<String>,
+    /// Replacements that mend it, when a safe one exists (spans in the normalised text,
+    /// replacement text as it should appear in the file).
+    pub fix: Option<Vec<(Span, String)>>,
 }

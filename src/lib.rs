@@ -7,6 +7,7 @@
 pub mod classify;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod input;
 pub mod parse;
 pub mod rules;

@@ -829,3 +829,70 @@ fn markdown_comments_suppress_and_stale_ones_are_reported() {
     let out = stdout(&fzlint(&["check", "--format", "concise", &p]));
     assert!(out.contains("warning[unused-suppression]"), "{out}");
 }
+
+#[test]
+fn fix_mends_what_is_safe_and_diff_shows_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.txt");
+    // CRLF line ends and a BOM, as Windows editors write them, must survive.
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replace("\n", "\r\n");
+    let original = format!("\u{FEFF}{text}");
+    std::fs::write(&f, &original).unwrap();
+    let p = f.display().to_string();
+    let o = fzlint(&["check", "--diff", &p]);
+    assert_eq!(o.status.code(), Some(1), "something would change");
+    let d = stdout(&o);
+    assert!(
+        d.contains(&format!("--- a/{p}")) && d.contains("+(二)规范行政执法行为"),
+        "{d}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        original,
+        "--diff changes nothing"
+    );
+    // JSON carries the edit for tools.
+    let (_, diags) = check_json(&[&f]);
+    let gap = diags.iter().find(|d| rule(d) == "numbering-gap").unwrap();
+    assert_eq!(gap["fix"]["applicability"], "safe");
+    assert_eq!(gap["fix"]["edits"][0]["content"], "(二)");
+    let o = fzlint(&["check", "--fix", "--format", "concise", &p]);
+    assert!(stderr(&o).contains("已修复"), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains("numbering-gap"),
+        "what was fixed is not reported: {}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("invalid-date"),
+        "what cannot be fixed is: {}",
+        stdout(&o)
+    );
+    let fixed = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        fixed.starts_with('\u{FEFF}') && fixed.contains("\r\n(二)规范行政执法行为\r\n"),
+        "{fixed:?}"
+    );
+    assert_eq!(
+        fixed.len(),
+        original.len() + "(二)".len(),
+        "nothing else changed"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+    // A second run has nothing left to fix.
+    assert_eq!(fzlint(&["check", "--diff", &p]).status.code(), Some(0));
+}
+
+#[test]
+fn fix_refuses_what_it_cannot_write_safely() {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let o = fzlint_stdin(&["check", "--fix", "-"], Some(&text));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("标准输入"), "{}", stderr(&o));
+}

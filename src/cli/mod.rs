@@ -94,6 +94,13 @@ pub struct CheckArgs {
     /// Use no config file at all.
     #[arg(long)]
     isolated: bool,
+    /// Apply the safe fixes (renumbering, spaces after heading numbers, padded dates)
+    /// to .txt and .md files, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print what --fix would change, as a diff, and change nothing.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -607,6 +614,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut json_items = Vec::new();
     let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
     let mut worst: Option<Severity> = None;
+    let mut would_change = false;
     let mut summaries: std::collections::BTreeMap<String, String> = Default::default();
     let mut sarif_rules: Vec<serde_json::Value> = Vec::new();
     let mut sarif_index: std::collections::HashMap<String, usize> = Default::default();
@@ -651,6 +659,28 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         }
         let mut diags = lint_with(&src, set, &selected, &settings);
         diags.retain(|d| d.severity >= min);
+        if args.fix || args.diff {
+            match fix_file(path, &src, &diags, args.diff) {
+                Err(e) => {
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                    trouble = true;
+                }
+                Ok(FixOutcome::Diff(d)) => {
+                    would_change |= !d.is_empty();
+                    out.print(&d);
+                }
+                Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
+                    eprint_line(&format!("已修复 {}：{n} 处", path.display()));
+                    src = Source::new(src.name.clone(), &text);
+                    diags = lint_with(&src, set, &selected, &settings);
+                    diags.retain(|d| d.severity >= min);
+                }
+                Ok(_) => {}
+            }
+            if args.diff {
+                continue;
+            }
+        }
         for d in &diags {
             worst = worst.max(Some(d.severity));
             counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
@@ -733,11 +763,73 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         .is_some_and(|w| w == Severity::Error || (args.deny_warnings && w == Severity::Warning));
     Ok(if trouble {
         EXIT_TROUBLE
+    } else if args.diff {
+        // Like a formatter's check mode: 1 when something would change.
+        if would_change { EXIT_FINDINGS } else { 0 }
     } else if failed && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         0
     })
+}
+
+enum FixOutcome {
+    Diff(String),
+    Fixed(String, usize),
+}
+
+/// Applies (or, for --diff, shows) the safe fixes of one file. Only UTF-8 .txt and .md
+/// files are changed, written to a temporary file beside them and moved into place.
+fn fix_file(
+    path: &Path,
+    src: &Source,
+    diags: &[fzlint::diagnostic::Diagnostic],
+    diff: bool,
+) -> Result<FixOutcome, String> {
+    if path.as_os_str() == "-" {
+        return Err("--fix 和 --diff 不能用于标准输入".into());
+    }
+    if !is_report(path) {
+        return Err("只能修复 .txt 和 .md 文件".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]).is_err() {
+        return Err("只能修复 UTF-8 编码的文件".into());
+    }
+    let (fixed, n) = fzlint::fix::apply(src, diags);
+    if diff {
+        return Ok(FixOutcome::Diff(fzlint::fix::diff(
+            &path.display().to_string(),
+            src.original(),
+            &fixed,
+        )));
+    }
+    if n == 0 {
+        return Ok(FixOutcome::Fixed(fixed, 0));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.fzlint-tmp"));
+    let mut content = Vec::with_capacity(fixed.len() + 3);
+    if bom {
+        content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    content.extend_from_slice(fixed.as_bytes());
+    let write = || -> std::io::Result<()> {
+        std::fs::write(&tmp, &content)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("无法写入：{e}")
+    })?;
+    Ok(FixOutcome::Fixed(fixed, n))
 }
 
 /// `fzlint config`: the settings that apply to one report.

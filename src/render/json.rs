@@ -13,6 +13,23 @@ pub struct JsonLabel {
 }
 
 #[derive(Serialize)]
+pub struct JsonEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The text that replaces the range (empty to delete it).
+    pub content: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonFix {
+    /// Always "safe": fzlint attaches only fixes that `--fix` applies.
+    pub applicability: &'static str,
+    pub edits: Vec<JsonEdit>,
+}
+
+#[derive(Serialize)]
 pub struct JsonDiagnostic {
     pub path: String,
     pub rule: String,
@@ -24,6 +41,8 @@ pub struct JsonDiagnostic {
     pub end_line: usize,
     pub end_column: usize,
     pub labels: Vec<JsonLabel>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix>,
 }
 
 pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
@@ -57,6 +76,23 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
                         }
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|edits| JsonFix {
+                    applicability: "safe",
+                    edits: edits
+                        .iter()
+                        .map(|(span, content)| {
+                            let (line, column) = f.src.line_col(span.start);
+                            let (end_line, end_column) = f.src.line_col(span.end);
+                            JsonEdit {
+                                line,
+                                column,
+                                end_line,
+                                end_column,
+                                content: content.clone(),
+                            }
+                        })
+                        .collect(),
+                }),
             }
         })
         .collect()

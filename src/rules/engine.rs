@@ -37,6 +37,8 @@ pub struct Finding {
     pub variant: Option<&'static str>,
     /// Replaces the rule's label (a pattern item's own label).
     pub primary_label: Option<String>,
+    /// A safe mend: replacements of spans by text.
+    pub fix: Option<Vec<(Span, String)>>,
 }
 
 impl Finding {
@@ -109,6 +111,7 @@ fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
         labels: f.labels,
         help: help.map(|h| fill(h, &f.vars)),
         note: rule.basis.clone(),
+        fix: f.fix,
     }
 }
 

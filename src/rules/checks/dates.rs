@@ -238,11 +238,14 @@ pub fn date_format(ctx: &Ctx) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    vec![
-        Finding::at(d.span.clone())
-            .var("date", ctx.src.slice(&d.span))
-            .var("expected", standard(d)),
-    ]
+    let mut f = Finding::at(d.span.clone())
+        .var("date", ctx.src.slice(&d.span))
+        .var("expected", standard(d));
+    // Unpadding 2025年02月07日 changes nothing but the zeros: safe.
+    if d.form == (DateForm::CnArabic { padded: true }) {
+        f.fix = Some(vec![(d.span.clone(), standard(d))]);
+    }
+    vec![f]
 }
 
 fn published<'a>(ctx: &Ctx<'a>) -> Option<(&'a DateRef, DateSource)> {

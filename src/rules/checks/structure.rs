@@ -62,6 +62,24 @@ fn lone_line(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
     })
 }
 
+/// Renumbers heading `i` and the siblings after it from `from` on, each in its own form.
+fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::parse::tree::Span, String)> {
+    let hs = &ctx.report.headings;
+    let h = &hs[i];
+    hs[i..]
+        .iter()
+        .filter(|o| o.parent == h.parent && o.level == h.level)
+        .zip(from..)
+        .filter(|(o, n)| o.number != *n)
+        .map(|(o, n)| {
+            (
+                o.marker.clone(),
+                with_number(&marker_text(ctx, o), o.form, n),
+            )
+        })
+        .collect()
+}
+
 pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
     let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
@@ -96,10 +114,16 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                     {
                         let span = ctx.report.blocks[b].span.clone();
                         let line = ctx.src.line_col(span.start).0;
+                        // The lone line gets the lost number (when exactly one is lost).
+                        if h.number == expected + 1 {
+                            f.fix = Some(vec![(span.start..span.start, exp.clone())]);
+                        }
                         f = f
                             .label(span, "这一行像是丢了编号的标题")
                             .var("line", line.to_string())
                             .variant("lost");
+                    } else {
+                        f.fix = Some(renumber(ctx, i, expected));
                     }
                     out.push(f);
                 }
@@ -108,13 +132,13 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 // Level 3 and 4 may number on across their parents (「(一)1. 2.」「(二)3. 4.」).
                 let continued = last_at_level[l].filter(|_| l >= 3).map(|n| n + 1);
                 if h.number != 1 && Some(h.number) != continued {
-                    out.push(
-                        Finding::at(h.marker.clone())
-                            .var("level", level_name(h.level))
-                            .var("expected", with_number(&found, h.form, 1))
-                            .var("found", found.clone())
-                            .variant("first"),
-                    );
+                    let mut f = Finding::at(h.marker.clone())
+                        .var("level", level_name(h.level))
+                        .var("expected", with_number(&found, h.form, 1))
+                        .var("found", found.clone())
+                        .variant("first");
+                    f.fix = Some(renumber(ctx, i, 1));
+                    out.push(f);
                 }
             }
         }
@@ -163,31 +187,48 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
             let (i, _) = &items[0];
             let h = &hs[*i];
             let n = items.iter().filter(|(_, s)| *s == major).count();
-            out.push(
-                Finding::at(h.marker.clone())
-                    .var("level", level_name(level))
-                    .var("found", marker_text(ctx, h))
-                    .var(
-                        "expected",
-                        with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number)
-                            .replace('、', "."),
-                    )
-                    .var("count", n.to_string())
-                    .variant("nonstandard"),
+            let mut f = Finding::at(h.marker.clone())
+                .var("level", level_name(level))
+                .var("found", marker_text(ctx, h))
+                .var(
+                    "expected",
+                    with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number)
+                        .replace('、', "."),
+                )
+                .var("count", n.to_string())
+                .variant("nonstandard");
+            // Every 1、 of the level becomes 1.
+            f.fix = Some(
+                items
+                    .iter()
+                    .filter(|(_, s)| *s == major)
+                    .map(|(k, _)| {
+                        (
+                            hs[*k].marker.clone(),
+                            marker_text(ctx, &hs[*k]).replace('、', "."),
+                        )
+                    })
+                    .collect(),
             );
+            out.push(f);
         }
         for (i, s) in &items {
             if *s != major {
                 let h = &hs[*i];
-                out.push(
-                    Finding::at(h.marker.clone())
-                        .var("level", level_name(level))
-                        .var("found", marker_text(ctx, h))
-                        .var(
-                            "major",
-                            major.replace('#', if level == 2 { "一" } else { "1" }),
-                        ),
-                );
+                let numeral = match h.form {
+                    MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(h.number),
+                    _ => h.number.to_string(),
+                };
+                let mut f = Finding::at(h.marker.clone())
+                    .var("level", level_name(level))
+                    .var("found", marker_text(ctx, h))
+                    .var(
+                        "major",
+                        major.replace('#', if level == 2 { "一" } else { "1" }),
+                    );
+                // The odd marker takes the level's majority form.
+                f.fix = Some(vec![(h.marker.clone(), major.replace('#', &numeral))]);
+                out.push(f);
             }
         }
     }
@@ -220,11 +261,11 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
     for h in &ctx.report.headings {
         let marker = marker_text(ctx, h);
         if let Some(space) = &h.space {
-            out.push(
-                Finding::at(space.clone())
-                    .var("marker", marker.clone())
-                    .variant("space"),
-            );
+            let mut f = Finding::at(space.clone())
+                .var("marker", marker.clone())
+                .variant("space");
+            f.fix = Some(vec![(space.clone(), String::new())]);
+            out.push(f);
         }
         if !h.title_only() {
             continue;
