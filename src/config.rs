@@ -33,6 +33,23 @@ pub enum RuleSetting {
     Params(serde_json::Map<String, serde_json::Value>),
 }
 
+impl schemars::JsonSchema for RuleSetting {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleSetting".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "off, a severity, or the rule's parameters (which may include severity)",
+            "anyOf": [
+                {"type": "string", "enum": ["off", "info", "warning", "error"]},
+                {"type": "boolean", "const": false},
+                {"type": "object"}
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for RuleSetting {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // YAML reads a bare `off` as false.
@@ -47,7 +64,7 @@ impl<'de> Deserialize<'de> for RuleSetting {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PathOverride {
     /// Globs, relative to the config file's folder.
@@ -58,7 +75,8 @@ pub struct PathOverride {
     pub year: Option<i32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// `.fzlint.yaml`.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     #[serde(default)]
@@ -318,6 +336,13 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
 fn at_key(path: &Path, text: &str, key: &str, message: String) -> YamlError {
     let (l, c) = key_position(text, key);
     YamlError::new(&path.display().to_string(), text, l, c, message)
+}
+
+/// The JSON Schema of `.fzlint.yaml`, for editors (shipped as schemas/fzlint-config.schema.json).
+pub fn schema() -> serde_json::Value {
+    let mut s = serde_json::to_value(schemars::schema_for!(ConfigFile)).unwrap_or_default();
+    s["title"] = serde_json::json!("fzlint config (.fzlint.yaml)");
+    s
 }
 
 /// The nearest config file at or above `dir`.

@@ -162,6 +162,19 @@ impl<'de> Deserialize<'de> for Pattern {
     }
 }
 
+impl schemars::JsonSchema for Pattern {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Pattern".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A regular expression (Rust regex syntax); text is matched in its normalised form, where full-width ASCII marks are half-width."
+        })
+    }
+}
+
 impl serde::Serialize for Pattern {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.0.as_str())

@@ -104,6 +104,12 @@ pub struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum SchemaKind {
+    Config,
+    Rule,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Level {
     Info,
     Warning,
@@ -144,6 +150,11 @@ enum Command {
     },
     /// Write a commented starter .fzlint.yaml in the current folder.
     Init,
+    /// Print the JSON Schema of config files (.fzlint.yaml) or of rule files.
+    Schema {
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
     /// Explain one rule: rationale, basis, parameters and examples.
@@ -307,6 +318,14 @@ pub fn run() -> Result<i32> {
             };
             out.print(&describe(&p, &file, format == Format::Json)?);
             Ok(if resolver.trouble { EXIT_TROUBLE } else { 0 })
+        }
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Config => fzlint::config::schema(),
+                SchemaKind::Rule => fzlint::rules::spec::schema(),
+            };
+            out.print(&format!("{}\n", serde_json::to_string_pretty(&schema)?));
+            Ok(0)
         }
         Command::Init => {
             let target = PathBuf::from(fzlint::config::NAMES[0]);

@@ -31,7 +31,7 @@ pub struct Rule {
 
 /// A user's file that changes a built-in rule without copying it:
 /// `override: late-publication`, then `severity:` and `params: {deadline: "03-01"}`.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleOverride {
     #[serde(rename = "override")]

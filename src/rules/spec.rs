@@ -6,7 +6,7 @@ use crate::yaml::Pattern;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// Stable kebab-case id; never renamed or reused.
@@ -43,7 +43,7 @@ pub struct RuleSpec {
     pub suppresses: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub message: String,
@@ -53,7 +53,7 @@ pub struct Variant {
     pub help: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -63,7 +63,7 @@ pub struct Examples {
 }
 
 /// Where a pattern list looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// Everything but page furniture.
@@ -73,7 +73,7 @@ pub enum Scope {
     Headings,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatternItem {
     /// A regular expression; a group named `hit` narrows the span reported.
@@ -89,7 +89,7 @@ pub struct PatternItem {
     pub unless_after: Option<Pattern>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CitationDoc {
     /// The title as it should be cited (without 《》).
@@ -111,7 +111,7 @@ fn default_trailing() -> String {
 
 /// The check a rule runs: one of a small set of kinds implemented in Rust, with
 /// its parameters.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Check {
     /// The part is found nowhere in the report.
@@ -235,7 +235,7 @@ pub enum Check {
     },
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GenreKind {
     pub name: String,
@@ -286,6 +286,23 @@ impl Check {
         "genre",
         "unused-suppression",
     ];
+}
+
+/// A rule file: a rule, or a change to an existing rule. Only used to describe the
+/// file format (`fzlint schema rule`); files are read as one or the other.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum RuleFile {
+    Rule(Box<RuleSpec>),
+    Override(crate::rules::RuleOverride),
+}
+
+/// The JSON Schema of rule files, for editors (shipped as schemas/fzlint-rule.schema.json).
+pub fn schema() -> serde_json::Value {
+    let mut s = serde_json::to_value(schemars::schema_for!(RuleFile)).unwrap_or_default();
+    s["title"] = serde_json::json!("fzlint rule file");
+    s
 }
 
 impl Check {
