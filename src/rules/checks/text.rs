@@ -281,13 +281,11 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
     let original = ctx.src.original();
     // Heading numbers are judged by numbering-style; marks inside English words, web
     // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
-    let markers: Vec<Span> = ctx
-        .report
-        .headings
-        .iter()
-        .map(|h| h.marker.clone())
-        .collect();
     for (_, b) in ctx.report.text_blocks() {
+        let marker = match b.kind {
+            BlockKind::Heading(h) => ctx.report.headings[h].marker.clone(),
+            _ => 0..0,
+        };
         let norm = ctx.src.slice(&b.span);
         let (os, oe) = (
             ctx.src.original_offset(b.span.start),
@@ -305,7 +303,7 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
             }
             let next = chars.peek().map(|(_, c)| *c);
             let at = b.span.start + i;
-            if markers.iter().any(|m| m.start <= at && at < m.end) {
+            if marker.start <= at && at < marker.end {
                 prev = Some(oc);
                 continue;
             }
