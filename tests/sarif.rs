@@ -144,3 +144,19 @@ fn junit_reports_one_case_per_file() {
     );
     assert!(out.contains("<failure type=\"invalid-date\""), "{out}");
 }
+
+#[test]
+fn two_runs_give_byte_identical_machine_output() {
+    for format in ["json", "sarif", "junit", "github", "concise"] {
+        let args = [
+            "check",
+            "--format",
+            format,
+            "examples/",
+            "tests/fixtures/rules/",
+        ];
+        let (a, b) = (fzlint(&args), fzlint(&args));
+        assert!(!a.stdout.is_empty());
+        assert_eq!(a.stdout, b.stdout, "{format} output differs between runs");
+    }
+}

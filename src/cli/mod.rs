@@ -267,7 +267,13 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_report(e.path()) => {
-                    out.push((e.into_path(), false))
+                    // `fzlint check .` names files as `a/b.txt`, not `./a/b.txt`.
+                    let path = e.into_path();
+                    let path = match path.strip_prefix(".") {
+                        Ok(rest) if p.as_os_str() == "." => rest.to_path_buf(),
+                        _ => path,
+                    };
+                    out.push((path, false))
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -813,8 +819,14 @@ fn fix_file(
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
     let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    if std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]).is_err() {
+    let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
         return Err("只能修复 UTF-8 编码的文件".into());
+    };
+    // The fixes were found in the text as it was read; if the file has changed since,
+    // they may no longer fit it.
+    let changed = || "文件在检查后被修改过，未写入".to_string();
+    if now != src.original() {
+        return Err(changed());
     }
     let (fixed, n) = fzlint::fix::apply(src, diags);
     if diff {
@@ -837,17 +849,28 @@ fn fix_file(
         content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
     }
     content.extend_from_slice(fixed.as_bytes());
-    let write = || -> std::io::Result<()> {
+    let write = || -> std::io::Result<bool> {
         std::fs::write(&tmp, &content)?;
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, meta.permissions())?;
         }
-        std::fs::rename(&tmp, path)
+        // Last look before the file is replaced.
+        if std::fs::read(path)? != bytes {
+            return Ok(false);
+        }
+        std::fs::rename(&tmp, path).map(|_| true)
     };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("无法写入：{e}")
-    })?;
+    match write() {
+        Ok(true) => {}
+        Ok(false) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(changed());
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(format!("无法写入：{e}"));
+        }
+    }
     Ok(FixOutcome::Fixed(fixed, n))
 }
 
