@@ -663,6 +663,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 .collect(),
             Err(e) => {
                 eprint_line(&format!("error: {e}"));
+                if let Some((_, tmp, _)) = &file_out {
+                    let _ = std::fs::remove_file(tmp);
+                }
                 return Ok(EXIT_TROUBLE);
             }
         };
