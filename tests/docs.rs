@@ -143,3 +143,23 @@ fn the_readme_shows_what_fzlint_really_prints() {
         "README.md's sample output is stale: paste the new output"
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let set = RuleSet::builtin().unwrap();
+    for r in &set.rules {
+        let row = format!(
+            "| `{}` | {} | {} | {} |",
+            r.spec.id,
+            r.spec.category,
+            r.spec.severity.name(),
+            r.spec.summary
+        );
+        assert!(
+            readme.contains(&row),
+            "README.md's rule table lacks or misstates {}",
+            r.spec.id
+        );
+    }
+}
