@@ -270,45 +270,11 @@ fn near_misses_stay_silent() {
 }
 
 /// Every rule id of the catalogue (../shared/design/rules.md) is in the pack.
-const CATALOGUE: &[&str] = &[
-    "missing-measures",
-    "missing-shortcomings",
-    "unheaded-shortcomings",
-    "missing-causes",
-    "thin-shortcomings",
-    "missing-duties",
-    "missing-plan",
-    "unheaded-plan",
-    "part-order",
-    "missing-title",
-    "title-year-missing",
-    "year-mismatch",
-    "plan-year-mismatch",
-    "invalid-date",
-    "date-format",
-    "late-publication",
-    "early-publication",
-    "numbering-gap",
-    "numbering-style",
-    "level-skip",
-    "empty-section",
-    "duplicate-heading",
-    "heading-punctuation",
-    "request-in-report",
-    "preamble-formula",
-    "citation-form",
-    "placeholder",
-    "web-residue",
-    "unmatched-pair",
-    "mixed-punctuation-width",
-    "genre",
-    "rate-mismatch",
-];
 
 #[test]
 fn the_whole_catalogue_is_implemented() {
     let set = set();
-    for id in CATALOGUE {
+    for id in common::CATALOGUE {
         let rule = set
             .get(id)
             .unwrap_or_else(|| panic!("{id} is missing from the pack"));

@@ -6,42 +6,6 @@ mod common;
 use common::*;
 use std::path::PathBuf;
 
-/// Every rule id of the catalogue (rules.md), to catch typos in the expectations.
-const CATALOGUE: &[&str] = &[
-    "missing-measures",
-    "missing-shortcomings",
-    "unheaded-shortcomings",
-    "missing-causes",
-    "thin-shortcomings",
-    "missing-duties",
-    "missing-plan",
-    "unheaded-plan",
-    "part-order",
-    "missing-title",
-    "title-year-missing",
-    "year-mismatch",
-    "plan-year-mismatch",
-    "invalid-date",
-    "date-format",
-    "late-publication",
-    "early-publication",
-    "numbering-gap",
-    "numbering-style",
-    "level-skip",
-    "empty-section",
-    "duplicate-heading",
-    "heading-punctuation",
-    "request-in-report",
-    "preamble-formula",
-    "citation-form",
-    "placeholder",
-    "web-residue",
-    "unmatched-pair",
-    "mixed-punctuation-width",
-    "genre",
-    "rate-mismatch",
-];
-
 struct Seed {
     file: &'static str,
     /// (rule, text the diagnostic must cover; "" = anywhere)

@@ -90,3 +90,39 @@ pub fn on_line(d: &serde_json::Value, line: u64) -> bool {
 pub fn rule(d: &serde_json::Value) -> &str {
     d["rule"].as_str().unwrap_or("")
 }
+
+/// Every rule id of the catalogue (../shared/design/rules.md).
+pub const CATALOGUE: &[&str] = &[
+    "missing-measures",
+    "missing-shortcomings",
+    "unheaded-shortcomings",
+    "missing-causes",
+    "thin-shortcomings",
+    "missing-duties",
+    "missing-plan",
+    "unheaded-plan",
+    "part-order",
+    "missing-title",
+    "title-year-missing",
+    "year-mismatch",
+    "plan-year-mismatch",
+    "invalid-date",
+    "date-format",
+    "late-publication",
+    "early-publication",
+    "numbering-gap",
+    "numbering-style",
+    "level-skip",
+    "empty-section",
+    "duplicate-heading",
+    "heading-punctuation",
+    "request-in-report",
+    "preamble-formula",
+    "citation-form",
+    "placeholder",
+    "web-residue",
+    "unmatched-pair",
+    "mixed-punctuation-width",
+    "genre",
+    "rate-mismatch",
+];
