@@ -163,3 +163,16 @@ fn the_readme_lists_every_rule() {
         );
     }
 }
+
+#[test]
+fn the_readme_names_every_check_kind() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(readme.contains(&format!("The {} check kinds", Check::KINDS.len())));
+    let flat = readme.replace('\n', " ");
+    for kind in Check::KINDS {
+        assert!(
+            flat.contains(&format!(" {kind},")) || flat.contains(&format!(" {kind} ")),
+            "README.md misses {kind}"
+        );
+    }
+}
