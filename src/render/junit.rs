@@ -32,17 +32,7 @@ pub fn testcase(f: &FileReport) -> (String, bool) {
             false,
         );
     }
-    let mut body = String::new();
-    for d in &loud {
-        let (l, c) = f.src.line_col(d.span.start);
-        body.push_str(&format!(
-            "{}:{l}:{c}: {}[{}] {}\n",
-            f.src.name,
-            d.severity.name(),
-            d.rule,
-            d.message
-        ));
-    }
+    let body: String = loud.iter().map(|d| super::concise_line(f.src, d)).collect();
     let first = &loud[0];
     (
         format!(

@@ -16,18 +16,22 @@ pub struct FileReport<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
+/// One diagnostic as `path:line:col: severity[rule] message` and a line break.
+pub fn concise_line(src: &Source, d: &Diagnostic) -> String {
+    let (l, c) = src.line_col(d.span.start);
+    format!(
+        "{}:{l}:{c}: {}[{}] {}\n",
+        src.name,
+        d.severity.name(),
+        d.rule,
+        d.message
+    )
+}
+
 /// `path:line:col: severity[rule] message`, one per line.
 pub fn concise(f: &FileReport) -> String {
-    let mut out = String::new();
-    for d in f.diagnostics {
-        let (l, c) = f.src.line_col(d.span.start);
-        out.push_str(&format!(
-            "{}:{l}:{c}: {}[{}] {}\n",
-            f.src.name,
-            d.severity.name(),
-            d.rule,
-            d.message
-        ));
-    }
-    out
+    f.diagnostics
+        .iter()
+        .map(|d| concise_line(f.src, d))
+        .collect()
 }
