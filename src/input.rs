@@ -17,7 +17,7 @@ pub enum InputError {
     Unsupported(String),
     #[error("看起来是二进制文件，不是文本报告")]
     Binary,
-    #[error("不是 UTF-8 编码的文本（第 {0} 字节起无效）；GBK 等编码的文件请另存为 UTF-8")]
+    #[error("无法识别文本编码（不是有效的 UTF-8，第 {0} 字节起无效，也不像 GB18030、Big5 等编码）")]
     Encoding(usize),
 }
 
@@ -27,22 +27,71 @@ const UNSUPPORTED: &[&str] = &[
     "png", "jpg", "jpeg",
 ];
 
-/// Decodes bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+/// How much of a file the encoding detector looks at.
+const DETECT_BYTES: usize = 64 * 1024;
+
+/// UTF-16 without a BOM, recognised by its zero bytes: mostly at odd offsets for
+/// little-endian (ASCII and many CJK characters), at even offsets for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let probe = &bytes[..bytes.len().min(4096) & !1];
+    if probe.len() < 4 {
+        return None;
+    }
+    let pairs = probe.len() / 2;
+    let even = probe.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = probe.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // Chinese text in UTF-16 has few zero bytes: ASCII marks and digits give them on one
+    // side (and a character such as 一, U+4E00, now and then on the other). Binary data
+    // has them on both. Demand a clearly one-sided pattern.
+    let enough = (pairs / 50).max(4);
+    if odd >= enough && odd >= 4 * even {
+        Some(true)
+    } else if even >= enough && even >= 4 * odd {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Decodes bytes as text: UTF-8 (with or without BOM), UTF-16 (by BOM, or by its zero
+/// bytes), or whatever the detector finds (GB18030/GBK, Big5 …). Returns the text and
+/// the encoding's name.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes);
+        return utf16(rest, u16::from_le_bytes).map(|s| (s, "UTF-16LE"));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes);
+        return utf16(rest, u16::from_be_bytes).map(|s| (s, "UTF-16BE"));
     }
     let probe = &bytes[..bytes.len().min(8192)];
     if probe.contains(&0) {
-        return Err(InputError::Binary);
+        return match utf16_without_bom(bytes) {
+            Some(true) => utf16(bytes, u16::from_le_bytes).map(|s| (s, "UTF-16LE")),
+            Some(false) => utf16(bytes, u16::from_be_bytes).map(|s| (s, "UTF-16BE")),
+            None => Err(InputError::Binary),
+        };
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(InputError::Encoding(e.valid_up_to() + 1)),
+    let utf8 = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok((s.to_string(), "UTF-8")),
+        Err(e) => e,
+    };
+    // Not UTF-8: ask the detector about a bounded prefix, with no bias towards any
+    // one encoding (no top-level domain given), and decode without replacement.
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(
+        &bytes[..bytes.len().min(DETECT_BYTES)],
+        bytes.len() <= DETECT_BYTES,
+    );
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    // Reports are Chinese: a guess of a Western or other encoding (which would decode
+    // any bytes at all) is no reading of the file.
+    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+    if chinese.contains(&enc)
+        && let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok((text.into_owned(), enc.name()));
     }
+    Err(InputError::Encoding(utf8.valid_up_to() + 1))
 }
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
@@ -67,7 +116,10 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
                 limit: limit / 1024 / 1024,
             });
         }
-        return Ok(Source::new("<stdin>", &decode(&bytes)?));
+        let (text, encoding) = decode(&bytes)?;
+        let mut src = Source::new("<stdin>", &text);
+        src.encoding = encoding;
+        return Ok(src);
     }
     if let Some(ext) = path
         .extension()
@@ -88,7 +140,10 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_message(&e)))?;
-    Ok(Source::new(name, &decode(&bytes)?))
+    let (text, encoding) = decode(&bytes)?;
+    let mut src = Source::new(name, &text);
+    src.encoding = encoding;
+    Ok(src)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -105,11 +160,13 @@ mod tests {
 
     #[test]
     fn decodes_what_it_can_and_names_what_it_cannot() {
-        assert_eq!(decode("\u{FEFF}报告".as_bytes()).unwrap(), "\u{FEFF}报告");
+        assert_eq!(decode("\u{FEFF}报告".as_bytes()).unwrap().0, "\u{FEFF}报告");
         let mut le = vec![0xFF, 0xFE];
         le.extend("报告".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert_eq!(decode(&le).unwrap(), "报告");
-        assert_eq!(decode(&[0x41, 0, 0x42]), Err(InputError::Binary));
-        assert_eq!(decode(&[0x41, 0xC4, 0xE3]), Err(InputError::Encoding(2)));
+        assert_eq!(decode(&le).unwrap(), ("报告".to_string(), "UTF-16LE"));
+        assert_eq!(
+            decode(&[0x41, 0, 0x42, 0x43, 0, 0, 0x91]),
+            Err(InputError::Binary)
+        );
     }
 }

@@ -15,6 +15,8 @@ pub struct Source {
     pub name: String,
     /// The normalised text every later stage works on.
     pub text: String,
+    /// The encoding the file was read in (UTF-8 unless input says otherwise).
+    pub encoding: &'static str,
     /// The text as the user wrote it, when normalisation changed anything.
     original: Option<String>,
     line_starts: Vec<usize>,
@@ -146,6 +148,7 @@ impl Source {
             original_line_starts,
             chars,
             original_chars,
+            encoding: "UTF-8",
         }
     }
 

@@ -122,8 +122,9 @@ fn unreadable_inputs_are_named_and_the_others_still_linted() {
     let dir = tempfile::tempdir().unwrap();
     let bin = dir.path().join("scan.txt");
     std::fs::write(&bin, b"PK\x03\x04\x00\x00binary").unwrap();
-    let gbk = dir.path().join("gbk.txt");
-    std::fs::write(&gbk, [0xC4, 0xE3, 0xBA, 0xC3]).unwrap();
+    // Neither UTF-8 nor a Chinese encoding.
+    let gbk = dir.path().join("latin.txt");
+    std::fs::write(&gbk, [0x41, 0xE9, 0x20, 0xFF, 0x80, 0x41]).unwrap();
     let doc = dir.path().join("report.doc");
     std::fs::write(&doc, b"whatever").unwrap();
     let missing = dir.path().join("missing.txt");
@@ -145,7 +146,7 @@ fn unreadable_inputs_are_named_and_the_others_still_linted() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("error: {}: 不是 UTF-8 编码的文本", gbk.display())),
+        err.contains(&format!("error: {}: 无法识别文本编码", gbk.display())),
         "{err}"
     );
     assert!(

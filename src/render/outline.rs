@@ -99,7 +99,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
     }
     Outline {
         path: src.name.clone(),
-        encoding: "UTF-8",
+        encoding: src.encoding,
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),

@@ -1,0 +1,63 @@
+//! Reports arrive in GB18030/GBK, Big5 and UTF-16 as well as UTF-8: the same report
+//! gives the same findings whatever its encoding, and the outline names the encoding.
+
+mod common;
+use common::*;
+
+fn rule_ids(path: &std::path::Path) -> Vec<String> {
+    let (_, diags) = check_json(&[path]);
+    let mut ids: Vec<String> = diags.iter().map(|d| rule(d).to_string()).collect();
+    ids.sort();
+    ids
+}
+
+fn encoding_of(path: &std::path::Path) -> String {
+    let o = fzlint(&["outline", "--format", "json", &path.display().to_string()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["encoding"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn the_same_report_in_every_encoding_gives_the_same_findings() {
+    let text = std::fs::read_to_string(root().join("examples/sample-report.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("utf8.txt");
+    std::fs::write(&utf8, &text).unwrap();
+    let want = rule_ids(&utf8);
+    assert_eq!(want.len(), 5);
+    let gb = encoding_rs::GB18030.encode(&text).0.into_owned();
+    let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let be_bom: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    for (name, bytes, encoding) in [
+        ("gb.txt", gb, "GBK"),
+        ("le.txt", le, "UTF-16LE"),
+        ("be.txt", be_bom, "UTF-16BE"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        assert_eq!(rule_ids(&p), want, "{name}");
+        assert_eq!(encoding_of(&p), encoding, "{name}");
+    }
+    // Positions are those of the text, whatever the bytes.
+    let (_, diags) = check_json(&[&dir.path().join("gb.txt")]);
+    let gap = diags.iter().find(|d| rule(d) == "numbering-gap").unwrap();
+    assert_eq!((num(gap, "line"), num(gap, "column")), (19, 1));
+}
+
+#[test]
+fn big5_is_not_misread_as_gbk() {
+    let text = "青石鎮2024年度法治政府建設工作報告\n\n2024年，青石鎮深入推進依法行政，全年審查重大行政決策5件。現將有關情況報告如下：\n\n一、主要舉措和成效\n\n（一）健全依法決策機制。全年審查重大行政決策5件，鎮黨委書記專題研究法治建設工作3次。\n";
+    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big5.txt");
+    std::fs::write(&p, bytes.as_ref()).unwrap();
+    assert_eq!(encoding_of(&p), "Big5");
+    let o = fzlint(&["outline", "--format", "json", &p.display().to_string()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "青石鎮2024年度法治政府建設工作報告");
+    assert_eq!(v["year"], 2024);
+}
