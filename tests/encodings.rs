@@ -61,3 +61,39 @@ fn big5_is_not_misread_as_gbk() {
     assert_eq!(v["title"], "青石鎮2024年度法治政府建設工作報告");
     assert_eq!(v["year"], 2024);
 }
+
+#[test]
+fn markdown_hash_headings_and_code_blocks() {
+    let text = std::fs::read_to_string(root().join("examples/sample-report.txt")).unwrap();
+    let md: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("白石桥镇人民政府2024年度") {
+                format!("# {l}")
+            } else if l.starts_with("一、") || l.starts_with("二、") || l.starts_with("三、")
+            {
+                format!("## {l}")
+            } else if l.starts_with('(') {
+                format!("### {l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n```\n1.这里是代码块\n3.不是标题\n```\n";
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("r.txt");
+    let p = dir.path().join("r.md");
+    std::fs::write(&txt, &text).unwrap();
+    std::fs::write(&p, &md).unwrap();
+    assert_eq!(
+        rule_ids(&p),
+        rule_ids(&txt),
+        "the same findings in Markdown"
+    );
+    let o = fzlint(&["outline", "--format", "json", &p.display().to_string()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "白石桥镇人民政府2024年度法治政府建设工作报告");
+    assert_eq!(v["headings"][0]["marker"], "一、");
+}

@@ -40,8 +40,33 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
     let mut out = Vec::new();
     let comments = crate::suppress::has_comments(&src.name);
+    let lower = src.name.to_ascii_lowercase();
+    let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let mut fence: Option<&str> = None;
     for line in 0..src.line_count() {
-        let span = trim_span(text, src.line_range(line));
+        let mut span = trim_span(text, src.line_range(line));
+        let s = &text[span.clone()];
+        if markdown {
+            // Code blocks are not report text.
+            let opener = ["```", "~~~"].into_iter().find(|f| s.starts_with(f));
+            match (fence, opener) {
+                (None, Some(f)) => {
+                    fence = Some(f);
+                    continue;
+                }
+                (Some(f), Some(g)) if f == g => {
+                    fence = None;
+                    continue;
+                }
+                (Some(_), _) => continue,
+                _ => {}
+            }
+            // 「## 一、主要举措」: the hashes go, the Chinese marker makes the heading.
+            let hashes = s.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) {
+                span = trim_span(text, span.start + hashes..span.end);
+            }
+        }
         let s = &text[span.clone()];
         if s.chars().all(is_blank_char) {
             continue;
