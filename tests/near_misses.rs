@@ -385,3 +385,21 @@ fn review_findings_on_the_form_and_hygiene_rules() {
     );
     assert_quiet(&t, &["empty-section"]);
 }
+
+#[test]
+fn a_closing_list_of_title_only_items_is_not_empty_sections() {
+    let t = with(
+        "(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n",
+        "(一)加强执法队伍建设\n1.充实执法力量\n2.开展业务培训\n",
+    );
+    // The last item, before 特此报告, is not an empty last part (only a level-1 heading
+    // can be); items followed by a sibling are judged as rules.md says.
+    let found = rules(&t);
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.0 == "empty-section")
+            .all(|f| f.2 != 11),
+        "{found:?}"
+    );
+}

@@ -768,7 +768,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     } else {
         match args.format {
             Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
-            Format::Human => out.print(&totals.summary()),
+            // With --diff the output is the diff alone.
+            Format::Human if !args.diff => out.print(&totals.summary()),
+            Format::Human => {}
             Format::Sarif => {
                 let doc = render::sarif::document(sarif_rules, sarif_results, &pack_version);
                 out.print(&format!("{}\n", serde_json::to_string_pretty(&doc)?));

@@ -320,8 +320,11 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
                 let n = &r.headings[*j];
                 out.push(f.label(n.marker.start..n.title.end, "紧接着就是下一个标题"));
             }
-            // The last section, with nothing before the closing or the end.
-            None | Some(BlockKind::Closing | BlockKind::Signature | BlockKind::DateLine) => {
+            // The last part of the report (a level-1 heading), with nothing before the
+            // closing or the end; title-only items of a closing list are not sections.
+            None | Some(BlockKind::Closing | BlockKind::Signature | BlockKind::DateLine)
+                if h.level == 1 =>
+            {
                 out.push(f)
             }
             _ => {}
