@@ -145,6 +145,8 @@ fn at_value(path: &Path, text: &str, value: &str, message: String) -> YamlError 
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, YamlError> {
+        // Its paths are read against its folder: make that folder absolute.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| YamlError::new(&name, "", 0, 0, format!("无法读取：{e}")))?;
@@ -211,11 +213,20 @@ impl Config {
             year: self.file.year,
             ..Effective::default()
         };
+        // Within one layer a category comes before a rule id, so the more specific
+        // setting wins; a later layer (a matching per_path entry) wins over an earlier
+        // one, and may switch back on what an earlier one switched off.
         let add = |rules: &BTreeMap<String, RuleSetting>, e: &mut Effective| {
-            for (k, v) in rules {
+            let (cats, ids): (Vec<_>, Vec<_>) = rules
+                .iter()
+                .partition(|(k, _)| CATEGORIES.contains(&k.as_str()));
+            for (k, v) in cats.into_iter().chain(ids) {
                 match v {
                     RuleSetting::Level(l) if l == "off" => e.off.push(k.clone()),
-                    _ => e.changes.push((k.clone(), v.clone())),
+                    _ => {
+                        e.off.retain(|o| o != k);
+                        e.changes.push((k.clone(), v.clone()));
+                    }
                 }
             }
         };

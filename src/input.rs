@@ -34,7 +34,7 @@ const DETECT_BYTES: usize = 64 * 1024;
 /// little-endian (ASCII and many CJK characters), at even offsets for big-endian.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     let probe = &bytes[..bytes.len().min(4096) & !1];
-    if probe.len() < 4 {
+    if probe.len() < 4 || bytes.len() % 2 == 1 {
         return None;
     }
     let pairs = probe.len() / 2;
@@ -43,7 +43,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     // Chinese text in UTF-16 has few zero bytes: ASCII marks and digits give them on one
     // side (and a character such as 一, U+4E00, now and then on the other). Binary data
     // has them on both. Demand a clearly one-sided pattern.
-    let enough = (pairs / 50).max(4);
+    let enough = (pairs / 50).max(2);
     if odd >= enough && odd >= 4 * even {
         Some(true)
     } else if even >= enough && even >= 4 * odd {
@@ -65,11 +65,27 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
     }
     let probe = &bytes[..bytes.len().min(8192)];
     if probe.contains(&0) {
-        return match utf16_without_bom(bytes) {
+        let decoded = match utf16_without_bom(bytes) {
             Some(true) => utf16(bytes, u16::from_le_bytes).map(|s| (s, "UTF-16LE")),
             Some(false) => utf16(bytes, u16::from_be_bytes).map(|s| (s, "UTF-16BE")),
             None => Err(InputError::Binary),
         };
+        // Guessed UTF-16 must read as text: no control characters but line breaks and
+        // tabs, nothing from the private use area.
+        return decoded.and_then(|(s, e)| {
+            let odd = s
+                .chars()
+                .filter(|c| {
+                    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                        || ('\u{E000}'..='\u{F8FF}').contains(c)
+                })
+                .count();
+            if odd * 100 <= s.chars().count() {
+                Ok((s, e))
+            } else {
+                Err(InputError::Binary)
+            }
+        });
     }
     let utf8 = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), "UTF-8")),

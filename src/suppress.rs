@@ -48,10 +48,19 @@ pub fn directives(src: &Source) -> Vec<Directive> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut fenced = false;
     for line in 0..src.line_count() {
         let r = src.line_range(line);
         let s = &src.text[r.clone()];
         let t = s.trim();
+        // Directives inside a Markdown code block are shown, not obeyed.
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
         let Some(inner) = t.strip_prefix("<!--").and_then(|x| x.strip_suffix("-->")) else {
             continue;
         };

@@ -559,9 +559,10 @@ fn select<'a>(
     set: &'a RuleSet,
     select: &[String],
     ignore: &[String],
+    strict: bool,
 ) -> Result<Vec<&'a Rule>, String> {
     let known = |name: &str| set.get(name).is_some() || fzlint::rules::CATEGORIES.contains(&name);
-    if let Some(bad) = select.iter().chain(ignore).find(|n| !known(n)) {
+    if let Some(bad) = select.iter().chain(ignore).find(|n| strict && !known(n)) {
         return Err(format!(
             "未知的规则或类别 “{bad}”；fzlint rules 列出全部规则"
         ));
@@ -588,6 +589,11 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         (None, false) => settings::Mode::Discover,
     };
     let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
+        return Ok(EXIT_TROUBLE);
+    }
+    let mut select_checked = false;
     let to_file = args.output.is_some();
     let color = !args.no_color
         && !to_file
@@ -614,7 +620,11 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     // -o FILE: written to a temporary file beside it, moved into place at the end.
     let mut file_out = None;
     if let Some(path) = &args.output {
-        let tmp = path.with_extension("fzlint-tmp");
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.{}.fzlint-tmp", std::process::id()));
         match std::fs::File::create(&tmp) {
             Ok(f) => {
                 file_out = Some((
@@ -656,7 +666,10 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             }
         };
         let set = &prepared.set;
-        let selected: Vec<&Rule> = match select(set, &args.select, &args.ignore) {
+        // Names given to --select/--ignore are checked against the first rule set; other
+        // folders' sets may lack an office's own rules, which then simply do not run there.
+        let strict = !std::mem::replace(&mut select_checked, true);
+        let selected: Vec<&Rule> = match select(set, &args.select, &args.ignore, strict) {
             Ok(s) => s
                 .into_iter()
                 .filter(|r| !prepared.off.contains(&r.spec.id))
@@ -749,7 +762,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             }
         }
     }
-    if args.statistics {
+    if args.diff {
+        // With --diff the output is the diff alone.
+    } else if args.statistics {
         let mut rows: Vec<(&String, &(Severity, usize))> = counts.iter().collect();
         rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
         if args.format == Format::Json {
@@ -795,7 +810,11 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         EXIT_TROUBLE
     } else if args.diff {
         // Like a formatter's check mode: 1 when something would change.
-        if would_change { EXIT_FINDINGS } else { 0 }
+        if would_change && !args.exit_zero {
+            EXIT_FINDINGS
+        } else {
+            0
+        }
     } else if failed && !args.exit_zero {
         EXIT_FINDINGS
     } else {
@@ -822,17 +841,6 @@ fn fix_file(
     if !is_report(path) {
         return Err("只能修复 .txt 和 .md 文件".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
-    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
-        return Err("只能修复 UTF-8 编码的文件".into());
-    };
-    // The fixes were found in the text as it was read; if the file has changed since,
-    // they may no longer fit it.
-    let changed = || "文件在检查后被修改过，未写入".to_string();
-    if now != src.original() {
-        return Err(changed());
-    }
     let (fixed, n) = fzlint::fix::apply(src, diags);
     if diff {
         return Ok(FixOutcome::Diff(fzlint::fix::diff(
@@ -844,11 +852,24 @@ fn fix_file(
     if n == 0 {
         return Ok(FixOutcome::Fixed(fixed, 0));
     }
+    // Write to the file itself, not over a link to it.
+    let path = &std::fs::canonicalize(path).map_err(|e| format!("无法读取：{e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
+        return Err("只能修复 UTF-8 编码的文件（--diff 可以显示要改的地方）".into());
+    };
+    // The fixes were found in the text as it was read; if the file has changed since,
+    // they may no longer fit it.
+    let changed = || "文件在检查后被修改过，未写入".to_string();
+    if now != src.original() {
+        return Err(changed());
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.fzlint-tmp"));
+    let tmp = path.with_file_name(format!(".{name}.{}.fzlint-tmp", std::process::id()));
     let mut content = Vec::with_capacity(fixed.len() + 3);
     if bom {
         content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);

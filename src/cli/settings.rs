@@ -75,7 +75,7 @@ impl<'a> Resolver<'a> {
                 let dir = if file.as_os_str() == "-" {
                     std::env::current_dir().unwrap_or_default()
                 } else {
-                    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+                    let abs = real_path(file);
                     abs.parent().map(Path::to_path_buf).unwrap_or_default()
                 };
                 if let Some(hit) = self.found.get(&dir) {
@@ -112,9 +112,7 @@ impl<'a> Resolver<'a> {
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
         match self.config_for(file) {
-            Ok(Some(c)) => {
-                c.excludes(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
-            }
+            Ok(Some(c)) => c.excludes(&real_path(file)),
             _ => false,
         }
     }
@@ -124,7 +122,7 @@ impl<'a> Resolver<'a> {
             Ok(c) => c,
             Err(path) => return Governed::Broken(path),
         };
-        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let abs = real_path(file);
         let effective = config
             .as_ref()
             .map(|c| c.effective(&abs))
@@ -189,4 +187,11 @@ impl<'a> Resolver<'a> {
             config,
         })
     }
+}
+
+/// A file's path on disk: `..` and links resolved where the file exists, so that the
+/// config found above it is the one above it on disk.
+fn real_path(file: &Path) -> PathBuf {
+    std::fs::canonicalize(file)
+        .unwrap_or_else(|_| std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
 }

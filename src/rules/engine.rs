@@ -170,8 +170,25 @@ pub fn lint_with(
         let reporter = rules
             .iter()
             .find(|r| matches!(r.spec.check, super::spec::Check::UnusedSuppression {}));
+        // A directive naming a rule that did not run (--select, a rule switched off) may be
+        // needed in a full run: only directives whose rules all ran are reported.
+        let ran = |name: &str| {
+            rules
+                .iter()
+                .any(|r| r.spec.id == name || r.spec.category == name)
+        };
+        let everything = set
+            .rules
+            .iter()
+            .all(|r| rules.iter().any(|x| x.spec.id == r.spec.id));
         if let Some(rule) = reporter {
-            for d in unused {
+            for d in unused.into_iter().filter(|d| {
+                if d.ids.is_empty() {
+                    everything
+                } else {
+                    d.ids.iter().all(|i| ran(i))
+                }
+            }) {
                 let text = src.slice(&d.span).to_string();
                 out.push(to_diagnostic(
                     &rule.spec,

@@ -33,8 +33,15 @@ fn cn_numeral(n: u32) -> String {
 
 /// The same marker with another number: 「(三)」 → 「(二)」.
 fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
+    let full_width = marker.chars().any(|c| ('０'..='９').contains(&c));
     let num = match form {
         MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(n),
+        // ３． stays full-width when renumbered.
+        _ if full_width => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect(),
         _ => n.to_string(),
     };
     let is_num = |c: char| {
@@ -83,6 +90,10 @@ fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::parse::tree::Span, St
 pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
     let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    // One fix per group of siblings: the first renumbers all that follow it, so a later
+    // finding's fix, worked out from the old numbers, would undo it.
+    let mut fixed: std::collections::HashSet<(Option<usize>, u8)> =
+        std::collections::HashSet::new();
     let mut last_at_level = [None::<u32>; 6];
     let mut out = Vec::new();
     for (i, h) in hs.iter().enumerate() {
@@ -115,7 +126,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         let span = ctx.report.blocks[b].span.clone();
                         let line = ctx.src.line_col(span.start).0;
                         // The lone line gets the lost number (when exactly one is lost).
-                        if h.number == expected + 1 {
+                        if h.number == expected + 1 && fixed.insert(key) {
                             f.fix = Some(vec![(span.start..span.start, exp.clone())]);
                         }
                         f = f
@@ -123,7 +134,9 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                             .var("line", line.to_string())
                             .variant("lost");
                     } else {
-                        f.fix = Some(renumber(ctx, i, expected));
+                        if fixed.insert(key) {
+                            f.fix = Some(renumber(ctx, i, expected));
+                        }
                     }
                     out.push(f);
                 }
@@ -137,7 +150,9 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         .var("expected", with_number(&found, h.form, 1))
                         .var("found", found.clone())
                         .variant("first");
-                    f.fix = Some(renumber(ctx, i, 1));
+                    if fixed.insert(key) {
+                        f.fix = Some(renumber(ctx, i, 1));
+                    }
                     out.push(f);
                 }
             }
@@ -213,7 +228,9 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
             out.push(f);
         }
         for (i, s) in &items {
-            if *s != major {
+            // When most of the level is written 1、, the 1. items are the right ones: the
+            // nonstandard finding above covers the level.
+            if *s != major && !(major.contains('、') && s.contains('.')) {
                 let h = &hs[*i];
                 let numeral = match h.form {
                     MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(h.number),
