@@ -274,32 +274,22 @@ impl Config {
                 return Err(unknown(key));
             }
             let mut o = RuleOverride::default();
+            let severity = |v: Option<&str>, why: String| {
+                v.and_then(level)
+                    .ok_or_else(|| at_key(&self.path, text, key, why))
+            };
             match setting {
-                RuleSetting::Level(l) => match level(l) {
-                    Some(s) => o.severity = Some(s),
-                    None => {
-                        return Err(at_key(
-                            &self.path,
-                            text,
-                            key,
-                            format!("“{l}” 不是 off、info、warning 或 error"),
-                        ));
-                    }
-                },
+                RuleSetting::Level(l) => {
+                    o.severity = Some(severity(
+                        Some(l),
+                        format!("“{l}” 不是 off、info、warning 或 error"),
+                    )?)
+                }
                 RuleSetting::Params(m) => {
                     let mut m = m.clone();
                     if let Some(v) = m.remove("severity") {
-                        match v.as_str().and_then(level) {
-                            Some(s) => o.severity = Some(s),
-                            None => {
-                                return Err(at_key(
-                                    &self.path,
-                                    text,
-                                    key,
-                                    format!("{key} 的 severity 应为 info、warning 或 error"),
-                                ));
-                            }
-                        }
+                        let why = format!("{key} 的 severity 应为 info、warning 或 error");
+                        o.severity = Some(severity(v.as_str(), why)?);
                     }
                     if !m.is_empty() && CATEGORIES.contains(&key.as_str()) {
                         return Err(at_key(

@@ -224,27 +224,15 @@ fn yaml_error(e: &YamlError) -> String {
 
 /// The built-in pack plus the user's folders; errors are printed, and make the run exit 2.
 fn load_rules(args: &RuleArgs, trouble: &mut bool) -> Option<RuleSet> {
-    let mut set = match RuleSet::builtin() {
-        Ok(s) => s,
-        Err(errors) => {
-            for e in &errors {
-                eprint_line(yaml_error(e).trim_end());
-            }
-            *trouble = true;
-            return None;
-        }
+    let built = RuleSet::with_dirs(&args.rules);
+    let errors = match &built {
+        Ok((_, errors)) | Err(errors) => errors,
     };
-    for dir in &args.rules {
-        for e in set.add_dir(dir) {
-            eprint_line(yaml_error(&e).trim_end());
-            *trouble = true;
-        }
-    }
-    for e in set.check_references() {
-        eprint_line(yaml_error(&e).trim_end());
+    for e in errors {
+        eprint_line(yaml_error(e).trim_end());
         *trouble = true;
     }
-    Some(set)
+    built.ok().map(|(set, _)| set)
 }
 
 /// Files to lint, in a stable order: explicit files as given (true), folders walked
@@ -479,10 +467,7 @@ fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
         o.push_str(&format!("\n依据：\n{}\n", indent(b)));
     }
     // The check as it will run: every parameter, defaults and overrides included.
-    let check = serde_saphyr::to_string(&s.check)
-        .ok()
-        .or_else(|| yaml_section(&rule.text, "check"))
-        .unwrap_or_default();
+    let check = serde_saphyr::to_string(&s.check).unwrap_or_default();
     let source = match &rule.overridden_by {
         Some(o) => format!("{}，参数由 {} 覆盖", rule.path, o),
         None => rule.path.clone(),
@@ -537,21 +522,6 @@ fn indent(s: &str) -> String {
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A top-level key's block from a YAML text, as written.
-fn yaml_section(text: &str, key: &str) -> Option<String> {
-    let mut lines = text
-        .lines()
-        .skip_while(|l| !l.starts_with(&format!("{key}:")));
-    let first = lines.next()?;
-    let mut out = vec![first.to_string()];
-    out.extend(
-        lines
-            .take_while(|l| l.starts_with(' ') || l.is_empty())
-            .map(str::to_string),
-    );
-    Some(out.join("\n").trim_end().to_string())
 }
 
 /// Which rules a run uses: all, less `--ignore`, or only `--select` (ids or categories).

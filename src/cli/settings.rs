@@ -150,26 +150,17 @@ impl<'a> Resolver<'a> {
         config: Option<Rc<Config>>,
         effective: &config::Effective,
     ) -> Option<Prepared> {
-        let mut set = match RuleSet::builtin() {
-            Ok(s) => s,
+        let mut dirs: Vec<PathBuf> = self.cli_rules.to_vec();
+        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        // A broken user rule file does not stop the others; the run still exits 2.
+        let (mut set, errors) = match RuleSet::with_dirs(&dirs) {
+            Ok(built) => built,
             Err(errors) => {
-                for e in &errors {
-                    self.report(e);
-                }
+                errors.iter().for_each(|e| self.report(e));
                 return None;
             }
         };
-        let mut dirs: Vec<PathBuf> = self.cli_rules.to_vec();
-        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
-        for dir in dirs {
-            // A broken user rule file does not stop the others; the run still exits 2.
-            for e in set.add_dir(&dir) {
-                self.report(&e);
-            }
-        }
-        for e in set.check_references() {
-            self.report(&e);
-        }
+        errors.iter().for_each(|e| self.report(e));
         let mut off = Vec::new();
         if let Some(c) = &config {
             match c.apply(effective, &mut set) {

@@ -7,7 +7,6 @@ pub mod spec;
 use crate::vocab::{BUILTIN_PACK, Vocab};
 use crate::yaml::{self, YamlError};
 use spec::RuleSpec;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -72,6 +71,16 @@ impl RuleSet {
         } else {
             Err(errors)
         }
+    }
+
+    /// The built-in pack plus the rule files under `dirs`, with the errors of the files
+    /// that could not be added (and of unknown ids in `suppresses`); Err only when the
+    /// built-in pack itself is broken.
+    pub fn with_dirs(dirs: &[PathBuf]) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
+        let mut set = RuleSet::builtin()?;
+        let mut errors: Vec<YamlError> = dirs.iter().flat_map(|d| set.add_dir(d)).collect();
+        errors.extend(set.check_references());
+        Ok((set, errors))
     }
 
     /// Adds every `.yaml`/`.yml` file under `dir`; returns the errors of the files that
@@ -378,17 +387,6 @@ impl RuleSet {
         };
         v.sort_by(|a, b| (cat(a), &a.spec.id).cmp(&(cat(b), &b.spec.id)));
         v
-    }
-
-    /// Ids of the rules in each category.
-    pub fn by_category(&self) -> BTreeMap<&str, Vec<&str>> {
-        let mut m: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for r in &self.rules {
-            m.entry(r.spec.category.as_str())
-                .or_default()
-                .push(r.spec.id.as_str());
-        }
-        m
     }
 }
 
