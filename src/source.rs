@@ -17,12 +17,48 @@ pub struct Source {
     pub text: String,
     /// The encoding the file was read in (UTF-8 unless input says otherwise).
     pub encoding: &'static str,
+    /// The format the text came from: "text" (.txt, .md, stdin), "docx" or "html".
+    pub format: &'static str,
+    /// The publication date the file's metadata gives (an HTML page's PubDate).
+    pub published_meta: Option<String>,
+    /// The title the file's metadata gives.
+    pub title_meta: Option<String>,
+    /// For text read from a structured file: where each block of lines came from,
+    /// ordered by line.
+    pub locations: Option<Vec<Location>>,
     /// The text as the user wrote it, when normalisation changed anything.
     original: Option<String>,
     line_starts: Vec<usize>,
     original_line_starts: Vec<usize>,
     chars: CharIndex,
     original_chars: Option<CharIndex>,
+}
+
+/// Where a run of lines came from in a structured file (a Word paragraph, an HTML
+/// element).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 0-based index of the block's first line in the text.
+    pub first_line: usize,
+    /// 1-based paragraph number as the user counts them (第N段).
+    pub paragraph: usize,
+    /// The element the block came from ("w:p", "w:tc", "p", "td" …).
+    pub element: String,
+}
+
+/// A position in a structured file: paragraph, 1-based character in it, element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place<'a> {
+    pub paragraph: usize,
+    pub column: usize,
+    pub element: &'a str,
+}
+
+impl Place<'_> {
+    /// 第N段第M字, as Word users count.
+    pub fn describe(&self) -> String {
+        format!("第{}段第{}字", self.paragraph, self.column)
+    }
 }
 
 /// Character counts at regular byte offsets, so that converting between byte offsets
@@ -149,6 +185,10 @@ impl Source {
             chars,
             original_chars,
             encoding: "UTF-8",
+            format: "text",
+            published_meta: None,
+            title_meta: None,
+            locations: None,
         }
     }
 
@@ -207,6 +247,27 @@ impl Source {
         let col = self.chars.chars_before(&self.text, offset)
             - self.chars.chars_before(&self.text, start);
         (line + 1, col + 1)
+    }
+
+    /// For text from a structured file, the paragraph and the 1-based character in it
+    /// of a byte offset in the normalised text.
+    pub fn place(&self, offset: usize) -> Option<Place<'_>> {
+        let locations = self.locations.as_ref()?;
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let k = locations
+            .partition_point(|l| l.first_line <= line)
+            .checked_sub(1)?;
+        let loc = &locations[k];
+        let start = self.line_starts[loc.first_line];
+        let column = self.chars.chars_before(&self.text, offset)
+            - self.chars.chars_before(&self.text, start)
+            + 1;
+        Some(Place {
+            paragraph: loc.paragraph,
+            column,
+            element: &loc.element,
+        })
     }
 
     /// The byte offset in the original text of a byte offset in the normalised text.
@@ -275,6 +336,31 @@ mod tests {
         assert_eq!(s.original(), s.text);
         assert_eq!(s.line_count(), 2);
         assert_eq!(s.line_range(1), 13..19);
+    }
+
+    #[test]
+    fn places_name_the_paragraph_and_count_across_soft_breaks() {
+        use crate::input::document::{Block, Document};
+        let block = |text: &str, paragraph| Block {
+            text: text.into(),
+            paragraph,
+            element: "w:p".into(),
+        };
+        let doc = Document {
+            blocks: vec![block("(一)标题", 1), block("甲乙\n丙丁", 3), block("", 4)],
+            format: "docx",
+            encoding: "UTF-8",
+            ..Document::default()
+        };
+        let s = doc.into_source("a.docx");
+        assert_eq!(s.text, "(一)标题\n甲乙\n丙丁\n");
+        let at = |c: char| s.place(s.text.find(c).unwrap()).unwrap();
+        assert_eq!(at('标').describe(), "第1段第4字");
+        assert_eq!(at('乙').describe(), "第3段第2字");
+        // After a soft break the count goes on through the paragraph.
+        assert_eq!(at('丁').describe(), "第3段第5字");
+        assert_eq!(s.place(s.text.len()).unwrap().paragraph, 4);
+        assert!(Source::new("a", "甲").place(0).is_none());
     }
 
     #[test]

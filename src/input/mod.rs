@@ -1,5 +1,9 @@
 //! Reading an input file into a [`Source`], with a clear error for what cannot be read.
 
+pub mod document;
+pub mod docx;
+pub mod html;
+
 use crate::source::Source;
 use std::io::Read;
 use std::path::Path;

@@ -1,0 +1,85 @@
+//! A report read from a structured format (Word .docx, an HTML page): its text blocks in
+//! reading order, with where each came from, before it becomes a [`Source`].
+//!
+//! The readers (docx.rs, html.rs) produce a [`Document`]; [`Document::into_source`]
+//! joins the blocks into one text, one block per line, and keeps a map from each line
+//! back to the block, so diagnostics can name the paragraph (第N段) and the element.
+
+use crate::source::{Location, Source};
+
+/// What a reader found in a structured file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The text blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// The publication date given by the file's metadata (an HTML page's `PubDate`
+    /// meta or its 发布时间 line), as written there, e.g. "2025-03-28".
+    pub published: Option<String>,
+    /// The page title given by metadata (`ArticleTitle`, `<title>`), when there is one.
+    pub title: Option<String>,
+    /// The encoding the bytes were read in ("UTF-8" for .docx, whatever the page
+    /// declared or the detector found for HTML).
+    pub encoding: &'static str,
+    /// The format's name, shown by `outline` and used by rules that depend on it
+    /// ("docx", "html").
+    pub format: &'static str,
+}
+
+/// One paragraph, table-cell paragraph, list item or heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Block {
+    /// The text as the reader of the file sees it, automatic numbering included (Word's
+    /// "一、" or "(1)" generated from numbering.xml is put in front). Line breaks inside
+    /// a block (Word's Shift+Enter, HTML's `<br>`) are `\n`.
+    pub text: String,
+    /// 1-based position of the block among the file's paragraphs, as the user counts
+    /// them (Word: every `w:p` of the body in order, table cells and text boxes
+    /// included, empty ones too; HTML: every block element of the extracted body).
+    pub paragraph: usize,
+    /// The element the block came from: "w:p", "w:tc" (a paragraph in a table cell),
+    /// "w:txbxContent" (a text box); for HTML the tag name ("p", "td", "h2", "li", "div").
+    pub element: String,
+}
+
+impl Document {
+    /// Joins the blocks into a [`Source`] named `name`, one block per line, with the
+    /// way back from every line to its block.
+    pub fn into_source(self, name: impl Into<String>) -> Source {
+        let mut text = String::new();
+        let mut first_lines = Vec::with_capacity(self.blocks.len());
+        let mut line = 0;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+                line += 1;
+            }
+            first_lines.push(line);
+            // A carriage return would split lines differently once normalised: make
+            // every break a plain line feed, so the count here is the Source's.
+            for c in b.text.chars() {
+                let c = if c == '\r' { '\n' } else { c };
+                if c == '\n' {
+                    line += 1;
+                }
+                text.push(c);
+            }
+        }
+        let mut src = Source::new(name, &text);
+        src.encoding = self.encoding;
+        src.format = self.format;
+        src.published_meta = self.published;
+        src.title_meta = self.title;
+        src.locations = Some(
+            self.blocks
+                .into_iter()
+                .zip(first_lines)
+                .map(|(b, first_line)| Location {
+                    first_line,
+                    paragraph: b.paragraph,
+                    element: b.element,
+                })
+                .collect(),
+        );
+        src
+    }
+}
