@@ -21,6 +21,13 @@ pub enum InputError {
     Unsupported(String),
     #[error("看起来是二进制文件，不是文本报告")]
     Binary,
+    /// A .docx or HTML file that cannot be read as one (not a zip, missing parts, broken
+    /// XML): what is wrong, in a sentence naming the format.
+    #[error("{0}")]
+    Damaged(String),
+    /// A compressed file that would unpack beyond the limits.
+    #[error("解压后超过上限（{0}），疑似压缩炸弹，未检查")]
+    Bomb(String),
     #[error("无法识别文本编码（不是有效的 UTF-8，第 {0} 字节起无效，也不像 GB18030、Big5 等编码）")]
     Encoding(usize),
 }
