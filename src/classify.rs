@@ -150,9 +150,28 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>
         }
     }
     if f.published.is_none() {
+        f.published = page_date(src, r).map(|d| (d, DateSource::Metadata));
+    }
+    if f.published.is_none() {
         f.published = r.signature_date.clone().map(|d| (d, DateSource::Signature));
     }
     f
+}
+
+/// The publication date an HTML page's metadata gives ("2025-03-28"), pointed at the
+/// title (the date itself is not in the report's text).
+fn page_date(src: &Source, r: &Report) -> Option<DateRef> {
+    let mut it = src.published_meta.as_deref()?.splitn(3, '-');
+    let mut next = || it.next()?.trim().parse::<u32>().ok();
+    let (year, month, day) = (next()?, next()?, next()?);
+    let span = r.title.map(|t| r.blocks[t].span.clone()).unwrap_or(0..0);
+    Some(DateRef {
+        span,
+        year,
+        month,
+        day,
+        form: DateForm::Separated,
+    })
 }
 
 /// The year the preamble reports on: from its 「现将…如下」 sentence, else its first year.

@@ -270,6 +270,39 @@ impl Source {
         })
     }
 
+    /// The line and column machine output gives for a byte offset: for a Word file the
+    /// paragraph (第N段) and the character in it, else the 1-based line and column.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        match self.place(offset) {
+            Some(p) if self.format == "docx" => (p.paragraph, p.column),
+            _ => self.line_col(offset),
+        }
+    }
+
+    /// What a line number counts here: paragraphs (段) for a Word file, else lines (行).
+    pub fn line_unit(&self) -> &'static str {
+        if self.format == "docx" && self.locations.is_some() {
+            "段"
+        } else {
+            "行"
+        }
+    }
+
+    /// 第N行 (第N段 for a Word file) of a byte offset.
+    pub fn at(&self, offset: usize) -> String {
+        format!("第{}{}", self.position(offset).0, self.line_unit())
+    }
+
+    /// 第N行 or 第N—M行 (段 for a Word file) for a span.
+    pub fn lines_of(&self, span: &Range<usize>) -> String {
+        let (a, b) = (self.position(span.start).0, self.position(span.end).0);
+        if a == b {
+            format!("第{a}{}", self.line_unit())
+        } else {
+            format!("第{a}—{b}{}", self.line_unit())
+        }
+    }
+
     /// The byte offset in the original text of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);

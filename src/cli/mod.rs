@@ -274,7 +274,17 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
     out
 }
 
+/// Files a folder walk lints: text, Markdown, Word and HTML reports.
 fn is_report(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "docx", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Files `--fix` may rewrite: plain text and Markdown.
+fn is_text_report(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
@@ -655,7 +665,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         let settings = Settings {
             reported_year: args.year.or(prepared.year),
         };
-        let mut src = match input::read(path, MAX_FILE_BYTES) {
+        let mut src = match input::read_as(path, MAX_FILE_BYTES, args.stdin_filename.as_deref()) {
             Ok(s) => s,
             Err(e) => {
                 eprint_line(&format!("error: {}: {e}", path.display()));
@@ -808,7 +818,7 @@ fn fix_file(
     if path.as_os_str() == "-" {
         return Err("--fix 和 --diff 不能用于标准输入".into());
     }
-    if !is_report(path) {
+    if !is_text_report(path) || src.format != "text" {
         return Err("只能修复 .txt 和 .md 文件".into());
     }
     let (fixed, n) = fzlint::fix::apply(src, diags);

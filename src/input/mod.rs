@@ -17,7 +17,7 @@ pub enum InputError {
     Io(String),
     #[error("文件超过 {limit} MB 上限（{size} 字节），未检查")]
     TooLarge { size: u64, limit: u64 },
-    #[error("不支持 .{0} 格式，请另存为 .txt（UTF-8）后再检查")]
+    #[error("不支持 .{0} 格式，请另存为 .docx 或 .txt 后再检查")]
     Unsupported(String),
     #[error("看起来是二进制文件，不是文本报告")]
     Binary,
@@ -32,11 +32,50 @@ pub enum InputError {
     Encoding(usize),
 }
 
-/// Extensions fzlint knows it cannot read yet.
+/// Extensions fzlint knows it cannot read.
 const UNSUPPORTED: &[&str] = &[
-    "html", "htm", "doc", "docx", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip",
-    "png", "jpg", "jpeg",
+    "doc", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg", "jpeg",
 ];
+
+/// How a file's bytes become text, chosen by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text and Markdown, in any supported encoding.
+    Text,
+    /// Word .docx.
+    Docx,
+    /// An HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format a file name says (text unless it ends in .docx, .html or .htm).
+    pub fn of(name: &str) -> Format {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("docx") => Format::Docx,
+            Some("html" | "htm" | "shtml" | "xhtml") => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Turns a file's bytes into a [`Source`] named `name`, by the format its name says.
+pub fn from_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Source, InputError> {
+    match format {
+        Format::Docx => Ok(docx::read_docx(bytes)?.into_source(name)),
+        Format::Html => Ok(html::read_html(bytes)?.into_source(name)),
+        Format::Text => {
+            let (text, encoding) = decode(bytes)?;
+            let mut src = Source::new(name, &text);
+            src.encoding = encoding;
+            Ok(src)
+        }
+    }
+}
 
 /// How much of a file the encoding detector looks at.
 const DETECT_BYTES: usize = 64 * 1024;
@@ -128,8 +167,14 @@ fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
         .map_err(|_| InputError::Binary)
 }
 
-/// Reads a file (or standard input for `-`).
+/// Reads a file (or standard input for `-`, read as text).
 pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
+    read_as(path, limit, None)
+}
+
+/// Reads a file (or standard input for `-`), in the format `as_name`'s extension says
+/// when given (for standard input with `--stdin-filename`), else the path's.
+pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source, InputError> {
     let name = path.display().to_string();
     if name == "-" {
         let mut bytes = Vec::new();
@@ -143,10 +188,8 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
                 limit: limit / 1024 / 1024,
             });
         }
-        let (text, encoding) = decode(&bytes)?;
-        let mut src = Source::new("<stdin>", &text);
-        src.encoding = encoding;
-        return Ok(src);
+        let format = as_name.map(Format::of).unwrap_or(Format::Text);
+        return from_bytes("<stdin>", &bytes, format);
     }
     if let Some(ext) = path
         .extension()
@@ -167,10 +210,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_message(&e)))?;
-    let (text, encoding) = decode(&bytes)?;
-    let mut src = Source::new(name, &text);
-    src.encoding = encoding;
-    Ok(src)
+    from_bytes(&name, &bytes, Format::of(&name))
 }
 
 fn io_message(e: &std::io::Error) -> String {

@@ -22,6 +22,8 @@ struct Seg {
     line: usize,
     starts_line: bool,
     furniture: bool,
+    /// A Markdown `#` heading without a Chinese number: its level in the report.
+    md_level: Option<u8>,
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -43,6 +45,8 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let lower = src.name.to_ascii_lowercase();
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let mut fence: Option<&str> = None;
+    // (index in `out`, depth) of `#` headings without a Chinese number.
+    let mut md_depths: Vec<(usize, u8)> = Vec::new();
     for line in 0..src.line_count() {
         let mut span = trim_span(text, src.line_range(line));
         let s = &text[span.clone()];
@@ -61,10 +65,14 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
                 (Some(_), _) => continue,
                 _ => {}
             }
-            // 「## 一、主要举措」: the hashes go, the Chinese marker makes the heading.
+            // 「## 一、主要举措」: the hashes go, the Chinese marker makes the heading;
+            // 「## 主要举措」: the depth does.
             let hashes = s.bytes().take_while(|&b| b == b'#').count();
             if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) {
                 span = trim_span(text, span.start + hashes..span.end);
+                if !span.is_empty() && grammar::heading_marker(&text[span.clone()]).is_none() {
+                    md_depths.push((out.len(), hashes as u8));
+                }
             }
         }
         let s = &text[span.clone()];
@@ -83,6 +91,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
                 line,
                 starts_line: true,
                 furniture: true,
+                md_level: None,
             });
             continue;
         }
@@ -118,6 +127,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
                     line,
                     starts_line: cut.start == 0,
                     furniture: true,
+                    md_level: None,
                 });
             }
             pos = cut.end;
@@ -126,7 +136,30 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             push_text(&mut out, text, span.start + pos..span.end, line, pos == 0);
         }
     }
+    md_levels(&mut out, &md_depths);
     out
+}
+
+/// Gives Markdown headings their levels. The shallowest depth is level 1, unless only
+/// the first `#` line has it: that line is the report's title, and the next depth is
+/// level 1. Levels go no deeper than 4, as the Chinese markers do.
+fn md_levels(segs: &mut [Seg], depths: &[(usize, u8)]) {
+    let Some(&min) = depths.iter().map(|(_, d)| d).min() else {
+        return;
+    };
+    let title_only = depths.iter().filter(|(_, d)| *d == min).count() == 1 && depths[0].1 == min;
+    let (rest, base) = if title_only {
+        let next = depths[1..].iter().map(|(_, d)| *d).min().unwrap_or(min + 1);
+        (&depths[1..], next)
+    } else {
+        (depths, min)
+    };
+    for &(i, d) in rest {
+        // A furniture line that carried hashes stays furniture.
+        if let Some(seg) = segs.get_mut(i).filter(|s| !s.furniture) {
+            seg.md_level = Some((d - base + 1).min(4));
+        }
+    }
 }
 
 fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_line: bool) {
@@ -137,6 +170,7 @@ fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_lin
             line,
             starts_line,
             furniture: false,
+            md_level: None,
         });
     }
 }
@@ -297,7 +331,8 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         .filter(|s| {
             !s.furniture
                 && s.starts_line
-                && grammar::heading_marker(&text[s.span.clone()]).is_some()
+                && (s.md_level.is_some()
+                    || grammar::heading_marker(&text[s.span.clone()]).is_some())
         })
         .count();
     let mut r = Report {
@@ -321,7 +356,13 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             continue;
         }
         let marker = if seg.starts_line || !r.line_mode {
-            grammar::heading_marker(s)
+            grammar::heading_marker(s).or(seg.md_level.map(|level| MarkerParse {
+                level,
+                number: 0,
+                form: MarkerForm::Hash,
+                marker_len: 0,
+                space_len: 0,
+            }))
         } else {
             None
         };
@@ -442,6 +483,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                 line,
                 starts_line: seg.starts_line && *start == seg.span.start,
                 furniture: false,
+                md_level: None,
             };
             push_heading(&mut r, h, &piece);
         }
@@ -650,6 +692,36 @@ mod tests {
             Some((2025, 2, 3))
         );
         assert!(r.blocks.iter().any(|b| b.kind == BlockKind::Signature));
+    }
+
+    #[test]
+    fn markdown_hashes_are_headings_by_depth() {
+        let md = "# 青石镇2024年度法治政府建设工作报告\n\n2024年,青石镇推进依法行政。\n\n## 主要举措\n\n### 健全决策机制\n\n审查决策5件。\n\n1. 组织培训\n\n## 二、存在的不足\n\n```\n## 代码里的不是标题\n```\n\n力量不足。\n";
+        let src = Source::new("r.md", md);
+        let r = parse(&src, &Vocab::builtin());
+        assert_eq!(
+            src.slice(&r.blocks[r.title.unwrap()].span),
+            "青石镇2024年度法治政府建设工作报告"
+        );
+        assert_eq!(
+            titles(&src, &r),
+            vec![
+                (1, 0, "主要举措".into()),
+                (2, 0, "健全决策机制".into()),
+                (3, 1, "组织培训".into()),
+                (1, 2, "存在的不足".into())
+            ]
+        );
+        assert_eq!(r.headings[0].form, MarkerForm::Hash);
+        assert_eq!(r.headings[2].parent, Some(1));
+        // Without a title line, the shallowest depth is level 1; in a .txt file hashes
+        // are text.
+        let src = Source::new("r.md", "### 主要举措\n做法。\n#### 决策\n### 不足\n");
+        let r = parse(&src, &Vocab::builtin());
+        let levels: Vec<u8> = r.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [1, 2, 1]);
+        let (_, r) = parse_str("### 主要举措\n做法。\n### 不足\n");
+        assert!(r.headings.is_empty());
     }
 
     #[test]

@@ -104,6 +104,8 @@ pub enum MarkerForm {
     ArComma,
     /// (1)
     ArParen,
+    /// A Markdown `#` heading without a Chinese number (its number is 0).
+    Hash,
 }
 
 #[derive(Debug, Clone)]

@@ -18,8 +18,8 @@ fn property(s: &str) -> String {
 pub fn render(f: &FileReport) -> String {
     let mut out = String::new();
     for d in f.diagnostics {
-        let (line, col) = f.src.line_col(d.span.start);
-        let (end_line, end_col) = f.src.line_col(d.span.end);
+        let (line, col) = f.src.position(d.span.start);
+        let (end_line, end_col) = f.src.position(d.span.end);
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

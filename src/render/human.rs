@@ -188,6 +188,16 @@ fn cs_severity(s: Severity) -> CsSeverity {
     }
 }
 
+/// Where a finding is in a Word file or a web page, in a drafter's words.
+pub fn place_words(src: &Source, p: &crate::source::Place) -> String {
+    match (src.format, p.element) {
+        ("docx", "w:tc") => format!("{}（表格中）", p.describe()),
+        ("docx", "w:txbxContent") => format!("{}（文本框中）", p.describe()),
+        ("docx", _) => p.describe(),
+        (_, e) => format!("正文{}（<{e}> 元素）", p.describe()),
+    }
+}
+
 fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
     let to_orig = |r: &Range<usize>| src.original_offset(r.start)..src.original_offset(r.end);
     let mut spans = vec![to_orig(&d.span)];
@@ -204,6 +214,9 @@ fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
         );
     }
     let mut notes = Vec::new();
+    if let Some(place) = src.place(d.span.start) {
+        notes.push(format!("位置：{}", place_words(src, &place)));
+    }
     if let Some(n) = &d.note {
         notes.push(format!("依据：{n}"));
     }

@@ -43,15 +43,24 @@ pub struct JsonDiagnostic {
     pub labels: Vec<JsonLabel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<JsonFix>,
+    /// For a Word file or a web page: 第N段第M字 in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// For a Word file or a web page: the element the text is in ("w:p", "w:tc", "p" …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
 }
 
 pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
     f.diagnostics
         .iter()
         .map(|d| {
-            let (line, column) = f.src.line_col(d.span.start);
-            let (end_line, end_column) = f.src.line_col(d.span.end);
+            let (line, column) = f.src.position(d.span.start);
+            let (end_line, end_column) = f.src.position(d.span.end);
+            let place = f.src.place(d.span.start);
             JsonDiagnostic {
+                location: place.map(|p| p.describe()),
+                element: place.map(|p| p.element.to_string()),
                 path: f.src.name.clone(),
                 rule: d.rule.clone(),
                 severity: d.severity.name(),
@@ -65,8 +74,8 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
                     .labels
                     .iter()
                     .map(|l| {
-                        let (line, column) = f.src.line_col(l.span.start);
-                        let (end_line, end_column) = f.src.line_col(l.span.end);
+                        let (line, column) = f.src.position(l.span.start);
+                        let (end_line, end_column) = f.src.position(l.span.end);
                         JsonLabel {
                             line,
                             column,
@@ -81,8 +90,8 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
                     edits: edits
                         .iter()
                         .map(|(span, content)| {
-                            let (line, column) = f.src.line_col(span.start);
-                            let (end_line, end_column) = f.src.line_col(span.end);
+                            let (line, column) = f.src.position(span.start);
+                            let (end_line, end_column) = f.src.position(span.end);
                             JsonEdit {
                                 line,
                                 column,

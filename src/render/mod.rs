@@ -18,7 +18,7 @@ pub struct FileReport<'a> {
 
 /// One diagnostic as `path:line:col: severity[rule] message` and a line break.
 pub fn concise_line(src: &Source, d: &Diagnostic) -> String {
-    let (l, c) = src.line_col(d.span.start);
+    let (l, c) = src.position(d.span.start);
     format!(
         "{}:{l}:{c}: {}[{}] {}\n",
         src.name,

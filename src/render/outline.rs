@@ -36,6 +36,8 @@ pub struct OutlineParagraph {
 pub struct Outline {
     pub path: String,
     pub encoding: &'static str,
+    /// "text", "docx" or "html".
+    pub format: &'static str,
     pub title: Option<String>,
     pub year: Option<i32>,
     pub year_source: Option<&'static str>,
@@ -90,7 +92,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
             parts.insert(
                 p,
                 OutlinePart {
-                    line: src.line_col(h.span.start).0,
+                    line: src.position(h.span.start).0,
                     headed: h.headed,
                     evidence,
                 },
@@ -100,6 +102,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
     Outline {
         path: src.name.clone(),
         encoding: src.encoding,
+        format: src.format,
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
@@ -128,7 +131,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
                 marker: original(&h.marker),
                 number: h.number,
                 title: clip(&original(&h.title), 60),
-                line: src.line_col(h.marker.start).0,
+                line: src.position(h.marker.start).0,
                 part: a.parts.section[i],
             })
             .collect(),
@@ -139,7 +142,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
             .iter()
             .filter(|h| !h.headed)
             .map(|h| OutlineParagraph {
-                line: src.line_col(h.span.start).0,
+                line: src.position(h.span.start).0,
                 part: h.part,
                 evidence: clip(&original(&h.span), 40),
             })
@@ -147,7 +150,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
         enumerations: r
             .enumerations
             .iter()
-            .map(|(_, n, sp)| (src.line_col(sp.start).0, *n))
+            .map(|(_, n, sp)| (src.position(sp.start).0, *n))
             .collect(),
     }
 }
@@ -157,6 +160,11 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
     let mut s = String::new();
     let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "（未找到）".to_string());
     s.push_str(&format!("文件：{}\n", o.path));
+    s.push_str(&match o.format {
+        "docx" => "格式：Word 文档（.docx），位置按段落计\n".to_string(),
+        "html" => format!("格式：网页（HTML，{} 编码），只检查正文\n", o.encoding),
+        _ => format!("编码：{}\n", o.encoding),
+    });
     s.push_str(&format!("标题：{}\n", or_none(&o.title)));
     let year_from = match o.year_source {
         Some("title") => "（取自标题）",

@@ -61,8 +61,8 @@ pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Ve
     let mut seen: std::collections::HashMap<(String, String), usize> =
         std::collections::HashMap::new();
     let region = |span: &std::ops::Range<usize>| {
-        let (l, c) = f.src.line_col(span.start);
-        let (el, ec) = f.src.line_col(span.end);
+        let (l, c) = f.src.position(span.start);
+        let (el, ec) = f.src.position(span.end);
         json!({"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(if el == l { c } else { 1 })})
     };
     let location = |span: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.src.name)}, "region": region(span)}});

@@ -344,7 +344,7 @@ impl Check {
     /// The `{name}` values the kind provides to a rule's wording.
     pub fn vars(&self) -> &'static [&'static str] {
         match self {
-            Check::PartMissing { .. } => &["part", "found", "line"],
+            Check::PartMissing { .. } => &["part", "found", "line", "at"],
             Check::PartUnheaded { .. } => &["part", "text"],
             Check::PartRequires { .. } => &["part", "when", "text"],
             Check::PartLength { .. } => &["part", "count", "min_chars"],
@@ -358,7 +358,7 @@ impl Check {
             Check::DateFormat {} => &["date", "expected"],
             Check::PublicationDeadline { .. } => &["date", "deadline", "source", "year"],
             Check::PublicationEarly {} => &["date", "source", "year"],
-            Check::NumberingGap {} => &["level", "prev", "expected", "found", "line"],
+            Check::NumberingGap {} => &["level", "prev", "expected", "found", "line", "at"],
             Check::NumberingStyle {} => &["level", "found", "expected", "count", "major"],
             Check::LevelSkip {} => &["marker", "parent", "missing"],
             Check::HeadingPunctuation { .. } => &["marker", "mark"],
@@ -369,7 +369,7 @@ impl Check {
             Check::WidthMix { .. } => &["found", "count", "major", "major_count"],
             Check::Rate { .. } => &["rate", "actual", "num", "den"],
             Check::EmptySection {} => &["title"],
-            Check::DuplicateHeading {} => &["title", "line"],
+            Check::DuplicateHeading {} => &["title", "line", "at"],
             Check::Genre { .. } => &["kind"],
             Check::UnusedSuppression {} => &["text"],
         }

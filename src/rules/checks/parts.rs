@@ -32,11 +32,12 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
         });
     if let Some(span) = near {
         let text = ctx.src.slice(&span).to_string();
-        let line = ctx.src.line_col(span.start).0;
+        let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
         f = f
             .label(span, format!("这里的“{text}”不是{}", part.label()))
             .var("found", text)
             .var("line", line.to_string())
+            .var("at", at)
             .variant("near_miss");
     }
     vec![f]

@@ -97,6 +97,10 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let mut last_at_level = [None::<u32>; 6];
     let mut out = Vec::new();
     for (i, h) in hs.iter().enumerate() {
+        // A Markdown `#` heading has no number to check.
+        if h.form == MarkerForm::Hash {
+            continue;
+        }
         let l = h.level as usize;
         let key = (h.parent, h.level);
         let found = marker_text(ctx, h);
@@ -124,7 +128,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         && let Some(b) = lone_line(ctx, ph.block + 1, h.block)
                     {
                         let span = ctx.report.blocks[b].span.clone();
-                        let line = ctx.src.line_col(span.start).0;
+                        let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
                         // The lone line gets the lost number (when exactly one is lost).
                         if h.number == expected + 1 && fixed.insert(key) {
                             f.fix = Some(vec![(span.start..span.start, exp.clone())]);
@@ -132,6 +136,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         f = f
                             .label(span, "这一行像是丢了编号的标题")
                             .var("line", line.to_string())
+                            .var("at", at)
                             .variant("lost");
                     } else {
                         if fixed.insert(key) {
@@ -178,7 +183,7 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
         let items: Vec<(usize, String)> = hs
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.level == level)
+            .filter(|(_, h)| h.level == level && h.form != MarkerForm::Hash)
             .map(|(i, h)| (i, shape(&marker_text(ctx, h), h.form)))
             .collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -259,7 +264,9 @@ pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
     for h in hs {
         let Some(p) = h.parent else { continue };
         let ph = &hs[p];
-        if h.level > ph.level + 1 && !seen.contains(&(p, h.level)) {
+        // Markdown depths are not the four numbered levels.
+        let numbered = h.form != MarkerForm::Hash && ph.form != MarkerForm::Hash;
+        if numbered && h.level > ph.level + 1 && !seen.contains(&(p, h.level)) {
             seen.push((p, h.level));
             out.push(
                 Finding::at(h.marker.clone())
@@ -367,11 +374,15 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
         match first.get(&(h.parent, h.level, title.clone())) {
             Some(&k) => {
                 let fh = &r.headings[k];
-                let line = ctx.src.line_col(fh.marker.start).0;
+                let (line, at) = (
+                    ctx.src.position(fh.marker.start).0,
+                    ctx.src.at(fh.marker.start),
+                );
                 out.push(
                     Finding::at(h.marker.start..h.title.end)
                         .var("title", title)
                         .var("line", line.to_string())
+                        .var("at", at)
                         .label(fh.marker.start..fh.title.end, "第一次出现"),
                 );
             }

@@ -91,6 +91,10 @@ pub fn patterns(
 
 /// One finding per run of adjacent furniture blocks.
 pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
+    // On a page read as HTML the furniture belongs to the page, not to the report.
+    if ctx.src.format == "html" {
+        return Vec::new();
+    }
     let r = ctx.report;
     let mut out = Vec::new();
     let mut run: Option<Span> = None;
@@ -102,15 +106,12 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let lines = (ctx.src.line_col(span.start).0, ctx.src.line_col(span.end).0);
-            out.push(Finding::at(span).var("text", snippet(&text, 24)).var(
-                "lines",
-                if lines.0 == lines.1 {
-                    format!("第{}行", lines.0)
-                } else {
-                    format!("第{}—{}行", lines.0, lines.1)
-                },
-            ));
+            let lines = ctx.src.lines_of(&span);
+            out.push(
+                Finding::at(span)
+                    .var("text", snippet(&text, 24))
+                    .var("lines", lines),
+            );
         }
     };
     for b in &r.blocks {
