@@ -897,3 +897,33 @@ fn fix_refuses_what_it_cannot_write_safely() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("标准输入"), "{}", stderr(&o));
 }
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // 150 reports (more than one chunk), each different, some unreadable.
+    let fixtures: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/rules"))
+        .expect("the fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert!(fixtures.len() > 20);
+    for i in 0..150 {
+        let text = std::fs::read_to_string(&fixtures[i % fixtures.len()]).unwrap();
+        let name = dir.path().join(format!("r{i:03}.txt"));
+        if i % 37 == 5 {
+            std::fs::write(&name, [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+        } else {
+            std::fs::write(&name, text.replace("2024", &(2020 + i % 6).to_string())).unwrap();
+        }
+    }
+    let d = dir.path().to_str().unwrap();
+    for format in ["json", "concise", "human"] {
+        let one = fzlint(&["check", "--format", format, "-j", "1", d]);
+        let two = fzlint(&["check", "--format", format, "-j", "2", d]);
+        assert_eq!(one.status.code(), Some(2), "unreadable files exit 2");
+        assert_eq!(stdout(&one), stdout(&two), "{format}");
+        assert_eq!(stderr(&one), stderr(&two), "{format}");
+        assert_eq!(stderr(&one).lines().count(), 4, "{}", stderr(&one));
+    }
+}

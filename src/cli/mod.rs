@@ -101,6 +101,10 @@ pub struct CheckArgs {
     /// Print what --fix would change, as a diff, and change nothing.
     #[arg(long)]
     diff: bool,
+    /// How many files to lint at once (0: one per processor core). The output is the
+    /// same whatever the number.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -118,7 +122,7 @@ enum Level {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports (files, folders of .txt/.md, or - for standard input).
+    /// Check reports (files, folders of .txt/.md/.docx/.html, or - for standard input).
     Check(CheckArgs),
     /// Show the structure fzlint understood in one report.
     Outline {
@@ -594,7 +598,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
         .collect();
     if files.is_empty() {
-        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt 和 .md 文件）");
+        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
         return Ok(EXIT_TROUBLE);
     }
     // -o FILE: written to a temporary file beside it, moved into place at the end.
@@ -636,109 +640,143 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut sarif_results: Vec<serde_json::Value> = Vec::new();
     let mut junit_cases: Vec<(String, bool)> = Vec::new();
     let mut pack_version = String::new();
-    for (path, _) in &files {
-        let prepared = match resolver.governed(path) {
-            settings::Governed::Ready(p) => p,
-            settings::Governed::Broken(config) => {
-                eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
-                trouble = true;
-                continue;
-            }
-        };
-        let set = &prepared.set;
-        // Names given to --select/--ignore are checked against the first rule set; other
-        // folders' sets may lack an office's own rules, which then simply do not run there.
-        let strict = !std::mem::replace(&mut select_checked, true);
-        let selected: Vec<&Rule> = match select(set, &args.select, &args.ignore, strict) {
-            Ok(s) => s
-                .into_iter()
-                .filter(|r| !prepared.off.contains(&r.spec.id))
-                .collect(),
-            Err(e) => {
-                eprint_line(&format!("error: {e}"));
-                if let Some((_, tmp, _)) = &file_out {
-                    let _ = std::fs::remove_file(tmp);
+    // Files are linted in chunks: settings are resolved in order, the chunk is read and
+    // linted in parallel, and the results are reported in order. Memory stays bounded by
+    // the chunk, and the output is the same whatever the number of threads.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()?;
+    let parallel = !(args.fix || args.diff);
+    let chunk_len = if parallel { 64 } else { 1 };
+    for chunk in files.chunks(chunk_len) {
+        let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
+        for (path, _) in chunk {
+            let prepared = match resolver.governed(path) {
+                settings::Governed::Ready(p) => p,
+                settings::Governed::Broken(config) => {
+                    eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
+                    trouble = true;
+                    continue;
                 }
-                return Ok(EXIT_TROUBLE);
-            }
-        };
-        let settings = Settings {
-            reported_year: args.year.or(prepared.year),
-        };
-        let mut src = match input::read_as(path, MAX_FILE_BYTES, args.stdin_filename.as_deref()) {
-            Ok(s) => s,
-            Err(e) => {
-                eprint_line(&format!("error: {}: {e}", path.display()));
-                trouble = true;
-                continue;
-            }
-        };
-        if path.as_os_str() == "-"
+            };
+            let set = &prepared.set;
+            // Names given to --select/--ignore are checked against the first rule set; other
+            // folders' sets may lack an office's own rules, which then simply do not run there.
+            let strict = !std::mem::replace(&mut select_checked, true);
+            let selected: Vec<String> = match select(set, &args.select, &args.ignore, strict) {
+                Ok(s) => s
+                    .into_iter()
+                    .filter(|r| !prepared.off.contains(&r.spec.id))
+                    .map(|r| r.spec.id.clone())
+                    .collect(),
+                Err(e) => {
+                    eprint_line(&format!("error: {e}"));
+                    if let Some((_, tmp, _)) = &file_out {
+                        let _ = std::fs::remove_file(tmp);
+                    }
+                    return Ok(EXIT_TROUBLE);
+                }
+            };
+            let settings = Settings {
+                reported_year: args.year.or(prepared.year),
+            };
+            jobs.push(Job {
+                path: path.clone(),
+                prepared: prepared.clone(),
+                selected,
+                settings,
+            });
+        }
+        let run = |job: &Job| -> Result<(Source, Vec<fzlint::diagnostic::Diagnostic>), input::InputError> {
+        let mut src = input::read_as(&job.path, MAX_FILE_BYTES, args.stdin_filename.as_deref())?;
+        if job.path.as_os_str() == "-"
             && let Some(name) = &args.stdin_filename
         {
             src.name = name.clone();
         }
-        let mut diags = lint_with(&src, set, &selected, &settings);
+        let mut diags = lint_with(&src, &job.prepared.set, &job.rules(), &job.settings);
         diags.retain(|d| d.severity >= min);
-        if args.fix || args.diff {
-            match fix_file(path, &src, &diags, args.diff) {
+        Ok((src, diags))
+    };
+        let results: Vec<_> = if parallel && jobs.len() > 1 {
+            use rayon::prelude::*;
+            pool.install(|| jobs.par_iter().map(run).collect())
+        } else {
+            jobs.iter().map(run).collect()
+        };
+        for (job, result) in jobs.iter().zip(results) {
+            let path = &job.path;
+            let set = &job.prepared.set;
+            let selected = job.rules();
+            let settings = &job.settings;
+            let (mut src, mut diags) = match result {
+                Ok(r) => r,
                 Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
                     trouble = true;
+                    continue;
                 }
-                Ok(FixOutcome::Diff(d)) => {
-                    would_change |= !d.is_empty();
-                    out.print(&d);
+            };
+            if args.fix || args.diff {
+                match fix_file(path, &src, &diags, args.diff) {
+                    Err(e) => {
+                        eprint_line(&format!("error: {}: {e}", path.display()));
+                        trouble = true;
+                    }
+                    Ok(FixOutcome::Diff(d)) => {
+                        would_change |= !d.is_empty();
+                        out.print(&d);
+                    }
+                    Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
+                        eprint_line(&format!("已修复 {}：{n} 处", path.display()));
+                        src = Source::new(src.name.clone(), &text);
+                        diags = lint_with(&src, set, &selected, settings);
+                        diags.retain(|d| d.severity >= min);
+                    }
+                    Ok(_) => {}
                 }
-                Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
-                    eprint_line(&format!("已修复 {}：{n} 处", path.display()));
-                    src = Source::new(src.name.clone(), &text);
-                    diags = lint_with(&src, set, &selected, &settings);
-                    diags.retain(|d| d.severity >= min);
+                if args.diff {
+                    continue;
                 }
-                Ok(_) => {}
             }
-            if args.diff {
+            for d in &diags {
+                worst = worst.max(Some(d.severity));
+                counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
+                if let Some(r) = set.get(&d.rule) {
+                    summaries
+                        .entry(d.rule.clone())
+                        .or_insert_with(|| r.spec.summary.clone());
+                }
+            }
+            totals.add(&diags);
+            if args.statistics {
                 continue;
             }
-        }
-        for d in &diags {
-            worst = worst.max(Some(d.severity));
-            counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
-            if let Some(r) = set.get(&d.rule) {
-                summaries
-                    .entry(d.rule.clone())
-                    .or_insert_with(|| r.spec.summary.clone());
-            }
-        }
-        totals.add(&diags);
-        if args.statistics {
-            continue;
-        }
-        let f = FileReport {
-            src: &src,
-            diagnostics: &diags,
-        };
-        match args.format {
-            Format::Human => out.print(&human::render(&f, color)),
-            Format::Concise => out.print(&render::concise(&f)),
-            Format::Github => out.print(&render::github::render(&f)),
-            Format::Json => json_items.extend(json::diagnostics(&f)),
-            Format::Junit => junit_cases.push(render::junit::testcase(&f)),
-            Format::Sarif => {
-                pack_version = set.vocab.version.clone();
-                let new: Vec<&Rule> = set
-                    .sorted()
-                    .into_iter()
-                    .filter(|r| !sarif_index.contains_key(&r.spec.id))
-                    .collect();
-                for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
-                    sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
-                    sarif_rules.push(v);
+            let f = FileReport {
+                src: &src,
+                diagnostics: &diags,
+            };
+            match args.format {
+                Format::Human => out.print(&human::render(&f, color)),
+                Format::Concise => out.print(&render::concise(&f)),
+                Format::Github => out.print(&render::github::render(&f)),
+                Format::Json => json_items.extend(json::diagnostics(&f)),
+                Format::Junit => junit_cases.push(render::junit::testcase(&f)),
+                Format::Sarif => {
+                    pack_version = set.vocab.version.clone();
+                    let new: Vec<&Rule> = set
+                        .sorted()
+                        .into_iter()
+                        .filter(|r| !sarif_index.contains_key(&r.spec.id))
+                        .collect();
+                    for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
+                        sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
+                        sarif_rules.push(v);
+                    }
+                    sarif_results.extend(render::sarif::results(&f, &|id| {
+                        sarif_index.get(id).copied()
+                    }));
                 }
-                sarif_results.extend(render::sarif::results(&f, &|id| {
-                    sarif_index.get(id).copied()
-                }));
             }
         }
     }
@@ -800,6 +838,24 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     } else {
         0
     })
+}
+
+/// One file to lint, with what governs it.
+struct Job {
+    path: PathBuf,
+    prepared: std::sync::Arc<settings::Prepared>,
+    /// The ids of the rules that run on it, in the rule set's order.
+    selected: Vec<String>,
+    settings: Settings,
+}
+
+impl Job {
+    fn rules(&self) -> Vec<&Rule> {
+        self.selected
+            .iter()
+            .filter_map(|id| self.prepared.set.get(id))
+            .collect()
+    }
 }
 
 enum FixOutcome {

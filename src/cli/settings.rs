@@ -7,7 +7,7 @@ use fzlint::config::{self, Config};
 use fzlint::rules::RuleSet;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub enum Mode {
     Discover,
@@ -20,7 +20,7 @@ pub struct Prepared {
     pub set: RuleSet,
     pub off: Vec<String>,
     pub year: Option<i32>,
-    pub config: Option<Rc<Config>>,
+    pub config: Option<Arc<Config>>,
 }
 
 /// What makes two files' settings the same: their config and the per-path entries matched.
@@ -32,8 +32,8 @@ pub struct Resolver<'a> {
     /// Folder → the config file that governs it.
     found: HashMap<PathBuf, Option<PathBuf>>,
     /// Config file → loaded (None when it has an error, already printed).
-    configs: HashMap<PathBuf, Option<Rc<Config>>>,
-    prepared: HashMap<SettingsKey, Option<Rc<Prepared>>>,
+    configs: HashMap<PathBuf, Option<Arc<Config>>>,
+    prepared: HashMap<SettingsKey, Option<Arc<Prepared>>>,
     printed: HashSet<String>,
     /// Something could not be read: the run exits 2.
     pub trouble: bool,
@@ -41,7 +41,7 @@ pub struct Resolver<'a> {
 
 /// What governs a file.
 pub enum Governed {
-    Ready(Rc<Prepared>),
+    Ready(Arc<Prepared>),
     /// The config (or a rule file it names) has an error: the file is not linted.
     Broken(String),
 }
@@ -89,13 +89,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// The loaded config that governs `file`: Ok(None) when there is none.
-    pub fn config_for(&mut self, file: &Path) -> Result<Option<Rc<Config>>, String> {
+    pub fn config_for(&mut self, file: &Path) -> Result<Option<Arc<Config>>, String> {
         let Some(path) = self.config_path(file) else {
             return Ok(None);
         };
         if !self.configs.contains_key(&path) {
             let loaded = match Config::load(&path) {
-                Ok(c) => Some(Rc::new(c)),
+                Ok(c) => Some(Arc::new(c)),
                 Err(e) => {
                     self.report(&e);
                     None
@@ -133,7 +133,7 @@ impl<'a> Resolver<'a> {
         );
         if !self.prepared.contains_key(&key) {
             let p = self.prepare(config.clone(), &effective);
-            self.prepared.insert(key.clone(), p.map(Rc::new));
+            self.prepared.insert(key.clone(), p.map(Arc::new));
         }
         match &self.prepared[&key] {
             Some(p) => Governed::Ready(p.clone()),
@@ -147,7 +147,7 @@ impl<'a> Resolver<'a> {
 
     fn prepare(
         &mut self,
-        config: Option<Rc<Config>>,
+        config: Option<Arc<Config>>,
         effective: &config::Effective,
     ) -> Option<Prepared> {
         let mut dirs: Vec<PathBuf> = self.cli_rules.to_vec();
