@@ -5,6 +5,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod outline;
+pub mod overview;
 pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
