@@ -4,6 +4,7 @@
 //! [`render`]. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod classify;
 pub mod config;
 pub mod diagnostic;

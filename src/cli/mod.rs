@@ -105,6 +105,15 @@ pub struct CheckArgs {
     /// same whatever the number.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Do not report the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings in this baseline file (replacing it) instead of reporting them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    write_baseline: Option<PathBuf>,
+    /// With --baseline: report the records that no longer match any finding (exit 1).
+    #[arg(long, requires = "baseline")]
+    report_unused_baseline: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -593,6 +602,18 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         Some(Level::Warning) => Severity::Warning,
         _ => Severity::Info,
     };
+    let mut baseline = match &args.baseline {
+        Some(path) => match fzlint::baseline::Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprint_line(&format!("error: {}: {e}", path.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+        },
+        None => None,
+    };
+    let mut recorded: Vec<fzlint::baseline::Entry> = Vec::new();
+    let mut linted: std::collections::HashSet<String> = Default::default();
     let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
         .into_iter()
         .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
@@ -739,6 +760,14 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                     continue;
                 }
             }
+            linted.insert(fzlint::baseline::normalise_path(&src.name));
+            if let Some(b) = &mut baseline {
+                b.filter(&src, &mut diags);
+            }
+            if args.write_baseline.is_some() {
+                recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
+                continue;
+            }
             for d in &diags {
                 worst = worst.max(Some(d.severity));
                 counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
@@ -780,8 +809,31 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             }
         }
     }
-    if args.diff {
-        // With --diff the output is the diff alone.
+    let mut unused_baseline = false;
+    if let Some(path) = &args.write_baseline {
+        let n = recorded.len();
+        match write_atomically(path, fzlint::baseline::write(recorded).as_bytes()) {
+            Ok(()) => eprint_line(&format!("已把 {n} 条问题写入基线 {}", path.display())),
+            Err(e) => {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+        }
+    } else if let (Some(b), true) = (&baseline, args.report_unused_baseline) {
+        let unused = b.unused(&linted);
+        unused_baseline = !unused.is_empty();
+        for e in unused {
+            eprint_line(&format!(
+                "warning: {}: 基线记录已不再出现：{} [{}]“{}”",
+                args.baseline.as_deref().unwrap_or(Path::new("")).display(),
+                e.path,
+                e.rule,
+                e.text
+            ));
+        }
+    }
+    if args.diff || args.write_baseline.is_some() {
+        // With --diff the output is the diff alone; --write-baseline writes only the file.
     } else if args.statistics {
         let mut rows: Vec<(&String, &(Severity, usize))> = counts.iter().collect();
         rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
@@ -822,8 +874,10 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         }
     }
     trouble |= resolver.trouble;
-    let failed = worst
-        .is_some_and(|w| w == Severity::Error || (args.deny_warnings && w == Severity::Warning));
+    let failed = unused_baseline
+        || worst.is_some_and(|w| {
+            w == Severity::Error || (args.deny_warnings && w == Severity::Warning)
+        });
     Ok(if trouble {
         EXIT_TROUBLE
     } else if args.diff {
@@ -856,6 +910,20 @@ impl Job {
             .filter_map(|id| self.prepared.set.get(id))
             .collect()
     }
+}
+
+/// Writes a file through a temporary file beside it, moved into place.
+fn write_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.fzlint-tmp", std::process::id()));
+    let result = std::fs::write(&tmp, content).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 enum FixOutcome {

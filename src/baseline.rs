@@ -1,0 +1,183 @@
+//! Baselines: findings recorded once (`--write-baseline`) and not reported again
+//! (`--baseline`). A finding is matched by its file, its rule, the text it points at and
+//! the text of its line, never by line numbers: a paragraph inserted above does not
+//! bring it back; editing the line itself does. This is also how a finding is silenced
+//! in a .txt or .docx file, which has no room for suppression comments.
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The baseline file's format version.
+const FORMAT: u32 = 1;
+
+/// One recorded finding.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    /// The text the finding points at.
+    pub text: String,
+    /// The line (paragraph) it is on, trimmed.
+    pub line: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    fzlint_baseline: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("无法读取基线文件：{0}")]
+    Io(String),
+    #[error("基线文件格式有误（第 {line} 行第 {column} 列）：{message}")]
+    Format {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("基线文件版本 {0} 不受支持（本版 fzlint 读取版本 {FORMAT}）")]
+    Version(u32),
+}
+
+/// A path as recorded: forward slashes, no leading `./`.
+pub fn normalise_path(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    let mut s = p.as_str();
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    s.to_string()
+}
+
+/// The entry recording a finding of a file.
+pub fn entry(src: &Source, d: &Diagnostic) -> Entry {
+    let line = src.line_index(src.clamp(d.span.start));
+    Entry {
+        path: normalise_path(&src.name),
+        rule: d.rule.clone(),
+        text: src.slice(&d.span).trim().to_string(),
+        line: src.slice(&src.line_range(line)).trim().to_string(),
+    }
+}
+
+/// Recorded findings, counted: a finding recorded twice silences two.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    left: BTreeMap<Entry, usize>,
+}
+
+impl Baseline {
+    pub fn parse(text: &str) -> Result<Baseline, BaselineError> {
+        let file: BaselineFile = serde_json::from_str(text).map_err(|e| BaselineError::Format {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        if file.fzlint_baseline != FORMAT {
+            return Err(BaselineError::Version(file.fzlint_baseline));
+        }
+        let mut left = BTreeMap::new();
+        for e in file.findings {
+            *left.entry(e).or_insert(0) += 1;
+        }
+        Ok(Baseline { left })
+    }
+
+    pub fn load(path: &std::path::Path) -> Result<Baseline, BaselineError> {
+        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Io(e.to_string()))?;
+        Baseline::parse(&text)
+    }
+
+    /// Drops the findings the baseline records, using each record once.
+    pub fn filter(&mut self, src: &Source, diags: &mut Vec<Diagnostic>) {
+        diags.retain(|d| match self.left.get_mut(&entry(src, d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+    }
+
+    /// Records that matched nothing in this run (for files that were linted).
+    pub fn unused(&self, linted: &std::collections::HashSet<String>) -> Vec<&Entry> {
+        self.left
+            .iter()
+            .filter(|(e, n)| **n > 0 && linted.contains(&e.path))
+            .flat_map(|(e, n)| std::iter::repeat_n(e, *n))
+            .collect()
+    }
+}
+
+/// The baseline file for these findings, sorted so that it diffs well.
+pub fn write(mut entries: Vec<Entry>) -> String {
+    entries.sort();
+    let file = BaselineFile {
+        fzlint_baseline: FORMAT,
+        findings: entries,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn diag(src: &Source, rule: &str, needle: &str) -> Diagnostic {
+        let at = src.text.find(needle).expect("the needle is in the text");
+        Diagnostic {
+            rule: rule.into(),
+            severity: Severity::Error,
+            message: String::new(),
+            span: at..at + needle.len(),
+            label: String::new(),
+            labels: Vec::new(),
+            help: None,
+            note: None,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn findings_survive_lines_inserted_above_but_not_edits() {
+        let before = Source::new("./a.txt", "一、做法\n二、不足\n四、安排\n");
+        let recorded = write(vec![entry(
+            &before,
+            &diag(&before, "numbering-gap", "四、"),
+        )]);
+        assert!(recorded.contains("\"path\": \"a.txt\""), "{recorded}");
+        let mut b = Baseline::parse(&recorded).unwrap();
+        let after = Source::new("a.txt", "前言\n一、做法\n二、不足\n四、安排\n");
+        let mut ds = vec![
+            diag(&after, "numbering-gap", "四、"),
+            diag(&after, "placeholder", "前言"),
+        ];
+        b.filter(&after, &mut ds);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].rule, "placeholder");
+        let linted = ["a.txt".to_string()].into_iter().collect();
+        assert!(b.unused(&linted).is_empty());
+        // The line edited: the finding is new.
+        let mut b = Baseline::parse(&recorded).unwrap();
+        let edited = Source::new("a.txt", "一、做法\n二、不足\n四、明年安排\n");
+        let mut ds = vec![diag(&edited, "numbering-gap", "四、")];
+        b.filter(&edited, &mut ds);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(b.unused(&linted).len(), 1);
+    }
+
+    #[test]
+    fn bad_files_say_where() {
+        let e = Baseline::parse("{\"fzlint_baseline\": 1,\n \"findings\": [x]}").unwrap_err();
+        assert!(e.to_string().contains("第 2 行"), "{e}");
+        let e = Baseline::parse("{\"fzlint_baseline\": 9, \"findings\": []}").unwrap_err();
+        assert!(e.to_string().contains("版本 9"), "{e}");
+    }
+}
