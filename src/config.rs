@@ -2,6 +2,7 @@
 //! file (the nearest wins), or named with `--config`.
 //!
 //! ```yaml
+//! extends: ../office.fzlint.yaml # an office's policy first, then this file's settings
 //! year: 2024                    # the reported year when a title names none
 //! rule_dirs: [office-rules]     # more rule files (relative to this file)
 //! exclude: ["drafts/**"]        # not linted when a folder is walked
@@ -75,10 +76,37 @@ pub struct PathOverride {
     pub year: Option<i32>,
 }
 
+/// One path or a list of paths.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Default for OneOrMany {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+impl OneOrMany {
+    pub fn items(&self) -> &[String] {
+        match self {
+            OneOrMany::One(s) => std::slice::from_ref(s),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
 /// `.fzlint.yaml`.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
+    /// Config files whose settings come first (relative to this file); this file's own
+    /// settings then change or add to them.
+    #[serde(default)]
+    pub extends: OneOrMany,
     #[serde(default)]
     pub year: Option<i32>,
     #[serde(default)]
@@ -99,17 +127,25 @@ pub struct Config {
     pub file: ConfigFile,
     exclude: globset::GlobSet,
     per_path: Vec<globset::GlobSet>,
+    /// The configs named by `extends`, loaded, in order.
+    pub bases: Vec<Config>,
 }
+
+/// How deep `extends` may go.
+const MAX_EXTENDS: usize = 16;
 
 /// The settings that apply to one file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Effective {
-    /// Rule ids or categories switched off.
-    pub off: Vec<String>,
-    /// Changes to rules, in the order they apply: (rule id or category, setting).
-    pub changes: Vec<(String, RuleSetting)>,
+    /// Rule ids or categories switched off, each with the config that did it (an index
+    /// into [`Config::chain`]).
+    pub off: Vec<(String, usize)>,
+    /// Changes to rules, in the order they apply: (rule id or category, setting, the
+    /// config that made it).
+    pub changes: Vec<(String, RuleSetting, usize)>,
     pub year: Option<i32>,
-    /// Which `per_path` entries matched (part of what makes two files' settings equal).
+    /// Which `per_path` entries matched, numbered across the chain of configs (part of
+    /// what makes two files' settings equal).
     pub matched: Vec<usize>,
 }
 
@@ -145,15 +181,64 @@ fn at_value(path: &Path, text: &str, value: &str, message: String) -> YamlError 
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, YamlError> {
+        Config::load_from(path, &mut Vec::new()).map_err(YamlError::in_config)
+    }
+
+    /// Loads a config, `visiting` holding the configs that extend it (to refuse a cycle).
+    fn load_from(path: &Path, visiting: &mut Vec<PathBuf>) -> Result<Config, YamlError> {
         // Its paths are read against its folder: make that folder absolute.
         let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| YamlError::new(&name, "", 0, 0, format!("无法读取：{e}")))?;
-        Config::parse(path, &text)
+        let mut config = Config::parse_one(path, &text)?;
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        visiting.push(key);
+        for base in config.file.extends.items().to_vec() {
+            let bpath = lexical(&config.dir().join(&base));
+            let bkey = std::fs::canonicalize(&bpath).unwrap_or_else(|_| bpath.clone());
+            if visiting.contains(&bkey) {
+                let chain: Vec<String> = visiting
+                    .iter()
+                    .chain([&bkey])
+                    .map(|p| p.display().to_string())
+                    .collect();
+                return Err(at_value(
+                    path,
+                    &text,
+                    &base,
+                    format!("extends 循环引用：{}", chain.join(" → ")),
+                ));
+            }
+            if visiting.len() >= MAX_EXTENDS {
+                return Err(at_value(
+                    path,
+                    &text,
+                    &base,
+                    format!("extends 嵌套超过 {MAX_EXTENDS} 层"),
+                ));
+            }
+            if !bpath.is_file() {
+                return Err(at_value(
+                    path,
+                    &text,
+                    &base,
+                    format!("extends 指向的配置文件 “{base}” 不存在"),
+                ));
+            }
+            config.bases.push(Config::load_from(&bpath, visiting)?);
+        }
+        visiting.pop();
+        Ok(config)
     }
 
+    /// Parses a config whose `extends` (if any) is not loaded: for tests and tools that
+    /// only read one file.
     pub fn parse(path: &Path, text: &str) -> Result<Config, YamlError> {
+        Config::parse_one(path, text).map_err(YamlError::in_config)
+    }
+
+    fn parse_one(path: &Path, text: &str) -> Result<Config, YamlError> {
         let name = path.display().to_string();
         let file: ConfigFile = yaml::from_str(&name, text)?;
         for y in file
@@ -182,7 +267,16 @@ impl Config {
             file,
             exclude,
             per_path,
+            bases: Vec::new(),
         })
+    }
+
+    /// This config and those it extends, in the order their settings apply: each base
+    /// (with its own bases first), then this file.
+    pub fn chain(&self) -> Vec<&Config> {
+        let mut out: Vec<&Config> = self.bases.iter().flat_map(Config::chain).collect();
+        out.push(self);
+        out
     }
 
     /// The config's folder, against which its paths are read.
@@ -194,59 +288,79 @@ impl Config {
         file.strip_prefix(self.dir()).unwrap_or(file)
     }
 
+    /// Whether this config (or one it extends) excludes the file.
     pub fn excludes(&self, file: &Path) -> bool {
-        self.exclude.is_match(self.relative(file))
+        self.chain()
+            .iter()
+            .any(|c| c.exclude.is_match(c.relative(file)))
     }
 
-    /// Rule folders named by the config, as paths.
+    /// Rule folders named by the config and those it extends, as paths.
     pub fn rule_dirs(&self) -> Vec<PathBuf> {
-        self.file
-            .rule_dirs
+        self.chain()
             .iter()
-            .map(|d| self.dir().join(d))
+            .flat_map(|c| c.file.rule_dirs.iter().map(|d| c.dir().join(d)))
             .collect()
     }
 
     pub fn effective(&self, file: &Path) -> Effective {
-        let rel = self.relative(file);
-        let mut e = Effective {
-            year: self.file.year,
-            ..Effective::default()
-        };
+        let mut e = Effective::default();
         // Within one layer a category comes before a rule id, so the more specific
-        // setting wins; a later layer (a matching per_path entry) wins over an earlier
-        // one, and may switch back on what an earlier one switched off.
-        let add = |rules: &BTreeMap<String, RuleSetting>, e: &mut Effective| {
+        // setting wins; a later layer (a base's per_path entry, then the next config in
+        // the chain, then its per_path entries) wins over an earlier one, and may switch
+        // back on what an earlier one switched off.
+        let add = |rules: &BTreeMap<String, RuleSetting>, origin: usize, e: &mut Effective| {
             let (cats, ids): (Vec<_>, Vec<_>) = rules
                 .iter()
                 .partition(|(k, _)| CATEGORIES.contains(&k.as_str()));
             for (k, v) in cats.into_iter().chain(ids) {
                 match v {
-                    RuleSetting::Level(l) if l == "off" => e.off.push(k.clone()),
+                    RuleSetting::Level(l) if l == "off" => e.off.push((k.clone(), origin)),
                     _ => {
-                        e.off.retain(|o| o != k);
-                        e.changes.push((k.clone(), v.clone()));
+                        e.off.retain(|o| &o.0 != k);
+                        e.changes.push((k.clone(), v.clone(), origin));
                     }
                 }
             }
         };
-        add(&self.file.rules, &mut e);
-        for (i, (p, set)) in self.file.per_path.iter().zip(&self.per_path).enumerate() {
-            if set.is_match(rel) {
-                e.matched.push(i);
-                add(&p.rules, &mut e);
-                if p.year.is_some() {
-                    e.year = p.year;
+        let mut numbered = 0;
+        for (origin, c) in self.chain().into_iter().enumerate() {
+            let rel = c.relative(file);
+            if c.file.year.is_some() {
+                e.year = c.file.year;
+            }
+            add(&c.file.rules, origin, &mut e);
+            for (p, set) in c.file.per_path.iter().zip(&c.per_path) {
+                if set.is_match(rel) {
+                    e.matched.push(numbered);
+                    add(&p.rules, origin, &mut e);
+                    if p.year.is_some() {
+                        e.year = p.year;
+                    }
                 }
+                numbered += 1;
             }
         }
         e
     }
 
-    /// Applies the settings to a rule set; returns the ids switched off.
-    pub fn apply(&self, e: &Effective, set: &mut RuleSet) -> Result<Vec<String>, YamlError> {
-        let path = self.path.display().to_string();
-        let text = &self.text;
+    /// Applies the settings to a rule set; returns the ids switched off, each with the
+    /// config file that switched it off.
+    pub fn apply(
+        &self,
+        e: &Effective,
+        set: &mut RuleSet,
+    ) -> Result<Vec<(String, PathBuf)>, YamlError> {
+        self.apply_inner(e, set).map_err(YamlError::in_config)
+    }
+
+    fn apply_inner(
+        &self,
+        e: &Effective,
+        set: &mut RuleSet,
+    ) -> Result<Vec<(String, PathBuf)>, YamlError> {
+        let chain = self.chain();
+        let origin = |i: usize| chain.get(i).copied().unwrap_or(self);
         let ids_of = |set: &RuleSet, key: &str| -> Vec<String> {
             if CATEGORIES.contains(&key) {
                 set.rules
@@ -260,23 +374,25 @@ impl Config {
                     .unwrap_or_default()
             }
         };
-        let unknown = |key: &str| {
+        let unknown = |c: &Config, key: &str| {
             at_key(
-                &self.path,
-                text,
+                &c.path,
+                &c.text,
                 key,
                 format!("未知的规则或类别 “{key}”；fzlint rules 列出全部规则"),
             )
         };
-        for (key, setting) in &e.changes {
+        for (key, setting, from) in &e.changes {
+            let c = origin(*from);
+            let (path, text) = (c.path.display().to_string(), &c.text);
             let ids = ids_of(set, key);
             if ids.is_empty() {
-                return Err(unknown(key));
+                return Err(unknown(c, key));
             }
             let mut o = RuleOverride::default();
             let severity = |v: Option<&str>, why: String| {
                 v.and_then(level)
-                    .ok_or_else(|| at_key(&self.path, text, key, why))
+                    .ok_or_else(|| at_key(&c.path, text, key, why))
             };
             match setting {
                 RuleSetting::Level(l) => {
@@ -293,7 +409,7 @@ impl Config {
                     }
                     if !m.is_empty() && CATEGORIES.contains(&key.as_str()) {
                         return Err(at_key(
-                            &self.path,
+                            &c.path,
                             text,
                             key,
                             format!("类别 {key} 只能关闭或改变级别，参数要写在具体规则下"),
@@ -309,15 +425,33 @@ impl Config {
             }
         }
         let mut off = Vec::new();
-        for key in &e.off {
+        for (key, from) in &e.off {
+            let c = origin(*from);
             let ids = ids_of(set, key);
             if ids.is_empty() {
-                return Err(unknown(key));
+                return Err(unknown(c, key));
             }
-            off.extend(ids);
+            off.extend(ids.into_iter().map(|id| (id, c.path.clone())));
         }
         Ok(off)
     }
+}
+
+/// A path with `.` and `..` worked out on its letters (shown to people; links are not
+/// followed).
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn level(s: &str) -> Option<Severity> {
@@ -403,7 +537,7 @@ mod tests {
         let text = "rules:\n  level-skip: off\nper_path:\n  - paths: [\"dept/**\"]\n    year: 2023\n    rules:\n      late-publication: {deadline: \"03-01\"}\n";
         let c = Config::parse(Path::new("/o/.fzlint.yaml"), text).unwrap();
         let a = c.effective(Path::new("/o/town/a.txt"));
-        assert_eq!(a.off, vec!["level-skip"]);
+        assert_eq!(a.off, vec![("level-skip".to_string(), 0)]);
         assert!(a.changes.is_empty() && a.year.is_none());
         let b = c.effective(Path::new("/o/dept/x/b.txt"));
         assert_eq!(b.year, Some(2023));

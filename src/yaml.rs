@@ -20,6 +20,8 @@ pub struct YamlError {
     pub message: String,
     /// The whole file, so the error can be rendered like a diagnostic.
     pub text: String,
+    /// The file is a config file (`.fzlint.yaml` or one it extends), not a rule file.
+    pub config: bool,
 }
 
 impl YamlError {
@@ -30,6 +32,15 @@ impl YamlError {
             column,
             message,
             text: text.to_string(),
+            config: false,
+        }
+    }
+
+    /// The same error, about a config file.
+    pub fn in_config(self) -> YamlError {
+        YamlError {
+            config: true,
+            ..self
         }
     }
 }

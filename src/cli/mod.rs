@@ -224,9 +224,14 @@ fn yaml_error(e: &YamlError) -> String {
         .next()
         .map(|c| s + c.len_utf8())
         .unwrap_or(s);
+    let (code, what) = if e.config {
+        ("config", "配置文件")
+    } else {
+        ("rule-file", "规则文件")
+    };
     let d = Diagnostic::error()
-        .with_code("rule-file")
-        .with_message(format!("规则文件有误：{}", e.message))
+        .with_code(code)
+        .with_message(format!("{what}有误：{}", e.message))
         .with_labels(vec![Label::primary((), s..end).with_message("这里")]);
     let mut buf = Vec::new();
     match term::emit_to_io_write(&mut buf, &term::Config::default(), &file, &d) {
@@ -1015,6 +1020,17 @@ fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
                 .matched
         })
         .unwrap_or_default();
+    // The configs whose settings apply, in order (the bases first).
+    let chain: Vec<String> = p
+        .config
+        .as_ref()
+        .map(|c| {
+            c.chain()
+                .iter()
+                .map(|c| c.path.display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     let rules: Vec<serde_json::Value> = p
         .set
         .sorted()
@@ -1026,6 +1042,7 @@ fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
                 "severity": r.spec.severity.name(),
                 "enabled": !p.off.contains(&r.spec.id),
                 "changed_by": r.overridden_by,
+                "disabled_by": p.off_by.get(&r.spec.id),
                 "builtin": r.builtin,
             })
         })
@@ -1034,6 +1051,7 @@ fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
         let v = serde_json::json!({
             "path": file.display().to_string(),
             "config": config,
+            "extends": chain,
             "year": p.year,
             "per_path": matched,
             "rules": rules,
@@ -1052,6 +1070,12 @@ fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
             .map(|y| format!("{y}（配置）"))
             .unwrap_or_else(|| "按标题或开头一段".into())
     ));
+    if chain.len() > 1 {
+        o.push_str(&format!(
+            "继承（先后生效）：{}\n",
+            chain[..chain.len() - 1].join(" → ")
+        ));
+    }
     if !matched.is_empty() {
         let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
         o.push_str(&format!("适用的 per_path：{}\n", items.join("、")));
@@ -1060,12 +1084,17 @@ fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
     for r in p.set.sorted() {
         let state = if p.off.contains(&r.spec.id) {
             "关闭".to_string()
+                + &p.off_by
+                    .get(&r.spec.id)
+                    .map(|c| format!("  （由 {c} 关闭）"))
+                    .unwrap_or_default()
         } else {
             r.spec.severity.name().to_string()
         };
         let changed = r
             .overridden_by
             .as_ref()
+            .filter(|_| !p.off.contains(&r.spec.id))
             .map(|c| format!("  （由 {c} 调整）"))
             .unwrap_or_default();
         o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));

@@ -19,6 +19,8 @@ pub enum Mode {
 pub struct Prepared {
     pub set: RuleSet,
     pub off: Vec<String>,
+    /// For each rule switched off, the config file that did it.
+    pub off_by: std::collections::BTreeMap<String, String>,
     pub year: Option<i32>,
     pub config: Option<Arc<Config>>,
 }
@@ -162,9 +164,15 @@ impl<'a> Resolver<'a> {
         };
         errors.iter().for_each(|e| self.report(e));
         let mut off = Vec::new();
+        let mut off_by = std::collections::BTreeMap::new();
         if let Some(c) = &config {
             match c.apply(effective, &mut set) {
-                Ok(o) => off = o,
+                Ok(o) => {
+                    for (id, from) in o {
+                        off_by.insert(id.clone(), from.display().to_string());
+                        off.push(id);
+                    }
+                }
                 Err(e) => {
                     self.report(&e);
                     return None;
@@ -174,6 +182,7 @@ impl<'a> Resolver<'a> {
         Some(Prepared {
             set,
             off,
+            off_by,
             year: effective.year,
             config,
         })
