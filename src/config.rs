@@ -109,6 +109,9 @@ pub struct ConfigFile {
     pub extends: OneOrMany,
     #[serde(default)]
     pub year: Option<i32>,
+    /// Run the rules still in preview.
+    #[serde(default)]
+    pub preview: Option<bool>,
     #[serde(default)]
     pub rule_dirs: Vec<String>,
     #[serde(default)]
@@ -286,6 +289,15 @@ impl Config {
 
     fn relative<'p>(&self, file: &'p Path) -> &'p Path {
         file.strip_prefix(self.dir()).unwrap_or(file)
+    }
+
+    /// Whether the preview rules run (the last config in the chain that says wins).
+    pub fn preview(&self) -> bool {
+        self.chain()
+            .iter()
+            .rev()
+            .find_map(|c| c.file.preview)
+            .unwrap_or(false)
     }
 
     /// Whether this config (or one it extends) excludes the file.

@@ -114,6 +114,9 @@ pub struct CheckArgs {
     /// With --baseline: report the records that no longer match any finding (exit 1).
     #[arg(long, requires = "baseline")]
     report_unused_baseline: bool,
+    /// Also run the rules still in preview (fzlint rules marks them).
+    #[arg(long)]
+    preview: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -309,7 +312,20 @@ fn is_text_report(p: &Path) -> bool {
 }
 
 pub fn run() -> Result<i32> {
-    let cli = Cli::parse();
+    // The version names the built-in rule pack too.
+    let version: &'static str = Box::leak(
+        format!(
+            "{} (规则包 {})",
+            env!("CARGO_PKG_VERSION"),
+            fzlint::vocab::Vocab::builtin().version
+        )
+        .into_boxed_str(),
+    );
+    let matches = <Cli as clap::CommandFactory>::command()
+        .version(version)
+        .get_matches();
+    let cli =
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let mut out = Out {
         stdout: Box::new(std::io::stdout().lock()),
     };
@@ -395,7 +411,8 @@ pub fn run() -> Result<i32> {
                     reported_year: year,
                 },
             );
-            let o = outline::outline(&src, &a);
+            let mut o = outline::outline(&src, &a);
+            o.rule_pack = set.vocab.version.clone();
             match format {
                 Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
                 _ => out.print(&outline::human(&o, &a)),
@@ -417,6 +434,8 @@ pub fn run() -> Result<i32> {
                                 "id": r.spec.id, "category": r.spec.category,
                                 "severity": r.spec.severity.name(), "summary": r.spec.summary,
                                 "builtin": r.builtin, "retired": r.spec.retired.is_some(),
+                                "preview": r.spec.preview,
+                                "years": r.spec.years.map(String::from),
                             })
                         })
                         .collect();
@@ -431,6 +450,8 @@ pub fn run() -> Result<i32> {
                             r.spec.category,
                             if r.spec.retired.is_some() {
                                 format!("（已停用）{}", r.spec.summary)
+                            } else if r.spec.preview {
+                                format!("（试用，需 --preview）{}", r.spec.summary)
                             } else {
                                 r.spec.summary.clone()
                             }
@@ -490,6 +511,12 @@ fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
         s.severity.name(),
         s.summary
     ));
+    if s.preview {
+        o.push_str("（试用规则：只在 --preview、配置中 preview: true 或点名此规则时运行）\n\n");
+    }
+    if let Some(y) = &s.years {
+        o.push_str(&format!("适用的报告年度：{y}\n\n"));
+    }
     o.push_str(&format!("说明：\n{}\n", indent(s.rationale.trim_end())));
     if let Some(b) = &s.basis {
         o.push_str(&format!("\n依据：\n{}\n", indent(b)));
@@ -553,11 +580,15 @@ fn indent(s: &str) -> String {
 }
 
 /// Which rules a run uses: all, less `--ignore`, or only `--select` (ids or categories).
+/// The rules a run uses: --select and --ignore applied, and preview rules only where
+/// asked for (`preview`, or the rule's own id in `named`: --select or the config).
 fn select<'a>(
     set: &'a RuleSet,
     select: &[String],
     ignore: &[String],
     strict: bool,
+    preview: bool,
+    named: &[String],
 ) -> Result<Vec<&'a Rule>, String> {
     let known = |name: &str| set.get(name).is_some() || fzlint::rules::CATEGORIES.contains(&name);
     if let Some(bad) = select.iter().chain(ignore).find(|n| strict && !known(n)) {
@@ -575,6 +606,9 @@ fn select<'a>(
         .iter()
         .filter(|r| select.is_empty() || matches(r, select))
         .filter(|r| !matches(r, ignore))
+        .filter(|r| {
+            !r.spec.preview || preview || select.contains(&r.spec.id) || named.contains(&r.spec.id)
+        })
         .collect())
 }
 
@@ -689,7 +723,15 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             // Names given to --select/--ignore are checked against the first rule set; other
             // folders' sets may lack an office's own rules, which then simply do not run there.
             let strict = !std::mem::replace(&mut select_checked, true);
-            let selected: Vec<String> = match select(set, &args.select, &args.ignore, strict) {
+            let preview = args.preview || prepared.preview;
+            let selected: Vec<String> = match select(
+                set,
+                &args.select,
+                &args.ignore,
+                strict,
+                preview,
+                &prepared.named,
+            ) {
                 Ok(s) => s
                     .into_iter()
                     .filter(|r| !prepared.off.contains(&r.spec.id))
@@ -794,8 +836,16 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 Format::Human => out.print(&human::render(&f, color)),
                 Format::Concise => out.print(&render::concise(&f)),
                 Format::Github => out.print(&render::github::render(&f)),
-                Format::Json => json_items.extend(json::diagnostics(&f)),
-                Format::Junit => junit_cases.push(render::junit::testcase(&f)),
+                Format::Json => {
+                    json_items.extend(json::diagnostics(&f).into_iter().map(|mut j| {
+                        j.rule_pack = set.vocab.version.clone();
+                        j
+                    }))
+                }
+                Format::Junit => {
+                    pack_version = set.vocab.version.clone();
+                    junit_cases.push(render::junit::testcase(&f))
+                }
                 Format::Sarif => {
                     pack_version = set.vocab.version.clone();
                     let new: Vec<&Rule> = set
@@ -865,7 +915,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 let doc = render::sarif::document(sarif_rules, sarif_results, &pack_version);
                 out.print(&format!("{}\n", serde_json::to_string_pretty(&doc)?));
             }
-            Format::Junit => out.print(&render::junit::document(&junit_cases)),
+            Format::Junit => out.print(&render::junit::document(&junit_cases, &pack_version)),
             Format::Concise | Format::Github => {}
         }
     }

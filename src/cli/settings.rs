@@ -21,6 +21,10 @@ pub struct Prepared {
     pub off: Vec<String>,
     /// For each rule switched off, the config file that did it.
     pub off_by: std::collections::BTreeMap<String, String>,
+    /// The config asks for the preview rules.
+    pub preview: bool,
+    /// Rule ids the config names under `rules:` (a preview rule named there runs).
+    pub named: Vec<String>,
     pub year: Option<i32>,
     pub config: Option<Arc<Config>>,
 }
@@ -183,6 +187,8 @@ impl<'a> Resolver<'a> {
             set,
             off,
             off_by,
+            preview: config.as_ref().is_some_and(|c| c.preview()),
+            named: effective.changes.iter().map(|c| c.0.clone()).collect(),
             year: effective.year,
             config,
         })

@@ -43,6 +43,8 @@ pub struct JsonDiagnostic {
     pub labels: Vec<JsonLabel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<JsonFix>,
+    /// The version of the rule pack that found it.
+    pub rule_pack: String,
     /// For a Word file or a web page: 第N段第M字 in it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
@@ -59,6 +61,7 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
             let (end_line, end_column) = f.src.position(d.span.end);
             let place = f.src.place(d.span.start);
             JsonDiagnostic {
+                rule_pack: String::new(),
                 location: place.map(|p| p.describe()),
                 element: place.map(|p| p.element.to_string()),
                 path: f.src.name.clone(),

@@ -46,7 +46,7 @@ pub fn testcase(f: &FileReport) -> (String, bool) {
 }
 
 /// The whole report from the test cases.
-pub fn document(cases: &[(String, bool)]) -> String {
+pub fn document(cases: &[(String, bool)], pack_version: &str) -> String {
     let failures = cases.iter().filter(|c| c.1).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -56,6 +56,11 @@ pub fn document(cases: &[(String, bool)]) -> String {
     out.push_str(&format!(
         "  <testsuite name=\"fzlint\" tests=\"{}\" failures=\"{failures}\">\n",
         cases.len()
+    ));
+    out.push_str(&format!(
+        "    <properties>\n      <property name=\"fzlint.version\" value=\"{}\"/>\n      <property name=\"fzlint.rulePack\" value=\"{}\"/>\n    </properties>\n",
+        env!("CARGO_PKG_VERSION"),
+        xml(pack_version)
     ));
     for (c, _) in cases {
         out.push_str(c);

@@ -38,6 +38,8 @@ pub struct Outline {
     pub encoding: &'static str,
     /// "text", "docx" or "html".
     pub format: &'static str,
+    /// The version of the rule pack whose vocabulary read the report.
+    pub rule_pack: String,
     pub title: Option<String>,
     pub year: Option<i32>,
     pub year_source: Option<&'static str>,
@@ -103,6 +105,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
         path: src.name.clone(),
         encoding: src.encoding,
         format: src.format,
+        rule_pack: String::new(),
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),

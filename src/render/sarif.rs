@@ -82,6 +82,20 @@ pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Ve
             if let Some(i) = rule_index(&d.rule) {
                 r["ruleIndex"] = json!(i);
             }
+            // The safe fix `--fix` would apply, for editors and bots.
+            if let Some(edits) = &d.fix {
+                let replacements: Vec<Value> = edits
+                    .iter()
+                    .map(|(span, text)| {
+                        json!({"deletedRegion": region(span), "insertedContent": {"text": text}})
+                    })
+                    .collect();
+                r["fixes"] = json!([{
+                    "description": {"text": d.help.clone().unwrap_or_else(|| d.message.clone())},
+                    "artifactChanges": [{"artifactLocation": {"uri": uri(&f.src.name)}, "replacements": replacements}],
+                    "properties": {"applicability": "safe"},
+                }]);
+            }
             if !d.labels.is_empty() {
                 r["relatedLocations"] = Value::Array(
                     d.labels

@@ -148,9 +148,17 @@ pub fn lint_with(
         facts: &a.facts,
         vocab: &set.vocab,
     };
+    // A rule for some years only runs on reports on those years (and on reports whose
+    // year is unknown).
+    let year = a.facts.year();
     let mut out: Vec<Diagnostic> = rules
         .iter()
         .filter(|r| r.spec.retired.is_none())
+        .filter(|r| {
+            r.spec
+                .years
+                .is_none_or(|y| year.is_none_or(|yr| y.contains(yr)))
+        })
         .flat_map(|r| {
             checks::run(&r.spec.check, &ctx)
                 .into_iter()
@@ -213,8 +221,9 @@ pub fn lint_with(
 }
 
 /// Runs every rule of the set on one source.
+/// Runs every rule of the set but the preview ones.
 pub fn lint(src: &Source, set: &RuleSet, settings: &Settings) -> Vec<Diagnostic> {
-    let rules: Vec<&Rule> = set.rules.iter().collect();
+    let rules: Vec<&Rule> = set.rules.iter().filter(|r| !r.spec.preview).collect();
     lint_with(src, set, &rules, settings)
 }
 

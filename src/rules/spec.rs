@@ -41,6 +41,117 @@ pub struct RuleSpec {
     /// one diagnostic: a report of another genre is not also missing every part).
     #[serde(default)]
     pub suppresses: Vec<String>,
+    /// The reported years the rule applies to ("2021-2025", "2026-", "-2020"); it does
+    /// not run on reports on other years. Without it, every year.
+    #[serde(default)]
+    pub years: Option<YearRange>,
+    /// A rule still being tried: it runs only when asked for (`--preview`, `preview: true`
+    /// in the config, or its id named in `--select` or under `rules:`).
+    #[serde(default)]
+    pub preview: bool,
+}
+
+/// A span of reported years, written "2021-2025" (or with —), "2026-" (from 2026 on),
+/// "-2020" (up to 2020) or one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
+pub struct YearRange {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl YearRange {
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+
+    pub fn parse(s: &str) -> Option<YearRange> {
+        let s = s.trim();
+        let year = |t: &str| -> Option<Option<i32>> {
+            let t = t.trim().trim_end_matches('年');
+            if t.is_empty() {
+                return Some(None);
+            }
+            t.parse::<i32>()
+                .ok()
+                .filter(|y| (1949..=2200).contains(y))
+                .map(Some)
+        };
+        let r = match s.split_once(['-', '—', '–', '~']) {
+            Some((a, b)) => YearRange {
+                from: year(a)?,
+                to: year(b.trim_start_matches('—'))?,
+            },
+            None => {
+                let y = year(s)??;
+                YearRange {
+                    from: Some(y),
+                    to: Some(y),
+                }
+            }
+        };
+        let ordered = match (r.from, r.to) {
+            (Some(a), Some(b)) => a <= b,
+            (None, None) => false,
+            _ => true,
+        };
+        ordered.then_some(r)
+    }
+}
+
+impl std::fmt::Display for YearRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}年"),
+            (Some(a), Some(b)) => write!(f, "{a}—{b}年"),
+            (Some(a), None) => write!(f, "{a}年起"),
+            (None, Some(b)) => write!(f, "{b}年以前"),
+            (None, None) => write!(f, "各年"),
+        }
+    }
+}
+
+impl From<YearRange> for String {
+    fn from(r: YearRange) -> String {
+        let y = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+        if r.from == r.to {
+            y(r.from)
+        } else {
+            format!("{}-{}", y(r.from), y(r.to))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for YearRange {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        let text = match &v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        };
+        YearRange::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "年份范围应写成 \"2021-2025\"、\"2026-\" 或 \"-2020\"（1949—2200 年），这里是 {v}"
+            ))
+        })
+    }
+}
+
+impl schemars::JsonSchema for YearRange {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearRange".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Reported years: \"2021-2025\", \"2026-\" (from 2026 on), \"-2020\" (up to 2020), or one year",
+            "anyOf": [
+                {"type": "string", "pattern": "^\\s*(\\d{4})?\\s*[-—–~]?\\s*(\\d{4})?\\s*$"},
+                {"type": "integer", "minimum": 1949, "maximum": 2200}
+            ]
+        })
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -97,6 +208,23 @@ pub struct CitationDoc {
     /// Titles matching this are meant to be this document.
     #[serde(rename = "match")]
     pub matches: Pattern,
+    /// The reported years for which this entry is used (a framework and its successor
+    /// may share a name); without it, every year.
+    #[serde(default)]
+    pub years: Option<YearRange>,
+}
+
+/// A framework document that covers a period (纲要 2021—2025).
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDoc {
+    /// Its name, as the message gives it (without 《》).
+    pub name: String,
+    /// Titles matching this are meant to be this document.
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+    /// The years it covers.
+    pub years: YearRange,
 }
 
 fn default_deadline() -> String {
@@ -197,6 +325,9 @@ pub enum Check {
     Furniture {},
     /// Garbled citations of well-known documents.
     Citation { documents: Vec<CitationDoc> },
+    /// A framework document is cited as guidance in a report on a year after its
+    /// period (a report on 2026 citing the 纲要 for 2021—2025).
+    CitationPeriod { documents: Vec<PeriodDoc> },
     /// Brackets and quotes that open without closing (or close without opening)
     /// within a paragraph. Each pair is two characters, opener then closer.
     Pairs { pairs: Vec<String> },
@@ -278,6 +409,7 @@ impl Check {
         "patterns",
         "furniture",
         "citation",
+        "citation-period",
         "pairs",
         "width-mix",
         "rate",
@@ -331,6 +463,7 @@ impl Check {
             Check::Patterns { .. } => "patterns",
             Check::Furniture {} => "furniture",
             Check::Citation { .. } => "citation",
+            Check::CitationPeriod { .. } => "citation-period",
             Check::Pairs { .. } => "pairs",
             Check::WidthMix { .. } => "width-mix",
             Check::Rate { .. } => "rate",
@@ -365,6 +498,7 @@ impl Check {
             Check::Patterns { .. } => &["text", "label"],
             Check::Furniture {} => &["text", "lines"],
             Check::Citation { .. } => &["found", "canonical"],
+            Check::CitationPeriod { .. } => &["found", "name", "period", "year"],
             Check::Pairs { .. } => &["mark", "partner"],
             Check::WidthMix { .. } => &["found", "count", "major", "major_count"],
             Check::Rate { .. } => &["rate", "actual", "num", "den"],

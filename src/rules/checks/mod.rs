@@ -64,6 +64,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         }
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),
+        Check::CitationPeriod { documents } => text::citation_period(ctx, documents),
         Check::Pairs { pairs } => text::pairs(ctx, pairs),
         Check::WidthMix {
             forms,

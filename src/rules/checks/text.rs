@@ -2,7 +2,7 @@
 
 use super::{Ctx, Finding, is_text, snippet};
 use crate::parse::tree::{BlockKind, Span};
-use crate::rules::spec::{CitationDoc, PatternItem, Scope};
+use crate::rules::spec::{CitationDoc, PatternItem, PeriodDoc, Scope};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -160,8 +160,13 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
             let (Some(all), Some(title)) = (c.get(0), c.get(1)) else {
                 continue;
             };
+            // An entry for other years is another document (a framework's successor).
             let meant: Vec<&CitationDoc> = docs
                 .iter()
+                .filter(|d| {
+                    d.years
+                        .is_none_or(|y| ctx.facts.year().is_none_or(|r| y.contains(r)))
+                })
                 .filter(|d| d.matches.0.is_match(title.as_str()))
                 .collect();
             if meant.is_empty() {
@@ -176,6 +181,52 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
                 Finding::at(span)
                     .var("found", all.as_str())
                     .var("canonical", format!("《{}》", meant[0].canonical)),
+            );
+        }
+    }
+    out
+}
+
+/// Frameworks cited in a report on a year after their period. A citation in a sentence
+/// that looks back (收官, 总结, 回顾, 完成) is not reported.
+pub fn citation_period(ctx: &Ctx, docs: &[PeriodDoc]) -> Vec<Finding> {
+    let Some(year) = ctx.facts.year() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (_, b) in ctx.report.text_blocks() {
+        let s = ctx.src.slice(&b.span);
+        for c in CITED.captures_iter(s) {
+            let (Some(all), Some(title)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(d) = docs.iter().find(|d| {
+                d.years.to.is_some_and(|t| t < year) && d.matches.0.is_match(title.as_str())
+            }) else {
+                continue;
+            };
+            let sentence_start = s[..all.start()]
+                .rfind(['。', '!', '?', ';'])
+                .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            let sentence_end = s[all.end()..]
+                .find(['。', '!', '?', ';'])
+                .map(|i| all.end() + i)
+                .unwrap_or(s.len());
+            let sentence = &s[sentence_start..sentence_end];
+            if ["收官", "总结", "回顾", "完成", "期满", "圆满"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            {
+                continue;
+            }
+            let span = b.span.start + all.start()..b.span.start + all.end();
+            out.push(
+                Finding::at(span)
+                    .var("found", all.as_str())
+                    .var("name", d.name.clone())
+                    .var("period", d.years.to_string())
+                    .var("year", year.to_string()),
             );
         }
     }
