@@ -120,6 +120,43 @@ pub struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OverviewFormat {
+    /// One self-contained page (no external files), printable on A4.
+    Html,
+    /// One row per report, UTF-8 with a BOM for spreadsheet programs.
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// html, or csv (the default when -o names a .csv file).
+    #[arg(long, value_enum)]
+    format: Option<OverviewFormat>,
+    /// Write the overview to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// The reported year, when a title names none.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    year: Option<i32>,
+    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Use no config file at all.
+    #[arg(long)]
+    isolated: bool,
+    /// Also run the rules still in preview.
+    #[arg(long)]
+    preview: bool,
+    /// How many files to lint at once (0: one per processor core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum SchemaKind {
     Config,
     Rule,
@@ -136,6 +173,8 @@ enum Level {
 enum Command {
     /// Check reports (files, folders of .txt/.md/.docx/.html, or - for standard input).
     Check(CheckArgs),
+    /// An overview of a batch of reports: who is missing what, who is late (HTML or CSV).
+    Report(ReportArgs),
     /// Show the structure fzlint understood in one report.
     Outline {
         path: PathBuf,
@@ -331,6 +370,7 @@ pub fn run() -> Result<i32> {
     };
     match cli.command {
         Command::Check(args) => check(args, &mut out),
+        Command::Report(args) => report(args, &mut out),
         Command::Config {
             path,
             format,
@@ -625,7 +665,6 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
         return Ok(EXIT_TROUBLE);
     }
-    let mut select_checked = false;
     let to_file = args.output.is_some();
     let color = !args.no_color
         && !to_file
@@ -700,169 +739,114 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut sarif_results: Vec<serde_json::Value> = Vec::new();
     let mut junit_cases: Vec<(String, bool)> = Vec::new();
     let mut pack_version = String::new();
-    // Files are linted in chunks: settings are resolved in order, the chunk is read and
-    // linted in parallel, and the results are reported in order. Memory stays bounded by
-    // the chunk, and the output is the same whatever the number of threads.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()?;
-    let parallel = !(args.fix || args.diff);
-    let chunk_len = if parallel { 64 } else { 1 };
-    for chunk in files.chunks(chunk_len) {
-        let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
-        for (path, _) in chunk {
-            let prepared = match resolver.governed(path) {
-                settings::Governed::Ready(p) => p,
-                settings::Governed::Broken(config) => {
-                    eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
-                    trouble = true;
-                    continue;
-                }
-            };
-            let set = &prepared.set;
-            // Names given to --select/--ignore are checked against the first rule set; other
-            // folders' sets may lack an office's own rules, which then simply do not run there.
-            let strict = !std::mem::replace(&mut select_checked, true);
-            let preview = args.preview || prepared.preview;
-            let selected: Vec<String> = match select(
-                set,
-                &args.select,
-                &args.ignore,
-                strict,
-                preview,
-                &prepared.named,
-            ) {
-                Ok(s) => s
-                    .into_iter()
-                    .filter(|r| !prepared.off.contains(&r.spec.id))
-                    .map(|r| r.spec.id.clone())
-                    .collect(),
-                Err(e) => {
-                    eprint_line(&format!("error: {e}"));
-                    if let Some((_, tmp, _)) = &file_out {
-                        let _ = std::fs::remove_file(tmp);
-                    }
-                    return Ok(EXIT_TROUBLE);
-                }
-            };
-            let settings = Settings {
-                reported_year: args.year.or(prepared.year),
-            };
-            jobs.push(Job {
-                path: path.clone(),
-                prepared: prepared.clone(),
-                selected,
-                settings,
-            });
-        }
-        let run = |job: &Job| -> Result<(Source, Vec<fzlint::diagnostic::Diagnostic>), input::InputError> {
-        let mut src = input::read_as(&job.path, MAX_FILE_BYTES, args.stdin_filename.as_deref())?;
-        if job.path.as_os_str() == "-"
-            && let Some(name) = &args.stdin_filename
-        {
-            src.name = name.clone();
-        }
-        let mut diags = lint_with(&src, &job.prepared.set, &job.rules(), &job.settings);
-        diags.retain(|d| d.severity >= min);
-        Ok((src, diags))
+    let plan = LintPlan {
+        select: &args.select,
+        ignore: &args.ignore,
+        preview: args.preview,
+        year: args.year,
+        stdin_filename: args.stdin_filename.as_deref(),
+        min,
+        threads: args.threads,
+        // Fixes are written one file after another.
+        parallel: !(args.fix || args.diff),
     };
-        let results: Vec<_> = if parallel && jobs.len() > 1 {
-            use rayon::prelude::*;
-            pool.install(|| jobs.par_iter().map(run).collect())
-        } else {
-            jobs.iter().map(run).collect()
+    let mut file_trouble = false;
+    let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
+        let path = &job.path;
+        let set = &job.prepared.set;
+        let selected = job.rules();
+        let settings = &job.settings;
+        let (mut src, mut diags) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                eprint_line(&format!("error: {}: {e}", path.display()));
+                file_trouble = true;
+                return;
+            }
         };
-        for (job, result) in jobs.iter().zip(results) {
-            let path = &job.path;
-            let set = &job.prepared.set;
-            let selected = job.rules();
-            let settings = &job.settings;
-            let (mut src, mut diags) = match result {
-                Ok(r) => r,
+        if args.fix || args.diff {
+            match fix_file(path, &src, &diags, args.diff) {
                 Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
-                    trouble = true;
-                    continue;
+                    file_trouble = true;
                 }
-            };
-            if args.fix || args.diff {
-                match fix_file(path, &src, &diags, args.diff) {
-                    Err(e) => {
-                        eprint_line(&format!("error: {}: {e}", path.display()));
-                        trouble = true;
-                    }
-                    Ok(FixOutcome::Diff(d)) => {
-                        would_change |= !d.is_empty();
-                        out.print(&d);
-                    }
-                    Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
-                        eprint_line(&format!("已修复 {}：{n} 处", path.display()));
-                        src = Source::new(src.name.clone(), &text);
-                        diags = lint_with(&src, set, &selected, settings);
-                        diags.retain(|d| d.severity >= min);
-                    }
-                    Ok(_) => {}
+                Ok(FixOutcome::Diff(d)) => {
+                    would_change |= !d.is_empty();
+                    out.print(&d);
                 }
-                if args.diff {
-                    continue;
+                Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
+                    eprint_line(&format!("已修复 {}：{n} 处", path.display()));
+                    src = Source::new(src.name.clone(), &text);
+                    diags = lint_with(&src, set, &selected, settings);
+                    diags.retain(|d| d.severity >= min);
                 }
+                Ok(_) => {}
             }
-            linted.insert(fzlint::baseline::normalise_path(&src.name));
-            if let Some(b) = &mut baseline {
-                b.filter(&src, &mut diags);
-            }
-            if args.write_baseline.is_some() {
-                recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
-                continue;
-            }
-            for d in &diags {
-                worst = worst.max(Some(d.severity));
-                counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
-                if let Some(r) = set.get(&d.rule) {
-                    summaries
-                        .entry(d.rule.clone())
-                        .or_insert_with(|| r.spec.summary.clone());
-                }
-            }
-            totals.add(&diags);
-            if args.statistics {
-                continue;
-            }
-            let f = FileReport {
-                src: &src,
-                diagnostics: &diags,
-            };
-            match args.format {
-                Format::Human => out.print(&human::render(&f, color)),
-                Format::Concise => out.print(&render::concise(&f)),
-                Format::Github => out.print(&render::github::render(&f)),
-                Format::Json => {
-                    json_items.extend(json::diagnostics(&f).into_iter().map(|mut j| {
-                        j.rule_pack = set.vocab.version.clone();
-                        j
-                    }))
-                }
-                Format::Junit => {
-                    pack_version = set.vocab.version.clone();
-                    junit_cases.push(render::junit::testcase(&f))
-                }
-                Format::Sarif => {
-                    pack_version = set.vocab.version.clone();
-                    let new: Vec<&Rule> = set
-                        .sorted()
-                        .into_iter()
-                        .filter(|r| !sarif_index.contains_key(&r.spec.id))
-                        .collect();
-                    for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
-                        sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
-                        sarif_rules.push(v);
-                    }
-                    sarif_results.extend(render::sarif::results(&f, &|id| {
-                        sarif_index.get(id).copied()
-                    }));
-                }
+            if args.diff {
+                return;
             }
         }
+        linted.insert(fzlint::baseline::normalise_path(&src.name));
+        if let Some(b) = &mut baseline {
+            b.filter(&src, &mut diags);
+        }
+        if args.write_baseline.is_some() {
+            recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
+            return;
+        }
+        for d in &diags {
+            worst = worst.max(Some(d.severity));
+            counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
+            if let Some(r) = set.get(&d.rule) {
+                summaries
+                    .entry(d.rule.clone())
+                    .or_insert_with(|| r.spec.summary.clone());
+            }
+        }
+        totals.add(&diags);
+        if args.statistics {
+            return;
+        }
+        let f = FileReport {
+            src: &src,
+            diagnostics: &diags,
+        };
+        match args.format {
+            Format::Human => out.print(&human::render(&f, color)),
+            Format::Concise => out.print(&render::concise(&f)),
+            Format::Github => out.print(&render::github::render(&f)),
+            Format::Json => json_items.extend(json::diagnostics(&f).into_iter().map(|mut j| {
+                j.rule_pack = set.vocab.version.clone();
+                j
+            })),
+            Format::Junit => {
+                pack_version = set.vocab.version.clone();
+                junit_cases.push(render::junit::testcase(&f))
+            }
+            Format::Sarif => {
+                pack_version = set.vocab.version.clone();
+                let new: Vec<&Rule> = set
+                    .sorted()
+                    .into_iter()
+                    .filter(|r| !sarif_index.contains_key(&r.spec.id))
+                    .collect();
+                for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
+                    sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
+                    sarif_rules.push(v);
+                }
+                sarif_results.extend(render::sarif::results(&f, &|id| {
+                    sarif_index.get(id).copied()
+                }));
+            }
+        }
+    });
+    trouble |= file_trouble;
+    if let Err(e) = done {
+        eprint_line(&format!("error: {e}"));
+        if let Some((_, tmp, _)) = &file_out {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Ok(EXIT_TROUBLE);
     }
     let mut unused_baseline = false;
     if let Some(path) = &args.write_baseline {
@@ -947,6 +931,250 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     } else {
         0
     })
+}
+
+/// `fzlint report`: every report linted, then one overview.
+fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
+    use fzlint::render::overview;
+    let mut trouble = false;
+    let mode = match (&args.config, args.isolated) {
+        (Some(c), _) => settings::Mode::Fixed(c.clone()),
+        (None, true) => settings::Mode::Isolated,
+        (None, false) => settings::Mode::Discover,
+    };
+    let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
+    let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
+        .into_iter()
+        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
+        .collect();
+    if files.is_empty() {
+        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
+        return Ok(EXIT_TROUBLE);
+    }
+    let plan = LintPlan {
+        select: &[],
+        ignore: &[],
+        preview: args.preview,
+        year: args.year,
+        stdin_filename: None,
+        min: Severity::Info,
+        threads: args.threads,
+        parallel: true,
+    };
+    let mut entries: Vec<overview::Entry> = Vec::new();
+    let mut pack_version = String::new();
+    let mut file_trouble = false;
+    let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
+        let (src, diags) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                eprint_line(&format!("error: {}: {e}", job.path.display()));
+                file_trouble = true;
+                entries.push(overview::Entry {
+                    path: job.path.display().to_string(),
+                    outline: None,
+                    findings: Vec::new(),
+                    error: Some(e.to_string()),
+                });
+                return;
+            }
+        };
+        let set = &job.prepared.set;
+        pack_version = set.vocab.version.clone();
+        let a = analyse(&src, &set.vocab, &job.settings);
+        let mut o = outline::outline(&src, &a);
+        o.rule_pack = set.vocab.version.clone();
+        let f = FileReport {
+            src: &src,
+            diagnostics: &diags,
+        };
+        let findings = json::diagnostics(&f)
+            .into_iter()
+            .zip(&diags)
+            .map(|(mut j, d)| {
+                j.rule_pack = set.vocab.version.clone();
+                let line = src.line_index_original(src.original_offset(d.span.start));
+                let range = src.original_line_range(line);
+                overview::Finding {
+                    diagnostic: j,
+                    line_text: src.original().get(range).unwrap_or("").to_string(),
+                }
+            })
+            .collect();
+        entries.push(overview::Entry {
+            path: src.name.clone(),
+            outline: Some(o),
+            findings,
+            error: None,
+        });
+    });
+    trouble |= file_trouble;
+    if let Err(e) = done {
+        eprint_line(&format!("error: {e}"));
+        return Ok(EXIT_TROUBLE);
+    }
+    let format = args.format.unwrap_or(
+        match args
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+        {
+            Some(e) if e.eq_ignore_ascii_case("csv") => OverviewFormat::Csv,
+            _ => OverviewFormat::Html,
+        },
+    );
+    let batch = overview::Batch {
+        generated: now_local(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        pack_version,
+    };
+    let text = match format {
+        OverviewFormat::Html => overview::html(&entries, &batch),
+        OverviewFormat::Csv => overview::csv(&entries, &batch),
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = write_atomically(path, text.as_bytes()) {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                return Ok(EXIT_TROUBLE);
+            }
+            eprint_line(&format!(
+                "已写出 {} 份报告的总览：{}",
+                entries.len(),
+                path.display()
+            ));
+        }
+        None => stdout.print(&text),
+    }
+    trouble |= resolver.trouble;
+    Ok(if trouble { EXIT_TROUBLE } else { 0 })
+}
+
+/// The time the overview was made, for its head: `SOURCE_DATE_EPOCH` when set (so
+/// that a build or a test can fix it), else now, as UTC+8 (Beijing time).
+fn now_local() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        })
+        + 8 * 3600;
+    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}（北京时间）",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+/// What decides how files are linted, for `check` and `report` alike.
+struct LintPlan<'a> {
+    select: &'a [String],
+    ignore: &'a [String],
+    preview: bool,
+    year: Option<i32>,
+    stdin_filename: Option<&'a str>,
+    min: Severity,
+    threads: usize,
+    parallel: bool,
+}
+
+/// A file read and linted, or why it could not be read.
+type Linted = Result<(Source, Vec<fzlint::diagnostic::Diagnostic>), input::InputError>;
+
+/// Lints the files and hands each result to `each`, in the order of `files`. Files are
+/// taken in chunks: settings are resolved in order, the chunk is read and linted in
+/// parallel, and the results are handed on in order. Memory stays bounded by the chunk,
+/// and what `each` sees is the same whatever the number of threads. A file whose config
+/// is broken is reported here and skipped. Fails (before any file is handed on) when
+/// --select or --ignore names an unknown rule.
+fn lint_files(
+    files: &[(PathBuf, bool)],
+    resolver: &mut settings::Resolver,
+    plan: &LintPlan,
+    trouble: &mut bool,
+    mut each: impl FnMut(&Job, Linted),
+) -> Result<(), String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let chunk_len = if plan.parallel { 64 } else { 1 };
+    let mut select_checked = false;
+    for chunk in files.chunks(chunk_len) {
+        let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
+        for (path, _) in chunk {
+            let prepared = match resolver.governed(path) {
+                settings::Governed::Ready(p) => p,
+                settings::Governed::Broken(config) => {
+                    eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
+                    *trouble = true;
+                    continue;
+                }
+            };
+            // Names given to --select/--ignore are checked against the first rule set;
+            // other folders' sets may lack an office's own rules, which then simply do
+            // not run there.
+            let strict = !std::mem::replace(&mut select_checked, true);
+            let selected: Vec<String> = select(
+                &prepared.set,
+                plan.select,
+                plan.ignore,
+                strict,
+                plan.preview || prepared.preview,
+                &prepared.named,
+            )?
+            .into_iter()
+            .filter(|r| !prepared.off.contains(&r.spec.id))
+            .map(|r| r.spec.id.clone())
+            .collect();
+            let settings = Settings {
+                reported_year: plan.year.or(prepared.year),
+            };
+            jobs.push(Job {
+                path: path.clone(),
+                prepared: prepared.clone(),
+                selected,
+                settings,
+            });
+        }
+        let run = |job: &Job| -> Linted {
+            let mut src = input::read_as(&job.path, MAX_FILE_BYTES, plan.stdin_filename)?;
+            if job.path.as_os_str() == "-"
+                && let Some(name) = plan.stdin_filename
+            {
+                src.name = name.to_string();
+            }
+            let mut diags = lint_with(&src, &job.prepared.set, &job.rules(), &job.settings);
+            diags.retain(|d| d.severity >= plan.min);
+            Ok((src, diags))
+        };
+        let results: Vec<Linted> = if plan.parallel && jobs.len() > 1 {
+            use rayon::prelude::*;
+            pool.install(|| jobs.par_iter().map(run).collect())
+        } else {
+            jobs.iter().map(run).collect()
+        };
+        for (job, result) in jobs.iter().zip(results) {
+            each(job, result);
+        }
+    }
+    Ok(())
 }
 
 /// One file to lint, with what governs it.
