@@ -88,23 +88,28 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
                         }
                     })
                     .collect(),
-                fix: d.fix.as_ref().map(|edits| JsonFix {
-                    applicability: "safe",
-                    edits: edits
-                        .iter()
-                        .map(|(span, content)| {
-                            let (line, column) = f.src.position(span.start);
-                            let (end_line, end_column) = f.src.position(span.end);
-                            JsonEdit {
-                                line,
-                                column,
-                                end_line,
-                                end_column,
-                                content: content.clone(),
-                            }
-                        })
-                        .collect(),
-                }),
+                // Fixes apply to text files; a Word file or a page is mended at its source.
+                fix: d
+                    .fix
+                    .as_ref()
+                    .filter(|_| f.src.format == "text")
+                    .map(|edits| JsonFix {
+                        applicability: "safe",
+                        edits: edits
+                            .iter()
+                            .map(|(span, content)| {
+                                let (line, column) = f.src.position(span.start);
+                                let (end_line, end_column) = f.src.position(span.end);
+                                JsonEdit {
+                                    line,
+                                    column,
+                                    end_line,
+                                    end_column,
+                                    content: content.clone(),
+                                }
+                            })
+                            .collect(),
+                    }),
             }
         })
         .collect()
