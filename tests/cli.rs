@@ -339,7 +339,7 @@ fn a_year_out_of_range_is_a_bad_argument() {
 }
 
 #[test]
-fn web_pages_are_refused_until_they_can_be_read() {
+fn a_web_page_is_read_and_a_broken_one_named() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     std::fs::write(
@@ -347,10 +347,26 @@ fn web_pages_are_refused_until_they_can_be_read() {
         "<html><body><p>青石镇2024年度法治政府建设工作报告</p></body></html>",
     )
     .unwrap();
-    let p = page.display().to_string();
-    let o = fzlint(&["check", &p]);
+    let broken = dir.path().join("broken.htm");
+    std::fs::write(
+        &broken,
+        [0u8, 0xFF, 0x00, 0x13, 0x88, 0x00, 0x01, 0xFE, 0x00],
+    )
+    .unwrap();
+    let (p, b) = (page.display().to_string(), broken.display().to_string());
+    let o = fzlint(&["check", "--format", "concise", &p, &b]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("不支持 .html 格式"), "{}", stderr(&o));
+    // The page is linted: a title and nothing else is missing every part.
+    assert!(
+        stdout(&o).contains("report.html:1:1: error[missing-measures]"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("broken.htm: 看起来是二进制文件"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
