@@ -21,6 +21,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    // The pack's version, for `fzlint --version` without loading the pack.
+    let pack = fs::read_to_string("rules/pack.yaml").unwrap_or_default();
+    let version = pack
+        .lines()
+        .find_map(|l| l.strip_prefix("version:"))
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .unwrap_or_default();
+    println!("cargo:rustc-env=FZLINT_PACK_VERSION={version}");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let mut files = Vec::new();
     collect(Path::new("rules"), &mut files);

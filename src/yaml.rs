@@ -124,35 +124,42 @@ fn first_line(s: &str) -> String {
 #[derive(Clone)]
 pub struct Pattern(pub Regex);
 
+/// A pattern as the normalised text needs it. Reports are matched in their normalised
+/// form, where （，：are ( , : — so a pattern written with full-width marks is
+/// normalised the same way, each mark escaped where the ASCII form means something to
+/// the regex.
+fn normalise_source(src: &str) -> String {
+    src.chars()
+        .flat_map(|c| {
+            let n = crate::source::normalise_char(c);
+            let escape = n != c && n.is_ascii_punctuation() && "\\.+*?()|[]{}^$#&-~".contains(n);
+            escape.then_some('\\').into_iter().chain([n])
+        })
+        .collect()
+}
+
+/// The last line of a regex error, which says what is wrong.
+fn regex_error(src: &str, e: &dyn fmt::Display) -> String {
+    let why = e.to_string();
+    let why = why
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    format!("正则表达式无效 “{src}”:{why}")
+}
+
+fn build(src: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
 impl Pattern {
     pub fn compile(src: &str) -> Result<Pattern, String> {
-        // Reports are matched in their normalised form, where （，：are ( , : — so a
-        // pattern written with full-width marks is normalised the same way, each mark
-        // escaped where the ASCII form means something to the regex.
-        let src: String = src
-            .chars()
-            .flat_map(|c| {
-                let n = crate::source::normalise_char(c);
-                let escape =
-                    n != c && n.is_ascii_punctuation() && "\\.+*?()|[]{}^$#&-~".contains(n);
-                escape.then_some('\\').into_iter().chain([n])
-            })
-            .collect();
-        let src = src.as_str();
-        regex::RegexBuilder::new(src)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map(Pattern)
-            .map_err(|e| {
-                let why = e.to_string();
-                let why = why
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim_start_matches("error: ")
-                    .to_string();
-                format!("正则表达式无效 “{src}”:{why}")
-            })
+        let src = normalise_source(src);
+        build(&src).map(Pattern).map_err(|e| regex_error(&src, &e))
     }
 
     pub fn as_str(&self) -> &str {
@@ -193,34 +200,50 @@ impl serde::Serialize for Pattern {
 }
 
 /// A list of patterns asked one question: does any of them match, and where first.
-/// The list is also compiled into one alternation so that a text is scanned once.
-#[derive(Clone, Debug, Default)]
+/// The list is compiled into one alternation, so that a text is scanned once and the
+/// list costs one compilation at start-up; the items are only checked for syntax when
+/// read, and compiled one by one only when they cannot be joined (patterns that share a
+/// group name, or an alternation over the size limit).
+#[derive(Debug, Default)]
 pub struct PatternList {
-    pub items: Vec<Pattern>,
+    sources: Vec<String>,
     any: Option<Regex>,
+    each: std::sync::OnceLock<Vec<Regex>>,
+}
+
+impl Clone for PatternList {
+    fn clone(&self) -> Self {
+        PatternList {
+            sources: self.sources.clone(),
+            any: self.any.clone(),
+            each: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl PatternList {
-    pub fn new(items: Vec<Pattern>) -> PatternList {
-        let joined = items
+    /// A list of already normalised, syntactically valid patterns.
+    fn new(sources: Vec<String>) -> PatternList {
+        let joined = sources
             .iter()
-            .map(|p| format!("(?:{})", p.as_str()))
+            .map(|p| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        // Lists whose patterns share group names cannot be joined; they are tried in turn.
-        let any = (!items.is_empty())
-            .then(|| {
-                regex::RegexBuilder::new(&joined)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build()
-                    .ok()
-            })
-            .flatten();
-        PatternList { items, any }
+        let any = (!sources.is_empty()).then(|| build(&joined).ok()).flatten();
+        PatternList {
+            sources,
+            any,
+            each: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.sources.is_empty()
+    }
+
+    fn each(&self) -> &[Regex] {
+        self.each
+            .get_or_init(|| self.sources.iter().filter_map(|s| build(s).ok()).collect())
     }
 
     /// The leftmost match of any pattern.
@@ -228,9 +251,9 @@ impl PatternList {
         match &self.any {
             Some(r) => r.find(s),
             None => self
-                .items
+                .each()
                 .iter()
-                .filter_map(|p| p.0.find(s))
+                .filter_map(|p| p.find(s))
                 .min_by_key(|m| m.start()),
         }
     }
@@ -238,14 +261,29 @@ impl PatternList {
     pub fn is_match(&self, s: &str) -> bool {
         match &self.any {
             Some(r) => r.is_match(s),
-            None => self.items.iter().any(|p| p.0.is_match(s)),
+            None => self.each().iter().any(|p| p.is_match(s)),
         }
+    }
+}
+
+/// One pattern of a list: normalised and checked for syntax, not compiled.
+struct Checked(String);
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let src = normalise_source(&String::deserialize(d)?);
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&src)
+            .map_err(|e| serde::de::Error::custom(regex_error(&src, &e)))?;
+        Ok(Checked(src))
     }
 }
 
 impl<'de> Deserialize<'de> for PatternList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(PatternList::new(Vec::<Pattern>::deserialize(d)?))
+        let items = Vec::<Checked>::deserialize(d)?;
+        Ok(PatternList::new(items.into_iter().map(|c| c.0).collect()))
     }
 }
 

@@ -15,7 +15,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "fzlint", version, about = "法治政府建设年度报告检查工具")]
+#[command(
+    name = "fzlint",
+    // The version names the built-in rule pack too (read from rules/pack.yaml by build.rs).
+    version = concat!(env!("CARGO_PKG_VERSION"), " (规则包 ", env!("FZLINT_PACK_VERSION"), ")"),
+    about = "法治政府建设年度报告检查工具"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -351,22 +356,15 @@ fn is_text_report(p: &Path) -> bool {
 }
 
 pub fn run() -> Result<i32> {
-    // The version names the built-in rule pack too.
-    let version: &'static str = Box::leak(
-        format!(
-            "{} (规则包 {})",
-            env!("CARGO_PKG_VERSION"),
-            fzlint::vocab::Vocab::builtin().version
-        )
-        .into_boxed_str(),
-    );
-    let matches = <Cli as clap::CommandFactory>::command()
-        .version(version)
-        .get_matches();
-    let cli =
-        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = Cli::parse();
+    // A terminal sees each finding as it comes; a pipe or file gets large writes.
+    let stdout = std::io::stdout();
     let mut out = Out {
-        stdout: Box::new(std::io::stdout().lock()),
+        stdout: if stdout.is_terminal() {
+            Box::new(stdout.lock())
+        } else {
+            Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
+        },
     };
     match cli.command {
         Command::Check(args) => check(args, &mut out),
@@ -729,7 +727,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         None => stdout,
     };
     let mut totals = human::Totals::default();
-    let mut json_items = Vec::new();
+    let mut json_out = json::ArrayWriter::default();
     let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
     let mut worst: Option<Severity> = None;
     let mut would_change = false;
@@ -815,10 +813,12 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             Format::Human => out.print(&human::render(&f, color)),
             Format::Concise => out.print(&render::concise(&f)),
             Format::Github => out.print(&render::github::render(&f)),
-            Format::Json => json_items.extend(json::diagnostics(&f).into_iter().map(|mut j| {
-                j.rule_pack = set.vocab.version.clone();
-                j
-            })),
+            Format::Json => {
+                for mut j in json::diagnostics(&f) {
+                    j.rule_pack = set.vocab.version.clone();
+                    out.print(&json_out.item(&j));
+                }
+            }
             Format::Junit => {
                 pack_version = set.vocab.version.clone();
                 junit_cases.push(render::junit::testcase(&f))
@@ -891,7 +891,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         }
     } else {
         match args.format {
-            Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&json_items)?)),
+            Format::Json => out.print(json_out.finish()),
             // With --diff the output is the diff alone.
             Format::Human if !args.diff => out.print(&totals.summary()),
             Format::Human => {}

@@ -114,3 +114,54 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
         })
         .collect()
 }
+
+/// Writes the JSON array one element at a time, so that a run over many files holds no
+/// more than one file's findings; the bytes are those of the whole array pretty-printed
+/// at once.
+#[derive(Default)]
+pub struct ArrayWriter {
+    started: bool,
+}
+
+impl ArrayWriter {
+    /// The text for one more element.
+    pub fn item<T: Serialize>(&mut self, v: &T) -> String {
+        let body = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+        let mut out = String::with_capacity(body.len() + body.len() / 8 + 4);
+        out.push_str(if self.started { ",\n" } else { "[\n" });
+        self.started = true;
+        for (i, line) in body.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("  ");
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The text that closes the array.
+    pub fn finish(self) -> &'static str {
+        if self.started { "\n]\n" } else { "[]\n" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ArrayWriter;
+
+    #[test]
+    fn streamed_arrays_are_the_arrays_printed_at_once() {
+        let items = [
+            serde_json::json!({"a": 1, "b": ["x", {"c": null}], "s": "多行\n文本"}),
+            serde_json::json!({"a": 2, "b": []}),
+        ];
+        for n in 0..=items.len() {
+            let mut w = ArrayWriter::default();
+            let mut out: String = items[..n].iter().map(|v| w.item(v)).collect();
+            out.push_str(w.finish());
+            let whole = serde_json::to_string_pretty(&items[..n]).unwrap() + "\n";
+            assert_eq!(out, whole);
+        }
+    }
+}

@@ -854,6 +854,7 @@ mod tests {
             } else {
                 "text"
             },
+            rule_pack: "2026.1".to_string(),
             title: title.map(str::to_string),
             year,
             year_source: year.map(|_| "title"),
@@ -890,6 +891,7 @@ mod tests {
                 fix: None,
                 location: None,
                 element: None,
+                rule_pack: "2026.1".to_string(),
             },
             line_text: line_text.to_string(),
         }

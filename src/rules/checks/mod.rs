@@ -126,3 +126,10 @@ fn snippet(s: &str, max: usize) -> String {
 fn is_text(kind: &BlockKind) -> bool {
     !matches!(kind, BlockKind::Furniture | BlockKind::Head)
 }
+
+/// A character that is certainly no punctuation mark: an ASCII letter or digit, or a
+/// common Han character (most of a report). Cheaper than `char::is_alphanumeric`, whose
+/// Unicode tables dominate a scan of Chinese text.
+pub fn plain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}

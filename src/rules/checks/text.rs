@@ -280,7 +280,7 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
         let mut open = vec![0usize; table.len()];
         for (i, c) in s.char_indices() {
             // Letters and digits (most of a report) are never marks: skip them quickly.
-            if c.is_alphanumeric() {
+            if super::plain(c) {
                 continue;
             }
             let at = b.span.start + i;
@@ -349,7 +349,7 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
         let mut prev: Option<char> = None;
         let mut chars = norm.char_indices().zip(orig.chars()).peekable();
         while let Some(((i, _), oc)) = chars.next() {
-            if oc.is_alphanumeric() {
+            if super::plain(oc) {
                 prev = Some(oc);
                 continue;
             }
