@@ -1,0 +1,255 @@
+//! `fzlint report`: a batch of reports with known defects, its CSV checked cell by cell
+//! against what `outline` and `check` say of each file, and its HTML page.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Reads CSV as RFC 4180 (quoted fields may hold commas, quotes and line breaks).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .expect("the CSV starts with a BOM");
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "rows end with CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the last row ends with CRLF"
+    );
+    rows
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = fzlint(args);
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)))
+}
+
+/// The batch: every rule fixture (each a report with one known defect), the clean
+/// reports, and one file that cannot be read.
+fn batch(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for sub in ["tests/fixtures/rules", "tests/fixtures/clean"] {
+        let mut files: Vec<_> = std::fs::read_dir(root().join(sub))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let name = format!(
+                "{}-{}",
+                sub.rsplit('/').next().unwrap(),
+                f.file_name().unwrap().to_str().unwrap()
+            );
+            std::fs::copy(&f, dir.join(&name)).unwrap();
+            names.push(name);
+        }
+    }
+    std::fs::write(dir.join("zz-scan.txt"), [0u8, 1, 2, 0, 0xFF, 0x10, 0, 7]).unwrap();
+    names.push("zz-scan.txt".into());
+    names.sort();
+    names
+}
+
+#[test]
+fn the_csv_says_for_each_report_what_outline_and_check_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = batch(dir.path());
+    assert!(names.len() >= 20, "a batch of at least 20 reports");
+    let d = dir.path().to_str().unwrap();
+    let out = dir.path().join("overview.csv");
+    let o = fzlint(&["report", "--isolated", d, "-o", out.to_str().unwrap()]);
+    // One file could not be read: the overview is written and the run says so.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let rows = read_csv(&text);
+    assert_eq!(
+        rows[0],
+        [
+            "文件",
+            "标题",
+            "报告年度",
+            "公开日期",
+            "逾期",
+            "主要举措和成效",
+            "存在的不足和原因",
+            "主要负责人履职",
+            "下一年度工作安排",
+            "其他事项",
+            "错误",
+            "警告",
+            "提示",
+            "规则",
+            "无法读取"
+        ]
+    );
+    assert_eq!(rows.len(), names.len() + 1);
+    let parts = ["measures", "shortcomings", "duties", "plan", "other"];
+    for (row, name) in rows[1..].iter().zip(&names) {
+        let path = dir.path().join(name);
+        let p = path.to_str().unwrap();
+        assert_eq!(row[0], p);
+        if name == "zz-scan.txt" {
+            assert!(row[14].contains("二进制"), "{row:?}");
+            assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
+            continue;
+        }
+        let outline = json(&["outline", "--format", "json", p]);
+        let found = json(&["check", "--isolated", "--format", "json", p]);
+        let found = found.as_array().unwrap();
+        let count = |sev: &str| found.iter().filter(|d| d["severity"] == sev).count();
+        let late = found.iter().any(|d| d["rule"] == "late-publication");
+        let mut expected: Vec<String> = vec![
+            p.to_string(),
+            outline["title"].as_str().unwrap_or("").to_string(),
+            outline["year"]
+                .as_i64()
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            outline["published"].as_str().unwrap_or("").to_string(),
+            match (late, outline["published"].is_string()) {
+                (true, _) => "是".into(),
+                (false, true) => "否".into(),
+                (false, false) => String::new(),
+            },
+        ];
+        for part in parts {
+            let cell = match outline["parts"].get(part) {
+                None => "缺失".to_string(),
+                Some(v) if v["headed"] == true => "有标题".into(),
+                Some(_) => "无标题".into(),
+            };
+            let no_causes = part == "shortcomings"
+                && outline["parts"].get("shortcomings").is_some()
+                && outline["parts"].get("causes").is_none();
+            expected.push(if no_causes {
+                format!("{cell}（缺原因）")
+            } else {
+                cell
+            });
+        }
+        expected.push(count("error").to_string());
+        expected.push(count("warning").to_string());
+        expected.push(count("info").to_string());
+        let mut rules: Vec<(String, usize)> = Vec::new();
+        for d in found {
+            let id = d["rule"].as_str().unwrap().to_string();
+            match rules.iter_mut().find(|(r, _)| *r == id) {
+                Some(r) => r.1 += 1,
+                None => rules.push((id, 1)),
+            }
+        }
+        expected.push(
+            rules
+                .iter()
+                .map(|(r, n)| format!("{r}×{n}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        expected.push(String::new());
+        assert_eq!(row, &expected, "{name}");
+    }
+    // The known defects land in their cells.
+    let row = |n: &str| {
+        let i = names.iter().position(|x| x == n).unwrap();
+        rows[i + 1].clone()
+    };
+    assert_eq!(row("rules-missing-measures.txt")[5], "缺失");
+    assert_eq!(row("rules-missing-shortcomings.txt")[6], "缺失");
+    assert_eq!(row("rules-missing-causes.txt")[6], "有标题（缺原因）");
+    assert_eq!(row("rules-missing-duties.txt")[7], "缺失");
+    assert_eq!(row("rules-missing-plan.txt")[8], "缺失");
+    assert_eq!(row("rules-unheaded-plan.txt")[8], "无标题");
+    assert_eq!(row("rules-late-publication.txt")[4], "是");
+    assert_eq!(row("clean-county.txt")[10..13], ["0", "0", "0"]);
+}
+
+#[test]
+fn the_page_shows_every_report_and_is_the_same_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = batch(dir.path());
+    let d = dir.path().to_str().unwrap();
+    let run = || {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fzlint"));
+        cmd.args(["report", "--isolated", d])
+            .env("SOURCE_DATE_EPOCH", "1772323200")
+            .output()
+            .unwrap()
+    };
+    let (a, b) = (run(), run());
+    assert_eq!(a.stdout, b.stdout, "two runs give the same page");
+    let page = String::from_utf8(a.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..80]);
+    // The time is the one asked for, in Beijing time.
+    assert!(page.contains("2026-03-01 08:00"), "the generated time");
+    for (i, name) in names.iter().enumerate() {
+        assert!(page.contains(name.as_str()), "{name}");
+        assert!(page.contains(&format!("id=\"r{i}\"")), "section of {name}");
+    }
+    // No external assets.
+    for bad in ["http://", "https://", "src=\""] {
+        assert!(!page.contains(bad), "{bad}");
+    }
+    // A finding is shown in context, marked.
+    assert!(
+        page.contains("<mark>"),
+        "findings are marked in their lines"
+    );
+    let mut seen: BTreeMap<&str, bool> = BTreeMap::new();
+    for id in ["missing-measures", "late-publication", "numbering-gap"] {
+        seen.insert(id, page.contains(id));
+    }
+    assert!(seen.values().all(|v| *v), "{seen:?}");
+}
+
+#[test]
+fn csv_is_chosen_by_the_output_name_and_nothing_else_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/sample-report.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let before = std::fs::read(dir.path().join("a.txt")).unwrap();
+    let out = dir.path().join("o.CSV");
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        dir.path().join("a.txt").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("\u{FEFF}文件,")
+    );
+    assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), before);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(left.len(), 2, "no temporary file is left");
+}
