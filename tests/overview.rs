@@ -139,6 +139,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         ];
         for part in parts {
             let cell = match outline["parts"].get(part) {
+                None if part == "other" => "未写".to_string(),
                 None => "缺失".to_string(),
                 Some(v) if v["headed"] == true => "有标题".into(),
                 Some(_) => "无标题".into(),

@@ -63,6 +63,9 @@ enum Status {
     Headed,
     Unheaded,
     Missing,
+    /// 其他事项 not written: the regulation asks for it only where there is something
+    /// to report, so its absence is shown, not flagged.
+    Absent,
 }
 
 impl Status {
@@ -71,6 +74,7 @@ impl Status {
             Status::Headed => "有标题",
             Status::Unheaded => "无标题",
             Status::Missing => "缺失",
+            Status::Absent => "未写",
         }
     }
 
@@ -79,6 +83,7 @@ impl Status {
             Status::Headed => "✓",
             Status::Unheaded => "△",
             Status::Missing => "✗",
+            Status::Absent => "—",
         }
     }
 
@@ -87,7 +92,7 @@ impl Status {
         match self {
             Status::Headed => 2,
             Status::Unheaded => 1,
-            Status::Missing => 0,
+            Status::Missing | Status::Absent => 0,
         }
     }
 
@@ -96,6 +101,7 @@ impl Status {
             Status::Headed => "ok",
             Status::Unheaded => "part",
             Status::Missing => "miss",
+            Status::Absent => "none",
         }
     }
 }
@@ -122,6 +128,7 @@ fn status(o: &Outline, p: Part) -> Status {
     match o.parts.get(&p) {
         Some(op) if op.headed => Status::Headed,
         Some(_) => Status::Unheaded,
+        None if p == Part::Other => Status::Absent,
         None => Status::Missing,
     }
 }
@@ -635,7 +642,9 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     let (errors, warnings, _) = severity_counts(e);
     let late = lateness(e);
     let cs = contents(o);
-    let missing = Part::ALL.iter().any(|p| !o.parts.contains_key(p));
+    let missing = Part::ALL
+        .iter()
+        .any(|p| *p != Part::Other && !o.parts.contains_key(p));
     let mut keys: Vec<String> = vec![
         e.path.clone(),
         title(o).to_string(),
@@ -1109,7 +1118,7 @@ mod tests {
                     h,
                     h,
                     h,
-                    m,
+                    "未写",
                     "1",
                     "0",
                     "1",
