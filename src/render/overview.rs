@@ -428,6 +428,7 @@ table.matrix { border-collapse: collapse; width: 100%; min-width: 68rem; }
 .matrix td.ok { background: var(--ok); }
 .matrix td.part { background: var(--part); }
 .matrix td.miss { background: var(--miss); }
+.matrix td.none { color: var(--muted); }
 .matrix td.nowrap { white-space: nowrap; }
 .matrix tr.unreadable td.why { background: var(--miss); }
 .matrix td.has-errors { font-weight: bold; }

@@ -1,0 +1,79 @@
+//! The HTML pages fzlint writes, checked in headless Chromium (tests/browser/*.mjs,
+//! driven by playwright-core). `.ci/run` installs Chromium and the npm package and sets
+//! FZLINT_REQUIRE_BROWSER=1, so there the checks always run; elsewhere they run when
+//! Chromium, Node.js and tests/browser/node_modules are present, and otherwise say why
+//! they did not.
+
+mod common;
+
+use common::*;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// Whether the browser checks can run here; when they cannot, why.
+fn ready() -> Result<(), String> {
+    if !chromium().is_file() {
+        return Err(format!("no Chromium at {}", chromium().display()));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Err("no node on PATH".into());
+    }
+    if !root().join("tests/browser/node_modules/playwright-core").is_dir() {
+        return Err("tests/browser/node_modules is missing (npm ci in tests/browser)".into());
+    }
+    Ok(())
+}
+
+fn skip_or_fail(why: String) {
+    assert!(
+        std::env::var_os("FZLINT_REQUIRE_BROWSER").is_none(),
+        "browser checks required but cannot run: {why}"
+    );
+    eprintln!("SKIPPED browser checks: {why}");
+}
+
+#[test]
+fn the_overview_page_works_in_chromium() {
+    if let Err(why) = ready() {
+        return skip_or_fail(why);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for sub in ["tests/fixtures/rules", "tests/fixtures/clean"] {
+        for e in std::fs::read_dir(root().join(sub)).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                std::fs::copy(e.path(), reports.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let page = dir.path().join("overview.html");
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        reports.to_str().unwrap(),
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/overview.mjs"))
+        .arg(&page)
+        .env("CHROMIUM", chromium())
+        .output()
+        .expect("node runs");
+    let out = String::from_utf8_lossy(&run.stdout);
+    println!("{out}");
+    assert!(
+        run.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.contains("ok: every printed page is A4"), "{out}");
+}

@@ -1,0 +1,120 @@
+// The overview page of `fzlint report` in headless Chromium: the filters, sorting by
+// mouse and by keyboard, the links to each report's findings, and printing on A4.
+// Usage: node overview.mjs PAGE.html [SCREENSHOT.png]
+// Exits 1 with the failed check named when something is wrong.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [page_path, screenshot] = process.argv.slice(2);
+if (!page_path) {
+  console.error('usage: node overview.mjs PAGE.html [SCREENSHOT.png]');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let failed = 0;
+function check(ok, what) {
+  if (ok) {
+    console.log(`ok: ${what}`);
+  } else {
+    console.log(`FAILED: ${what}`);
+    failed += 1;
+  }
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Nothing may be fetched from outside the page.
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+  await page.goto(pathToFileURL(page_path).href);
+
+  const rows = page.locator('table.matrix tbody tr');
+  const total = await rows.count();
+  check(total >= 20, `the matrix has a row per report (${total})`);
+  check(await page.locator('#controls').isVisible(), 'the filters appear once the script runs');
+  const shown = async () => (await page.locator('#shown').textContent()).trim();
+  check((await shown()) === `显示 ${total} / ${total} 份`, `all rows are shown at first: ${await shown()}`);
+
+  // Filters.
+  await page.check('#only-late');
+  const late = await page.locator('table.matrix tbody tr:not([hidden])').count();
+  check(late === 1, `只看逾期 leaves the one late report (${late})`);
+  check((await shown()) === `显示 1 / ${total} 份`, `the count follows: ${await shown()}`);
+  await page.uncheck('#only-late');
+  await page.fill('#q', 'missing-plan');
+  const named = await page.locator('table.matrix tbody tr:not([hidden])').count();
+  check(named === 1, `typing a file name filters to it (${named})`);
+  await page.fill('#q', '');
+  await page.check('#only-errors');
+  const withErrors = await page.locator('table.matrix tbody tr:not([hidden])').count();
+  check(withErrors > 0 && withErrors < total, `只看有错误 leaves some rows (${withErrors})`);
+  await page.uncheck('#only-errors');
+
+  // Sorting by the 错误 column, with the mouse and then with the keyboard.
+  const errorsColumn = async () => page.$$eval('table.matrix tbody tr:not([hidden])', (trs) =>
+    trs.map((tr) => Number(tr.cells[tr.cells.length - 2].textContent.trim())).filter((n) => !Number.isNaN(n)));
+  const button = page.locator('table.matrix thead button', { hasText: '错误' });
+  await button.click();
+  const col = await errorsColumn();
+  const ascending = col.every((v, i) => i === 0 || col[i - 1] <= v);
+  const descending = col.every((v, i) => i === 0 || col[i - 1] >= v);
+  check(ascending || descending, 'a click on 错误 sorts the rows by it');
+  const th = button.locator('xpath=..');
+  const first = await th.getAttribute('aria-sort');
+  check(first === 'ascending' || first === 'descending', `the sorted column says so (aria-sort=${first})`);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const second = await th.getAttribute('aria-sort');
+  const again = await errorsColumn();
+  const flipped = second !== first
+    && (second === 'ascending'
+      ? again.every((v, i) => i === 0 || again[i - 1] <= v)
+      : again.every((v, i) => i === 0 || again[i - 1] >= v));
+  check(flipped, `Enter on the focused header sorts the other way (${first} → ${second})`);
+
+  // A row's link leads to that report's findings, shown in their lines.
+  const link = page.locator('table.matrix tbody tr a', { hasText: 'late-publication' });
+  check((await link.count()) === 1, 'the late report has its row');
+  const target = await link.getAttribute('href');
+  await link.click();
+  const section = page.locator(target);
+  check(target.startsWith('#r') && (await section.isVisible()), `the file link jumps to ${target}`);
+  const marked = await section.locator('mark').allTextContents();
+  check(marked.some((m) => m.includes('2025年5月8日')), `the section marks the late date (${marked.join('|')})`);
+
+  if (screenshot) {
+    await page.goto(pathToFileURL(page_path).href);
+    await page.screenshot({ path: screenshot });
+    console.log(`screenshot: ${screenshot}`);
+  }
+
+  // Printing: A4 pages, filters hidden.
+  await page.emulateMedia({ media: 'print' });
+  check(!(await page.locator('#controls').isVisible()), 'the filters are not printed');
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const a4 = (w, h) => (Math.abs(w - 595.92) < 2 && Math.abs(h - 842.88) < 2) || (Math.abs(w - 842.88) < 2 && Math.abs(h - 595.92) < 2);
+  check(boxes.length > 0 && boxes.every(([w, h]) => a4(w, h)), `every printed page is A4 (${boxes.length} pages)`);
+
+  check(errors.length === 0, `no script errors ${errors.join('; ')}`);
+  check(requests.length === 0, `nothing is fetched from outside the page ${requests.join(' ')}`);
+} finally {
+  await browser.close();
+}
+if (failed > 0) {
+  console.log(`${failed} check(s) failed`);
+  process.exit(1);
+}
+// The file is read once more to make sure the run did not change it.
+readFileSync(page_path);
