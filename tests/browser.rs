@@ -24,7 +24,10 @@ fn ready() -> Result<(), String> {
     if Command::new("node").arg("--version").output().is_err() {
         return Err("no node on PATH".into());
     }
-    if !root().join("tests/browser/node_modules/playwright-core").is_dir() {
+    if !root()
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+    {
         return Err("tests/browser/node_modules is missing (npm ci in tests/browser)".into());
     }
     Ok(())
