@@ -121,3 +121,236 @@ fn many_headings_and_deep_brackets_do_not_panic() {
         d.iter().any(|d| d.rule == "level-skip") || d.iter().all(|d| d.rule != "numbering-gap")
     );
 }
+
+mod common;
+use common::{fzlint, stderr, stdout};
+
+#[test]
+fn a_hundred_thousand_headings_are_a_tree() {
+    // 99 parts of 10 sections of 100 items: 100,089 headings (numbers above 999 are
+    // not heading numbers, so the count is made up by nesting).
+    let cn = |n: u32| {
+        let d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => d[n as usize].to_string(),
+            10..=19 => format!("十{}", d[(n % 10) as usize]),
+            _ => format!("{}十{}", d[(n / 10) as usize], d[(n % 10) as usize]),
+        }
+    };
+    let mut text = String::from("青石镇2024年度法治政府建设工作报告\n");
+    for a in 1..=99 {
+        text.push_str(&format!("{}、主要举措{a}\n", cn(a)));
+        for b in 1..=10 {
+            text.push_str(&format!("({})依法决策{b}\n", cn(b)));
+            for c in 1..=100 {
+                text.push_str(&format!("{c}.措施{c}\n"));
+            }
+        }
+    }
+    let src = Source::new("many.txt", &text);
+    let set = RuleSet::builtin().unwrap();
+    let r = fzlint::parse::parse(&src, &set.vocab);
+    assert_eq!(r.headings.len(), 99 + 990 + 99_000);
+    let last = r.headings.last().unwrap();
+    assert_eq!((last.level, last.number), (3, 100));
+    assert_eq!(r.headings[last.parent.unwrap()].level, 2);
+    let d = check("many.txt", &text);
+    // Numbered without a gap: nothing about numbering; the missing parts are reported.
+    assert!(
+        d.iter().all(|d| !d.rule.starts_with("numbering")),
+        "{:?}",
+        &d[..d.len().min(3)]
+    );
+    assert!(d.iter().any(|d| d.rule == "missing-plan"));
+}
+
+#[test]
+fn deeply_nested_brackets_are_each_reported_once() {
+    let text = format!(
+        "青石镇2024年度法治政府建设工作报告\n全年审查{}决策5件。\n",
+        "(".repeat(5000)
+    );
+    let d = check("brackets.txt", &text);
+    let lone: Vec<_> = d.iter().filter(|d| d.rule == "unmatched-pair").collect();
+    assert_eq!(lone.len(), 5000);
+}
+
+#[test]
+fn invalid_utf8_in_the_middle_is_named_with_its_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "青石镇2024年度法治政府建设工作报告\n全年审查重大行政决策5件。\n"
+        .repeat(20)
+        .into_bytes();
+    // Just after a line break, so the bad byte starts a character.
+    let at = bytes[..bytes.len() / 2]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .unwrap()
+        + 1;
+    bytes.insert(at, 0xFF);
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, &bytes).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "青石镇2024年度法治政府建设工作报告\n").unwrap();
+    let o = fzlint(&[
+        "check",
+        "--format",
+        "concise",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: {}: 无法识别文本编码（不是有效的 UTF-8，第 {} 字节起无效，也不像 GB18030、Big5 等编码）\n",
+            bad.display(),
+            at + 1
+        )
+    );
+    assert!(stdout(&o).contains("good.txt:1:1: error[missing-measures]"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let line = "全年审查重大行政决策5件,办理行政复议案件12件。";
+    let text = format!(
+        "青石镇2024年度法治政府建设工作报告\n{}\n",
+        line.repeat(1024 * 1024 / line.len() + 1)
+    );
+    assert!(text.len() > 1024 * 1024);
+    std::fs::write(&big, &text).unwrap();
+    let p = big.to_str().unwrap();
+    let o = fzlint(&["check", "--format", "concise", "--max-file-size", "1", p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: {p}: 文件超过 1 MB 上限（{} 字节），未检查；确需检查可用 --max-file-size 放宽\n",
+            text.len()
+        )
+    );
+    let o = fzlint(&["check", "--format", "concise", "--max-file-size", "2", p]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("error[missing-measures]"));
+}
+
+#[test]
+fn a_folder_of_ten_thousand_reports_is_linted_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..10_000 {
+        let sub = dir.path().join(format!("{:02}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir(&sub).unwrap();
+        }
+        std::fs::write(
+            sub.join(format!("{i:05}.txt")),
+            format!("青石镇{}年度法治政府建设工作报告\n", 2020 + i % 5),
+        )
+        .unwrap();
+    }
+    let o = fzlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "missing-measures",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 10_000);
+    for (i, l) in lines.iter().enumerate() {
+        let name = format!("{:02}/{i:05}.txt:1:1: error[missing-measures]", i / 1000);
+        assert!(l.contains(&name), "line {i}: {l}");
+    }
+}
+
+#[test]
+fn unreadable_paths_and_link_loops_are_named_and_the_rest_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("good.txt"), "青石镇2024年度法治政府建设工作报告\n").unwrap();
+    let fifo = d.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
+    // A link back to its own folder: a walk must not go round it for ever.
+    std::fs::create_dir(d.join("loop")).unwrap();
+    std::fs::write(
+        d.join("loop/inner.txt"),
+        "青石镇2024年度法治政府建设工作报告\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).unwrap();
+    let o = fzlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "missing-measures",
+        fifo.to_str().unwrap(),
+        d.join("dangling.txt").to_str().unwrap(),
+        d.join("loop").to_str().unwrap(),
+        d.join("good.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("pipe.txt: 无法读取：不是普通文件"), "{err}");
+    assert!(err.contains("dangling.txt: 无法读取：文件不存在"), "{err}");
+    let out = stdout(&o);
+    assert!(out.contains("loop/inner.txt:1:1"), "{out}");
+    assert!(out.contains("good.txt:1:1"), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+#[test]
+fn a_pathological_rule_file_is_refused_with_its_place_and_the_reports_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("rules")).unwrap();
+    // A pattern that would compile to a huge automaton.
+    std::fs::write(
+        d.join("rules/huge.yaml"),
+        "id: office-huge\ncategory: form\nseverity: error\nsummary: s\nmessage: m\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: '(\\w{100}){100}'\nexamples: {bad: [], good: []}\n",
+    )
+    .unwrap();
+    // An alias bomb: each level doubles the one before.
+    let mut bomb = String::from("a: &a [x, x]\n");
+    for i in 1..40 {
+        bomb.push_str(&format!(
+            "b{i}: &b{i} [*{p}, *{p}]\n",
+            p = if i == 1 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            }
+        ));
+    }
+    std::fs::write(d.join("rules/bomb.yaml"), bomb).unwrap();
+    std::fs::write(d.join("r.txt"), "青石镇2024年度法治政府建设工作报告\n").unwrap();
+    let o = fzlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--rules",
+        d.join("rules").to_str().unwrap(),
+        d.join("r.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("huge.yaml:11:"), "{err}");
+    assert!(err.contains("正则表达式无效"), "{err}");
+    assert!(err.contains("bomb.yaml"), "{err}");
+    assert!(
+        stdout(&o).contains("r.txt:1:1: error[missing-measures]"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -122,6 +122,9 @@ pub struct CheckArgs {
     /// Also run the rules still in preview (fzlint rules marks them).
     #[arg(long)]
     preview: bool,
+    /// Refuse files larger than this many MB (default 20).
+    #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_file_size: u64,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -159,6 +162,9 @@ pub struct ReportArgs {
     /// How many files to lint at once (0: one per processor core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Refuse files larger than this many MB (default 20).
+    #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_file_size: u64,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -747,6 +753,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         threads: args.threads,
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
+        max_bytes: args.max_file_size * 1024 * 1024,
     };
     let mut file_trouble = false;
     let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
@@ -960,6 +967,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         min: Severity::Info,
         threads: args.threads,
         parallel: true,
+        max_bytes: args.max_file_size * 1024 * 1024,
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
@@ -1092,6 +1100,8 @@ struct LintPlan<'a> {
     min: Severity,
     threads: usize,
     parallel: bool,
+    /// Files larger than this are refused.
+    max_bytes: u64,
 }
 
 /// A file read and linted, or why it could not be read.
@@ -1154,7 +1164,7 @@ fn lint_files(
             });
         }
         let run = |job: &Job| -> Linted {
-            let mut src = input::read_as(&job.path, MAX_FILE_BYTES, plan.stdin_filename)?;
+            let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
             if job.path.as_os_str() == "-"
                 && let Some(name) = plan.stdin_filename
             {

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 pub enum InputError {
     #[error("无法读取：{0}")]
     Io(String),
-    #[error("文件超过 {limit} MB 上限（{size} 字节），未检查")]
+    #[error("文件超过 {limit} MB 上限（{size} 字节），未检查；确需检查可用 --max-file-size 放宽")]
     TooLarge { size: u64, limit: u64 },
     #[error("不支持 .{0} 格式，请另存为 .docx 或 .txt 后再检查")]
     Unsupported(String),
@@ -202,6 +202,12 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     let meta = std::fs::metadata(path).map_err(|e| InputError::Io(io_message(&e)))?;
     if meta.is_dir() {
         return Err(InputError::Io("这是一个目录".into()));
+    }
+    // A pipe or a device would never end (or never start): only plain files are read.
+    if !meta.is_file() {
+        return Err(InputError::Io(
+            "不是普通文件（管道、设备等），未读取".into(),
+        ));
     }
     if meta.len() > limit {
         return Err(InputError::TooLarge {
