@@ -130,7 +130,7 @@ fn floor(dir: &Path) -> f64 {
 fn run_cli(dir: &Path, threads: usize) -> (f64, i64) {
     let t = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_fzlint"))
-        .args(["check", "--format", "json", "--isolated", "-j"])
+        .args(["check", "--format", "json", "--isolated", "--max-file-size", "256", "-j"])
         .arg(threads.to_string())
         .arg(dir)
         .stdout(Stdio::null())
@@ -230,6 +230,25 @@ fn main() {
             "",
             format!("{:.0}x the floor", two / read),
             ""
+        );
+    }
+
+    // One report as one long line (a page copied without its line breaks), at two sizes:
+    // the time per MB and the memory per MB stay the same.
+    println!();
+    let unit: String = report(&bases, 1).replace('\n', "");
+    for mb in [25usize, 100] {
+        let path = root.join(format!("oneline-{mb}mb.txt"));
+        if std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) < (mb * 1_000_000) as u64 {
+            let text = unit.repeat(mb * 1_000_000 / unit.len() + 1);
+            std::fs::write(&path, text).expect("the long file is written");
+        }
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+        let (secs, mem) = best(1, || run_cli(&path, 1));
+        println!(
+            "one line of {size:.0} MB: {secs:.1} s, {:.1} MB/s, peak {} MB",
+            size / secs,
+            mem / 1024
         );
     }
 }
