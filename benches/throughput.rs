@@ -130,7 +130,15 @@ fn floor(dir: &Path) -> f64 {
 fn run_cli(dir: &Path, threads: usize) -> (f64, i64) {
     let t = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_fzlint"))
-        .args(["check", "--format", "json", "--isolated", "--max-file-size", "256", "-j"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--isolated",
+            "--max-file-size",
+            "256",
+            "-j",
+        ])
         .arg(threads.to_string())
         .arg(dir)
         .stdout(Stdio::null())

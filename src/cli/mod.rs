@@ -743,6 +743,36 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut sarif_results: Vec<serde_json::Value> = Vec::new();
     let mut junit_cases: Vec<(String, bool)> = Vec::new();
     let mut pack_version = String::new();
+    // When a file's output depends on that file alone, it is rendered on the worker
+    // threads too; fixes, baselines and statistics are worked out in order first.
+    let prerender_ok = !(args.fix
+        || args.diff
+        || args.statistics
+        || args.baseline.is_some()
+        || args.write_baseline.is_some())
+        && matches!(
+            args.format,
+            Format::Human | Format::Concise | Format::Github | Format::Json
+        );
+    let format = args.format;
+    let prerender = move |job: &Job, src: &Source, diags: &[fzlint::diagnostic::Diagnostic]| {
+        let f = FileReport {
+            src,
+            diagnostics: diags,
+        };
+        match format {
+            Format::Human => vec![human::render(&f, color)],
+            Format::Concise => vec![render::concise(&f)],
+            Format::Github => vec![render::github::render(&f)],
+            _ => json::diagnostics(&f)
+                .into_iter()
+                .map(|mut j| {
+                    j.rule_pack = job.prepared.set.vocab.version.clone();
+                    json::ArrayWriter::body(&j)
+                })
+                .collect(),
+        }
+    };
     let plan = LintPlan {
         select: &args.select,
         ignore: &args.ignore,
@@ -754,6 +784,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
         max_bytes: args.max_file_size * 1024 * 1024,
+        prerender: prerender_ok.then_some(&prerender),
     };
     let mut file_trouble = false;
     let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
@@ -761,7 +792,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         let set = &job.prepared.set;
         let selected = job.rules();
         let settings = &job.settings;
-        let (mut src, mut diags) = match result {
+        let (mut src, mut diags, pre) = match result {
             Ok(r) => r,
             Err(e) => {
                 eprint_line(&format!("error: {}: {e}", path.display()));
@@ -810,6 +841,16 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         }
         totals.add(&diags);
         if args.statistics {
+            return;
+        }
+        if let Some(pieces) = pre {
+            for p in pieces {
+                if args.format == Format::Json {
+                    out.print(&json_out.push(&p));
+                } else {
+                    out.print(&p);
+                }
+            }
             return;
         }
         let f = FileReport {
@@ -968,12 +1009,13 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         threads: args.threads,
         parallel: true,
         max_bytes: args.max_file_size * 1024 * 1024,
+        prerender: None,
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
     let mut file_trouble = false;
     let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
-        let (src, diags) = match result {
+        let (src, diags, _) = match result {
             Ok(r) => r,
             Err(e) => {
                 eprint_line(&format!("error: {}: {e}", job.path.display()));
@@ -1102,10 +1144,23 @@ struct LintPlan<'a> {
     parallel: bool,
     /// Files larger than this are refused.
     max_bytes: u64,
+    prerender: Option<Prerender<'a>>,
 }
 
 /// A file read and linted, or why it could not be read.
-type Linted = Result<(Source, Vec<fzlint::diagnostic::Diagnostic>), input::InputError>;
+type Linted = Result<
+    (
+        Source,
+        Vec<fzlint::diagnostic::Diagnostic>,
+        Option<Vec<String>>,
+    ),
+    input::InputError,
+>;
+
+/// Output rendered on the worker threads, in pieces (one per JSON element), when a
+/// file's output depends on nothing but the file.
+type Prerender<'a> =
+    &'a (dyn Fn(&Job, &Source, &[fzlint::diagnostic::Diagnostic]) -> Vec<String> + Sync);
 
 /// Lints the files and hands each result to `each`, in the order of `files`. Files are
 /// taken in chunks: settings are resolved in order, the chunk is read and linted in
@@ -1172,7 +1227,8 @@ fn lint_files(
             }
             let mut diags = lint_with(&src, &job.prepared.set, &job.rules(), &job.settings);
             diags.retain(|d| d.severity >= plan.min);
-            Ok((src, diags))
+            let pre = plan.prerender.map(|r| r(job, &src, &diags));
+            Ok((src, diags, pre))
         };
         let results: Vec<Linted> = if plan.parallel && jobs.len() > 1 {
             use rayon::prelude::*;

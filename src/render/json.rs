@@ -126,10 +126,14 @@ pub struct ArrayWriter {
 impl ArrayWriter {
     /// The text for one more element.
     pub fn item<T: Serialize>(&mut self, v: &T) -> String {
+        self.push(&Self::body(v))
+    }
+
+    /// An element pretty-printed as it stands inside the array (indented), to be
+    /// handed to [`ArrayWriter::push`] in order; made on any thread.
+    pub fn body<T: Serialize>(v: &T) -> String {
         let body = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
-        let mut out = String::with_capacity(body.len() + body.len() / 8 + 4);
-        out.push_str(if self.started { ",\n" } else { "[\n" });
-        self.started = true;
+        let mut out = String::with_capacity(body.len() + body.len() / 8 + 2);
         for (i, line) in body.lines().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -138,6 +142,13 @@ impl ArrayWriter {
             out.push_str(line);
         }
         out
+    }
+
+    /// The text for one more element made by [`ArrayWriter::body`].
+    pub fn push(&mut self, body: &str) -> String {
+        let lead = if self.started { ",\n" } else { "[\n" };
+        self.started = true;
+        format!("{lead}{body}")
     }
 
     /// The text that closes the array.
