@@ -1,7 +1,7 @@
 //! Baselines: findings recorded once (`--write-baseline`) and not reported again
 //! (`--baseline`). A finding is matched by its file, its rule, the text it points at and
-//! the text of its line, never by line numbers: a paragraph inserted above does not
-//! bring it back; editing the line itself does. This is also how a finding is silenced
+//! the text around it on its line, never by line numbers: a paragraph inserted above
+//! does not bring it back; editing the words around it does. This is also how a finding is silenced
 //! in a .txt or .docx file, which has no room for suppression comments.
 
 use crate::diagnostic::Diagnostic;
@@ -18,11 +18,16 @@ const FORMAT: u32 = 1;
 pub struct Entry {
     pub path: String,
     pub rule: String,
-    /// The text the finding points at.
+    /// The text the finding points at (at most [`TEXT_CHARS`] characters).
     pub text: String,
-    /// The line (paragraph) it is on, trimmed.
-    pub line: String,
+    /// The text around it on its line: up to [`CONTEXT_CHARS`] characters each side.
+    pub context: String,
 }
+
+/// How much of the text a finding points at is recorded.
+pub const TEXT_CHARS: usize = 80;
+/// How much text either side of a finding is recorded.
+pub const CONTEXT_CHARS: usize = 30;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,12 +62,26 @@ pub fn normalise_path(p: &str) -> String {
 
 /// The entry recording a finding of a file.
 pub fn entry(src: &Source, d: &Diagnostic) -> Entry {
-    let line = src.line_index(src.clamp(d.span.start));
+    let start = src.clamp(d.span.start);
+    let end = src.clamp(d.span.end).max(start);
+    let line = src.line_range(src.line_index(start));
+    let end = end.min(line.end.max(start));
+    // Bounded either side, so a finding on a very long line costs little.
+    let before: String = {
+        let b = &src.text[line.start.min(start)..start];
+        let skip = b.chars().count().saturating_sub(CONTEXT_CHARS);
+        b.chars().skip(skip).collect()
+    };
+    let after: String = src.text[end..line.end.max(end)]
+        .chars()
+        .take(CONTEXT_CHARS)
+        .collect();
+    let text: String = src.text[start..end].chars().take(TEXT_CHARS).collect();
     Entry {
         path: normalise_path(&src.name),
         rule: d.rule.clone(),
-        text: src.slice(&d.span).trim().to_string(),
-        line: src.slice(&src.line_range(line)).trim().to_string(),
+        context: format!("{}{text}{}", before.trim_start(), after.trim_end()),
+        text: text.trim().to_string(),
     }
 }
 
@@ -70,6 +89,9 @@ pub fn entry(src: &Source, d: &Diagnostic) -> Entry {
 #[derive(Debug, Default)]
 pub struct Baseline {
     left: BTreeMap<Entry, usize>,
+    /// (file, rule) pairs that were checked in this run: only their records can be
+    /// found unused.
+    checked: std::collections::HashSet<(String, String)>,
 }
 
 impl Baseline {
@@ -86,7 +108,10 @@ impl Baseline {
         for e in file.findings {
             *left.entry(e).or_insert(0) += 1;
         }
-        Ok(Baseline { left })
+        Ok(Baseline {
+            left,
+            checked: Default::default(),
+        })
     }
 
     pub fn load(path: &std::path::Path) -> Result<Baseline, BaselineError> {
@@ -94,8 +119,13 @@ impl Baseline {
         Baseline::parse(&text)
     }
 
-    /// Drops the findings the baseline records, using each record once.
-    pub fn filter(&mut self, src: &Source, diags: &mut Vec<Diagnostic>) {
+    /// Drops the findings the baseline records, using each record once. `ran` names the
+    /// rules that ran on the file (and could report at the level asked for).
+    pub fn filter(&mut self, src: &Source, diags: &mut Vec<Diagnostic>, ran: &[&str]) {
+        let path = normalise_path(&src.name);
+        for r in ran {
+            self.checked.insert((path.clone(), r.to_string()));
+        }
         diags.retain(|d| match self.left.get_mut(&entry(src, d)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -105,11 +135,12 @@ impl Baseline {
         });
     }
 
-    /// Records that matched nothing in this run (for files that were linted).
-    pub fn unused(&self, linted: &std::collections::HashSet<String>) -> Vec<&Entry> {
+    /// Records that matched nothing in this run, among those whose file was linted by
+    /// their rule.
+    pub fn unused(&self) -> Vec<&Entry> {
         self.left
             .iter()
-            .filter(|(e, n)| **n > 0 && linted.contains(&e.path))
+            .filter(|(e, n)| **n > 0 && self.checked.contains(&(e.path.clone(), e.rule.clone())))
             .flat_map(|(e, n)| std::iter::repeat_n(e, *n))
             .collect()
     }
@@ -153,24 +184,28 @@ mod tests {
             &diag(&before, "numbering-gap", "四、"),
         )]);
         assert!(recorded.contains("\"path\": \"a.txt\""), "{recorded}");
+        assert!(recorded.contains("\"context\": \"四、安排\""), "{recorded}");
         let mut b = Baseline::parse(&recorded).unwrap();
         let after = Source::new("a.txt", "前言\n一、做法\n二、不足\n四、安排\n");
         let mut ds = vec![
             diag(&after, "numbering-gap", "四、"),
             diag(&after, "placeholder", "前言"),
         ];
-        b.filter(&after, &mut ds);
+        b.filter(&after, &mut ds, &["numbering-gap", "placeholder"]);
         assert_eq!(ds.len(), 1);
         assert_eq!(ds[0].rule, "placeholder");
-        let linted = ["a.txt".to_string()].into_iter().collect();
-        assert!(b.unused(&linted).is_empty());
+        assert!(b.unused().is_empty());
         // The line edited: the finding is new.
         let mut b = Baseline::parse(&recorded).unwrap();
         let edited = Source::new("a.txt", "一、做法\n二、不足\n四、明年安排\n");
         let mut ds = vec![diag(&edited, "numbering-gap", "四、")];
-        b.filter(&edited, &mut ds);
+        b.filter(&edited, &mut ds, &["numbering-gap"]);
         assert_eq!(ds.len(), 1);
-        assert_eq!(b.unused(&linted).len(), 1);
+        assert_eq!(b.unused().len(), 1);
+        // A record whose rule did not run is not unused.
+        let mut b = Baseline::parse(&recorded).unwrap();
+        b.filter(&edited, &mut vec![], &["placeholder"]);
+        assert!(b.unused().is_empty());
     }
 
     #[test]
@@ -179,5 +214,17 @@ mod tests {
         assert!(e.to_string().contains("第 2 行"), "{e}");
         let e = Baseline::parse("{\"fzlint_baseline\": 9, \"findings\": []}").unwrap_err();
         assert!(e.to_string().contains("版本 9"), "{e}");
+    }
+
+    #[test]
+    fn a_finding_on_a_long_line_records_a_bounded_context() {
+        let line = "甲".repeat(100_000) + "XX" + &"乙".repeat(100_000);
+        let src = Source::new("a.txt", &line);
+        let e = entry(&src, &diag(&src, "placeholder", "XX"));
+        assert_eq!(e.text, "XX");
+        assert_eq!(
+            e.context,
+            "甲".repeat(CONTEXT_CHARS) + "XX" + &"乙".repeat(CONTEXT_CHARS)
+        );
     }
 }

@@ -150,6 +150,10 @@ pub struct Effective {
     /// Which `per_path` entries matched, numbered across the chain of configs (part of
     /// what makes two files' settings equal).
     pub matched: Vec<usize>,
+    /// Every rule id or category named, in the order the settings apply, and whether
+    /// it was switched off there: the last word on a rule (by its id or its category)
+    /// decides whether it runs.
+    pub events: Vec<(String, bool)>,
 }
 
 impl PartialEq for RuleSetting {
@@ -279,6 +283,10 @@ impl Config {
     pub fn chain(&self) -> Vec<&Config> {
         let mut out: Vec<&Config> = self.bases.iter().flat_map(Config::chain).collect();
         out.push(self);
+        // A base reached twice (two bases that extend the same office policy) applies
+        // once, where it is first reached.
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|c| seen.insert(c.path.clone()));
         out
     }
 
@@ -326,6 +334,8 @@ impl Config {
                 .iter()
                 .partition(|(k, _)| CATEGORIES.contains(&k.as_str()));
             for (k, v) in cats.into_iter().chain(ids) {
+                let off = matches!(v, RuleSetting::Level(l) if l == "off");
+                e.events.push((k.clone(), off));
                 match v {
                     RuleSetting::Level(l) if l == "off" => e.off.push((k.clone(), origin)),
                     _ => {
@@ -443,7 +453,19 @@ impl Config {
             if ids.is_empty() {
                 return Err(unknown(c, key));
             }
-            off.extend(ids.into_iter().map(|id| (id, c.path.clone())));
+            for id in ids {
+                // Switched on again later, by its own id (a unit re-enabling one rule
+                // of a category its office switched off)?
+                let category = set.get(&id).map(|r| r.spec.category.clone());
+                let last = e
+                    .events
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| *k == id || Some(k) == category.as_ref());
+                if last.is_none_or(|(_, off)| *off) && !off.iter().any(|(o, _)| *o == id) {
+                    off.push((id, c.path.clone()));
+                }
+            }
         }
         Ok(off)
     }

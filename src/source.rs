@@ -279,6 +279,24 @@ impl Source {
         }
     }
 
+    /// The line a position's column counts from, as a byte range of the normalised text:
+    /// for a Word file the paragraph (from its first line to the line holding
+    /// `offset`), else the line holding `offset`.
+    pub fn position_line_range(&self, offset: usize) -> Range<usize> {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let end = self.line_range(line).end;
+        let first = match (&self.locations, self.format) {
+            (Some(locs), "docx") => locs
+                .partition_point(|l| l.first_line <= line)
+                .checked_sub(1)
+                .map(|k| locs[k].first_line)
+                .unwrap_or(line),
+            _ => line,
+        };
+        self.line_starts[first]..end
+    }
+
     /// What a line number counts here: paragraphs (段) for a Word file, else lines (行).
     pub fn line_unit(&self) -> &'static str {
         if self.format == "docx" && self.locations.is_some() {

@@ -695,7 +695,6 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         None => None,
     };
     let mut recorded: Vec<fzlint::baseline::Entry> = Vec::new();
-    let mut linted: std::collections::HashSet<String> = Default::default();
     let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
         .into_iter()
         .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
@@ -787,107 +786,123 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         prerender: prerender_ok.then_some(&prerender),
     };
     let mut file_trouble = false;
-    let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
-        let path = &job.path;
-        let set = &job.prepared.set;
-        let selected = job.rules();
-        let settings = &job.settings;
-        let (mut src, mut diags, pre) = match result {
-            Ok(r) => r,
-            Err(e) => {
-                eprint_line(&format!("error: {}: {e}", path.display()));
-                file_trouble = true;
+    let done = lint_files(
+        &files,
+        &mut resolver,
+        &plan,
+        &mut trouble,
+        |path, job, result| {
+            let Some(job) = job else {
+                if let Err(e) = result {
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                }
                 return;
-            }
-        };
-        if args.fix || args.diff {
-            match fix_file(path, &src, &diags, args.diff) {
+            };
+            let set = &job.prepared.set;
+            let selected = job.rules();
+            let settings = &job.settings;
+            let (mut src, mut diags, pre) = match result {
+                Ok(r) => r,
                 Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
                     file_trouble = true;
+                    return;
                 }
-                Ok(FixOutcome::Diff(d)) => {
-                    would_change |= !d.is_empty();
-                    out.print(&d);
+            };
+            if args.fix || args.diff {
+                match fix_file(path, &src, &diags, args.diff) {
+                    Err(e) => {
+                        eprint_line(&format!("error: {}: {e}", path.display()));
+                        file_trouble = true;
+                    }
+                    Ok(FixOutcome::Diff(d)) => {
+                        would_change |= !d.is_empty();
+                        out.print(&d);
+                    }
+                    Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
+                        eprint_line(&format!("已修复 {}：{n} 处", path.display()));
+                        src = Source::new(src.name.clone(), &text);
+                        diags = lint_with(&src, set, &selected, settings);
+                        diags.retain(|d| d.severity >= min);
+                    }
+                    Ok(_) => {}
                 }
-                Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
-                    eprint_line(&format!("已修复 {}：{n} 处", path.display()));
-                    src = Source::new(src.name.clone(), &text);
-                    diags = lint_with(&src, set, &selected, settings);
-                    diags.retain(|d| d.severity >= min);
+                if args.diff {
+                    return;
                 }
-                Ok(_) => {}
             }
-            if args.diff {
+            if let Some(b) = &mut baseline {
+                // The rules that ran and could report at the level asked for.
+                let ran: Vec<&str> = selected
+                    .iter()
+                    .filter(|r| r.spec.severity >= min)
+                    .map(|r| r.spec.id.as_str())
+                    .collect();
+                b.filter(&src, &mut diags, &ran);
+            }
+            if args.write_baseline.is_some() {
+                recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
                 return;
             }
-        }
-        linted.insert(fzlint::baseline::normalise_path(&src.name));
-        if let Some(b) = &mut baseline {
-            b.filter(&src, &mut diags);
-        }
-        if args.write_baseline.is_some() {
-            recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
-            return;
-        }
-        for d in &diags {
-            worst = worst.max(Some(d.severity));
-            counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
-            if let Some(r) = set.get(&d.rule) {
-                summaries
-                    .entry(d.rule.clone())
-                    .or_insert_with(|| r.spec.summary.clone());
-            }
-        }
-        totals.add(&diags);
-        if args.statistics {
-            return;
-        }
-        if let Some(pieces) = pre {
-            for p in pieces {
-                if args.format == Format::Json {
-                    out.print(&json_out.push(&p));
-                } else {
-                    out.print(&p);
+            for d in &diags {
+                worst = worst.max(Some(d.severity));
+                counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
+                if let Some(r) = set.get(&d.rule) {
+                    summaries
+                        .entry(d.rule.clone())
+                        .or_insert_with(|| r.spec.summary.clone());
                 }
             }
-            return;
-        }
-        let f = FileReport {
-            src: &src,
-            diagnostics: &diags,
-        };
-        match args.format {
-            Format::Human => out.print(&human::render(&f, color)),
-            Format::Concise => out.print(&render::concise(&f)),
-            Format::Github => out.print(&render::github::render(&f)),
-            Format::Json => {
-                for mut j in json::diagnostics(&f) {
-                    j.rule_pack = set.vocab.version.clone();
-                    out.print(&json_out.item(&j));
+            totals.add(&diags);
+            if args.statistics {
+                return;
+            }
+            if let Some(pieces) = pre {
+                for p in pieces {
+                    if args.format == Format::Json {
+                        out.print(&json_out.push(&p));
+                    } else {
+                        out.print(&p);
+                    }
+                }
+                return;
+            }
+            let f = FileReport {
+                src: &src,
+                diagnostics: &diags,
+            };
+            match args.format {
+                Format::Human => out.print(&human::render(&f, color)),
+                Format::Concise => out.print(&render::concise(&f)),
+                Format::Github => out.print(&render::github::render(&f)),
+                Format::Json => {
+                    for mut j in json::diagnostics(&f) {
+                        j.rule_pack = set.vocab.version.clone();
+                        out.print(&json_out.item(&j));
+                    }
+                }
+                Format::Junit => {
+                    pack_version = set.vocab.version.clone();
+                    junit_cases.push(render::junit::testcase(&f))
+                }
+                Format::Sarif => {
+                    pack_version = set.vocab.version.clone();
+                    let new: Vec<&Rule> = set
+                        .sorted()
+                        .into_iter()
+                        .filter(|r| !sarif_index.contains_key(&r.spec.id))
+                        .collect();
+                    for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
+                        sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
+                        sarif_rules.push(v);
+                    }
+                    sarif_results.extend(render::sarif::results(&f, &|id| {
+                        sarif_index.get(id).copied()
+                    }));
                 }
             }
-            Format::Junit => {
-                pack_version = set.vocab.version.clone();
-                junit_cases.push(render::junit::testcase(&f))
-            }
-            Format::Sarif => {
-                pack_version = set.vocab.version.clone();
-                let new: Vec<&Rule> = set
-                    .sorted()
-                    .into_iter()
-                    .filter(|r| !sarif_index.contains_key(&r.spec.id))
-                    .collect();
-                for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
-                    sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
-                    sarif_rules.push(v);
-                }
-                sarif_results.extend(render::sarif::results(&f, &|id| {
-                    sarif_index.get(id).copied()
-                }));
-            }
-        }
-    });
+        },
+    );
     trouble |= file_trouble;
     if let Err(e) = done {
         eprint_line(&format!("error: {e}"));
@@ -907,7 +922,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             }
         }
     } else if let (Some(b), true) = (&baseline, args.report_unused_baseline) {
-        let unused = b.unused(&linted);
+        let unused = b.unused();
         unused_baseline = !unused.is_empty();
         for e in unused {
             eprint_line(&format!(
@@ -981,6 +996,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     })
 }
 
+/// Characters of a long line kept before a finding shown in the overview.
+const OVERVIEW_WINDOW: usize = 200;
+
 /// `fzlint report`: every report linted, then one overview.
 fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
     use fzlint::render::overview;
@@ -1014,50 +1032,68 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
     let mut file_trouble = false;
-    let done = lint_files(&files, &mut resolver, &plan, &mut trouble, |job, result| {
-        let (src, diags, _) = match result {
-            Ok(r) => r,
-            Err(e) => {
-                eprint_line(&format!("error: {}: {e}", job.path.display()));
-                file_trouble = true;
-                entries.push(overview::Entry {
-                    path: job.path.display().to_string(),
-                    outline: None,
-                    findings: Vec::new(),
-                    error: Some(e.to_string()),
-                });
-                return;
-            }
-        };
-        let set = &job.prepared.set;
-        pack_version = set.vocab.version.clone();
-        let a = analyse(&src, &set.vocab, &job.settings);
-        let mut o = outline::outline(&src, &a);
-        o.rule_pack = set.vocab.version.clone();
-        let f = FileReport {
-            src: &src,
-            diagnostics: &diags,
-        };
-        let findings = json::diagnostics(&f)
-            .into_iter()
-            .zip(&diags)
-            .map(|(mut j, d)| {
-                j.rule_pack = set.vocab.version.clone();
-                let line = src.line_index_original(src.original_offset(d.span.start));
-                let range = src.original_line_range(line);
-                overview::Finding {
-                    diagnostic: j,
-                    line_text: src.original().get(range).unwrap_or("").to_string(),
+    let done = lint_files(
+        &files,
+        &mut resolver,
+        &plan,
+        &mut trouble,
+        |path, job, result| {
+            let (src, diags, _) = match (result, job) {
+                (Ok(r), Some(_)) => r,
+                (result, _) => {
+                    let e = result.err().map(|e| e.to_string()).unwrap_or_default();
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                    file_trouble = true;
+                    entries.push(overview::Entry {
+                        path: path.display().to_string(),
+                        outline: None,
+                        findings: Vec::new(),
+                        error: Some(e),
+                    });
+                    return;
                 }
-            })
-            .collect();
-        entries.push(overview::Entry {
-            path: src.name.clone(),
-            outline: Some(o),
-            findings,
-            error: None,
-        });
-    });
+            };
+            let Some(job) = job else { return };
+            let set = &job.prepared.set;
+            pack_version = set.vocab.version.clone();
+            let a = analyse(&src, &set.vocab, &job.settings);
+            let mut o = outline::outline(&src, &a);
+            o.rule_pack = set.vocab.version.clone();
+            let f = FileReport {
+                src: &src,
+                diagnostics: &diags,
+            };
+            let findings = json::diagnostics(&f)
+                .into_iter()
+                .zip(&diags)
+                .map(|(mut j, d)| {
+                    j.rule_pack = set.vocab.version.clone();
+                    // The line the columns count from (a Word paragraph), as written; of a
+                    // long line only a window around the finding.
+                    let range = src.position_line_range(d.span.start);
+                    let base = src.original_chars_before(src.original_offset(range.start));
+                    let end = src.original_chars_before(src.original_offset(range.end));
+                    let from = j.column.saturating_sub(1).saturating_sub(OVERVIEW_WINDOW);
+                    let to = (base + j.column + 2 * OVERVIEW_WINDOW).min(end);
+                    let (a, b) = (
+                        src.original_byte_of_char(base + from),
+                        src.original_byte_of_char(to.max(base + from)),
+                    );
+                    overview::Finding {
+                        diagnostic: j,
+                        line_text: src.original().get(a..b).unwrap_or("").to_string(),
+                        line_text_from: from,
+                    }
+                })
+                .collect();
+            entries.push(overview::Entry {
+                path: src.name.clone(),
+                outline: Some(o),
+                findings,
+                error: None,
+            });
+        },
+    );
     trouble |= file_trouble;
     if let Err(e) = done {
         eprint_line(&format!("error: {e}"));
@@ -1173,7 +1209,7 @@ fn lint_files(
     resolver: &mut settings::Resolver,
     plan: &LintPlan,
     trouble: &mut bool,
-    mut each: impl FnMut(&Job, Linted),
+    mut each: impl FnMut(&Path, Option<&Job>, Linted),
 ) -> Result<(), String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(plan.threads)
@@ -1183,12 +1219,14 @@ fn lint_files(
     let mut select_checked = false;
     for chunk in files.chunks(chunk_len) {
         let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
+        // The chunk in order: a job's index, or a file whose config is broken.
+        let mut order: Vec<Result<usize, (&Path, String)>> = Vec::with_capacity(chunk.len());
         for (path, _) in chunk {
             let prepared = match resolver.governed(path) {
                 settings::Governed::Ready(p) => p,
                 settings::Governed::Broken(config) => {
-                    eprint_line(&format!("error: {}: 未检查：{config} 有误", path.display()));
                     *trouble = true;
+                    order.push(Err((path, format!("未检查：{config} 有误"))));
                     continue;
                 }
             };
@@ -1211,6 +1249,7 @@ fn lint_files(
             let settings = Settings {
                 reported_year: plan.year.or(prepared.year),
             };
+            order.push(Ok(jobs.len()));
             jobs.push(Job {
                 path: path.clone(),
                 prepared: prepared.clone(),
@@ -1236,8 +1275,15 @@ fn lint_files(
         } else {
             jobs.iter().map(run).collect()
         };
-        for (job, result) in jobs.iter().zip(results) {
-            each(job, result);
+        let mut results = results.into_iter();
+        for item in order {
+            match item {
+                Ok(i) => {
+                    let Some(result) = results.next() else { break };
+                    each(&jobs[i].path, Some(&jobs[i]), result);
+                }
+                Err((path, why)) => each(path, None, Err(input::InputError::Damaged(why))),
+            }
         }
     }
     Ok(())

@@ -45,10 +45,11 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let lower = src.name.to_ascii_lowercase();
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let mut fence: Option<&str> = None;
-    // (index in `out`, depth) of `#` headings without a Chinese number.
-    let mut md_depths: Vec<(usize, u8)> = Vec::new();
+    // (index in `out`, line, depth) of `#` headings without a Chinese number.
+    let mut md_depths: Vec<(usize, usize, u8)> = Vec::new();
     for line in 0..src.line_count() {
         let mut span = trim_span(text, src.line_range(line));
+        let mut md_depth = None;
         let s = &text[span.clone()];
         if markdown {
             // Code blocks are not report text.
@@ -71,7 +72,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) {
                 span = trim_span(text, span.start + hashes..span.end);
                 if !span.is_empty() && grammar::heading_marker(&text[span.clone()]).is_none() {
-                    md_depths.push((out.len(), hashes as u8));
+                    md_depth = Some(hashes as u8);
                 }
             }
         }
@@ -82,6 +83,9 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         // A whole-line comment (Markdown, HTML) is not text of the report.
         if comments && s.starts_with("<!--") && s.ends_with("-->") {
             continue;
+        }
+        if let Some(d) = md_depth {
+            md_depths.push((out.len(), line, d));
         }
         let f = &vocab.furniture;
         let short = s.chars().count() <= f.max_line_chars;
@@ -141,22 +145,34 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
 }
 
 /// Gives Markdown headings their levels. The shallowest depth is level 1, unless only
-/// the first `#` line has it: that line is the report's title, and the next depth is
-/// level 1. Levels go no deeper than 4, as the Chinese markers do.
-fn md_levels(segs: &mut [Seg], depths: &[(usize, u8)]) {
-    let Some(&min) = depths.iter().map(|(_, d)| d).min() else {
+/// the first `#` line has it and that line opens the document: it is the report's
+/// title, and the next depth is level 1. Levels go no deeper than 4, as the Chinese
+/// markers do.
+fn md_levels(segs: &mut [Seg], depths: &[(usize, usize, u8)]) {
+    let Some(&min) = depths.iter().map(|(_, _, d)| d).min() else {
         return;
     };
-    let title_only = depths.iter().filter(|(_, d)| *d == min).count() == 1 && depths[0].1 == min;
+    // The title is the document's first text, written with the only shallowest `#`.
+    let first_text = segs
+        .get(..depths[0].0)
+        .is_some_and(|before| before.iter().all(|s| s.furniture));
+    let title_only = first_text
+        && depths.iter().filter(|(_, _, d)| *d == min).count() == 1
+        && depths[0].2 == min;
     let (rest, base) = if title_only {
-        let next = depths[1..].iter().map(|(_, d)| *d).min().unwrap_or(min + 1);
+        let next = depths[1..]
+            .iter()
+            .map(|(_, _, d)| *d)
+            .min()
+            .unwrap_or(min + 1);
         (&depths[1..], next)
     } else {
         (depths, min)
     };
-    for &(i, d) in rest {
-        // A furniture line that carried hashes stays furniture.
-        if let Some(seg) = segs.get_mut(i).filter(|s| !s.furniture) {
+    for &(i, line, d) in rest {
+        // A furniture line that carried hashes stays furniture; a line that left no
+        // segment of its own is no heading.
+        if let Some(seg) = segs.get_mut(i).filter(|s| !s.furniture && s.line == line) {
             seg.md_level = Some((d - base + 1).min(4));
         }
     }
@@ -336,7 +352,8 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         })
         .count();
     let mut r = Report {
-        line_mode: line_start_headings >= 2,
+        // A Markdown `#` heading starts its line by its nature.
+        line_mode: line_start_headings >= 2 || segs.iter().any(|s| s.md_level.is_some()),
         ..Report::default()
     };
     let mut in_head = true;
@@ -722,6 +739,14 @@ mod tests {
         assert_eq!(levels, [1, 2, 1]);
         let (_, r) = parse_str("### 主要举措\n做法。\n### 不足\n");
         assert!(r.headings.is_empty());
+        // A heading that holds only a comment is not one, nor is the line after it.
+        let src = Source::new(
+            "r.md",
+            "## <!-- 待补 -->\n全年审查重大行政决策5件。\n## 不足\n",
+        );
+        let r = parse(&src, &Vocab::builtin());
+        let titles: Vec<&str> = r.headings.iter().map(|h| src.slice(&h.title)).collect();
+        assert_eq!(titles, ["不足"]);
     }
 
     #[test]

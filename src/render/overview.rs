@@ -26,8 +26,12 @@ pub struct Entry {
 /// A finding with its context.
 pub struct Finding {
     pub diagnostic: JsonDiagnostic,
-    /// The whole line (paragraph) the finding starts on, as written.
+    /// The line (paragraph) the finding starts on, as written; for a long line, a
+    /// window of it.
     pub line_text: String,
+    /// The 0-based character of the line where `line_text` starts (0 unless only a
+    /// window of a long line is given); the diagnostic's columns count from the line.
+    pub line_text_from: usize,
 }
 
 /// About the run, shown in the page's head and the CSV's first columns.
@@ -343,9 +347,13 @@ fn context(f: &Finding) -> String {
     let d = &f.diagnostic;
     let chars: Vec<char> = f.line_text.chars().collect();
     let len = chars.len();
-    let start = d.column.saturating_sub(1).min(len);
+    let shift = f.line_text_from;
+    let start = d.column.saturating_sub(1).saturating_sub(shift).min(len);
     let end = if d.end_line == d.line {
-        d.end_column.saturating_sub(1).clamp(start, len)
+        d.end_column
+            .saturating_sub(1)
+            .saturating_sub(shift)
+            .clamp(start, len)
     } else {
         len
     };
@@ -360,7 +368,7 @@ fn context(f: &Finding) -> String {
     };
     let text = |a: usize, b: usize| esc(&chars[a..b].iter().collect::<String>());
     let mut s = String::new();
-    if from > 0 {
+    if from > 0 || shift > 0 {
         s.push('…');
     }
     s.push_str(&text(from, start));
@@ -904,6 +912,7 @@ mod tests {
                 rule_pack: "2026.1".to_string(),
             },
             line_text: line_text.to_string(),
+            line_text_from: 0,
         }
     }
 

@@ -154,11 +154,7 @@ pub fn lint_with(
     let mut out: Vec<Diagnostic> = rules
         .iter()
         .filter(|r| r.spec.retired.is_none())
-        .filter(|r| {
-            r.spec
-                .years
-                .is_none_or(|y| year.is_none_or(|yr| y.contains(yr)))
-        })
+        .filter(|r| r.spec.years.is_none_or(|y| y.applies(year)))
         .flat_map(|r| {
             checks::run(&r.spec.check, &ctx)
                 .into_iter()
@@ -185,9 +181,12 @@ pub fn lint_with(
                 .iter()
                 .any(|r| r.spec.id == name || r.spec.category == name)
         };
+        // Preview rules that were not asked for and retired rules are not part of a
+        // full run.
         let everything = set
             .rules
             .iter()
+            .filter(|r| !r.spec.preview && r.spec.retired.is_none())
             .all(|r| rules.iter().any(|x| x.spec.id == r.spec.id));
         if let Some(rule) = reporter {
             for d in unused.into_iter().filter(|d| {

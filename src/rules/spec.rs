@@ -65,6 +65,12 @@ impl YearRange {
         self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
     }
 
+    /// Whether something limited to these years applies to a report on `year`; when
+    /// the year is unknown, it does.
+    pub fn applies(&self, year: Option<i32>) -> bool {
+        year.is_none_or(|y| self.contains(y))
+    }
+
     pub fn parse(s: &str) -> Option<YearRange> {
         let s = s.trim();
         let year = |t: &str| -> Option<Option<i32>> {

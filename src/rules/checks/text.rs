@@ -163,10 +163,7 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
             // An entry for other years is another document (a framework's successor).
             let meant: Vec<&CitationDoc> = docs
                 .iter()
-                .filter(|d| {
-                    d.years
-                        .is_none_or(|y| ctx.facts.year().is_none_or(|r| y.contains(r)))
-                })
+                .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
                 .filter(|d| d.matches.0.is_match(title.as_str()))
                 .collect();
             if meant.is_empty() {
