@@ -190,10 +190,13 @@ fn main() {
             let src = Source::new(format!("r{i:05}.txt"), text);
             let d = lint(&src, &set, &Settings::default());
             diagnostics += d.len();
-            let j = json::diagnostics(&FileReport {
-                src: &src,
-                diagnostics: &d,
-            });
+            let j = json::diagnostics(
+                &FileReport {
+                    src: &src,
+                    diagnostics: &d,
+                },
+                &set.vocab.version,
+            );
             std::hint::black_box(serde_json::to_string(&j).map(|s| s.len()).unwrap_or(0));
         }
         (t.elapsed().as_secs_f64(), diagnostics)

@@ -297,6 +297,32 @@ impl Source {
         self.line_starts[first]..end
     }
 
+    /// The number shown for a 0-based line: its paragraph in a Word file, else the line's
+    /// own 1-based number.
+    pub fn line_label(&self, line: usize) -> usize {
+        match (self.format, &self.locations) {
+            ("docx", Some(_)) => {
+                let at = self
+                    .line_starts
+                    .get(line)
+                    .copied()
+                    .unwrap_or(self.text.len());
+                self.position(at).0
+            }
+            _ => line + 1,
+        }
+    }
+
+    /// Characters between where a line's columns start counting (its paragraph's first
+    /// line, in a Word file) and the line's own start.
+    pub fn line_column_base(&self, line: usize) -> usize {
+        let Some(&at) = self.line_starts.get(line) else {
+            return 0;
+        };
+        let first = self.position_line_range(at).start;
+        self.chars.chars_before(&self.text, at) - self.chars.chars_before(&self.text, first)
+    }
+
     /// What a line number counts here: paragraphs (段) for a Word file, else lines (行).
     pub fn line_unit(&self) -> &'static str {
         if self.format == "docx" && self.locations.is_some() {

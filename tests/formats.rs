@@ -113,11 +113,20 @@ const NUMBERING: &str = "<w:abstractNum w:abstractNumId=\"0\">\
 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
 <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"4\"/></w:lvlOverride></w:num>";
 
-/// The report as Word would hold it: the heading numbers come from numbering.xml.
+/// The report as Word would hold it: the heading numbers come from numbering.xml, and
+/// paragraph 6 has a line break (Shift+Enter) in it, so the text has one line more than
+/// the document has paragraphs.
 fn docx_body() -> String {
     LINES
         .iter()
         .map(|l| {
+            if let Some((a, b)) = l.split_once('，').filter(|_| l.contains("合法性审查率")) {
+                return format!(
+                    "<w:p><w:r><w:t>{}，</w:t><w:br/><w:t>{}</w:t></w:r></w:p>",
+                    xml_escape(a),
+                    xml_escape(b)
+                );
+            }
             let auto = [
                 ("一、", 1, 0),
                 ("二、", 1, 0),
@@ -212,7 +221,8 @@ fn word_numbering_is_rebuilt_and_positions_are_paragraphs() {
     let path = dir.path().join("word.docx");
     write_docx(&path, &docx_body(), Some(NUMBERING));
     let (_, found) = check_json(&[&path]);
-    // The lost heading: paragraph 13 is 「四、2026年工作安排」, numbered by Word.
+    // The lost heading: paragraph 13 is 「四、2026年工作安排」, numbered by Word (line 14 of
+    // the text, after the line break in paragraph 6).
     let gap = finding(&found, "numbering-gap");
     assert_eq!((&gap["line"], &gap["column"]), (&13.into(), &1.into()));
     assert_eq!(gap["location"], "第13段第1字");
@@ -235,6 +245,13 @@ fn word_numbering_is_rebuilt_and_positions_are_paragraphs() {
     // People see the paragraph too.
     let o = fzlint(&["check", "--no-color", path.to_str().unwrap()]);
     assert!(stdout(&o).contains("位置：第13段第1字"), "{}", stdout(&o));
+    // The excerpt is numbered by paragraph too, not by the text's lines.
+    assert!(stdout(&o).contains("word.docx:13:1"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("13 │ 四、2026年工作安排"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -252,7 +269,6 @@ fn a_word_table_is_read_and_its_findings_name_the_cell() {
     let body: String = LINES[..6].iter().map(|l| para(l)).collect::<String>()
         + &table
         + &LINES[6..].iter().map(|l| para(l)).collect::<String>();
-    std::fs::write(dir.path().join("unused"), "").unwrap();
     write_docx(&path, &body, None);
     let (_, found) = check_json(&[&path]);
     let p = finding(&found, "placeholder");

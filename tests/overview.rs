@@ -254,3 +254,37 @@ fn csv_is_chosen_by_the_output_name_and_nothing_else_is_written() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
     assert_eq!(left.len(), 2, "no temporary file is left");
 }
+
+#[test]
+fn an_overview_written_into_the_folder_is_not_linted_as_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("examples/clean-report.txt"), d.join("a.txt")).unwrap();
+    let page = d.join("总览.html");
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        d.to_str().unwrap(),
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(!stdout(&o).contains("总览.html"), "{}", stdout(&o));
+    // Named on the command line, it is read like any page (and is no report).
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         diagnostics: &diags,
     };
     let _ = human::render(&f, false);
-    let _ = serde_json::to_string(&json::diagnostics(&f));
+    let _ = serde_json::to_string(&json::diagnostics(&f, &SET.vocab.version));
     let _ = github::render(&f);
     let _ = junit::testcase(&f);
     let _ = sarif::results(&f, &|_| None);

@@ -114,7 +114,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
     /// Record the findings in this baseline file (replacing it) instead of reporting them.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "output"])]
     write_baseline: Option<PathBuf>,
     /// With --baseline: report the records that no longer match any finding (exit 1).
     #[arg(long, requires = "baseline")]
@@ -310,7 +310,14 @@ fn load_rules(args: &RuleArgs, trouble: &mut bool) -> Option<RuleSet> {
 /// sorted (false).
 fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
+    let mut stdin_seen = false;
     for p in paths {
+        // Standard input can be read once.
+        if p.as_os_str() == "-" && std::mem::replace(&mut stdin_seen, true) {
+            eprint_line("error: -: 标准输入只能读一次，多写的 - 未检查");
+            *trouble = true;
+            continue;
+        }
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push((p.clone(), true));
             continue;
@@ -325,7 +332,11 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
             .build();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_report(e.path()) => {
+                Ok(e)
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && is_report(e.path())
+                        && !is_own_overview(e.path()) =>
+                {
                     // `fzlint check .` names files as `a/b.txt`, not `./a/b.txt`.
                     let path = e.into_path();
                     let path = match path.strip_prefix(".") {
@@ -343,6 +354,18 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
         }
     }
     out
+}
+
+/// An overview page `fzlint report` wrote (found when a folder is walked again).
+fn is_own_overview(p: &Path) -> bool {
+    if input::Format::of(&p.to_string_lossy()) != input::Format::Html {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    memchr::memmem::find(&head[..n], b"<meta name=\"generator\" content=\"fzlint").is_some()
 }
 
 /// Files a folder walk lints: text, Markdown, Word and HTML reports.
@@ -763,12 +786,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             Format::Human => vec![human::render(&f, color)],
             Format::Concise => vec![render::concise(&f)],
             Format::Github => vec![render::github::render(&f)],
-            _ => json::diagnostics(&f)
-                .into_iter()
-                .map(|mut j| {
-                    j.rule_pack = job.prepared.set.vocab.version.clone();
-                    json::ArrayWriter::body(&j)
-                })
+            _ => json::diagnostics(&f, &job.prepared.set.vocab.version)
+                .iter()
+                .map(json::ArrayWriter::body)
                 .collect(),
         }
     };
@@ -876,8 +896,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 Format::Concise => out.print(&render::concise(&f)),
                 Format::Github => out.print(&render::github::render(&f)),
                 Format::Json => {
-                    for mut j in json::diagnostics(&f) {
-                        j.rule_pack = set.vocab.version.clone();
+                    for j in json::diagnostics(&f, &set.vocab.version) {
                         out.print(&json_out.item(&j));
                     }
                 }
@@ -1063,11 +1082,10 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
                 src: &src,
                 diagnostics: &diags,
             };
-            let findings = json::diagnostics(&f)
+            let findings = json::diagnostics(&f, &set.vocab.version)
                 .into_iter()
                 .zip(&diags)
-                .map(|(mut j, d)| {
-                    j.rule_pack = set.vocab.version.clone();
+                .map(|(j, d)| {
                     // The line the columns count from (a Word paragraph), as written; of a
                     // long line only a window around the finding.
                     let range = src.position_line_range(d.span.start);

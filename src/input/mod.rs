@@ -203,11 +203,20 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     if meta.is_dir() {
         return Err(InputError::Io("这是一个目录".into()));
     }
-    // A pipe or a device would never end (or never start): only plain files are read.
+    // A pipe named on the command line (`check <(cmd)`, /dev/stdin) has no size: it is
+    // read up to the limit, as standard input is. Folder walks only meet plain files.
     if !meta.is_file() {
-        return Err(InputError::Io(
-            "不是普通文件（管道、设备等），未读取".into(),
-        ));
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| InputError::Io(io_message(&e)))?;
+        if bytes.len() as u64 > limit {
+            return Err(InputError::TooLarge {
+                size: bytes.len() as u64,
+                limit: limit / 1024 / 1024,
+            });
+        }
+        return from_bytes(&name, &bytes, Format::of(&name));
     }
     if meta.len() > limit {
         return Err(InputError::TooLarge {

@@ -37,6 +37,7 @@ struct ExLine {
 }
 
 struct Excerpt<'a> {
+    src: &'a Source,
     name: &'a str,
     text: String,
     lines: Vec<ExLine>,
@@ -103,7 +104,12 @@ impl<'a> Files<'a> for Excerpt<'a> {
             .get(from..byte)
             .map(|s| s.chars().count())
             .unwrap_or(0);
-        Ok(l.skipped_chars + chars + 1)
+        Ok(self.src.line_column_base(index) + l.skipped_chars + chars + 1)
+    }
+
+    /// A Word file's lines are numbered by paragraph, as machine output numbers them.
+    fn line_number(&'a self, _: (), index: usize) -> Result<usize, FilesError> {
+        Ok(self.src.line_label(index))
     }
 }
 
@@ -174,6 +180,7 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
         text.push('\n');
     }
     Excerpt {
+        src,
         name: &src.name,
         text,
         lines,

@@ -53,7 +53,9 @@ pub struct JsonDiagnostic {
     pub element: Option<String>,
 }
 
-pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
+/// The JSON elements of one file's findings, found by the rule pack of version
+/// `rule_pack`.
+pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
     f.diagnostics
         .iter()
         .map(|d| {
@@ -61,7 +63,7 @@ pub fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic> {
             let (end_line, end_column) = f.src.position(d.span.end);
             let place = f.src.place(d.span.start);
             JsonDiagnostic {
-                rule_pack: String::new(),
+                rule_pack: rule_pack.to_string(),
                 location: place.map(|p| p.describe()),
                 element: place.map(|p| p.element.to_string()),
                 path: f.src.name.clone(),

@@ -161,6 +161,8 @@ fn build(src: &Source, a: &Analysis) -> Outline {
 /// The outline for a person.
 pub fn human(o: &Outline, a: &Analysis) -> String {
     let mut s = String::new();
+    // Positions in a Word file are paragraphs.
+    let unit = if o.format == "docx" { "段" } else { "行" };
     let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "（未找到）".to_string());
     s.push_str(&format!("文件：{}\n", o.path));
     s.push_str(&match o.format {
@@ -227,7 +229,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         s.push_str("按段落措辞归类的内容：\n");
         for p in &o.paragraphs {
             s.push_str(&format!(
-                "  第{}行  [{}]  “{}”\n",
+                "  第{}{unit}  [{}]  “{}”\n",
                 p.line,
                 p.part.label(),
                 p.evidence
@@ -238,7 +240,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
     for p in Part::ALL {
         match o.parts.get(&p) {
             Some(op) => s.push_str(&format!(
-                "  {}：第{}行，{}  “{}”\n",
+                "  {}：第{}{unit}，{}  “{}”\n",
                 p.label(),
                 op.line,
                 if op.headed {
