@@ -943,3 +943,36 @@ fn output_is_the_same_whatever_the_number_of_threads() {
         assert_eq!(stderr(&one).lines().count(), 4, "{}", stderr(&one));
     }
 }
+
+#[test]
+fn no_color_is_honoured_on_a_terminal() {
+    // A terminal is needed for colour to be chosen at all: `script` gives one.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: no `script` command to run fzlint on a terminal");
+        return;
+    }
+    let run = |no_color: bool| {
+        let cmd = format!(
+            "{} check examples/sample-report.txt",
+            env!("CARGO_BIN_EXE_fzlint")
+        );
+        let mut c = std::process::Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .current_dir(root())
+            .env_remove("NO_COLOR");
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8_lossy(&c.output().unwrap().stdout).into_owned()
+    };
+    let coloured = run(false);
+    assert!(coloured.contains("numbering-gap"), "{coloured}");
+    assert!(coloured.contains("\u{1b}["), "colour on a terminal");
+    let plain = run(true);
+    assert!(plain.contains("numbering-gap"), "{plain}");
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
+}

@@ -288,3 +288,99 @@ fn an_overview_written_into_the_folder_is_not_linted_as_a_report() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }
+
+/// The text of each cell of each matrix row of the page, in order.
+fn matrix_rows(page: &str) -> Vec<Vec<String>> {
+    let body = &page[page.find("<tbody").expect("a matrix")..];
+    let body = &body[..body.find("</tbody>").expect("the matrix ends")];
+    body.split("<tr")
+        .skip(1)
+        .map(|tr| {
+            tr.split("<td")
+                .skip(1)
+                .map(|td| {
+                    let inner = &td[td.find('>').unwrap() + 1..];
+                    let inner = &inner[..inner.find("</td>").unwrap_or(inner.len())];
+                    // Strip tags (the file link) and the few entities the page uses.
+                    let mut text = String::new();
+                    let mut in_tag = false;
+                    for c in inner.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            c if !in_tag => text.push(c),
+                            _ => {}
+                        }
+                    }
+                    text.replace("&amp;", "&")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&#39;", "'")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = batch(dir.path());
+    let d = dir.path().to_str().unwrap();
+    let page = stdout(&fzlint(&["report", "--isolated", d]));
+    let csv = read_csv(&stdout(&fzlint(&[
+        "report",
+        "--isolated",
+        "--format",
+        "csv",
+        d,
+    ])));
+    let rows = matrix_rows(&page);
+    assert_eq!(rows.len(), names.len());
+    for (html, csv) in rows.iter().zip(&csv[1..]) {
+        let name = &csv[0];
+        if !csv[14].is_empty() {
+            // Unreadable: the file and the reason across the row.
+            assert_eq!(html[0], *name);
+            assert!(html[1].contains(&csv[14]), "{name}: {html:?}");
+            continue;
+        }
+        assert_eq!(html.len(), 12, "{name}: {html:?}");
+        // Empty cells of the CSV read 「（未找到）」 on the page.
+        for k in 0..4 {
+            let want = if csv[k].is_empty() {
+                "（未找到）"
+            } else {
+                csv[k].as_str()
+            };
+            assert_eq!(html[k], want, "{name}: column {k}");
+        }
+        let late = match csv[4].as_str() {
+            "是" => "✗ 逾期",
+            "否" => "✓ 按时",
+            _ => "",
+        };
+        assert!(
+            html[4].contains(late) || (late.is_empty() && !html[4].contains('✗')),
+            "{name}: 逾期 {:?} vs {:?}",
+            html[4],
+            csv[4]
+        );
+        for k in 5..10 {
+            let symbol = match csv[k].split('（').next().unwrap() {
+                "有标题" => "✓",
+                "无标题" => "△",
+                "缺失" => "✗",
+                "未写" => "—",
+                other => panic!("{name}: unexpected cell {other}"),
+            };
+            assert_eq!(
+                html[k],
+                format!("{symbol} {}", csv[k]),
+                "{name}: column {k}"
+            );
+        }
+        assert_eq!(html[10..12], csv[10..12], "{name}: counts");
+    }
+}
