@@ -405,12 +405,7 @@ pub fn run() -> Result<i32> {
             config,
             isolated,
         } => {
-            let mode = match (config, isolated) {
-                (Some(c), _) => settings::Mode::Fixed(c),
-                (None, true) => settings::Mode::Isolated,
-                (None, false) => settings::Mode::Discover,
-            };
-            let mut resolver = settings::Resolver::new(&rules.rules, mode);
+            let mut resolver = settings::Resolver::new(&rules.rules, mode(&config, isolated));
             // For a folder, the settings of a report placed in it.
             let file = if path.is_dir() {
                 path.join("report.txt")
@@ -679,15 +674,38 @@ fn select<'a>(
         .collect())
 }
 
-/// `fzlint check`.
-fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
-    let mut trouble = false;
-    let mode = match (&args.config, args.isolated) {
+/// Which config governs the files: the one named, none, or the nearest to each.
+fn mode(config: &Option<PathBuf>, isolated: bool) -> settings::Mode {
+    match (config, isolated) {
         (Some(c), _) => settings::Mode::Fixed(c.clone()),
         (None, true) => settings::Mode::Isolated,
         (None, false) => settings::Mode::Discover,
-    };
-    let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
+    }
+}
+
+/// The files the paths name (folders walked, excluded files left out); None, with the
+/// error printed, when there are none.
+fn files_to_lint(
+    paths: &[PathBuf],
+    resolver: &mut settings::Resolver,
+    trouble: &mut bool,
+) -> Option<Vec<(PathBuf, bool)>> {
+    let files: Vec<(PathBuf, bool)> = expand(paths, trouble)
+        .into_iter()
+        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
+        .collect();
+    if files.is_empty() {
+        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
+        return None;
+    }
+    Some(files)
+}
+
+/// `fzlint check`.
+fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
+    let mut trouble = false;
+    let mut resolver =
+        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
         return Ok(EXIT_TROUBLE);
@@ -718,14 +736,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         None => None,
     };
     let mut recorded: Vec<fzlint::baseline::Entry> = Vec::new();
-    let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
-        .into_iter()
-        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
-        .collect();
-    if files.is_empty() {
-        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
+    let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut trouble) else {
         return Ok(EXIT_TROUBLE);
-    }
+    };
     // -o FILE: written to a temporary file beside it, moved into place at the end.
     let mut file_out = None;
     if let Some(path) = &args.output {
@@ -1022,20 +1035,11 @@ const OVERVIEW_WINDOW: usize = 200;
 fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
     use fzlint::render::overview;
     let mut trouble = false;
-    let mode = match (&args.config, args.isolated) {
-        (Some(c), _) => settings::Mode::Fixed(c.clone()),
-        (None, true) => settings::Mode::Isolated,
-        (None, false) => settings::Mode::Discover,
-    };
-    let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
-    let files: Vec<(PathBuf, bool)> = expand(&args.paths, &mut trouble)
-        .into_iter()
-        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
-        .collect();
-    if files.is_empty() {
-        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
+    let mut resolver =
+        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
+    let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut trouble) else {
         return Ok(EXIT_TROUBLE);
-    }
+    };
     let plan = LintPlan {
         select: &[],
         ignore: &[],
