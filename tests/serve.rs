@@ -342,6 +342,17 @@ fn bodies_over_ten_megabytes_get_413_and_the_server_goes_on() {
     }
     let r = read_reply(&mut c);
     assert_eq!(r.status, 413);
+    // An absurd declared length (nothing like it sent) is refused and harms nothing.
+    for declared in ["1000000000000", "18446744073709551615"] {
+        let mut c = s.connect();
+        let head = format!(
+            "POST /api/check?name=big.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: {declared}\r\n\r\nabc",
+            s.port
+        );
+        c.write_all(head.as_bytes()).unwrap();
+        assert_eq!(read_reply(&mut c).status, 413, "{declared}");
+        assert_eq!(s.get("/healthz").text(), "ok", "after {declared}");
+    }
     // Exactly at the limit is read (and checked).
     let at = vec![b'a'; 10 * 1024 * 1024];
     assert_eq!(s.post("/api/check?name=at.txt", &at).status, 200);
@@ -469,4 +480,41 @@ fn a_silent_client_times_out_and_frees_its_worker() {
     assert!(started.elapsed() < Duration::from_secs(30));
     // The only worker answers again.
     assert_eq!(s.get("/healthz").text(), "ok");
+}
+
+/// The page itself in headless Chromium (tests/browser/serve.mjs), when Chromium, Node.js
+/// and tests/browser/node_modules are present (as for tests/browser.rs); otherwise it
+/// says why it did not run.
+#[test]
+fn the_page_works_in_a_browser() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/chromium".into());
+    let modules = root().join("tests/browser/node_modules/playwright-core");
+    let node = Command::new("node").arg("--version").output().is_ok();
+    let required = std::env::var_os("FZLINT_REQUIRE_BROWSER").is_some();
+    if !(chromium.is_file() && node && modules.is_dir()) {
+        assert!(
+            !required,
+            "FZLINT_REQUIRE_BROWSER is set but the browser checks cannot run"
+        );
+        eprintln!("skipped: needs Chromium, node and tests/browser/node_modules");
+        return;
+    }
+    let s = Server::start(&["--token", "page-t0ken"]);
+    let url = format!("http://127.0.0.1:{}/?token=page-t0ken", s.port);
+    let o = Command::new("node")
+        .arg("serve.mjs")
+        .arg(&url)
+        .arg(root().join("examples/sample-report.txt"))
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("node runs");
+    let out = String::from_utf8_lossy(&o.stdout);
+    println!("{out}");
+    assert!(
+        o.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -22,6 +22,10 @@ use tiny_http::{Header, Method, Request, Response};
 /// Request bodies over this many bytes are refused with 413 (contract).
 pub const MAX_BODY: usize = 10 * 1024 * 1024;
 
+/// Declared bodies up to this length are drained after the answer (so that the
+/// client reads the answer rather than a reset); longer ones are not (see `handle`).
+const DRAIN_CAP: usize = 64 * 1024 * 1024;
+
 const PAGE: &str = include_str!("serve/page.html");
 const SCRIPT: &str = include_str!("serve/page.js");
 const STYLE: &str = include_str!("serve/page.css");
@@ -129,7 +133,12 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<i32> {
             s.spawn(|| {
                 loop {
                     match server.recv() {
-                        Ok(rq) => handle(&state, rq),
+                        Ok(rq) => {
+                            // A panic answers nothing, but the worker goes on.
+                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                handle(&state, rq)
+                            }));
+                        }
                         // The accept loop has ended: nothing more will come.
                         Err(e) => {
                             super::eprint_line(&format!("error: 服务已停止：{e}"));
@@ -161,27 +170,11 @@ fn page_url(bound: SocketAddr, token: Option<&str>) -> String {
 /// among the process's descriptors by its two addresses. Elsewhere: no timeout.
 #[cfg(target_os = "linux")]
 fn set_timeouts(peer: Option<&SocketAddr>, local: SocketAddr, t: Duration) {
-    let Some(peer) = peer else { return };
-    let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
-        return;
-    };
     let tv = libc::timeval {
         tv_sec: t.as_secs() as libc::time_t,
         tv_usec: 0,
     };
-    for entry in dir.flatten() {
-        let Some(fd) = entry
-            .file_name()
-            .to_str()
-            .and_then(|s| s.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        if sock_addr(fd, true).as_ref() != Some(peer)
-            || sock_addr(fd, false).map(|a| a.port()) != Some(local.port())
-        {
-            continue;
-        }
+    if let Some(fd) = peer.and_then(|p| connection_fd(p, local)) {
         for opt in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
             // SAFETY: a socket descriptor, a valid timeval of the size given.
             unsafe {
@@ -194,8 +187,34 @@ fn set_timeouts(peer: Option<&SocketAddr>, local: SocketAddr, t: Duration) {
                 );
             }
         }
-        return;
     }
+}
+
+/// Ends an abandoned connection (both directions); its descriptors stay open.
+#[cfg(target_os = "linux")]
+fn shut_down(peer: Option<&SocketAddr>, local: SocketAddr) {
+    if let Some(fd) = peer.and_then(|p| connection_fd(p, local)) {
+        // SAFETY: shutting down a socket descriptor; it is not closed.
+        unsafe {
+            libc::shutdown(fd, libc::SHUT_RDWR);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn shut_down(_: Option<&SocketAddr>, _: SocketAddr) {}
+
+/// The descriptor of the connection from `peer` to the server's port.
+#[cfg(target_os = "linux")]
+fn connection_fd(peer: &SocketAddr, local: SocketAddr) -> Option<i32> {
+    std::fs::read_dir("/proc/self/fd")
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()))
+        .find(|&fd| {
+            sock_addr(fd, true).as_ref() == Some(peer)
+                && sock_addr(fd, false).map(|a| a.port()) == Some(local.port())
+        })
 }
 
 /// The peer's (or the local) address of a TCP socket descriptor.
@@ -346,7 +365,18 @@ fn handle(state: &State, mut rq: Request) {
             response.add_header(h);
         }
     }
-    let _ = rq.respond(response);
+    // tiny_http 0.12 drains an unread body when a request is dropped, allocating what
+    // is left of the declared length at once (tiny-http PR #290): for an absurd
+    // Content-Length that would abort the process. Such a connection is answered, then
+    // abandoned: its reader is never dropped and its socket is shut down.
+    if rq.body_length().is_some_and(|n| n > DRAIN_CAP) {
+        let peer = rq.remote_addr().copied();
+        let stream = rq.upgrade("close", response);
+        std::mem::forget(stream);
+        shut_down(peer.as_ref(), state.bound);
+    } else {
+        let _ = rq.respond(response);
+    }
     // One line per request: never the query (it may hold the token) nor any text.
     let path_shown: String = path.chars().take(200).collect();
     super::eprint_line(&format!(

@@ -16,6 +16,13 @@
     ["plan", "下一年度工作安排"],
     ["other", "其他事项"]
   ];
+  var FROM = {
+    title: "（取自标题）",
+    preamble: "（标题无年度，取自开头一段）",
+    settings: "（取自配置）",
+    metadata: "（取自网页发布时间）",
+    signature: "（取自落款成文日期）"
+  };
   var last = null;
   var dropped = null;
 
@@ -104,8 +111,8 @@
     var facts = [
       ["文件", v.path],
       ["标题", o.title || "（未识别）"],
-      ["报告年度", o.year ? (o.year + "年" + (o.year_source ? "（依据：" + o.year_source + "）" : "")) : "（未识别）"],
-      ["发布日期", o.published ? (o.published + (o.published_source ? "（依据：" + o.published_source + "）" : "")) : "（未识别）"],
+      ["报告年度", o.year ? (o.year + "年" + (FROM[o.year_source] || "")) : "（未找到）"],
+      ["公开日期", o.published ? (o.published + (FROM[o.published_source] || "")) : "（未找到）"],
       ["格式与编码", v.format + " · " + v.encoding],
       ["规则包", v.rule_pack]
     ];
