@@ -518,3 +518,93 @@ fn the_page_works_in_a_browser() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// A .docx made of the sample report's lines, one paragraph each (the last two joined
+/// by a line break inside one paragraph).
+fn sample_docx(path: &std::path::Path) {
+    let text = String::from_utf8(sample()).unwrap();
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (body, tail) = lines.split_at(lines.len() - 2);
+    let mut xml: String = body
+        .iter()
+        .map(|l| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(l)
+            )
+        })
+        .collect();
+    xml.push_str(&format!(
+        "<w:p><w:r><w:t>{}</w:t><w:br/><w:t>{}</w:t></w:r></w:p>",
+        esc(tail[0]),
+        esc(tail[1])
+    ));
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", opts).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").unwrap();
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {w}><w:body>{xml}<w:sectPr/></w:body></w:document>")
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn word_files_are_read_and_their_paragraphs_given_as_lines() {
+    let s = Server::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.docx");
+    sample_docx(&file);
+    let cli = cli_json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    let r = s.post(
+        "/api/check?name=report.docx",
+        &std::fs::read(&file).unwrap(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["format"], "docx");
+    assert_eq!(v["line_unit"], "段");
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(without_path(diags), without_path(cli.as_array().unwrap()));
+    // Every finding's paragraph is among the lines, and its columns point into it.
+    let lines = v["lines"].as_array().unwrap();
+    let text_of = |n: &Value| {
+        lines
+            .iter()
+            .find(|l| l["line"] == *n)
+            .and_then(|l| l["text"].as_str())
+            .unwrap_or_else(|| panic!("paragraph {n} is among the lines"))
+            .to_string()
+    };
+    let date = diags
+        .iter()
+        .find(|d| d["rule"] == "invalid-date")
+        .expect("the planted date is found");
+    let chars: Vec<char> = text_of(&date["line"]).chars().collect();
+    let (a, b) = (
+        date["column"].as_u64().unwrap() as usize - 1,
+        date["end_column"].as_u64().unwrap() as usize - 1,
+    );
+    assert_eq!(chars[a..b].iter().collect::<String>(), "2024928日");
+    let last = lines.last().unwrap()["text"].as_str().unwrap();
+    assert!(
+        last.contains('\n'),
+        "a paragraph keeps its line break: {last:?}"
+    );
+}
