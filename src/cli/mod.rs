@@ -1,5 +1,6 @@
 //! The command line: arguments, the file walk, choosing a renderer, exit codes.
 
+mod serve;
 mod settings;
 
 use anyhow::Result;
@@ -223,6 +224,8 @@ enum Command {
     },
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
+    /// A local checking page: paste or drop a report, see its findings in place.
+    Serve(serve::ServeArgs),
     /// Explain one rule: rationale, basis, parameters and examples.
     Rule {
         id: String,
@@ -398,6 +401,7 @@ pub fn run() -> Result<i32> {
     match cli.command {
         Command::Check(args) => check(args, &mut out),
         Command::Report(args) => report(args, &mut out),
+        Command::Serve(args) => serve::run(args, &mut out),
         Command::Config {
             path,
             format,
@@ -488,19 +492,7 @@ pub fn run() -> Result<i32> {
             };
             match format {
                 Format::Json => {
-                    let items: Vec<serde_json::Value> = set
-                        .sorted()
-                        .iter()
-                        .map(|r| {
-                            serde_json::json!({
-                                "id": r.spec.id, "category": r.spec.category,
-                                "severity": r.spec.severity.name(), "summary": r.spec.summary,
-                                "builtin": r.builtin, "retired": r.spec.retired.is_some(),
-                                "preview": r.spec.preview,
-                                "years": r.spec.years.map(String::from),
-                            })
-                        })
-                        .collect();
+                    let items = rule_items(&set);
                     out.print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
                 }
                 _ => {
@@ -555,6 +547,22 @@ pub fn run() -> Result<i32> {
             })
         }
     }
+}
+
+/// `fzlint rules --format json`: one object per rule.
+fn rule_items(set: &RuleSet) -> Vec<serde_json::Value> {
+    set.sorted()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.spec.id, "category": r.spec.category,
+                "severity": r.spec.severity.name(), "summary": r.spec.summary,
+                "builtin": r.builtin, "retired": r.spec.retired.is_some(),
+                "preview": r.spec.preview,
+                "years": r.spec.years.map(String::from),
+            })
+        })
+        .collect()
 }
 
 /// `fzlint rule ID`: what the rule checks, why, its parameters and its examples run.

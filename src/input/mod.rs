@@ -33,7 +33,7 @@ pub enum InputError {
 }
 
 /// Extensions fzlint knows it cannot read.
-const UNSUPPORTED: &[&str] = &[
+pub const UNSUPPORTED: &[&str] = &[
     "doc", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg", "jpeg",
 ];
 

@@ -1,0 +1,610 @@
+//! `fzlint serve`: the real binary on a free loopback port, spoken to in raw HTTP/1.1.
+
+mod common;
+
+use common::{fzlint, root, stderr};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `fzlint serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fzlint"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--no-open"])
+            .args(extra)
+            .current_dir(root())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("fzlint serve starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout is piped"))
+            .read_line(&mut first)
+            .expect("the URL is printed");
+        // http://127.0.0.1:PORT/ (and ?token=… with --token)
+        let port = first
+            .trim()
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("first line is the URL: {first:?}"));
+        Server { child, port }
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, &[], b"")
+    }
+
+    fn post(&self, path: &str, body: &[u8]) -> Reply {
+        self.request("POST", path, &[], body)
+    }
+
+    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut s = self.connect();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.port,
+            body.len()
+        );
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        s.write_all(head.as_bytes()).expect("request head sent");
+        s.write_all(body).expect("request body sent");
+        read_reply(&mut s)
+    }
+
+    fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(("127.0.0.1", self.port)).expect("server accepts");
+        s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        s
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "JSON body ({e}), status {}: {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+fn read_reply(s: &mut TcpStream) -> Reply {
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("a whole response: {:?}", String::from_utf8_lossy(&raw)));
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("a status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = b.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&b[end + 2..end + 2 + size]);
+        b = &b[end + 2 + size + 2..];
+    }
+    out
+}
+
+/// JSON elements with their `path` removed (the server names the upload, not the path).
+fn without_path(items: &[Value]) -> Vec<Value> {
+    items
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            v.as_object_mut().map(|o| o.remove("path"));
+            v
+        })
+        .collect()
+}
+
+fn cli_json(args: &[&str]) -> Value {
+    let o = fzlint(args);
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{args:?} prints JSON ({e}): {}", stderr(&o)))
+}
+
+fn sample() -> Vec<u8> {
+    std::fs::read(root().join("examples/sample-report.txt")).expect("the sample report")
+}
+
+fn expected_sample() -> Vec<Value> {
+    let v = cli_json(&["check", "--format", "json", "examples/sample-report.txt"]);
+    without_path(v.as_array().expect("an array"))
+}
+
+const SECURITY: [(&str, &str); 5] = [
+    ("Content-Security-Policy", "default-src 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cache-Control", "no-store"),
+];
+
+fn assert_security_headers(r: &Reply) {
+    for (name, value) in SECURITY {
+        let got = r
+            .header(name)
+            .unwrap_or_else(|| panic!("{name} is set (status {})", r.status));
+        assert!(got.contains(value), "{name}: {got}");
+    }
+}
+
+#[test]
+fn the_page_is_served_with_security_headers_and_no_outside_assets() {
+    let s = Server::start(&[]);
+    let page = s.get("/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.header("Content-Type")
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_security_headers(&page);
+    let html = page.text();
+    assert!(html.contains("法治政府建设年度报告检查"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external assets"
+    );
+    for asset in ["/app.js", "/app.css"] {
+        let r = s.get(asset);
+        assert_eq!(r.status, 200, "{asset}");
+        assert_security_headers(&r);
+        assert!(
+            !r.text().contains("https://"),
+            "{asset} loads nothing from outside"
+        );
+    }
+    let health = s.get("/healthz");
+    assert_eq!((health.status, health.text().as_str()), (200, "ok"));
+    let missing = s.get("/etc/passwd");
+    assert_eq!(missing.status, 404);
+    assert_security_headers(&missing);
+    let wrong = s.request("DELETE", "/api/rules", &[], b"");
+    assert_eq!(wrong.status, 405);
+    assert_eq!(s.get("/api/check?name=a.txt").status, 405);
+    // A Host that is not this machine (DNS rebinding) is refused.
+    let mut c = s.connect();
+    c.write_all(b"GET /api/rules HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_reply(&mut c).status, 421);
+}
+
+#[test]
+fn a_check_gives_what_check_and_outline_print() {
+    let s = Server::start(&[]);
+    let r = s.post("/api/check?name=sample-report.txt", &sample());
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_security_headers(&r);
+    let v = r.json();
+    assert_eq!(v["path"], "sample-report.txt");
+    assert_eq!(v["format"], "text");
+    assert_eq!(v["encoding"], "UTF-8");
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    assert!(diags.iter().all(|d| d["path"] == "sample-report.txt"));
+    assert_eq!(without_path(diags), expected_sample());
+    assert_eq!(v["rule_pack"], diags[0]["rule_pack"]);
+    let mut outline = cli_json(&["outline", "--format", "json", "examples/sample-report.txt"]);
+    outline.as_object_mut().unwrap().remove("path");
+    let mut got = v["outline"].clone();
+    got.as_object_mut().unwrap().remove("path");
+    assert_eq!(got, outline);
+    let text = String::from_utf8(sample()).unwrap();
+    let lines = v["lines"].as_array().expect("lines");
+    // One entry per line number, the empty one after the final line break included.
+    assert_eq!(lines.len(), text.split('\n').count());
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["text"], text.lines().next().unwrap());
+}
+
+#[test]
+fn gbk_text_and_html_pages_are_read() {
+    let s = Server::start(&[]);
+    let text = String::from_utf8(sample()).unwrap();
+    let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
+    let r = s.post("/api/check?name=gb.txt", &gbk);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["encoding"], "GBK");
+    assert_eq!(
+        without_path(v["diagnostics"].as_array().unwrap()),
+        expected_sample()
+    );
+
+    let body: String = text.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>报告</title></head><body><div class=\"article\">{body}</div></body></html>"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    std::fs::write(&file, &page).unwrap();
+    let cli = cli_json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    let r = s.post("/api/check?name=page.html", page.as_bytes());
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["format"], "html");
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    assert_eq!(without_path(diags), without_path(cli.as_array().unwrap()));
+    let lines: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains("白石桥镇人民政府")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains('<')),
+        "the page's text, not its markup"
+    );
+}
+
+#[test]
+fn bodies_over_ten_megabytes_get_413_and_the_server_goes_on() {
+    let s = Server::start(&[]);
+    let big = vec![b'a'; 10 * 1024 * 1024 + 1];
+    // Declared too large.
+    let r = s.post("/api/check?name=big.txt", &big);
+    assert_eq!(r.status, 413);
+    assert_security_headers(&r);
+    assert!(r.json()["error"].as_str().unwrap().contains("10 MB"));
+    // Not declared: counted as it is read (chunked, one byte over in the last chunk).
+    let mut c = s.connect();
+    let head = format!(
+        "POST /api/check?name=big.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        s.port
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    for piece in big.chunks(1024 * 1024) {
+        c.write_all(format!("{:x}\r\n", piece.len()).as_bytes())
+            .unwrap();
+        c.write_all(piece).unwrap();
+        c.write_all(b"\r\n").unwrap();
+    }
+    let r = read_reply(&mut c);
+    assert_eq!(r.status, 413);
+    // An absurd declared length (nothing like it sent) is refused and harms nothing.
+    for declared in ["1000000000000", "18446744073709551615"] {
+        let mut c = s.connect();
+        let head = format!(
+            "POST /api/check?name=big.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: {declared}\r\n\r\nabc",
+            s.port
+        );
+        c.write_all(head.as_bytes()).unwrap();
+        assert_eq!(read_reply(&mut c).status, 413, "{declared}");
+        assert_eq!(s.get("/healthz").text(), "ok", "after {declared}");
+    }
+    // Exactly at the limit is read (and checked).
+    let at = vec![b'a'; 10 * 1024 * 1024];
+    assert_eq!(s.post("/api/check?name=at.txt", &at).status, 200);
+    assert_eq!(s.get("/healthz").text(), "ok");
+    assert_eq!(
+        s.post("/api/check?name=sample-report.txt", &sample())
+            .status,
+        200
+    );
+}
+
+#[test]
+fn unreadable_files_get_422_with_the_sentence_check_prints() {
+    let s = Server::start(&[]);
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blob.txt");
+    std::fs::write(&file, &binary).unwrap();
+    let o = fzlint(&["check", file.to_str().unwrap()]);
+    let printed = stderr(&o);
+    let prefix = format!("error: {}: ", file.display());
+    let sentence = printed
+        .lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("check names the file: {printed}"));
+    let r = s.post("/api/check?name=blob.txt", &binary);
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["error"], sentence);
+    let r = s.post("/api/check?name=report.pdf", b"%PDF-1.4");
+    assert_eq!(r.status, 422);
+    assert!(r.json()["error"].as_str().unwrap().contains(".pdf"));
+    let r = s.post("/api/check", b"text");
+    assert_eq!(r.status, 400);
+}
+
+#[test]
+fn with_a_token_requests_need_it() {
+    let s = Server::start(&["--token", "s3cret-t0ken"]);
+    assert_eq!(s.get("/api/rules").status, 401);
+    assert_eq!(s.get("/").status, 401);
+    assert_eq!(s.post("/api/check?name=a.txt", &sample()).status, 401);
+    let wrong = s.request(
+        "GET",
+        "/api/rules",
+        &[("Authorization", "Bearer nope")],
+        b"",
+    );
+    assert_eq!(wrong.status, 401);
+    assert_security_headers(&wrong);
+    let bearer = [("Authorization", "Bearer s3cret-t0ken")];
+    assert_eq!(s.request("GET", "/api/rules", &bearer, b"").status, 200);
+    let r = s.request("POST", "/api/check?name=a.txt", &bearer, &sample());
+    assert_eq!(r.status, 200);
+    let q = "token=s3cret-t0ken";
+    assert_eq!(s.get(&format!("/?{q}")).status, 200);
+    assert_eq!(s.get(&format!("/api/rule/numbering-gap?{q}")).status, 200);
+    assert_eq!(s.get("/healthz").status, 200);
+}
+
+#[test]
+fn rules_and_rule_explanations() {
+    let s = Server::start(&[]);
+    let r = s.get("/api/rules");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), cli_json(&["rules", "--format", "json"]));
+    let r = s.get("/api/rule/numbering-gap");
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    assert_eq!(v["id"], "numbering-gap");
+    for key in ["summary", "rationale", "severity", "category"] {
+        assert!(v[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+    }
+    assert!(!v["examples"]["bad"].as_array().unwrap().is_empty());
+    assert_eq!(s.get("/api/rule/no-such-rule").status, 404);
+}
+
+#[test]
+fn thirty_requests_at_once_all_get_their_answer() {
+    let s = Server::start(&[]);
+    let expected = expected_sample();
+    let body = sample();
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..30)
+            .map(|i| {
+                let (s, body) = (&s, &body);
+                scope.spawn(move || {
+                    if i % 3 == 0 {
+                        let r = s.get("/api/rules");
+                        assert_eq!(r.status, 200);
+                        None
+                    } else {
+                        let r = s.post("/api/check?name=sample-report.txt", body);
+                        assert_eq!(r.status, 200);
+                        Some(without_path(r.json()["diagnostics"].as_array().unwrap()))
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            if let Some(d) = h.join().expect("the request thread ends") {
+                assert_eq!(d, expected);
+            }
+        }
+    });
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "30 requests in {secs:.2} s: {:.1} requests/second",
+        30.0 / secs
+    );
+}
+
+#[test]
+fn a_silent_client_times_out_and_frees_its_worker() {
+    let s = Server::start(&["--timeout", "1", "--workers", "1"]);
+    let mut c = s.connect();
+    let head = format!(
+        "POST /api/check?name=a.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: 5000\r\n\r\nabc",
+        s.port
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    let started = Instant::now();
+    let r = read_reply(&mut c);
+    assert_eq!(r.status, 408);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    // The only worker answers again.
+    assert_eq!(s.get("/healthz").text(), "ok");
+}
+
+/// The page itself in headless Chromium (tests/browser/serve.mjs), when Chromium, Node.js
+/// and tests/browser/node_modules are present (as for tests/browser.rs); otherwise it
+/// says why it did not run.
+#[test]
+fn the_page_works_in_a_browser() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/chromium".into());
+    let modules = root().join("tests/browser/node_modules/playwright-core");
+    let node = Command::new("node").arg("--version").output().is_ok();
+    let required = std::env::var_os("FZLINT_REQUIRE_BROWSER").is_some();
+    if !(chromium.is_file() && node && modules.is_dir()) {
+        assert!(
+            !required,
+            "FZLINT_REQUIRE_BROWSER is set but the browser checks cannot run"
+        );
+        eprintln!("skipped: needs Chromium, node and tests/browser/node_modules");
+        return;
+    }
+    let s = Server::start(&["--token", "page-t0ken"]);
+    let url = format!("http://127.0.0.1:{}/?token=page-t0ken", s.port);
+    let o = Command::new("node")
+        .arg("serve.mjs")
+        .arg(&url)
+        .arg(root().join("examples/sample-report.txt"))
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("node runs");
+    let out = String::from_utf8_lossy(&o.stdout);
+    println!("{out}");
+    assert!(
+        o.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A .docx made of the sample report's lines, one paragraph each (the last two joined
+/// by a line break inside one paragraph).
+fn sample_docx(path: &std::path::Path) {
+    let text = String::from_utf8(sample()).unwrap();
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (body, tail) = lines.split_at(lines.len() - 2);
+    let mut xml: String = body
+        .iter()
+        .map(|l| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(l)
+            )
+        })
+        .collect();
+    xml.push_str(&format!(
+        "<w:p><w:r><w:t>{}</w:t><w:br/><w:t>{}</w:t></w:r></w:p>",
+        esc(tail[0]),
+        esc(tail[1])
+    ));
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", opts).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").unwrap();
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {w}><w:body>{xml}<w:sectPr/></w:body></w:document>")
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn word_files_are_read_and_their_paragraphs_given_as_lines() {
+    let s = Server::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.docx");
+    sample_docx(&file);
+    let cli = cli_json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    let r = s.post(
+        "/api/check?name=report.docx",
+        &std::fs::read(&file).unwrap(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["format"], "docx");
+    assert_eq!(v["line_unit"], "段");
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(without_path(diags), without_path(cli.as_array().unwrap()));
+    // Every finding's paragraph is among the lines, and its columns point into it.
+    let lines = v["lines"].as_array().unwrap();
+    let text_of = |n: &Value| {
+        lines
+            .iter()
+            .find(|l| l["line"] == *n)
+            .and_then(|l| l["text"].as_str())
+            .unwrap_or_else(|| panic!("paragraph {n} is among the lines"))
+            .to_string()
+    };
+    let date = diags
+        .iter()
+        .find(|d| d["rule"] == "invalid-date")
+        .expect("the planted date is found");
+    let chars: Vec<char> = text_of(&date["line"]).chars().collect();
+    let (a, b) = (
+        date["column"].as_u64().unwrap() as usize - 1,
+        date["end_column"].as_u64().unwrap() as usize - 1,
+    );
+    assert_eq!(chars[a..b].iter().collect::<String>(), "2024928日");
+    let last = lines.last().unwrap()["text"].as_str().unwrap();
+    assert!(
+        last.contains('\n'),
+        "a paragraph keeps its line break: {last:?}"
+    );
+}
