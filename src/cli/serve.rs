@@ -570,7 +570,9 @@ fn check(state: &State, rq: &mut Request, query: &str) -> Reply {
 fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)> {
     let governed = {
         let mut resolver = state.resolver.lock().unwrap_or_else(|e| e.into_inner());
-        resolver.governed(&state.dir.join(name))
+        // Only the upload's own name counts: no path of the client's reaches the disk.
+        let own = Path::new(name).file_name().unwrap_or_default();
+        resolver.governed(&state.dir.join(own))
     };
     let prepared = match governed {
         settings::Governed::Ready(p) => p,
@@ -600,16 +602,13 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     };
     let diags = lint_with(&src, set, &selected, &settings);
     let version = set.vocab.version.clone();
-    let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(&FileReport {
-        src: &src,
-        diagnostics: &diags,
-    })
-    .into_iter()
-    .map(|mut j| {
-        j.rule_pack = version.clone();
-        j
-    })
-    .collect();
+    let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(
+        &FileReport {
+            src: &src,
+            diagnostics: &diags,
+        },
+        &version,
+    );
     let analysis = analyse(&src, &set.vocab, &settings);
     let mut o = outline::outline(&src, &analysis);
     o.rule_pack = version.clone();
