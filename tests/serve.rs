@@ -503,13 +503,35 @@ fn the_page_works_in_a_browser() {
     }
     let s = Server::start(&["--token", "page-t0ken"]);
     let url = format!("http://127.0.0.1:{}/?token=page-t0ken", s.port);
-    let o = Command::new("node")
-        .arg("serve.mjs")
+    // One file of each kind, all the sample report, and one that is no report.
+    let files = tempfile::tempdir().unwrap();
+    let f = files.path();
+    let text = String::from_utf8(sample()).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(f.join("gbk.txt"), &gbk).unwrap();
+    sample_docx(&f.join("word.docx"));
+    let body: String = text
+        .lines()
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    std::fs::write(
+        f.join("page.html"),
+        format!("<html><head><meta charset=\"utf-8\"></head><body><div id=\"zoom\">{body}</div></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(f.join("report.md"), &text).unwrap();
+    std::fs::write(f.join("scan.txt"), [0u8, 0xFF, 0, 7, 0, 0x13, 0x88, 0, 1]).unwrap();
+    let mut cmd = Command::new("node");
+    cmd.arg("serve.mjs")
         .arg(&url)
         .arg(root().join("examples/sample-report.txt"))
-        .current_dir(root().join("tests/browser"))
-        .output()
-        .expect("node runs");
+        .arg(f)
+        .current_dir(root().join("tests/browser"));
+    // FZLINT_SCREENSHOTS=docs/screenshots writes the screenshots kept in docs/.
+    if let Some(dir) = std::env::var_os("FZLINT_SCREENSHOTS") {
+        cmd.arg(root().join(dir));
+    }
+    let o = cmd.output().expect("node runs");
     let out = String::from_utf8_lossy(&o.stdout);
     println!("{out}");
     assert!(

@@ -1,14 +1,18 @@
 // The checking page of `fzlint serve` in headless Chromium: paste a report, see the
 // findings marked in place (focusable, described, explained on demand), the contents
 // checklist and the outline, with no script errors and no request leaving the machine.
-// Usage: node serve.mjs URL REPORT.txt [SCREENSHOT.png]
+// Then, with FILES (a folder holding gbk.txt, word.docx, page.html, report.md and
+// scan.txt, a binary file), each kind of file is chosen or dropped and checked, the
+// checklist's links jump to their lines, the keyboard alone runs a check, and a bad
+// file gets its error. With SHOTS, screenshots of the main states are written there.
+// Usage: node serve.mjs URL REPORT.txt [FILES] [SHOTS]
 // Exits 1 with the failed check named when something is wrong.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 
-const [url, report, screenshot] = process.argv.slice(2);
+const [url, report, files, shots] = process.argv.slice(2);
 if (!url || !report) {
-  console.error('usage: node serve.mjs URL REPORT.txt [SCREENSHOT.png]');
+  console.error('usage: node serve.mjs URL REPORT.txt [FILES] [SHOTS]');
   process.exit(2);
 }
 
@@ -77,12 +81,85 @@ try {
     check(await page.locator('#planted').count() === 0, `${width}px: pasted markup is shown as text`);
     check(errors.length === 0, `${width}px: no script or CSP errors ${JSON.stringify(errors)}`);
     check(outside.length === 0, `${width}px: nothing fetched from elsewhere ${JSON.stringify(outside)}`);
-    if (screenshot && width === 1280) {
+    if (shots) {
       await page.fill('#text', readFileSync(report, 'utf8'));
       await page.click('#go');
       await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('错误'));
-      await page.screenshot({ path: screenshot, fullPage: true });
+      await page.screenshot({ path: `${shots}/serve-${width === 1280 ? 'result' : 'phone'}.png`, fullPage: width !== 1280 });
     }
+    await context.close();
+  }
+
+  if (files) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    const done = () => page.waitForFunction(() => /完成|未能/.test(document.querySelector('#status').textContent));
+    const run = async (name) => {
+      await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+      await page.setInputFiles('#file', `${files}/${name}`);
+      await page.click('#go');
+      await done();
+      return (await page.locator('#status').textContent()).trim();
+    };
+    for (const [name, marked] of [['gbk.txt', 5], ['word.docx', 5], ['page.html', 5], ['report.md', 5]]) {
+      const st = await run(name);
+      check(st.includes('完成'), `${name}: checked (${st})`);
+      const n = await page.locator('#lines mark').count();
+      check(n === marked, `${name}: ${marked} findings marked in place (${n})`);
+      const parts = await page.locator('#parts li').count();
+      check(parts === 5, `${name}: the checklist is shown`);
+    }
+    // A Word file is shown by paragraph.
+    await run('word.docx');
+    check((await page.locator('#findings').textContent()).includes('段'), 'word.docx: places are paragraphs (第N段)');
+    if (shots) await page.screenshot({ path: `${shots}/serve-word.png` });
+
+    // The checklist's link jumps to its line, which takes the focus.
+    const link = page.locator('#parts a').first();
+    const target = (await link.getAttribute('href')).slice(1);
+    await link.click();
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    check(focused === target, `a checklist link jumps to its line (#${target}, focus on #${focused})`);
+
+    // Dropping a file on the drop zone chooses it.
+    const bytes = [...readFileSync(`${files}/gbk.txt`)];
+    const dt = await page.evaluateHandle((b) => {
+      const d = new DataTransfer();
+      d.items.add(new File([new Uint8Array(b)], 'dropped.txt', { type: 'text/plain' }));
+      return d;
+    }, bytes);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+    check((await page.locator('#status').textContent()).includes('dropped.txt'), 'a dropped file is chosen');
+    await page.click('#go');
+    await done();
+    check((await page.locator('#lines mark').count()) === 5, 'the dropped file is checked');
+
+    // The keyboard alone: focus the text box, type, Tab to 检查, Enter.
+    await page.setInputFiles('#file', []);
+    await page.focus('#text');
+    await page.fill('#text', '');
+    await page.keyboard.type('青石镇2024年度法治政府建设工作报告');
+    let tabs = 0;
+    while (tabs < 10 && (await page.evaluate(() => document.activeElement.id)) !== 'go') {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    check((await page.evaluate(() => document.activeElement.id)) === 'go', `Tab reaches 检查 (${tabs} presses)`);
+    await page.keyboard.press('Enter');
+    await done();
+    check((await page.locator('#parts').textContent()).includes('缺'), 'a check run from the keyboard shows missing contents');
+
+    // A file that is no report gets the error sentence, and the page goes on working.
+    const st = await run('scan.txt');
+    check(st.includes('未能检查') && st.includes('二进制'), `a binary file gets its error (${st})`);
+    check(await page.locator('#result').isHidden(), 'no earlier result stands under the error');
+    if (shots) await page.screenshot({ path: `${shots}/serve-error.png` });
+    const again = await run('gbk.txt');
+    check(again.includes('完成'), 'after the error the next file is checked');
+    check(errors.length === 0, `files: no script errors ${JSON.stringify(errors)}`);
     await context.close();
   }
 } finally {

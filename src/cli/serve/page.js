@@ -91,6 +91,9 @@
       res.hidden = false;
       res.focus();
     }).catch(function (e) {
+      // The result of another document must not stand under this one's error.
+      $("result").hidden = true;
+      last = null;
       status("未能检查：" + e.message, true);
     }).then(function () {
       $("go").disabled = false;
@@ -132,7 +135,9 @@
     $("parts").innerHTML = PARTS.map(function (p) {
       var found = parts[p[0]];
       var state, cls, sym;
-      if (!found) { state = "缺少"; cls = "missing"; sym = "✖"; }
+      // 其他事项 is written only when there is something to report: shown, not flagged.
+      if (!found && p[0] === "other") { state = "未写（有需要报告的其他事项时才写）"; cls = "absent"; sym = "—"; }
+      else if (!found) { state = "缺少"; cls = "missing"; sym = "✖"; }
       else if (found.headed) { state = "有，带标题"; cls = "headed"; sym = "✔"; }
       else { state = "有，但没有单独标题"; cls = "unheaded"; sym = "◐"; }
       var extra = "";
