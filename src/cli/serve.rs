@@ -76,13 +76,9 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<i32> {
     let Some(base) = super::load_rules(&args.rules, &mut trouble) else {
         return Ok(super::EXIT_TROUBLE);
     };
-    let mode = match (&args.config, args.isolated) {
-        (Some(c), _) => settings::Mode::Fixed(c.clone()),
-        (None, true) => settings::Mode::Isolated,
-        (None, false) => settings::Mode::Discover,
-    };
     let dir = std::env::current_dir().unwrap_or_default();
-    let mut resolver = settings::Resolver::new(&args.rules.rules, mode);
+    let mut resolver =
+        settings::Resolver::new(&args.rules.rules, super::mode(&args.config, args.isolated));
     // A broken config is found now, not on the first upload.
     if let settings::Governed::Broken(config) = resolver.governed(&dir.join("report.txt")) {
         super::eprint_line(&format!("error: {config} 有误，未启动"));
