@@ -92,4 +92,24 @@ mod tests {
         let v = super::Vocab::builtin();
         assert!(v.parts.len() >= 5);
     }
+
+    #[test]
+    fn every_pattern_of_every_list_compiles_on_its_own() {
+        let v = super::Vocab::builtin();
+        let mut lists = vec![("furniture.lines".to_string(), &v.furniture.lines)];
+        for (p, d) in &v.parts {
+            for (what, l) in [
+                ("heading", &d.heading),
+                ("sentence", &d.sentence),
+                ("who", &d.who),
+                ("what", &d.what),
+            ] {
+                lists.push((format!("parts.{}.{what}", p.name()), l));
+            }
+        }
+        for (name, l) in lists {
+            let (ok, all) = l.compiled();
+            assert_eq!(ok, all, "{name}: {ok} of {all} compile");
+        }
+    }
 }

@@ -241,6 +241,12 @@ impl PatternList {
         self.sources.is_empty()
     }
 
+    /// How many of the list's patterns compile on their own (all of them, for a list
+    /// that loaded: checked by the pack's tests, since items are only syntax-checked).
+    pub fn compiled(&self) -> (usize, usize) {
+        (self.each().len(), self.sources.len())
+    }
+
     fn each(&self) -> &[Regex] {
         self.each
             .get_or_init(|| self.sources.iter().filter_map(|s| build(s).ok()).collect())
