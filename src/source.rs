@@ -252,13 +252,8 @@ impl Source {
     /// For text from a structured file, the paragraph and the 1-based character in it
     /// of a byte offset in the normalised text.
     pub fn place(&self, offset: usize) -> Option<Place<'_>> {
-        let locations = self.locations.as_ref()?;
         let offset = self.clamp(offset);
-        let line = self.line_index(offset);
-        let k = locations
-            .partition_point(|l| l.first_line <= line)
-            .checked_sub(1)?;
-        let loc = &locations[k];
+        let loc = self.block_of(self.line_index(offset))?;
         let start = self.line_starts[loc.first_line];
         let column = self.chars.chars_before(&self.text, offset)
             - self.chars.chars_before(&self.text, start)
@@ -286,15 +281,20 @@ impl Source {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
         let end = self.line_range(line).end;
-        let first = match (&self.locations, self.format) {
-            (Some(locs), "docx") => locs
-                .partition_point(|l| l.first_line <= line)
-                .checked_sub(1)
-                .map(|k| locs[k].first_line)
-                .unwrap_or(line),
+        let first = match self.format {
+            "docx" => self.block_of(line).map_or(line, |l| l.first_line),
             _ => line,
         };
         self.line_starts[first]..end
+    }
+
+    /// The block (of a structured file) a 0-based line belongs to.
+    fn block_of(&self, line: usize) -> Option<&Location> {
+        let locations = self.locations.as_ref()?;
+        let k = locations
+            .partition_point(|l| l.first_line <= line)
+            .checked_sub(1)?;
+        locations.get(k)
     }
 
     /// The number shown for a 0-based line: its paragraph in a Word file, else the line's

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use fzlint::diagnostic::Severity;
 use fzlint::input::{self, MAX_FILE_BYTES};
 use fzlint::render::{self, FileReport, human, json, outline};
-use fzlint::rules::engine::{Settings, analyse, lint_with};
+use fzlint::rules::engine::{Analysis, Settings, analyse, lint_analysed, lint_with};
 use fzlint::rules::{Rule, RuleSet};
 use fzlint::source::Source;
 use fzlint::yaml::YamlError;
@@ -91,15 +91,6 @@ pub struct CheckArgs {
     /// Same as --color never.
     #[arg(long)]
     no_color: bool,
-    /// The reported year, when the title names none.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
-    year: Option<i32>,
-    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Use no config file at all.
-    #[arg(long)]
-    isolated: bool,
     /// Apply the safe fixes (renumbering, spaces after heading numbers, padded dates)
     /// to .txt and .md files, then report what is left.
     #[arg(long, conflicts_with = "diff")]
@@ -107,10 +98,6 @@ pub struct CheckArgs {
     /// Print what --fix would change, as a diff, and change nothing.
     #[arg(long)]
     diff: bool,
-    /// How many files to lint at once (0: one per processor core). The output is the
-    /// same whatever the number.
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
-    threads: usize,
     /// Do not report the findings recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -120,9 +107,29 @@ pub struct CheckArgs {
     /// With --baseline: report the records that no longer match any finding (exit 1).
     #[arg(long, requires = "baseline")]
     report_unused_baseline: bool,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// What `check` and `report` share: the settings a run uses and how it reads files.
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// The reported year, when the title names none.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    year: Option<i32>,
+    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Use no config file at all.
+    #[arg(long)]
+    isolated: bool,
     /// Also run the rules still in preview (fzlint rules marks them).
     #[arg(long)]
     preview: bool,
+    /// How many files to lint at once (0: one per processor core). The output is the
+    /// same whatever the number.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// Refuse files larger than this many MB (default 20).
     #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
     max_file_size: u64,
@@ -148,24 +155,8 @@ pub struct ReportArgs {
     output: Option<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
-    /// The reported year, when a title names none.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
-    year: Option<i32>,
-    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Use no config file at all.
-    #[arg(long)]
-    isolated: bool,
-    /// Also run the rules still in preview.
-    #[arg(long)]
-    preview: bool,
-    /// How many files to lint at once (0: one per processor core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
-    threads: usize,
-    /// Refuse files larger than this many MB (default 20).
-    #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
-    max_file_size: u64,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -373,11 +364,7 @@ fn is_own_overview(p: &Path) -> bool {
 
 /// Files a folder walk lints: text, Markdown, Word and HTML reports.
 fn is_report(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "docx", "html", "htm"]
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
-    })
+    is_text_report(p) || input::Format::of(&p.to_string_lossy()) != input::Format::Text
 }
 
 /// Files `--fix` may rewrite: plain text and Markdown.
@@ -713,7 +700,7 @@ fn files_to_lint(
 fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let mut trouble = false;
     let mut resolver =
-        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
+        settings::Resolver::new(&args.rules.rules, mode(&args.run.config, args.run.isolated));
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
         return Ok(EXIT_TROUBLE);
@@ -816,14 +803,14 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
     let plan = LintPlan {
         select: &args.select,
         ignore: &args.ignore,
-        preview: args.preview,
-        year: args.year,
+        preview: args.run.preview,
+        year: args.run.year,
         stdin_filename: args.stdin_filename.as_deref(),
         min,
-        threads: args.threads,
+        threads: args.run.threads,
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
-        max_bytes: args.max_file_size * 1024 * 1024,
+        max_bytes: args.run.max_file_size * 1024 * 1024,
         prerender: prerender_ok.then_some(&prerender),
     };
     let mut file_trouble = false;
@@ -842,7 +829,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             let set = &job.prepared.set;
             let selected = job.rules();
             let settings = &job.settings;
-            let (mut src, mut diags, pre) = match result {
+            let (mut src, mut diags, pre, _) = match result {
                 Ok(r) => r,
                 Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
@@ -1044,20 +1031,20 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
     use fzlint::render::overview;
     let mut trouble = false;
     let mut resolver =
-        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
+        settings::Resolver::new(&args.rules.rules, mode(&args.run.config, args.run.isolated));
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut trouble) else {
         return Ok(EXIT_TROUBLE);
     };
     let plan = LintPlan {
         select: &[],
         ignore: &[],
-        preview: args.preview,
-        year: args.year,
+        preview: args.run.preview,
+        year: args.run.year,
         stdin_filename: None,
         min: Severity::Info,
-        threads: args.threads,
+        threads: args.run.threads,
         parallel: true,
-        max_bytes: args.max_file_size * 1024 * 1024,
+        max_bytes: args.run.max_file_size * 1024 * 1024,
         prerender: None,
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
@@ -1069,7 +1056,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         &plan,
         &mut trouble,
         |path, job, result| {
-            let (src, diags, _) = match (result, job) {
+            let (src, diags, _, a) = match (result, job) {
                 (Ok(r), Some(_)) => r,
                 (result, _) => {
                     let e = result.err().map(|e| e.to_string()).unwrap_or_default();
@@ -1087,7 +1074,6 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
             let Some(job) = job else { return };
             let set = &job.prepared.set;
             pack_version = set.vocab.version.clone();
-            let a = analyse(&src, &set.vocab, &job.settings);
             let mut o = outline::outline(&src, &a);
             o.rule_pack = set.vocab.version.clone();
             let f = FileReport {
@@ -1219,6 +1205,7 @@ type Linted = Result<
         Source,
         Vec<fzlint::diagnostic::Diagnostic>,
         Option<Vec<String>>,
+        Analysis,
     ),
     input::InputError,
 >;
@@ -1294,10 +1281,11 @@ fn lint_files(
             {
                 src.name = name.to_string();
             }
-            let mut diags = lint_with(&src, &job.prepared.set, &job.rules(), &job.settings);
+            let (mut diags, analysis) =
+                lint_analysed(&src, &job.prepared.set, &job.rules(), &job.settings);
             diags.retain(|d| d.severity >= plan.min);
             let pre = plan.prerender.map(|r| r(job, &src, &diags));
-            Ok((src, diags, pre))
+            Ok((src, diags, pre, analysis))
         };
         let results: Vec<Linted> = if plan.parallel && jobs.len() > 1 {
             use rayon::prelude::*;

@@ -9,7 +9,7 @@ use super::{Out, RuleArgs, rule_items, select, settings};
 use fzlint::input::{self, Format};
 use fzlint::render::{FileReport, json, outline};
 use fzlint::rules::RuleSet;
-use fzlint::rules::engine::{Settings, analyse, lint_with};
+use fzlint::rules::engine::{Settings, lint_analysed};
 use fzlint::source::Source;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -596,7 +596,7 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     let settings = Settings {
         reported_year: prepared.year,
     };
-    let diags = lint_with(&src, set, &selected, &settings);
+    let (diags, analysis) = lint_analysed(&src, set, &selected, &settings);
     let version = set.vocab.version.clone();
     let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(
         &FileReport {
@@ -605,7 +605,6 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
         },
         &version,
     );
-    let analysis = analyse(&src, &set.vocab, &settings);
     let mut o = outline::outline(&src, &analysis);
     o.rule_pack = version.clone();
     Ok(json!({

@@ -140,6 +140,17 @@ pub fn lint_with(
     rules: &[&Rule],
     settings: &Settings,
 ) -> Vec<Diagnostic> {
+    lint_analysed(src, set, rules, settings).0
+}
+
+/// As [`lint_with`], and gives back the analysis the rules ran on (for an outline of
+/// the same file without parsing it again).
+pub fn lint_analysed(
+    src: &Source,
+    set: &RuleSet,
+    rules: &[&Rule],
+    settings: &Settings,
+) -> (Vec<Diagnostic>, Analysis) {
     let a = analyse(src, &set.vocab, settings);
     let ctx = Ctx {
         src,
@@ -216,10 +227,9 @@ pub fn lint_with(
     out.sort_by(|a, b| {
         (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
     });
-    out
+    (out, a)
 }
 
-/// Runs every rule of the set on one source.
 /// Runs every rule of the set but the preview ones.
 pub fn lint(src: &Source, set: &RuleSet, settings: &Settings) -> Vec<Diagnostic> {
     let rules: Vec<&Rule> = set.rules.iter().filter(|r| !r.spec.preview).collect();

@@ -2,7 +2,7 @@
 // mouse and by keyboard, the links to each report's findings, and printing on A4.
 // Usage: node overview.mjs PAGE.html [SCREENSHOT.png]
 // Exits 1 with the failed check named when something is wrong.
-import { chromium } from 'playwright-core';
+import { checker, launch } from './launch.mjs';
 import { pathToFileURL } from 'node:url';
 
 const [page_path, screenshot] = process.argv.slice(2);
@@ -11,20 +11,9 @@ if (!page_path) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-let failed = 0;
-function check(ok, what) {
-  if (ok) {
-    console.log(`ok: ${what}`);
-  } else {
-    console.log(`FAILED: ${what}`);
-    failed += 1;
-  }
-}
+const browser = await launch();
+const tally = checker();
+const check = tally.check;
 
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -112,7 +101,7 @@ try {
 } finally {
   await browser.close();
 }
-if (failed > 0) {
-  console.log(`${failed} check(s) failed`);
+if (tally.failed > 0) {
+  console.log(`${tally.failed} check(s) failed`);
   process.exit(1);
 }

@@ -7,7 +7,7 @@
 // file gets its error. With SHOTS, screenshots of the main states are written there.
 // Usage: node serve.mjs URL REPORT.txt [FILES] [SHOTS]
 // Exits 1 with the failed check named when something is wrong.
-import { chromium } from 'playwright-core';
+import { checker, launch } from './launch.mjs';
 import { readFileSync } from 'node:fs';
 
 const [url, report, files, shots] = process.argv.slice(2);
@@ -16,16 +16,9 @@ if (!url || !report) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-let failed = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
-  if (!ok) failed += 1;
-}
+const browser = await launch();
+const tally = checker();
+const check = tally.check;
 
 try {
   const origin = new URL(url).origin;
@@ -165,4 +158,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+process.exit(tally.failed ? 1 : 0);

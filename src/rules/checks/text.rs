@@ -152,34 +152,64 @@ fn fold(s: &str) -> String {
     out
 }
 
+/// A title cited in 《》 in the report's text.
+struct Cited<'t> {
+    /// The citation with its 《》, as in the text.
+    all: &'t str,
+    /// The title inside 《》.
+    title: &'t str,
+    /// The citation's span in the text.
+    span: Span,
+    /// The sentence around it.
+    sentence: &'t str,
+}
+
+/// Every 《…》 citation of the report's text blocks.
+fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
+    ctx.report.text_blocks().flat_map(move |(_, b)| {
+        let s = ctx.src.slice(&b.span);
+        CITED.captures_iter(s).filter_map(move |c| {
+            let (all, title) = (c.get(0)?, c.get(1)?);
+            let stops = ['。', '!', '?', ';'];
+            let start = s[..all.start()]
+                .rfind(stops)
+                .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            let end = s[all.end()..]
+                .find(stops)
+                .map(|i| all.end() + i)
+                .unwrap_or(s.len());
+            Some(Cited {
+                all: all.as_str(),
+                title: title.as_str(),
+                span: b.span.start + all.start()..b.span.start + all.end(),
+                sentence: &s[start..end],
+            })
+        })
+    })
+}
+
 pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, b) in ctx.report.text_blocks() {
-        let s = ctx.src.slice(&b.span);
-        for c in CITED.captures_iter(s) {
-            let (Some(all), Some(title)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            // An entry for other years is another document (a framework's successor).
-            let meant: Vec<&CitationDoc> = docs
-                .iter()
-                .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
-                .filter(|d| d.matches.0.is_match(title.as_str()))
-                .collect();
-            if meant.is_empty() {
-                continue;
-            }
-            let folded = fold(title.as_str());
-            if meant.iter().any(|d| fold(&d.canonical) == folded) {
-                continue;
-            }
-            let span = b.span.start + all.start()..b.span.start + all.end();
-            out.push(
-                Finding::at(span)
-                    .var("found", all.as_str())
-                    .var("canonical", format!("《{}》", meant[0].canonical)),
-            );
+    for c in citations(ctx) {
+        // An entry for other years is another document (a framework's successor).
+        let meant: Vec<&CitationDoc> = docs
+            .iter()
+            .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
+            .filter(|d| d.matches.0.is_match(c.title))
+            .collect();
+        if meant.is_empty() {
+            continue;
         }
+        let folded = fold(c.title);
+        if meant.iter().any(|d| fold(&d.canonical) == folded) {
+            continue;
+        }
+        out.push(
+            Finding::at(c.span)
+                .var("found", c.all)
+                .var("canonical", format!("《{}》", meant[0].canonical)),
+        );
     }
     out
 }
@@ -191,41 +221,26 @@ pub fn citation_period(ctx: &Ctx, docs: &[PeriodDoc]) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (_, b) in ctx.report.text_blocks() {
-        let s = ctx.src.slice(&b.span);
-        for c in CITED.captures_iter(s) {
-            let (Some(all), Some(title)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let Some(d) = docs.iter().find(|d| {
-                d.years.to.is_some_and(|t| t < year) && d.matches.0.is_match(title.as_str())
-            }) else {
-                continue;
-            };
-            let sentence_start = s[..all.start()]
-                .rfind(['。', '!', '?', ';'])
-                .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
-                .unwrap_or(0);
-            let sentence_end = s[all.end()..]
-                .find(['。', '!', '?', ';'])
-                .map(|i| all.end() + i)
-                .unwrap_or(s.len());
-            let sentence = &s[sentence_start..sentence_end];
-            if ["收官", "总结", "回顾", "完成", "期满", "圆满"]
-                .iter()
-                .any(|w| sentence.contains(w))
-            {
-                continue;
-            }
-            let span = b.span.start + all.start()..b.span.start + all.end();
-            out.push(
-                Finding::at(span)
-                    .var("found", all.as_str())
-                    .var("name", d.name.clone())
-                    .var("period", d.years.to_string())
-                    .var("year", year.to_string()),
-            );
+    for c in citations(ctx) {
+        let Some(d) = docs
+            .iter()
+            .find(|d| d.years.to.is_some_and(|t| t < year) && d.matches.0.is_match(c.title))
+        else {
+            continue;
+        };
+        if ["收官", "总结", "回顾", "完成", "期满", "圆满"]
+            .iter()
+            .any(|w| c.sentence.contains(w))
+        {
+            continue;
         }
+        out.push(
+            Finding::at(c.span)
+                .var("found", c.all)
+                .var("name", d.name.clone())
+                .var("period", d.years.to_string())
+                .var("year", year.to_string()),
+        );
     }
     out
 }
