@@ -29,9 +29,12 @@ pub struct Source {
     /// The text as the user wrote it, when normalisation changed anything.
     original: Option<String>,
     line_starts: Vec<usize>,
-    original_line_starts: Vec<usize>,
     chars: CharIndex,
-    original_chars: Option<CharIndex>,
+    /// The way back to the original's byte offsets: for each replaced character whose
+    /// length in bytes changed, (offset just after it in the normalised text, offset
+    /// just after it in the original), in order. Between two entries both texts advance
+    /// together, so one binary search maps an offset either way.
+    shifts: Vec<(usize, usize)>,
 }
 
 /// Where a run of lines came from in a structured file (a Word paragraph, an HTML
@@ -74,7 +77,8 @@ impl CharIndex {
 
     fn new(text: &str) -> CharIndex {
         let bytes = text.as_bytes();
-        let mut marks = vec![(0, 0)];
+        let mut marks = Vec::with_capacity(bytes.len() / Self::STEP + 1);
+        marks.push((0, 0));
         let (mut at, mut count) = (0usize, 0usize);
         while at + Self::STEP < bytes.len() {
             let mut next = at + Self::STEP;
@@ -84,8 +88,8 @@ impl CharIndex {
             // A character starts at every byte that is not a UTF-8 continuation byte.
             count += bytes[at..next]
                 .iter()
-                .filter(|&&b| (b as i8) >= -0x40)
-                .count();
+                .map(|&b| usize::from((b as i8) >= -0x40))
+                .sum::<usize>();
             marks.push((next, count));
             at = next;
         }
@@ -137,53 +141,86 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether a character is replaced by normalisation.
-fn changes(c: char) -> bool {
-    matches!(c, '\r' | '\u{3000}' | '\u{00A0}' | '\u{FF01}'..='\u{FF5E}')
+/// The normalised form of the text: each character normalisation replaces, with its
+/// replacement, and the shifts between the two texts' byte offsets. None when nothing
+/// changes.
+fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let bytes = text.as_bytes();
+    // Every replaced character starts with one of these bytes: CR, the lead byte of
+    // U+00A0, of U+3000 and of U+FF01–FF5E.
+    let candidate = |b: u8| matches!(b, b'\r' | 0xC2 | 0xE3 | 0xEF);
+    let mut out: Option<String> = None;
+    let mut shifts = Vec::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !candidate(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let (len, with) = match bytes[i] {
+            // CRLF keeps one line break; a lone CR is a line break of its own.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (1, ' '),
+            b'\r' => (1, '\n'),
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let n = normalise_char(c);
+                if n == c {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c.len_utf8(), n)
+            }
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[copied..i]);
+        o.push(with);
+        i += len;
+        copied = i;
+        if with.len_utf8() != len {
+            shifts.push((o.len(), i));
+        }
+    }
+    let mut o = out?;
+    o.push_str(&text[copied..]);
+    Some((o, shifts))
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Source {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let (out, changed) = match text.find(changes) {
-            None => (text.to_string(), false),
-            Some(first) => {
-                let mut out = String::with_capacity(text.len());
-                out.push_str(&text[..first]);
-                let mut chars = text[first..].chars().peekable();
-                while let Some(c) = chars.next() {
-                    out.push(if c == '\r' {
-                        // CRLF keeps one line break; a lone CR is a line break of its own.
-                        if chars.peek() == Some(&'\n') {
-                            ' '
-                        } else {
-                            '\n'
-                        }
-                    } else {
-                        normalise_char(c)
-                    });
-                }
-                (out, true)
-            }
-        };
-        let (original, original_line_starts, original_chars) = if changed {
-            let o = text.to_string();
-            let ls = line_starts(&o);
-            let ci = CharIndex::new(&o);
-            (Some(o), ls, Some(ci))
-        } else {
-            (None, Vec::new(), None)
-        };
-        let line_starts = line_starts(&out);
-        let chars = CharIndex::new(&out);
+        match normalise(text) {
+            Some((out, shifts)) => Self::build(name.into(), out, Some(text.to_string()), shifts),
+            None => Self::build(name.into(), text.to_string(), None, Vec::new()),
+        }
+    }
+
+    /// As [`Source::new`], taking the text (no copy when normalisation changes nothing).
+    pub fn from_string(name: impl Into<String>, mut text: String) -> Source {
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
+        match normalise(&text) {
+            Some((out, shifts)) => Self::build(name.into(), out, Some(text), shifts),
+            None => Self::build(name.into(), text, None, Vec::new()),
+        }
+    }
+
+    fn build(
+        name: String,
+        text: String,
+        original: Option<String>,
+        shifts: Vec<(usize, usize)>,
+    ) -> Source {
         Source {
-            name: name.into(),
-            text: out,
+            name,
+            line_starts: line_starts(&text),
+            chars: CharIndex::new(&text),
+            text,
             original,
-            line_starts,
-            original_line_starts,
-            chars,
-            original_chars,
+            shifts,
             encoding: "UTF-8",
             format: "text",
             published_meta: None,
@@ -211,32 +248,25 @@ impl Source {
 
     /// 0-based line index of a byte offset in the original text.
     pub fn line_index_original(&self, offset: usize) -> usize {
-        if self.original.is_none() {
-            return self.line_index(offset.min(self.text.len()));
-        }
-        match self.original_line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+        self.line_index(self.normalised_offset(offset))
     }
 
     /// Byte range of a line (without its line break) in the normalised text.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        Self::range_in(&self.line_starts, &self.text, line)
+        let starts = &self.line_starts;
+        let start = starts.get(line).copied().unwrap_or(self.text.len());
+        let end = starts
+            .get(line + 1)
+            .map(|e| e - 1)
+            .unwrap_or(self.text.len());
+        start..end.max(start)
     }
 
     /// Byte range of a line (without its line break) in the original text.
     pub fn original_line_range(&self, line: usize) -> Range<usize> {
-        match &self.original {
-            Some(o) => Self::range_in(&self.original_line_starts, o, line),
-            None => self.line_range(line),
-        }
-    }
-
-    fn range_in(starts: &[usize], text: &str, line: usize) -> Range<usize> {
-        let start = starts.get(line).copied().unwrap_or(text.len());
-        let end = starts.get(line + 1).map(|e| e - 1).unwrap_or(text.len());
-        start..end.max(start)
+        // Both texts have the same line breaks, one character for one.
+        let r = self.line_range(line);
+        self.original_offset(r.start)..self.original_offset(r.end)
     }
 
     /// 1-based line and 1-based column in characters of a byte offset.
@@ -350,31 +380,37 @@ impl Source {
     /// The byte offset in the original text of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);
-        let Some(original) = &self.original else {
-            return offset;
-        };
-        // One character became one character, so the count from the start is shared.
-        let c = self.chars.chars_before(&self.text, offset);
-        match &self.original_chars {
-            Some(ci) => ci.byte_of_char(original, c),
-            None => offset,
+        match self.shifts.partition_point(|s| s.0 <= offset) {
+            0 => offset,
+            k => {
+                let (n, o) = self.shifts[k - 1];
+                o + (offset - n)
+            }
         }
+    }
+
+    /// The byte offset in the normalised text of a byte offset (a character boundary) in
+    /// the original.
+    fn normalised_offset(&self, offset: usize) -> usize {
+        let n = match self.shifts.partition_point(|s| s.1 <= offset) {
+            0 => offset,
+            k => {
+                let (n, o) = self.shifts[k - 1];
+                n + (offset - o)
+            }
+        };
+        self.clamp(n)
     }
 
     /// Characters before a byte offset of the original text.
     pub fn original_chars_before(&self, offset: usize) -> usize {
-        match (&self.original, &self.original_chars) {
-            (Some(o), Some(ci)) => ci.chars_before(o, offset),
-            _ => self.chars.chars_before(&self.text, self.clamp(offset)),
-        }
+        self.chars
+            .chars_before(&self.text, self.normalised_offset(offset))
     }
 
     /// Byte offset in the original text of the character numbered `c`.
     pub fn original_byte_of_char(&self, c: usize) -> usize {
-        match (&self.original, &self.original_chars) {
-            (Some(o), Some(ci)) => ci.byte_of_char(o, c),
-            _ => self.chars.byte_of_char(&self.text, c),
-        }
+        self.original_offset(self.chars.byte_of_char(&self.text, c))
     }
 
     /// An offset moved down to the nearest character boundary inside the text.
@@ -438,6 +474,39 @@ mod tests {
         assert_eq!(at('丁').describe(), "第3段第5字");
         assert_eq!(s.place(s.text.len()).unwrap().paragraph, 4);
         assert!(Source::new("a", "甲").place(0).is_none());
+    }
+
+    #[test]
+    fn every_offset_maps_back_to_the_same_character() {
+        let text = "\u{FEFF}(一)甲\u{3000}乙,丙\u{00A0}１２\r\n第二行:ａ\r丁\n戊";
+        for s in [
+            Source::new("a", text),
+            Source::from_string("a", text.to_string()),
+        ] {
+            let o = s.original();
+            assert_eq!(o, text.strip_prefix('\u{FEFF}').unwrap());
+            let mut boundaries: Vec<usize> = s.text.char_indices().map(|(i, _)| i).collect();
+            boundaries.push(s.text.len());
+            for &b in &boundaries {
+                let ob = s.original_offset(b);
+                assert!(o.is_char_boundary(ob), "{b} → {ob}");
+                let (n, c) = (s.text[b..].chars().next(), o[ob..].chars().next());
+                match (n, c) {
+                    (Some(n), Some(c)) => {
+                        assert!(normalise_char(c) == n || c == '\r', "{b}: {n:?} from {c:?}")
+                    }
+                    (n, c) => assert_eq!(n.is_none(), c.is_none()),
+                }
+                assert_eq!(s.line_index_original(ob), s.line_index(b));
+                assert_eq!(s.original_chars_before(ob), s.text[..b].chars().count());
+                assert_eq!(s.original_byte_of_char(s.text[..b].chars().count()), ob);
+            }
+            for line in 0..s.line_count() {
+                let r = s.original_line_range(line);
+                assert!(!o[r].contains(['\n']));
+            }
+            assert_eq!(&o[s.original_line_range(1)], "第二行:ａ");
+        }
     }
 
     #[test]

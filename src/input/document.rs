@@ -64,7 +64,7 @@ impl Document {
                 text.push(c);
             }
         }
-        let mut src = Source::new(name, &text);
+        let mut src = Source::from_string(name, text);
         src.encoding = self.encoding;
         src.format = self.format;
         src.published_meta = self.published;

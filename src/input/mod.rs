@@ -70,7 +70,7 @@ pub fn from_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Source, In
         Format::Html => Ok(html::read_html(bytes)?.into_source(name)),
         Format::Text => {
             let (text, encoding) = decode(bytes)?;
-            let mut src = Source::new(name, &text);
+            let mut src = Source::from_string(name, text);
             src.encoding = encoding;
             Ok(src)
         }
