@@ -28,7 +28,7 @@ pub struct Furniture {
     /// A short line matching one of these is page furniture.
     pub lines: PatternList,
     /// Spans matching one of these are furniture inside a longer line.
-    pub inline: Vec<Pattern>,
+    pub inline: PatternList,
     /// `key:value` page metadata keys (for the publication date).
     pub meta_key: Pattern,
 }

@@ -247,7 +247,8 @@ impl PatternList {
         (self.each().len(), self.sources.len())
     }
 
-    fn each(&self) -> &[Regex] {
+    /// The patterns one by one (compiled on first use).
+    pub fn each(&self) -> &[Regex] {
         self.each
             .get_or_init(|| self.sources.iter().filter_map(|s| build(s).ok()).collect())
     }

@@ -37,12 +37,38 @@ pub struct MarkerParse {
 }
 
 /// Whether `c` can start a heading marker or a number (a cheap test before pest).
+/// What every heading marker looks like, checked in Rust before the grammar is asked
+/// (most lines fail here, and asking pest costs more): an optional `(`, one to three
+/// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`.
+fn marker_shape(text: &str) -> bool {
+    let mut chars = text.chars();
+    let mut c = chars.next();
+    let paren = c == Some('(');
+    if paren {
+        c = chars.next();
+    }
+    let mut digits = 0;
+    while c.is_some_and(|d| d.is_ascii_digit() || cn_digit(d).is_some() || d == '十') {
+        digits += 1;
+        if digits > 3 {
+            return false;
+        }
+        c = chars.next();
+    }
+    digits > 0
+        && match c {
+            Some(')') => paren,
+            Some('、' | '.') => !paren,
+            _ => false,
+        }
+}
+
 fn starts_number(c: char) -> bool {
     c == '(' || c.is_ascii_digit() || cn_digit(c).is_some() || c == '十'
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
-    if !text.chars().next().is_some_and(starts_number) {
+    if !marker_shape(text) {
         return None;
     }
     let probe = prefix(text, PROBE_BYTES);
@@ -226,6 +252,34 @@ mod tests {
         assert_eq!((m.level, m.number, m.space_len), (3, 1, 1));
         assert_eq!(heading_marker("2、加强").unwrap().form, MarkerForm::ArComma);
         assert_eq!(heading_marker("(3)完善").unwrap().level, 4);
+    }
+
+    #[test]
+    fn the_shape_check_lets_every_marker_through() {
+        // Every string of up to five of these characters: whatever the grammar reads as
+        // a heading marker, the shape check must not have turned away.
+        let alphabet = [
+            '(', ')', '一', '十', '1', '0', '、', '.', ' ', '年', '项', '%',
+        ];
+        let mut texts = vec![String::new()];
+        let mut markers = 0;
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for c in alphabet {
+                    let s = format!("{t}{c}");
+                    if BlockGrammar::parse(Rule::heading, &s).is_ok() {
+                        markers += 1;
+                        assert!(marker_shape(&s), "{s}");
+                    }
+                    next.push(s);
+                }
+            }
+            texts = next;
+        }
+        assert!(markers > 1000, "{markers}");
+        assert!(!marker_shape("2024年"));
+        assert!(!marker_shape("(1、"));
     }
 
     #[test]

@@ -99,15 +99,17 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             });
             continue;
         }
-        let mut cuts: Vec<Span> = f
-            .inline
-            .iter()
-            .flat_map(|p| {
-                p.0.find_iter(s)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| m.range())
-            })
-            .collect();
+        // One scan tells whether any inline pattern matches (most lines have none);
+        // only then is each asked where.
+        let mut cuts: Vec<Span> = if f.inline.is_match(s) {
+            f.inline
+                .each()
+                .iter()
+                .flat_map(|p| p.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         cuts.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut pos = 0;
         for cut in cuts {
@@ -342,14 +344,19 @@ fn head_like(s: &str, max_chars: usize) -> bool {
 pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let text = &src.text;
     let segs = segments(src, vocab);
+    // The marker of each segment that starts a line, asked once.
+    let markers: Vec<Option<MarkerParse>> = segs
+        .iter()
+        .map(|s| {
+            (!s.furniture && s.starts_line)
+                .then(|| grammar::heading_marker(&text[s.span.clone()]))
+                .flatten()
+        })
+        .collect();
     let line_start_headings = segs
         .iter()
-        .filter(|s| {
-            !s.furniture
-                && s.starts_line
-                && (s.md_level.is_some()
-                    || grammar::heading_marker(&text[s.span.clone()]).is_some())
-        })
+        .zip(&markers)
+        .filter(|(s, m)| !s.furniture && s.starts_line && (s.md_level.is_some() || m.is_some()))
         .count();
     let mut r = Report {
         // A Markdown `#` heading starts its line by its nature.
@@ -373,7 +380,11 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             continue;
         }
         let marker = if seg.starts_line || !r.line_mode {
-            grammar::heading_marker(s).or(seg.md_level.map(|level| MarkerParse {
+            let m = match seg.starts_line {
+                true => markers[si],
+                false => grammar::heading_marker(s),
+            };
+            m.or(seg.md_level.map(|level| MarkerParse {
                 level,
                 number: 0,
                 form: MarkerForm::Hash,
