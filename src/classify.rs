@@ -370,6 +370,14 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             {
                 continue;
             }
+            // A block holding none of the literals the patterns need has no sentence
+            // that matches.
+            let text = src.slice(&block.span);
+            if !d.sentence.may_match(text)
+                && (d.who.is_empty() || !d.who.may_match(text) || !d.what.may_match(text))
+            {
+                continue;
+            }
             let hit = sentences(src, &block.span).find_map(|s| {
                 let t = src.slice(&s);
                 if let Some(m) = any_match(&d.sentence, t) {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod input;
+pub mod literals;
 pub mod parse;
 pub mod rules;
 pub mod source;

@@ -209,6 +209,8 @@ pub struct PatternList {
     sources: Vec<String>,
     any: Option<Regex>,
     each: std::sync::OnceLock<Vec<Regex>>,
+    /// The literals every match needs, when each pattern has some.
+    pre: Option<crate::literals::Prefilter>,
 }
 
 impl Clone for PatternList {
@@ -217,6 +219,7 @@ impl Clone for PatternList {
             sources: self.sources.clone(),
             any: self.any.clone(),
             each: std::sync::OnceLock::new(),
+            pre: self.pre.clone(),
         }
     }
 }
@@ -230,10 +233,12 @@ impl PatternList {
             .collect::<Vec<_>>()
             .join("|");
         let any = (!sources.is_empty()).then(|| build(&joined).ok()).flatten();
+        let pre = crate::literals::Prefilter::new(sources.iter().map(String::as_str));
         PatternList {
             sources,
             any,
             each: std::sync::OnceLock::new(),
+            pre,
         }
     }
 
@@ -251,6 +256,14 @@ impl PatternList {
     pub fn each(&self) -> &[Regex] {
         self.each
             .get_or_init(|| self.sources.iter().filter_map(|s| build(s).ok()).collect())
+    }
+
+    /// False only when no pattern can match `s` or any part of it (a cheap test of the
+    /// literals the patterns need). Worth asking of a long text (a line, a block) before
+    /// its parts are matched one by one; [`PatternList::find`] and
+    /// [`PatternList::is_match`] do not ask it themselves.
+    pub fn may_match(&self, s: &str) -> bool {
+        !self.sources.is_empty() && self.pre.as_ref().is_none_or(|p| p.may_match(s))
     }
 
     /// The leftmost match of any pattern.

@@ -794,9 +794,8 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             Format::Human => vec![human::render(&f, color)],
             Format::Concise => vec![render::concise(&f)],
             Format::Github => vec![render::github::render(&f)],
-            _ => json::diagnostics(&f, &job.prepared.set.vocab.version)
-                .iter()
-                .map(json::ArrayWriter::body)
+            _ => json::file_body(&f, &job.prepared.set.vocab.version)
+                .into_iter()
                 .collect(),
         }
     };
@@ -904,8 +903,8 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 Format::Concise => out.print(&render::concise(&f)),
                 Format::Github => out.print(&render::github::render(&f)),
                 Format::Json => {
-                    for j in json::diagnostics(&f, &set.vocab.version) {
-                        out.print(&json_out.item(&j));
+                    if let Some(body) = json::file_body(&f, &set.vocab.version) {
+                        out.print(&json_out.push(&body));
                     }
                 }
                 Format::Junit => {

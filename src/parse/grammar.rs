@@ -39,28 +39,60 @@ pub struct MarkerParse {
 /// Whether `c` can start a heading marker or a number (a cheap test before pest).
 /// What every heading marker looks like, checked in Rust before the grammar is asked
 /// (most lines fail here, and asking pest costs more): an optional `(`, one to three
-/// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`.
-fn marker_shape(text: &str) -> bool {
-    let mut chars = text.chars();
+/// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`. Gives the length
+/// in bytes through that closing mark.
+fn marker_shape(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
     let mut c = chars.next();
-    let paren = c == Some('(');
+    let paren = c.is_some_and(|(_, c)| c == '(');
     if paren {
         c = chars.next();
     }
     let mut digits = 0;
-    while c.is_some_and(|d| d.is_ascii_digit() || cn_digit(d).is_some() || d == '十') {
+    while c.is_some_and(|(_, d)| d.is_ascii_digit() || cn_digit(d).is_some() || d == '十') {
         digits += 1;
         if digits > 3 {
-            return false;
+            return None;
         }
         c = chars.next();
     }
-    digits > 0
-        && match c {
-            Some(')') => paren,
-            Some('、' | '.') => !paren,
-            _ => false,
+    let (at, close) = c?;
+    let fits = match close {
+        ')' => paren,
+        '、' | '.' => !paren,
+        _ => false,
+    };
+    (digits > 0 && fits).then_some(at + close.len_utf8())
+}
+
+/// The grammar's answers for short keys (a marker and the character after it), kept per
+/// thread: a report has a few dozen distinct markers, asked again and again across files.
+struct Memo<V: Copy> {
+    map: std::collections::HashMap<Box<str>, V>,
+}
+
+impl<V: Copy> Memo<V> {
+    /// Entries kept before the memo starts afresh (the keys are a few bytes each).
+    const MAX: usize = 4096;
+
+    fn get_or(&mut self, key: &str, ask: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.map.get(key) {
+            return *v;
         }
+        if self.map.len() >= Self::MAX {
+            self.map.clear();
+        }
+        let v = ask();
+        self.map.insert(key.into(), v);
+        v
+    }
+}
+
+thread_local! {
+    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> =
+        std::cell::RefCell::new(Memo { map: Default::default() });
+    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> =
+        std::cell::RefCell::new(Memo { map: Default::default() });
 }
 
 fn starts_number(c: char) -> bool {
@@ -68,10 +100,28 @@ fn starts_number(c: char) -> bool {
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
-    if !marker_shape(text) {
-        return None;
-    }
-    let probe = prefix(text, PROBE_BYTES);
+    let shape = marker_shape(text)?;
+    // The grammar reads the marker and, in its lookaheads, one character more: its
+    // answer for that key is its answer for the text. Only the spaces after the marker
+    // are the text's own, counted as the grammar's `marker_space` counts them.
+    let key_len = shape + text[shape..].chars().next().map_or(0, char::len_utf8);
+    let found = MARKERS.with(|m| {
+        m.borrow_mut()
+            .get_or(&text[..key_len], || ask_marker(&text[..key_len]))
+    });
+    found.map(|mut m| {
+        m.space_len = prefix(text, PROBE_BYTES)
+            .get(m.marker_len..)
+            .unwrap_or("")
+            .bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count();
+        m
+    })
+}
+
+/// The grammar's reading of a heading marker.
+fn ask_marker(probe: &str) -> Option<MarkerParse> {
     let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
     let mut out = MarkerParse {
         level: 0,
@@ -110,12 +160,15 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
 
 /// 一是 / 二是 at the start of a slice: the item's number.
 pub fn enum_item(text: &str) -> Option<u32> {
-    if !text.chars().take(4).any(|c| c == '是') {
-        return None;
-    }
-    let pair = BlockGrammar::parse(Rule::enum_item, prefix(text, PROBE_BYTES))
-        .ok()?
-        .next()?;
+    // The grammar reads no further than the first 是 (which must come within four
+    // characters): its answer for that key is its answer for the text.
+    let (at, _) = text.char_indices().take(4).find(|&(_, c)| c == '是')?;
+    let key = &text[..at + '是'.len_utf8()];
+    ENUM_ITEMS.with(|m| m.borrow_mut().get_or(key, || ask_enum_item(key)))
+}
+
+fn ask_enum_item(key: &str) -> Option<u32> {
+    let pair = BlockGrammar::parse(Rule::enum_item, key).ok()?.next()?;
     pair.into_inner()
         .find(|p| p.as_rule() == Rule::cn_num)
         .and_then(|p| cn_number(p.as_str()))
@@ -210,27 +263,36 @@ fn cn_digit(c: char) -> Option<u32> {
 
 /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99.
 pub fn cn_number(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.iter().position(|&c| c == '十') {
-        Some(i) => {
-            let tens = if i == 0 {
-                1
-            } else if i == 1 {
-                cn_digit(chars[0])?
-            } else {
-                return None;
-            };
-            let units = match chars.len() - i - 1 {
-                0 => 0,
-                1 => cn_digit(chars[i + 1])?,
-                _ => return None,
-            };
-            Some(tens * 10 + units)
-        }
-        None => chars
-            .iter()
-            .try_fold(0u32, |acc, &c| Some(acc * 10 + cn_digit(c)?)),
+    if !s.contains('十') {
+        return s
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?));
     }
+    // With 十, at most three characters: 十, 十二, 二十, 二十一.
+    let mut chars = ['\0'; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        *chars.get_mut(n)? = c;
+        n += 1;
+    }
+    let chars = &chars[..n];
+    let i = chars.iter().position(|&c| c == '十')?;
+    let tens = match i {
+        0 => 1,
+        1 => cn_digit(chars[0])?,
+        _ => return None,
+    };
+    let units = match n - i - 1 {
+        0 => 0,
+        1 => cn_digit(chars[i + 1])?,
+        _ => return None,
+    };
+    Some(tens * 10 + units)
+}
+
+/// Whether a character is a Chinese numeral of a heading or list number (一 … 十, 〇).
+pub fn is_numeral(c: char) -> bool {
+    c == '十' || cn_digit(c).is_some()
 }
 
 pub fn cn_year(s: &str) -> Option<u32> {
@@ -270,7 +332,7 @@ mod tests {
                     let s = format!("{t}{c}");
                     if BlockGrammar::parse(Rule::heading, &s).is_ok() {
                         markers += 1;
-                        assert!(marker_shape(&s), "{s}");
+                        assert!(marker_shape(&s).is_some(), "{s}");
                     }
                     next.push(s);
                 }
@@ -278,8 +340,38 @@ mod tests {
             texts = next;
         }
         assert!(markers > 1000, "{markers}");
-        assert!(!marker_shape("2024年"));
-        assert!(!marker_shape("(1、"));
+        assert_eq!(marker_shape("2024年"), None);
+        assert_eq!(marker_shape("(1、"), None);
+        assert_eq!(marker_shape("(十二)规范"), Some("(十二)".len()));
+    }
+
+    #[test]
+    fn remembered_answers_are_the_grammars_answers() {
+        // Every text of up to five of these characters, asked through the memo and of the
+        // grammar directly over the whole text, twice (the second time from the memo).
+        let alphabet = [
+            '(', ')', '一', '十', '1', '、', '.', ' ', '\t', '项', '2', '是',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for t in &texts {
+                for _ in 0..2 {
+                    let direct = marker_shape(t).and_then(|_| ask_marker(prefix(t, PROBE_BYTES)));
+                    assert_eq!(heading_marker(t), direct, "{t:?}");
+                    let direct = t
+                        .chars()
+                        .take(4)
+                        .any(|c| c == '是')
+                        .then(|| ask_enum_item(prefix(t, PROBE_BYTES)))
+                        .flatten();
+                    assert_eq!(enum_item(t), direct, "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -332,5 +424,17 @@ mod tests {
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("三"), Some(3));
+        for bad in ["十十", "二十一一", "三二十", "十二三", "", "年"] {
+            assert_eq!(
+                cn_number(bad),
+                if bad.is_empty() { Some(0) } else { None },
+                "{bad}"
+            );
+        }
+        assert_eq!(cn_number("二〇二四"), Some(2024));
+        for c in ['一', '十', '〇', '零', 'O', '0'] {
+            assert!(is_numeral(c), "{c}");
+        }
+        assert!(!is_numeral('年'));
     }
 }

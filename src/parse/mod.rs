@@ -101,7 +101,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         }
         // One scan tells whether any inline pattern matches (most lines have none);
         // only then is each asked where.
-        let mut cuts: Vec<Span> = if f.inline.is_match(s) {
+        let mut cuts: Vec<Span> = if f.inline.may_match(s) && f.inline.is_match(s) {
             f.inline
                 .each()
                 .iter()
@@ -229,9 +229,7 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
-        let candidate = c == '('
-            || c.is_ascii_digit()
-            || grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some();
+        let candidate = c == '(' || c.is_ascii_digit() || grammar::is_numeral(c);
         let boundary = i == 0 || prev.is_some_and(|p| INLINE_BOUNDARY.contains(&p));
         prev = Some(c);
         if !candidate {
@@ -605,7 +603,7 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
             let at_boundary = prev.is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
             prev = Some(c);
             if at_boundary
-                && grammar::cn_number(c.encode_utf8(&mut [0; 4])).is_some()
+                && grammar::is_numeral(c)
                 && let Some(n) = grammar::enum_item(&s[i..])
             {
                 let len = s[i..].find('是').map(|p| p + '是'.len_utf8()).unwrap_or(0);

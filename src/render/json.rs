@@ -117,6 +117,21 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
         .collect()
 }
 
+/// One file's elements as they stand inside the run's array: pretty-printed, indented,
+/// separated by commas; None when the file has no findings. Hand it to
+/// [`ArrayWriter::push`] as one piece.
+pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
+    if f.diagnostics.is_empty() {
+        return None;
+    }
+    let items = diagnostics(f, rule_pack);
+    let mut buf = Vec::with_capacity(items.len() * 768);
+    serde_json::to_writer_pretty(&mut buf, &items).ok()?;
+    // `[\n  {…},\n  {…}\n]`: the inside of the array is the elements, already indented.
+    let inner = buf.get(2..buf.len().checked_sub(2)?)?;
+    String::from_utf8(inner.to_vec()).ok()
+}
+
 /// Writes the JSON array one element at a time, so that a run over many files holds no
 /// more than one file's findings; the bytes are those of the whole array pretty-printed
 /// at once.
@@ -161,7 +176,29 @@ impl ArrayWriter {
 
 #[cfg(test)]
 mod tests {
-    use super::ArrayWriter;
+    use super::{ArrayWriter, FileReport, diagnostics, file_body};
+
+    #[test]
+    fn a_files_body_is_its_elements_one_by_one() {
+        let set = crate::rules::RuleSet::builtin().unwrap();
+        let src = crate::source::Source::new(
+            "a.txt",
+            "关于2024年法治政府建设情况的报告\n一、主要举措\n做法,“引号。\n三、下一步\n2025年。\n",
+        );
+        let d = crate::lint(&src, &set, &Default::default());
+        assert!(d.len() >= 2, "{d:?}");
+        let f = FileReport {
+            src: &src,
+            diagnostics: &d,
+        };
+        let one_by_one: Vec<String> = diagnostics(&f, "v").iter().map(ArrayWriter::body).collect();
+        assert_eq!(file_body(&f, "v").unwrap(), one_by_one.join(",\n"));
+        let none = FileReport {
+            src: &src,
+            diagnostics: &[],
+        };
+        assert_eq!(file_body(&none, "v"), None);
+    }
 
     #[test]
     fn streamed_arrays_are_the_arrays_printed_at_once() {
