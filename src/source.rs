@@ -147,28 +147,31 @@ fn line_starts(text: &str) -> Vec<usize> {
 fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     let bytes = text.as_bytes();
     // Every replaced character starts with one of these bytes: CR, the lead byte of
-    // U+00A0, of U+3000 and of U+FF01–FF5E.
-    let candidate = |b: u8| matches!(b, b'\r' | 0xC2 | 0xE3 | 0xEF);
+    // U+00A0 and of U+FF01–FF5E; or is U+3000, looked for whole (its lead byte starts
+    // 、 and 。 too, which are everywhere in a report).
+    let mut ideographic = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()).peekable();
+    let mut leads = memchr::memchr3_iter(b'\r', 0xC2, 0xEF, bytes).peekable();
     let mut out: Option<String> = None;
     let mut shifts = Vec::new();
     let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !candidate(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    loop {
+        let i = match (leads.peek(), ideographic.peek()) {
+            (Some(&a), Some(&b)) if b < a => ideographic.next(),
+            (Some(_), _) => leads.next(),
+            (None, Some(_)) => ideographic.next(),
+            (None, None) => None,
+        };
+        let Some(i) = i else { break };
         let (len, with) = match bytes[i] {
             // CRLF keeps one line break; a lone CR is a line break of its own.
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (1, ' '),
             b'\r' => (1, '\n'),
             _ => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    continue;
                 };
                 let n = normalise_char(c);
                 if n == c {
-                    i += c.len_utf8();
                     continue;
                 }
                 (c.len_utf8(), n)
@@ -177,10 +180,9 @@ fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
         let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
         o.push_str(&text[copied..i]);
         o.push(with);
-        i += len;
-        copied = i;
+        copied = i + len;
         if with.len_utf8() != len {
-            shifts.push((o.len(), i));
+            shifts.push((o.len(), copied));
         }
     }
     let mut o = out?;
@@ -507,6 +509,47 @@ mod tests {
             }
             assert_eq!(&o[s.original_line_range(1)], "第二行:ａ");
         }
+    }
+
+    #[test]
+    fn normalisation_is_the_character_by_character_mapping() {
+        let alphabet = [
+            '\r', '\n', '\u{3000}', '\u{00A0}', ',', 'Ａ', '、', '。', 'a', '中', '\u{FF5F}',
+            '\u{FF5E}', '\u{FF01}', '¢', 'ï', '\u{3001}', '\u{2FFF}',
+        ];
+        let mut seed = 7u64;
+        let mut changed = 0;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) % 24 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let chars: Vec<char> = t.chars().collect();
+            let expected: String = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| match c {
+                    '\r' if chars.get(i + 1) == Some(&'\n') => ' ',
+                    '\r' => '\n',
+                    c => normalise_char(c),
+                })
+                .collect();
+            let got = normalise(&t).map(|n| n.0).unwrap_or_else(|| t.clone());
+            assert_eq!(got, expected, "{t:?}");
+            changed += usize::from(got != t);
+            let s = Source::new("a", &t);
+            for (i, _) in s.text.char_indices() {
+                let o = s.original_offset(i);
+                assert!(t.is_char_boundary(o), "{t:?} {i}");
+            }
+        }
+        assert!(changed > 1000, "{changed}");
     }
 
     #[test]

@@ -137,6 +137,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
             }
         });
     }
+    // Most reports are UTF-8: a vectorised check first, the standard one (which says
+    // where the text goes wrong) only when that fails.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((s.to_string(), "UTF-8"));
+    }
     let utf8 = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), "UTF-8")),
         Err(e) => e,

@@ -581,6 +581,30 @@ fn signature_position(r: &Report, segs: &[Seg], si: usize, text: &str) -> bool {
             .any(|s| grammar::date_line(&text[s.span.clone()]).is_some())
 }
 
+/// Where enumeration items (一是, 二是 …) start in a text, with their numbers: at the
+/// start or after a sentence end. An item is one to three Chinese numerals and 是, so
+/// only the places before each 是 are asked (是 is far rarer than a sentence end).
+fn enumeration_items(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+    memchr::memmem::find_iter(s.as_bytes(), "是".as_bytes()).flat_map(move |j| {
+        // Numerals are three bytes each in UTF-8; the earliest start first.
+        (1..=3usize).rev().filter_map(move |k| {
+            let i = j.checked_sub(3 * k)?;
+            let numbers = s.get(i..j)?;
+            if !numbers.chars().all(grammar::is_numeral) {
+                return None;
+            }
+            let at_boundary = s[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
+            if !at_boundary {
+                return None;
+            }
+            grammar::enum_item(&s[i..]).map(|n| (i, n))
+        })
+    })
+}
+
 fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
     // The heading tree.
     let mut stack: Vec<usize> = Vec::new();
@@ -598,18 +622,10 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
             continue;
         }
         let s = &text[block.span.clone()];
-        let mut prev: Option<char> = None;
-        for (i, c) in s.char_indices() {
-            let at_boundary = prev.is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
-            prev = Some(c);
-            if at_boundary
-                && grammar::is_numeral(c)
-                && let Some(n) = grammar::enum_item(&s[i..])
-            {
-                let len = s[i..].find('是').map(|p| p + '是'.len_utf8()).unwrap_or(0);
-                r.enumerations
-                    .push((b, n, block.span.start + i..block.span.start + i + len));
-            }
+        for (i, n) in enumeration_items(s) {
+            let len = s[i..].find('是').map(|p| p + '是'.len_utf8()).unwrap_or(0);
+            r.enumerations
+                .push((b, n, block.span.start + i..block.span.start + i + len));
         }
     }
     // The preamble: paragraphs before the first heading.
@@ -673,6 +689,47 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn enumeration_items_are_found_where_a_scan_of_every_character_finds_them() {
+        // The scan this replaces: every character after a sentence end, asked.
+        fn every_character(s: &str) -> Vec<(usize, u32)> {
+            let mut out = Vec::new();
+            let mut prev: Option<char> = None;
+            for (i, c) in s.char_indices() {
+                let at_boundary = prev.is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
+                prev = Some(c);
+                if at_boundary
+                    && super::grammar::is_numeral(c)
+                    && let Some(n) = super::grammar::enum_item(&s[i..])
+                {
+                    out.push((i, n));
+                }
+            }
+            out
+        }
+        let alphabet = [
+            '一', '二', '十', '是', '。', ';', ',', '甲', 'O', '0', '〇', ' ',
+        ];
+        let mut seed = 11u64;
+        let mut found = 0;
+        for _ in 0..5000 {
+            let mut t = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) % 16 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let got: Vec<(usize, u32)> = super::enumeration_items(&t).collect();
+            assert_eq!(got, every_character(&t), "{t:?}");
+            found += got.len();
+        }
+        assert!(found > 100, "{found}");
+    }
+
     use super::*;
 
     fn parse_str(s: &str) -> (Source, Report) {

@@ -119,17 +119,173 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
 
 /// One file's elements as they stand inside the run's array: pretty-printed, indented,
 /// separated by commas; None when the file has no findings. Hand it to
-/// [`ArrayWriter::push`] as one piece.
+/// [`ArrayWriter::push`] as one piece. Written straight from the diagnostics, byte for
+/// byte what serialising [`diagnostics`] gives (the tests compare the two).
 pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
     if f.diagnostics.is_empty() {
         return None;
     }
-    let items = diagnostics(f, rule_pack);
-    let mut buf = Vec::with_capacity(items.len() * 768);
-    serde_json::to_writer_pretty(&mut buf, &items).ok()?;
-    // `[\n  {…},\n  {…}\n]`: the inside of the array is the elements, already indented.
-    let inner = buf.get(2..buf.len().checked_sub(2)?)?;
-    String::from_utf8(inner.to_vec()).ok()
+    let mut w = Pretty {
+        out: String::with_capacity(f.diagnostics.len() * 768),
+    };
+    let src = f.src;
+    let text_fixes = src.format == "text";
+    for (i, d) in f.diagnostics.iter().enumerate() {
+        if i > 0 {
+            w.out.push_str(",\n");
+        }
+        w.out.push_str("  {");
+        let (line, column) = src.position(d.span.start);
+        let (end_line, end_column) = src.position(d.span.end);
+        w.key(2, "path", true);
+        w.string(&src.name);
+        w.key(2, "rule", false);
+        w.string(&d.rule);
+        w.key(2, "severity", false);
+        w.string(d.severity.name());
+        w.key(2, "message", false);
+        w.string(&d.message);
+        w.key(2, "help", false);
+        match &d.help {
+            Some(h) => w.string(h),
+            None => w.out.push_str("null"),
+        }
+        w.numbers(2, line, column, end_line, end_column, false);
+        w.key(2, "labels", false);
+        if d.labels.is_empty() {
+            w.out.push_str("[]");
+        } else {
+            w.out.push('[');
+            for (k, l) in d.labels.iter().enumerate() {
+                w.out.push_str(if k == 0 { "\n" } else { ",\n" });
+                w.out.push_str("      {");
+                let (line, column) = src.position(l.span.start);
+                let (end_line, end_column) = src.position(l.span.end);
+                w.numbers(4, line, column, end_line, end_column, true);
+                w.key(4, "message", false);
+                w.string(&l.message);
+                w.out.push_str("\n      }");
+            }
+            w.out.push_str("\n    ]");
+        }
+        if let Some(edits) = d.fix.as_ref().filter(|_| text_fixes) {
+            w.key(2, "fix", false);
+            w.out.push('{');
+            w.key(3, "applicability", true);
+            w.string("safe");
+            w.key(3, "edits", false);
+            if edits.is_empty() {
+                w.out.push_str("[]");
+            } else {
+                w.out.push('[');
+                for (k, (span, content)) in edits.iter().enumerate() {
+                    w.out.push_str(if k == 0 { "\n" } else { ",\n" });
+                    w.out.push_str("        {");
+                    let (line, column) = src.position(span.start);
+                    let (end_line, end_column) = src.position(span.end);
+                    w.numbers(5, line, column, end_line, end_column, true);
+                    w.key(5, "content", false);
+                    w.string(content);
+                    w.out.push_str("\n        }");
+                }
+                w.out.push_str("\n      ]");
+            }
+            w.out.push_str("\n    }");
+        }
+        w.key(2, "rule_pack", false);
+        w.string(rule_pack);
+        if let Some(p) = src.place(d.span.start) {
+            w.key(2, "location", false);
+            w.string(&p.describe());
+            w.key(2, "element", false);
+            w.string(p.element);
+        }
+        w.out.push_str("\n  }");
+    }
+    Some(w.out)
+}
+
+/// Pretty-printed JSON as serde_json prints it (two spaces a level), written by hand
+/// for the one shape of [`file_body`].
+struct Pretty {
+    out: String,
+}
+
+impl Pretty {
+    /// `"name": ` on a new line at `depth`, after a comma unless it is the first.
+    fn key(&mut self, depth: usize, name: &str, first: bool) {
+        self.out.push_str(if first { "\n" } else { ",\n" });
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str("\": ");
+    }
+
+    fn number(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.out.push(d as char);
+        }
+    }
+
+    fn numbers(&mut self, depth: usize, a: usize, b: usize, c: usize, d: usize, first: bool) {
+        for (k, (name, v)) in [
+            ("line", a),
+            ("column", b),
+            ("end_line", c),
+            ("end_column", d),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            self.key(depth, name, first && k == 0);
+            self.number(v);
+        }
+    }
+
+    /// A string, escaped as serde_json escapes: quote, backslash and control characters.
+    fn string(&mut self, s: &str) {
+        self.out.push('"');
+        let bytes = s.as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0C => "\\f",
+                0..=0x1F => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[from..i]);
+            if esc.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[(b >> 4) as usize] as char);
+                self.out.push(HEX[(b & 0xF) as usize] as char);
+            } else {
+                self.out.push_str(esc);
+            }
+            from = i + 1;
+        }
+        self.out.push_str(&s[from..]);
+        self.out.push('"');
+    }
 }
 
 /// Writes the JSON array one element at a time, so that a run over many files holds no
@@ -193,6 +349,59 @@ mod tests {
         };
         let one_by_one: Vec<String> = diagnostics(&f, "v").iter().map(ArrayWriter::body).collect();
         assert_eq!(file_body(&f, "v").unwrap(), one_by_one.join(",\n"));
+        // Every field in every form: help or none, labels or none, fixes (none, no
+        // edits, several), strings needing every kind of escape, a Word file's places.
+        use crate::diagnostic::{Diagnostic, Label, Severity};
+        let odd = "引号\"反斜杠\\换行\n制表\t回车\r\u{1}\u{8}\u{c}\u{1f}\u{7f}/é";
+        let make = |i: usize| Diagnostic {
+            rule: format!("rule-{i}{odd}"),
+            severity: [Severity::Error, Severity::Warning, Severity::Info][i % 3],
+            message: odd.repeat(i % 2),
+            span: i..i + 3,
+            label: String::new(),
+            labels: (0..i % 3)
+                .map(|k| Label {
+                    span: k..k + 1,
+                    message: format!("{k}{odd}"),
+                })
+                .collect(),
+            help: i.is_multiple_of(2).then(|| odd.to_string()),
+            note: None,
+            fix: match i % 3 {
+                0 => None,
+                1 => Some(Vec::new()),
+                _ => Some(vec![(0..1, odd.to_string()), (2..2, String::new())]),
+            },
+        };
+        let many: Vec<Diagnostic> = (0..9).map(make).collect();
+        let doc = crate::input::document::Document {
+            blocks: vec![
+                crate::input::document::Block {
+                    text: "一、甲乙丙".into(),
+                    paragraph: 1,
+                    element: "w:p".into(),
+                },
+                crate::input::document::Block {
+                    text: "丁\"戊".into(),
+                    paragraph: 2,
+                    element: "w:tc".into(),
+                },
+            ],
+            format: "docx",
+            encoding: "UTF-8",
+            ..Default::default()
+        };
+        for src in [src.clone(), doc.into_source("a\"b.docx")] {
+            let f = FileReport {
+                src: &src,
+                diagnostics: &many,
+            };
+            let one_by_one: Vec<String> = diagnostics(&f, "v\"1")
+                .iter()
+                .map(ArrayWriter::body)
+                .collect();
+            assert_eq!(file_body(&f, "v\"1").unwrap(), one_by_one.join(",\n"));
+        }
         let none = FileReport {
             src: &src,
             diagnostics: &[],
