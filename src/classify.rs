@@ -250,11 +250,11 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         .headings
         .iter()
         .map(|h| {
-            let title = src.slice(&h.title);
+            let found = vocab.heading_parts(src.slice(&h.title));
             HEADING_ORDER
                 .into_iter()
                 .chain([Part::Causes])
-                .filter(|&p| def(p).heading.is_match(title))
+                .filter(|p| found.contains(p))
                 .collect()
         })
         .collect();

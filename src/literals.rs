@@ -76,6 +76,19 @@ fn quality(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
     (shortest.min(6), std::cmp::Reverse(set.len()))
 }
 
+/// The union of the required literals of patterns (regex sources as the regex crate
+/// reads them, default flags), or None when one of them has none.
+pub fn of_patterns<'a>(sources: impl IntoIterator<Item = &'a str>) -> Option<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    for s in sources {
+        let hir = regex_syntax::ParserBuilder::new().build().parse(s).ok()?;
+        all.extend(required(&hir)?);
+    }
+    all.sort();
+    all.dedup();
+    Some(all)
+}
+
 /// The literals of a list of patterns, asked together.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
@@ -86,16 +99,10 @@ impl Prefilter {
     /// A prefilter for patterns (regex sources as the regex crate reads them, default
     /// flags), or None when one of them has no set of required literals.
     pub fn new<'a>(sources: impl IntoIterator<Item = &'a str>) -> Option<Prefilter> {
-        let mut all = Vec::new();
-        for s in sources {
-            let hir = regex_syntax::ParserBuilder::new().build().parse(s).ok()?;
-            all.extend(required(&hir)?);
-        }
+        let all = of_patterns(sources)?;
         if all.is_empty() {
             return None;
         }
-        all.sort();
-        all.dedup();
         // Leftmost matching lets the automaton use its vectorised searchers.
         AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)

@@ -18,6 +18,10 @@ pub struct Vocab {
     /// Metadata keys whose date is the publication date, most trusted first.
     pub published_keys: Vec<String>,
     pub parts: BTreeMap<Part, PartDef>,
+    /// The literals of every part's heading patterns in one automaton, each with the
+    /// part it comes from (made on first use; None when a part's patterns have none).
+    #[serde(skip)]
+    heading_literals: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<Part>)>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +87,36 @@ impl Vocab {
     pub fn part(&self, p: Part) -> Option<&PartDef> {
         self.parts.get(&p)
     }
+
+    /// The parts whose heading patterns match a heading's title. One scan for the
+    /// literals of all of them tells which parts' patterns are worth asking.
+    pub fn heading_parts(&self, title: &str) -> Vec<Part> {
+        let index = self.heading_literals.get_or_init(|| {
+            let mut literals = Vec::new();
+            let mut owners = Vec::new();
+            for (p, d) in &self.parts {
+                for l in
+                    crate::literals::of_patterns(d.heading.sources().iter().map(String::as_str))?
+                {
+                    literals.push(l);
+                    owners.push(*p);
+                }
+            }
+            let ac = aho_corasick::AhoCorasick::new(&literals).ok()?;
+            Some((ac, owners))
+        });
+        let mut maybe: Vec<Part> = match index {
+            Some((ac, owners)) => ac
+                .find_overlapping_iter(title)
+                .map(|m| owners[m.pattern().as_usize()])
+                .collect(),
+            None => self.parts.keys().copied().collect(),
+        };
+        maybe.sort();
+        maybe.dedup();
+        maybe.retain(|p| self.parts.get(p).is_some_and(|d| d.heading.is_match(title)));
+        maybe
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +125,51 @@ mod tests {
     fn builtin_loads() {
         let v = super::Vocab::builtin();
         assert!(v.parts.len() >= 5);
+    }
+
+    #[test]
+    fn heading_parts_are_the_parts_whose_patterns_match() {
+        let v = super::Vocab::builtin();
+        let mut titles: Vec<String> = [
+            "存在的问题及下一步打算",
+            "主要举措和成效",
+            "存在的不足及原因",
+            "党政主要负责人履行推进法治建设第一责任人职责情况",
+            "2025年工作安排",
+            "下一步工作计划",
+            "其他需要报告的事项",
+            "问题与挑战",
+            "原因分析",
+            "",
+            "一",
+            "述法",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // And every heading of the repo's own reports.
+        for dir in ["examples", "tests/fixtures/clean", "tests/fixtures/rules"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                let src = crate::source::Source::new("a.txt", &text);
+                let r = crate::parse::parse(&src, &v);
+                titles.extend(r.headings.iter().map(|h| src.slice(&h.title).to_string()));
+            }
+        }
+        assert!(titles.len() > 200, "{}", titles.len());
+        let mut matched = 0;
+        for t in &titles {
+            let expected: Vec<_> = v
+                .parts
+                .iter()
+                .filter(|(_, d)| d.heading.is_match(t))
+                .map(|(p, _)| *p)
+                .collect();
+            matched += expected.len();
+            assert_eq!(v.heading_parts(t), expected, "{t}");
+        }
+        assert!(matched > 50, "{matched}");
     }
 
     #[test]

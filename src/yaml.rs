@@ -252,6 +252,11 @@ impl PatternList {
         (self.each().len(), self.sources.len())
     }
 
+    /// The patterns' sources (normalised).
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
     /// The patterns one by one (compiled on first use).
     pub fn each(&self) -> &[Regex] {
         self.each

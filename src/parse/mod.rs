@@ -12,7 +12,9 @@ use grammar::MarkerParse;
 use tree::*;
 
 /// Characters after which an inline heading marker may start (a report that is one line).
-const INLINE_BOUNDARY: &[char] = &['。', '!', '?', ';', ':', '”', '’', ' '];
+fn inline_boundary(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '’' | ' ')
+}
 /// Characters that end a heading's title.
 const TITLE_END: &[char] = &['。', '!', '?'];
 
@@ -40,7 +42,7 @@ fn is_blank_char(c: char) -> bool {
 /// Splits lines into segments, cutting out page furniture.
 fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(src.line_count());
     let comments = crate::suppress::has_comments(&src.name);
     let lower = src.name.to_ascii_lowercase();
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
@@ -88,7 +90,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             md_depths.push((out.len(), line, d));
         }
         let f = &vocab.furniture;
-        let short = s.chars().count() <= f.max_line_chars;
+        let short = at_most_chars(s, f.max_line_chars);
         if short && f.lines.is_match(s) {
             out.push(Seg {
                 span,
@@ -230,7 +232,7 @@ fn inline_markers(text: &str, span: &Span, st: &mut InlineState) -> Vec<(usize, 
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let candidate = c == '(' || c.is_ascii_digit() || grammar::is_numeral(c);
-        let boundary = i == 0 || prev.is_some_and(|p| INLINE_BOUNDARY.contains(&p));
+        let boundary = i == 0 || prev.is_some_and(inline_boundary);
         prev = Some(c);
         if !candidate {
             continue;
@@ -335,7 +337,13 @@ fn issuing_body(s: &str) -> bool {
 
 /// A short line without sentence punctuation: a site name, a repeated title.
 fn head_like(s: &str, max_chars: usize) -> bool {
-    s.chars().count() <= max_chars && !s.contains(['。', ',', ';', ':'])
+    at_most_chars(s, max_chars) && !s.contains(['。', ',', ';', ':'])
+}
+
+/// Whether a text has no more than `max` characters, without counting a long one
+/// through (a character is one to four bytes).
+fn at_most_chars(s: &str, max: usize) -> bool {
+    s.len() <= max || (s.len() <= max.saturating_mul(4) && s.chars().count() <= max)
 }
 
 /// Parses a report. Never fails.
