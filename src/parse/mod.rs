@@ -698,6 +698,28 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn at_most_chars_is_the_count_compared() {
+        for s in [
+            "",
+            "a",
+            "甲",
+            "甲乙丙",
+            "abc",
+            "😀😀",
+            "甲a😀b乙",
+            &"甲".repeat(50),
+        ] {
+            for max in 0..60 {
+                assert_eq!(
+                    super::at_most_chars(s, max),
+                    s.chars().count() <= max,
+                    "{s} {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn enumeration_items_are_found_where_a_scan_of_every_character_finds_them() {
         // The scan this replaces: every character after a sentence end, asked.
         fn every_character(s: &str) -> Vec<(usize, u32)> {
