@@ -205,6 +205,28 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
     Some(w.out)
 }
 
+/// Whether a string holds a quote, a backslash or a control character (eight bytes
+/// at a time: most strings hold none).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A zero byte in `x` sets its high bit here (bytes that are not zero may too only
+    // when a lower byte was zero, which already answers yes).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        if control | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0 {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 /// Pretty-printed JSON as serde_json prints it (two spaces a level), written by hand
 /// for the one shape of [`file_body`].
 struct Pretty {
@@ -215,9 +237,8 @@ impl Pretty {
     /// `"name": ` on a new line at `depth`, after a comma unless it is the first.
     fn key(&mut self, depth: usize, name: &str, first: bool) {
         self.out.push_str(if first { "\n" } else { ",\n" });
-        for _ in 0..depth {
-            self.out.push_str("  ");
-        }
+        const SPACES: &str = "                ";
+        self.out.push_str(SPACES.get(..2 * depth).unwrap_or(SPACES));
         self.out.push('"');
         self.out.push_str(name);
         self.out.push_str("\": ");
@@ -259,6 +280,11 @@ impl Pretty {
     fn string(&mut self, s: &str) {
         self.out.push('"');
         let bytes = s.as_bytes();
+        if !needs_escape(bytes) {
+            self.out.push_str(s);
+            self.out.push('"');
+            return;
+        }
         let mut from = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let esc = match b {
@@ -407,6 +433,19 @@ mod tests {
             diagnostics: &[],
         };
         assert_eq!(file_body(&none, "v"), None);
+    }
+
+    #[test]
+    fn escapes_are_found_wherever_they_are() {
+        for b in 0u8..=0x7F {
+            for at in 0..17 {
+                let mut s = vec![b'a'; 17];
+                s[at] = b;
+                let expected = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(super::needs_escape(&s), expected, "{b} at {at}");
+            }
+        }
+        assert!(!super::needs_escape("甲乙丙丁戊己庚辛壬癸".as_bytes()));
     }
 
     #[test]
