@@ -58,9 +58,11 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
             scope,
             patterns,
             prefilter,
+            starts,
         } => {
             let pre = prefilter.get_or_init(|| text::prefilter(patterns));
-            text::patterns(ctx, *scope, patterns, pre.as_ref())
+            let starts = starts.get_or_init(|| pre.as_ref().and_then(text::starts));
+            text::patterns(ctx, *scope, patterns, pre.as_ref(), starts.as_ref())
         }
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),

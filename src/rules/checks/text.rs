@@ -36,14 +36,58 @@ pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
         .ok()
 }
 
+/// A search for the literals every match of `pre` starts with, or None when they are
+/// not known (or some match may start with any text).
+pub fn starts(pre: &Regex) -> Option<regex::bytes::Regex> {
+    use regex_syntax::hir::literal::Extractor;
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pre.as_str())
+        .ok()?;
+    let seq = Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let alternation: Vec<String> = literals
+        .iter()
+        .map(|l| l.as_bytes().iter().map(|b| format!("\\x{b:02X}")).collect())
+        .collect();
+    regex::bytes::RegexBuilder::new(&alternation.join("|"))
+        .unicode(false)
+        .build()
+        .ok()
+}
+
+/// `pre` matches wherever an item may (see [`prefilter`]); `starts`, where a match of
+/// `pre` may start (see [`starts`]).
 pub fn patterns(
     ctx: &Ctx,
     scope: Scope,
     items: &[PatternItem],
     pre: Option<&Regex>,
+    starts: Option<&regex::bytes::Regex>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    // For the body (most of the text), one pass over the text finds where a match may
+    // start; a block that none of those places touches holds no match. (A place the
+    // search passed over lies inside one it found, in the same block.)
+    let places: Option<Vec<(usize, usize)>> = match (pre, starts) {
+        (Some(_), Some(starts)) if scope == Scope::Body => Some(
+            starts
+                .find_iter(ctx.src.text.as_bytes())
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        ),
+        _ => None,
+    };
     for span in scope_spans(ctx, scope) {
+        if let Some(places) = &places {
+            let k = places.partition_point(|&(_, e)| e <= span.start);
+            if places.get(k).is_none_or(|&(s, _)| s >= span.end) {
+                continue;
+            }
+        }
         let s = ctx.src.slice(&span);
         if pre.is_some_and(|p| !p.is_match(s)) {
             continue;
@@ -127,6 +171,8 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
+/// A citation, as a pattern: what [`cited_at`] finds (the tests hold it to this).
+#[cfg(test)]
 static CITED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").expect("valid"));
 
@@ -164,28 +210,61 @@ struct Cited<'t> {
     sentence: &'t str,
 }
 
-/// Every 《…》 citation of the report's text blocks.
+static OPEN_TITLE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("《"));
+
+/// The end of the citation [`CITED`] matches at the start of `s` (which starts with 《),
+/// if any: up to 80 characters other than 《, 》 and a line break, at least one, then 》.
+fn cited_at(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('《')?;
+    for (n, (i, c)) in body.char_indices().enumerate() {
+        match c {
+            '》' if n >= 1 => return Some('《'.len_utf8() + i + c.len_utf8()),
+            '《' | '》' | '\n' => return None,
+            _ if n >= 80 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Every 《…》 citation of the report's text blocks (what [`CITED`] finds in each).
 fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
+    // Every 《 of the text, found in one pass: a citation starts at one.
+    let opens: Vec<usize> = OPEN_TITLE.find_iter(ctx.src.text.as_bytes()).collect();
     ctx.report.text_blocks().flat_map(move |(_, b)| {
+        let from = opens.partition_point(|&k| k < b.span.start);
+        let n = opens[from..].partition_point(|&k| k < b.span.end);
+        let mut found = Vec::new();
+        if n == 0 {
+            return found;
+        }
         let s = ctx.src.slice(&b.span);
-        CITED.captures_iter(s).filter_map(move |c| {
-            let (all, title) = (c.get(0)?, c.get(1)?);
+        let mut done = 0;
+        for &k in &opens[from..from + n] {
+            let q = k - b.span.start;
+            if q < done || !s.is_char_boundary(q) {
+                continue;
+            }
+            let Some(len) = cited_at(&s[q..]) else {
+                continue;
+            };
+            let (a, e) = (q, q + len);
+            done = e;
             let stops = ['。', '!', '?', ';'];
-            let start = s[..all.start()]
+            let start = s[..a]
                 .rfind(stops)
                 .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
                 .unwrap_or(0);
-            let end = s[all.end()..]
-                .find(stops)
-                .map(|i| all.end() + i)
-                .unwrap_or(s.len());
-            Some(Cited {
-                all: all.as_str(),
-                title: title.as_str(),
-                span: b.span.start + all.start()..b.span.start + all.end(),
+            let end = s[e..].find(stops).map(|i| e + i).unwrap_or(s.len());
+            found.push(Cited {
+                all: &s[a..e],
+                title: &s[a + '《'.len_utf8()..e - '》'.len_utf8()],
+                span: b.span.start + a..b.span.start + e,
                 sentence: &s[start..end],
-            })
-        })
+            });
+        }
+        found
     })
 }
 
@@ -676,7 +755,9 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
 /// agree with them.
 #[cfg(test)]
 mod reference {
-    use super::{COUNT, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, enumerator, pair_table};
+    use super::{
+        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, enumerator, pair_table,
+    };
     pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
         // The text is normalised: （） in a rule means ().
         let norm = crate::source::normalise_char;
@@ -752,6 +833,31 @@ mod reference {
         out
     }
     use crate::parse::tree::BlockKind;
+
+    /// Every 《…》 citation of the report's text blocks.
+    pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
+        ctx.report.text_blocks().flat_map(move |(_, b)| {
+            let s = ctx.src.slice(&b.span);
+            CITED.captures_iter(s).filter_map(move |c| {
+                let (all, title) = (c.get(0)?, c.get(1)?);
+                let stops = ['。', '!', '?', ';'];
+                let start = s[..all.start()]
+                    .rfind(stops)
+                    .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                    .unwrap_or(0);
+                let end = s[all.end()..]
+                    .find(stops)
+                    .map(|i| all.end() + i)
+                    .unwrap_or(s.len());
+                Some(Cited {
+                    all: all.as_str(),
+                    title: title.as_str(),
+                    span: b.span.start + all.start()..b.span.start + all.end(),
+                    sentence: &s[start..end],
+                })
+            })
+        })
+    }
 
     pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
         let mut out = Vec::new();
@@ -975,6 +1081,85 @@ mod tests {
                     show(&super::reference::rate(ctx, 0.0, &totals, "件个次")),
                     "{t:.200}"
                 );
+            });
+        }
+    }
+
+    #[test]
+    fn patterns_skip_only_blocks_without_a_match() {
+        use crate::rules::spec::{PatternItem, Scope};
+        use crate::yaml::Pattern;
+        let item = |re: &str, before: Option<&str>| PatternItem {
+            regex: Pattern::compile(re).unwrap(),
+            label: None,
+            unless_before: before.map(|b| Pattern::compile(b).unwrap()),
+            unless_after: None,
+        };
+        let lists = vec![
+            vec![
+                item("[Xx×]{2,}", Some("[A-Za-z0-9/._-]")),
+                item("[Xx×]月[Xx×]日", None),
+                item("某某", Some("\\p{Han}")),
+                item("(?P<hit>某某)(?:镇|乡|县)", None),
+                item("待补充|(?P<hit>待定)(?:[。,;)\\s]|$)", None),
+                item("(?i)TODO|TBD", Some("[A-Za-z]")),
+                item("【\\s*】", None),
+            ],
+            vec![item("^一|。$|\\b报告", None), item("(总结|汇报)如下", None)],
+            vec![item("妥否|请批示", Some("[申报呈提]"))],
+        ];
+        let mut all = texts();
+        all.extend(
+            [
+                "XX镇待定\n一、xx某某镇待定。TODO【 】\n某某同志2025年X月X日",
+                "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
+            ]
+            .map(String::from),
+        );
+        for items in &lists {
+            let pre = super::prefilter(items);
+            let starts = pre.as_ref().and_then(super::starts);
+            assert!(starts.is_some());
+            for t in &all {
+                with_ctx(t, |ctx| {
+                    for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
+                        assert_eq!(
+                            show(&super::patterns(
+                                ctx,
+                                scope,
+                                items,
+                                pre.as_ref(),
+                                starts.as_ref()
+                            )),
+                            show(&super::patterns(ctx, scope, items, pre.as_ref(), None)),
+                            "{t:.200}"
+                        );
+                    }
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn citations_are_what_the_pattern_finds() {
+        let mut all = texts();
+        all.extend(
+            [
+                "《A《纲要》》《》《x\n》《一》。学习《法治政府建设实施纲要(2021—2025年)》!",
+                &format!("《{}》《{}》", "字".repeat(80), "字".repeat(81)),
+                "《《《》",
+                "《",
+            ]
+            .map(String::from),
+        );
+        fn key(c: super::Cited) -> (String, String, std::ops::Range<usize>, String) {
+            (c.all.into(), c.title.into(), c.span, c.sentence.into())
+        }
+        for t in all {
+            with_ctx(&t, |ctx| {
+                let fast: Vec<_> = super::citations(ctx).map(key).collect();
+                let slow: Vec<_> = super::reference::citations(ctx).map(key).collect();
+                assert_eq!(fast, slow, "{t:.200}");
             });
         }
     }
