@@ -326,6 +326,10 @@ pub enum Check {
         /// in a single scan. Built on first use.
         #[serde(skip)]
         prefilter: std::sync::OnceLock<Option<regex::Regex>>,
+        /// A search for the literals every match of the prefilter starts with, to find
+        /// in one pass over a report's text the blocks it may match. Built on first use.
+        #[serde(skip)]
+        starts: std::sync::OnceLock<Option<regex::bytes::Regex>>,
     },
     /// Page furniture pasted into the report.
     Furniture {},

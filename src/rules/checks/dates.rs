@@ -173,49 +173,157 @@ fn guess(digits: &str) -> Option<String> {
     })
 }
 
+/// Whether a character can be part of a date [`DATES`] matches: digits, blank space,
+/// 年月日 and the numerals. Every character outside ASCII and the common Han block
+/// counts too (blank space of other scripts among them), so a run of such characters
+/// is cut only where no date can go on.
+fn date_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        matches!(
+            c,
+            '年' | '月'
+                | '日'
+                | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        )
+    } else {
+        true
+    }
+}
+
+/// A character a date can start with.
+fn date_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '〇' | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | 'O'
+                | 'o'
+                | '○'
+        )
+}
+
+static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("月"));
+static DAY: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("日"));
+
+/// The byte ranges of `s` where [`DATES`] may match, in order, given where in `s` its
+/// 月 and 日 are (in order): every date ends in 月 or 日, and lies in a run of
+/// [`date_char`]s that holds a [`date_start`]. A search in each run alone finds what a
+/// search of all of `s` finds, as no date crosses a run's edge.
+fn date_runs(s: &str, marks: impl Iterator<Item = usize>) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut done = 0;
+    for k in marks {
+        if k < done || !s.is_char_boundary(k) {
+            continue;
+        }
+        let start = s[..k]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| date_char(c))
+            .last()
+            .map_or(k, |(i, _)| i);
+        let end = s[k..]
+            .char_indices()
+            .find(|&(_, c)| !date_char(c))
+            .map_or(s.len(), |(i, _)| k + i);
+        done = end;
+        if s[start..k].chars().any(date_start) {
+            runs.push(start..end);
+        }
+    }
+    runs
+}
+
 pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
+    // Every 月 and 日 of the text, found in one pass, in order.
+    let text = ctx.src.text.as_bytes();
+    let mut marks: Vec<usize> = MONTH.find_iter(text).collect();
+    let months = marks.len();
+    marks.extend(DAY.find_iter(text));
+    if months > 0 && months < marks.len() {
+        marks.sort_unstable();
+    }
     let mut out = Vec::new();
+    if marks.is_empty() {
+        return out;
+    }
     for (_, b) in ctx.report.text_blocks() {
+        let from = marks.partition_point(|&k| k < b.span.start);
+        let inside = &marks[from..];
+        let n = inside.partition_point(|&k| k + "月".len() <= b.span.end);
+        if n == 0 {
+            continue;
+        }
         let s = ctx.src.slice(&b.span);
-        for c in DATES.captures_iter(s) {
-            let Some(all) = c.get(0) else { continue };
-            if s[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
-                continue;
-            }
-            let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-            let problem = if let (Some(y), Some(m), Some(d)) = (n("y1"), n("m1"), n("d1")) {
-                (!valid_date(Some(y), m, d)).then(|| why(m, d))
-            } else if let (Some(_), Some(m)) = (n("y2"), n("m2")) {
-                (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
-            } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
-                (!valid_date(None, m, d)).then(|| why(m, d))
-            } else if let Some(g) = c.name("g") {
-                // Only digits that can be read as a date are a garbled date (20000日 is a count).
-                guess(g.as_str()).map(|d| format!("可能是“{d}”"))
-            } else {
-                let cn = |k: &str| {
-                    c.name(k)
-                        .and_then(|m| crate::parse::grammar::cn_number(m.as_str()))
-                };
-                let year = c
-                    .name("cy")
-                    .and_then(|m| crate::parse::grammar::cn_year(m.as_str()));
-                match (cn("cm"), cn("cd")) {
-                    (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
-                    _ => None,
+        let runs = date_runs(s, inside[..n].iter().map(|&k| k - b.span.start));
+        for run in runs {
+            for c in DATES.captures_iter(&s[run.clone()]) {
+                let Some(all) = c.get(0) else { continue };
+                let (a, e) = (run.start + all.start(), run.start + all.end());
+                if s[..a].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
+                    continue;
                 }
-            };
-            if let Some(p) = problem {
-                let span = b.span.start + all.start()..b.span.start + all.end();
-                out.push(
-                    Finding::at(span)
-                        .var("date", all.as_str())
-                        .var("problem", p),
-                );
+                if let Some(p) = date_problem(&c) {
+                    out.push(
+                        Finding::at(b.span.start + a..b.span.start + e)
+                            .var("date", all.as_str())
+                            .var("problem", p),
+                    );
+                }
             }
         }
     }
     out
+}
+
+/// What is wrong with a date [`DATES`] matched, if anything.
+fn date_problem(c: &regex::Captures) -> Option<String> {
+    let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(y), Some(m), Some(d)) = (n("y1"), n("m1"), n("d1")) {
+        (!valid_date(Some(y), m, d)).then(|| why(m, d))
+    } else if let (Some(_), Some(m)) = (n("y2"), n("m2")) {
+        (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
+    } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
+        (!valid_date(None, m, d)).then(|| why(m, d))
+    } else if let Some(g) = c.name("g") {
+        // Only digits that can be read as a date are a garbled date (20000日 is a count).
+        guess(g.as_str()).map(|d| format!("可能是“{d}”"))
+    } else {
+        let cn = |k: &str| {
+            c.name(k)
+                .and_then(|m| crate::parse::grammar::cn_number(m.as_str()))
+        };
+        let year = c
+            .name("cy")
+            .and_then(|m| crate::parse::grammar::cn_year(m.as_str()));
+        match (cn("cm"), cn("cd")) {
+            (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
+            _ => None,
+        }
+    }
 }
 
 fn why(m: u32, d: u32) -> String {
@@ -302,9 +410,88 @@ pub fn early(ctx: &Ctx) -> Vec<Finding> {
     vec![f]
 }
 
+/// The checks as first written: the fast ones above must agree with them.
+#[cfg(test)]
+mod reference {
+    use super::{Ctx, DATES, Finding, guess, valid_date, why};
+
+    pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (_, b) in ctx.report.text_blocks() {
+            let s = ctx.src.slice(&b.span);
+            for c in DATES.captures_iter(s) {
+                let Some(all) = c.get(0) else { continue };
+                if s[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
+                    continue;
+                }
+                let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+                let problem = if let (Some(y), Some(m), Some(d)) = (n("y1"), n("m1"), n("d1")) {
+                    (!valid_date(Some(y), m, d)).then(|| why(m, d))
+                } else if let (Some(_), Some(m)) = (n("y2"), n("m2")) {
+                    (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
+                } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
+                    (!valid_date(None, m, d)).then(|| why(m, d))
+                } else if let Some(g) = c.name("g") {
+                    // Only digits that can be read as a date are a garbled date (20000日 is a count).
+                    guess(g.as_str()).map(|d| format!("可能是“{d}”"))
+                } else {
+                    let cn = |k: &str| {
+                        c.name(k)
+                            .and_then(|m| crate::parse::grammar::cn_number(m.as_str()))
+                    };
+                    let year = c
+                        .name("cy")
+                        .and_then(|m| crate::parse::grammar::cn_year(m.as_str()));
+                    match (cn("cm"), cn("cd")) {
+                        (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
+                        _ => None,
+                    }
+                };
+                if let Some(p) = problem {
+                    let span = b.span.start + all.start()..b.span.start + all.end();
+                    out.push(
+                        Finding::at(span)
+                            .var("date", all.as_str())
+                            .var("problem", p),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::checks::testing::{show, texts, with_ctx};
+
+    #[test]
+    fn date_valid_agrees_with_a_search_of_whole_blocks() {
+        let mut all = texts();
+        all.extend(
+            [
+                "2024年2月30日2024年13月5日至6月31日",
+                "二〇二四年二月三十日、二〇二三年二月二十九日",
+                "OO二四年十三月一日 ○○二三年二月二十九日",
+                "1.2024年2月30日与22024年2月30日,2024 年 2 月 30 日",
+                "20240230日,2024929日和2023年9月",
+                "日常工作每月开展,月底前2月",
+                "2024\u{2003}年2月\u{3000}30日",
+                "2024年\n2月30日",
+            ]
+            .map(String::from),
+        );
+        for t in all {
+            with_ctx(&t, |ctx| {
+                assert_eq!(
+                    show(&date_valid(ctx)),
+                    show(&reference::date_valid(ctx)),
+                    "{t:.200}"
+                );
+            });
+        }
+    }
 
     #[test]
     fn garbled_dates_are_guessed() {

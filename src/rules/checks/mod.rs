@@ -58,9 +58,11 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
             scope,
             patterns,
             prefilter,
+            starts,
         } => {
             let pre = prefilter.get_or_init(|| text::prefilter(patterns));
-            text::patterns(ctx, *scope, patterns, pre.as_ref())
+            let starts = starts.get_or_init(|| pre.as_ref().and_then(text::starts));
+            text::patterns(ctx, *scope, patterns, pre.as_ref(), starts.as_ref())
         }
         Check::Furniture {} => text::furniture(ctx),
         Check::Citation { documents } => text::citation(ctx, documents),
@@ -132,4 +134,254 @@ fn is_text(kind: &BlockKind) -> bool {
 /// Unicode tables dominate a scan of Chinese text.
 pub fn plain(c: char) -> bool {
     c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A set of byte values, looked for with memchr (three at a time): a check passes over
+/// the bytes that cannot start what it looks for without decoding them.
+pub struct ByteSet {
+    member: [bool; 256],
+    /// The members in groups of at most three; None for more than four groups (then
+    /// every byte is looked at).
+    groups: Option<Vec<Vec<u8>>>,
+}
+
+/// The most groups of three bytes a [`Scan`] follows at once.
+const GROUPS: usize = 4;
+
+impl ByteSet {
+    /// The set of the first bytes of these characters' UTF-8 forms.
+    pub fn leads(chars: impl IntoIterator<Item = char>) -> ByteSet {
+        let mut member = [false; 256];
+        for c in chars {
+            member[usize::from(c.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
+        }
+        let all: Vec<u8> = (0..=0xFF).filter(|&b| member[usize::from(b)]).collect();
+        let groups: Vec<Vec<u8>> = all.chunks(3).map(<[u8]>::to_vec).collect();
+        ByteSet {
+            member,
+            groups: (groups.len() <= GROUPS).then_some(groups),
+        }
+    }
+
+    pub fn contains(&self, b: u8) -> bool {
+        self.member[usize::from(b)]
+    }
+
+    /// The offsets of `hay` whose bytes are in the set, in order.
+    pub fn scan<'a>(&'a self, hay: &'a [u8]) -> Scan<'a> {
+        Scan {
+            set: self,
+            hay,
+            next: [None; GROUPS],
+            from: 0,
+        }
+    }
+}
+
+/// A pass over text for the bytes of a [`ByteSet`].
+pub struct Scan<'a> {
+    set: &'a ByteSet,
+    hay: &'a [u8],
+    /// For each group, where its next byte is (at or after `from`), once looked for.
+    next: [Option<Option<usize>>; GROUPS],
+    from: usize,
+}
+
+impl Scan<'_> {
+    /// Goes on from `from` (no earlier than the last offset given).
+    pub fn skip_to(&mut self, from: usize) {
+        self.from = self.from.max(from);
+    }
+}
+
+impl Iterator for Scan<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let from = self.from;
+        let rest = self.hay.get(from..)?;
+        let Some(groups) = &self.set.groups else {
+            let found = rest
+                .iter()
+                .position(|&b| self.set.contains(b))
+                .map(|i| from + i);
+            self.from = found.map_or(self.hay.len() + 1, |p| p + 1);
+            return found;
+        };
+        let mut best: Option<usize> = None;
+        for (g, next) in groups.iter().zip(self.next.iter_mut()) {
+            let at = match *next {
+                Some(Some(p)) if p >= from => Some(p),
+                Some(None) => None,
+                _ => {
+                    let found = match g[..] {
+                        [a] => memchr::memchr(a, rest),
+                        [a, b] => memchr::memchr2(a, b, rest),
+                        [a, b, c] => memchr::memchr3(a, b, c, rest),
+                        _ => None,
+                    };
+                    let at = found.map(|i| from + i);
+                    *next = Some(at);
+                    at
+                }
+            };
+            if let Some(p) = at {
+                best = Some(best.map_or(p, |b: usize| b.min(p)));
+            }
+        }
+        self.from = best.map_or(self.hay.len() + 1, |p| p + 1);
+        best
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Texts and a context for tests that hold a fast check against a plain reference.
+
+    use super::Ctx;
+    use crate::rules::RuleSet;
+    use crate::rules::engine::{Settings, analyse};
+    use crate::source::Source;
+    use std::sync::LazyLock;
+
+    static SET: LazyLock<RuleSet> =
+        LazyLock::new(|| RuleSet::builtin().expect("the built-in pack loads"));
+
+    /// Runs `f` on the analysis of `text`.
+    pub fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
+        let src = Source::new("t.txt", text);
+        let a = analyse(&src, &SET.vocab, &Settings::default());
+        let ctx = Ctx {
+            src: &src,
+            report: &a.report,
+            parts: &a.parts,
+            facts: &a.facts,
+            vocab: &SET.vocab,
+        };
+        f(&ctx)
+    }
+
+    /// Hard cases: the repository's sample reports, each also as one line, with its
+    /// marks turned half-width and full-width, and short texts at the edges.
+    pub fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = walkdir::WalkDir::new(root.join("tests/fixtures"))
+            .sort_by_file_name()
+            .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("examples")).sort_by_file_name())
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        let short = [
+            "",
+            "一",
+            ",",
+            "，",
+            "(",
+            "）",
+            "《",
+            "》",
+            "1,000",
+            "1，000",
+            "a,b",
+            "a，b",
+            "16:30",
+            "16：30",
+            "2024年2月30日",
+            "2024年13月",
+            "２０２４年２月３０日",
+            "2024929日",
+            "二〇二四年二月三十日",
+            "受理40件,其中办结30件,办结率为80%。",
+            "受理40件，其中办结30件，办结率为80％。",
+            "“引号没有闭合\n“下一段",
+            "（一）标题，\n1、内容\n1、重复",
+            "一、情况\n一、情况\n(一)工作\r\n(三)工作\r\n",
+            "XX镇某某同志TODO【 】待定",
+            "\u{feff}标题\u{3000}：\u{a0}(1)",
+        ];
+        files.extend(short.iter().map(|s| s.to_string()));
+        let mut out = Vec::new();
+        for f in files {
+            let one_line: String = f.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+            let half: String = f.chars().map(crate::source::normalise_char).collect();
+            let full: String = f
+                .chars()
+                .map(|c| match c {
+                    '!'..='~' if !c.is_ascii_alphanumeric() => {
+                        char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+                    }
+                    _ => c,
+                })
+                .collect();
+            // Every third mark full-width: mixed forms in one report.
+            let mut n = 0;
+            let mixed: String = f
+                .chars()
+                .map(|c| match c {
+                    '!'..='~' | '\u{FF01}'..='\u{FF5E}' if !c.is_alphanumeric() => {
+                        n += 1;
+                        let h = crate::source::normalise_char(c);
+                        if n % 3 == 0 {
+                            char::from_u32(h as u32 + 0xFEE0).unwrap_or(c)
+                        } else {
+                            h
+                        }
+                    }
+                    _ => c,
+                })
+                .collect();
+            out.extend([f, one_line, half, full, mixed]);
+        }
+        // A very long line.
+        out.push("开展培训3次，参训人员1,200人次（含“法律明白人”）；".repeat(4000));
+        out
+    }
+
+    /// The findings in a comparable form.
+    pub fn show(f: &[crate::rules::engine::Finding]) -> String {
+        format!("{f:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ByteSet;
+
+    #[test]
+    fn byte_sets_find_what_a_byte_loop_finds() {
+        let hay = "（一）总体情况：2024年，全县受理40件;办结(38)件！?“引”《书》【】〔〕\n\tabc";
+        let sets = [
+            ByteSet::leads(",，:：;；(（)）?？!！".chars()),
+            ByteSet::leads("“”‘’《》()【】〔〕".chars()),
+            ByteSet::leads("a".chars()),
+            ByteSet::leads("一二三四".chars()),
+            ByteSet::leads("é€😀".chars()),
+            ByteSet::leads([]),
+            ByteSet::leads("()“《".chars()),
+            ByteSet::leads("(“《é€😀".chars()),
+            ByteSet::leads(('a'..='z').chain('一'..='十')),
+        ];
+        let texts = [
+            hay.to_string(),
+            hay.repeat(3),
+            "x".repeat(20),
+            String::new(),
+        ];
+        for set in &sets {
+            for t in &texts {
+                let b = t.as_bytes();
+                let want: Vec<usize> = (0..b.len()).filter(|&k| set.contains(b[k])).collect();
+                assert_eq!(set.scan(b).collect::<Vec<_>>(), want, "{t}");
+                // Skipping ahead.
+                for from in 0..=b.len() {
+                    let mut scan = set.scan(b);
+                    scan.skip_to(from);
+                    let rest: Vec<usize> = want.iter().copied().filter(|&k| k >= from).collect();
+                    assert_eq!(scan.collect::<Vec<_>>(), rest, "{t} from {from}");
+                }
+            }
+        }
+    }
 }

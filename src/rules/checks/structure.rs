@@ -12,12 +12,17 @@ fn level_name(level: u8) -> &'static str {
 
 /// The marker as the drafter wrote it (full-width brackets stay full-width).
 fn marker_text(ctx: &Ctx, h: &Heading) -> String {
+    marker_str(ctx, h).to_string()
+}
+
+/// [`marker_text`] without a copy.
+fn marker_str<'a>(ctx: &Ctx<'a>, h: &Heading) -> &'a str {
     let o = ctx.src.original();
     let (s, e) = (
         ctx.src.original_offset(h.marker.start),
         ctx.src.original_offset(h.marker.end),
     );
-    o.get(s..e).unwrap_or("").to_string()
+    o.get(s..e).unwrap_or("")
 }
 
 fn cn_numeral(n: u32) -> String {
@@ -44,16 +49,7 @@ fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
             .collect(),
         _ => n.to_string(),
     };
-    let is_num = |c: char| {
-        c.is_ascii_digit()
-            || c.is_numeric()
-            || "一二三四五六七八九十〇零０１２３４５６７８９".contains(c)
-    };
-    let start = marker.find(is_num).unwrap_or(0);
-    let end = marker[start..]
-        .find(|c: char| !is_num(c))
-        .map(|e| start + e)
-        .unwrap_or(marker.len());
+    let (start, end) = number_run(marker);
     format!("{}{}{}", &marker[..start], num, &marker[end..])
 }
 
@@ -61,40 +57,109 @@ fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
 fn lone_line(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
     (from..to).find(|&b| {
         let block = &ctx.report.blocks[b];
+        if block.kind != BlockKind::Paragraph || !block.starts_line {
+            return false;
+        }
         let s = ctx.src.slice(&block.span);
-        block.kind == BlockKind::Paragraph
-            && block.starts_line
-            && s.chars().count() <= 30
-            && !s.contains(['。', ',', ':', ';'])
+        s.chars().nth(30).is_none() && !s.contains(['。', ',', ':', ';'])
     })
 }
 
+/// The last heading seen of each group of siblings (parent, level): a table for the
+/// four numbered levels and a map for any other.
+struct SiblingMap {
+    table: Vec<[Option<usize>; SiblingMap::LEVELS]>,
+    other: HashMap<(Option<usize>, u8), usize>,
+}
+
+impl SiblingMap {
+    const LEVELS: usize = 6;
+
+    fn new(headings: usize) -> SiblingMap {
+        SiblingMap {
+            table: vec![[None; Self::LEVELS]; headings + 1],
+            other: HashMap::new(),
+        }
+    }
+
+    fn slot(&mut self, (parent, level): (Option<usize>, u8)) -> Option<&mut Option<usize>> {
+        let row = parent.map_or(0, |p| p + 1);
+        self.table.get_mut(row)?.get_mut(usize::from(level))
+    }
+
+    fn get(&mut self, key: (Option<usize>, u8)) -> Option<usize> {
+        match self.slot(key) {
+            Some(s) => *s,
+            None => self.other.get(&key).copied(),
+        }
+    }
+
+    fn insert(&mut self, key: (Option<usize>, u8), i: usize) {
+        match self.slot(key) {
+            Some(s) => *s = Some(i),
+            None => {
+                self.other.insert(key, i);
+            }
+        }
+    }
+}
+
 /// Renumbers heading `i` and the siblings after it from `from` on, each in its own form.
-fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::parse::tree::Span, String)> {
+fn renumber(
+    ctx: &Ctx,
+    markers: &Markers,
+    i: usize,
+    from: u32,
+) -> Vec<(crate::parse::tree::Span, String)> {
     let hs = &ctx.report.headings;
     let h = &hs[i];
-    hs[i..]
-        .iter()
-        .filter(|o| o.parent == h.parent && o.level == h.level)
+    hs.iter()
+        .enumerate()
+        .skip(i)
+        .filter(|(_, o)| o.parent == h.parent && o.level == h.level)
         .zip(from..)
-        .filter(|(o, n)| o.number != *n)
-        .map(|(o, n)| {
-            (
-                o.marker.clone(),
-                with_number(&marker_text(ctx, o), o.form, n),
-            )
-        })
+        .filter(|((_, o), n)| o.number != *n)
+        .map(|((k, o), n)| (o.marker.clone(), with_number(markers.get(k), o.form, n)))
         .collect()
+}
+
+/// The markers of the report's headings as the drafter wrote them, all read when one
+/// is first needed (the reads of the text then overlap).
+struct Markers<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    all: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'c, 'a> Markers<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        Markers {
+            ctx,
+            all: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &'a str {
+        let all = self.all.get_or_init(|| {
+            let ctx = self.ctx;
+            ctx.report
+                .headings
+                .iter()
+                .map(|h| marker_str(ctx, h))
+                .collect()
+        });
+        all.get(i).copied().unwrap_or("")
+    }
 }
 
 pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
-    let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    let mut prev = SiblingMap::new(hs.len());
     // One fix per group of siblings: the first renumbers all that follow it, so a later
     // finding's fix, worked out from the old numbers, would undo it.
     let mut fixed: std::collections::HashSet<(Option<usize>, u8)> =
         std::collections::HashSet::new();
     let mut last_at_level = [None::<u32>; 6];
+    let markers = Markers::new(ctx);
     let mut out = Vec::new();
     for (i, h) in hs.iter().enumerate() {
         // A Markdown `#` heading has no number to check.
@@ -103,19 +168,20 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
         }
         let l = h.level as usize;
         let key = (h.parent, h.level);
-        let found = marker_text(ctx, h);
-        match prev.get(&key) {
-            Some(&p) => {
+        match prev.get(key) {
+            Some(p) => {
                 let expected = hs[p].number + 1;
                 // 「1.」 after a lone line restarts under a heading that lost its number:
                 // that heading is reported at its own level, not again here.
-                let restarts = h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
-                if h.number != expected && !restarts {
+                let restarts =
+                    || h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
+                if h.number != expected && !restarts() {
+                    let found = markers.get(i).to_string();
                     let ph = &hs[p];
                     let exp = with_number(&found, h.form, expected);
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
-                        .var("prev", marker_text(ctx, ph))
+                        .var("prev", markers.get(p))
                         .var("expected", exp.clone())
                         .var("found", found.clone())
                         .label(ph.marker.start..ph.title.end, "上一个同级标题")
@@ -140,7 +206,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                             .variant("lost");
                     } else {
                         if fixed.insert(key) {
-                            f.fix = Some(renumber(ctx, i, expected));
+                            f.fix = Some(renumber(ctx, &markers, i, expected));
                         }
                     }
                     out.push(f);
@@ -150,13 +216,14 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 // Level 3 and 4 may number on across their parents (「(一)1. 2.」「(二)3. 4.」).
                 let continued = last_at_level[l].filter(|_| l >= 3).map(|n| n + 1);
                 if h.number != 1 && Some(h.number) != continued {
+                    let found = markers.get(i).to_string();
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
                         .var("expected", with_number(&found, h.form, 1))
                         .var("found", found.clone())
                         .variant("first");
                     if fixed.insert(key) {
-                        f.fix = Some(renumber(ctx, i, 1));
+                        f.fix = Some(renumber(ctx, &markers, i, 1));
                     }
                     out.push(f);
                 }
@@ -173,18 +240,66 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
 
 /// The marker's shape with its number taken out: 「#.」, 「#、」, 「(#)」, 「(#)」.
 fn shape(marker: &str, form: MarkerForm) -> String {
-    with_number(marker, form, 0).replace(['0', '〇'], "#")
+    // As with_number(marker, form, 0) with 0 and 〇 then made #, in one pass.
+    let zero = match form {
+        MarkerForm::CnComma | MarkerForm::CnParen => "〇",
+        _ if marker.chars().any(|c| ('０'..='９').contains(&c)) => "０",
+        _ => "0",
+    };
+    let (start, end) = number_run(marker);
+    let mut out = String::with_capacity(marker.len() + zero.len());
+    for part in [&marker[..start], zero, &marker[end..]] {
+        out.extend(
+            part.chars()
+                .map(|c| if matches!(c, '0' | '〇') { '#' } else { c }),
+        );
+    }
+    out
+}
+
+/// Where the number of a marker is (as with_number finds it).
+fn number_run(marker: &str) -> (usize, usize) {
+    let start = marker.find(is_num).unwrap_or(0);
+    let end = marker[start..]
+        .find(|c: char| !is_num(c))
+        .map(|e| start + e)
+        .unwrap_or(marker.len());
+    (start, end)
+}
+
+/// A character of a marker's number.
+fn is_num(c: char) -> bool {
+    if c.is_ascii() {
+        // The only ASCII numerals are the digits.
+        return c.is_ascii_digit();
+    }
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    ) || c.is_numeric()
 }
 
 pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
     let mut out = Vec::new();
+    let judged = |h: &Heading| (2..=4).contains(&h.level) && h.form != MarkerForm::Hash;
+    // The markers first, in one tight loop (their reads of the text overlap), then
+    // their shapes.
+    let markers: Vec<&str> = hs
+        .iter()
+        .map(|h| if judged(h) { marker_str(ctx, h) } else { "" })
+        .collect();
+    let mut shapes: Vec<Option<String>> = hs
+        .iter()
+        .zip(&markers)
+        .map(|(h, m)| judged(h).then(|| shape(m, h.form)))
+        .collect();
     for level in 2..=4u8 {
         let items: Vec<(usize, String)> = hs
             .iter()
             .enumerate()
             .filter(|(_, h)| h.level == level && h.form != MarkerForm::Hash)
-            .map(|(i, h)| (i, shape(&marker_text(ctx, h), h.form)))
+            .map(|(i, _)| (i, shapes[i].take().unwrap_or_default()))
             .collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
         for (_, s) in &items {
@@ -283,10 +398,9 @@ pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
 pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for h in &ctx.report.headings {
-        let marker = marker_text(ctx, h);
         if let Some(space) = &h.space {
             let mut f = Finding::at(space.clone())
-                .var("marker", marker.clone())
+                .var("marker", marker_text(ctx, h))
                 .variant("space");
             f.fix = Some(vec![(space.clone(), String::new())]);
             out.push(f);
@@ -304,13 +418,13 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
             out.push(
                 Finding::at(end - c.len_utf8()..end)
                     .var("mark", mark.unwrap_or(""))
-                    .var("marker", marker),
+                    .var("marker", marker_text(ctx, h)),
             );
         } else if flag_full_stop && let Some(t) = &h.terminator {
             out.push(
                 Finding::at(t.clone())
                     .var("mark", ctx.src.slice(t))
-                    .var("marker", marker),
+                    .var("marker", marker_text(ctx, h)),
             );
         }
     }
@@ -333,23 +447,26 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
         let next = r.blocks[h.block + 1..]
             .iter()
             .find(|b| !matches!(b.kind, BlockKind::Furniture | BlockKind::Head));
-        let title = ctx
-            .src
-            .original()
-            .get(ctx.src.original_offset(h.title.start)..ctx.src.original_offset(h.title.end))
-            .unwrap_or("");
-        let f = Finding::at(h.marker.start..h.title.end).var("title", title);
+        // Built only for a finding (it reads the original text).
+        let f = || {
+            let title = ctx
+                .src
+                .original()
+                .get(ctx.src.original_offset(h.title.start)..ctx.src.original_offset(h.title.end))
+                .unwrap_or("");
+            Finding::at(h.marker.start..h.title.end).var("title", title)
+        };
         match next.map(|b| &b.kind) {
             Some(BlockKind::Heading(j)) if r.headings[*j].level <= h.level => {
                 let n = &r.headings[*j];
-                out.push(f.label(n.marker.start..n.title.end, "紧接着就是下一个标题"));
+                out.push(f().label(n.marker.start..n.title.end, "紧接着就是下一个标题"));
             }
             // The last part of the report (a level-1 heading), with nothing before the
             // closing or the end; title-only items of a closing list are not sections.
             None | Some(BlockKind::Closing | BlockKind::Signature | BlockKind::DateLine)
                 if h.level == 1 =>
             {
-                out.push(f)
+                out.push(f())
             }
             _ => {}
         }
@@ -359,20 +476,36 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
 
 pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
     let r = ctx.report;
-    let mut first: HashMap<(Option<usize>, u8, String), usize> = HashMap::new();
+    // The titles first, in one tight loop (their reads of the text overlap).
+    let titles: Vec<&str> = r
+        .headings
+        .iter()
+        .map(|h| {
+            ctx.src
+                .slice(&h.title)
+                .trim_end_matches(['。', ';', ',', ':'])
+                .trim()
+        })
+        .collect();
+    // The first heading of each (parent, level, title): a list for the few headings of
+    // most reports, a map for many.
+    type Key<'t> = (Option<usize>, u8, &'t str);
+    let mut list: Vec<(Key, usize)> = Vec::new();
+    let mut map: HashMap<Key, usize> = HashMap::new();
+    let many = r.headings.len() > 64;
     let mut out = Vec::new();
-    for (i, h) in r.headings.iter().enumerate() {
-        let title = ctx
-            .src
-            .slice(&h.title)
-            .trim_end_matches(['。', ';', ',', ':'])
-            .trim()
-            .to_string();
+    for (i, (h, &title)) in r.headings.iter().zip(&titles).enumerate() {
         if title.is_empty() {
             continue;
         }
-        match first.get(&(h.parent, h.level, title.clone())) {
-            Some(&k) => {
+        let key = (h.parent, h.level, title);
+        let found = if many {
+            map.get(&key).copied()
+        } else {
+            list.iter().find(|(k, _)| *k == key).map(|&(_, i)| i)
+        };
+        match found {
+            Some(k) => {
                 let fh = &r.headings[k];
                 let (line, at) = (
                     ctx.src.position(fh.marker.start).0,
@@ -386,17 +519,97 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
                         .label(fh.marker.start..fh.title.end, "第一次出现"),
                 );
             }
-            None => {
-                first.insert((h.parent, h.level, title), i);
+            None if many => {
+                map.insert(key, i);
             }
+            None => list.push((key, i)),
         }
     }
     out
 }
 
+/// The checks as first written: the faster ones above must agree with them.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
+        let r = ctx.report;
+        let mut first: HashMap<(Option<usize>, u8, String), usize> = HashMap::new();
+        let mut out = Vec::new();
+        for (i, h) in r.headings.iter().enumerate() {
+            let title = ctx
+                .src
+                .slice(&h.title)
+                .trim_end_matches(['。', ';', ',', ':'])
+                .trim()
+                .to_string();
+            if title.is_empty() {
+                continue;
+            }
+            match first.get(&(h.parent, h.level, title.clone())) {
+                Some(&k) => {
+                    let fh = &r.headings[k];
+                    let (line, at) = (
+                        ctx.src.position(fh.marker.start).0,
+                        ctx.src.at(fh.marker.start),
+                    );
+                    out.push(
+                        Finding::at(h.marker.start..h.title.end)
+                            .var("title", title)
+                            .var("line", line.to_string())
+                            .var("at", at)
+                            .label(fh.marker.start..fh.title.end, "第一次出现"),
+                    );
+                }
+                None => {
+                    first.insert((h.parent, h.level, title), i);
+                }
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::checks::testing::{show, texts, with_ctx};
+
+    #[test]
+    fn heading_checks_agree_with_their_first_forms() {
+        let mut all = texts();
+        all.extend(
+            [
+                "一、情况\n一、情况。\n(一)工作\n(一)工作;\n(三)工作\n二、 计划,\n三、总结",
+                "（一）标题：\n1、内容\n1、重复\n（二）标题\n（二）标题",
+            ]
+            .map(String::from),
+        );
+        // More headings than the list holds: the map.
+        all.push("一、总体\n".to_string() + &"(一)工作\n1.内容\n(二)计划\n".repeat(40));
+        for t in all {
+            with_ctx(&t, |ctx| {
+                assert_eq!(
+                    show(&duplicate_heading(ctx)),
+                    show(&reference::duplicate_heading(ctx)),
+                    "{t:.200}"
+                );
+            });
+        }
+    }
+
+    #[test]
+    fn numerals_are_what_they_were() {
+        let first = |c: char| {
+            c.is_ascii_digit()
+                || c.is_numeric()
+                || "一二三四五六七八九十〇零０１２３４５６７８９".contains(c)
+        };
+        for c in ('\0'..='\u{FFFF}').chain(['𝟙', '𐄇', '😀']) {
+            assert_eq!(is_num(c), first(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn renumbering_keeps_the_drafters_form() {

@@ -36,14 +36,58 @@ pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
         .ok()
 }
 
+/// A search for the literals every match of `pre` starts with, or None when they are
+/// not known (or some match may start with any text).
+pub fn starts(pre: &Regex) -> Option<regex::bytes::Regex> {
+    use regex_syntax::hir::literal::Extractor;
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pre.as_str())
+        .ok()?;
+    let seq = Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let alternation: Vec<String> = literals
+        .iter()
+        .map(|l| l.as_bytes().iter().map(|b| format!("\\x{b:02X}")).collect())
+        .collect();
+    regex::bytes::RegexBuilder::new(&alternation.join("|"))
+        .unicode(false)
+        .build()
+        .ok()
+}
+
+/// `pre` matches wherever an item may (see [`prefilter`]); `starts`, where a match of
+/// `pre` may start (see [`starts`]).
 pub fn patterns(
     ctx: &Ctx,
     scope: Scope,
     items: &[PatternItem],
     pre: Option<&Regex>,
+    starts: Option<&regex::bytes::Regex>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    // For the body (most of the text), one pass over the text finds where a match may
+    // start; a block that none of those places touches holds no match. (A place the
+    // search passed over lies inside one it found, in the same block.)
+    let places: Option<Vec<(usize, usize)>> = match (pre, starts) {
+        (Some(_), Some(starts)) if scope == Scope::Body => Some(
+            starts
+                .find_iter(ctx.src.text.as_bytes())
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        ),
+        _ => None,
+    };
     for span in scope_spans(ctx, scope) {
+        if let Some(places) = &places {
+            let k = places.partition_point(|&(_, e)| e <= span.start);
+            if places.get(k).is_none_or(|&(s, _)| s >= span.end) {
+                continue;
+            }
+        }
         let s = ctx.src.slice(&span);
         if pre.is_some_and(|p| !p.is_match(s)) {
             continue;
@@ -127,6 +171,8 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
+/// A citation, as a pattern: what [`cited_at`] finds (the tests hold it to this).
+#[cfg(test)]
 static CITED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").expect("valid"));
 
@@ -164,28 +210,61 @@ struct Cited<'t> {
     sentence: &'t str,
 }
 
-/// Every 《…》 citation of the report's text blocks.
+static OPEN_TITLE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("《"));
+
+/// The end of the citation [`CITED`] matches at the start of `s` (which starts with 《),
+/// if any: up to 80 characters other than 《, 》 and a line break, at least one, then 》.
+fn cited_at(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('《')?;
+    for (n, (i, c)) in body.char_indices().enumerate() {
+        match c {
+            '》' if n >= 1 => return Some('《'.len_utf8() + i + c.len_utf8()),
+            '《' | '》' | '\n' => return None,
+            _ if n >= 80 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Every 《…》 citation of the report's text blocks (what [`CITED`] finds in each).
 fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
+    // Every 《 of the text, found in one pass: a citation starts at one.
+    let opens: Vec<usize> = OPEN_TITLE.find_iter(ctx.src.text.as_bytes()).collect();
     ctx.report.text_blocks().flat_map(move |(_, b)| {
+        let from = opens.partition_point(|&k| k < b.span.start);
+        let n = opens[from..].partition_point(|&k| k < b.span.end);
+        let mut found = Vec::new();
+        if n == 0 {
+            return found;
+        }
         let s = ctx.src.slice(&b.span);
-        CITED.captures_iter(s).filter_map(move |c| {
-            let (all, title) = (c.get(0)?, c.get(1)?);
+        let mut done = 0;
+        for &k in &opens[from..from + n] {
+            let q = k - b.span.start;
+            if q < done || !s.is_char_boundary(q) {
+                continue;
+            }
+            let Some(len) = cited_at(&s[q..]) else {
+                continue;
+            };
+            let (a, e) = (q, q + len);
+            done = e;
             let stops = ['。', '!', '?', ';'];
-            let start = s[..all.start()]
+            let start = s[..a]
                 .rfind(stops)
                 .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
                 .unwrap_or(0);
-            let end = s[all.end()..]
-                .find(stops)
-                .map(|i| all.end() + i)
-                .unwrap_or(s.len());
-            Some(Cited {
-                all: all.as_str(),
-                title: title.as_str(),
-                span: b.span.start + all.start()..b.span.start + all.end(),
+            let end = s[e..].find(stops).map(|i| e + i).unwrap_or(s.len());
+            found.push(Cited {
+                all: &s[a..e],
+                title: &s[a + '《'.len_utf8()..e - '》'.len_utf8()],
+                span: b.span.start + a..b.span.start + e,
                 sentence: &s[start..end],
-            })
-        })
+            });
+        }
+        found
     })
 }
 
@@ -285,13 +364,24 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
         };
     let blocks: Vec<&crate::parse::tree::Block> =
         ctx.report.text_blocks().map(|(_, b)| b).collect();
+    // Only where a mark's first byte is can a mark start. Letters and digits (most of
+    // a report) are never marks.
+    let lead = super::ByteSet::leads(
+        table
+            .iter()
+            .flat_map(|&(o, c)| [o, c])
+            .filter(|&c| !super::plain(c)),
+    );
+    let mut stack: Vec<(char, char, usize)> = Vec::new();
+    // How many of each opener are open, so a closer with none open is known at once.
+    let mut open = vec![0usize; table.len()];
     for (k, b) in blocks.iter().enumerate() {
         let s = ctx.src.slice(&b.span);
-        let mut stack: Vec<(char, char, usize)> = Vec::new();
-        // How many of each opener are open, so a closer with none open is known at once.
-        let mut open = vec![0usize; table.len()];
-        for (i, c) in s.char_indices() {
-            // Letters and digits (most of a report) are never marks: skip them quickly.
+        stack.clear();
+        open.fill(0);
+        for i in lead.scan(s.as_bytes()) {
+            // A lead byte starts a character.
+            let c = s[i..].chars().next().unwrap_or(' ');
             if super::plain(c) {
                 continue;
             }
@@ -327,7 +417,7 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
                 .slice(&n.span)
                 .starts_with(|c: char| stack.first().is_some_and(|f| f.0 == c))
         });
-        for (n, (uo, ucl, uat)) in stack.into_iter().enumerate() {
+        for (n, (uo, ucl, uat)) in stack.drain(..).enumerate() {
             if n == 0 && uat == b.span.start && continued {
                 continue;
             }
@@ -340,59 +430,104 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
 
 pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
     let table = pair_table(forms);
-    // For each form: (count, first place) of the half-width and of the full-width mark.
-    let mut seen: Vec<[(usize, Option<usize>); 2]> = vec![[(0, None); 2]; table.len()];
+    // Only where a form's first byte is can a form start. A letter, a digit or a Han
+    // character is never counted as a form.
+    let lead = super::ByteSet::leads(
+        table
+            .iter()
+            .flat_map(|&(h, f)| [h, f])
+            .filter(|&c| !super::plain(c)),
+    );
+    // For each form: (count, first place) of the half-width and of the full-width mark;
+    // the place is the block's span and the mark's offset in the block's original text.
+    type Seen = (usize, Option<(usize, usize)>);
+    let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
     let original = ctx.src.original();
+    let blocks: Vec<&Span> = ctx.report.text_blocks().map(|(_, b)| &b.span).collect();
+    // Where each block is in the original text, worked out first in one tight loop
+    // (its reads of the text are independent, so they overlap).
+    let ranges: Vec<(usize, usize)> = blocks
+        .iter()
+        .map(|b| {
+            (
+                ctx.src.original_offset(b.start),
+                ctx.src.original_offset(b.end),
+            )
+        })
+        .collect();
     // Heading numbers are judged by numbering-style; marks inside English words, web
     // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
-    for (_, b) in ctx.report.text_blocks() {
-        let marker = match b.kind {
-            BlockKind::Heading(h) => ctx.report.headings[h].marker.clone(),
-            _ => 0..0,
-        };
-        let norm = ctx.src.slice(&b.span);
-        let (os, oe) = (
-            ctx.src.original_offset(b.span.start),
-            ctx.src.original_offset(b.span.end),
-        );
+    for (k_block, (_, b)) in ctx.report.text_blocks().enumerate() {
+        let (os, oe) = ranges[k_block];
         let Some(orig) = original.get(os..oe) else {
             continue;
         };
-        let mut prev: Option<char> = None;
-        let mut chars = norm.char_indices().zip(orig.chars()).peekable();
-        while let Some(((i, _), oc)) = chars.next() {
-            if super::plain(oc) {
-                prev = Some(oc);
-                continue;
+        let mut scan = lead.scan(orig.as_bytes());
+        let Some(mut p) = scan.next() else {
+            continue;
+        };
+        // The heading's number, in offsets of the block's original text (normalisation
+        // maps characters one for one, so the order of offsets is kept).
+        let marker = match b.kind {
+            BlockKind::Heading(h) => {
+                let m = &ctx.report.headings[h].marker;
+                let start = ctx.src.original_offset(m.start);
+                let end = ctx.src.original_offset(m.end);
+                start.saturating_sub(os)..end.saturating_sub(os)
             }
-            let next = chars.peek().map(|(_, c)| *c);
-            let at = b.span.start + i;
-            if marker.start <= at && at < marker.end {
-                prev = Some(oc);
-                continue;
-            }
-            for (k, (half, full)) in table.iter().enumerate() {
-                let width = if oc == *half {
-                    let numeric = prev.is_some_and(|p| p.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_ascii_digit());
-                    let ascii =
-                        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-                    if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+            _ => 0..0,
+        };
+        loop {
+            // Lead bytes are never inside a character: `p` is a character boundary.
+            let oc = orig[p..].chars().next().unwrap_or('\0');
+            let len = oc.len_utf8();
+            if !super::plain(oc) && !marker.contains(&p) {
+                // The characters around the mark, read only for a half-width one.
+                let mut around = None;
+                for (k, (half, full)) in table.iter().enumerate() {
+                    let width = if oc == *half {
+                        let (prev, next) = *around.get_or_insert_with(|| {
+                            (
+                                orig[..p].chars().next_back(),
+                                orig[p + len..].chars().next(),
+                            )
+                        });
+                        let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                            && next.is_some_and(|n| n.is_ascii_digit());
+                        let ascii = |c: Option<char>| {
+                            c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+                        };
+                        if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+                            continue;
+                        }
+                        0
+                    } else if oc == *full {
+                        1
+                    } else {
                         continue;
-                    }
-                    0
-                } else if oc == *full {
-                    1
-                } else {
-                    continue;
-                };
-                let e = &mut seen[k][width];
-                e.0 += 1;
-                e.1.get_or_insert(b.span.start + i);
+                    };
+                    let e = &mut seen[k][width];
+                    e.0 += 1;
+                    e.1.get_or_insert((k_block, p));
+                }
             }
-            prev = Some(oc);
+            scan.skip_to(p + len);
+            match scan.next() {
+                Some(q) => p = q,
+                None => break,
+            }
         }
     }
+    // The offset in the normalised text of a mark found at `p` in a block's original.
+    let place = |k_block: usize, p: usize| -> Option<usize> {
+        let span = blocks.get(k_block)?;
+        let os = ctx.src.original_offset(span.start);
+        let oe = ctx.src.original_offset(span.end);
+        let orig = original.get(os..oe)?;
+        let norm = ctx.src.slice(span);
+        let n = orig[..p].chars().count();
+        norm.char_indices().nth(n).map(|(i, _)| span.start + i)
+    };
     let mut out = Vec::new();
     for (k, (half, full)) in table.iter().enumerate() {
         let [h, f] = seen[k];
@@ -405,7 +540,9 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
         } else {
             (full, half, f.0, h.0, f.1)
         };
-        let Some(at) = at else { continue };
+        let Some(at) = at.and_then(|(b, p)| place(b, p)) else {
+            continue;
+        };
         let len = ctx
             .src
             .slice(&(at..at + 4))
@@ -437,12 +574,66 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// this keeps the check linear on machine-made text).
 const RATE_SENTENCE_BYTES: usize = 3000;
 
+/// The sentences of `s` (as [`crate::classify::sentences`] splits it) that hold one of
+/// `marks` (offsets in `s`, in order).
+fn sentences_holding(s: &str, marks: &[usize]) -> Vec<std::ops::Range<usize>> {
+    const STOPS: [char; 4] = ['。', '!', '?', ';'];
+    let mut out = Vec::new();
+    // The end of the last sentence given: every sentence after it starts there or
+    // after a stop.
+    let mut done = 0;
+    for &p in marks {
+        if p < done || p > s.len() || !s.is_char_boundary(p) {
+            continue;
+        }
+        let start = s[done..p]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| STOPS.contains(&c))
+            .map_or(done, |(i, c)| done + i + c.len_utf8());
+        let end = s[p..]
+            .char_indices()
+            .find(|&(_, c)| STOPS.contains(&c))
+            .map_or(s.len(), |(i, c)| p + i + c.len_utf8());
+        out.push(start..end);
+        done = end;
+    }
+    out
+}
+
+/// Whether `needle` is in `hay`: a plain byte comparison, quicker than a substring
+/// search's set-up on the few bytes of a clause.
+fn holds(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|i| hay[i + 1..].starts_with(rest))
+}
+
 pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Every % of the text, found in one pass: a rate is only read in a sentence with one.
+    let percents: Vec<usize> = memchr::memchr_iter(b'%', ctx.src.text.as_bytes()).collect();
+    if percents.is_empty() {
+        return out;
+    }
     for (_, b) in ctx.report.text_blocks() {
-        for sent in crate::classify::sentences(ctx.src, &b.span) {
+        let from = percents.partition_point(|&k| k < b.span.start);
+        let n = percents[from..].partition_point(|&k| k < b.span.end);
+        if n == 0 {
+            continue;
+        }
+        let block = ctx.src.slice(&b.span);
+        let marks: Vec<usize> = percents[from..from + n]
+            .iter()
+            .map(|&k| k - b.span.start)
+            .collect();
+        for sent in sentences_holding(block, &marks) {
+            let sent = b.span.start + sent.start..b.span.start + sent.end;
             let s = ctx.src.slice(&sent);
-            if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES {
+            // Every rate names itself with 率.
+            if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES || !s.contains('率') {
                 continue;
             }
             // Each clause's first count, with the clause's words (受理行政复议申请40件).
@@ -460,22 +651,39 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                 }
             }
             clauses.push((start, &s[start..]));
+            // No count crosses a clause's edge (a comma inside one has digits on both
+            // sides), so one search of the sentence finds what a search of each clause
+            // finds. A count is its digits, blank space and a Han unit (the last
+            // character).
+            let mut found = COUNT.find_iter(s).peekable();
             for (offset, clause) in clauses {
-                let Some(c) = COUNT
-                    .captures_iter(clause)
-                    .find(|c| c.name("unit").is_some_and(|u| units.contains(u.as_str())))
-                else {
+                let end = offset + clause.len();
+                let mut first = None;
+                while let Some(m) = found.next_if(|m| m.start() < end) {
+                    if first.is_some() || m.start() < offset {
+                        continue;
+                    }
+                    let unit = m.as_str().chars().next_back().unwrap_or(' ');
+                    if units.contains(unit) {
+                        first = Some(m);
+                    }
+                }
+                let Some(m) = first else {
                     continue;
                 };
-                let (Some(n), Some(u)) = (c.name("n"), c.name("unit")) else {
+                let digits = m
+                    .as_str()
+                    .find(|c: char| !(c.is_ascii_digit() || c == ','))
+                    .unwrap_or(m.len());
+                let n = &m.as_str()[..digits];
+                let Ok(v) = n.replace(',', "").parse() else {
                     continue;
                 };
-                let Ok(v) = n.as_str().replace(',', "").parse() else {
-                    continue;
-                };
-                let span = sent.start + offset + n.start()..sent.start + offset + u.end();
-                counts.push((&clause[..n.start()], v, span));
+                let span = sent.start + m.start()..sent.start + m.end();
+                counts.push((&s[offset..m.start()], v, span));
             }
+            // The first clause with a verb of totals, looked for once per sentence.
+            let mut total_clause: Option<Option<usize>> = None;
             for c in RATE.captures_iter(s) {
                 let (Some(all), Some(name), Some(pct)) = (c.get(0), c.name("name"), c.name("pct"))
                 else {
@@ -488,21 +696,24 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                 // ← 按期办结100件 rather than 办结110件); the whole by the count just before
                 // a 其中 clause, else by a verb of totals (受理40件).
                 let name = name.as_str();
-                let stems: Vec<&str> = name
+                let num = name
                     .char_indices()
                     .map(|(i, _)| &name[i..])
-                    .filter(|t| t.chars().count() >= 2)
-                    .collect();
-                let num = stems
-                    .iter()
-                    .find_map(|t| counts.iter().position(|(v, _, _)| v.contains(t)));
-                let den = match num {
-                    Some(ni) if counts[ni].0.contains("其中") && ni > 0 => Some(ni - 1),
-                    _ => counts
-                        .iter()
-                        .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str()))),
+                    .filter(|t| t.chars().nth(1).is_some())
+                    .find_map(|t| counts.iter().position(|(v, _, _)| holds(v, t)));
+                let Some(ni) = num else {
+                    continue;
                 };
-                let (Some(ni), Some(di)) = (num, den) else {
+                let den = if holds(counts[ni].0, "其中") && ni > 0 {
+                    Some(ni - 1)
+                } else {
+                    *total_clause.get_or_insert_with(|| {
+                        counts
+                            .iter()
+                            .position(|(v, _, _)| totals.iter().any(|t| holds(v, t)))
+                    })
+                };
+                let Some(di) = den else {
                     continue;
                 };
                 let (n, d) = (counts[ni].1, counts[di].1);
@@ -540,8 +751,464 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
     out
 }
 
+/// The checks as first written, character by character: the fast ones above must
+/// agree with them.
+#[cfg(test)]
+mod reference {
+    use super::{
+        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, enumerator, pair_table,
+    };
+    pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
+        // The text is normalised: （） in a rule means ().
+        let norm = crate::source::normalise_char;
+        let table: Vec<(char, char)> = pair_table(pairs)
+            .into_iter()
+            .map(|(o, c)| (norm(o), norm(c)))
+            .collect();
+        let mut out = Vec::new();
+        let lone = |out: &mut Vec<Finding>,
+                    at: usize,
+                    mark: char,
+                    partner: char,
+                    variant: &'static str| {
+            out.push(
+                Finding::at(at..at + mark.len_utf8())
+                    .var("mark", mark.to_string())
+                    .var("partner", partner.to_string())
+                    .variant(variant),
+            );
+        };
+        let blocks: Vec<&crate::parse::tree::Block> =
+            ctx.report.text_blocks().map(|(_, b)| b).collect();
+        for (k, b) in blocks.iter().enumerate() {
+            let s = ctx.src.slice(&b.span);
+            let mut stack: Vec<(char, char, usize)> = Vec::new();
+            // How many of each opener are open, so a closer with none open is known at once.
+            let mut open = vec![0usize; table.len()];
+            for (i, c) in s.char_indices() {
+                // Letters and digits (most of a report) are never marks: skip them quickly.
+                if crate::rules::checks::plain(c) {
+                    continue;
+                }
+                let at = b.span.start + i;
+                if let Some(t) = table.iter().position(|(o, _)| *o == c) {
+                    stack.push((table[t].0, table[t].1, at));
+                    open[t] += 1;
+                } else if let Some(t) = table.iter().position(|(_, cl)| *cl == c) {
+                    let (o, cl) = table[t];
+                    if open[t] == 0 {
+                        if !enumerator(s, i) {
+                            lone(&mut out, at, cl, o, "closer");
+                        }
+                        continue;
+                    }
+                    let pos = stack.iter().rposition(|e| e.0 == o).unwrap_or(0);
+                    // Openers left open inside this pair are unmatched.
+                    for (uo, ucl, uat) in stack.drain(pos + 1..) {
+                        if let Some(u) = table.iter().position(|(x, _)| *x == uo) {
+                            open[u] -= 1;
+                        }
+                        lone(&mut out, uat, uo, ucl, "opener");
+                    }
+                    stack.pop();
+                    open[t] -= 1;
+                }
+            }
+            // A quotation over several paragraphs opens each one and closes only the last
+            // (GB/T 15834): an opening quote at the start of a paragraph followed by another
+            // paragraph that opens with the same mark is not unmatched.
+            let continued = blocks.get(k + 1).is_some_and(|n| {
+                ctx.src
+                    .slice(&n.span)
+                    .starts_with(|c: char| stack.first().is_some_and(|f| f.0 == c))
+            });
+            for (n, (uo, ucl, uat)) in stack.into_iter().enumerate() {
+                if n == 0 && uat == b.span.start && continued {
+                    continue;
+                }
+                lone(&mut out, uat, uo, ucl, "opener");
+            }
+        }
+        out.sort_by_key(|f| f.span.start);
+        out
+    }
+    use crate::parse::tree::BlockKind;
+
+    /// Every 《…》 citation of the report's text blocks.
+    pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
+        ctx.report.text_blocks().flat_map(move |(_, b)| {
+            let s = ctx.src.slice(&b.span);
+            CITED.captures_iter(s).filter_map(move |c| {
+                let (all, title) = (c.get(0)?, c.get(1)?);
+                let stops = ['。', '!', '?', ';'];
+                let start = s[..all.start()]
+                    .rfind(stops)
+                    .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                    .unwrap_or(0);
+                let end = s[all.end()..]
+                    .find(stops)
+                    .map(|i| all.end() + i)
+                    .unwrap_or(s.len());
+                Some(Cited {
+                    all: all.as_str(),
+                    title: title.as_str(),
+                    span: b.span.start + all.start()..b.span.start + all.end(),
+                    sentence: &s[start..end],
+                })
+            })
+        })
+    }
+
+    pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (_, b) in ctx.report.text_blocks() {
+            for sent in crate::classify::sentences(ctx.src, &b.span) {
+                let s = ctx.src.slice(&sent);
+                if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES {
+                    continue;
+                }
+                // Each clause's first count, with the clause's words (受理行政复议申请40件).
+                let mut counts: Vec<(&str, f64, Span)> = Vec::new();
+                let mut start = 0;
+                let mut clauses: Vec<(usize, &str)> = Vec::new();
+                for (i, c) in s.char_indices() {
+                    if matches!(c, ',' | ';' | '、' | ':')
+                        && !(c == ','
+                            && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                            && s[..i].ends_with(|d: char| d.is_ascii_digit()))
+                    {
+                        clauses.push((start, &s[start..i]));
+                        start = i + c.len_utf8();
+                    }
+                }
+                clauses.push((start, &s[start..]));
+                for (offset, clause) in clauses {
+                    let Some(c) = COUNT
+                        .captures_iter(clause)
+                        .find(|c| c.name("unit").is_some_and(|u| units.contains(u.as_str())))
+                    else {
+                        continue;
+                    };
+                    let (Some(n), Some(u)) = (c.name("n"), c.name("unit")) else {
+                        continue;
+                    };
+                    let Ok(v) = n.as_str().replace(',', "").parse() else {
+                        continue;
+                    };
+                    let span = sent.start + offset + n.start()..sent.start + offset + u.end();
+                    counts.push((&clause[..n.start()], v, span));
+                }
+                for c in RATE.captures_iter(s) {
+                    let (Some(all), Some(name), Some(pct)) =
+                        (c.get(0), c.name("name"), c.name("pct"))
+                    else {
+                        continue;
+                    };
+                    let Ok(stated) = pct.as_str().parse::<f64>() else {
+                        continue;
+                    };
+                    // The part is counted by the clause naming the rate most fully (按期办结率
+                    // ← 按期办结100件 rather than 办结110件); the whole by the count just before
+                    // a 其中 clause, else by a verb of totals (受理40件).
+                    let name = name.as_str();
+                    let stems: Vec<&str> = name
+                        .char_indices()
+                        .map(|(i, _)| &name[i..])
+                        .filter(|t| t.chars().count() >= 2)
+                        .collect();
+                    let num = stems
+                        .iter()
+                        .find_map(|t| counts.iter().position(|(v, _, _)| v.contains(t)));
+                    let den = match num {
+                        Some(ni) if counts[ni].0.contains("其中") && ni > 0 => Some(ni - 1),
+                        _ => counts
+                            .iter()
+                            .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str()))),
+                    };
+                    let (Some(ni), Some(di)) = (num, den) else {
+                        continue;
+                    };
+                    let (n, d) = (counts[ni].1, counts[di].1);
+                    if ni == di || d <= 0.0 || n > d {
+                        continue;
+                    }
+                    let actual = n / d * 100.0;
+                    let decimals = pct
+                        .as_str()
+                        .split_once('.')
+                        .map(|(_, f)| f.len())
+                        .unwrap_or(0) as i32;
+                    let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
+                    let at_least =
+                        matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
+                    let wrong = if at_least {
+                        actual + slack < stated
+                    } else {
+                        (actual - stated).abs() > slack
+                    };
+                    if wrong {
+                        let span = sent.start + all.start()..sent.start + all.end();
+                        out.push(
+                            Finding::at(span)
+                                .label(counts[di].2.clone(), "总数")
+                                .label(counts[ni].2.clone(), "其中")
+                                .var("rate", all.as_str())
+                                .var("actual", format!("{actual:.1}"))
+                                .var("num", format!("{n}"))
+                                .var("den", format!("{d}")),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
+        let table = pair_table(forms);
+        // For each form: (count, first place) of the half-width and of the full-width mark.
+        let mut seen: Vec<[(usize, Option<usize>); 2]> = vec![[(0, None); 2]; table.len()];
+        let original = ctx.src.original();
+        // Heading numbers are judged by numbering-style; marks inside English words, web
+        // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
+        for (_, b) in ctx.report.text_blocks() {
+            let marker = match b.kind {
+                BlockKind::Heading(h) => ctx.report.headings[h].marker.clone(),
+                _ => 0..0,
+            };
+            let norm = ctx.src.slice(&b.span);
+            let (os, oe) = (
+                ctx.src.original_offset(b.span.start),
+                ctx.src.original_offset(b.span.end),
+            );
+            let Some(orig) = original.get(os..oe) else {
+                continue;
+            };
+            let mut prev: Option<char> = None;
+            let mut chars = norm.char_indices().zip(orig.chars()).peekable();
+            while let Some(((i, _), oc)) = chars.next() {
+                if crate::rules::checks::plain(oc) {
+                    prev = Some(oc);
+                    continue;
+                }
+                let next = chars.peek().map(|(_, c)| *c);
+                let at = b.span.start + i;
+                if marker.start <= at && at < marker.end {
+                    prev = Some(oc);
+                    continue;
+                }
+                for (k, (half, full)) in table.iter().enumerate() {
+                    let width = if oc == *half {
+                        let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                            && next.is_some_and(|n| n.is_ascii_digit());
+                        let ascii = |c: Option<char>| {
+                            c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+                        };
+                        if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+                            continue;
+                        }
+                        0
+                    } else if oc == *full {
+                        1
+                    } else {
+                        continue;
+                    };
+                    let e = &mut seen[k][width];
+                    e.0 += 1;
+                    e.1.get_or_insert(b.span.start + i);
+                }
+                prev = Some(oc);
+            }
+        }
+        let mut out = Vec::new();
+        for (k, (half, full)) in table.iter().enumerate() {
+            let [h, f] = seen[k];
+            if h.0 == 0 || f.0 == 0 {
+                continue;
+            }
+            // The minority form is the odd one; on a tie the half-width one is.
+            let (minor, major, mc, jc, at) = if h.0 <= f.0 {
+                (half, full, h.0, f.0, h.1)
+            } else {
+                (full, half, f.0, h.0, f.1)
+            };
+            let Some(at) = at else { continue };
+            let len = ctx
+                .src
+                .slice(&(at..at + 4))
+                .chars()
+                .next()
+                .map(char::len_utf8)
+                .unwrap_or(1);
+            out.push(
+                Finding::at(at..at + len)
+                    .var("found", minor.to_string())
+                    .var("count", mc.to_string())
+                    .var("major", major.to_string())
+                    .var("major_count", jc.to_string()),
+            );
+        }
+        out.sort_by_key(|f| f.span.start);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{show, texts, with_ctx};
+
+    #[test]
+    fn rate_agrees_with_reading_every_sentence() {
+        let totals: Vec<String> = ["受理", "收到", "共"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut all = texts();
+        all.extend(
+            [
+                "受理40件,其中办结30件,办结率为80%。受理40件;办结率为80%",
+                "共受理复议申请20件,按期办结18件,按期办结率达100%!办结率95.5%?",
+                "收到10件、办结8件:办结率80%",
+                "受理1,000件,办结900件,办结率为80.0%。%%%",
+                "%受理40件办结率为50%",
+            ]
+            .map(String::from),
+        );
+        for t in all {
+            with_ctx(&t, |ctx| {
+                assert_eq!(
+                    show(&super::rate(ctx, 0.0, &totals, "件个次")),
+                    show(&super::reference::rate(ctx, 0.0, &totals, "件个次")),
+                    "{t:.200}"
+                );
+            });
+        }
+    }
+
+    #[test]
+    fn patterns_skip_only_blocks_without_a_match() {
+        use crate::rules::spec::{PatternItem, Scope};
+        use crate::yaml::Pattern;
+        let item = |re: &str, before: Option<&str>| PatternItem {
+            regex: Pattern::compile(re).unwrap(),
+            label: None,
+            unless_before: before.map(|b| Pattern::compile(b).unwrap()),
+            unless_after: None,
+        };
+        let lists = vec![
+            vec![
+                item("[Xx×]{2,}", Some("[A-Za-z0-9/._-]")),
+                item("[Xx×]月[Xx×]日", None),
+                item("某某", Some("\\p{Han}")),
+                item("(?P<hit>某某)(?:镇|乡|县)", None),
+                item("待补充|(?P<hit>待定)(?:[。,;)\\s]|$)", None),
+                item("(?i)TODO|TBD", Some("[A-Za-z]")),
+                item("【\\s*】", None),
+            ],
+            vec![item("^一|。$|\\b报告", None), item("(总结|汇报)如下", None)],
+            vec![item("妥否|请批示", Some("[申报呈提]"))],
+        ];
+        let mut all = texts();
+        all.extend(
+            [
+                "XX镇待定\n一、xx某某镇待定。TODO【 】\n某某同志2025年X月X日",
+                "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
+            ]
+            .map(String::from),
+        );
+        for items in &lists {
+            let pre = super::prefilter(items);
+            let starts = pre.as_ref().and_then(super::starts);
+            assert!(starts.is_some());
+            for t in &all {
+                with_ctx(t, |ctx| {
+                    for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
+                        assert_eq!(
+                            show(&super::patterns(
+                                ctx,
+                                scope,
+                                items,
+                                pre.as_ref(),
+                                starts.as_ref()
+                            )),
+                            show(&super::patterns(ctx, scope, items, pre.as_ref(), None)),
+                            "{t:.200}"
+                        );
+                    }
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn citations_are_what_the_pattern_finds() {
+        let mut all = texts();
+        all.extend(
+            [
+                "《A《纲要》》《》《x\n》《一》。学习《法治政府建设实施纲要(2021—2025年)》!",
+                &format!("《{}》《{}》", "字".repeat(80), "字".repeat(81)),
+                "《《《》",
+                "《",
+            ]
+            .map(String::from),
+        );
+        fn key(c: super::Cited) -> (String, String, std::ops::Range<usize>, String) {
+            (c.all.into(), c.title.into(), c.span, c.sentence.into())
+        }
+        for t in all {
+            with_ctx(&t, |ctx| {
+                let fast: Vec<_> = super::citations(ctx).map(key).collect();
+                let slow: Vec<_> = super::reference::citations(ctx).map(key).collect();
+                assert_eq!(fast, slow, "{t:.200}");
+            });
+        }
+    }
+
+    #[test]
+    fn pairs_agree_with_the_plain_scan() {
+        let pairs: Vec<String> = ["“”", "‘’", "《》", "()", "【】", "〔〕", "（）", "a1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut all = texts();
+        all.extend(
+            [
+                "“开展“法律进乡村活动”,1)一)a)(二)",
+                "《纲要(2021—2025年)》》【】〔〕〔",
+                "“第一段\n“第二段\n“第三段”",
+            ]
+            .map(String::from),
+        );
+        for t in all {
+            with_ctx(&t, |ctx| {
+                assert_eq!(
+                    show(&super::pairs(ctx, &pairs)),
+                    show(&super::reference::pairs(ctx, &pairs)),
+                    "{t:.200}"
+                );
+            });
+        }
+    }
+
+    #[test]
+    fn width_mix_agrees_with_the_plain_scan() {
+        let forms: Vec<String> = [",，", ":：", ";；", "(（", ")）", "?？", "!！"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for t in texts() {
+            with_ctx(&t, |ctx| {
+                for skip in [true, false] {
+                    assert_eq!(
+                        show(&super::width_mix(ctx, &forms, skip)),
+                        show(&super::reference::width_mix(ctx, &forms, skip)),
+                        "{t:.200}"
+                    );
+                }
+            });
+        }
+    }
+
     #[test]
     fn folding_ignores_dash_and_bracket_width() {
         assert_eq!(
