@@ -4,9 +4,11 @@
 //! while serde-saphyr is maintained, does not panic on malformed input, enforces
 //! budgets against alias bombs and reports the line and column of every error.
 
+use crate::literals::Prefilter;
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A YAML file could not be read: where and why.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -200,45 +202,36 @@ impl serde::Serialize for Pattern {
 }
 
 /// A list of patterns asked one question: does any of them match, and where first.
-/// The list is compiled into one alternation, so that a text is scanned once and the
-/// list costs one compilation at start-up; the items are only checked for syntax when
-/// read, and compiled one by one only when they cannot be joined (patterns that share a
-/// group name, or an alternation over the size limit).
-#[derive(Debug, Default)]
+/// The list is compiled into one alternation, so that a text is scanned once; the items
+/// are only checked for syntax when read, and compiled one by one only when they cannot
+/// be joined (patterns that share a group name, or an alternation over the size limit)
+/// or are asked one by one. Everything is compiled on first use: a list a run never
+/// needs costs nothing.
+#[derive(Debug, Default, Clone)]
 pub struct PatternList {
     sources: Vec<String>,
-    any: Option<Regex>,
-    each: std::sync::OnceLock<Vec<Regex>>,
-    /// The literals every match needs, when each pattern has some.
-    pre: Option<crate::literals::Prefilter>,
+    /// The alternation of all of them (None when they cannot be joined).
+    any: OnceLock<Option<Regex>>,
+    /// Each pattern on its own, with the literals its matches need.
+    items: Vec<Item>,
+    /// The literals every match of any of them needs, when each pattern has some.
+    pre: OnceLock<Option<Prefilter>>,
 }
 
-impl Clone for PatternList {
-    fn clone(&self) -> Self {
-        PatternList {
-            sources: self.sources.clone(),
-            any: self.any.clone(),
-            each: std::sync::OnceLock::new(),
-            pre: self.pre.clone(),
-        }
-    }
+#[derive(Debug, Default, Clone)]
+struct Item {
+    regex: OnceLock<Option<Regex>>,
+    pre: OnceLock<Option<Prefilter>>,
 }
 
 impl PatternList {
     /// A list of already normalised, syntactically valid patterns.
     fn new(sources: Vec<String>) -> PatternList {
-        let joined = sources
-            .iter()
-            .map(|p| format!("(?:{p})"))
-            .collect::<Vec<_>>()
-            .join("|");
-        let any = (!sources.is_empty()).then(|| build(&joined).ok()).flatten();
-        let pre = crate::literals::Prefilter::new(sources.iter().map(String::as_str));
         PatternList {
+            items: vec![Item::default(); sources.len()],
             sources,
-            any,
-            each: std::sync::OnceLock::new(),
-            pre,
+            any: OnceLock::new(),
+            pre: OnceLock::new(),
         }
     }
 
@@ -249,7 +242,10 @@ impl PatternList {
     /// How many of the list's patterns compile on their own (all of them, for a list
     /// that loaded: checked by the pack's tests, since items are only syntax-checked).
     pub fn compiled(&self) -> (usize, usize) {
-        (self.each().len(), self.sources.len())
+        let ok = (0..self.sources.len())
+            .filter(|&i| self.item(i).is_some())
+            .count();
+        (ok, self.sources.len())
     }
 
     /// The patterns' sources (normalised).
@@ -257,10 +253,27 @@ impl PatternList {
         &self.sources
     }
 
-    /// The patterns one by one (compiled on first use).
-    pub fn each(&self) -> &[Regex] {
-        self.each
-            .get_or_init(|| self.sources.iter().filter_map(|s| build(s).ok()).collect())
+    fn any(&self) -> Option<&Regex> {
+        self.any
+            .get_or_init(|| {
+                let joined = self
+                    .sources
+                    .iter()
+                    .map(|p| format!("(?:{p})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                (!self.sources.is_empty())
+                    .then(|| build(&joined).ok())
+                    .flatten()
+            })
+            .as_ref()
+    }
+
+    fn item(&self, i: usize) -> Option<&Regex> {
+        self.items[i]
+            .regex
+            .get_or_init(|| build(&self.sources[i]).ok())
+            .as_ref()
     }
 
     /// False only when no pattern can match `s` or any part of it (a cheap test of the
@@ -268,25 +281,46 @@ impl PatternList {
     /// its parts are matched one by one; [`PatternList::find`] and
     /// [`PatternList::is_match`] do not ask it themselves.
     pub fn may_match(&self, s: &str) -> bool {
-        !self.sources.is_empty() && self.pre.as_ref().is_none_or(|p| p.may_match(s))
+        !self.sources.is_empty()
+            && self
+                .pre
+                .get_or_init(|| Prefilter::new(self.sources.iter().map(String::as_str)))
+                .as_ref()
+                .is_none_or(|p| p.may_match(s))
+    }
+
+    /// Every non-empty match of each pattern, pattern by pattern (a pattern is compiled
+    /// only when the literals it needs are in `s`).
+    pub fn each_match(&self, s: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            let pre = item
+                .pre
+                .get_or_init(|| Prefilter::new([self.sources[i].as_str()]));
+            if pre.as_ref().is_some_and(|p| !p.may_match(s)) {
+                continue;
+            }
+            if let Some(r) = self.item(i) {
+                out.extend(r.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()));
+            }
+        }
+        out
     }
 
     /// The leftmost match of any pattern.
     pub fn find<'t>(&self, s: &'t str) -> Option<regex::Match<'t>> {
-        match &self.any {
+        match self.any() {
             Some(r) => r.find(s),
-            None => self
-                .each()
-                .iter()
-                .filter_map(|p| p.find(s))
+            None => (0..self.sources.len())
+                .filter_map(|i| self.item(i)?.find(s))
                 .min_by_key(|m| m.start()),
         }
     }
 
     pub fn is_match(&self, s: &str) -> bool {
-        match &self.any {
+        match self.any() {
             Some(r) => r.is_match(s),
-            None => self.each().iter().any(|p| p.is_match(s)),
+            None => (0..self.sources.len()).any(|i| self.item(i).is_some_and(|r| r.is_match(s))),
         }
     }
 }

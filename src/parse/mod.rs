@@ -101,14 +101,10 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             });
             continue;
         }
-        // One scan tells whether any inline pattern matches (most lines have none);
-        // only then is each asked where.
-        let mut cuts: Vec<Span> = if f.inline.may_match(s) && f.inline.is_match(s) {
-            f.inline
-                .each()
-                .iter()
-                .flat_map(|p| p.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()))
-                .collect()
+        // One scan for the literals the inline patterns need rules out most lines;
+        // only then is each pattern asked where it matches.
+        let mut cuts: Vec<Span> = if f.inline.may_match(s) {
+            f.inline.each_match(s)
         } else {
             Vec::new()
         };
