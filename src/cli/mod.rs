@@ -871,13 +871,20 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
                 return;
             }
+            // On the thread that writes, in order: kept cheap (no copy of a rule id
+            // already counted).
             for d in &diags {
                 worst = worst.max(Some(d.severity));
-                counts.entry(d.rule.clone()).or_insert((d.severity, 0)).1 += 1;
-                if let Some(r) = set.get(&d.rule) {
-                    summaries
-                        .entry(d.rule.clone())
-                        .or_insert_with(|| r.spec.summary.clone());
+                match counts.get_mut(&d.rule) {
+                    Some(c) => c.1 += 1,
+                    None => {
+                        counts.insert(d.rule.clone(), (d.severity, 1));
+                        if let Some(r) = set.get(&d.rule) {
+                            summaries
+                                .entry(d.rule.clone())
+                                .or_insert_with(|| r.spec.summary.clone());
+                        }
+                    }
                 }
             }
             totals.add(&diags);
@@ -887,10 +894,9 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             if let Some(pieces) = pre {
                 for p in pieces {
                     if args.format == Format::Json {
-                        out.print(&json_out.push(&p));
-                    } else {
-                        out.print(&p);
+                        out.print(json_out.lead());
                     }
+                    out.print(&p);
                 }
                 return;
             }

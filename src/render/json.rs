@@ -345,9 +345,15 @@ impl ArrayWriter {
 
     /// The text for one more element made by [`ArrayWriter::body`].
     pub fn push(&mut self, body: &str) -> String {
+        format!("{}{body}", self.lead())
+    }
+
+    /// What goes before one more element (or piece of elements), which is then written
+    /// as it is.
+    pub fn lead(&mut self) -> &'static str {
         let lead = if self.started { ",\n" } else { "[\n" };
         self.started = true;
-        format!("{lead}{body}")
+        lead
     }
 
     /// The text that closes the array.
