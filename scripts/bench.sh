@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs || echo unknown), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 cargo build --release --quiet
 cargo bench --quiet --bench throughput
+# Where one thread's time goes, stage by stage and check kind by check kind (on the 4x
+# corpus the throughput bench wrote).
+cargo bench --quiet --bench stages
 
 report=examples/sample-report.txt
 seed=../shared/seeds/000_eccdde27a96004d6.txt
