@@ -70,26 +70,38 @@ impl Finding {
 
 /// Replaces `{name}` by its value; unknown names are left as they are.
 pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if vars.iter().any(|(k, _)| *k == &after[..close]) => {
-                let key = &after[..close];
-                if let Some((_, v)) = vars.iter().find(|(k, _)| *k == key) {
-                    out.push_str(v);
-                }
-                rest = &after[close + 1..];
+    let bytes = template.as_bytes();
+    // Braces are ASCII, so they are never inside a character: byte searches find them.
+    let Some(first) = memchr::memchr(b'{', bytes) else {
+        return template.to_string();
+    };
+    let mut out =
+        String::with_capacity(template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>());
+    // The template is copied up to `copied`; the next `{` is looked for from `from`.
+    let mut copied = 0;
+    let mut open = first;
+    loop {
+        let after = open + 1;
+        // With no `}` after this `{`, none follows a later one either.
+        let Some(close) = memchr::memchr(b'}', &bytes[after..]).map(|c| after + c) else {
+            break;
+        };
+        let key = &template[after..close];
+        let from = match vars.iter().find(|(k, _)| *k == key) {
+            Some((_, v)) => {
+                out.push_str(&template[copied..open]);
+                out.push_str(v);
+                copied = close + 1;
+                close + 1
             }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
+            None => after,
+        };
+        match memchr::memchr(b'{', &bytes[from..]) {
+            Some(o) => open = from + o,
+            None => break,
         }
     }
-    out.push_str(rest);
+    out.push_str(&template[copied..]);
     out
 }
 
@@ -239,6 +251,67 @@ pub fn lint(src: &Source, set: &RuleSet, settings: &Settings) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::fill;
+
+    /// `fill` as first written: the fast one must agree with it.
+    fn fill_reference(template: &str, vars: &[(&'static str, String)]) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if vars.iter().any(|(k, _)| *k == &after[..close]) => {
+                    let key = &after[..close];
+                    if let Some((_, v)) = vars.iter().find(|(k, _)| *k == key) {
+                        out.push_str(v);
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn fill_agrees_with_the_first_version() {
+        let vars = [
+            ("a", "甲".to_string()),
+            ("b", String::new()),
+            ("text", "{a}".to_string()),
+            ("a", "乙".to_string()),
+        ];
+        let templates = [
+            "",
+            "{",
+            "}",
+            "{}",
+            "{a}",
+            "{{a}",
+            "{a}}",
+            "{{a}}",
+            "{a",
+            "a}",
+            "留有{text}与“{a}”，{b}{c}",
+            "{c}{a}{",
+            "{ a}{a }{a}",
+            "前{后",
+            "前}后{a}",
+            "{{{",
+            "}}}{a}{b}{text}{a}",
+            "全角｛a｝与{a}",
+            "共{count}处，多数为“{major}”（{major_count}处）",
+        ];
+        for t in templates {
+            for v in [&vars[..], &vars[..1], &[]] {
+                assert_eq!(fill(t, v), fill_reference(t, v), "{t}");
+            }
+        }
+    }
 
     #[test]
     fn fill_replaces_known_names_only() {

@@ -429,6 +429,17 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
 }
 
 pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
+    width_mix_with(ctx, forms, skip_between_digits, true)
+}
+
+/// [`width_mix`]; `whole` lets the original text be scanned in one pass when the text
+/// blocks lie in order without overlapping (else, and when false, block by block).
+fn width_mix_with(
+    ctx: &Ctx,
+    forms: &[String],
+    skip_between_digits: bool,
+    whole: bool,
+) -> Vec<Finding> {
     let table = pair_table(forms);
     // Only where a form's first byte is can a form start. A letter, a digit or a Han
     // character is never counted as a form.
@@ -443,78 +454,128 @@ pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<
     type Seen = (usize, Option<(usize, usize)>);
     let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
     let original = ctx.src.original();
-    let blocks: Vec<&Span> = ctx.report.text_blocks().map(|(_, b)| &b.span).collect();
+    let text_blocks: Vec<&crate::parse::tree::Block> =
+        ctx.report.text_blocks().map(|(_, b)| b).collect();
+    let blocks: Vec<&Span> = text_blocks.iter().map(|b| &b.span).collect();
     // Where each block is in the original text, worked out first in one tight loop
-    // (its reads of the text are independent, so they overlap).
-    let ranges: Vec<(usize, usize)> = blocks
+    // (its reads of the text are independent, so they overlap); None where the range
+    // does not fall on characters.
+    let ranges: Vec<Option<(usize, usize)>> = blocks
         .iter()
         .map(|b| {
-            (
+            let (os, oe) = (
                 ctx.src.original_offset(b.start),
                 ctx.src.original_offset(b.end),
-            )
+            );
+            original.get(os..oe).map(|_| (os, oe))
         })
         .collect();
-    // Heading numbers are judged by numbering-style; marks inside English words, web
-    // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
-    for (k_block, (_, b)) in ctx.report.text_blocks().enumerate() {
-        let (os, oe) = ranges[k_block];
-        let Some(orig) = original.get(os..oe) else {
-            continue;
-        };
-        let mut scan = lead.scan(orig.as_bytes());
-        let Some(mut p) = scan.next() else {
-            continue;
-        };
-        // The heading's number, in offsets of the block's original text (normalisation
-        // maps characters one for one, so the order of offsets is kept).
-        let marker = match b.kind {
-            BlockKind::Heading(h) => {
-                let m = &ctx.report.headings[h].marker;
-                let start = ctx.src.original_offset(m.start);
-                let end = ctx.src.original_offset(m.end);
-                start.saturating_sub(os)..end.saturating_sub(os)
-            }
-            _ => 0..0,
-        };
-        loop {
-            // Lead bytes are never inside a character: `p` is a character boundary.
-            let oc = orig[p..].chars().next().unwrap_or('\0');
-            let len = oc.len_utf8();
-            if !super::plain(oc) && !marker.contains(&p) {
-                // The characters around the mark, read only for a half-width one.
-                let mut around = None;
-                for (k, (half, full)) in table.iter().enumerate() {
-                    let width = if oc == *half {
-                        let (prev, next) = *around.get_or_insert_with(|| {
-                            (
-                                orig[..p].chars().next_back(),
-                                orig[p + len..].chars().next(),
-                            )
-                        });
-                        let numeric = prev.is_some_and(|p| p.is_ascii_digit())
-                            && next.is_some_and(|n| n.is_ascii_digit());
-                        let ascii = |c: Option<char>| {
-                            c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
-                        };
-                        if skip_between_digits && numeric || ascii(prev) || ascii(next) {
-                            continue;
-                        }
-                        0
-                    } else if oc == *full {
-                        1
-                    } else {
-                        continue;
-                    };
-                    let e = &mut seen[k][width];
-                    e.0 += 1;
-                    e.1.get_or_insert((k_block, p));
+    // The heading's number, in offsets of the block's original text (normalisation
+    // maps characters one for one, so the order of offsets is kept).
+    let marker = |k_block: usize, os: usize| match text_blocks[k_block].kind {
+        BlockKind::Heading(h) => {
+            let m = &ctx.report.headings[h].marker;
+            let start = ctx.src.original_offset(m.start);
+            let end = ctx.src.original_offset(m.end);
+            start.saturating_sub(os)..end.saturating_sub(os)
+        }
+        _ => 0..0,
+    };
+    // Counts the mark at `p` of the block's original text `orig` (a character
+    // boundary); returns its length.
+    let mut visit = |k_block: usize, orig: &str, p: usize, marker: &Span| -> usize {
+        let oc = orig[p..].chars().next().unwrap_or('\0');
+        let len = oc.len_utf8();
+        if super::plain(oc) || marker.contains(&p) {
+            return len;
+        }
+        // The characters around the mark, read only for a half-width one.
+        let mut around = None;
+        for (k, (half, full)) in table.iter().enumerate() {
+            let width = if oc == *half {
+                let (prev, next) = *around.get_or_insert_with(|| {
+                    (
+                        orig[..p].chars().next_back(),
+                        orig[p + len..].chars().next(),
+                    )
+                });
+                let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                let ascii =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+                if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+                    continue;
                 }
-            }
-            scan.skip_to(p + len);
-            match scan.next() {
-                Some(q) => p = q,
-                None => break,
+                0
+            } else if oc == *full {
+                1
+            } else {
+                continue;
+            };
+            let e = &mut seen[k][width];
+            e.0 += 1;
+            e.1.get_or_insert((k_block, p));
+        }
+        len
+    };
+    // Blocks in order, none overlapping the next: one scan of the whole original text,
+    // each mark counted in the block it falls in (marks between blocks are passed over).
+    let ordered = ranges
+        .iter()
+        .flatten()
+        .try_fold(0, |end, &(os, oe)| (os >= end).then_some(oe))
+        .is_some();
+    if whole && ordered {
+        let mut scan = lead.scan(original.as_bytes());
+        let mut k_block = 0;
+        // The block the scan is in: its original text, start and heading number.
+        let mut current: Option<(&str, usize, Span)> = None;
+        'marks: while let Some(q) = scan.next() {
+            let (orig, os, marker) = loop {
+                let Some(range) = ranges.get(k_block) else {
+                    break 'marks;
+                };
+                let Some((os, oe)) = *range else {
+                    k_block += 1;
+                    continue;
+                };
+                if q < os {
+                    scan.skip_to(os);
+                    continue 'marks;
+                }
+                if q >= oe {
+                    k_block += 1;
+                    current = None;
+                    continue;
+                }
+                let c = current.get_or_insert_with(|| (&original[os..oe], os, marker(k_block, os)));
+                break (c.0, c.1, &c.2);
+            };
+            let len = visit(k_block, orig, q - os, marker);
+            scan.skip_to(q + len);
+        }
+    } else {
+        // Heading numbers are judged by numbering-style; marks inside English words,
+        // web addresses and figures (https://, “Learn, Share”) are not Chinese
+        // punctuation.
+        for (k_block, range) in ranges.iter().enumerate() {
+            let Some((os, oe)) = *range else {
+                continue;
+            };
+            let orig = &original[os..oe];
+            let mut scan = lead.scan(orig.as_bytes());
+            let Some(mut p) = scan.next() else {
+                continue;
+            };
+            let marker = marker(k_block, os);
+            loop {
+                // Lead bytes are never inside a character: `p` is a character boundary.
+                let len = visit(k_block, orig, p, &marker);
+                scan.skip_to(p + len);
+                match scan.next() {
+                    Some(q) => p = q,
+                    None => break,
+                }
             }
         }
     }
@@ -964,6 +1025,145 @@ mod reference {
         out
     }
 
+    /// Width-mix as in the first round: each block scanned on its own.
+    pub fn width_mix_by_block(
+        ctx: &Ctx,
+        forms: &[String],
+        skip_between_digits: bool,
+    ) -> Vec<Finding> {
+        let table = pair_table(forms);
+        // Only where a form's first byte is can a form start. A letter, a digit or a Han
+        // character is never counted as a form.
+        let lead = crate::rules::checks::ByteSet::leads(
+            table
+                .iter()
+                .flat_map(|&(h, f)| [h, f])
+                .filter(|&c| !crate::rules::checks::plain(c)),
+        );
+        // For each form: (count, first place) of the half-width and of the full-width mark;
+        // the place is the block's span and the mark's offset in the block's original text.
+        type Seen = (usize, Option<(usize, usize)>);
+        let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
+        let original = ctx.src.original();
+        let blocks: Vec<&Span> = ctx.report.text_blocks().map(|(_, b)| &b.span).collect();
+        // Where each block is in the original text, worked out first in one tight loop
+        // (its reads of the text are independent, so they overlap).
+        let ranges: Vec<(usize, usize)> = blocks
+            .iter()
+            .map(|b| {
+                (
+                    ctx.src.original_offset(b.start),
+                    ctx.src.original_offset(b.end),
+                )
+            })
+            .collect();
+        // Heading numbers are judged by numbering-style; marks inside English words, web
+        // addresses and figures (https://, “Learn, Share”) are not Chinese punctuation.
+        for (k_block, (_, b)) in ctx.report.text_blocks().enumerate() {
+            let (os, oe) = ranges[k_block];
+            let Some(orig) = original.get(os..oe) else {
+                continue;
+            };
+            let mut scan = lead.scan(orig.as_bytes());
+            let Some(mut p) = scan.next() else {
+                continue;
+            };
+            // The heading's number, in offsets of the block's original text (normalisation
+            // maps characters one for one, so the order of offsets is kept).
+            let marker = match b.kind {
+                BlockKind::Heading(h) => {
+                    let m = &ctx.report.headings[h].marker;
+                    let start = ctx.src.original_offset(m.start);
+                    let end = ctx.src.original_offset(m.end);
+                    start.saturating_sub(os)..end.saturating_sub(os)
+                }
+                _ => 0..0,
+            };
+            loop {
+                // Lead bytes are never inside a character: `p` is a character boundary.
+                let oc = orig[p..].chars().next().unwrap_or('\0');
+                let len = oc.len_utf8();
+                if !crate::rules::checks::plain(oc) && !marker.contains(&p) {
+                    // The characters around the mark, read only for a half-width one.
+                    let mut around = None;
+                    for (k, (half, full)) in table.iter().enumerate() {
+                        let width = if oc == *half {
+                            let (prev, next) = *around.get_or_insert_with(|| {
+                                (
+                                    orig[..p].chars().next_back(),
+                                    orig[p + len..].chars().next(),
+                                )
+                            });
+                            let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                                && next.is_some_and(|n| n.is_ascii_digit());
+                            let ascii = |c: Option<char>| {
+                                c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+                            };
+                            if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+                                continue;
+                            }
+                            0
+                        } else if oc == *full {
+                            1
+                        } else {
+                            continue;
+                        };
+                        let e = &mut seen[k][width];
+                        e.0 += 1;
+                        e.1.get_or_insert((k_block, p));
+                    }
+                }
+                scan.skip_to(p + len);
+                match scan.next() {
+                    Some(q) => p = q,
+                    None => break,
+                }
+            }
+        }
+        // The offset in the normalised text of a mark found at `p` in a block's original.
+        let place = |k_block: usize, p: usize| -> Option<usize> {
+            let span = blocks.get(k_block)?;
+            let os = ctx.src.original_offset(span.start);
+            let oe = ctx.src.original_offset(span.end);
+            let orig = original.get(os..oe)?;
+            let norm = ctx.src.slice(span);
+            let n = orig[..p].chars().count();
+            norm.char_indices().nth(n).map(|(i, _)| span.start + i)
+        };
+        let mut out = Vec::new();
+        for (k, (half, full)) in table.iter().enumerate() {
+            let [h, f] = seen[k];
+            if h.0 == 0 || f.0 == 0 {
+                continue;
+            }
+            // The minority form is the odd one; on a tie the half-width one is.
+            let (minor, major, mc, jc, at) = if h.0 <= f.0 {
+                (half, full, h.0, f.0, h.1)
+            } else {
+                (full, half, f.0, h.0, f.1)
+            };
+            let Some(at) = at.and_then(|(b, p)| place(b, p)) else {
+                continue;
+            };
+            let len = ctx
+                .src
+                .slice(&(at..at + 4))
+                .chars()
+                .next()
+                .map(char::len_utf8)
+                .unwrap_or(1);
+            out.push(
+                Finding::at(at..at + len)
+                    .var("found", minor.to_string())
+                    .var("count", mc.to_string())
+                    .var("major", major.to_string())
+                    .var("major_count", jc.to_string()),
+            );
+        }
+        out.sort_by_key(|f| f.span.start);
+        out
+    }
+
     pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
         let table = pair_table(forms);
         // For each form: (count, first place) of the half-width and of the full-width mark.
@@ -1199,12 +1399,29 @@ mod tests {
         for t in texts() {
             with_ctx(&t, |ctx| {
                 for skip in [true, false] {
+                    let want = show(&super::reference::width_mix(ctx, &forms, skip));
+                    assert_eq!(show(&super::width_mix(ctx, &forms, skip)), want, "{t:.200}");
                     assert_eq!(
-                        show(&super::width_mix(ctx, &forms, skip)),
-                        show(&super::reference::width_mix(ctx, &forms, skip)),
+                        show(&super::width_mix_with(ctx, &forms, skip, false)),
+                        want,
+                        "{t:.200}"
+                    );
+                    assert_eq!(
+                        show(&super::reference::width_mix_by_block(ctx, &forms, skip)),
+                        want,
                         "{t:.200}"
                     );
                 }
+                // Forms of other widths: several lead bytes, letters and Han characters.
+                let odd: Vec<String> = ["-—", "a一", "“\"", "、,", "·•"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
+                assert_eq!(
+                    show(&super::width_mix(ctx, &odd, true)),
+                    show(&super::reference::width_mix(ctx, &odd, true)),
+                    "{t:.200}"
+                );
             });
         }
     }
