@@ -1222,8 +1222,9 @@ type Prerender<'a> =
 
 /// Lints the files and hands each result to `each`, in the order of `files`. Files are
 /// taken in chunks: settings are resolved in order, the chunk is read and linted in
-/// parallel, and the results are handed on in order. Memory stays bounded by the chunk,
-/// and what `each` sees is the same whatever the number of threads. A file whose config
+/// parallel, and the results are handed on in order, while the next chunk is linted.
+/// Memory stays bounded by two chunks, and what `each` sees is the same whatever the
+/// number of threads. A file whose config
 /// is broken is reported here and skipped. Fails (before any file is handed on) when
 /// --select or --ignore names an unknown rule.
 fn lint_files(
@@ -1239,77 +1240,124 @@ fn lint_files(
         .map_err(|e| e.to_string())?;
     let chunk_len = if plan.parallel { 64 } else { 1 };
     let mut select_checked = false;
-    for chunk in files.chunks(chunk_len) {
-        let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
-        // The chunk in order: a job's index, or a file whose config is broken.
-        let mut order: Vec<Result<usize, (&Path, String)>> = Vec::with_capacity(chunk.len());
-        for (path, _) in chunk {
-            let prepared = match resolver.governed(path) {
-                settings::Governed::Ready(p) => p,
-                settings::Governed::Broken(config) => {
-                    *trouble = true;
-                    order.push(Err((path, format!("未检查：{config} 有误"))));
-                    continue;
-                }
-            };
-            // Names given to --select/--ignore are checked against the first rule set;
-            // other folders' sets may lack an office's own rules, which then simply do
-            // not run there.
-            let strict = !std::mem::replace(&mut select_checked, true);
-            let selected: Vec<String> = select(
-                &prepared.set,
-                plan.select,
-                plan.ignore,
-                strict,
-                plan.preview || prepared.preview,
-                &prepared.named,
-            )?
-            .into_iter()
-            .filter(|r| !prepared.off.contains(&r.spec.id))
-            .map(|r| r.spec.id.clone())
-            .collect();
-            let settings = Settings {
-                reported_year: plan.year.or(prepared.year),
-            };
-            order.push(Ok(jobs.len()));
-            jobs.push(Job {
-                path: path.clone(),
-                prepared: prepared.clone(),
-                selected,
-                settings,
-            });
+    let run = |job: &Job| -> Linted {
+        let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
+        if job.path.as_os_str() == "-"
+            && let Some(name) = plan.stdin_filename
+        {
+            src.name = name.to_string();
         }
-        let run = |job: &Job| -> Linted {
-            let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
-            if job.path.as_os_str() == "-"
-                && let Some(name) = plan.stdin_filename
-            {
-                src.name = name.to_string();
-            }
-            let (mut diags, analysis) =
-                lint_analysed(&src, &job.prepared.set, &job.rules(), &job.settings);
-            diags.retain(|d| d.severity >= plan.min);
-            let pre = plan.prerender.map(|r| r(job, &src, &diags));
-            Ok((src, diags, pre, analysis))
-        };
-        let results: Vec<Linted> = if plan.parallel && jobs.len() > 1 {
-            use rayon::prelude::*;
-            pool.install(|| jobs.par_iter().map(run).collect())
-        } else {
-            jobs.iter().map(run).collect()
-        };
-        let mut results = results.into_iter();
-        for item in order {
-            match item {
-                Ok(i) => {
-                    let Some(result) = results.next() else { break };
-                    each(&jobs[i].path, Some(&jobs[i]), result);
+        let (mut diags, analysis) =
+            lint_analysed(&src, &job.prepared.set, &job.rules(), &job.settings);
+        diags.retain(|d| d.severity >= plan.min);
+        let pre = plan.prerender.map(|r| r(job, &src, &diags));
+        Ok((src, diags, pre, analysis))
+    };
+    // A chunk's results handed on in order: a job's result, or a file whose config is
+    // broken.
+    let mut hand_on =
+        |order: Vec<Result<usize, (&Path, String)>>, jobs: &[Job], results: Vec<Linted>| {
+            let mut results = results.into_iter();
+            for item in order {
+                match item {
+                    Ok(i) => {
+                        let Some(result) = results.next() else { break };
+                        each(&jobs[i].path, Some(&jobs[i]), result);
+                    }
+                    Err((path, why)) => each(path, None, Err(input::InputError::Damaged(why))),
                 }
-                Err((path, why)) => each(path, None, Err(input::InputError::Damaged(why))),
             }
+        };
+    if !plan.parallel {
+        for chunk in files.chunks(chunk_len) {
+            let (jobs, order) = prepare(chunk, resolver, plan, trouble, &mut select_checked)?;
+            let results = jobs.iter().map(run).collect();
+            hand_on(order, &jobs, results);
         }
+        return Ok(());
     }
-    Ok(())
+    // Two chunks in flight: while the pool lints one, this thread resolves the settings
+    // of the next and hands on the results of the one before, in order.
+    pool.in_place_scope(|scope| {
+        type InFlight<'f> = (
+            Vec<Result<usize, (&'f Path, String)>>,
+            std::sync::mpsc::Receiver<(Vec<Job>, Vec<Linted>)>,
+        );
+        let mut previous: Option<InFlight> = None;
+        for chunk in files.chunks(chunk_len) {
+            let (jobs, order) = prepare(chunk, resolver, plan, trouble, &mut select_checked)?;
+            let (tx, rx) = std::sync::mpsc::channel();
+            let run = &run;
+            scope.spawn(move |_| {
+                use rayon::prelude::*;
+                let results: Vec<Linted> = jobs.par_iter().map(run).collect();
+                let _ = tx.send((jobs, results));
+            });
+            if let Some((order, rx)) = previous.replace((order, rx))
+                && let Ok((jobs, results)) = rx.recv()
+            {
+                hand_on(order, &jobs, results);
+            }
+        }
+        if let Some((order, rx)) = previous
+            && let Ok((jobs, results)) = rx.recv()
+        {
+            hand_on(order, &jobs, results);
+        }
+        Ok(())
+    })
+}
+
+/// The jobs of a chunk, their settings resolved in order, and the chunk's order: a
+/// job's index, or a file whose config is broken. Fails when --select or --ignore names
+/// an unknown rule.
+#[allow(clippy::type_complexity)]
+fn prepare<'f>(
+    chunk: &'f [(PathBuf, bool)],
+    resolver: &mut settings::Resolver,
+    plan: &LintPlan,
+    trouble: &mut bool,
+    select_checked: &mut bool,
+) -> Result<(Vec<Job>, Vec<Result<usize, (&'f Path, String)>>), String> {
+    let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
+    let mut order = Vec::with_capacity(chunk.len());
+    for (path, _) in chunk {
+        let prepared = match resolver.governed(path) {
+            settings::Governed::Ready(p) => p,
+            settings::Governed::Broken(config) => {
+                *trouble = true;
+                order.push(Err((path.as_path(), format!("未检查：{config} 有误"))));
+                continue;
+            }
+        };
+        // Names given to --select/--ignore are checked against the first rule set;
+        // other folders' sets may lack an office's own rules, which then simply do
+        // not run there.
+        let strict = !std::mem::replace(select_checked, true);
+        let selected: Vec<String> = select(
+            &prepared.set,
+            plan.select,
+            plan.ignore,
+            strict,
+            plan.preview || prepared.preview,
+            &prepared.named,
+        )?
+        .into_iter()
+        .filter(|r| !prepared.off.contains(&r.spec.id))
+        .map(|r| r.spec.id.clone())
+        .collect();
+        let settings = Settings {
+            reported_year: plan.year.or(prepared.year),
+        };
+        order.push(Ok(jobs.len()));
+        jobs.push(Job {
+            path: path.clone(),
+            prepared: prepared.clone(),
+            selected,
+            settings,
+        });
+    }
+    Ok((jobs, order))
 }
 
 /// One file to lint, with what governs it.
