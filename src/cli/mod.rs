@@ -1240,6 +1240,7 @@ fn lint_files(
         .map_err(|e| e.to_string())?;
     let chunk_len = if plan.parallel { 64 } else { 1 };
     let mut select_checked = false;
+    let mut selections = Vec::new();
     let run = |job: &Job| -> Linted {
         let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
         if job.path.as_os_str() == "-"
@@ -1270,7 +1271,14 @@ fn lint_files(
         };
     if !plan.parallel {
         for chunk in files.chunks(chunk_len) {
-            let (jobs, order) = prepare(chunk, resolver, plan, trouble, &mut select_checked)?;
+            let (jobs, order) = prepare(
+                chunk,
+                resolver,
+                plan,
+                trouble,
+                &mut select_checked,
+                &mut selections,
+            )?;
             let results = jobs.iter().map(run).collect();
             hand_on(order, &jobs, results);
         }
@@ -1285,7 +1293,14 @@ fn lint_files(
         );
         let mut previous: Option<InFlight> = None;
         for chunk in files.chunks(chunk_len) {
-            let (jobs, order) = prepare(chunk, resolver, plan, trouble, &mut select_checked)?;
+            let (jobs, order) = prepare(
+                chunk,
+                resolver,
+                plan,
+                trouble,
+                &mut select_checked,
+                &mut selections,
+            )?;
             let (tx, rx) = std::sync::mpsc::channel();
             let run = &run;
             scope.spawn(move |_| {
@@ -1318,6 +1333,7 @@ fn prepare<'f>(
     plan: &LintPlan,
     trouble: &mut bool,
     select_checked: &mut bool,
+    selections: &mut Vec<(std::sync::Arc<settings::Prepared>, std::sync::Arc<[usize]>)>,
 ) -> Result<(Vec<Job>, Vec<Result<usize, (&'f Path, String)>>), String> {
     let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
     let mut order = Vec::with_capacity(chunk.len());
@@ -1333,19 +1349,31 @@ fn prepare<'f>(
         // Names given to --select/--ignore are checked against the first rule set;
         // other folders' sets may lack an office's own rules, which then simply do
         // not run there.
-        let strict = !std::mem::replace(select_checked, true);
-        let selected: Vec<String> = select(
-            &prepared.set,
-            plan.select,
-            plan.ignore,
-            strict,
-            plan.preview || prepared.preview,
-            &prepared.named,
-        )?
-        .into_iter()
-        .filter(|r| !prepared.off.contains(&r.spec.id))
-        .map(|r| r.spec.id.clone())
-        .collect();
+        // The same settings select the same rules: worked out once per rule set.
+        let known = selections
+            .iter()
+            .find(|(p, _)| std::sync::Arc::ptr_eq(p, &prepared));
+        let selected = match known {
+            Some((_, s)) => s.clone(),
+            None => {
+                let strict = !std::mem::replace(select_checked, true);
+                let set = &prepared.set;
+                let s: std::sync::Arc<[usize]> = select(
+                    set,
+                    plan.select,
+                    plan.ignore,
+                    strict,
+                    plan.preview || prepared.preview,
+                    &prepared.named,
+                )?
+                .into_iter()
+                .filter(|r| !prepared.off.contains(&r.spec.id))
+                .filter_map(|r| set.rules.iter().position(|x| std::ptr::eq(x, r)))
+                .collect();
+                selections.push((prepared.clone(), s.clone()));
+                s
+            }
+        };
         let settings = Settings {
             reported_year: plan.year.or(prepared.year),
         };
@@ -1364,8 +1392,8 @@ fn prepare<'f>(
 struct Job {
     path: PathBuf,
     prepared: std::sync::Arc<settings::Prepared>,
-    /// The ids of the rules that run on it, in the rule set's order.
-    selected: Vec<String>,
+    /// The rules that run on it: their places in the rule set, in its order.
+    selected: std::sync::Arc<[usize]>,
     settings: Settings,
 }
 
@@ -1373,7 +1401,7 @@ impl Job {
     fn rules(&self) -> Vec<&Rule> {
         self.selected
             .iter()
-            .filter_map(|id| self.prepared.set.get(id))
+            .filter_map(|&i| self.prepared.set.rules.get(i))
             .collect()
     }
 }
