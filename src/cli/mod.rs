@@ -811,6 +811,7 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
         parallel: !(args.fix || args.diff),
         max_bytes: args.run.max_file_size * 1024 * 1024,
         prerender: prerender_ok.then_some(&prerender),
+        analysis: false,
     };
     let mut file_trouble = false;
     let done = lint_files(
@@ -1051,6 +1052,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         parallel: true,
         max_bytes: args.run.max_file_size * 1024 * 1024,
         prerender: None,
+        analysis: true,
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
@@ -1061,8 +1063,8 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         &plan,
         &mut trouble,
         |path, job, result| {
-            let (src, diags, _, a) = match (result, job) {
-                (Ok(r), Some(_)) => r,
+            let (src, diags, a) = match (result, job) {
+                (Ok((src, diags, _, Some(a))), Some(_)) => (src, diags, a),
                 (result, _) => {
                     let e = result.err().map(|e| e.to_string()).unwrap_or_default();
                     eprint_line(&format!("error: {}: {e}", path.display()));
@@ -1202,6 +1204,8 @@ struct LintPlan<'a> {
     /// Files larger than this are refused.
     max_bytes: u64,
     prerender: Option<Prerender<'a>>,
+    /// The analysis (parse, parts) is handed on with the findings.
+    analysis: bool,
 }
 
 /// A file read and linted, or why it could not be read.
@@ -1210,7 +1214,7 @@ type Linted = Result<
         Source,
         Vec<fzlint::diagnostic::Diagnostic>,
         Option<Vec<String>>,
-        Analysis,
+        Option<Analysis>,
     ),
     input::InputError,
 >;
@@ -1250,6 +1254,8 @@ fn lint_files(
         }
         let (mut diags, analysis) =
             lint_analysed(&src, &job.prepared.set, &job.rules(), &job.settings);
+        // Dropped here, on the thread that made it, unless it is wanted.
+        let analysis = plan.analysis.then_some(analysis);
         diags.retain(|d| d.severity >= plan.min);
         let pre = plan.prerender.map(|r| r(job, &src, &diags));
         Ok((src, diags, pre, analysis))
