@@ -1275,16 +1275,19 @@ fn lint_files(
                 }
             }
         };
+    let mut next = |chunk| {
+        prepare(
+            chunk,
+            resolver,
+            plan,
+            trouble,
+            &mut select_checked,
+            &mut selections,
+        )
+    };
     if !plan.parallel {
         for chunk in files.chunks(chunk_len) {
-            let (jobs, order) = prepare(
-                chunk,
-                resolver,
-                plan,
-                trouble,
-                &mut select_checked,
-                &mut selections,
-            )?;
+            let (jobs, order) = next(chunk)?;
             let results = jobs.iter().map(run).collect();
             hand_on(order, &jobs, results);
         }
@@ -1299,14 +1302,7 @@ fn lint_files(
         );
         let mut previous: Option<InFlight> = None;
         for chunk in files.chunks(chunk_len) {
-            let (jobs, order) = prepare(
-                chunk,
-                resolver,
-                plan,
-                trouble,
-                &mut select_checked,
-                &mut selections,
-            )?;
+            let (jobs, order) = next(chunk)?;
             let (tx, rx) = std::sync::mpsc::channel();
             let run = &run;
             scope.spawn(move |_| {

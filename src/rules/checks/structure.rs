@@ -505,20 +505,7 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
             list.iter().find(|(k, _)| *k == key).map(|&(_, i)| i)
         };
         match found {
-            Some(k) => {
-                let fh = &r.headings[k];
-                let (line, at) = (
-                    ctx.src.position(fh.marker.start).0,
-                    ctx.src.at(fh.marker.start),
-                );
-                out.push(
-                    Finding::at(h.marker.start..h.title.end)
-                        .var("title", title)
-                        .var("line", line.to_string())
-                        .var("at", at)
-                        .label(fh.marker.start..fh.title.end, "第一次出现"),
-                );
-            }
+            Some(k) => out.push(repeated(ctx, h, &r.headings[k], title)),
             None if many => {
                 map.insert(key, i);
             }
@@ -526,6 +513,19 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A heading that repeats the title of an earlier sibling, `first`.
+fn repeated(ctx: &Ctx, h: &Heading, first: &Heading, title: impl Into<String>) -> Finding {
+    let (line, at) = (
+        ctx.src.position(first.marker.start).0,
+        ctx.src.at(first.marker.start),
+    );
+    Finding::at(h.marker.start..h.title.end)
+        .var("title", title)
+        .var("line", line.to_string())
+        .var("at", at)
+        .label(first.marker.start..first.title.end, "第一次出现")
 }
 
 /// The checks as first written: the faster ones above must agree with them.
@@ -548,20 +548,7 @@ mod reference {
                 continue;
             }
             match first.get(&(h.parent, h.level, title.clone())) {
-                Some(&k) => {
-                    let fh = &r.headings[k];
-                    let (line, at) = (
-                        ctx.src.position(fh.marker.start).0,
-                        ctx.src.at(fh.marker.start),
-                    );
-                    out.push(
-                        Finding::at(h.marker.start..h.title.end)
-                            .var("title", title)
-                            .var("line", line.to_string())
-                            .var("at", at)
-                            .label(fh.marker.start..fh.title.end, "第一次出现"),
-                    );
-                }
+                Some(&k) => out.push(repeated(ctx, h, &r.headings[k], title)),
                 None => {
                     first.insert((h.parent, h.level, title), i);
                 }

@@ -449,9 +449,7 @@ fn width_mix_with(
             .flat_map(|&(h, f)| [h, f])
             .filter(|&c| !super::plain(c)),
     );
-    // For each form: (count, first place) of the half-width and of the full-width mark;
-    // the place is the block's span and the mark's offset in the block's original text.
-    type Seen = (usize, Option<(usize, usize)>);
+    // For each form: (count, first place) of the half-width and of the full-width mark.
     let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
     let original = ctx.src.original();
     let text_blocks: Vec<&crate::parse::tree::Block> =
@@ -579,6 +577,23 @@ fn width_mix_with(
             }
         }
     }
+    minorities(ctx, &blocks, original, &table, &seen)
+}
+
+/// How often width-mix saw one width of a form, and where first: the block and the
+/// mark's offset in that block's original text.
+type Seen = (usize, Option<(usize, usize)>);
+
+/// The findings of width-mix: for each form whose two widths both occur, the first mark
+/// of the rarer width (`seen`: per form, the count and first place, as the block and the
+/// mark's offset in that block's original text, of the half-width and the full-width).
+fn minorities(
+    ctx: &Ctx,
+    blocks: &[&Span],
+    original: &str,
+    table: &[(char, char)],
+    seen: &[[Seen; 2]],
+) -> Vec<Finding> {
     // The offset in the normalised text of a mark found at `p` in a block's original.
     let place = |k_block: usize, p: usize| -> Option<usize> {
         let span = blocks.get(k_block)?;
@@ -1120,48 +1135,7 @@ mod reference {
                 }
             }
         }
-        // The offset in the normalised text of a mark found at `p` in a block's original.
-        let place = |k_block: usize, p: usize| -> Option<usize> {
-            let span = blocks.get(k_block)?;
-            let os = ctx.src.original_offset(span.start);
-            let oe = ctx.src.original_offset(span.end);
-            let orig = original.get(os..oe)?;
-            let norm = ctx.src.slice(span);
-            let n = orig[..p].chars().count();
-            norm.char_indices().nth(n).map(|(i, _)| span.start + i)
-        };
-        let mut out = Vec::new();
-        for (k, (half, full)) in table.iter().enumerate() {
-            let [h, f] = seen[k];
-            if h.0 == 0 || f.0 == 0 {
-                continue;
-            }
-            // The minority form is the odd one; on a tie the half-width one is.
-            let (minor, major, mc, jc, at) = if h.0 <= f.0 {
-                (half, full, h.0, f.0, h.1)
-            } else {
-                (full, half, f.0, h.0, f.1)
-            };
-            let Some(at) = at.and_then(|(b, p)| place(b, p)) else {
-                continue;
-            };
-            let len = ctx
-                .src
-                .slice(&(at..at + 4))
-                .chars()
-                .next()
-                .map(char::len_utf8)
-                .unwrap_or(1);
-            out.push(
-                Finding::at(at..at + len)
-                    .var("found", minor.to_string())
-                    .var("count", mc.to_string())
-                    .var("major", major.to_string())
-                    .var("major_count", jc.to_string()),
-            );
-        }
-        out.sort_by_key(|f| f.span.start);
-        out
+        super::minorities(ctx, &blocks, original, &table, &seen)
     }
 
     pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
