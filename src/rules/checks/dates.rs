@@ -208,46 +208,17 @@ fn date_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
     } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        matches!(
-            c,
-            '年' | '月'
-                | '日'
-                | '零'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-        )
+        // In this block the numerals are 零, 一 … 九 and 十.
+        matches!(c, '年' | '月' | '日') || crate::parse::grammar::is_numeral(c)
     } else {
         true
     }
 }
 
-/// A character a date can start with.
+/// A character a date can start with: a digit, or a numeral but 十 (〇, 零, 一 … 九, and
+/// O, o, ○ written for 〇).
 fn date_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '〇' | '零'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | 'O'
-                | 'o'
-                | '○'
-        )
+    c.is_ascii_digit() || (c != '十' && crate::parse::grammar::is_numeral(c))
 }
 
 static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
