@@ -911,7 +911,8 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 Format::Github => out.print(&render::github::render(&f)),
                 Format::Json => {
                     if let Some(body) = json::file_body(&f, &set.vocab.version) {
-                        out.print(&json_out.push(&body));
+                        out.print(json_out.lead());
+                        out.print(&body);
                     }
                 }
                 Format::Junit => {

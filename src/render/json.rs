@@ -323,13 +323,16 @@ pub struct ArrayWriter {
 }
 
 impl ArrayWriter {
-    /// The text for one more element.
+    /// The text for one more element (the tests' way of writing the array element by
+    /// element with serde_json, which [`file_body`] must match).
+    #[cfg(test)]
     pub fn item<T: Serialize>(&mut self, v: &T) -> String {
         self.push(&Self::body(v))
     }
 
     /// An element pretty-printed as it stands inside the array (indented), to be
-    /// handed to [`ArrayWriter::push`] in order; made on any thread.
+    /// handed to [`ArrayWriter::push`] in order.
+    #[cfg(test)]
     pub fn body<T: Serialize>(v: &T) -> String {
         let body = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
         let mut out = String::with_capacity(body.len() + body.len() / 8 + 2);
@@ -344,6 +347,7 @@ impl ArrayWriter {
     }
 
     /// The text for one more element made by [`ArrayWriter::body`].
+    #[cfg(test)]
     pub fn push(&mut self, body: &str) -> String {
         format!("{}{body}", self.lead())
     }
