@@ -829,8 +829,39 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
             let set = &job.prepared.set;
             let selected = job.rules();
             let settings = &job.settings;
-            let (mut src, mut diags, pre, _) = match result {
-                Ok(r) => r,
+            // On the thread that writes, in order: kept cheap (no copy of a rule id
+            // already counted).
+            let mut tally = |found: &mut dyn Iterator<Item = (&str, Severity)>| {
+                let mut file = human::Totals::default();
+                for (rule, severity) in found {
+                    file.add_one(severity);
+                    worst = worst.max(Some(severity));
+                    match counts.get_mut(rule) {
+                        Some(c) => c.1 += 1,
+                        None => {
+                            counts.insert(rule.to_string(), (severity, 1));
+                            if let Some(r) = set.get(rule) {
+                                summaries
+                                    .entry(rule.to_string())
+                                    .or_insert_with(|| r.spec.summary.clone());
+                            }
+                        }
+                    }
+                }
+                totals.add_file(&file);
+            };
+            let (mut src, mut diags) = match result {
+                Ok(Outcome::Whole(src, diags, _)) => (src, diags),
+                Ok(Outcome::Rendered(pieces, found)) => {
+                    tally(&mut found.iter().map(|(r, s)| (r.as_str(), *s)));
+                    for p in pieces {
+                        if args.format == Format::Json {
+                            out.print(json_out.lead());
+                        }
+                        out.print(&p);
+                    }
+                    return;
+                }
                 Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
                     file_trouble = true;
@@ -872,33 +903,8 @@ fn check(args: CheckArgs, stdout: &mut Out) -> Result<i32> {
                 recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
                 return;
             }
-            // On the thread that writes, in order: kept cheap (no copy of a rule id
-            // already counted).
-            for d in &diags {
-                worst = worst.max(Some(d.severity));
-                match counts.get_mut(&d.rule) {
-                    Some(c) => c.1 += 1,
-                    None => {
-                        counts.insert(d.rule.clone(), (d.severity, 1));
-                        if let Some(r) = set.get(&d.rule) {
-                            summaries
-                                .entry(d.rule.clone())
-                                .or_insert_with(|| r.spec.summary.clone());
-                        }
-                    }
-                }
-            }
-            totals.add(&diags);
+            tally(&mut diags.iter().map(|d| (d.rule.as_str(), d.severity)));
             if args.statistics {
-                return;
-            }
-            if let Some(pieces) = pre {
-                for p in pieces {
-                    if args.format == Format::Json {
-                        out.print(json_out.lead());
-                    }
-                    out.print(&p);
-                }
                 return;
             }
             let f = FileReport {
@@ -1065,7 +1071,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
         &mut trouble,
         |path, job, result| {
             let (src, diags, a) = match (result, job) {
-                (Ok((src, diags, _, Some(a))), Some(_)) => (src, diags, a),
+                (Ok(Outcome::Whole(src, diags, Some(a))), Some(_)) => (src, diags, a),
                 (result, _) => {
                     let e = result.err().map(|e| e.to_string()).unwrap_or_default();
                     eprint_line(&format!("error: {}: {e}", path.display()));
@@ -1210,15 +1216,25 @@ struct LintPlan<'a> {
 }
 
 /// A file read and linted, or why it could not be read.
-type Linted = Result<
-    (
+type Linted = Result<Outcome, input::InputError>;
+
+/// What a lint thread hands on for one file. (One per file, moved twice: its size does
+/// not matter.)
+#[allow(clippy::large_enum_variant)]
+enum Outcome {
+    /// The file and its findings (and its analysis, when the plan wants it), for the
+    /// writing thread to work on.
+    Whole(
         Source,
         Vec<fzlint::diagnostic::Diagnostic>,
-        Option<Vec<String>>,
         Option<Analysis>,
     ),
-    input::InputError,
->;
+    /// The file's output, rendered on the lint thread, and the rule and severity of
+    /// each finding, for the counts. The file and the rest of the findings are freed
+    /// on the thread that made them: freed on the writing thread, they cost it more
+    /// than the writing did, and held up the lint threads' allocator.
+    Rendered(Vec<String>, Vec<(String, Severity)>),
+}
 
 /// Output rendered on the worker threads, in pieces (one per JSON element), when a
 /// file's output depends on nothing but the file.
@@ -1258,8 +1274,13 @@ fn lint_files(
         // Dropped here, on the thread that made it, unless it is wanted.
         let analysis = plan.analysis.then_some(analysis);
         diags.retain(|d| d.severity >= plan.min);
-        let pre = plan.prerender.map(|r| r(job, &src, &diags));
-        Ok((src, diags, pre, analysis))
+        Ok(match plan.prerender {
+            Some(render) => Outcome::Rendered(
+                render(job, &src, &diags),
+                diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
+            ),
+            None => Outcome::Whole(src, diags, analysis),
+        })
     };
     // A chunk's results handed on in order: a job's result, or a file whose config is
     // broken.

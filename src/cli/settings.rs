@@ -37,6 +37,8 @@ pub struct Resolver<'a> {
     mode: Mode,
     /// Folder → the config file that governs it.
     found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Folder as given → the folder on disk (see [`Resolver::real_path`]).
+    real_dirs: HashMap<PathBuf, PathBuf>,
     /// Config file → loaded (None when it has an error, already printed).
     configs: HashMap<PathBuf, Option<Arc<Config>>>,
     prepared: HashMap<SettingsKey, Option<Arc<Prepared>>>,
@@ -58,6 +60,7 @@ impl<'a> Resolver<'a> {
             cli_rules,
             mode,
             found: HashMap::new(),
+            real_dirs: HashMap::new(),
             configs: HashMap::new(),
             prepared: HashMap::new(),
             printed: HashSet::new(),
@@ -81,7 +84,7 @@ impl<'a> Resolver<'a> {
                 let dir = if file.as_os_str() == "-" {
                     std::env::current_dir().unwrap_or_default()
                 } else {
-                    let abs = real_path(file);
+                    let abs = self.real_path(file);
                     abs.parent().map(Path::to_path_buf).unwrap_or_default()
                 };
                 if let Some(hit) = self.found.get(&dir) {
@@ -118,7 +121,10 @@ impl<'a> Resolver<'a> {
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
         match self.config_for(file) {
-            Ok(Some(c)) => c.excludes(&real_path(file)),
+            Ok(Some(c)) => {
+                let abs = self.real_path(file);
+                c.excludes(&abs)
+            }
             _ => false,
         }
     }
@@ -128,11 +134,12 @@ impl<'a> Resolver<'a> {
             Ok(c) => c,
             Err(path) => return Governed::Broken(path),
         };
-        let abs = real_path(file);
-        let effective = config
-            .as_ref()
-            .map(|c| c.effective(&abs))
-            .unwrap_or_default();
+        // The real path is looked up (a system call per folder level) only where a
+        // config has per-path settings to match it against.
+        let effective = match &config {
+            Some(c) => c.effective(&self.real_path(file)),
+            None => Default::default(),
+        };
         let key = (
             config.as_ref().map(|c| c.path.clone()),
             effective.matched.clone(),
@@ -200,4 +207,71 @@ impl<'a> Resolver<'a> {
 fn real_path(file: &Path) -> PathBuf {
     std::fs::canonicalize(file)
         .unwrap_or_else(|_| std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
+}
+
+impl Resolver<'_> {
+    /// [`real_path`], with each folder resolved once: a file that is not itself a link
+    /// is its folder on disk joined with its name (one `lstat` instead of a look-up of
+    /// every level, for each of thousands of files in a folder).
+    fn real_path(&mut self, file: &Path) -> PathBuf {
+        let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+            return real_path(file);
+        };
+        let plain_file = std::fs::symlink_metadata(file).is_ok_and(|m| !m.file_type().is_symlink());
+        if !plain_file || name == ".." {
+            return real_path(file);
+        }
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Some(real) = self.real_dirs.get(dir) {
+            return real.join(name);
+        }
+        let real = real_path(dir);
+        self.real_dirs.insert(dir.to_path_buf(), real.clone());
+        real.join(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-folder shortcut gives what resolving the whole path gives: through a
+    /// linked folder, for a linked file, with `..`, and for a file that does not exist.
+    #[cfg(unix)]
+    #[test]
+    fn real_paths_match_resolving_every_level() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("a/b")).expect("dirs");
+        std::fs::create_dir_all(root.join("elsewhere")).expect("dirs");
+        std::fs::write(root.join("a/b/r.txt"), "x").expect("file");
+        std::fs::write(root.join("elsewhere/t.txt"), "x").expect("file");
+        std::os::unix::fs::symlink(root.join("a/b"), root.join("linked")).expect("link");
+        std::os::unix::fs::symlink(root.join("elsewhere/t.txt"), root.join("a/b/l.txt"))
+            .expect("link");
+        let mut resolver = Resolver::new(&[], Mode::Discover);
+        let cases = [
+            root.join("a/b/r.txt"),
+            root.join("linked/r.txt"),
+            root.join("a/b/l.txt"),
+            root.join("linked/l.txt"),
+            root.join("a/b/../b/r.txt"),
+            root.join("a/b/.."),
+            root.join("a/b/missing.txt"),
+            root.join("linked/r.txt"),
+        ];
+        for file in cases {
+            assert_eq!(
+                resolver.real_path(&file),
+                real_path(&file),
+                "{}",
+                file.display()
+            );
+        }
+        assert_eq!(resolver.real_dirs.len(), 3, "each folder looked up once");
+    }
 }

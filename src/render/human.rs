@@ -276,14 +276,26 @@ pub struct Totals {
 
 impl Totals {
     pub fn add(&mut self, ds: &[Diagnostic]) {
-        self.files += 1;
-        for d in ds {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
+        let mut file = Totals::default();
+        ds.iter().for_each(|d| file.add_one(d.severity));
+        self.add_file(&file);
+    }
+
+    /// Counts one finding (of a file counted by [`Totals::add_file`]).
+    pub fn add_one(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
         }
+    }
+
+    /// Adds one file's findings, counted with [`Totals::add_one`].
+    pub fn add_file(&mut self, file: &Totals) {
+        self.files += 1;
+        self.errors += file.errors;
+        self.warnings += file.warnings;
+        self.infos += file.infos;
     }
 
     pub fn summary(&self) -> String {
