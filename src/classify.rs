@@ -323,7 +323,14 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             if enclosing == Some(p) {
                 continue;
             }
-            let Some(m) = d.opening.iter().find_map(|pat| pat.0.captures(open_text)) else {
+            // Most openings match nothing: asked first without the groups (no
+            // allocation, no second pass).
+            let Some(m) = d
+                .opening
+                .iter()
+                .filter(|pat| pat.0.is_match(open_text))
+                .find_map(|pat| pat.0.captures(open_text))
+            else {
                 continue;
             };
             if let (Some(off), Some(y), Some(ry)) =

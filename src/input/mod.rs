@@ -204,7 +204,12 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     {
         return Err(InputError::Unsupported(ext));
     }
-    let meta = std::fs::metadata(path).map_err(|e| InputError::Io(io_message(&e)))?;
+    // Opened once, and asked what it is through the open file (one look-up of the
+    // path, not two).
+    let mut file = std::fs::File::open(path).map_err(|e| InputError::Io(io_message(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| InputError::Io(io_message(&e)))?;
     if meta.is_dir() {
         return Err(InputError::Io("这是一个目录".into()));
     }
@@ -212,8 +217,8 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     // read up to the limit, as standard input is. Folder walks only meet plain files.
     if !meta.is_file() {
         let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
             .map_err(|e| InputError::Io(io_message(&e)))?;
         if bytes.len() as u64 > limit {
             return Err(InputError::TooLarge {
@@ -229,7 +234,9 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
             limit: limit / 1024 / 1024,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_message(&e)))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io(io_message(&e)))?;
     from_bytes(&name, &bytes, Format::of(&name))
 }
 
