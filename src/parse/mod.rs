@@ -9,6 +9,7 @@ pub mod tree;
 use crate::source::Source;
 use crate::vocab::Vocab;
 use grammar::MarkerParse;
+use std::sync::LazyLock;
 use tree::*;
 
 /// Characters after which an inline heading marker may start (a report that is one line).
@@ -49,6 +50,11 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let mut fence: Option<&str> = None;
     // (index in `out`, line, depth) of `#` headings without a Chinese number.
     let mut md_depths: Vec<(usize, usize, u8)> = Vec::new();
+    // One scan of the whole text for the literals the inline furniture patterns need:
+    // in a text without them no line is asked. (The line patterns need too many
+    // literals for a scan to be cheaper than asking the short lines.)
+    let f = &vocab.furniture;
+    let inline_may = f.inline.may_match(text);
     for line in 0..src.line_count() {
         let mut span = trim_span(text, src.line_range(line));
         let mut md_depth = None;
@@ -89,7 +95,6 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         if let Some(d) = md_depth {
             md_depths.push((out.len(), line, d));
         }
-        let f = &vocab.furniture;
         let short = at_most_chars(s, f.max_line_chars);
         if short && f.lines.is_match(s) {
             out.push(Seg {
@@ -103,7 +108,7 @@ fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         }
         // One scan for the literals the inline patterns need rules out most lines;
         // only then is each pattern asked where it matches.
-        let mut cuts: Vec<Span> = if f.inline.may_match(s) {
+        let mut cuts: Vec<Span> = if inline_may && f.inline.may_match(s) {
             f.inline.each_match(s)
         } else {
             Vec::new()
@@ -589,7 +594,10 @@ fn signature_position(r: &Report, segs: &[Seg], si: usize, text: &str) -> bool {
 /// start or after a sentence end. An item is one to three Chinese numerals and 是, so
 /// only the places before each 是 are asked (是 is far rarer than a sentence end).
 fn enumeration_items(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
-    memchr::memmem::find_iter(s.as_bytes(), "是".as_bytes()).flat_map(move |j| {
+    // The searcher is made once, not for every segment.
+    static IS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("是"));
+    IS.find_iter(s.as_bytes()).flat_map(move |j| {
         // Numerals are three bytes each in UTF-8; the earliest start first.
         (1..=3usize).rev().filter_map(move |k| {
             let i = j.checked_sub(3 * k)?;
