@@ -134,8 +134,8 @@ impl<'a> Resolver<'a> {
             Ok(c) => c,
             Err(path) => return Governed::Broken(path),
         };
-        // The real path is looked up (a system call per folder level) only where a
-        // config has per-path settings to match it against.
+        // The real path is looked up only where a config governs the file (its
+        // per-path settings are matched against it).
         let effective = match &config {
             Some(c) => c.effective(&self.real_path(file)),
             None => Default::default(),
@@ -214,11 +214,12 @@ impl Resolver<'_> {
     /// is its folder on disk joined with its name (one `lstat` instead of a look-up of
     /// every level, for each of thousands of files in a folder).
     fn real_path(&mut self, file: &Path) -> PathBuf {
+        // (A path that ends in `..` has no file name.)
         let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
             return real_path(file);
         };
         let plain_file = std::fs::symlink_metadata(file).is_ok_and(|m| !m.file_type().is_symlink());
-        if !plain_file || name == ".." {
+        if !plain_file {
             return real_path(file);
         }
         let dir = if dir.as_os_str().is_empty() {

@@ -329,7 +329,7 @@ pub enum Check {
         /// A search for the literals every match of the prefilter starts with, to find
         /// in one pass over a report's text the blocks it may match. Built on first use.
         #[serde(skip)]
-        starts: std::sync::OnceLock<Option<regex::bytes::Regex>>,
+        starts: std::sync::OnceLock<Option<crate::rules::checks::Starts>>,
     },
     /// Page furniture pasted into the report.
     Furniture {},

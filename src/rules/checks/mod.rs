@@ -6,6 +6,8 @@ mod parts;
 mod structure;
 mod text;
 
+pub use text::Starts;
+
 use super::engine::{Ctx, Finding};
 use super::spec::Check;
 use crate::parse::tree::{BlockKind, Span};

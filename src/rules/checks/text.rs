@@ -36,9 +36,37 @@ pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
         .ok()
 }
 
-/// A search for the literals every match of `pre` starts with, or None when they are
-/// not known (or some match may start with any text).
-pub fn starts(pre: &Regex) -> Option<regex::bytes::Regex> {
+/// Searches for the literals every match of a prefilter starts with: one for those of
+/// three bytes or more, one for the shorter. (A search for both at once compares only
+/// the first two bytes of each place in the text, and two bytes do not tell Chinese
+/// characters apart: 待 starts like 律 and 得, 某 like 查. The longer ones alone are
+/// told apart by their whole first character, and the short ones, ASCII placeholders
+/// such as XX, are rare in Chinese text.)
+#[derive(Debug)]
+pub struct Starts(Vec<regex::bytes::Regex>);
+
+impl Starts {
+    /// The places (start, end) each search finds in `text`.
+    fn places(&self, text: &[u8]) -> Vec<Vec<(usize, usize)>> {
+        self.0
+            .iter()
+            .map(|r| r.find_iter(text).map(|m| (m.start(), m.end())).collect())
+            .collect()
+    }
+}
+
+/// Whether a place of one of the searches touches `span`. (A place a search passed
+/// over lies inside one it found, in the same block.)
+fn touches(places: &[Vec<(usize, usize)>], span: &Span) -> bool {
+    places.iter().any(|places| {
+        let k = places.partition_point(|&(_, e)| e <= span.start);
+        places.get(k).is_some_and(|&(s, _)| s < span.end)
+    })
+}
+
+/// The searches for the literals every match of `pre` starts with, or None when they
+/// are not known (or some match may start with any text).
+pub fn starts(pre: &Regex) -> Option<Starts> {
     use regex_syntax::hir::literal::Extractor;
     let hir = regex_syntax::ParserBuilder::new()
         .build()
@@ -49,14 +77,24 @@ pub fn starts(pre: &Regex) -> Option<regex::bytes::Regex> {
     if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
         return None;
     }
-    let alternation: Vec<String> = literals
-        .iter()
-        .map(|l| l.as_bytes().iter().map(|b| format!("\\x{b:02X}")).collect())
-        .collect();
-    regex::bytes::RegexBuilder::new(&alternation.join("|"))
-        .unicode(false)
-        .build()
-        .ok()
+    let (long, short): (Vec<_>, Vec<_>) = literals.iter().partition(|l| l.len() >= 3);
+    let mut searches = Vec::new();
+    for group in [long, short] {
+        if group.is_empty() {
+            continue;
+        }
+        let alternation: Vec<String> = group
+            .iter()
+            .map(|l| l.as_bytes().iter().map(|b| format!("\\x{b:02X}")).collect())
+            .collect();
+        searches.push(
+            regex::bytes::RegexBuilder::new(&alternation.join("|"))
+                .unicode(false)
+                .build()
+                .ok()?,
+        );
+    }
+    Some(Starts(searches))
 }
 
 /// `pre` matches wherever an item may (see [`prefilter`]); `starts`, where a match of
@@ -66,27 +104,20 @@ pub fn patterns(
     scope: Scope,
     items: &[PatternItem],
     pre: Option<&Regex>,
-    starts: Option<&regex::bytes::Regex>,
+    starts: Option<&Starts>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     // For the body (most of the text), one pass over the text finds where a match may
-    // start; a block that none of those places touches holds no match. (A place the
-    // search passed over lies inside one it found, in the same block.)
-    let places: Option<Vec<(usize, usize)>> = match (pre, starts) {
-        (Some(_), Some(starts)) if scope == Scope::Body => Some(
-            starts
-                .find_iter(ctx.src.text.as_bytes())
-                .map(|m| (m.start(), m.end()))
-                .collect(),
-        ),
+    // start; a block that none of those places touches holds no match.
+    let places = match (pre, starts) {
+        (Some(_), Some(starts)) if scope == Scope::Body => {
+            Some(starts.places(ctx.src.text.as_bytes()))
+        }
         _ => None,
     };
     for span in scope_spans(ctx, scope) {
-        if let Some(places) = &places {
-            let k = places.partition_point(|&(_, e)| e <= span.start);
-            if places.get(k).is_none_or(|&(s, _)| s >= span.end) {
-                continue;
-            }
+        if places.as_ref().is_some_and(|p| !touches(p, &span)) {
+            continue;
         }
         let s = ctx.src.slice(&span);
         if pre.is_some_and(|p| !p.is_match(s)) {
@@ -1215,7 +1246,7 @@ mod tests {
             unless_before: before.map(|b| Pattern::compile(b).unwrap()),
             unless_after: None,
         };
-        let lists = vec![
+        let lists = [
             vec![
                 item("[Xx×]{2,}", Some("[A-Za-z0-9/._-]")),
                 item("[Xx×]月[Xx×]日", None),
@@ -1236,10 +1267,14 @@ mod tests {
             ]
             .map(String::from),
         );
-        for items in &lists {
+        for (k, items) in lists.iter().enumerate() {
             let pre = super::prefilter(items);
             let starts = pre.as_ref().and_then(super::starts);
-            assert!(starts.is_some());
+            // The placeholders' literals are short (XX) and long (某某): two searches.
+            assert_eq!(
+                starts.as_ref().map(|s| s.0.len()),
+                Some(if k == 0 { 2 } else { 1 })
+            );
             for t in &all {
                 with_ctx(t, |ctx| {
                     for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
