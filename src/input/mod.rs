@@ -114,7 +114,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
         return utf16(rest, u16::from_be_bytes).map(|s| (s, "UTF-16BE"));
     }
     let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
+    if memchr::memchr(0, probe).is_some() {
         let decoded = match utf16_without_bom(bytes) {
             Some(true) => utf16(bytes, u16::from_le_bytes).map(|s| (s, "UTF-16LE")),
             Some(false) => utf16(bytes, u16::from_be_bytes).map(|s| (s, "UTF-16BE")),
