@@ -10,7 +10,9 @@
 //! For each size it prints:
 //! - the floor: reading every file, nothing else (what merely having the bytes costs);
 //! - the command line, process start to exit, `check --format json` with every rule, on
-//!   one thread and on two: MB/s, files/s, the ratio to the floor, and peak memory.
+//!   one thread and on two: MB/s, files/s, the ratio to the floor, peak memory, and the
+//!   CPU time of all the process's threads (with `-j 1` the main thread, which resolves
+//!   settings and writes the output, works beside the one lint thread).
 //!
 //! It also prints the in-process pipeline (decode, parse, every rule, JSON) on one
 //! thread, without process start-up or file reading.
@@ -126,8 +128,9 @@ fn floor(dir: &Path) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// Runs the command line; returns (seconds, peak resident memory in kB).
-fn run_cli(dir: &Path, threads: usize) -> (f64, i64) {
+/// Runs the command line; returns (seconds, (peak resident memory in kB, CPU seconds
+/// used by all its threads)).
+fn run_cli(dir: &Path, threads: usize) -> (f64, (i64, f64)) {
     let t = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_fzlint"))
         .args([
@@ -154,7 +157,11 @@ fn run_cli(dir: &Path, threads: usize) -> (f64, i64) {
     let secs = t.elapsed().as_secs_f64();
     assert_eq!(r, pid, "wait4 reaps the child");
     drop(child);
-    (secs, usage.ru_maxrss)
+    let cpu = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (
+        secs,
+        (usage.ru_maxrss, cpu(usage.ru_utime) + cpu(usage.ru_stime)),
+    )
 }
 
 /// Best of `n` runs: the figure least disturbed by the other users of the machine.
@@ -221,8 +228,8 @@ fn main() {
         // A first read warms the page cache, as a second lint of the same folder would.
         floor(&dir);
         let read = best(runs, || (floor(&dir), ())).0;
-        let (one, mem1) = best(runs, || run_cli(&dir, 1));
-        let (two, mem2) = best(runs, || run_cli(&dir, 2));
+        let (one, (mem1, cpu1)) = best(runs, || run_cli(&dir, 1));
+        let (two, (mem2, cpu2)) = best(runs, || run_cli(&dir, 2));
         let cell = |s: f64| format!("{:>6.1} MB/s {:>6.0} f/s", mb / s, files as f64 / s);
         println!(
             "{scale:>6} {files:>8} | {:>5.0} MB/s | {} {:>5} MB | {} {:>5} MB | {:>6.2}x",
@@ -238,9 +245,9 @@ fn main() {
             "",
             format!("{mb:.1} MB"),
             "",
-            format!("{:.0}x the floor", one / read),
+            format!("{:.0}x floor, CPU {cpu1:.2} s", one / read),
             "",
-            format!("{:.0}x the floor", two / read),
+            format!("{:.0}x floor, CPU {cpu2:.2} s", two / read),
             ""
         );
     }
@@ -256,7 +263,7 @@ fn main() {
             std::fs::write(&path, text).expect("the long file is written");
         }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
-        let (secs, mem) = best(1, || run_cli(&path, 1));
+        let (secs, (mem, _)) = best(1, || run_cli(&path, 1));
         println!(
             "one line of {size:.0} MB: {secs:.1} s, {:.1} MB/s, peak {} MB",
             size / secs,

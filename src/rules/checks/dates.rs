@@ -32,33 +32,6 @@ pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
     }
 }
 
-/// The sentences of a span, as [`crate::classify::sentences`] splits it (at 。!?;, the
-/// mark kept with its sentence), found by jumping between the bytes a mark can start
-/// with instead of decoding every character.
-fn sentences(src: &crate::source::Source, span: &Span) -> Vec<Span> {
-    static LEADS: LazyLock<super::ByteSet> =
-        LazyLock::new(|| super::ByteSet::leads(['。', '!', '?', ';']));
-    const STOP: &[u8] = "。".as_bytes();
-    let s = src.slice(span).as_bytes();
-    let base = span.start;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in LEADS.scan(s) {
-        // A lead byte starts a character; 。 is the only mark of more than one byte.
-        let len = match s[i] {
-            b'!' | b'?' | b';' => 1,
-            _ if s[i..].starts_with(STOP) => STOP.len(),
-            _ => continue,
-        };
-        out.push(base + start..base + i + len);
-        start = i + len;
-    }
-    if start < s.len() {
-        out.push(base + start..base + s.len());
-    }
-    out
-}
-
 /// The year captured by the first pattern that matches `span`.
 fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
     let masked = crate::classify::mask_citations(ctx.src.slice(span));
@@ -84,7 +57,7 @@ pub fn year_mismatch(
     let r = ctx.report;
     let mut found = Vec::new();
     for &b in &r.preamble {
-        for s in sentences(ctx.src, &r.blocks[b].span) {
+        for s in crate::classify::sentences(ctx.src, &r.blocks[b].span) {
             if let Some(y) = year_in(ctx, preamble, &s) {
                 found.push(y);
             }
@@ -443,38 +416,6 @@ mod reference {
 mod tests {
     use super::*;
     use crate::rules::checks::testing::{show, texts, with_ctx};
-
-    #[test]
-    fn sentences_split_as_classify_does() {
-        let mut all = texts();
-        all.extend(
-            [
-                "。",
-                "。。",
-                "a。b!c?d;e",
-                "!?;",
-                "、。《》「」。",
-                "末尾无标点",
-                "一。二\n三;",
-            ]
-            .iter()
-            .map(|s| s.to_string()),
-        );
-        for t in all {
-            let src = crate::source::Source::new("t.txt", &t);
-            let n = src.text.len();
-            let mut spans = vec![0..n, 0..0, n..n, 0..n + 5];
-            for (i, _) in src.text.char_indices().step_by(97).take(40) {
-                spans.push(i..n);
-                spans.push(0..i);
-                spans.push(i..(i + 300).min(n));
-            }
-            for span in spans {
-                let want: Vec<Span> = crate::classify::sentences(&src, &span).collect();
-                assert_eq!(sentences(&src, &span), want, "{t:.200} {span:?}");
-            }
-        }
-    }
 
     #[test]
     fn date_valid_agrees_with_a_search_of_whole_blocks() {
