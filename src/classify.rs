@@ -239,6 +239,40 @@ fn any_match<'t>(pats: &PatternList, s: &'t str) -> Option<regex::Match<'t>> {
     pats.find(s)
 }
 
+/// Where a paragraph's opening sentence shows the part `d` without a heading: the match
+/// of the first of its opening patterns that matches, unless that match names another
+/// year than the part wants (the plan: the reported year plus one).
+///
+/// The groups (a match's year) are asked for only where a year is checked, and then only
+/// of a pattern that matches and whose match may hold that year: most openings match
+/// nothing, and a search for groups costs many times a plain one.
+fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span> {
+    let wanted = d
+        .opening_year_offset
+        .zip(year)
+        .map(|(off, ry)| ry.saturating_add(off));
+    d.opening
+        .iter()
+        .enumerate()
+        .find_map(|(i, pat)| {
+            let m = pat.0.find(open_text)?;
+            let Some(wanted) = wanted else {
+                return Some(Some(m.range()));
+            };
+            // A year that parses to the wanted one is written with its digits: a match
+            // without them, of a pattern whose every match has a year, names another.
+            if d.opening_has_year(i) && !m.as_str().contains(&wanted.to_string()) {
+                return Some(None);
+            }
+            let c = pat.0.captures(open_text)?;
+            let year_ok = c
+                .name("year")
+                .is_none_or(|y| y.as_str().parse::<i32>().ok() == Some(wanted));
+            Some(year_ok.then(|| c.get(0).map(|g| g.range()).unwrap_or(0..0)))
+        })
+        .flatten()
+}
+
 /// Parts a sub-heading may name inside a section that has another part.
 const NESTING: [Part; 4] = [Part::Duties, Part::Causes, Part::Shortcomings, Part::Other];
 
@@ -339,23 +373,9 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             if enclosing == Some(p) {
                 continue;
             }
-            // Most openings match nothing: asked first without the groups (no
-            // allocation, no second pass).
-            let Some(m) = d
-                .opening
-                .iter()
-                .filter(|pat| pat.0.is_match(open_text))
-                .find_map(|pat| pat.0.captures(open_text))
-            else {
+            let Some(whole) = opening_match(d, open_text, facts.year()) else {
                 continue;
             };
-            if let (Some(off), Some(y), Some(ry)) =
-                (d.opening_year_offset, m.name("year"), facts.year())
-                && y.as_str().parse::<i32>().ok() != Some(ry.saturating_add(off))
-            {
-                continue;
-            }
-            let whole = m.get(0).map(|g| g.range()).unwrap_or(0..0);
             let span = open.start + whole.start..open.start + whole.end;
             parts.hits.push(PartHit {
                 part: p,
@@ -451,6 +471,61 @@ mod tests {
             out.push(span.start + start..span.start + s.len());
         }
         out
+    }
+
+    /// [`super::opening_match`] as first written: the groups of the first pattern
+    /// that matches, then its year.
+    fn opening_match_with_groups(
+        d: &crate::vocab::PartDef,
+        open_text: &str,
+        year: Option<i32>,
+    ) -> Option<Span> {
+        let m = d.opening.iter().find_map(|pat| pat.0.captures(open_text))?;
+        if let (Some(off), Some(y), Some(ry)) = (d.opening_year_offset, m.name("year"), year)
+            && y.as_str().parse::<i32>().ok() != Some(ry.saturating_add(off))
+        {
+            return None;
+        }
+        Some(m.get(0).map(|g| g.range()).unwrap_or(0..0))
+    }
+
+    #[test]
+    fn openings_match_as_with_their_groups() {
+        let vocab = crate::vocab::Vocab::builtin();
+        let mut all = texts();
+        all.extend(
+            [
+                "2025年,我县将继续推进",
+                "2025年度全县计划开展",
+                "2024年,我县将继续推进",
+                "02025年将",
+                "下一步,我们将",
+                "2025年工作安排:一是",
+                "仍然存在一些问题,主要是",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        let mut openings = 0;
+        for t in &all {
+            let src = Source::new("t.txt", t);
+            for span in src.text.char_indices().map(|(i, _)| i).step_by(31).take(60) {
+                let open = super::opening(&src, &(span..src.text.len()));
+                let open_text = src.slice(&open);
+                for d in vocab.parts.values().filter(|d| !d.opening.is_empty()) {
+                    for year in [None, Some(2023), Some(2024), Some(2025)] {
+                        let got = super::opening_match(d, open_text, year);
+                        assert_eq!(
+                            got,
+                            opening_match_with_groups(d, open_text, year),
+                            "{open_text}"
+                        );
+                        openings += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(openings > 10, "the texts hold openings: {openings}");
     }
 
     #[test]

@@ -117,6 +117,25 @@ impl Prefilter {
     }
 }
 
+/// Whether every match of `pattern` has the group called `name` take part (false when
+/// that is not sure: the group sits in an optional repetition, in only some branches of
+/// an alternation, or the pattern does not parse).
+pub fn group_always_matches(pattern: &str, name: &str) -> bool {
+    fn always(h: &Hir, name: &str) -> bool {
+        match h.kind() {
+            HirKind::Capture(c) => c.name.as_deref() == Some(name) || always(&c.sub, name),
+            HirKind::Concat(subs) => subs.iter().any(|s| always(s, name)),
+            HirKind::Alternation(subs) => subs.iter().all(|s| always(s, name)),
+            HirKind::Repetition(r) => r.min >= 1 && always(&r.sub, name),
+            _ => false,
+        }
+    }
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .is_ok_and(|hir| always(&hir, name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +196,45 @@ mod tests {
             }
         }
         assert!(!pre.may_match("没有任何相关内容"));
+    }
+
+    #[test]
+    fn a_group_in_every_match_is_known() {
+        let cases = [
+            (
+                r"^(?P<year>\d{4})年(度)?\s*[,]?.{0,40}?(将|要|计划|拟)",
+                true,
+            ),
+            (r"(?:x(?P<year>\d))+y", true),
+            (r"(?:年|月)(?P<year>\d{2})", true),
+            // A name may not be given twice: the pattern does not parse.
+            (r"(?:(?P<year>\d{4})年|(?P<year>\d{2})月)", false),
+            (r"^(下一步|下步|今后)\s*[,]", false),
+            (r"(?P<year>\d{4})?年", false),
+            (r"(?P<year>\d{4})年|明年", false),
+            (r"(?:x(?P<year>\d))*y", false),
+            (r"(", false),
+        ];
+        let texts = [
+            "2024年将",
+            "x1x2y",
+            "明年",
+            "2025年度,全县要",
+            "12月",
+            "y",
+            "今后,",
+            "月12",
+        ];
+        for (p, want) in cases {
+            assert_eq!(group_always_matches(p, "year"), want, "{p}");
+            // Where it says so, the group takes part in every match.
+            if want && let Ok(re) = regex::Regex::new(p) {
+                for t in texts {
+                    for c in re.captures_iter(t) {
+                        assert!(c.name("year").is_some(), "{p} on {t}");
+                    }
+                }
+            }
+        }
     }
 }

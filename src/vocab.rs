@@ -73,6 +73,25 @@ pub struct PartDef {
     /// Sentence patterns are only looked for inside this part's text.
     #[serde(default)]
     pub within: Option<Part>,
+    /// For each opening pattern, whether every match of it has its `year` group.
+    #[serde(skip)]
+    opening_year_always: std::sync::OnceLock<Vec<bool>>,
+}
+
+impl PartDef {
+    /// Whether every match of opening pattern `i` has a `year` group (made on first use).
+    pub fn opening_has_year(&self, i: usize) -> bool {
+        self.opening_year_always
+            .get_or_init(|| {
+                self.opening
+                    .iter()
+                    .map(|p| crate::literals::group_always_matches(p.as_str(), "year"))
+                    .collect()
+            })
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+    }
 }
 
 impl Vocab {
