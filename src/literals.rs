@@ -89,6 +89,29 @@ pub fn of_patterns<'a>(sources: impl IntoIterator<Item = &'a str>) -> Option<Vec
     Some(all)
 }
 
+/// Most strings an exact set ([`exact`]) may hold.
+const MAX_EXACT: usize = 256;
+
+/// The strings a pattern matches, when they are few and nothing else about the text
+/// matters (no anchors or word boundaries): then the pattern matches a text exactly when
+/// the text contains one of them. None otherwise.
+pub fn exact(source: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .ok()?;
+    if !hir.properties().look_set().is_empty() {
+        return None;
+    }
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    let usable = seq.is_exact()
+        && !literals.is_empty()
+        && literals.len() <= MAX_EXACT
+        && literals.iter().all(|l| !l.is_empty());
+    usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
 /// The literals of a list of patterns, asked together.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
@@ -234,6 +257,62 @@ mod tests {
                         assert!(c.name("year").is_some(), "{p} on {t}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn exact_sets_are_the_whole_of_what_matches() {
+        let show = |p: &str| {
+            exact(p).map(|s| {
+                let mut v: Vec<String> = s
+                    .into_iter()
+                    .map(|l| String::from_utf8(l).unwrap())
+                    .collect();
+                v.sort();
+                v
+            })
+        };
+        assert_eq!(show("原因").unwrap(), ["原因"]);
+        assert_eq!(show("不足之处|薄弱环节").unwrap(), ["不足之处", "薄弱环节"]);
+        assert_eq!(
+            show("存在的?(问题|不足)").unwrap(),
+            ["存在不足", "存在的不足", "存在的问题", "存在问题"]
+        );
+        // Anchors, open repetitions, large classes, empty matches: not a set of strings.
+        for p in [
+            "^原因",
+            "原因$",
+            r"\b报告",
+            "原.{0,12}因",
+            "[0-9]{4}年",
+            "原?",
+            "a*",
+            "(",
+        ] {
+            assert_eq!(show(p), None, "{p}");
+        }
+        // Where there is a set, a text matches exactly when it holds one of its strings.
+        let texts = [
+            "存在的问题及原因",
+            "问题",
+            "存在问",
+            "不足之处",
+            "存在不足和薄弱环节",
+        ];
+        for p in [
+            "原因",
+            "不足之处|薄弱环节",
+            "存在的?(问题|不足)",
+            "(主要)?(举措|做法)",
+        ] {
+            let re = regex::Regex::new(p).unwrap();
+            let set = exact(p).unwrap();
+            for t in texts {
+                let holds = set
+                    .iter()
+                    .any(|l| t.as_bytes().windows(l.len()).any(|w| w == &l[..]));
+                assert_eq!(holds, re.is_match(t), "{p} on {t}");
             }
         }
     }

@@ -19,10 +19,15 @@ pub struct Vocab {
     pub published_keys: Vec<String>,
     pub parts: BTreeMap<Part, PartDef>,
     /// The literals of every part's heading patterns in one automaton, each with the
-    /// part it comes from (made on first use; None when a part's patterns have none).
+    /// part it comes from and whether it is all its pattern matches (made on first use;
+    /// None when a pattern has no literals).
     #[serde(skip)]
-    heading_literals: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<Part>)>>,
+    heading_literals: std::sync::OnceLock<Option<HeadingIndex>>,
 }
+
+/// The heading literals' automaton, and for each literal its part and whether it is all
+/// its pattern matches.
+type HeadingIndex = (aho_corasick::AhoCorasick, Vec<(Part, bool)>);
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,33 +113,50 @@ impl Vocab {
     }
 
     /// The parts whose heading patterns match a heading's title. One scan for the
-    /// literals of all of them tells which parts' patterns are worth asking.
+    /// literals of all of them tells which parts' patterns are worth asking, and which
+    /// parts match without asking: a pattern that matches a few strings and nothing else
+    /// ([`crate::literals::exact`]) matches wherever one of them is.
     pub fn heading_parts(&self, title: &str) -> Vec<Part> {
         let index = self.heading_literals.get_or_init(|| {
             let mut literals = Vec::new();
             let mut owners = Vec::new();
             for (p, d) in &self.parts {
-                for l in
-                    crate::literals::of_patterns(d.heading.sources().iter().map(String::as_str))?
-                {
-                    literals.push(l);
-                    owners.push(*p);
+                for source in d.heading.sources() {
+                    let (set, exact) = match crate::literals::exact(source) {
+                        Some(set) => (set, true),
+                        None => (crate::literals::of_patterns([source.as_str()])?, false),
+                    };
+                    for l in set {
+                        literals.push(l);
+                        owners.push((*p, exact));
+                    }
                 }
             }
             let ac = aho_corasick::AhoCorasick::new(&literals).ok()?;
             Some((ac, owners))
         });
-        let mut maybe: Vec<Part> = match index {
-            Some((ac, owners)) => ac
-                .find_overlapping_iter(title)
-                .map(|m| owners[m.pattern().as_usize()])
-                .collect(),
-            None => self.parts.keys().copied().collect(),
-        };
+        let (mut certain, mut maybe) = (Vec::new(), Vec::new());
+        match index {
+            Some((ac, owners)) => {
+                for m in ac.find_overlapping_iter(title) {
+                    match owners[m.pattern().as_usize()] {
+                        (p, true) => certain.push(p),
+                        (p, false) => maybe.push(p),
+                    }
+                }
+            }
+            None => maybe.extend(self.parts.keys().copied()),
+        }
+        certain.sort();
+        certain.dedup();
         maybe.sort();
         maybe.dedup();
-        maybe.retain(|p| self.parts.get(p).is_some_and(|d| d.heading.is_match(title)));
-        maybe
+        maybe.retain(|p| {
+            !certain.contains(p) && self.parts.get(p).is_some_and(|d| d.heading.is_match(title))
+        });
+        certain.extend(maybe);
+        certain.sort();
+        certain
     }
 }
 
