@@ -206,7 +206,12 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     }
     // Opened once, and asked what it is through the open file (one look-up of the
     // path, not two).
-    let mut file = std::fs::File::open(path).map_err(|e| InputError::Io(io_message(&e)))?;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        // Some systems refuse to open a folder at all: it is still named as one.
+        Err(_) if path.is_dir() => return Err(InputError::Io("这是一个目录".into())),
+        Err(e) => return Err(InputError::Io(io_message(&e))),
+    };
     let meta = file
         .metadata()
         .map_err(|e| InputError::Io(io_message(&e)))?;
