@@ -21,30 +21,18 @@ pub fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let set = match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => return None,
         HirKind::Literal(l) => vec![l.0.to_vec()],
-        HirKind::Class(Class::Unicode(c)) => {
-            let mut out = Vec::new();
-            for r in c.ranges() {
-                for ch in r.start()..=r.end() {
-                    if out.len() == MAX_CLASS {
-                        return None;
-                    }
-                    out.push(ch.to_string().into_bytes());
-                }
-            }
-            out
-        }
-        HirKind::Class(Class::Bytes(c)) => {
-            let mut out = Vec::new();
-            for r in c.ranges() {
-                for b in r.start()..=r.end() {
-                    if out.len() == MAX_CLASS {
-                        return None;
-                    }
-                    out.push(vec![b]);
-                }
-            }
-            out
-        }
+        HirKind::Class(Class::Unicode(c)) => class_members(
+            c.ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|ch| ch.to_string().into_bytes()),
+        )?,
+        HirKind::Class(Class::Bytes(c)) => class_members(
+            c.ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|b| vec![b]),
+        )?,
         // A match of the repetition holds at least one match of what it repeats.
         HirKind::Repetition(r) if r.min >= 1 => required(&r.sub)?,
         HirKind::Repetition(_) => return None,
@@ -67,6 +55,19 @@ pub fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
     };
     (set.len() <= MAX_SET && set.iter().all(|l| !l.is_empty())).then_some(set)
+}
+
+/// A character class's members as literals, or None for a class of more than
+/// [`MAX_CLASS`] members.
+fn class_members(members: impl Iterator<Item = Vec<u8>>) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for m in members {
+        if out.len() == MAX_CLASS {
+            return None;
+        }
+        out.push(m);
+    }
+    Some(out)
 }
 
 /// How well a set filters: longer shortest literal first (up to two Han characters),

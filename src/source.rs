@@ -540,19 +540,8 @@ mod tests {
             '\r', '\n', '\u{3000}', '\u{00A0}', ',', 'Ａ', '、', '。', 'a', '中', '\u{FF5F}',
             '\u{FF5E}', '\u{FF01}', '¢', 'ï', '\u{3001}', '\u{2FFF}',
         ];
-        let mut seed = 7u64;
         let mut changed = 0;
-        for _ in 0..2000 {
-            let mut t = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            for _ in 0..(seed >> 59) % 24 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
+        for t in crate::rules::checks::testing::random_texts(&alphabet, 7, 2000, 24) {
             let chars: Vec<char> = t.chars().collect();
             let expected: String = chars
                 .iter()

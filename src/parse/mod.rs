@@ -744,19 +744,8 @@ mod tests {
         let alphabet = [
             '一', '二', '十', '是', '。', ';', ',', '甲', 'O', '0', '〇', ' ',
         ];
-        let mut seed = 11u64;
         let mut found = 0;
-        for _ in 0..5000 {
-            let mut t = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            for _ in 0..(seed >> 59) % 16 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
+        for t in crate::rules::checks::testing::random_texts(&alphabet, 11, 5000, 16) {
             let got: Vec<(usize, u32)> = super::enumeration_items(&t).collect();
             assert_eq!(got, every_character(&t), "{t:?}");
             found += got.len();

@@ -341,6 +341,26 @@ pub(crate) mod testing {
         out
     }
 
+    /// `count` texts of fewer than `lengths` characters drawn from `alphabet`, the same
+    /// on every run (a linear congruential generator started at `seed`).
+    pub fn random_texts(alphabet: &[char], seed: u64, count: usize, lengths: u64) -> Vec<String> {
+        let mut seed = seed;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let n = (next() >> 59) % lengths;
+                (0..n)
+                    .map(|_| alphabet[(next() >> 33) as usize % alphabet.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The findings in a comparable form.
     pub fn show(f: &[crate::rules::engine::Finding]) -> String {
         format!("{f:?}")

@@ -804,8 +804,7 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
             // The first clause with a verb of totals, looked for once per sentence.
             let mut total_clause: Option<Option<usize>> = None;
             for c in RATE.captures_iter(s) {
-                let (Some(all), Some(name), Some(pct)) = (c.get(0), c.name("name"), c.name("pct"))
-                else {
+                let (Some(name), Some(pct)) = (c.name("name"), c.name("pct")) else {
                     continue;
                 };
                 let Ok(stated) = pct.as_str().parse::<f64>() else {
@@ -835,39 +834,60 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                 let Some(di) = den else {
                     continue;
                 };
-                let (n, d) = (counts[ni].1, counts[di].1);
-                if ni == di || d <= 0.0 || n > d {
-                    continue;
-                }
-                let actual = n / d * 100.0;
-                let decimals = pct
-                    .as_str()
-                    .split_once('.')
-                    .map(|(_, f)| f.len())
-                    .unwrap_or(0) as i32;
-                let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
-                let at_least = matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
-                let wrong = if at_least {
-                    actual + slack < stated
-                } else {
-                    (actual - stated).abs() > slack
-                };
-                if wrong {
-                    let span = sent.start + all.start()..sent.start + all.end();
-                    out.push(
-                        Finding::at(span)
-                            .label(counts[di].2.clone(), "总数")
-                            .label(counts[ni].2.clone(), "其中")
-                            .var("rate", all.as_str())
-                            .var("actual", format!("{actual:.1}"))
-                            .var("num", format!("{n}"))
-                            .var("den", format!("{d}")),
-                    );
-                }
+                out.extend(rate_finding(
+                    &c,
+                    sent.start,
+                    stated,
+                    &counts,
+                    (ni, di),
+                    tolerance,
+                ));
             }
         }
     }
     out
+}
+
+/// The finding for a rate (`c`, a match of the rate pattern in the sentence that starts
+/// at `sent_start`, stating `stated` per cent) counted by `counts[num]` of
+/// `counts[den]`, when the counts give another rate: beyond rounding to the decimals
+/// stated and `tolerance`, or below it for 超过/高于. None when the rate holds or the
+/// counts cannot make it (the same count, no whole, a part larger than the whole).
+fn rate_finding(
+    c: &regex::Captures,
+    sent_start: usize,
+    stated: f64,
+    counts: &[(&str, f64, Span)],
+    (num, den): (usize, usize),
+    tolerance: f64,
+) -> Option<Finding> {
+    let (n, d) = (counts[num].1, counts[den].1);
+    if num == den || d <= 0.0 || n > d {
+        return None;
+    }
+    let actual = n / d * 100.0;
+    let decimals = c
+        .name("pct")
+        .and_then(|p| p.as_str().split_once('.'))
+        .map(|(_, f)| f.len())
+        .unwrap_or(0) as i32;
+    let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
+    let at_least = matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
+    let wrong = if at_least {
+        actual + slack < stated
+    } else {
+        (actual - stated).abs() > slack
+    };
+    let all = c.get(0)?;
+    wrong.then(|| {
+        Finding::at(sent_start + all.start()..sent_start + all.end())
+            .label(counts[den].2.clone(), "总数")
+            .label(counts[num].2.clone(), "其中")
+            .var("rate", all.as_str())
+            .var("actual", format!("{actual:.1}"))
+            .var("num", format!("{n}"))
+            .var("den", format!("{d}"))
+    })
 }
 
 /// The checks as first written, character by character: the fast ones above must
@@ -942,9 +962,7 @@ mod reference {
                     counts.push((&clause[..n.start()], v, span));
                 }
                 for c in RATE.captures_iter(s) {
-                    let (Some(all), Some(name), Some(pct)) =
-                        (c.get(0), c.name("name"), c.name("pct"))
-                    else {
+                    let (Some(name), Some(pct)) = (c.name("name"), c.name("pct")) else {
                         continue;
                     };
                     let Ok(stated) = pct.as_str().parse::<f64>() else {
@@ -971,36 +989,14 @@ mod reference {
                     let (Some(ni), Some(di)) = (num, den) else {
                         continue;
                     };
-                    let (n, d) = (counts[ni].1, counts[di].1);
-                    if ni == di || d <= 0.0 || n > d {
-                        continue;
-                    }
-                    let actual = n / d * 100.0;
-                    let decimals = pct
-                        .as_str()
-                        .split_once('.')
-                        .map(|(_, f)| f.len())
-                        .unwrap_or(0) as i32;
-                    let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
-                    let at_least =
-                        matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
-                    let wrong = if at_least {
-                        actual + slack < stated
-                    } else {
-                        (actual - stated).abs() > slack
-                    };
-                    if wrong {
-                        let span = sent.start + all.start()..sent.start + all.end();
-                        out.push(
-                            Finding::at(span)
-                                .label(counts[di].2.clone(), "总数")
-                                .label(counts[ni].2.clone(), "其中")
-                                .var("rate", all.as_str())
-                                .var("actual", format!("{actual:.1}"))
-                                .var("num", format!("{n}"))
-                                .var("den", format!("{d}")),
-                        );
-                    }
+                    out.extend(super::rate_finding(
+                        &c,
+                        sent.start,
+                        stated,
+                        &counts,
+                        (ni, di),
+                        tolerance,
+                    ));
                 }
             }
         }
