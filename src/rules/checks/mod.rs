@@ -361,6 +361,22 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Asserts that `fast` finds what `reference` finds, in every text of [`texts`] and in
+    /// `extra`.
+    pub fn agree(
+        extra: impl IntoIterator<Item = String>,
+        fast: impl Fn(&Ctx) -> Vec<crate::rules::engine::Finding>,
+        reference: impl Fn(&Ctx) -> Vec<crate::rules::engine::Finding>,
+    ) {
+        let mut all = texts();
+        all.extend(extra);
+        for t in all {
+            with_ctx(&t, |ctx| {
+                assert_eq!(show(&fast(ctx)), show(&reference(ctx)), "{t:.200}");
+            });
+        }
+    }
+
     /// The findings in a comparable form.
     pub fn show(f: &[crate::rules::engine::Finding]) -> String {
         format!("{f:?}")
