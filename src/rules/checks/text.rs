@@ -533,24 +533,14 @@ fn width_mix_with(
         // The characters around the mark, read only for a half-width one.
         let mut around = None;
         for (k, (half, full)) in table.iter().enumerate() {
-            let width = if oc == *half {
-                let (prev, next) = *around.get_or_insert_with(|| {
+            let Some(width) = half_or_full(oc, (*half, *full), skip_between_digits, || {
+                *around.get_or_insert_with(|| {
                     (
                         orig[..p].chars().next_back(),
                         orig[p + len..].chars().next(),
                     )
-                });
-                let numeric = prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit());
-                let ascii =
-                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-                if skip_between_digits && numeric || ascii(prev) || ascii(next) {
-                    continue;
-                }
-                0
-            } else if oc == *full {
-                1
-            } else {
+                })
+            }) else {
                 continue;
             };
             let e = &mut seen[k][width];
@@ -621,6 +611,30 @@ fn width_mix_with(
         }
     }
     minorities(ctx, &blocks, original, &table, &seen)
+}
+
+/// Which width of a form (half, full) the mark `oc` is: 0 half, 1 full; None for
+/// another mark, and for a half-width mark that is not Chinese punctuation: between two
+/// digits (1,000 and 16:09, when those are skipped) or next to a letter or a slash
+/// (https://, “Learn, Share”). `around` gives the characters before and after it, and is
+/// asked only for a half-width mark.
+fn half_or_full(
+    oc: char,
+    (half, full): (char, char),
+    skip_between_digits: bool,
+    around: impl FnOnce() -> (Option<char>, Option<char>),
+) -> Option<usize> {
+    if oc == full {
+        return Some(1);
+    }
+    if oc != half {
+        return None;
+    }
+    let (prev, next) = around();
+    let numeric =
+        prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+    (!(skip_between_digits && numeric || ascii(prev) || ascii(next))).then_some(0)
 }
 
 /// How often width-mix saw one width of a form, and where first: the block and the
@@ -910,7 +924,10 @@ fn rate_finding(
 /// agree with them.
 #[cfg(test)]
 mod reference {
-    use super::{CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, pair_table};
+    use super::{
+        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, half_or_full,
+        pair_table,
+    };
     use crate::parse::tree::BlockKind;
 
     /// Every 《…》 citation of the report's text blocks.
@@ -1081,25 +1098,16 @@ mod reference {
                     // The characters around the mark, read only for a half-width one.
                     let mut around = None;
                     for (k, (half, full)) in table.iter().enumerate() {
-                        let width = if oc == *half {
-                            let (prev, next) = *around.get_or_insert_with(|| {
-                                (
-                                    orig[..p].chars().next_back(),
-                                    orig[p + len..].chars().next(),
-                                )
-                            });
-                            let numeric = prev.is_some_and(|p| p.is_ascii_digit())
-                                && next.is_some_and(|n| n.is_ascii_digit());
-                            let ascii = |c: Option<char>| {
-                                c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
-                            };
-                            if skip_between_digits && numeric || ascii(prev) || ascii(next) {
-                                continue;
-                            }
-                            0
-                        } else if oc == *full {
-                            1
-                        } else {
+                        let Some(width) =
+                            half_or_full(oc, (*half, *full), skip_between_digits, || {
+                                *around.get_or_insert_with(|| {
+                                    (
+                                        orig[..p].chars().next_back(),
+                                        orig[p + len..].chars().next(),
+                                    )
+                                })
+                            })
+                        else {
                             continue;
                         };
                         let e = &mut seen[k][width];
@@ -1151,19 +1159,9 @@ mod reference {
                     continue;
                 }
                 for (k, (half, full)) in table.iter().enumerate() {
-                    let width = if oc == *half {
-                        let numeric = prev.is_some_and(|p| p.is_ascii_digit())
-                            && next.is_some_and(|n| n.is_ascii_digit());
-                        let ascii = |c: Option<char>| {
-                            c.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
-                        };
-                        if skip_between_digits && numeric || ascii(prev) || ascii(next) {
-                            continue;
-                        }
-                        0
-                    } else if oc == *full {
-                        1
-                    } else {
+                    let Some(width) =
+                        half_or_full(oc, (*half, *full), skip_between_digits, || (prev, next))
+                    else {
                         continue;
                     };
                     let e = &mut seen[k][width];
