@@ -760,6 +760,25 @@ fn holds(hay: &str, needle: &str) -> bool {
     memchr::memchr_iter(first, hay).any(|i| hay[i + 1..].starts_with(rest))
 }
 
+/// A sentence's clauses (offset, text): split at , ; 、 : except a comma with digits on
+/// both sides (1,000).
+fn clauses(s: &str) -> Vec<(usize, &str)> {
+    let mut start = 0;
+    let mut clauses = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, ',' | ';' | '、' | ':')
+            && !(c == ','
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                && s[..i].ends_with(|d: char| d.is_ascii_digit()))
+        {
+            clauses.push((start, &s[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    clauses.push((start, &s[start..]));
+    clauses
+}
+
 pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every % of the text, found in one pass: a rate is only read in a sentence with one.
@@ -787,19 +806,7 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
             }
             // Each clause's first count, with the clause's words (受理行政复议申请40件).
             let mut counts: Vec<(&str, f64, Span)> = Vec::new();
-            let mut start = 0;
-            let mut clauses: Vec<(usize, &str)> = Vec::new();
-            for (i, c) in s.char_indices() {
-                if matches!(c, ',' | ';' | '、' | ':')
-                    && !(c == ','
-                        && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
-                        && s[..i].ends_with(|d: char| d.is_ascii_digit()))
-                {
-                    clauses.push((start, &s[start..i]));
-                    start = i + c.len_utf8();
-                }
-            }
-            clauses.push((start, &s[start..]));
+            let clauses = clauses(s);
             // No count crosses a clause's edge (a comma inside one has digits on both
             // sides), so one search of the sentence finds what a search of each clause
             // finds. A count is its digits, blank space and a Han unit (the last
@@ -925,7 +932,7 @@ fn rate_finding(
 #[cfg(test)]
 mod reference {
     use super::{
-        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, half_or_full,
+        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, clauses, half_or_full,
         pair_table,
     };
     use crate::parse::tree::BlockKind;
@@ -965,19 +972,7 @@ mod reference {
                 }
                 // Each clause's first count, with the clause's words (受理行政复议申请40件).
                 let mut counts: Vec<(&str, f64, Span)> = Vec::new();
-                let mut start = 0;
-                let mut clauses: Vec<(usize, &str)> = Vec::new();
-                for (i, c) in s.char_indices() {
-                    if matches!(c, ',' | ';' | '、' | ':')
-                        && !(c == ','
-                            && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
-                            && s[..i].ends_with(|d: char| d.is_ascii_digit()))
-                    {
-                        clauses.push((start, &s[start..i]));
-                        start = i + c.len_utf8();
-                    }
-                }
-                clauses.push((start, &s[start..]));
+                let clauses = clauses(s);
                 for (offset, clause) in clauses {
                     let Some(c) = COUNT
                         .captures_iter(clause)
