@@ -1,6 +1,10 @@
 //! The cost of each rule on the repo's own reports: parse and classify once with no
 //! rule, then with each rule alone. Prints figures; asserts nothing.
 
+// The allocator the command line uses (src/main.rs), so in-process figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use fzlint::rules::RuleSet;
 use fzlint::rules::engine::{Settings, lint_with};
 use fzlint::source::Source;

@@ -7,6 +7,10 @@
 //! `cargo bench --bench stages` (FZLINT_BENCH_DIR names another folder holding
 //! corpus-2500).
 
+// The allocator the command line uses (src/main.rs), so in-process figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use fzlint::classify;
 use fzlint::input::{self, Format};
 use fzlint::parse;

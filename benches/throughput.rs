@@ -17,6 +17,10 @@
 //! It also prints the in-process pipeline (decode, parse, every rule, JSON) on one
 //! thread, without process start-up or file reading.
 
+// The allocator the command line uses (src/main.rs), so in-process figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use fzlint::render::{FileReport, json};
 use fzlint::rules::RuleSet;
 use fzlint::source::Source;
