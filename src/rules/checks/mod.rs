@@ -138,17 +138,32 @@ pub fn plain(c: char) -> bool {
     c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// A set of byte values, looked for with memchr (three at a time): a check passes over
-/// the bytes that cannot start what it looks for without decoding them.
+/// A set of byte values: a check passes over the bytes that cannot start what it looks
+/// for without decoding them.
+///
+/// Where the processor has AVX2 and the set has at most [`WIDE`] members, a [`Scan`]
+/// compares 32 bytes at a time with every member and gives the places from the bit
+/// mask. Else it looks for the members with memchr, three at a time. Marks of Chinese
+/// punctuation come every few dozen bytes, and starting a memchr for each cost more
+/// than the search.
+#[derive(Debug)]
 pub struct ByteSet {
     member: [bool; 256],
     /// The members in groups of at most three; None for more than four groups (then
     /// every byte is looked at).
     groups: Option<Vec<Vec<u8>>>,
+    /// Each member repeated over 32 bytes (the first one again where there are fewer
+    /// than [`WIDE`]); None without AVX2 or for more members.
+    #[cfg(target_arch = "x86_64")]
+    wide: Option<wide::Splats>,
 }
 
-/// The most groups of three bytes a [`Scan`] follows at once.
+/// The most groups of three bytes a [`Scan`] follows at once with memchr.
 const GROUPS: usize = 4;
+
+/// The most members a [`Scan`] compares 32 bytes with.
+#[cfg(target_arch = "x86_64")]
+const WIDE: usize = 8;
 
 impl ByteSet {
     /// The set of the first bytes of these characters' UTF-8 forms.
@@ -162,6 +177,8 @@ impl ByteSet {
         ByteSet {
             member,
             groups: (groups.len() <= GROUPS).then_some(groups),
+            #[cfg(target_arch = "x86_64")]
+            wide: wide::splats(&all),
         }
     }
 
@@ -176,6 +193,7 @@ impl ByteSet {
             hay,
             next: [None; GROUPS],
             from: 0,
+            chunk: (usize::MAX, 0),
         }
     }
 }
@@ -186,7 +204,12 @@ pub struct Scan<'a> {
     hay: &'a [u8],
     /// For each group, where its next byte is (at or after `from`), once looked for.
     next: [Option<Option<usize>>; GROUPS],
+    /// The next offset to look at.
     from: usize,
+    /// Comparing 32 bytes at a time: the offset of the bytes compared last and the mask
+    /// of their members (bit i for offset + i); usize::MAX before the first.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    chunk: (usize, u32),
 }
 
 impl Scan<'_> {
@@ -194,12 +217,9 @@ impl Scan<'_> {
     pub fn skip_to(&mut self, from: usize) {
         self.from = self.from.max(from);
     }
-}
 
-impl Iterator for Scan<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
+    /// The next member, memchr for each group.
+    fn next_by_groups(&mut self) -> Option<usize> {
         let from = self.from;
         let rest = self.hay.get(from..)?;
         let Some(groups) = &self.set.groups else {
@@ -233,6 +253,124 @@ impl Iterator for Scan<'_> {
         }
         self.from = best.map_or(self.hay.len() + 1, |p| p + 1);
         best
+    }
+
+    /// The next member, 32 bytes compared at a time.
+    #[cfg(target_arch = "x86_64")]
+    fn next_wide(&mut self, splats: &wide::Splats) -> Option<usize> {
+        loop {
+            let from = self.from;
+            if from >= self.hay.len() {
+                return None;
+            }
+            if from < self.chunk.0 || from - self.chunk.0 >= 32 {
+                // SAFETY: a set has splats only where the processor has AVX2.
+                match unsafe { wide::next_mask(self.hay, from, splats) } {
+                    Some(chunk) => self.chunk = chunk,
+                    None => {
+                        self.from = self.hay.len();
+                        return None;
+                    }
+                }
+            }
+            let (base, mask) = self.chunk;
+            let mask = mask & (u32::MAX << from.saturating_sub(base));
+            if mask != 0 {
+                let p = base + mask.trailing_zeros() as usize;
+                self.from = p + 1;
+                return Some(p);
+            }
+            self.from = base + 32;
+        }
+    }
+}
+
+impl Iterator for Scan<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(splats) = &self.set.wide {
+            return self.next_wide(splats);
+        }
+        self.next_by_groups()
+    }
+}
+
+/// 32 bytes compared with up to [`WIDE`] byte values at once (AVX2).
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::WIDE;
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8,
+    };
+
+    /// The members, each repeated over 32 bytes (the first again to fill [`WIDE`]), and
+    /// how many of them to compare with (4 or [`WIDE`]).
+    #[derive(Debug)]
+    pub struct Splats([__m256i; WIDE], usize);
+
+    /// None for no member, more than [`WIDE`], or a processor without AVX2.
+    pub fn splats(members: &[u8]) -> Option<Splats> {
+        let first = *members.first()?;
+        if members.len() > WIDE || !std::is_x86_feature_detected!("avx2") {
+            return None;
+        }
+        let mut out = [first; WIDE];
+        out[..members.len()].copy_from_slice(members);
+        let compared = if members.len() <= 4 { 4 } else { WIDE };
+        // SAFETY: AVX2 is there (asked just above).
+        Some(Splats(out.map(|b| unsafe { set1(b) }), compared))
+    }
+
+    #[target_feature(enable = "avx2")]
+    fn set1(b: u8) -> __m256i {
+        _mm256_set1_epi8(b as i8)
+    }
+
+    /// The first 32 bytes from `at` on (in steps of 32; fewer at the end) that hold a
+    /// member: their offset, and bit i set where the byte at offset + i is one.
+    ///
+    /// # Safety
+    /// The processor has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn next_mask(hay: &[u8], at: usize, splats: &Splats) -> Option<(usize, u32)> {
+        match splats.1 {
+            4 => next_mask_of::<4>(hay, at, &splats.0),
+            _ => next_mask_of::<WIDE>(hay, at, &splats.0),
+        }
+    }
+
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn next_mask_of<const N: usize>(
+        hay: &[u8],
+        mut at: usize,
+        splats: &[__m256i; WIDE],
+    ) -> Option<(usize, u32)> {
+        let compare = |v: __m256i| {
+            let mut hits = _mm256_cmpeq_epi8(v, splats[0]);
+            for s in &splats[1..N] {
+                hits = _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, *s));
+            }
+            _mm256_movemask_epi8(hits) as u32
+        };
+        while let Some(bytes) = hay.get(at..).and_then(<[u8]>::first_chunk::<32>) {
+            // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
+            let mask = compare(unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) });
+            if mask != 0 {
+                return Some((at, mask));
+            }
+            at += 32;
+        }
+        let rest = hay.get(at..).filter(|r| !r.is_empty())?;
+        let mut padded = [0u8; 32];
+        padded[..rest.len()].copy_from_slice(rest);
+        // SAFETY: `padded` is 32 readable bytes.
+        let mask = compare(unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) })
+            & ((1u32 << rest.len()) - 1);
+        (mask != 0).then_some((at, mask))
     }
 }
 
@@ -406,12 +544,26 @@ mod tests {
             hay.repeat(3),
             "x".repeat(20),
             String::new(),
+            // Members at the ends of 32-byte chunks, and runs of members.
+            format!("{}({}）{}", "x".repeat(31), "y".repeat(30), "z".repeat(63)),
+            "(".repeat(70),
+            "，".repeat(40),
         ];
+        // The 32-byte comparison is what runs here wherever the processor has it.
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            assert!(sets[0].wide.is_some() && sets[1].wide.is_some());
+            assert!(sets[8].wide.is_none());
+        }
         for set in &sets {
             for t in &texts {
                 let b = t.as_bytes();
                 let want: Vec<usize> = (0..b.len()).filter(|&k| set.contains(b[k])).collect();
                 assert_eq!(set.scan(b).collect::<Vec<_>>(), want, "{t}");
+                // memchr for each group, as where there is no AVX2.
+                let mut scan = set.scan(b);
+                let by_groups: Vec<usize> = std::iter::from_fn(|| scan.next_by_groups()).collect();
+                assert_eq!(by_groups, want, "{t}");
                 // Skipping ahead.
                 for from in 0..=b.len() {
                     let mut scan = set.scan(b);
