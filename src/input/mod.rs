@@ -206,7 +206,7 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     }
     // Opened once, and asked what it is through the open file (one look-up of the
     // path, not two).
-    let mut file = match std::fs::File::open(path) {
+    let file = match std::fs::File::open(path) {
         Ok(f) => f,
         // Some systems refuse to open a folder at all: it is still named as one.
         Err(_) if path.is_dir() => return Err(InputError::Io("这是一个目录".into())),
@@ -239,10 +239,42 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
             limit: limit / 1024 / 1024,
         });
     }
+    // Read through `take`: a file's own read_to_end asks the system for its size and
+    // place again (two more calls per file), and the size is known. A file that grew
+    // since is still held to the limit.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_message(&e)))?;
-    from_bytes(&name, &bytes, Format::of(&name))
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: limit / 1024 / 1024,
+        });
+    }
+    from_vec(&name, bytes, Format::of(&name))
+}
+
+/// As [`from_bytes`], taking the bytes: a text file in UTF-8 (most reports) becomes the
+/// text without a copy.
+fn from_vec(name: &str, bytes: Vec<u8>, format: Format) -> Result<Source, InputError> {
+    if format != Format::Text || !plain_utf8(&bytes) {
+        return from_bytes(name, &bytes, format);
+    }
+    // SAFETY: `plain_utf8` checked that the bytes are UTF-8.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    let mut src = Source::from_string(name, text);
+    src.encoding = "UTF-8";
+    Ok(src)
+}
+
+/// Whether [`decode`] reads these bytes as they are: UTF-8 with no byte-order mark of
+/// UTF-16 and no zero byte near the start (which would make it try UTF-16).
+fn plain_utf8(bytes: &[u8]) -> bool {
+    !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_none()
+        && simdutf8::basic::from_utf8(bytes).is_ok()
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -256,6 +288,34 @@ fn io_message(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn taking_the_bytes_reads_as_borrowing_them() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("报告".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let gbk = encoding_rs::GBK
+            .encode("法治政府建设年度报告，二〇二四年")
+            .0
+            .to_vec();
+        let cases: Vec<Vec<u8>> = vec![
+            "\u{FEFF}报告（一）\r\n正文".as_bytes().to_vec(),
+            "plain text\n".as_bytes().to_vec(),
+            Vec::new(),
+            le,
+            gbk,
+            vec![0x41, 0, 0x42, 0x43, 0, 0, 0x91],
+            vec![0xE6, 0xB3, 0x95, 0xFF, 0x41],
+        ];
+        for bytes in cases {
+            for format in [Format::Text, Format::Html] {
+                let want = from_bytes("f", &bytes, format)
+                    .map(|s| (s.text.clone(), s.original().to_string(), s.encoding));
+                let got = from_vec("f", bytes.clone(), format)
+                    .map(|s| (s.text.clone(), s.original().to_string(), s.encoding));
+                assert_eq!(got, want, "{bytes:?}");
+            }
+        }
+    }
 
     #[test]
     fn decodes_what_it_can_and_names_what_it_cannot() {
