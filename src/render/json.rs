@@ -3,6 +3,33 @@
 use super::FileReport;
 use serde::Serialize;
 
+/// The spaces that indent a key at a depth (two a level).
+macro_rules! indent {
+    (2) => {
+        "    "
+    };
+    (3) => {
+        "      "
+    };
+    (4) => {
+        "        "
+    };
+    (5) => {
+        "          "
+    };
+}
+
+/// `"name": ` on a new line at a depth, after a comma unless it is the first key of its
+/// object: one literal, pushed at once.
+macro_rules! key {
+    (first $depth:tt $name:literal) => {
+        concat!("\n", indent!($depth), "\"", $name, "\": ")
+    };
+    ($depth:tt $name:literal) => {
+        concat!(",\n", indent!($depth), "\"", $name, "\": ")
+    };
+}
+
 #[derive(Serialize)]
 pub struct JsonLabel {
     pub line: usize,
@@ -137,21 +164,21 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
         w.out.push_str("  {");
         let (line, column) = src.position(d.span.start);
         let (end_line, end_column) = src.position(d.span.end);
-        w.key(2, "path", true);
+        w.raw(key!(first 2 "path"));
         w.string(&src.name);
-        w.key(2, "rule", false);
+        w.raw(key!(2 "rule"));
         w.string(&d.rule);
-        w.key(2, "severity", false);
+        w.raw(key!(2 "severity"));
         w.string(d.severity.name());
-        w.key(2, "message", false);
+        w.raw(key!(2 "message"));
         w.string(&d.message);
-        w.key(2, "help", false);
+        w.raw(key!(2 "help"));
         match &d.help {
             Some(h) => w.string(h),
             None => w.out.push_str("null"),
         }
-        w.numbers(2, line, column, end_line, end_column, false);
-        w.key(2, "labels", false);
+        w.numbers(&NUMBERS_2, [line, column, end_line, end_column]);
+        w.raw(key!(2 "labels"));
         if d.labels.is_empty() {
             w.out.push_str("[]");
         } else {
@@ -161,19 +188,19 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
                 w.out.push_str("      {");
                 let (line, column) = src.position(l.span.start);
                 let (end_line, end_column) = src.position(l.span.end);
-                w.numbers(4, line, column, end_line, end_column, true);
-                w.key(4, "message", false);
+                w.numbers(&NUMBERS_4, [line, column, end_line, end_column]);
+                w.raw(key!(4 "message"));
                 w.string(&l.message);
                 w.out.push_str("\n      }");
             }
             w.out.push_str("\n    ]");
         }
         if let Some(edits) = d.fix.as_ref().filter(|_| text_fixes) {
-            w.key(2, "fix", false);
+            w.raw(key!(2 "fix"));
             w.out.push('{');
-            w.key(3, "applicability", true);
+            w.raw(key!(first 3 "applicability"));
             w.string("safe");
-            w.key(3, "edits", false);
+            w.raw(key!(3 "edits"));
             if edits.is_empty() {
                 w.out.push_str("[]");
             } else {
@@ -183,8 +210,8 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
                     w.out.push_str("        {");
                     let (line, column) = src.position(span.start);
                     let (end_line, end_column) = src.position(span.end);
-                    w.numbers(5, line, column, end_line, end_column, true);
-                    w.key(5, "content", false);
+                    w.numbers(&NUMBERS_5, [line, column, end_line, end_column]);
+                    w.raw(key!(5 "content"));
                     w.string(content);
                     w.out.push_str("\n        }");
                 }
@@ -192,12 +219,12 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
             }
             w.out.push_str("\n    }");
         }
-        w.key(2, "rule_pack", false);
+        w.raw(key!(2 "rule_pack"));
         w.string(rule_pack);
         if let Some(p) = src.place(d.span.start) {
-            w.key(2, "location", false);
+            w.raw(key!(2 "location"));
             w.string(&p.describe());
-            w.key(2, "element", false);
+            w.raw(key!(2 "element"));
             w.string(p.element);
         }
         w.out.push_str("\n  }");
@@ -227,6 +254,27 @@ fn needs_escape(bytes: &[u8]) -> bool {
         .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
+/// The position keys of a diagnostic (depth 2, after other keys), of a label (depth 4)
+/// and of an edit (depth 5), each first in its object.
+const NUMBERS_2: [&str; 4] = [
+    key!(2 "line"),
+    key!(2 "column"),
+    key!(2 "end_line"),
+    key!(2 "end_column"),
+];
+const NUMBERS_4: [&str; 4] = [
+    key!(first 4 "line"),
+    key!(4 "column"),
+    key!(4 "end_line"),
+    key!(4 "end_column"),
+];
+const NUMBERS_5: [&str; 4] = [
+    key!(first 5 "line"),
+    key!(5 "column"),
+    key!(5 "end_line"),
+    key!(5 "end_column"),
+];
+
 /// Pretty-printed JSON as serde_json prints it (two spaces a level), written by hand
 /// for the one shape of [`file_body`].
 struct Pretty {
@@ -234,14 +282,9 @@ struct Pretty {
 }
 
 impl Pretty {
-    /// `"name": ` on a new line at `depth`, after a comma unless it is the first.
-    fn key(&mut self, depth: usize, name: &str, first: bool) {
-        self.out.push_str(if first { "\n" } else { ",\n" });
-        const SPACES: &str = "                ";
-        self.out.push_str(SPACES.get(..2 * depth).unwrap_or(SPACES));
-        self.out.push('"');
-        self.out.push_str(name);
-        self.out.push_str("\": ");
+    /// Text as it is (a key made by [`key!`], punctuation).
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
     }
 
     fn number(&mut self, n: usize) {
@@ -256,22 +299,13 @@ impl Pretty {
                 break;
             }
         }
-        for &d in &digits[i..] {
-            self.out.push(d as char);
-        }
+        self.out.extend(digits[i..].iter().map(|&d| char::from(d)));
     }
 
-    fn numbers(&mut self, depth: usize, a: usize, b: usize, c: usize, d: usize, first: bool) {
-        for (k, (name, v)) in [
-            ("line", a),
-            ("column", b),
-            ("end_line", c),
-            ("end_column", d),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            self.key(depth, name, first && k == 0);
+    /// The four position keys (one of the `NUMBERS_` sets) with their values.
+    fn numbers(&mut self, keys: &[&str; 4], values: [usize; 4]) {
+        for (k, v) in keys.iter().zip(values) {
+            self.raw(k);
             self.number(v);
         }
     }
