@@ -200,6 +200,14 @@ pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> 
     {
         return None;
     }
+    // Every form of date ends with 日 or a digit, and only blanks follow it: most
+    // paragraphs (ending with 。) are settled here, without the grammar.
+    if !text
+        .trim_end_matches([' ', '\t'])
+        .ends_with(|c: char| c == '日' || c.is_ascii_digit())
+    {
+        return None;
+    }
     let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;
     let date = pair.into_inner().find(|p| p.as_rule() == Rule::date)?;
     let start = date.as_span().start();
@@ -408,6 +416,29 @@ mod tests {
         );
         assert!(date_line("  2024年2月27日 ").is_some());
         assert!(date_line("2024年2月27日召开会议").is_none());
+    }
+
+    #[test]
+    fn a_date_line_is_what_the_grammar_reads_as_one() {
+        for t in [
+            "2024年2月27日",
+            "  2024年2月27日 \t",
+            "2024-02-27",
+            "2024.2.27 ",
+            "\t2024/2/27\t",
+            "二〇二四年二月二十七日",
+            "二O二四年二月二十七日  ",
+            "2024年2月27日。",
+            "2024年2月",
+            "2024-02-2",
+            "2024年2月27日 星期二",
+            "全年办结案件12件",
+            "(2024年2月27日)",
+            "",
+        ] {
+            let grammar = BlockGrammar::parse(Rule::date_line, t).is_ok();
+            assert_eq!(date_line(t).is_some(), grammar, "{t:?}");
+        }
     }
 
     #[test]
