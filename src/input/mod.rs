@@ -182,19 +182,9 @@ pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
 pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source, InputError> {
     let name = path.display().to_string();
     if name == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Io(e.to_string()))?;
-        if bytes.len() as u64 > limit {
-            return Err(InputError::TooLarge {
-                size: bytes.len() as u64,
-                limit: limit / 1024 / 1024,
-            });
-        }
+        let bytes = read_up_to(std::io::stdin(), 0, limit, |e| e.to_string())?;
         let format = as_name.map(Format::of).unwrap_or(Format::Text);
-        return from_bytes("<stdin>", &bytes, format);
+        return from_vec("<stdin>", bytes, format);
     }
     if let Some(ext) = path
         .extension()
@@ -221,17 +211,8 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     // A pipe named on the command line (`check <(cmd)`, /dev/stdin) has no size: it is
     // read up to the limit, as standard input is. Folder walks only meet plain files.
     if !meta.is_file() {
-        let mut bytes = Vec::new();
-        file.take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Io(io_message(&e)))?;
-        if bytes.len() as u64 > limit {
-            return Err(InputError::TooLarge {
-                size: bytes.len() as u64,
-                limit: limit / 1024 / 1024,
-            });
-        }
-        return from_bytes(&name, &bytes, Format::of(&name));
+        let bytes = read_up_to(file, 0, limit, io_message)?;
+        return from_vec(&name, bytes, Format::of(&name));
     }
     if meta.len() > limit {
         return Err(InputError::TooLarge {
@@ -239,20 +220,38 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
             limit: limit / 1024 / 1024,
         });
     }
-    // Read through `take`: a file's own read_to_end asks the system for its size and
-    // place again (two more calls per file), and the size is known. A file that grew
-    // since is still held to the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1)
+    // Read through `take` (see read_up_to), room made for the size known: a file that
+    // grew since is still held to the limit.
+    let bytes = read_up_to(
+        file,
+        usize::try_from(meta.len()).unwrap_or(0),
+        limit,
+        io_message,
+    )?;
+    from_vec(&name, bytes, Format::of(&name))
+}
+
+/// Reads at most `limit` bytes (room made for `expected`), or says the input is larger.
+/// Through `take`, also for a file: a file's own read_to_end asks the system for its
+/// size and place again, two more calls per file.
+fn read_up_to(
+    reader: impl Read,
+    expected: usize,
+    limit: u64,
+    message: impl Fn(&std::io::Error) -> String,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(expected);
+    reader
+        .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::Io(io_message(&e)))?;
+        .map_err(|e| InputError::Io(message(&e)))?;
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge {
             size: bytes.len() as u64,
             limit: limit / 1024 / 1024,
         });
     }
-    from_vec(&name, bytes, Format::of(&name))
+    Ok(bytes)
 }
 
 /// As [`from_bytes`], taking the bytes: a text file in UTF-8 (most reports) becomes the
