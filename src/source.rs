@@ -402,6 +402,14 @@ impl Source {
         }
     }
 
+    /// The characters normalisation shortened (a full-width form, U+3000, U+00A0): for
+    /// each, in order, the offset just after it in the normalised text and in the
+    /// original. A character of the normalised text not listed here is as written, or a
+    /// carriage return made a space or a line break.
+    pub fn shortened(&self) -> &[(usize, usize)] {
+        &self.shifts
+    }
+
     /// The byte offset in the original text of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);

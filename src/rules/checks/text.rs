@@ -472,7 +472,112 @@ fn pairs_with(
 }
 
 pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
-    width_mix_with(ctx, forms, skip_between_digits, true)
+    let table = pair_table(forms);
+    match ascii_forms(&table) {
+        Some(form_of) => width_mix_normalised(ctx, &table, &form_of, skip_between_digits),
+        None => width_mix_with(ctx, forms, skip_between_digits, true),
+    }
+}
+
+/// For forms that are each an ASCII mark and its full-width form (U+FF01–FF5E), no mark
+/// twice and none a letter or a digit (the built-in forms): the form of each ASCII
+/// byte. None for other forms.
+fn ascii_forms(table: &[(char, char)]) -> Option<[Option<u8>; 128]> {
+    let mut form_of = [None; 128];
+    for (k, &(half, full)) in table.iter().enumerate() {
+        let slot = form_of.get_mut(half as usize)?;
+        if !half.is_ascii_punctuation() || full as u32 != half as u32 + 0xFEE0 || slot.is_some() {
+            return None;
+        }
+        *slot = Some(u8::try_from(k).ok()?);
+    }
+    Some(form_of)
+}
+
+/// Asks, of offsets of the normalised text, whether the character ending there was
+/// shortened by normalisation: a walk through [`Source::shortened`] that goes on from
+/// the last offset asked (offsets asked close together, mostly in order, cost a step or
+/// two).
+///
+/// [`Source::shortened`]: crate::source::Source::shortened
+struct Shortened<'a> {
+    ends: &'a [(usize, usize)],
+    /// The first entry ending at or after the offset asked last.
+    at: usize,
+}
+
+impl Shortened<'_> {
+    fn ends_at(&mut self, end: usize) -> bool {
+        while self.ends.get(self.at).is_some_and(|s| s.0 < end) {
+            self.at += 1;
+        }
+        while self.at > 0 && self.ends[self.at - 1].0 >= end {
+            self.at -= 1;
+        }
+        self.ends.get(self.at).is_some_and(|s| s.0 == end)
+    }
+}
+
+/// Width-mix for [`ascii_forms`], read from the normalised text: there both widths of a
+/// form are its ASCII mark, and the full-width ones are the marks normalisation
+/// shortened. No character is decoded: the marks and the bytes beside them tell all.
+fn width_mix_normalised(
+    ctx: &Ctx,
+    table: &[(char, char)],
+    form_of: &[Option<u8>; 128],
+    skip_between_digits: bool,
+) -> Vec<Finding> {
+    let lead = super::ByteSet::leads(table.iter().map(|&(half, _)| half));
+    let text = ctx.src.text.as_bytes();
+    let mut shortened = Shortened {
+        ends: ctx.src.shortened(),
+        at: 0,
+    };
+    // For each form: (count, first place) of the half-width and of the full-width mark;
+    // the place is an offset of the normalised text.
+    let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
+    for (_, b) in ctx.report.text_blocks() {
+        // Heading numbers are judged by numbering-style.
+        let marker = match b.kind {
+            BlockKind::Heading(h) => ctx.report.headings[h].marker.clone(),
+            _ => 0..0,
+        };
+        let span = &b.span;
+        for i in lead.scan(&text[span.clone()]) {
+            let p = span.start + i;
+            let Some(k) = form_of.get(usize::from(text[p])).copied().flatten() else {
+                continue;
+            };
+            if marker.contains(&p) {
+                continue;
+            }
+            let width = if shortened.ends_at(p + 1) {
+                1
+            } else {
+                // The character on each side within the block, when it is ASCII as
+                // written (one byte, not shortened): marks inside English words, web
+                // addresses and figures (https://, “Learn, Share”, 1,000) are not
+                // Chinese punctuation.
+                let prev = (p > span.start)
+                    .then(|| text[p - 1])
+                    .filter(|c| c.is_ascii() && !shortened.ends_at(p));
+                let next = (p + 1 < span.end)
+                    .then(|| text[p + 1])
+                    .filter(|c| c.is_ascii() && !shortened.ends_at(p + 2));
+                let numeric = prev.is_some_and(|c| c.is_ascii_digit())
+                    && next.is_some_and(|c| c.is_ascii_digit());
+                let ascii = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == b'/');
+                if skip_between_digits && numeric || ascii(prev) || ascii(next) {
+                    continue;
+                }
+                0
+            };
+            let e = &mut seen[usize::from(k)][width];
+            e.0 += 1;
+            e.1.get_or_insert((0, p));
+        }
+    }
+    minorities(ctx, table, &seen, |_, p| Some(p))
 }
 
 /// [`width_mix`]; `whole` lets the original text be scanned in one pass when the text
@@ -610,7 +715,21 @@ fn width_mix_with(
             }
         }
     }
-    minorities(ctx, &blocks, original, &table, &seen)
+    minorities(ctx, &table, &seen, |k_block, p| {
+        from_original(ctx, &blocks, k_block, p)
+    })
+}
+
+/// The offset in the normalised text of a mark found at `p` in the original text of
+/// `blocks[k_block]`.
+fn from_original(ctx: &Ctx, blocks: &[&Span], k_block: usize, p: usize) -> Option<usize> {
+    let span = blocks.get(k_block)?;
+    let os = ctx.src.original_offset(span.start);
+    let oe = ctx.src.original_offset(span.end);
+    let orig = ctx.src.original().get(os..oe)?;
+    let norm = ctx.src.slice(span);
+    let n = orig[..p].chars().count();
+    norm.char_indices().nth(n).map(|(i, _)| span.start + i)
 }
 
 /// Which width of a form (half, full) the mark `oc` is: 0 half, 1 full; None for
@@ -637,30 +756,19 @@ fn half_or_full(
     (!(skip_between_digits && numeric || ascii(prev) || ascii(next))).then_some(0)
 }
 
-/// How often width-mix saw one width of a form, and where first: the block and the
-/// mark's offset in that block's original text.
+/// How often width-mix saw one width of a form, and where first (a block and an offset,
+/// which `place` of [`minorities`] makes an offset of the normalised text).
 type Seen = (usize, Option<(usize, usize)>);
 
 /// The findings of width-mix: for each form whose two widths both occur, the first mark
-/// of the rarer width (`seen`: per form, the count and first place, as the block and the
-/// mark's offset in that block's original text, of the half-width and the full-width).
+/// of the rarer width (`seen`: per form, the count and first place of the half-width and
+/// the full-width; `place` gives a place's offset in the normalised text).
 fn minorities(
     ctx: &Ctx,
-    blocks: &[&Span],
-    original: &str,
     table: &[(char, char)],
     seen: &[[Seen; 2]],
+    place: impl Fn(usize, usize) -> Option<usize>,
 ) -> Vec<Finding> {
-    // The offset in the normalised text of a mark found at `p` in a block's original.
-    let place = |k_block: usize, p: usize| -> Option<usize> {
-        let span = blocks.get(k_block)?;
-        let os = ctx.src.original_offset(span.start);
-        let oe = ctx.src.original_offset(span.end);
-        let orig = original.get(os..oe)?;
-        let norm = ctx.src.slice(span);
-        let n = orig[..p].chars().count();
-        norm.char_indices().nth(n).map(|(i, _)| span.start + i)
-    };
     let mut out: Vec<Finding> = table
         .iter()
         .zip(seen)
@@ -1117,7 +1225,9 @@ mod reference {
                 }
             }
         }
-        super::minorities(ctx, &blocks, original, &table, &seen)
+        super::minorities(ctx, &table, &seen, |k_block, p| {
+            super::from_original(ctx, &blocks, k_block, p)
+        })
     }
 
     pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
@@ -1318,16 +1428,39 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        for t in texts() {
+        // The built-in forms are read from the normalised text; forms of other widths
+        // are not.
+        assert!(super::ascii_forms(&super::pair_table(&forms)).is_some());
+        for odd in [["-—"], ["a\u{FF41}"], ["1\u{FF11}"], [" \u{3000}"], ["“\""]] {
+            let odd = odd.map(String::from);
+            assert!(
+                super::ascii_forms(&super::pair_table(&odd)).is_none(),
+                "{odd:?}"
+            );
+        }
+        assert!(super::ascii_forms(&super::pair_table(&[",，".into(), ",，".into()])).is_none());
+        // Marks beside letters, digits and slashes of either width, and beside spaces
+        // that normalisation shortens.
+        let beside = [
+            "１,０００，1,000，１，0００。Ａ,Ｂ，a，b，ａ,b，a,ｂ。",
+            "https://x，ｈｔｔｐｓ：／／x，１６:３０，16：30，1６:3０。",
+            "甲,乙，丙\u{3000},\u{a0}，丁:戊：己;庚；（辛）(壬)？！?!",
+            "，\n,\r\n，1\n,2\n，(一)标题,\n（二）标题，",
+        ];
+        let mut all = texts();
+        all.extend(beside.iter().flat_map(|t| [t.to_string(), t.repeat(3)]));
+        for t in all {
             with_ctx(&t, |ctx| {
                 for skip in [true, false] {
                     let want = show(&super::reference::width_mix(ctx, &forms, skip));
                     assert_eq!(show(&super::width_mix(ctx, &forms, skip)), want, "{t:.200}");
-                    assert_eq!(
-                        show(&super::width_mix_with(ctx, &forms, skip, false)),
-                        want,
-                        "{t:.200}"
-                    );
+                    for whole in [true, false] {
+                        assert_eq!(
+                            show(&super::width_mix_with(ctx, &forms, skip, whole)),
+                            want,
+                            "{t:.200}"
+                        );
+                    }
                     assert_eq!(
                         show(&super::reference::width_mix_by_block(ctx, &forms, skip)),
                         want,
