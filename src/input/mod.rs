@@ -231,20 +231,52 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     from_vec(&name, bytes, Format::of(&name))
 }
 
-/// Reads at most `limit` bytes (room made for `expected`), or says the input is larger.
-/// Through `take`, also for a file: a file's own read_to_end asks the system for its
-/// size and place again, two more calls per file.
+/// Reads at most `limit` bytes, or says the input is larger. `expected`: the size a
+/// plain file was found to have (0 for other input).
+///
+/// A plain file is read straight into room for one byte more than its size: a read that
+/// leaves the bytes read at exactly that size, short of the room, has met the end, so
+/// one call reads most files. (A file's own read_to_end asks the system for its size
+/// and place again, then reads in pieces of 8 KiB and once more to see the end.) One
+/// that fills the room grew since it was sized, and the rest is read up to the limit.
 fn read_up_to(
-    reader: impl Read,
+    mut reader: impl Read,
     expected: usize,
     limit: u64,
     message: impl Fn(&std::io::Error) -> String,
 ) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::with_capacity(expected);
-    reader
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputError::Io(message(&e)))?;
+    let io = |e: std::io::Error| InputError::Io(message(&e));
+    let room = usize::try_from(limit)
+        .unwrap_or(usize::MAX)
+        .min(expected)
+        .saturating_add(1);
+    let mut bytes = if expected > 0 {
+        vec![0; room]
+    } else {
+        Vec::new()
+    };
+    let mut filled = 0;
+    if expected > 0 {
+        while filled < bytes.len() {
+            match reader.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) if filled + n == expected => {
+                    filled += n;
+                    break;
+                }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+    }
+    bytes.truncate(filled);
+    if expected == 0 || filled > expected {
+        reader
+            .take(limit + 1 - filled as u64)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge {
             size: bytes.len() as u64,
@@ -314,6 +346,57 @@ mod tests {
                 assert_eq!(got, want, "{bytes:?}");
             }
         }
+    }
+
+    /// Input given out a few bytes per read, counting the reads.
+    struct Pieces<'a> {
+        bytes: &'a [u8],
+        piece: usize,
+        reads: usize,
+    }
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.reads += 1;
+            let n = buf.len().min(self.piece).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn reads_a_sized_file_whole_and_one_that_changed_size() {
+        let text: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let read = |len: usize, expected: usize, piece: usize, limit: u64| {
+            let mut input = Pieces {
+                bytes: &text[..len],
+                piece,
+                reads: 0,
+            };
+            let got = read_up_to(&mut input, expected, limit, |e| e.to_string());
+            (got.map(|b| b == text[..len]), input.reads)
+        };
+        // As sized: one read, however large, when the system gives it all at once.
+        assert_eq!(read(5000, 5000, usize::MAX, 10_000), (Ok(true), 1));
+        assert_eq!(read(1, 1, usize::MAX, 10_000), (Ok(true), 1));
+        // Given in pieces: read on to the size.
+        assert_eq!(read(5000, 5000, 7, 10_000), (Ok(true), 715));
+        // Smaller than sized: read to the end. Larger: read on past the size.
+        for piece in [7, 4999, usize::MAX] {
+            assert_eq!(read(4000, 5000, piece, 10_000).0, Ok(true), "{piece}");
+            assert_eq!(read(5000, 3000, piece, 10_000).0, Ok(true), "{piece}");
+            assert_eq!(read(5000, 0, piece, 10_000).0, Ok(true), "{piece}");
+            // Grown past the limit, or larger than it from the start.
+            let too_large = Err(InputError::TooLarge {
+                size: 4001,
+                limit: 0,
+            });
+            assert_eq!(read(5000, 3000, piece, 4000).0, too_large, "{piece}");
+            assert_eq!(read(5000, 0, piece, 4000).0, too_large, "{piece}");
+            assert_eq!(read(5000, 5000, piece, 4000).0, too_large, "{piece}");
+        }
+        assert_eq!(read(0, 0, usize::MAX, 10).0, Ok(true));
     }
 
     #[test]
