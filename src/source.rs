@@ -29,7 +29,9 @@ pub struct Source {
     /// The text as the user wrote it, when normalisation changed anything.
     original: Option<String>,
     line_starts: Vec<usize>,
-    chars: CharIndex,
+    /// Built when first needed: most reports have short lines, whose columns are
+    /// counted directly.
+    chars: std::sync::OnceLock<CharIndex>,
     /// The way back to the original's byte offsets: for each replaced character whose
     /// length in bytes changed, (offset just after it in the normalised text, offset
     /// just after it in the original), in order. Between two entries both texts advance
@@ -182,6 +184,12 @@ fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
             // CRLF keeps one line break; a lone CR is a line break of its own.
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (1, ' '),
             b'\r' => (1, '\n'),
+            // U+FF01–FF3F and U+FF40–FF5E, told by their bytes (most replaced marks).
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBC), Some(&b @ 0x81..=0xBF)) => (3, char::from(b - 0x60)),
+                (Some(0xBD), Some(&b @ 0x80..=0x9E)) => (3, char::from(b - 0x20)),
+                _ => continue,
+            },
             _ => {
                 let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                     continue;
@@ -235,7 +243,7 @@ impl Source {
         Source {
             name,
             line_starts: line_starts(&text),
-            chars: CharIndex::new(&text),
+            chars: std::sync::OnceLock::new(),
             text,
             original,
             shifts,
@@ -392,13 +400,18 @@ impl Source {
         }
     }
 
+    fn char_index(&self) -> &CharIndex {
+        self.chars.get_or_init(|| CharIndex::new(&self.text))
+    }
+
     /// Characters between two byte offsets (char boundaries, `a <= b`) of the normalised
     /// text: counted directly over a short stretch, through the index over a long one.
     fn chars_between(&self, a: usize, b: usize) -> usize {
         if b - a <= 2 * CharIndex::STEP {
             char_count(&self.text.as_bytes()[a..b])
         } else {
-            self.chars.chars_before(&self.text, b) - self.chars.chars_before(&self.text, a)
+            let chars = self.char_index();
+            chars.chars_before(&self.text, b) - chars.chars_before(&self.text, a)
         }
     }
 
@@ -437,13 +450,13 @@ impl Source {
 
     /// Characters before a byte offset of the original text.
     pub fn original_chars_before(&self, offset: usize) -> usize {
-        self.chars
+        self.char_index()
             .chars_before(&self.text, self.normalised_offset(offset))
     }
 
     /// Byte offset in the original text of the character numbered `c`.
     pub fn original_byte_of_char(&self, c: usize) -> usize {
-        self.original_offset(self.chars.byte_of_char(&self.text, c))
+        self.original_offset(self.char_index().byte_of_char(&self.text, c))
     }
 
     /// An offset moved down to the nearest character boundary inside the text.
@@ -546,7 +559,8 @@ mod tests {
     fn normalisation_is_the_character_by_character_mapping() {
         let alphabet = [
             '\r', '\n', '\u{3000}', '\u{00A0}', ',', 'Ａ', '、', '。', 'a', '中', '\u{FF5F}',
-            '\u{FF5E}', '\u{FF01}', '¢', 'ï', '\u{3001}', '\u{2FFF}',
+            '\u{FF5E}', '\u{FF01}', '¢', 'ï', '\u{3001}', '\u{2FFF}', '\u{FF00}', '\u{FF3F}',
+            '\u{FF40}', '\u{FFFD}', '\u{EFBF}',
         ];
         let mut changed = 0;
         for t in crate::rules::checks::testing::random_texts(&alphabet, 7, 2000, 24) {
