@@ -378,23 +378,31 @@ fn enumerator(s: &str, at: usize) -> bool {
 
 pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
     // Only where a mark's first byte is can a mark start. Letters and digits (most of
-    // a report) are never marks.
+    // a report) are never marks. Of the characters starting there, only those ending
+    // with a mark's last byte are read: 。 and 、 share their first bytes with 《 and 【.
     pairs_with(ctx, pairs, |table| {
-        super::ByteSet::leads(
+        let marks = || {
             table
                 .iter()
                 .flat_map(|&(o, c)| [o, c])
-                .filter(|&c| !super::plain(c)),
-        )
+                .filter(|&c| !super::plain(c))
+        };
+        let mut last = [false; 256];
+        for c in marks() {
+            let mut buf = [0; 4];
+            last[usize::from(*c.encode_utf8(&mut buf).as_bytes().last().unwrap_or(&0))] = true;
+        }
+        (super::ByteSet::leads(marks()), last)
     })
 }
 
 /// [`pairs`], looking at the characters that start at the bytes `lead` gives for the
-/// table of pairs.
+/// table of pairs (and of those of two bytes or more, at the ones whose last byte it
+/// gives).
 fn pairs_with(
     ctx: &Ctx,
     pairs: &[String],
-    lead: impl FnOnce(&[(char, char)]) -> super::ByteSet,
+    lead: impl FnOnce(&[(char, char)]) -> (super::ByteSet, [bool; 256]),
 ) -> Vec<Finding> {
     // The text is normalised: （） in a rule means ().
     let norm = crate::source::normalise_char;
@@ -414,16 +422,30 @@ fn pairs_with(
         };
     let blocks: Vec<&crate::parse::tree::Block> =
         ctx.report.text_blocks().map(|(_, b)| b).collect();
-    let lead = lead(&table);
+    let (lead, last) = lead(&table);
     let mut stack: Vec<(char, char, usize)> = Vec::new();
     // How many of each opener are open, so a closer with none open is known at once.
     let mut open = vec![0usize; table.len()];
     for (k, b) in blocks.iter().enumerate() {
         let s = ctx.src.slice(&b.span);
+        let bytes = s.as_bytes();
         stack.clear();
         open.fill(0);
-        for i in lead.scan(s.as_bytes()) {
-            // A lead byte starts a character.
+        for i in lead.scan(bytes) {
+            // A lead byte starts a character, and says how long it is.
+            let width = match bytes[i] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            if width > 1
+                && !bytes
+                    .get(i + width - 1)
+                    .is_some_and(|&b| last[usize::from(b)])
+            {
+                continue;
+            }
             let c = s[i..].chars().next().unwrap_or(' ');
             if super::plain(c) {
                 continue;
@@ -1418,7 +1440,7 @@ mod tests {
             .map(String::from),
             |ctx| super::pairs(ctx, &pairs),
             // Every character looked at, as the check was first written.
-            |ctx| super::pairs_with(ctx, &pairs, |_| every_start()),
+            |ctx| super::pairs_with(ctx, &pairs, |_| (every_start(), [true; 256])),
         );
     }
 
