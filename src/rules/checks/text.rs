@@ -841,13 +841,155 @@ fn minority(
     )
 }
 
-static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>\p{Han}{2,6})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%")
-        .expect("valid")
+/// The Han characters (the script, as the regex crate's `\p{Han}` has it), as ranges
+/// in order.
+static HAN: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    use regex_syntax::hir::{Class, HirKind};
+    match regex_syntax::parse(r"\p{Han}").map(regex_syntax::hir::Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(c))) => {
+            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+        }
+        _ => Vec::new(),
+    }
 });
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*(?P<unit>\p{Han})").expect("valid")
-});
+
+/// Whether `c` is a Han character (all of U+4E00–9FFF is).
+fn is_han(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    let han = &*HAN;
+    let k = han.partition_point(|r| r.1 < c);
+    han.get(k).is_some_and(|r| r.0 <= c)
+}
+
+/// A rate stated in a sentence (办结率为95%): byte ranges in the sentence of the whole
+/// statement, its name (办结), its comparison (为, 超过 …) and its figure (95).
+#[derive(Debug, PartialEq)]
+struct RateMatch {
+    all: Span,
+    name: Span,
+    cmp: Option<Span>,
+    pct: Span,
+}
+
+/// The comparisons a rate may state.
+const RATE_CMP: [&str; 8] = ["均达到", "均达", "达到", "达", "为", "是", "超过", "高于"];
+
+/// The rates stated in `s`, in order: what the pattern
+/// `(?P<name>\p{Han}{2,6})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%`
+/// finds, one match after another. Each is read back from its %: all before it but the
+/// name has one reading, and the name is the Han characters before 率, at most six.
+fn rates(s: &str) -> Vec<RateMatch> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for percent in memchr::memchr_iter(b'%', s.as_bytes()) {
+        if let Some(m) = rate_ending(s, from, percent) {
+            from = m.all.end;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The rate stated in `s[from..]` that ends with the % at `percent`, if one does.
+fn rate_ending(s: &str, from: usize, percent: usize) -> Option<RateMatch> {
+    let head = s.get(from..percent)?;
+    let b = head.as_bytes();
+    let unblank = |end: usize| head[..end].trim_end_matches(char::is_whitespace).len();
+    let digits_before = |end: usize| {
+        end - b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // The figure: digits, with a decimal part.
+    let pct_end = unblank(head.len());
+    let mut pct_start = digits_before(pct_end);
+    if pct_start == pct_end {
+        return None;
+    }
+    if pct_start > 1 && b[pct_start - 1] == b'.' && digits_before(pct_start - 1) < pct_start - 1 {
+        pct_start = digits_before(pct_start - 1);
+    }
+    // The comparison, when 率 comes before it (no comparison ends with 率).
+    let cmp_end = unblank(pct_start);
+    let cmp = RATE_CMP.iter().find_map(|c| {
+        let start = cmp_end.checked_sub(c.len())?;
+        (head[..cmp_end].ends_with(c) && head[..unblank(start)].ends_with('率'))
+            .then_some(start..cmp_end)
+    });
+    let rate_end = cmp.as_ref().map_or(cmp_end, |c| unblank(c.start));
+    let rate = head[..rate_end].strip_suffix('率')?.len();
+    // The name: the Han characters just before 率, at most six, at least two.
+    let name_start = head[..rate]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .take(6)
+        .last()
+        .map(|(i, _)| i)?;
+    // At least two: a second character.
+    head[name_start..rate].chars().nth(1)?;
+    let at = |r: std::ops::Range<usize>| from + r.start..from + r.end;
+    Some(RateMatch {
+        all: from + name_start..percent + 1,
+        name: at(name_start..rate),
+        cmp: cmp.map(at),
+        pct: at(pct_start..pct_end),
+    })
+}
+
+/// The counts in `s` (40件, 1,200人), in order: what the pattern
+/// `([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\p{Han}` finds, one match after another.
+fn counts_in(s: &str) -> Vec<Span> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+    {
+        let start = i + k;
+        match count_at(s, start) {
+            Some(end) => {
+                out.push(start..end);
+                i = end;
+            }
+            None => i = start + 1,
+        }
+    }
+    out
+}
+
+/// The end of the count that starts at `i` (a digit), if one does: the figure with
+/// groups of thousands when it has them, else all its digits; then blank space and a
+/// Han character (the unit).
+fn count_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let unit_after = |end: usize| {
+        let rest = s[end..].trim_start_matches(char::is_whitespace);
+        let c = rest.chars().next().filter(|&c| is_han(c))?;
+        Some(s.len() - rest.len() + c.len_utf8())
+    };
+    let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // 1,000: one to three digits, then groups of a comma and three digits (all of them:
+    // after fewer comes a comma, not the unit).
+    for lead in (1..=run.min(3)).rev() {
+        let mut end = i + lead;
+        while b
+            .get(end..end + 4)
+            .is_some_and(|g| g[0] == b',' && g[1..].iter().all(u8::is_ascii_digit))
+        {
+            end += 4;
+        }
+        if let Some(unit_end) = (end > i + lead).then(|| unit_after(end)).flatten() {
+            return Some(unit_end);
+        }
+    }
+    unit_after(i + run)
+}
 
 /// Sentences longer than this are not read for rates (a real sentence is far shorter;
 /// this keeps the check linear on machine-made text).
@@ -941,15 +1083,15 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
             // sides), so one search of the sentence finds what a search of each clause
             // finds. A count is its digits, blank space and a Han unit (the last
             // character).
-            let mut found = COUNT.find_iter(s).peekable();
+            let mut found = counts_in(s).into_iter().peekable();
             for (offset, clause) in clauses {
                 let end = offset + clause.len();
                 let mut first = None;
-                while let Some(m) = found.next_if(|m| m.start() < end) {
-                    if first.is_some() || m.start() < offset {
+                while let Some(m) = found.next_if(|m| m.start < end) {
+                    if first.is_some() || m.start < offset {
                         continue;
                     }
-                    let unit = m.as_str().chars().next_back().unwrap_or(' ');
+                    let unit = s[m.clone()].chars().next_back().unwrap_or(' ');
                     if units.contains(unit) {
                         first = Some(m);
                     }
@@ -957,30 +1099,26 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                 let Some(m) = first else {
                     continue;
                 };
-                let digits = m
-                    .as_str()
+                let count = &s[m.clone()];
+                let digits = count
                     .find(|c: char| !(c.is_ascii_digit() || c == ','))
-                    .unwrap_or(m.len());
-                let n = &m.as_str()[..digits];
-                let Ok(v) = n.replace(',', "").parse() else {
+                    .unwrap_or(count.len());
+                let Ok(v) = count[..digits].replace(',', "").parse() else {
                     continue;
                 };
-                let span = sent.start + m.start()..sent.start + m.end();
-                counts.push((&s[offset..m.start()], v, span));
+                let span = sent.start + m.start..sent.start + m.end;
+                counts.push((&s[offset..m.start], v, span));
             }
             // The first clause with a verb of totals, looked for once per sentence.
             let mut total_clause: Option<Option<usize>> = None;
-            for c in RATE.captures_iter(s) {
-                let (Some(name), Some(pct)) = (c.name("name"), c.name("pct")) else {
-                    continue;
-                };
-                let Ok(stated) = pct.as_str().parse::<f64>() else {
+            for c in rates(s) {
+                let Ok(stated) = s[c.pct.clone()].parse::<f64>() else {
                     continue;
                 };
                 // The part is counted by the clause naming the rate most fully (按期办结率
                 // ← 按期办结100件 rather than 办结110件); the whole by the count just before
                 // a 其中 clause, else by a verb of totals (受理40件).
-                let name = name.as_str();
+                let name = &s[c.name.clone()];
                 let num = name
                     .char_indices()
                     .map(|(i, _)| &name[i..])
@@ -1002,6 +1140,7 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
                     continue;
                 };
                 out.extend(rate_finding(
+                    s,
                     &c,
                     sent.start,
                     stated,
@@ -1021,7 +1160,8 @@ pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Fi
 /// stated and `tolerance`, or below it for 超过/高于. None when the rate holds or the
 /// counts cannot make it (the same count, no whole, a part larger than the whole).
 fn rate_finding(
-    c: &regex::Captures,
+    s: &str,
+    c: &RateMatch,
     sent_start: usize,
     stated: f64,
     counts: &[(&str, f64, Span)],
@@ -1033,24 +1173,23 @@ fn rate_finding(
         return None;
     }
     let actual = n / d * 100.0;
-    let decimals = c
-        .name("pct")
-        .and_then(|p| p.as_str().split_once('.'))
+    let decimals = s[c.pct.clone()]
+        .split_once('.')
         .map(|(_, f)| f.len())
         .unwrap_or(0) as i32;
     let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
-    let at_least = matches!(c.name("cmp").map(|m| m.as_str()), Some("超过" | "高于"));
+    let at_least = matches!(c.cmp.clone().map(|m| &s[m]), Some("超过" | "高于"));
     let wrong = if at_least {
         actual + slack < stated
     } else {
         (actual - stated).abs() > slack
     };
-    let all = c.get(0)?;
+    let all = c.all.clone();
     wrong.then(|| {
-        Finding::at(sent_start + all.start()..sent_start + all.end())
+        Finding::at(sent_start + all.start..sent_start + all.end)
             .label(counts[den].2.clone(), "总数")
             .label(counts[num].2.clone(), "其中")
-            .var("rate", all.as_str())
+            .var("rate", &s[all])
             .var("actual", format!("{actual:.1}"))
             .var("num", format!("{n}"))
             .var("den", format!("{d}"))
@@ -1062,10 +1201,32 @@ fn rate_finding(
 #[cfg(test)]
 mod reference {
     use super::{
-        CITED, COUNT, Cited, Ctx, Finding, RATE, RATE_SENTENCE_BYTES, Span, clauses, half_or_full,
+        CITED, Cited, Ctx, Finding, RATE_SENTENCE_BYTES, RateMatch, Span, clauses, half_or_full,
         pair_table,
     };
     use crate::parse::tree::BlockKind;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// What [`super::rates`] reads.
+    pub static RATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<name>\p{Han}{2,6})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%")
+            .expect("valid")
+    });
+    /// What [`super::counts_in`] reads.
+    pub static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*(?P<unit>\p{Han})").expect("valid")
+    });
+
+    /// A match of [`RATE`] as [`super::rates`] gives one.
+    pub fn rate_match(c: &regex::Captures) -> Option<RateMatch> {
+        Some(RateMatch {
+            all: c.get(0)?.range(),
+            name: c.name("name")?.range(),
+            cmp: c.name("cmp").map(|m| m.range()),
+            pct: c.name("pct")?.range(),
+        })
+    }
 
     /// Every 《…》 citation of the report's text blocks.
     pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
@@ -1147,8 +1308,12 @@ mod reference {
                     let (Some(ni), Some(di)) = (num, den) else {
                         continue;
                     };
+                    let Some(m) = rate_match(&c) else {
+                        continue;
+                    };
                     out.extend(super::rate_finding(
-                        &c,
+                        s,
+                        &m,
                         sent.start,
                         stated,
                         &counts,
@@ -1320,6 +1485,105 @@ mod tests {
                 .chain((0x80u32..=0x10FFFF).step_by(0x40))
                 .filter_map(char::from_u32),
         )
+    }
+
+    /// Texts of `count` random runs of up to `most` of `tokens`.
+    fn token_texts(tokens: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
+        let mut seed = seed;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        (0..count)
+            .map(|_| {
+                let n = next() % (most + 1);
+                (0..n)
+                    .map(|_| tokens[next() as usize % tokens.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn han_is_the_script_the_regex_crate_knows() {
+        let han = regex::Regex::new(r"^\p{Han}$").unwrap();
+        let chars = (0..0x3_0000u32)
+            .chain((0x3_0000..0x11_0000).step_by(97))
+            .filter_map(char::from_u32);
+        let mut n = 0;
+        for c in chars {
+            let want = han.is_match(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(super::is_han(c), want, "{c:?}");
+            n += usize::from(want);
+        }
+        assert!(n > 80_000, "{n}");
+    }
+
+    #[test]
+    fn rates_and_counts_are_what_their_patterns_find() {
+        // Statements of rates in pieces, the likelier ones more than once.
+        let tokens = [
+            "办结",
+            "办结率",
+            "办结率",
+            "甲乙丙丁戊己率",
+            "率",
+            "为",
+            "为",
+            "均达到",
+            "均达",
+            "达到",
+            "达",
+            "超过",
+            "高于",
+            "是",
+            "甲",
+            "々",
+            "5",
+            "95",
+            "95",
+            "9.5",
+            "100",
+            "1",
+            ".",
+            ",",
+            "000",
+            "1,000",
+            " ",
+            "\u{3000}",
+            "%",
+            "%",
+            "%",
+            "，",
+            "a",
+            "\n",
+            "件",
+            "人",
+            "𠀀",
+            "。",
+            "、",
+            "12,34",
+            "率为",
+            "率达到",
+        ];
+        let (mut rates, mut counts) = (0, 0);
+        for t in token_texts(&tokens, 7, 100_000, 16) {
+            let want: Vec<_> = super::reference::RATE
+                .captures_iter(&t)
+                .filter_map(|c| super::reference::rate_match(&c))
+                .collect();
+            assert_eq!(super::rates(&t), want, "{t:?}");
+            rates += want.len();
+            let want: Vec<_> = super::reference::COUNT
+                .find_iter(&t)
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(super::counts_in(&t), want, "{t:?}");
+            counts += want.len();
+        }
+        assert!(rates > 1000 && counts > 5000, "{rates} {counts}");
     }
 
     #[test]
