@@ -327,6 +327,20 @@ impl Source {
         }
     }
 
+    /// [`Source::position`] of a span's start and of its end, the end counted on from the
+    /// start when both are on one line.
+    pub fn span_position(&self, span: &Range<usize>) -> ((usize, usize), (usize, usize)) {
+        let start = self.position(span.start);
+        if self.format != "docx" {
+            let (a, b) = (self.clamp(span.start), self.clamp(span.end));
+            let next_line = self.line_starts.get(start.0);
+            if a <= b && next_line.is_none_or(|&next| b < next) {
+                return (start, (start.0, start.1 + self.chars_between(a, b)));
+            }
+        }
+        (start, self.position(span.end))
+    }
+
     /// The line a position's column counts from, as a byte range of the normalised text:
     /// for a Word file the paragraph (from its first line to the line holding
     /// `offset`), else the line holding `offset`.
@@ -593,6 +607,25 @@ mod tests {
             for b in a..=t.len() {
                 if t.is_char_boundary(a) && t.is_char_boundary(b) {
                     assert_eq!(char_count(&t.as_bytes()[a..b]), t[a..b].chars().count());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_ends_where_its_end_alone_is() {
+        let long = "甲，乙".repeat(300);
+        for text in ["", "甲\n乙", "(一)甲\u{3000}乙\r\n丙,丁\r戊\n\n己", &long] {
+            let s = Source::new("a", text);
+            let mut offsets: Vec<usize> = s.text.char_indices().map(|(i, _)| i).collect();
+            offsets.extend([s.text.len(), s.text.len() + 5]);
+            for &a in offsets.iter().step_by(7) {
+                for &b in &offsets {
+                    assert_eq!(
+                        s.span_position(&(a..b)),
+                        (s.position(a), s.position(b)),
+                        "{text:?} {a}..{b}"
+                    );
                 }
             }
         }

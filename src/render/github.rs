@@ -18,8 +18,7 @@ fn property(s: &str) -> String {
 pub fn render(f: &FileReport) -> String {
     let mut out = String::new();
     for d in f.diagnostics {
-        let (line, col) = f.src.position(d.span.start);
-        let (end_line, end_col) = f.src.position(d.span.end);
+        let ((line, col), (end_line, end_col)) = f.src.span_position(&d.span);
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -86,8 +86,7 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
     f.diagnostics
         .iter()
         .map(|d| {
-            let (line, column) = f.src.position(d.span.start);
-            let (end_line, end_column) = f.src.position(d.span.end);
+            let ((line, column), (end_line, end_column)) = f.src.span_position(&d.span);
             let place = f.src.place(d.span.start);
             JsonDiagnostic {
                 rule_pack: rule_pack.to_string(),
@@ -106,8 +105,7 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
                     .labels
                     .iter()
                     .map(|l| {
-                        let (line, column) = f.src.position(l.span.start);
-                        let (end_line, end_column) = f.src.position(l.span.end);
+                        let ((line, column), (end_line, end_column)) = f.src.span_position(&l.span);
                         JsonLabel {
                             line,
                             column,
@@ -127,8 +125,8 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
                         edits: edits
                             .iter()
                             .map(|(span, content)| {
-                                let (line, column) = f.src.position(span.start);
-                                let (end_line, end_column) = f.src.position(span.end);
+                                let ((line, column), (end_line, end_column)) =
+                                    f.src.span_position(span);
                                 JsonEdit {
                                     line,
                                     column,
@@ -162,8 +160,7 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
             w.out.push_str(",\n");
         }
         w.out.push_str("  {");
-        let (line, column) = src.position(d.span.start);
-        let (end_line, end_column) = src.position(d.span.end);
+        let ((line, column), (end_line, end_column)) = src.span_position(&d.span);
         w.raw(key!(first 2 "path"));
         w.string(&src.name);
         w.raw(key!(2 "rule"));
@@ -186,8 +183,7 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
             for (k, l) in d.labels.iter().enumerate() {
                 w.out.push_str(if k == 0 { "\n" } else { ",\n" });
                 w.out.push_str("      {");
-                let (line, column) = src.position(l.span.start);
-                let (end_line, end_column) = src.position(l.span.end);
+                let ((line, column), (end_line, end_column)) = src.span_position(&l.span);
                 w.numbers(&NUMBERS_4, [line, column, end_line, end_column]);
                 w.raw(key!(4 "message"));
                 w.string(&l.message);
@@ -208,8 +204,7 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
                 for (k, (span, content)) in edits.iter().enumerate() {
                     w.out.push_str(if k == 0 { "\n" } else { ",\n" });
                     w.out.push_str("        {");
-                    let (line, column) = src.position(span.start);
-                    let (end_line, end_column) = src.position(span.end);
+                    let ((line, column), (end_line, end_column)) = src.span_position(span);
                     w.numbers(&NUMBERS_5, [line, column, end_line, end_column]);
                     w.raw(key!(5 "content"));
                     w.string(content);

@@ -61,8 +61,7 @@ pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Ve
     let mut seen: std::collections::HashMap<(String, String), usize> =
         std::collections::HashMap::new();
     let region = |span: &std::ops::Range<usize>| {
-        let (l, c) = f.src.position(span.start);
-        let (el, ec) = f.src.position(span.end);
+        let ((l, c), (el, ec)) = f.src.span_position(span);
         json!({"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(if el == l { c } else { 1 })})
     };
     let location = |span: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.src.name)}, "region": region(span)}});

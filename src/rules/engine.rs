@@ -230,7 +230,7 @@ pub fn lint_analysed(
     // One defect, one diagnostic: a rule that fired may silence others for this file.
     let silenced: Vec<&str> = rules
         .iter()
-        .filter(|r| out.iter().any(|d| d.rule == r.spec.id))
+        .filter(|r| !r.spec.suppresses.is_empty() && out.iter().any(|d| d.rule == r.spec.id))
         .flat_map(|r| r.spec.suppresses.iter().map(String::as_str))
         .collect();
     if !silenced.is_empty() {
