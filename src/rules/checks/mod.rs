@@ -186,6 +186,20 @@ impl ByteSet {
         self.member[usize::from(b)]
     }
 
+    /// Every offset of `hay` whose byte is in the set, in order, put in `out` (emptied
+    /// first). Where marks are dense, one pass over the whole text: 32 bytes compared at
+    /// a time where the processor has AVX2, the members' vectors held throughout.
+    pub fn find_all(&self, hay: &[u8], out: &mut Vec<usize>) {
+        out.clear();
+        #[cfg(target_arch = "x86_64")]
+        if let Some(splats) = &self.wide {
+            // SAFETY: a set has splats only where the processor has AVX2.
+            unsafe { wide::find_all(hay, splats, out) };
+            return;
+        }
+        out.extend(self.scan(hay));
+    }
+
     /// The offsets of `hay` whose bytes are in the set, in order.
     pub fn scan<'a>(&'a self, hay: &'a [u8]) -> Scan<'a> {
         Scan {
@@ -342,6 +356,63 @@ mod wide {
         }
     }
 
+    /// Every offset of `hay` whose byte is a member, in order, added to `out`.
+    ///
+    /// # Safety
+    /// The processor has AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn find_all(hay: &[u8], splats: &Splats, out: &mut Vec<usize>) {
+        match splats.1 {
+            4 => find_all_of::<4>(hay, &splats.0, out),
+            _ => find_all_of::<WIDE>(hay, &splats.0, out),
+        }
+    }
+
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn find_all_of<const N: usize>(hay: &[u8], splats: &[__m256i; WIDE], out: &mut Vec<usize>) {
+        let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
+        let mut at = 0;
+        while at < hay.len() {
+            let mask = match hay[at..].first_chunk::<32>() {
+                Some(bytes) => {
+                    // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
+                    compare(
+                        unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) },
+                        &splats,
+                    )
+                }
+                None => {
+                    let rest = &hay[at..];
+                    let mut padded = [0u8; 32];
+                    padded[..rest.len()].copy_from_slice(rest);
+                    // SAFETY: `padded` is 32 readable bytes.
+                    compare(
+                        unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) },
+                        &splats,
+                    ) & ((1u32 << rest.len()) - 1)
+                }
+            };
+            let mut mask = mask;
+            while mask != 0 {
+                out.push(at + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+            at += 32;
+        }
+    }
+
+    /// Bit i set where byte i of `v` is one of the members.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn compare<const N: usize>(v: __m256i, splats: &[__m256i; N]) -> u32 {
+        let mut hits = _mm256_cmpeq_epi8(v, splats[0]);
+        for s in &splats[1..] {
+            hits = _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, *s));
+        }
+        _mm256_movemask_epi8(hits) as u32
+    }
+
     #[target_feature(enable = "avx2")]
     #[inline]
     fn next_mask_of<const N: usize>(
@@ -349,16 +420,13 @@ mod wide {
         mut at: usize,
         splats: &[__m256i; WIDE],
     ) -> Option<(usize, u32)> {
-        let compare = |v: __m256i| {
-            let mut hits = _mm256_cmpeq_epi8(v, splats[0]);
-            for s in &splats[1..N] {
-                hits = _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, *s));
-            }
-            _mm256_movemask_epi8(hits) as u32
-        };
+        let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
         while let Some(bytes) = hay.get(at..).and_then(<[u8]>::first_chunk::<32>) {
             // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
-            let mask = compare(unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) });
+            let mask = compare(
+                unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) },
+                &splats,
+            );
             if mask != 0 {
                 return Some((at, mask));
             }
@@ -368,8 +436,10 @@ mod wide {
         let mut padded = [0u8; 32];
         padded[..rest.len()].copy_from_slice(rest);
         // SAFETY: `padded` is 32 readable bytes.
-        let mask = compare(unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) })
-            & ((1u32 << rest.len()) - 1);
+        let mask = compare(
+            unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) },
+            &splats,
+        ) & ((1u32 << rest.len()) - 1);
         (mask != 0).then_some((at, mask))
     }
 }
@@ -564,6 +634,10 @@ mod tests {
                 let mut scan = set.scan(b);
                 let by_groups: Vec<usize> = std::iter::from_fn(|| scan.next_by_groups()).collect();
                 assert_eq!(by_groups, want, "{t}");
+                // All at once, into a list that held others.
+                let mut all = vec![7, 8, 9];
+                set.find_all(b, &mut all);
+                assert_eq!(all, want, "{t}");
                 // Skipping ahead.
                 for from in 0..=b.len() {
                     let mut scan = set.scan(b);

@@ -426,12 +426,14 @@ fn pairs_with(
     let mut stack: Vec<(char, char, usize)> = Vec::new();
     // How many of each opener are open, so a closer with none open is known at once.
     let mut open = vec![0usize; table.len()];
+    let mut marks = Vec::new();
     for (k, b) in blocks.iter().enumerate() {
         let s = ctx.src.slice(&b.span);
         let bytes = s.as_bytes();
         stack.clear();
         open.fill(0);
-        for i in lead.scan(bytes) {
+        lead.find_all(bytes, &mut marks);
+        for &i in &marks {
             // A lead byte starts a character, and says how long it is.
             let width = match bytes[i] {
                 0xF0.. => 4,
@@ -558,6 +560,7 @@ fn width_mix_normalised(
     // For each form: (count, first place) of the half-width and of the full-width mark;
     // the place is an offset of the normalised text.
     let mut seen: Vec<[Seen; 2]> = vec![[(0, None); 2]; table.len()];
+    let mut marks = Vec::new();
     for (_, b) in ctx.report.text_blocks() {
         // Heading numbers are judged by numbering-style.
         let marker = match b.kind {
@@ -565,7 +568,8 @@ fn width_mix_normalised(
             _ => 0..0,
         };
         let span = &b.span;
-        for i in lead.scan(&text[span.clone()]) {
+        lead.find_all(&text[span.clone()], &mut marks);
+        for &i in &marks {
             let p = span.start + i;
             let Some(k) = form_of.get(usize::from(text[p])).copied().flatten() else {
                 continue;
