@@ -117,11 +117,12 @@ pub fn mask_citations(s: &str) -> std::borrow::Cow<'_, str> {
 /// The first year (1900–2099 followed by 年) in a span, outside citations.
 pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     let masked = mask_citations(src.slice(span));
-    let c = YEAR_RE.captures(&masked)?;
-    let m = c.get(1)?;
+    // The year is the match's first four characters (ASCII digits): no groups needed.
+    let m = YEAR_RE.find(&masked)?;
+    let year = m.as_str().get(..4)?;
     Some((
-        m.as_str().parse().ok()?,
-        span.start + m.start()..span.start + m.end(),
+        year.parse().ok()?,
+        span.start + m.start()..span.start + m.start() + 4,
     ))
 }
 
@@ -487,6 +488,31 @@ mod tests {
             return None;
         }
         Some(m.get(0).map(|g| g.range()).unwrap_or(0..0))
+    }
+
+    #[test]
+    fn first_year_is_the_year_group() {
+        let mut all = texts();
+        all.extend(
+            [
+                "2024 年",
+                "2024\u{3000}年",
+                "《2023年规划》2024年",
+                "12024年",
+                "1999年",
+            ]
+            .map(String::from),
+        );
+        for t in &all {
+            let src = Source::new("t.txt", t);
+            let span = 0..src.text.len();
+            let masked = super::mask_citations(&src.text);
+            let want = super::YEAR_RE.captures(&masked).and_then(|c| {
+                let m = c.get(1)?;
+                Some((m.as_str().parse().ok()?, m.range()))
+            });
+            assert_eq!(super::first_year(&src, &span), want, "{t:.100}");
+        }
     }
 
     #[test]
