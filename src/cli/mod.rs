@@ -1423,10 +1423,13 @@ struct Job {
 
 impl Job {
     fn rules(&self) -> Vec<&Rule> {
-        self.selected
-            .iter()
-            .filter_map(|&i| self.prepared.set.rules.get(i))
-            .collect()
+        let mut rules = Vec::with_capacity(self.selected.len());
+        rules.extend(
+            self.selected
+                .iter()
+                .filter_map(|&i| self.prepared.set.rules.get(i)),
+        );
+        rules
     }
 }
 
