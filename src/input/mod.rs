@@ -220,8 +220,8 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
             limit: limit / 1024 / 1024,
         });
     }
-    // Read through `take` (see read_up_to), room made for the size known: a file that
-    // grew since is still held to the limit.
+    // Read straight into room for the size known (see read_up_to): a file that grew
+    // since is still held to the limit.
     let bytes = read_up_to(
         file,
         usize::try_from(meta.len()).unwrap_or(0),
@@ -250,24 +250,18 @@ fn read_up_to(
         .unwrap_or(usize::MAX)
         .min(expected)
         .saturating_add(1);
-    let mut bytes = if expected > 0 {
-        vec![0; room]
-    } else {
-        Vec::new()
-    };
+    let mut bytes = vec![0; if expected > 0 { room } else { 0 }];
     let mut filled = 0;
-    if expected > 0 {
-        while filled < bytes.len() {
-            match reader.read(&mut bytes[filled..]) {
-                Ok(0) => break,
-                Ok(n) if filled + n == expected => {
-                    filled += n;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io(e)),
+    while filled < bytes.len() {
+        match reader.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) if filled + n == expected => {
+                filled += n;
+                break;
             }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
         }
     }
     bytes.truncate(filled);

@@ -372,34 +372,49 @@ mod wide {
     #[inline]
     fn find_all_of<const N: usize>(hay: &[u8], splats: &[__m256i; WIDE], out: &mut Vec<usize>) {
         let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
-        let mut at = 0;
-        while at < hay.len() {
-            let mask = match hay[at..].first_chunk::<32>() {
-                Some(bytes) => {
-                    // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
-                    compare(
-                        unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) },
-                        &splats,
-                    )
-                }
-                None => {
-                    let rest = &hay[at..];
-                    let mut padded = [0u8; 32];
-                    padded[..rest.len()].copy_from_slice(rest);
-                    // SAFETY: `padded` is 32 readable bytes.
-                    compare(
-                        unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) },
-                        &splats,
-                    ) & ((1u32 << rest.len()) - 1)
-                }
-            };
-            let mut mask = mask;
+        for at in (0..hay.len()).step_by(32) {
+            let mut mask = mask_at(hay, at, &splats);
             while mask != 0 {
                 out.push(at + mask.trailing_zeros() as usize);
                 mask &= mask - 1;
             }
-            at += 32;
         }
+    }
+
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn next_mask_of<const N: usize>(
+        hay: &[u8],
+        at: usize,
+        splats: &[__m256i; WIDE],
+    ) -> Option<(usize, u32)> {
+        let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
+        (at..hay.len())
+            .step_by(32)
+            .map(|at| (at, mask_at(hay, at, &splats)))
+            .find(|&(_, mask)| mask != 0)
+    }
+
+    /// The members among the 32 bytes of `hay` from `at` on (`at` within `hay`; fewer
+    /// at the end): bit i set where byte `at + i` is one.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn mask_at<const N: usize>(hay: &[u8], at: usize, splats: &[__m256i; N]) -> u32 {
+        let rest = &hay[at..];
+        if let Some(bytes) = rest.first_chunk::<32>() {
+            // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
+            return compare(
+                unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) },
+                splats,
+            );
+        }
+        let mut padded = [0u8; 32];
+        padded[..rest.len()].copy_from_slice(rest);
+        // SAFETY: `padded` is 32 readable bytes.
+        compare(
+            unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) },
+            splats,
+        ) & ((1u32 << rest.len()) - 1)
     }
 
     /// Bit i set where byte i of `v` is one of the members.
@@ -411,36 +426,6 @@ mod wide {
             hits = _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, *s));
         }
         _mm256_movemask_epi8(hits) as u32
-    }
-
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn next_mask_of<const N: usize>(
-        hay: &[u8],
-        mut at: usize,
-        splats: &[__m256i; WIDE],
-    ) -> Option<(usize, u32)> {
-        let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
-        while let Some(bytes) = hay.get(at..).and_then(<[u8]>::first_chunk::<32>) {
-            // SAFETY: `bytes` is 32 readable bytes, and loadu asks no alignment.
-            let mask = compare(
-                unsafe { _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()) },
-                &splats,
-            );
-            if mask != 0 {
-                return Some((at, mask));
-            }
-            at += 32;
-        }
-        let rest = hay.get(at..).filter(|r| !r.is_empty())?;
-        let mut padded = [0u8; 32];
-        padded[..rest.len()].copy_from_slice(rest);
-        // SAFETY: `padded` is 32 readable bytes.
-        let mask = compare(
-            unsafe { _mm256_loadu_si256(padded.as_ptr().cast::<__m256i>()) },
-            &splats,
-        ) & ((1u32 << rest.len()) - 1);
-        (mask != 0).then_some((at, mask))
     }
 }
 

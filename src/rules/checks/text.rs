@@ -577,26 +577,23 @@ fn width_mix_normalised(
             if marker.contains(&p) {
                 continue;
             }
-            let width = if shortened.ends_at(p + 1) {
-                1
-            } else {
-                // The character on each side within the block, when it is ASCII as
-                // written (one byte, not shortened): marks inside English words, web
-                // addresses and figures (https://, “Learn, Share”, 1,000) are not
-                // Chinese punctuation.
-                let prev = (p > span.start)
-                    .then(|| text[p - 1])
-                    .filter(|c| c.is_ascii() && !shortened.ends_at(p));
-                let next = (p + 1 < span.end)
-                    .then(|| text[p + 1])
-                    .filter(|c| c.is_ascii() && !shortened.ends_at(p + 2));
-                let numeric = prev.is_some_and(|c| c.is_ascii_digit())
-                    && next.is_some_and(|c| c.is_ascii_digit());
-                let ascii = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == b'/');
-                if skip_between_digits && numeric || ascii(prev) || ascii(next) {
-                    continue;
-                }
-                0
+            // The mark as written: its full-width form where normalisation shortened it.
+            let (half, full) = table[usize::from(k)];
+            let written = if shortened.ends_at(p + 1) { full } else { half };
+            // The character beside it (at `at`, ending at `end`) within the block, when
+            // it is ASCII as written (one byte, not shortened): half_or_full asks only
+            // whether it is an ASCII letter, digit or slash.
+            let mut beside = |at: usize, end: usize| {
+                let c = text[at];
+                (c.is_ascii() && !shortened.ends_at(end)).then(|| char::from(c))
+            };
+            let Some(width) = half_or_full(written, (half, full), skip_between_digits, || {
+                (
+                    (p > span.start).then(|| beside(p - 1, p)).flatten(),
+                    (p + 1 < span.end).then(|| beside(p + 1, p + 2)).flatten(),
+                )
+            }) else {
+                continue;
             };
             let e = &mut seen[usize::from(k)][width];
             e.0 += 1;
