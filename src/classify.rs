@@ -256,7 +256,7 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
         .iter()
         .enumerate()
         .find_map(|(i, pat)| {
-            let m = pat.0.find(open_text)?;
+            let m = pat.re().find(open_text)?;
             let Some(wanted) = wanted else {
                 return Some(Some(m.range()));
             };
@@ -265,7 +265,7 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
             if d.opening_has_year(i) && !m.as_str().contains(&wanted.to_string()) {
                 return Some(None);
             }
-            let c = pat.0.captures(open_text)?;
+            let c = pat.re().captures(open_text)?;
             let year_ok = c
                 .name("year")
                 .is_none_or(|y| y.as_str().parse::<i32>().ok() == Some(wanted));
@@ -481,7 +481,10 @@ mod tests {
         open_text: &str,
         year: Option<i32>,
     ) -> Option<Span> {
-        let m = d.opening.iter().find_map(|pat| pat.0.captures(open_text))?;
+        let m = d
+            .opening
+            .iter()
+            .find_map(|pat| pat.re().captures(open_text))?;
         if let (Some(off), Some(y), Some(ry)) = (d.opening_year_offset, m.name("year"), year)
             && y.as_str().parse::<i32>().ok() != Some(ry.saturating_add(off))
         {

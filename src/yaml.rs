@@ -50,7 +50,31 @@ impl YamlError {
 /// Largest compiled size allowed for one pattern from a YAML file.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-/// Deserialise `text` (the contents of `path`).
+thread_local! {
+    /// Patterns read on this thread are only checked for syntax (see [`from_builtin_str`]).
+    static DEFER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Deserialise a file of the built-in pack: its patterns ([`Pattern`]) are checked for
+/// syntax now and compiled when first used, so that a run pays only for the patterns
+/// its reports ask for. The pack's tests read every built-in file with [`from_str`],
+/// which compiles them all, so none can fail later.
+pub fn from_builtin_str<T: for<'de> Deserialize<'de>>(
+    path: &str,
+    text: &str,
+) -> Result<T, YamlError> {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            DEFER.set(self.0);
+        }
+    }
+    let _reset = Reset(DEFER.replace(true));
+    from_str(path, text)
+}
+
+/// Deserialise `text` (the contents of `path`). Its patterns are compiled now, so a
+/// pattern over the size limit is an error here, at its place in the file.
 pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let (line, column) = e
@@ -122,9 +146,13 @@ fn first_line(s: &str) -> String {
     }
 }
 
-/// A compiled regular expression read from YAML.
+/// A regular expression read from YAML, in its normalised form. Compiled when read,
+/// or, for the built-in pack, when first used (see [`from_builtin_str`]).
 #[derive(Clone)]
-pub struct Pattern(pub Regex);
+pub struct Pattern {
+    src: String,
+    re: OnceLock<Regex>,
+}
 
 /// A pattern as the normalised text needs it. Reports are matched in their normalised
 /// form, where （，：are ( , : — so a pattern written with full-width marks is
@@ -159,26 +187,87 @@ fn build(src: &str) -> Result<Regex, regex::Error> {
 }
 
 impl Pattern {
+    /// Normalised and compiled now: every error, the size limit's too, is told here.
     pub fn compile(src: &str) -> Result<Pattern, String> {
         let src = normalise_source(src);
-        build(&src).map(Pattern).map_err(|e| regex_error(&src, &e))
+        let re = build(&src).map_err(|e| regex_error(&src, &e))?;
+        Ok(Pattern {
+            src,
+            re: OnceLock::from(re),
+        })
+    }
+
+    /// Normalised and checked for syntax now, compiled on first use.
+    fn deferred(src: &str) -> Result<Pattern, String> {
+        let src = normalise_source(src);
+        check_syntax(&src)?;
+        Ok(Pattern {
+            src,
+            re: OnceLock::new(),
+        })
+    }
+
+    /// The compiled regex. A deferred pattern that does not compile (which the pack's
+    /// tests rule out for the built-in ones) matches nothing.
+    pub fn re(&self) -> &Regex {
+        self.re
+            .get_or_init(|| build(&self.src).unwrap_or_else(|_| matches_nothing()))
+    }
+
+    /// Whether the pattern has a group of this name, asked without compiling it.
+    pub fn has_group(&self, name: &str) -> bool {
+        if let Some(re) = self.re.get() {
+            return re.capture_names().any(|n| n == Some(name));
+        }
+        fn has(h: &regex_syntax::hir::Hir, name: &str) -> bool {
+            use regex_syntax::hir::HirKind;
+            match h.kind() {
+                HirKind::Capture(c) => c.name.as_deref() == Some(name) || has(&c.sub, name),
+                HirKind::Repetition(r) => has(&r.sub, name),
+                HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().any(|h| has(h, name)),
+                HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                    false
+                }
+            }
+        }
+        regex_syntax::Parser::new()
+            .parse(&self.src)
+            .is_ok_and(|h| has(&h, name))
     }
 
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        &self.src
     }
+}
+
+/// A regex that matches no text: an empty class.
+fn matches_nothing() -> Regex {
+    Regex::new(r"[^\s\S]").expect("an empty class compiles")
+}
+
+/// A syntax error in `src` (normalised), as [`regex_error`] words it.
+fn check_syntax(src: &str) -> Result<(), String> {
+    regex_syntax::Parser::new()
+        .parse(src)
+        .map(drop)
+        .map_err(|e| regex_error(src, &e))
 }
 
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "/{}/", self.0.as_str())
+        write!(f, "/{}/", self.src)
     }
 }
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Pattern::compile(&s).map_err(serde::de::Error::custom)
+        if DEFER.get() {
+            Pattern::deferred(&s)
+        } else {
+            Pattern::compile(&s)
+        }
+        .map_err(serde::de::Error::custom)
     }
 }
 
@@ -197,7 +286,7 @@ impl schemars::JsonSchema for Pattern {
 
 impl serde::Serialize for Pattern {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0.as_str())
+        s.serialize_str(&self.src)
     }
 }
 
@@ -331,10 +420,7 @@ struct Checked(String);
 impl<'de> Deserialize<'de> for Checked {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let src = normalise_source(&String::deserialize(d)?);
-        regex_syntax::ParserBuilder::new()
-            .build()
-            .parse(&src)
-            .map_err(|e| serde::de::Error::custom(regex_error(&src, &e)))?;
+        check_syntax(&src).map_err(serde::de::Error::custom)?;
         Ok(Checked(src))
     }
 }
@@ -368,5 +454,57 @@ mod tests {
         assert!(e.message.contains("正则"), "{e}");
         let e = from_str::<T>("x.yaml", "a: [1\n").unwrap_err();
         assert!(e.line >= 1, "{e}");
+    }
+
+    #[test]
+    fn builtin_files_defer_compiling_and_others_do_not() {
+        // Valid syntax, over the size limit once compiled.
+        let huge = "a: 1\np: '(\\w{100}){100}'\n";
+        let e = from_str::<T>("x.yaml", huge).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 4), "{e}");
+        assert!(e.message.contains("正则"), "{e}");
+        let t = from_builtin_str::<T>("x.yaml", huge).unwrap();
+        let p = t.p.unwrap();
+        assert!(p.re.get().is_none(), "not compiled when read");
+        assert!(!p.re().is_match("abc") && !p.re().is_match(""));
+        // A syntax error is still told when read.
+        let e = from_builtin_str::<T>("x.yaml", "a: 1\np: '(('\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 4), "{e}");
+        // The thread reads eagerly again afterwards, after an error too.
+        assert!(from_str::<T>("x.yaml", huge).is_err());
+        // A deferred pattern matches as the compiled one does, full-width marks and all.
+        let src = "(?P<year>\\d{4})年(?:（[一二]）)?";
+        let d = from_builtin_str::<T>("x.yaml", &format!("a: 1\np: '{src}'\n"))
+            .unwrap()
+            .p
+            .unwrap();
+        let c = Pattern::compile(src).unwrap();
+        assert_eq!(d.as_str(), c.as_str());
+        for text in ["2024年(一)", "二〇二四年", "2025年（二）"] {
+            assert_eq!(
+                d.re().find(text).map(|m| m.range()),
+                c.re().find(text).map(|m| m.range()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_group_is_found_by_name_compiled_or_not() {
+        for (src, year) in [
+            ("(?P<year>\\d{4})年", true),
+            ("(?<year>\\d{4})年", true),
+            ("a|(b(?:c(?P<year>d))*)", true),
+            ("(?P<years>\\d{4})年", false),
+            ("(\\d{4})年", false),
+            ("year", false),
+        ] {
+            let text = format!("a: 1\np: '{src}'\n");
+            let deferred = from_builtin_str::<T>("x.yaml", &text).unwrap().p.unwrap();
+            let compiled = from_str::<T>("x.yaml", &text).unwrap().p.unwrap();
+            assert_eq!(deferred.has_group("year"), year, "{src}");
+            assert!(deferred.re.get().is_none(), "asked without compiling");
+            assert_eq!(compiled.has_group("year"), year, "{src}");
+        }
     }
 }

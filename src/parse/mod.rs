@@ -676,7 +676,7 @@ fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
             continue;
         }
         let s = &text[b.span.clone()];
-        for cap in vocab.furniture.meta_key.0.captures_iter(s) {
+        for cap in vocab.furniture.meta_key.re().captures_iter(s) {
             let (Some(all), Some(key)) = (cap.get(0), cap.get(1)) else {
                 continue;
             };

@@ -65,7 +65,9 @@ impl RuleSet {
             || {
                 BUILTIN_RULES
                     .par_iter()
-                    .map(|(path, text)| (path, text, yaml::from_str::<RuleSpec>(path, text)))
+                    .map(|(path, text)| {
+                        (path, text, yaml::from_builtin_str::<RuleSpec>(path, text))
+                    })
                     .collect::<Vec<_>>()
             },
         );
@@ -452,4 +454,24 @@ pub fn position_of_key(text: &str, key: &str) -> (usize, usize) {
         .position(|l| l.starts_with(&prefix))
         .map(|i| (i + 1, prefix.len() + 2))
         .unwrap_or((1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        // The built-in pack is read with its patterns deferred (compiled on first use);
+        // `from_str` compiles every one of them now.
+        assert!(BUILTIN_RULES.len() >= 30, "{}", BUILTIN_RULES.len());
+        for (path, text) in BUILTIN_RULES {
+            if let Err(e) = yaml::from_str::<RuleSpec>(path, text) {
+                panic!("{e}");
+            }
+        }
+        if let Err(e) = yaml::from_str::<Vocab>("rules/pack.yaml", BUILTIN_PACK) {
+            panic!("{e}");
+        }
+    }
 }

@@ -537,7 +537,7 @@ impl Check {
         let needs_year =
             |key: &'static str, pats: &[Pattern], out: &mut Vec<(&'static str, String)>| {
                 for p in pats {
-                    if !p.0.capture_names().any(|n| n == Some("year")) {
+                    if !p.has_group("year") {
                         out.push((
                             key,
                             format!("模式 “{}” 缺少名为 year 的分组 (?P<year>…)", p.as_str()),

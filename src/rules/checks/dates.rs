@@ -37,7 +37,7 @@ fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
     let masked = crate::classify::mask_citations(ctx.src.slice(span));
     let s: &str = &masked;
     pats.iter().find_map(|p| {
-        let c = p.0.captures(s)?;
+        let c = p.re().captures(s)?;
         let m = c.name("year")?;
         Some((
             m.as_str().parse().ok()?,

@@ -27,7 +27,7 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
             let s = ctx.src.slice(&b.span);
             near_miss
                 .iter()
-                .find_map(|p| p.0.find(s))
+                .find_map(|p| p.re().find(s))
                 .map(|m| b.span.start + m.start()..b.span.start + m.end())
         });
     if let Some(span) = near {
@@ -176,7 +176,7 @@ pub fn genre(
     let span = ctx.report.blocks[t].span.clone();
     let title = ctx.src.slice(&span);
     let is_kind = |k: &&crate::rules::spec::GenreKind| {
-        k.matches.0.is_match(title) && !k.unless.as_ref().is_some_and(|u| u.0.is_match(title))
+        k.matches.re().is_match(title) && !k.unless.as_ref().is_some_and(|u| u.re().is_match(title))
     };
     if let Some(k) = kinds.iter().find(is_kind) {
         return vec![Finding::at(span).var("kind", k.name.clone())];
@@ -189,7 +189,9 @@ pub fn genre(
         .take(3)
         .map(|(_, b)| ctx.src.slice(&b.span))
         .collect();
-    if report_title.0.is_match(title) && !subject.0.is_match(title) && !subject.0.is_match(&opening)
+    if report_title.re().is_match(title)
+        && !subject.re().is_match(title)
+        && !subject.re().is_match(&opening)
     {
         return vec![Finding::at(span).var("kind", "一般工作总结或报告")];
     }
@@ -223,7 +225,7 @@ pub fn mentions(ctx: &Ctx, part: Part, patterns: &[Pattern]) -> Vec<Finding> {
     let found = part_blocks(ctx, part).into_iter().any(|b| {
         patterns
             .iter()
-            .any(|p| p.0.is_match(ctx.src.slice(&ctx.report.blocks[b].span)))
+            .any(|p| p.re().is_match(ctx.src.slice(&ctx.report.blocks[b].span)))
     });
     if found {
         return Vec::new();

@@ -124,7 +124,7 @@ pub fn patterns(
             continue;
         }
         for item in items {
-            for c in item.regex.0.captures_iter(s) {
+            for c in item.regex.re().captures_iter(s) {
                 let Some(m) = c.name("hit").or_else(|| c.get(0)) else {
                     continue;
                 };
@@ -136,7 +136,7 @@ pub fn patterns(
                 let blocked = |p: &Option<crate::yaml::Pattern>, c: Option<char>| {
                     p.as_ref()
                         .zip(c)
-                        .is_some_and(|(p, c)| p.0.is_match(c.encode_utf8(&mut [0; 4])))
+                        .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
                 };
                 if blocked(&item.unless_before, before) || blocked(&item.unless_after, after) {
                     continue;
@@ -306,7 +306,7 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
         let meant: Vec<&CitationDoc> = docs
             .iter()
             .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
-            .filter(|d| d.matches.0.is_match(c.title))
+            .filter(|d| d.matches.re().is_match(c.title))
             .collect();
         if meant.is_empty() {
             continue;
@@ -334,7 +334,7 @@ pub fn citation_period(ctx: &Ctx, docs: &[PeriodDoc]) -> Vec<Finding> {
     for c in citations(ctx) {
         let Some(d) = docs
             .iter()
-            .find(|d| d.years.to.is_some_and(|t| t < year) && d.matches.0.is_match(c.title))
+            .find(|d| d.years.to.is_some_and(|t| t < year) && d.matches.re().is_match(c.title))
         else {
             continue;
         };
