@@ -244,6 +244,7 @@ fn any_match<'t>(pats: &PatternList, s: &'t str) -> Option<regex::Match<'t>> {
 /// of the first of its opening patterns that matches, unless that match names another
 /// year than the part wants (the plan: the reported year plus one).
 ///
+/// A pattern is asked only of an opening holding the literals its every match holds.
 /// The groups (a match's year) are asked for only where a year is checked, and then only
 /// of a pattern that matches and whose match may hold that year: most openings match
 /// nothing, and a search for groups costs many times a plain one.
@@ -256,6 +257,9 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
         .iter()
         .enumerate()
         .find_map(|(i, pat)| {
+            if !d.opening_may_match(i, open_text) {
+                return None;
+            }
             let m = pat.re().find(open_text)?;
             let Some(wanted) = wanted else {
                 return Some(Some(m.range()));

@@ -115,8 +115,11 @@ pub fn exact(source: &str) -> Option<Vec<Vec<u8>>> {
 
 /// The literals of a list of patterns, asked together.
 #[derive(Debug, Clone)]
-pub struct Prefilter {
-    ac: AhoCorasick,
+pub enum Prefilter {
+    /// One literal: a substring search (memchr's memmem) asks it with less set-up per
+    /// text than an automaton.
+    One(Box<memchr::memmem::Finder<'static>>),
+    Many(AhoCorasick),
 }
 
 impl Prefilter {
@@ -124,21 +127,42 @@ impl Prefilter {
     /// flags), or None when one of them has no set of required literals.
     pub fn new<'a>(sources: impl IntoIterator<Item = &'a str>) -> Option<Prefilter> {
         let all = of_patterns(sources)?;
-        if all.is_empty() {
-            return None;
+        match all.as_slice() {
+            [] => None,
+            [one] => Some(Prefilter::One(Box::new(
+                memchr::memmem::Finder::new(one).into_owned(),
+            ))),
+            // Leftmost matching lets the automaton use its vectorised searchers.
+            _ => AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(&all)
+                .ok()
+                .map(Prefilter::Many),
         }
-        // Leftmost matching lets the automaton use its vectorised searchers.
-        AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(&all)
-            .ok()
-            .map(|ac| Prefilter { ac })
     }
 
     /// False only when no pattern can match `s` or any part of it.
     pub fn may_match(&self, s: &str) -> bool {
-        self.ac.is_match(s)
+        match self {
+            Prefilter::One(f) => f.find(s.as_bytes()).is_some(),
+            Prefilter::Many(ac) => ac.is_match(s),
+        }
     }
+}
+
+/// Whether `pattern` has a group called `name` (false when it does not parse).
+pub fn has_group(pattern: &str, name: &str) -> bool {
+    fn has(h: &Hir, name: &str) -> bool {
+        match h.kind() {
+            HirKind::Capture(c) => c.name.as_deref() == Some(name) || has(&c.sub, name),
+            HirKind::Repetition(r) => has(&r.sub, name),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(|s| has(s, name)),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+        }
+    }
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .is_ok_and(|h| has(&h, name))
 }
 
 /// Whether every match of `pattern` has the group called `name` take part (false when
@@ -202,6 +226,13 @@ mod tests {
             r"(?i)ABC\d",
         ];
         let pre = Prefilter::new(patterns).unwrap();
+        // Each pattern's own prefilter too; one that needs one literal searches for it.
+        let own: Vec<Prefilter> = patterns
+            .iter()
+            .map(|p| Prefilter::new([*p]).unwrap())
+            .collect();
+        assert!(matches!(own[0], Prefilter::One(_)), "{:?}", own[0]);
+        assert!(matches!(own[3], Prefilter::Many(_)), "{:?}", own[3]);
         let texts = [
             "经分析，主要原因是投入不足。",
             "县委书记带头述法",
@@ -211,15 +242,17 @@ mod tests {
             "原因",
             "",
         ];
-        for p in patterns {
+        for (p, one) in patterns.iter().zip(&own) {
             let re = regex::Regex::new(p).unwrap();
             for t in texts {
                 if re.is_match(t) {
                     assert!(pre.may_match(t), "{p} matches {t}");
+                    assert!(one.may_match(t), "{p} alone matches {t}");
                 }
             }
         }
         assert!(!pre.may_match("没有任何相关内容"));
+        assert!(!own[0].may_match("主要是投入不足") && own[0].may_match("原因"));
     }
 
     #[test]

@@ -219,20 +219,7 @@ impl Pattern {
         if let Some(re) = self.re.get() {
             return re.capture_names().any(|n| n == Some(name));
         }
-        fn has(h: &regex_syntax::hir::Hir, name: &str) -> bool {
-            use regex_syntax::hir::HirKind;
-            match h.kind() {
-                HirKind::Capture(c) => c.name.as_deref() == Some(name) || has(&c.sub, name),
-                HirKind::Repetition(r) => has(&r.sub, name),
-                HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().any(|h| has(h, name)),
-                HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
-                    false
-                }
-            }
-        }
-        regex_syntax::Parser::new()
-            .parse(&self.src)
-            .is_ok_and(|h| has(&h, name))
+        crate::literals::has_group(&self.src, name)
     }
 
     pub fn as_str(&self) -> &str {
