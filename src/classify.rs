@@ -257,7 +257,7 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
         .iter()
         .enumerate()
         .find_map(|(i, pat)| {
-            if !d.opening_may_match(i, open_text) {
+            if !pat.may_match(open_text) {
                 return None;
             }
             let m = pat.re().find(open_text)?;

@@ -81,27 +81,9 @@ pub struct PartDef {
     /// For each opening pattern, whether every match of it has its `year` group.
     #[serde(skip)]
     opening_year_always: std::sync::OnceLock<Vec<bool>>,
-    /// For each opening pattern, the literals its every match holds (made on first use).
-    #[serde(skip)]
-    opening_literals: std::sync::OnceLock<Vec<Option<crate::literals::Prefilter>>>,
 }
 
 impl PartDef {
-    /// False only when opening pattern `i` cannot match `s` (it lacks the literals
-    /// every match of the pattern holds).
-    pub fn opening_may_match(&self, i: usize, s: &str) -> bool {
-        self.opening_literals
-            .get_or_init(|| {
-                self.opening
-                    .iter()
-                    .map(|p| crate::literals::Prefilter::new([p.as_str()]))
-                    .collect()
-            })
-            .get(i)
-            .and_then(Option::as_ref)
-            .is_none_or(|p| p.may_match(s))
-    }
-
     /// Whether every match of opening pattern `i` has a `year` group (made on first use).
     pub fn opening_has_year(&self, i: usize) -> bool {
         self.opening_year_always
@@ -143,7 +125,7 @@ impl Vocab {
                 for source in d.heading.sources() {
                     let (set, exact) = match crate::literals::exact(source) {
                         Some(set) => (set, true),
-                        None => (crate::literals::of_patterns([source.as_str()])?, false),
+                        None => (crate::literals::of_patterns([source])?, false),
                     };
                     for l in set {
                         literals.push(l);

@@ -152,6 +152,8 @@ fn first_line(s: &str) -> String {
 pub struct Pattern {
     src: String,
     re: OnceLock<Regex>,
+    /// The literals its every match holds (made on first use; None when it has none).
+    pre: OnceLock<Option<Prefilter>>,
 }
 
 /// A pattern as the normalised text needs it. Reports are matched in their normalised
@@ -194,6 +196,7 @@ impl Pattern {
         Ok(Pattern {
             src,
             re: OnceLock::from(re),
+            pre: OnceLock::new(),
         })
     }
 
@@ -204,6 +207,7 @@ impl Pattern {
         Ok(Pattern {
             src,
             re: OnceLock::new(),
+            pre: OnceLock::new(),
         })
     }
 
@@ -212,6 +216,16 @@ impl Pattern {
     pub fn re(&self) -> &Regex {
         self.re
             .get_or_init(|| build(&self.src).unwrap_or_else(|_| matches_nothing()))
+    }
+
+    /// False only when the pattern cannot match `s` or any part of it: `s` lacks the
+    /// literals its every match holds (see [`Prefilter`]). Cheaper than a search where
+    /// most texts lack them; the pattern is not compiled to ask.
+    pub fn may_match(&self, s: &str) -> bool {
+        self.pre
+            .get_or_init(|| Prefilter::new([self.src.as_str()]))
+            .as_ref()
+            .is_none_or(|p| p.may_match(s))
     }
 
     /// Whether the pattern has a group of this name, asked without compiling it.
@@ -285,70 +299,43 @@ impl serde::Serialize for Pattern {
 /// needs costs nothing.
 #[derive(Debug, Default, Clone)]
 pub struct PatternList {
-    sources: Vec<String>,
+    /// Each pattern on its own (checked for syntax, compiled on first use).
+    items: Vec<Pattern>,
     /// The alternation of all of them (None when they cannot be joined).
     any: OnceLock<Option<Regex>>,
-    /// Each pattern on its own, with the literals its matches need.
-    items: Vec<Item>,
     /// The literals every match of any of them needs, when each pattern has some.
     pre: OnceLock<Option<Prefilter>>,
 }
 
-#[derive(Debug, Default, Clone)]
-struct Item {
-    regex: OnceLock<Option<Regex>>,
-    pre: OnceLock<Option<Prefilter>>,
-}
-
 impl PatternList {
-    /// A list of already normalised, syntactically valid patterns.
-    fn new(sources: Vec<String>) -> PatternList {
-        PatternList {
-            items: vec![Item::default(); sources.len()],
-            sources,
-            any: OnceLock::new(),
-            pre: OnceLock::new(),
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty()
+        self.items.is_empty()
     }
 
     /// How many of the list's patterns compile on their own (all of them, for a list
     /// that loaded: checked by the pack's tests, since items are only syntax-checked).
     pub fn compiled(&self) -> (usize, usize) {
-        let ok = (0..self.sources.len())
-            .filter(|&i| self.item(i).is_some())
-            .count();
-        (ok, self.sources.len())
+        let ok = self.sources().filter(|s| build(s).is_ok()).count();
+        (ok, self.items.len())
     }
 
     /// The patterns' sources (normalised).
-    pub fn sources(&self) -> &[String] {
-        &self.sources
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(Pattern::as_str)
     }
 
     fn any(&self) -> Option<&Regex> {
         self.any
             .get_or_init(|| {
                 let joined = self
-                    .sources
-                    .iter()
+                    .sources()
                     .map(|p| format!("(?:{p})"))
                     .collect::<Vec<_>>()
                     .join("|");
-                (!self.sources.is_empty())
+                (!self.items.is_empty())
                     .then(|| build(&joined).ok())
                     .flatten()
             })
-            .as_ref()
-    }
-
-    fn item(&self, i: usize) -> Option<&Regex> {
-        self.items[i]
-            .regex
-            .get_or_init(|| build(&self.sources[i]).ok())
             .as_ref()
     }
 
@@ -357,10 +344,10 @@ impl PatternList {
     /// its parts are matched one by one; [`PatternList::find`] and
     /// [`PatternList::is_match`] do not ask it themselves.
     pub fn may_match(&self, s: &str) -> bool {
-        !self.sources.is_empty()
+        !self.items.is_empty()
             && self
                 .pre
-                .get_or_init(|| Prefilter::new(self.sources.iter().map(String::as_str)))
+                .get_or_init(|| Prefilter::new(self.sources()))
                 .as_ref()
                 .is_none_or(|p| p.may_match(s))
     }
@@ -369,16 +356,13 @@ impl PatternList {
     /// only when the literals it needs are in `s`).
     pub fn each_match(&self, s: &str) -> Vec<std::ops::Range<usize>> {
         let mut out = Vec::new();
-        for (i, item) in self.items.iter().enumerate() {
-            let pre = item
-                .pre
-                .get_or_init(|| Prefilter::new([self.sources[i].as_str()]));
-            if pre.as_ref().is_some_and(|p| !p.may_match(s)) {
-                continue;
-            }
-            if let Some(r) = self.item(i) {
-                out.extend(r.find_iter(s).filter(|m| !m.is_empty()).map(|m| m.range()));
-            }
+        for p in self.items.iter().filter(|p| p.may_match(s)) {
+            out.extend(
+                p.re()
+                    .find_iter(s)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range()),
+            );
         }
         out
     }
@@ -387,8 +371,10 @@ impl PatternList {
     pub fn find<'t>(&self, s: &'t str) -> Option<regex::Match<'t>> {
         match self.any() {
             Some(r) => r.find(s),
-            None => (0..self.sources.len())
-                .filter_map(|i| self.item(i)?.find(s))
+            None => self
+                .items
+                .iter()
+                .filter_map(|p| p.re().find(s))
                 .min_by_key(|m| m.start()),
         }
     }
@@ -396,26 +382,29 @@ impl PatternList {
     pub fn is_match(&self, s: &str) -> bool {
         match self.any() {
             Some(r) => r.is_match(s),
-            None => (0..self.sources.len()).any(|i| self.item(i).is_some_and(|r| r.is_match(s))),
+            None => self.items.iter().any(|p| p.re().is_match(s)),
         }
     }
 }
 
 /// One pattern of a list: normalised and checked for syntax, not compiled.
-struct Checked(String);
+struct Deferred(Pattern);
 
-impl<'de> Deserialize<'de> for Checked {
+impl<'de> Deserialize<'de> for Deferred {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let src = normalise_source(&String::deserialize(d)?);
-        check_syntax(&src).map_err(serde::de::Error::custom)?;
-        Ok(Checked(src))
+        Pattern::deferred(&String::deserialize(d)?)
+            .map(Deferred)
+            .map_err(serde::de::Error::custom)
     }
 }
 
 impl<'de> Deserialize<'de> for PatternList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let items = Vec::<Checked>::deserialize(d)?;
-        Ok(PatternList::new(items.into_iter().map(|c| c.0).collect()))
+        let items = Vec::<Deferred>::deserialize(d)?;
+        Ok(PatternList {
+            items: items.into_iter().map(|p| p.0).collect(),
+            ..PatternList::default()
+        })
     }
 }
 

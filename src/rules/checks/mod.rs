@@ -534,21 +534,38 @@ pub(crate) mod testing {
         out
     }
 
-    /// `count` texts of fewer than `lengths` characters drawn from `alphabet`, the same
-    /// on every run (a linear congruential generator started at `seed`).
-    pub fn random_texts(alphabet: &[char], seed: u64, count: usize, lengths: u64) -> Vec<String> {
-        let mut seed = seed;
-        let mut next = || {
+    /// A linear congruential generator started at `seed`: the same numbers on every run.
+    fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             seed
-        };
+        }
+    }
+
+    /// `count` texts of fewer than `lengths` characters drawn from `alphabet`, the same
+    /// on every run.
+    pub fn random_texts(alphabet: &[char], seed: u64, count: usize, lengths: u64) -> Vec<String> {
+        let mut next = lcg(seed);
         (0..count)
             .map(|_| {
                 let n = (next() >> 59) % lengths;
                 (0..n)
                     .map(|_| alphabet[(next() >> 33) as usize % alphabet.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `count` texts of up to `most` of `tokens` each, the same on every run.
+    pub fn token_texts(tokens: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
+        let mut next = lcg(seed);
+        (0..count)
+            .map(|_| {
+                let n = (next() >> 33) % (most + 1);
+                (0..n)
+                    .map(|_| tokens[(next() >> 33) as usize % tokens.len()])
                     .collect()
             })
             .collect()

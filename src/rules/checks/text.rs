@@ -1476,7 +1476,7 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{agree, show, texts, with_ctx};
+    use super::super::testing::{agree, show, texts, token_texts, with_ctx};
 
     /// The first byte of every character: a scan for these looks at every character.
     fn every_start() -> super::super::ByteSet {
@@ -1486,25 +1486,6 @@ mod tests {
                 .chain((0x80u32..=0x10FFFF).step_by(0x40))
                 .filter_map(char::from_u32),
         )
-    }
-
-    /// Texts of `count` random runs of up to `most` of `tokens`.
-    fn token_texts(tokens: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
-        let mut seed = seed;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
-        (0..count)
-            .map(|_| {
-                let n = next() % (most + 1);
-                (0..n)
-                    .map(|_| tokens[next() as usize % tokens.len()])
-                    .collect()
-            })
-            .collect()
     }
 
     #[test]
