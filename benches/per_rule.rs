@@ -5,9 +5,10 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use fzlint::Settings;
 use fzlint::rules::RuleSet;
-use fzlint::rules::engine::{Settings, lint_with};
-use fzlint::source::Source;
+use fzlint::rules::engine::lint_with;
+use fzlint::text::source::Source;
 use std::time::Instant;
 fn main() {
     let set = RuleSet::builtin().unwrap();

@@ -11,14 +11,16 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use fzlint::Settings;
 use fzlint::classify;
-use fzlint::input::{self, Format};
+use fzlint::input;
 use fzlint::parse;
 use fzlint::render::{FileReport, json};
 use fzlint::rules::RuleSet;
 use fzlint::rules::checks;
-use fzlint::rules::engine::{Ctx, Settings, lint_analysed};
-use fzlint::source::Source;
+use fzlint::rules::engine::{Ctx, lint_analysed};
+use fzlint::text::Format;
+use fzlint::text::source::Source;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;

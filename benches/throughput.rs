@@ -23,7 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use fzlint::render::{FileReport, json};
 use fzlint::rules::RuleSet;
-use fzlint::source::Source;
+use fzlint::text::source::Source;
 use fzlint::{Settings, lint};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

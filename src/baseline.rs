@@ -5,7 +5,7 @@
 //! in a .txt or .docx file, which has no room for suppression comments.
 
 use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+use crate::text::source::Source;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -2,11 +2,12 @@
 //! plan, other), and the facts the rules share: the reported year and the
 //! publication date. Everything here is driven by the pack vocabulary.
 
+use crate::pack::Part;
+use crate::pack::vocab::{PartDef, Vocab};
+use crate::pack::yaml::PatternList;
 use crate::parse::tree::*;
-use crate::source::Source;
-use crate::vocab::{PartDef, Vocab};
-use crate::yaml::PatternList;
-use regex::Regex;
+use crate::text::Span;
+use crate::text::source::Source;
 use std::sync::LazyLock;
 
 /// One place where a part was found.
@@ -84,10 +85,6 @@ impl Facts {
     }
 }
 
-/// A year: 1900–2099 followed by 年.
-pub static YEAR_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").expect("valid"));
-
 /// The text with the titles inside 《》 blanked out byte for byte (offsets stay valid),
 /// so that the years of a cited document (《…纲要(2021—2025年)》) are not taken for the
 /// report's own.
@@ -118,7 +115,7 @@ pub fn mask_citations(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     let masked = mask_citations(src.slice(span));
     // The year is the match's first four characters (ASCII digits): no groups needed.
-    let m = YEAR_RE.find(&masked)?;
+    let m = crate::text::chars::YEAR_RE.find(&masked)?;
     let year = m.as_str().get(..4)?;
     Some((
         year.parse().ok()?,
@@ -457,9 +454,9 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::tree::Span;
     use crate::rules::checks::testing::texts;
-    use crate::source::Source;
+    use crate::text::Span;
+    use crate::text::source::Source;
 
     /// The split as first written: every character decoded.
     fn every_character(src: &Source, span: &Span) -> Vec<Span> {
@@ -481,7 +478,7 @@ mod tests {
     /// [`super::opening_match`] as first written: the groups of the first pattern
     /// that matches, then its year.
     fn opening_match_with_groups(
-        d: &crate::vocab::PartDef,
+        d: &crate::pack::vocab::PartDef,
         open_text: &str,
         year: Option<i32>,
     ) -> Option<Span> {
@@ -514,7 +511,7 @@ mod tests {
             let src = Source::new("t.txt", t);
             let span = 0..src.text.len();
             let masked = super::mask_citations(&src.text);
-            let want = super::YEAR_RE.captures(&masked).and_then(|c| {
+            let want = crate::text::chars::YEAR_RE.captures(&masked).and_then(|c| {
                 let m = c.get(1)?;
                 Some((m.as_str().parse().ok()?, m.range()))
             });
@@ -524,7 +521,7 @@ mod tests {
 
     #[test]
     fn openings_match_as_with_their_groups() {
-        let vocab = crate::vocab::Vocab::builtin();
+        let vocab = crate::pack::vocab::Vocab::builtin();
         let mut all = texts();
         all.extend(
             [

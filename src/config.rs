@@ -18,8 +18,8 @@
 //! ```
 
 use crate::diagnostic::Severity;
+use crate::pack::yaml::{self, YamlError};
 use crate::rules::{CATEGORIES, RuleOverride, RuleSet};
-use crate::yaml::{self, YamlError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

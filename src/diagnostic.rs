@@ -1,7 +1,7 @@
 //! Findings as data: what is wrong, where (byte spans in the normalised text), and
 //! what to do. Line and column appear only when rendering.
 
-use crate::parse::tree::Span;
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
 #[derive(

@@ -2,7 +2,7 @@
 //! plain text are changed, and the caller writes the result atomically.
 
 use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+use crate::text::source::Source;
 
 /// The original text with every fix applied that does not overlap an earlier one
 /// (a later run picks up the rest), and how many diagnostics were mended.

@@ -10,8 +10,8 @@
 //! nothing is itself reported (rule `unused-suppression`).
 
 use crate::diagnostic::Diagnostic;
-use crate::parse::tree::Span;
-use crate::source::Source;
+use crate::text::Span;
+use crate::text::source::Source;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -31,20 +31,9 @@ pub struct Directive {
     pub line: usize,
 }
 
-/// Whether a file's format has comments that can hold directives: Markdown and HTML,
-/// and text with no file name extension (standard input, a rule's examples).
-pub fn has_comments(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let file = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
-    !file.contains('.')
-        || [".md", ".markdown", ".html", ".htm"]
-            .iter()
-            .any(|e| file.ends_with(e))
-}
-
 /// The directives in a source (one per comment line).
 pub fn directives(src: &Source) -> Vec<Directive> {
-    if !has_comments(&src.name) || !src.text.contains("fzlint-") {
+    if !crate::text::format::has_comments(&src.name) || !src.text.contains("fzlint-") {
         return Vec::new();
     }
     let mut out = Vec::new();

@@ -3,10 +3,11 @@
 //! the README's examples work.
 
 mod common;
-use fzlint::rules::engine::{Settings, lint_with};
+use fzlint::Settings;
+use fzlint::rules::engine::lint_with;
 use fzlint::rules::spec::Check;
 use fzlint::rules::{Rule, RuleSet};
-use fzlint::source::Source;
+use fzlint::text::source::Source;
 
 fn guide() -> String {
     std::fs::read_to_string(common::root().join("docs/writing-rules.md"))

@@ -2,7 +2,7 @@
 
 use fzlint::render::{FileReport, human};
 use fzlint::rules::RuleSet;
-use fzlint::source::Source;
+use fzlint::text::source::Source;
 use fzlint::{Settings, lint};
 
 fn render(name: &str, text: &str) -> String {

@@ -2,7 +2,7 @@
 
 use fzlint::render::{FileReport, human, json};
 use fzlint::rules::RuleSet;
-use fzlint::source::Source;
+use fzlint::text::source::Source;
 use fzlint::{Settings, lint};
 
 fn check(name: &str, text: &str) -> Vec<fzlint::diagnostic::Diagnostic> {

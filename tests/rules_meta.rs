@@ -7,11 +7,12 @@
 //! `FZLINT_BLESS=1 cargo test --test rules_meta`.
 
 mod common;
+use fzlint::Settings;
 use fzlint::diagnostic::Severity;
 use fzlint::render::{FileReport, human};
-use fzlint::rules::engine::{Settings, lint_with};
+use fzlint::rules::engine::lint_with;
 use fzlint::rules::{Rule, RuleSet};
-use fzlint::source::Source;
+use fzlint::text::source::Source;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

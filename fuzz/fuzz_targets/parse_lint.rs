@@ -2,7 +2,8 @@
 //! rendered in every format: nothing may panic or hang.
 #![no_main]
 
-use fzlint::input::{Format, from_bytes};
+use fzlint::input::from_bytes;
+use fzlint::text::Format;
 use fzlint::render::{FileReport, github, human, json, junit, sarif};
 use fzlint::rules::RuleSet;
 use fzlint::{Settings, lint};

@@ -5,13 +5,14 @@ mod settings;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
+use fzlint::analyse::{Analysis, Settings, analyse};
 use fzlint::diagnostic::Severity;
 use fzlint::input::{self, MAX_FILE_BYTES};
+use fzlint::pack::yaml::YamlError;
 use fzlint::render::{self, FileReport, human, json, outline};
-use fzlint::rules::engine::{Analysis, Settings, analyse, lint_analysed, lint_with};
+use fzlint::rules::engine::{lint_analysed, lint_with};
 use fzlint::rules::{Rule, RuleSet};
-use fzlint::source::Source;
-use fzlint::yaml::YamlError;
+use fzlint::text::source::Source;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -352,7 +353,7 @@ fn expand(paths: &[PathBuf], trouble: &mut bool) -> Vec<(PathBuf, bool)> {
 
 /// An overview page `fzlint report` wrote (found when a folder is walked again).
 fn is_own_overview(p: &Path) -> bool {
-    if input::Format::of(&p.to_string_lossy()) != input::Format::Html {
+    if fzlint::text::Format::of(&p.to_string_lossy()) != fzlint::text::Format::Html {
         return false;
     }
     let mut head = [0u8; 1024];
@@ -364,7 +365,8 @@ fn is_own_overview(p: &Path) -> bool {
 
 /// Files a folder walk lints: text, Markdown, Word and HTML reports.
 fn is_report(p: &Path) -> bool {
-    is_text_report(p) || input::Format::of(&p.to_string_lossy()) != input::Format::Text
+    is_text_report(p)
+        || fzlint::text::Format::of(&p.to_string_lossy()) != fzlint::text::Format::Text
 }
 
 /// Files `--fix` may rewrite: plain text and Markdown.
@@ -1463,7 +1465,7 @@ fn fix_file(
     if path.as_os_str() == "-" {
         return Err("--fix 和 --diff 不能用于标准输入".into());
     }
-    if !is_text_report(path) || src.format != "text" {
+    if !is_text_report(path) || src.format != fzlint::text::Format::Text {
         return Err("只能修复 .txt 和 .md 文件".into());
     }
     let (fixed, n) = fzlint::fix::apply(src, diags);

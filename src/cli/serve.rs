@@ -6,11 +6,13 @@
 //! sockets time out; nothing is stored, and the log names no document text.
 
 use super::{Out, RuleArgs, rule_items, select, settings};
-use fzlint::input::{self, Format};
+use fzlint::Settings;
+use fzlint::input;
 use fzlint::render::{FileReport, json, outline};
 use fzlint::rules::RuleSet;
-use fzlint::rules::engine::{Settings, lint_analysed};
-use fzlint::source::Source;
+use fzlint::rules::engine::lint_analysed;
+use fzlint::text::Format;
+use fzlint::text::source::Source;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
@@ -609,7 +611,7 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     o.rule_pack = version.clone();
     Ok(json!({
         "path": name,
-        "format": src.format,
+        "format": src.format.name(),
         "encoding": src.encoding,
         "rule_pack": version,
         "line_unit": src.line_unit(),
@@ -632,7 +634,7 @@ fn lines(src: &Source) -> Vec<Value> {
             .to_string()
     };
     match (&src.locations, src.format) {
-        (Some(locs), "docx") => locs
+        (Some(locs), fzlint::text::Format::Docx) => locs
             .iter()
             .enumerate()
             .map(|(k, loc)| {

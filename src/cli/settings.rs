@@ -68,7 +68,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn report(&mut self, e: &fzlint::yaml::YamlError) {
+    fn report(&mut self, e: &fzlint::pack::yaml::YamlError) {
         self.trouble = true;
         let text = yaml_error(e);
         if self.printed.insert(text.clone()) {

@@ -5,7 +5,8 @@
 //! joins the blocks into one text, one block per line, and keeps a map from each line
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 
-use crate::source::{Location, Source};
+use crate::text::Format;
+use crate::text::source::{Location, Source};
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,9 +21,8 @@ pub struct Document {
     /// The encoding the bytes were read in ("UTF-8" for .docx, whatever the page
     /// declared or the detector found for HTML).
     pub encoding: &'static str,
-    /// The format's name, shown by `outline` and used by rules that depend on it
-    /// ("docx", "html").
-    pub format: &'static str,
+    /// The format, shown by `outline` and used by rules that depend on it.
+    pub format: Format,
 }
 
 /// One paragraph, table-cell paragraph, list item or heading.

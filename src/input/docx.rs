@@ -18,6 +18,7 @@
 
 use super::InputError;
 use super::document::{Block, Document};
+use crate::text::Format;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -123,7 +124,7 @@ fn read_with_limits(
         published: None,
         title,
         encoding: "UTF-8",
-        format: "docx",
+        format: Format::Docx,
     })
 }
 
@@ -1666,7 +1667,7 @@ mod tests {
             ]
         );
         assert_eq!(doc.encoding, "UTF-8");
-        assert_eq!(doc.format, "docx");
+        assert_eq!(doc.format, crate::text::Format::Docx);
         assert_eq!(doc.title, None);
         assert_eq!(doc.published, None);
     }

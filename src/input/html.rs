@@ -24,6 +24,7 @@
 
 use super::InputError;
 use super::document::{Block, Document};
+use crate::text::Format;
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -219,7 +220,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, InputError> {
         published,
         title,
         encoding,
-        format: "html",
+        format: Format::Html,
     })
 }
 
@@ -1032,7 +1033,7 @@ mod tests {
         assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
         assert_eq!(doc.title.as_deref(), Some(TITLE));
         assert_eq!(doc.encoding, "UTF-8");
-        assert_eq!(doc.format, "html");
+        assert_eq!(doc.format, crate::text::Format::Html);
     }
 
     #[test]

@@ -4,7 +4,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 
-use crate::source::Source;
+use crate::text::{Format, Source};
 use std::io::Read;
 use std::path::Path;
 
@@ -36,32 +36,6 @@ pub enum InputError {
 pub const UNSUPPORTED: &[&str] = &[
     "doc", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg", "jpeg",
 ];
-
-/// How a file's bytes become text, chosen by its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text and Markdown, in any supported encoding.
-    Text,
-    /// Word .docx.
-    Docx,
-    /// An HTML page.
-    Html,
-}
-
-impl Format {
-    /// The format a file name says (text unless it ends in .docx, .html or .htm).
-    pub fn of(name: &str) -> Format {
-        let ext = Path::new(name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("docx") => Format::Docx,
-            Some("html" | "htm" | "shtml" | "xhtml") => Format::Html,
-            _ => Format::Text,
-        }
-    }
-}
 
 /// Turns a file's bytes into a [`Source`] named `name`, by the format its name says.
 pub fn from_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Source, InputError> {

@@ -6,8 +6,9 @@
 pub mod grammar;
 pub mod tree;
 
-use crate::source::Source;
-use crate::vocab::Vocab;
+use crate::pack::vocab::Vocab;
+use crate::text::Span;
+use crate::text::source::Source;
 use grammar::MarkerParse;
 use std::sync::LazyLock;
 use tree::*;
@@ -44,7 +45,7 @@ fn is_blank_char(c: char) -> bool {
 fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
     let mut out = Vec::with_capacity(src.line_count());
-    let comments = crate::suppress::has_comments(&src.name);
+    let comments = crate::text::format::has_comments(&src.name);
     let lower = src.name.to_ascii_lowercase();
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let mut fence: Option<&str> = None;
@@ -316,7 +317,7 @@ fn title_start(s: &str) -> bool {
     s.contains("关于")
         || s.ends_with("年度")
         || s.ends_with('年')
-        || crate::classify::YEAR_RE.is_match(s)
+        || crate::text::chars::YEAR_RE.is_match(s)
 }
 
 /// A line naming an issuing body (青川市人民政府, 云港经济开发区管理委员会), the first

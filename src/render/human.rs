@@ -7,7 +7,7 @@
 
 use super::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Source;
+use crate::text::source::Source;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
 };
@@ -196,11 +196,11 @@ fn cs_severity(s: Severity) -> CsSeverity {
 }
 
 /// Where a finding is in a Word file or a web page, in a drafter's words.
-pub fn place_words(src: &Source, p: &crate::source::Place) -> String {
+pub fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
     match (src.format, p.element) {
-        ("docx", "w:tc") => format!("{}（表格中）", p.describe()),
-        ("docx", "w:txbxContent") => format!("{}（文本框中）", p.describe()),
-        ("docx", _) => p.describe(),
+        (crate::text::Format::Docx, "w:tc") => format!("{}（表格中）", p.describe()),
+        (crate::text::Format::Docx, "w:txbxContent") => format!("{}（文本框中）", p.describe()),
+        (crate::text::Format::Docx, _) => p.describe(),
         (_, e) => format!("正文{}（<{e}> 元素）", p.describe()),
     }
 }

@@ -119,7 +119,7 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
                 fix: d
                     .fix
                     .as_ref()
-                    .filter(|_| f.src.format == "text")
+                    .filter(|_| f.src.format == crate::text::Format::Text)
                     .map(|edits| JsonFix {
                         applicability: "safe",
                         edits: edits
@@ -154,7 +154,7 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
         out: String::with_capacity(f.diagnostics.len() * 768),
     };
     let src = f.src;
-    let text_fixes = src.format == "text";
+    let text_fixes = src.format == crate::text::Format::Text;
     for (i, d) in f.diagnostics.iter().enumerate() {
         if i > 0 {
             w.out.push_str(",\n");
@@ -402,7 +402,7 @@ mod tests {
     #[test]
     fn a_files_body_is_its_elements_one_by_one() {
         let set = crate::rules::RuleSet::builtin().unwrap();
-        let src = crate::source::Source::new(
+        let src = crate::text::source::Source::new(
             "a.txt",
             "关于2024年法治政府建设情况的报告\n一、主要举措\n做法,“引号。\n三、下一步\n2025年。\n",
         );
@@ -452,7 +452,7 @@ mod tests {
                     element: "w:tc".into(),
                 },
             ],
-            format: "docx",
+            format: crate::text::Format::Docx,
             encoding: "UTF-8",
             ..Default::default()
         };

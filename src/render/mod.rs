@@ -9,7 +9,7 @@ pub mod overview;
 pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+use crate::text::source::Source;
 
 /// One linted file and what was found in it.
 pub struct FileReport<'a> {

@@ -1,9 +1,10 @@
 //! `fzlint outline`: the structure fzlint understood, for a drafter to see why a rule fired.
 
+use crate::analyse::Analysis;
 use crate::classify::{DateSource, YearSource};
-use crate::parse::tree::{BlockKind, Part};
-use crate::rules::engine::Analysis;
-use crate::source::Source;
+use crate::pack::Part;
+use crate::parse::tree::BlockKind;
+use crate::text::source::Source;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -104,7 +105,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
     Outline {
         path: src.name.clone(),
         encoding: src.encoding,
-        format: src.format,
+        format: src.format.name(),
         rule_pack: String::new(),
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),

@@ -8,7 +8,7 @@
 
 use super::json::JsonDiagnostic;
 use super::outline::Outline;
-use crate::parse::tree::Part;
+use crate::pack::Part;
 use std::fmt::Write as _;
 
 /// One report of the batch.

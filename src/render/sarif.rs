@@ -82,7 +82,7 @@ pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Ve
                 r["ruleIndex"] = json!(i);
             }
             // The safe fix `--fix` would apply, for editors and bots.
-            if let Some(edits) = d.fix.as_ref().filter(|_| f.src.format == "text") {
+            if let Some(edits) = d.fix.as_ref().filter(|_| f.src.format == crate::text::Format::Text) {
                 let replacements: Vec<Value> = edits
                     .iter()
                     .map(|(span, text)| {

@@ -3,18 +3,13 @@
 use super::checks;
 use super::spec::RuleSpec;
 use super::{Rule, RuleSet};
+use crate::analyse::{Analysis, Settings};
 use crate::classify::{Facts, Parts};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::parse::tree::{Report, Span};
-use crate::source::Source;
-use crate::vocab::Vocab;
-
-/// Settings a run applies on top of the pack.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// The reported year when the title names none (or to override it).
-    pub reported_year: Option<i32>,
-}
+use crate::pack::vocab::Vocab;
+use crate::parse::tree::Report;
+use crate::text::Span;
+use crate::text::source::Source;
 
 /// Everything a check may look at.
 pub struct Ctx<'a> {
@@ -127,24 +122,6 @@ fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
     }
 }
 
-/// An analysed report: parsed, its facts found and its parts classified.
-pub struct Analysis {
-    pub report: Report,
-    pub facts: Facts,
-    pub parts: Parts,
-}
-
-pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
-    let report = crate::parse::parse(src, vocab);
-    let facts = crate::classify::facts(src, &report, vocab, settings.reported_year);
-    let parts = crate::classify::classify(src, &report, vocab, &facts);
-    Analysis {
-        report,
-        facts,
-        parts,
-    }
-}
-
 /// Runs `rules` (a selection of the set's rules) on one source.
 pub fn lint_with(
     src: &Source,
@@ -163,7 +140,7 @@ pub fn lint_analysed(
     rules: &[&Rule],
     settings: &Settings,
 ) -> (Vec<Diagnostic>, Analysis) {
-    let a = analyse(src, &set.vocab, settings);
+    let a = crate::analyse::analyse(src, &set.vocab, settings);
     let ctx = Ctx {
         src,
         report: &a.report,

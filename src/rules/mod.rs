@@ -4,8 +4,8 @@ pub mod checks;
 pub mod engine;
 pub mod spec;
 
-use crate::vocab::{BUILTIN_PACK, Vocab};
-use crate::yaml::{self, YamlError};
+use crate::pack::vocab::{BUILTIN_PACK, Vocab};
+use crate::pack::yaml::{self, YamlError};
 use spec::RuleSpec;
 use std::path::{Path, PathBuf};
 

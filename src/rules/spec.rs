@@ -1,8 +1,8 @@
 //! The YAML rule format: one file per rule (rules/<category>/<id>.yaml).
 
 use crate::diagnostic::Severity;
-use crate::parse::tree::Part;
-use crate::yaml::Pattern;
+use crate::pack::Part;
+use crate::pack::yaml::Pattern;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

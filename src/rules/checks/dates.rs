@@ -2,8 +2,10 @@
 
 use super::{Ctx, Finding, document_anchor};
 use crate::classify::{DateSource, YearSource, opening};
-use crate::parse::tree::{BlockKind, DateForm, DateRef, Part, Span};
-use crate::yaml::Pattern;
+use crate::pack::Part;
+use crate::pack::yaml::Pattern;
+use crate::parse::tree::{BlockKind, DateForm, DateRef};
+use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -10,7 +10,8 @@ pub use text::Starts;
 
 use super::engine::{Ctx, Finding};
 use super::spec::Check;
-use crate::parse::tree::{BlockKind, Span};
+use crate::parse::tree::BlockKind;
+use crate::text::Span;
 
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
     match check {
@@ -434,9 +435,9 @@ pub(crate) mod testing {
     //! Texts and a context for tests that hold a fast check against a plain reference.
 
     use super::Ctx;
+    use crate::analyse::{Settings, analyse};
     use crate::rules::RuleSet;
-    use crate::rules::engine::{Settings, analyse};
-    use crate::source::Source;
+    use crate::text::source::Source;
     use std::sync::LazyLock;
 
     static SET: LazyLock<RuleSet> =
@@ -500,7 +501,7 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         for f in files {
             let one_line: String = f.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-            let half: String = f.chars().map(crate::source::normalise_char).collect();
+            let half: String = f.chars().map(crate::text::source::normalise_char).collect();
             let full: String = f
                 .chars()
                 .map(|c| match c {
@@ -517,7 +518,7 @@ pub(crate) mod testing {
                 .map(|c| match c {
                     '!'..='~' | '\u{FF01}'..='\u{FF5E}' if !c.is_alphanumeric() => {
                         n += 1;
-                        let h = crate::source::normalise_char(c);
+                        let h = crate::text::source::normalise_char(c);
                         if n % 3 == 0 {
                             char::from_u32(h as u32 + 0xFEE0).unwrap_or(c)
                         } else {

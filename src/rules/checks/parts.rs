@@ -2,8 +2,9 @@
 
 use super::{Ctx, Finding, document_anchor, has_text, snippet};
 use crate::classify::PartHit;
-use crate::parse::tree::{BlockKind, Part};
-use crate::yaml::Pattern;
+use crate::pack::Part;
+use crate::pack::yaml::Pattern;
+use crate::parse::tree::BlockKind;
 
 fn hit_text(ctx: &Ctx, h: &PartHit) -> String {
     snippet(ctx.src.slice(&h.span), 30)
@@ -167,8 +168,8 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
 pub fn genre(
     ctx: &Ctx,
     kinds: &[crate::rules::spec::GenreKind],
-    subject: &crate::yaml::Pattern,
-    report_title: &crate::yaml::Pattern,
+    subject: &crate::pack::yaml::Pattern,
+    report_title: &crate::pack::yaml::Pattern,
 ) -> Vec<Finding> {
     let Some(t) = ctx.report.title else {
         return Vec::new();

@@ -105,12 +105,7 @@ impl SiblingMap {
 }
 
 /// Renumbers heading `i` and the siblings after it from `from` on, each in its own form.
-fn renumber(
-    ctx: &Ctx,
-    markers: &Markers,
-    i: usize,
-    from: u32,
-) -> Vec<(crate::parse::tree::Span, String)> {
+fn renumber(ctx: &Ctx, markers: &Markers, i: usize, from: u32) -> Vec<(crate::text::Span, String)> {
     let hs = &ctx.report.headings;
     let h = &hs[i];
     hs.iter()

@@ -1,8 +1,9 @@
 //! Pattern lists, page furniture and citations.
 
 use super::{Ctx, Finding, is_text, snippet};
-use crate::parse::tree::{BlockKind, Span};
+use crate::parse::tree::BlockKind;
 use crate::rules::spec::{CitationDoc, PatternItem, PeriodDoc, Scope};
+use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -31,7 +32,7 @@ pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
         .map(|i| format!("(?:{})", i.regex.as_str().replace("(?P<hit>", "(?:")))
         .collect();
     regex::RegexBuilder::new(&joined.join("|"))
-        .size_limit(crate::yaml::REGEX_SIZE_LIMIT)
+        .size_limit(crate::pack::yaml::REGEX_SIZE_LIMIT)
         .build()
         .ok()
 }
@@ -133,7 +134,7 @@ pub fn patterns(
                 }
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
-                let blocked = |p: &Option<crate::yaml::Pattern>, c: Option<char>| {
+                let blocked = |p: &Option<crate::pack::yaml::Pattern>, c: Option<char>| {
                     p.as_ref()
                         .zip(c)
                         .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
@@ -167,7 +168,7 @@ pub fn patterns(
 /// One finding per run of adjacent furniture blocks.
 pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
     // On a page read as HTML the furniture belongs to the page, not to the report.
-    if ctx.src.format == "html" {
+    if ctx.src.format == crate::text::Format::Html {
         return Vec::new();
     }
     let r = ctx.report;
@@ -405,7 +406,7 @@ fn pairs_with(
     lead: impl FnOnce(&[(char, char)]) -> (super::ByteSet, [bool; 256]),
 ) -> Vec<Finding> {
     // The text is normalised: （） in a rule means ().
-    let norm = crate::source::normalise_char;
+    let norm = crate::text::source::normalise_char;
     let table: Vec<(char, char)> = pair_table(pairs)
         .into_iter()
         .map(|(o, c)| (norm(o), norm(c)))
@@ -523,7 +524,7 @@ fn ascii_forms(table: &[(char, char)]) -> Option<[Option<u8>; 128]> {
 /// the last offset asked (offsets asked close together, mostly in order, cost a step or
 /// two).
 ///
-/// [`Source::shortened`]: crate::source::Source::shortened
+/// [`Source::shortened`]: crate::text::source::Source::shortened
 struct Shortened<'a> {
     ends: &'a [(usize, usize)],
     /// The first entry ending at or after the offset asked last.
@@ -1590,8 +1591,8 @@ mod tests {
 
     #[test]
     fn patterns_skip_only_blocks_without_a_match() {
+        use crate::pack::yaml::Pattern;
         use crate::rules::spec::{PatternItem, Scope};
-        use crate::yaml::Pattern;
         let item = |re: &str, before: Option<&str>| PatternItem {
             regex: Pattern::compile(re).unwrap(),
             label: None,

@@ -6,6 +6,7 @@
 //! characters, a line and column (in characters) are the same in both texts; only byte
 //! offsets differ, and [`Source::original_offset`] maps them back for rendering.
 
+use super::Format;
 use std::ops::Range;
 
 /// One input document.
@@ -17,8 +18,8 @@ pub struct Source {
     pub text: String,
     /// The encoding the file was read in (UTF-8 unless input says otherwise).
     pub encoding: &'static str,
-    /// The format the text came from: "text" (.txt, .md, stdin), "docx" or "html".
-    pub format: &'static str,
+    /// The format the text came from.
+    pub format: Format,
     /// The publication date the file's metadata gives (an HTML page's PubDate).
     pub published_meta: Option<String>,
     /// The title the file's metadata gives.
@@ -248,7 +249,7 @@ impl Source {
             original,
             shifts,
             encoding: "UTF-8",
-            format: "text",
+            format: Format::Text,
             published_meta: None,
             title_meta: None,
             locations: None,
@@ -322,7 +323,7 @@ impl Source {
     /// paragraph (第N段) and the character in it, else the 1-based line and column.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         match self.place(offset) {
-            Some(p) if self.format == "docx" => (p.paragraph, p.column),
+            Some(p) if self.format == Format::Docx => (p.paragraph, p.column),
             _ => self.line_col(offset),
         }
     }
@@ -331,7 +332,7 @@ impl Source {
     /// start when both are on one line.
     pub fn span_position(&self, span: &Range<usize>) -> ((usize, usize), (usize, usize)) {
         let start = self.position(span.start);
-        if self.format != "docx" {
+        if self.format != Format::Docx {
             let (a, b) = (self.clamp(span.start), self.clamp(span.end));
             let next_line = self.line_starts.get(start.0);
             if a <= b && next_line.is_none_or(|&next| b < next) {
@@ -349,7 +350,7 @@ impl Source {
         let line = self.line_index(offset);
         let end = self.line_range(line).end;
         let first = match self.format {
-            "docx" => self.block_of(line).map_or(line, |l| l.first_line),
+            Format::Docx => self.block_of(line).map_or(line, |l| l.first_line),
             _ => line,
         };
         self.line_starts[first]..end
@@ -368,7 +369,7 @@ impl Source {
     /// own 1-based number.
     pub fn line_label(&self, line: usize) -> usize {
         match (self.format, &self.locations) {
-            ("docx", Some(_)) => {
+            (Format::Docx, Some(_)) => {
                 let at = self
                     .line_starts
                     .get(line)
@@ -392,7 +393,7 @@ impl Source {
 
     /// What a line number counts here: paragraphs (段) for a Word file, else lines (行).
     pub fn line_unit(&self) -> &'static str {
-        if self.format == "docx" && self.locations.is_some() {
+        if self.format == Format::Docx && self.locations.is_some() {
             "段"
         } else {
             "行"
@@ -521,7 +522,7 @@ mod tests {
         };
         let doc = Document {
             blocks: vec![block("(一)标题", 1), block("甲乙\n丙丁", 3), block("", 4)],
-            format: "docx",
+            format: Format::Docx,
             encoding: "UTF-8",
             ..Document::default()
         };

@@ -4,7 +4,7 @@
 //! while serde-saphyr is maintained, does not panic on malformed input, enforces
 //! budgets against alias bombs and reports the line and column of every error.
 
-use crate::literals::Prefilter;
+use crate::text::literals::Prefilter;
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -163,7 +163,7 @@ pub struct Pattern {
 fn normalise_source(src: &str) -> String {
     src.chars()
         .flat_map(|c| {
-            let n = crate::source::normalise_char(c);
+            let n = crate::text::source::normalise_char(c);
             let escape = n != c && n.is_ascii_punctuation() && "\\.+*?()|[]{}^$#&-~".contains(n);
             escape.then_some('\\').into_iter().chain([n])
         })
@@ -233,7 +233,7 @@ impl Pattern {
         if let Some(re) = self.re.get() {
             return re.capture_names().any(|n| n == Some(name));
         }
-        crate::literals::has_group(&self.src, name)
+        crate::text::literals::has_group(&self.src, name)
     }
 
     pub fn as_str(&self) -> &str {

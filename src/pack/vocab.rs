@@ -2,12 +2,12 @@
 //! is recognised, and the patterns that classify text into the report's parts.
 //! The parser and the classifier read it; rules may refer to its parts by name.
 
-use crate::parse::tree::Part;
-use crate::yaml::{self, Pattern, PatternList, YamlError};
+use crate::pack::Part;
+use crate::pack::yaml::{self, Pattern, PatternList, YamlError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub const BUILTIN_PACK: &str = include_str!("../rules/pack.yaml");
+pub const BUILTIN_PACK: &str = include_str!("../../rules/pack.yaml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +90,7 @@ impl PartDef {
             .get_or_init(|| {
                 self.opening
                     .iter()
-                    .map(|p| crate::literals::group_always_matches(p.as_str(), "year"))
+                    .map(|p| crate::text::literals::group_always_matches(p.as_str(), "year"))
                     .collect()
             })
             .get(i)
@@ -116,16 +116,16 @@ impl Vocab {
     /// The parts whose heading patterns match a heading's title. One scan for the
     /// literals of all of them tells which parts' patterns are worth asking, and which
     /// parts match without asking: a pattern that matches a few strings and nothing else
-    /// ([`crate::literals::exact`]) matches wherever one of them is.
+    /// ([`crate::text::literals::exact`]) matches wherever one of them is.
     pub fn heading_parts(&self, title: &str) -> Vec<Part> {
         let index = self.heading_literals.get_or_init(|| {
             let mut literals = Vec::new();
             let mut owners = Vec::new();
             for (p, d) in &self.parts {
                 for source in d.heading.sources() {
-                    let (set, exact) = match crate::literals::exact(source) {
+                    let (set, exact) = match crate::text::literals::exact(source) {
                         Some(set) => (set, true),
-                        None => (crate::literals::of_patterns([source])?, false),
+                        None => (crate::text::literals::of_patterns([source])?, false),
                     };
                     for l in set {
                         literals.push(l);
@@ -194,7 +194,7 @@ mod tests {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             for e in std::fs::read_dir(dir).unwrap().flatten() {
                 let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-                let src = crate::source::Source::new("a.txt", &text);
+                let src = crate::text::source::Source::new("a.txt", &text);
                 let r = crate::parse::parse(&src, &v);
                 titles.extend(r.headings.iter().map(|h| src.slice(&h.title).to_string()));
             }

@@ -1,0 +1,33 @@
+//! Reading one report: the parse, then the facts (title year, dates) and the parts.
+//! Between classify and the rules, so that `outline` and the rules share one analysis
+//! without the outline depending on the rule engine.
+
+use crate::classify::{self, Facts, Parts};
+use crate::pack::vocab::Vocab;
+use crate::parse::{self, tree::Report};
+use crate::text::Source;
+
+/// Settings a run applies on top of the pack.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The reported year when the title names none (or to override it).
+    pub reported_year: Option<i32>,
+}
+
+/// An analysed report: parsed, its facts found and its parts classified.
+pub struct Analysis {
+    pub report: Report,
+    pub facts: Facts,
+    pub parts: Parts,
+}
+
+pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
+    let report = parse::parse(src, vocab);
+    let facts = classify::facts(src, &report, vocab, settings.reported_year);
+    let parts = classify::classify(src, &report, vocab, &facts);
+    Analysis {
+        report,
+        facts,
+        parts,
+    }
+}
