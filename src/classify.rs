@@ -454,7 +454,7 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::checks::testing::texts;
+    use crate::testing::texts;
     use crate::text::Span;
     use crate::text::source::Source;
 

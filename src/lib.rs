@@ -18,5 +18,8 @@ pub mod rules;
 pub mod suppress;
 pub mod text;
 
+#[cfg(test)]
+mod testing;
+
 pub use analyse::Settings;
 pub use rules::engine::lint;

@@ -746,7 +746,7 @@ mod tests {
             '一', '二', '十', '是', '。', ';', ',', '甲', 'O', '0', '〇', ' ',
         ];
         let mut found = 0;
-        for t in crate::rules::checks::testing::random_texts(&alphabet, 11, 5000, 16) {
+        for t in crate::testing::random_texts(&alphabet, 11, 5000, 16) {
             let got: Vec<(usize, u32)> = super::enumeration_items(&t).collect();
             assert_eq!(got, every_character(&t), "{t:?}");
             found += got.len();

@@ -578,7 +578,7 @@ mod tests {
             '\u{FF40}', '\u{FFFD}', '\u{EFBF}',
         ];
         let mut changed = 0;
-        for t in crate::rules::checks::testing::random_texts(&alphabet, 7, 2000, 24) {
+        for t in crate::testing::random_texts(&alphabet, 7, 2000, 24) {
             let chars: Vec<char> = t.chars().collect();
             let expected: String = chars
                 .iter()

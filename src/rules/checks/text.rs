@@ -1477,7 +1477,8 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{agree, show, texts, token_texts, with_ctx};
+    use super::super::testing::{agree, show, with_ctx};
+    use crate::testing::{texts, token_texts};
 
     /// The first byte of every character: a scan for these looks at every character.
     fn every_start() -> super::super::ByteSet {
