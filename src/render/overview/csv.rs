@@ -1,0 +1,92 @@
+//! The overview as CSV: one row per report for a spreadsheet.
+
+use super::reading::{
+    CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
+};
+use super::{Batch, Entry};
+
+pub(super) const CSV_HEADERS: [&str; 15] = [
+    "文件",
+    "标题",
+    "报告年度",
+    "公开日期",
+    "逾期",
+    CONTENTS[0].1,
+    CONTENTS[1].1,
+    CONTENTS[2].1,
+    CONTENTS[3].1,
+    CONTENTS[4].1,
+    "错误",
+    "警告",
+    "提示",
+    "规则",
+    "无法读取",
+];
+
+/// One CSV field: guarded against being read as a formula, then quoted if it must be.
+pub(super) fn csv_field(s: &str) -> String {
+    let mut v = String::with_capacity(s.len() + 2);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        v.push('\'');
+    }
+    v.push_str(s);
+    if v.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn csv_row(out: &mut String, cells: &[String]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(c));
+    }
+    out.push_str("\r\n");
+}
+
+fn csv_cells(e: &Entry) -> Vec<String> {
+    let mut cells = vec![String::new(); CSV_HEADERS.len()];
+    cells[0] = e.path.clone();
+    if let Some(err) = failure(e) {
+        cells[14] = err.to_string();
+        return cells;
+    }
+    let Some(o) = e.outline.as_ref() else {
+        return cells;
+    };
+    cells[1] = title(o).to_string();
+    cells[2] = year(o);
+    cells[3] = published(o).to_string();
+    cells[4] = match lateness(e) {
+        Some(true) => "是",
+        Some(false) => "否",
+        None => "",
+    }
+    .to_string();
+    for (i, c) in contents(o).iter().enumerate() {
+        cells[5 + i] = c.text();
+    }
+    let (errors, warnings, infos) = severity_counts(e);
+    cells[10] = errors.to_string();
+    cells[11] = warnings.to_string();
+    cells[12] = infos.to_string();
+    cells[13] = rule_counts(e)
+        .iter()
+        .map(|(r, n)| format!("{r}×{n}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    cells
+}
+
+/// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
+pub fn csv(entries: &[Entry], _batch: &Batch) -> String {
+    let mut out = String::from("\u{FEFF}");
+    csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
+    for e in entries {
+        csv_row(&mut out, &csv_cells(e));
+    }
+    out
+}

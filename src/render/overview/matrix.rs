@@ -1,0 +1,143 @@
+//! The matrix: a row per report with its facts and contents, sortable and filterable
+//! by the `data-*` attributes the page's script reads.
+
+use super::Entry;
+use super::page::esc;
+use super::reading::{
+    CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
+};
+use crate::pack::Part;
+use std::fmt::Write as _;
+
+/// The matrix columns: header, and whether the column sorts as a number.
+const MATRIX_COLUMNS: [(&str, bool); 12] = [
+    ("文件", false),
+    ("标题", false),
+    ("报告年度", true),
+    ("公开日期", false),
+    ("逾期", false),
+    (CONTENTS[0].1, true),
+    (CONTENTS[1].1, true),
+    (CONTENTS[2].1, true),
+    (CONTENTS[3].1, true),
+    (CONTENTS[4].1, true),
+    ("错误", true),
+    ("警告", true),
+];
+
+pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
+    out.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果</h2>\n");
+    out.push_str(
+        "<div class=\"controls\" id=\"controls\" hidden>\
+         <input type=\"search\" id=\"q\" placeholder=\"按文件名或标题筛选\" aria-label=\"按文件名或标题筛选\">\
+         <label><input type=\"checkbox\" id=\"only-errors\"> 只看有错误</label>\
+         <label><input type=\"checkbox\" id=\"only-late\"> 只看逾期</label>\
+         <label><input type=\"checkbox\" id=\"only-missing\"> 只看缺项</label>\
+         <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
+    );
+    out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
+    for (i, (h, numeric)) in MATRIX_COLUMNS.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{h}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
+            u8::from(*numeric)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, e) in entries.iter().enumerate() {
+        matrix_row(out, i, e);
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+fn matrix_row(out: &mut String, i: usize, e: &Entry) {
+    let path = esc(&e.path);
+    let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
+    if let Some(err) = failure(e) {
+        let _ = writeln!(
+            out,
+            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\">{link}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
+            MATRIX_COLUMNS.len() - 1,
+            esc(err)
+        );
+        return;
+    }
+    let Some(o) = e.outline.as_ref() else {
+        return;
+    };
+    let (errors, warnings, _) = severity_counts(e);
+    let late = lateness(e);
+    let cs = contents(o);
+    let missing = Part::ALL
+        .iter()
+        .any(|p| *p != Part::Other && !o.parts.contains_key(p));
+    let mut keys: Vec<String> = vec![
+        e.path.clone(),
+        title(o).to_string(),
+        year(o),
+        published(o).to_string(),
+        match late {
+            Some(true) => "1",
+            Some(false) => "0",
+            None => "",
+        }
+        .to_string(),
+    ];
+    // Shortcomings without causes sort just below shortcomings with them.
+    keys.extend(
+        cs.iter()
+            .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(!c.no_causes)).to_string()),
+    );
+    keys.push(errors.to_string());
+    keys.push(warnings.to_string());
+    let _ = write!(out, "<tr data-i=\"{i}\"");
+    for (k, v) in keys.iter().enumerate() {
+        let _ = write!(out, " data-k{k}=\"{}\"", esc(v));
+    }
+    let _ = write!(
+        out,
+        " data-q=\"{}\" data-err=\"{}\" data-late=\"{}\" data-miss=\"{}\">",
+        esc(&format!("{} {}", e.path, title(o))),
+        u8::from(errors > 0),
+        u8::from(late == Some(true)),
+        u8::from(missing)
+    );
+    out.push_str(&link);
+    let or_none = |s: &str| {
+        if s.is_empty() {
+            "<span class=\"none\">（未找到）</span>".to_string()
+        } else {
+            esc(s)
+        }
+    };
+    let _ = write!(
+        out,
+        "<td class=\"title\">{}</td><td class=\"num\">{}</td><td class=\"nowrap\">{}</td>",
+        or_none(title(o)),
+        or_none(&year(o)),
+        or_none(published(o)),
+    );
+    out.push_str(match late {
+        Some(true) => "<td class=\"miss nowrap\">✗ 逾期</td>",
+        Some(false) => "<td class=\"ok nowrap\">✓ 按时</td>",
+        None => "<td class=\"nowrap\">? 未知</td>",
+    });
+    for c in cs {
+        let class = if c.no_causes {
+            "part"
+        } else {
+            c.status.class()
+        };
+        let _ = write!(
+            out,
+            "<td class=\"{class} nowrap\">{} {}</td>",
+            c.status.symbol(),
+            c.text()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<td class=\"num{}\">{errors}</td><td class=\"num\">{warnings}</td></tr>",
+        if errors > 0 { " has-errors" } else { "" }
+    );
+}

@@ -1,0 +1,55 @@
+//! `fzlint report`: a batch of reports at a glance, as one self-contained HTML page or
+//! as CSV for a spreadsheet.
+//!
+//! Both views share one reading of each entry: whether it could be read, whether it was
+//! published late, which of the contents it has (with or without a heading of its own),
+//! and how many findings of each severity and rule it carries. Nothing here depends on
+//! hashing or the clock: the same entries give the same bytes.
+
+mod chart;
+mod csv;
+mod matrix;
+mod page;
+mod reading;
+mod sections;
+#[cfg(test)]
+mod tests;
+
+pub use csv::csv;
+pub use page::html;
+
+use super::json::JsonDiagnostic;
+use super::outline::Outline;
+
+/// One report of the batch.
+pub struct Entry {
+    /// The path as given or walked.
+    pub path: String,
+    /// What fzlint understood of it; `None` when it could not be read.
+    pub outline: Option<Outline>,
+    /// Its findings, in order, each with the text of its line as written.
+    pub findings: Vec<Finding>,
+    /// Why it could not be read (the same sentence `check` prints).
+    pub error: Option<String>,
+}
+
+/// A finding with its context.
+pub struct Finding {
+    pub diagnostic: JsonDiagnostic,
+    /// The line (paragraph) the finding starts on, as written; for a long line, a
+    /// window of it.
+    pub line_text: String,
+    /// The 0-based character of the line where `line_text` starts (0 unless only a
+    /// window of a long line is given); the diagnostic's columns count from the line.
+    pub line_text_from: usize,
+}
+
+/// About the run, shown in the page's head and the CSV's first columns.
+pub struct Batch {
+    /// When the overview was made ("2026-11-23 20:30").
+    pub generated: String,
+    /// fzlint's version.
+    pub version: String,
+    /// The rule pack's version.
+    pub pack_version: String,
+}

@@ -1,0 +1,82 @@
+//! The overview as one self-contained HTML page: the head with the batch's counts, the
+//! chart, the matrix and a section per report, with its style and script
+//! (`overview.css`, `overview.js`) written into it.
+
+use super::reading::{failure, lateness, severity_counts};
+use super::{Batch, Entry, chart, matrix, sections};
+use std::fmt::Write as _;
+
+const PAGE_TITLE: &str = "法治政府建设年度报告检查总览";
+
+/// The page's style, written into it so that it needs no other file.
+const STYLE: &str = include_str!("overview.css");
+/// Sorting by the header buttons and filtering by the controls, written into the page.
+/// It reads only the `data-*` attributes the page writes; no text of the reports
+/// appears in it.
+const SCRIPT: &str = include_str!("overview.js");
+
+/// HTML-escapes text for element content and quoted attribute values.
+pub(super) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
+    let with_errors = entries
+        .iter()
+        .filter(|e| failure(e).is_none() && severity_counts(e).0 > 0)
+        .count();
+    let late = entries.iter().filter(|e| lateness(e) == Some(true)).count();
+    let unreadable = entries.iter().filter(|e| failure(e).is_some()).count();
+    let _ = write!(
+        out,
+        "<header>\n<h1>{PAGE_TITLE}</h1>\n<ul class=\"counts\">\
+         <li>报告 <strong>{}</strong> 份</li>\
+         <li>有错误 <strong>{with_errors}</strong> 份</li>\
+         <li>逾期 <strong>{late}</strong> 份</li>\
+         <li>无法读取 <strong>{unreadable}</strong> 份</li></ul>\n\
+         <p class=\"meta\">生成时间：{} · fzlint {} · 规则包 {}</p>\n</header>\n",
+        entries.len(),
+        esc(&batch.generated),
+        esc(&batch.version),
+        esc(&batch.pack_version),
+    );
+}
+
+/// The overview page: one HTML document with no external assets.
+pub fn html(entries: &[Entry], batch: &Batch) -> String {
+    let mut out = String::with_capacity(16 * 1024 + entries.len() * 2048);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"fzlint {}\">\n\
+         <title>{PAGE_TITLE}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        esc(&batch.version)
+    );
+    // The head, the chart and the matrix print on landscape pages; the reports on
+    // portrait ones.
+    out.push_str("<main>\n<div class=\"wide\">\n");
+    head(&mut out, entries, batch);
+    chart::chart(&mut out, entries);
+    matrix::matrix(&mut out, entries);
+    out.push_str("</div>\n");
+    for (i, e) in entries.iter().enumerate() {
+        sections::section(&mut out, i, e);
+    }
+    let _ = write!(
+        out,
+        "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
+    out
+}

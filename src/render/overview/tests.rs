@@ -1,0 +1,383 @@
+use super::chart::common_rules;
+use super::csv::{CSV_HEADERS, csv_field};
+use super::page::esc;
+use super::reading::UNREADABLE_FALLBACK;
+use super::sections::context;
+use super::*;
+use cases::*;
+
+mod cases;
+
+/// An RFC 4180 reader: CRLF between records (and after the last), fields quoted
+/// with '"' when they hold ',', '"', CR or LF, inner quotes doubled.
+fn read_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(field.is_empty() && !was_quoted, "stray quote in {field:?}");
+                quoted = true;
+                was_quoted = true;
+            }
+            ',' => {
+                row.push(std::mem::take(&mut field));
+                was_quoted = false;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                was_quoted = false;
+            }
+            '\n' => panic!("LF without CR"),
+            c => {
+                assert!(!was_quoted, "text after a closing quote");
+                field.push(c);
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        row.is_empty() && field.is_empty(),
+        "the last record must end with CRLF"
+    );
+    rows
+}
+
+#[test]
+fn batch_is_large_enough() {
+    assert!(cases().len() >= 20);
+}
+
+#[test]
+fn csv_has_bom_crlf_and_header() {
+    let out = csv(&entries(), &batch());
+    assert!(out.starts_with('\u{FEFF}'));
+    assert!(!out[3..].contains('\u{FEFF}'));
+    assert!(out.ends_with("\r\n"));
+    let first = out[3..].split("\r\n").next().unwrap();
+    assert_eq!(
+        first,
+        "文件,标题,报告年度,公开日期,逾期,主要举措和成效,存在的不足和原因,主要负责人履职,\
+         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取"
+    );
+}
+
+#[test]
+fn csv_matches_cell_by_cell() {
+    let cases = cases();
+    let es: Vec<Entry> = entries();
+    let out = csv(&es, &batch());
+    let rows = read_csv(out.strip_prefix('\u{FEFF}').unwrap());
+    assert_eq!(rows.len(), cases.len() + 1);
+    assert_eq!(rows[0], CSV_HEADERS.map(str::to_string).to_vec());
+    for (c, row) in cases.iter().zip(&rows[1..]) {
+        assert_eq!(row.len(), 15, "{}", c.entry.path);
+        for (k, (got, want)) in row.iter().zip(c.row).enumerate() {
+            assert_eq!(
+                got, want,
+                "{}: column {} ({})",
+                c.entry.path, k, CSV_HEADERS[k]
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_quotes_only_what_needs_quoting() {
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    assert_eq!(csv_field("a\rb"), "\"a\rb\"");
+    assert_eq!(csv_field("=1+1"), "'=1+1");
+    assert_eq!(
+        csv_field("=HYPERLINK(\"x\",1)"),
+        "\"'=HYPERLINK(\"\"x\"\",1)\""
+    );
+    assert_eq!(csv_field("@a"), "'@a");
+    assert_eq!(csv_field("+a"), "'+a");
+    assert_eq!(csv_field("-a"), "'-a");
+    assert_eq!(csv_field("a=b"), "a=b");
+    assert_eq!(csv_field(""), "");
+    let out = csv(&[], &batch());
+    assert_eq!(read_csv(&out[3..]).len(), 1);
+}
+
+#[test]
+fn html_is_self_contained() {
+    let out = html(&entries(), &batch());
+    assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(out.contains("<meta charset=\"utf-8\">"));
+    assert!(out.contains("<title>法治政府建设年度报告检查总览</title>"));
+    assert!(!out.contains("http://") && !out.contains("https://"));
+    assert!(!out.contains("src="), "no external scripts or images");
+    assert!(!out.contains("<link"), "no external stylesheets");
+    assert!(!out.contains("url("), "no fetched CSS resources");
+    assert!(!out.contains("@import"));
+    for (i, _) in out.match_indices("href=") {
+        assert!(
+            out[i..].starts_with("href=\"#"),
+            "a link leaving the page: {}",
+            &out[i..(i + 40).min(out.len())]
+        );
+    }
+    assert_eq!(out.matches("<script>").count(), 1);
+    assert_eq!(out.matches("<style>").count(), 1);
+    assert!(out.ends_with("</html>\n"));
+}
+
+#[test]
+fn html_head_counts_and_versions() {
+    let out = html(&entries(), &batch());
+    assert!(out.contains("报告 <strong>23</strong> 份"));
+    assert!(out.contains("有错误 <strong>8</strong> 份"));
+    assert!(out.contains("逾期 <strong>2</strong> 份"));
+    assert!(out.contains("无法读取 <strong>2</strong> 份"));
+    assert!(out.contains("生成时间：2026-11-23 20:30"));
+    assert!(out.contains("fzlint 0.1.0"));
+    assert!(out.contains("规则包 2026.1"));
+}
+
+#[test]
+fn every_report_has_a_row_and_a_section() {
+    let es = entries();
+    let out = html(&es, &batch());
+    for (i, e) in es.iter().enumerate() {
+        let link = format!("<a href=\"#r{i}\">{}</a>", esc(&e.path));
+        assert_eq!(out.matches(&link).count(), 1, "row of {}", e.path);
+        assert_eq!(
+            out.matches(&format!(" data-i=\"{i}\"")).count(),
+            1,
+            "row of {}",
+            e.path
+        );
+        let section = format!("<section class=\"report\" id=\"r{i}\">");
+        assert_eq!(out.matches(&section).count(), 1, "section of {}", e.path);
+        let start = out.find(&section).unwrap();
+        let body = &out[start..];
+        let body = &body[..body.find("</section>").unwrap()];
+        assert!(body.contains(&esc(&e.path)));
+        assert!(body.contains("<a class=\"back\" href=\"#overview\">返回总览</a>"));
+        assert_eq!(body.matches("<li class=").count(), e.findings.len());
+    }
+    assert_eq!(out.matches("<tr data-i=").count(), es.len() - 2);
+    assert_eq!(out.matches("<tr class=\"unreadable\"").count(), 2);
+    assert!(out.contains("id=\"overview\""));
+}
+
+#[test]
+fn unreadable_rows_show_the_error_across() {
+    let out = html(&entries(), &batch());
+    assert!(out.contains(&format!(
+        "<td class=\"why\" colspan=\"11\">✗ 无法读取：{}</td>",
+        esc(BROKEN)
+    )));
+    assert!(out.contains(&format!("✗ 无法读取</span>：{}</p>", esc(BROKEN))));
+    assert!(out.contains(UNREADABLE_FALLBACK));
+}
+
+#[test]
+fn text_from_entries_is_escaped() {
+    let out = html(&entries(), &batch());
+    assert!(!out.contains("<script>alert"));
+    assert!(out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; 报告"));
+    assert!(out.contains("say &quot;hi&quot;.txt"));
+    assert!(!out.contains("<b>加强"));
+    assert!(out.contains("占位符 &lt;XX&gt; 未替换"));
+    assert_eq!(
+        esc("<a href='x'>&\""),
+        "&lt;a href=&#39;x&#39;&gt;&amp;&quot;"
+    );
+}
+
+#[test]
+fn chart_lists_most_common_rule_first() {
+    let es = entries();
+    let out = html(&es, &batch());
+    let start = out.find("<ol class=\"chart\">").unwrap();
+    let chart = &out[start..start + out[start..].find("</ol>").unwrap()];
+    let items: Vec<&str> = chart.split("<li>").skip(1).collect();
+    assert!(items[0].starts_with("<code>numbering-gap</code>"));
+    assert!(items[0].contains("width:100%"));
+    assert!(items[0].contains("<span class=\"n\">7 份</span>"));
+    assert!(items[1].starts_with("<code>missing-part</code>"));
+    assert!(items[1].contains("<span class=\"n\">5 份</span>"));
+    assert_eq!(
+        common_rules(&es),
+        vec![
+            ("numbering-gap", 7),
+            ("missing-part", 5),
+            ("causes-missing", 2),
+            ("late-publication", 2),
+            ("placeholder", 2),
+            ("style", 1),
+        ]
+    );
+    assert_eq!(items.len(), 6);
+}
+
+#[test]
+fn chart_keeps_the_top_ten() {
+    let es: Vec<Entry> = (0..12)
+        .map(|i| {
+            let findings = (0..=i)
+                .map(|k| simple(&format!("rule-{k:02}"), "warning"))
+                .collect();
+            readable(&format!("{i}.txt"), Some(T), None, None, "HHHHHH", findings)
+        })
+        .collect();
+    let out = html(&es, &batch());
+    let start = out.find("<ol class=\"chart\">").unwrap();
+    let chart = &out[start..start + out[start..].find("</ol>").unwrap()];
+    assert_eq!(chart.matches("<li>").count(), 10);
+    assert!(chart.contains("<code>rule-00</code>"));
+    assert!(chart.contains("<code>rule-09</code>"));
+    assert!(!chart.contains("rule-10"));
+    assert!(chart.find("rule-00").unwrap() < chart.find("rule-01").unwrap());
+    let empty = html(&[], &batch());
+    assert!(empty.contains("未发现问题。"));
+    assert!(empty.contains("报告 <strong>0</strong> 份"));
+}
+
+#[test]
+fn matrix_cells_have_symbol_and_word() {
+    let out = html(&entries(), &batch());
+    assert!(out.contains("✓ 有标题"));
+    assert!(out.contains("△ 无标题"));
+    assert!(out.contains("✗ 缺失"));
+    assert!(out.contains("✓ 有标题（缺原因）"));
+    assert!(out.contains("△ 无标题（缺原因）"));
+    assert!(out.contains("✗ 逾期"));
+    assert!(out.contains("? 未知"));
+    // The row of no-causes.txt, cell by cell after the file.
+    let start = out.find("<a href=\"#r6\">").unwrap();
+    let row = &out[start..start + out[start..].find("</tr>").unwrap()];
+    let cells: Vec<String> = row
+        .split("<td")
+        .skip(1)
+        .map(|c| {
+            let c = &c[c.find('>').unwrap() + 1..];
+            c[..c.find("</td>").unwrap()].to_string()
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            esc(T).as_str(),
+            "2025",
+            "2026-02-10",
+            "✓ 按时",
+            "✓ 有标题",
+            "✓ 有标题（缺原因）",
+            "✓ 有标题",
+            "✓ 有标题",
+            "✓ 有标题",
+            "0",
+            "1"
+        ]
+    );
+}
+
+#[test]
+fn controls_for_sorting_and_filtering() {
+    let out = html(&entries(), &batch());
+    assert_eq!(
+        out.matches("<th scope=\"col\"><button type=\"button\"")
+            .count(),
+        12
+    );
+    assert!(out.contains("<input type=\"search\" id=\"q\""));
+    assert!(out.contains("只看有错误"));
+    assert!(out.contains("只看逾期"));
+    assert!(out.contains("只看缺项"));
+    assert!(out.contains("id=\"only-errors\""));
+    assert!(out.contains("id=\"only-late\""));
+    assert!(out.contains("id=\"only-missing\""));
+    assert!(out.contains("aria-sort"));
+    assert!(out.contains("addEventListener('click'"));
+    // The flags the filters read, for late.txt (index 9) and no-causes.txt (6).
+    assert!(out.contains(
+        "data-err=\"0\" data-late=\"1\" data-miss=\"0\"><td class=\"file\"><a href=\"#r9\">"
+    ));
+    assert!(out.contains(
+        "data-err=\"0\" data-late=\"0\" data-miss=\"1\"><td class=\"file\"><a href=\"#r6\">"
+    ));
+    assert!(out.contains("<div class=\"scroll\">"));
+    assert!(out.contains("overflow-x: auto"));
+}
+
+#[test]
+fn print_and_phone_styles() {
+    let out = html(&entries(), &batch());
+    assert!(out.contains("@media print"));
+    assert!(out.contains("size: A4"));
+    assert!(out.contains("size: A4 landscape"));
+    assert!(out.contains("break-inside: avoid"));
+    assert!(out.contains("break-before: page"));
+    assert!(out.contains("name=\"viewport\""));
+}
+
+#[test]
+fn findings_in_context() {
+    let out = html(&entries(), &batch());
+    // Same line: the characters column..end_column.
+    assert!(out.contains("<p class=\"ctx\">本年度共办理行政复议案件<mark>XX</mark>件。</p>"));
+    // Over more than one line: from the column to the end of the line.
+    assert!(out.contains("<p class=\"ctx\">一是<mark>&lt;b&gt;加强&lt;/b&gt;××工作</mark></p>"));
+    assert!(out.contains("<span class=\"sev\">✗ 错误</span> <code>placeholder</code>"));
+    assert!(out.contains("警告</span> <code>numbering-gap</code>"));
+    assert!(out.contains("提示</span> <code>style</code>"));
+    assert!(out.contains("<span class=\"pos\">第8行第13字</span>"));
+    assert!(out.contains("<span class=\"pos\">第3段第5字</span>"));
+    assert!(out.contains("<p class=\"help\">建议：placeholder：修改建议</p>"));
+    assert!(out.contains("未发现问题。"));
+}
+
+#[test]
+fn long_lines_are_cut_around_the_mark() {
+    let line: String = "甲".repeat(500) + "错字" + &"乙".repeat(500);
+    let f = finding("typo", "warning", (1, 501), (1, 503), &line);
+    let s = context(&f);
+    assert!(s.starts_with('…') && s.ends_with('…'));
+    assert!(s.contains(&format!(
+        "{}<mark>错字</mark>{}",
+        "甲".repeat(80),
+        "乙".repeat(80)
+    )));
+    assert_eq!(s.chars().count(), 1 + 80 + 6 + 2 + 7 + 80 + 1);
+    // A column past the end marks nothing and does not panic.
+    let f = finding("typo", "warning", (1, 99), (1, 120), "短句");
+    assert_eq!(context(&f), "短句");
+    // An empty range marks nothing.
+    let f = finding("typo", "warning", (1, 2), (1, 2), "短句");
+    assert_eq!(context(&f), "短句");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = html(&entries(), &batch());
+    let b = html(&entries(), &batch());
+    assert_eq!(a.as_bytes(), b.as_bytes());
+    let c = csv(&entries(), &batch());
+    let d = csv(&entries(), &batch());
+    assert_eq!(c.as_bytes(), d.as_bytes());
+}

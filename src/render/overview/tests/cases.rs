@@ -1,0 +1,756 @@
+//! A batch of entries with what the CSV must say of each, for the overview's tests.
+
+use super::super::reading::UNREADABLE_FALLBACK;
+use super::super::{Batch, Entry, Finding};
+use crate::pack::Part;
+use crate::render::json::JsonDiagnostic;
+use crate::render::outline::{Outline, OutlinePart};
+use std::collections::BTreeMap;
+
+/// An outline with the given facts. `parts` has one character per part of
+/// [`Part::ALL`] (measures, shortcomings, causes, duties, plan, other):
+/// 'H' headed, 'u' found without a heading, '-' missing.
+pub(super) fn outline(
+    path: &str,
+    title: Option<&str>,
+    year: Option<i32>,
+    published: Option<&str>,
+    parts: &str,
+) -> Outline {
+    assert_eq!(parts.chars().count(), Part::ALL.len());
+    let mut map = BTreeMap::new();
+    for (i, (p, c)) in Part::ALL.iter().zip(parts.chars()).enumerate() {
+        if c != '-' {
+            map.insert(
+                *p,
+                OutlinePart {
+                    line: 3 + i * 10,
+                    headed: c == 'H',
+                    evidence: p.label().to_string(),
+                },
+            );
+        }
+    }
+    Outline {
+        path: path.to_string(),
+        encoding: "UTF-8",
+        format: if path.ends_with(".docx") {
+            "docx"
+        } else {
+            "text"
+        },
+        rule_pack: "2026.1".to_string(),
+        title: title.map(str::to_string),
+        year,
+        year_source: year.map(|_| "title"),
+        published: published.map(str::to_string),
+        published_source: published.map(|_| "signature"),
+        salutation: None,
+        headings_inline: false,
+        headings: Vec::new(),
+        parts: map,
+        paragraphs: Vec::new(),
+        enumerations: Vec::new(),
+    }
+}
+
+pub(super) fn finding(
+    rule: &str,
+    severity: &'static str,
+    (line, column): (usize, usize),
+    (end_line, end_column): (usize, usize),
+    line_text: &str,
+) -> Finding {
+    Finding {
+        diagnostic: JsonDiagnostic {
+            path: String::new(),
+            rule: rule.to_string(),
+            severity,
+            message: format!("{rule}：问题说明"),
+            help: Some(format!("{rule}：修改建议")),
+            line,
+            column,
+            end_line,
+            end_column,
+            labels: Vec::new(),
+            fix: None,
+            location: None,
+            element: None,
+            rule_pack: "2026.1".to_string(),
+        },
+        line_text: line_text.to_string(),
+        line_text_from: 0,
+    }
+}
+
+/// A finding on the first two characters of a heading line.
+pub(super) fn simple(rule: &str, severity: &'static str) -> Finding {
+    finding(rule, severity, (5, 1), (5, 3), "三、存在的不足和原因")
+}
+
+pub(super) struct Case {
+    pub(super) entry: Entry,
+    /// The CSV row expected for it.
+    pub(super) row: [&'static str; 15],
+}
+
+pub(super) fn readable(
+    path: &str,
+    title: Option<&str>,
+    year: Option<i32>,
+    published: Option<&str>,
+    parts: &str,
+    findings: Vec<Finding>,
+) -> Entry {
+    Entry {
+        path: path.to_string(),
+        outline: Some(outline(path, title, year, published, parts)),
+        findings,
+        error: None,
+    }
+}
+
+pub(super) const T: &str = "某县司法局2025年法治政府建设年度报告";
+pub(super) const SCRIPT_TITLE: &str = "<script>alert('x')</script> & 报告";
+pub(super) const BROKEN: &str = "文件已损坏：不是有效的 Word 文档（.docx）";
+
+pub(super) fn cases() -> Vec<Case> {
+    let y = Some(2025);
+    let d = Some("2026-02-10");
+    let h = "有标题";
+    let m = "缺失";
+    let u = "无标题";
+    let mut placeholder = finding(
+        "placeholder",
+        "error",
+        (8, 13),
+        (8, 15),
+        "本年度共办理行政复议案件XX件。",
+    );
+    placeholder.diagnostic.message = "占位符 <XX> 未替换".to_string();
+    let mut located = simple("numbering-gap", "warning");
+    located.diagnostic.location = Some("第3段第5字".to_string());
+    located.diagnostic.element = Some("w:p".to_string());
+    vec![
+        Case {
+            entry: readable("complete.txt", Some(T), y, d, "HHHHHH", vec![]),
+            row: [
+                "complete.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-measures.txt",
+                Some(T),
+                y,
+                Some("2026-01-20"),
+                "-HHHHH",
+                vec![
+                    simple("missing-part", "error"),
+                    simple("numbering-gap", "warning"),
+                ],
+            ),
+            row: [
+                "no-measures.txt",
+                T,
+                "2025",
+                "2026-01-20",
+                "否",
+                m,
+                h,
+                h,
+                h,
+                h,
+                "1",
+                "1",
+                "0",
+                "missing-part×1 numbering-gap×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-shortcomings.txt",
+                Some(T),
+                y,
+                d,
+                "H--HHH",
+                vec![
+                    simple("missing-part", "error"),
+                    simple("numbering-gap", "warning"),
+                    simple("numbering-gap", "warning"),
+                ],
+            ),
+            row: [
+                "no-shortcomings.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                m,
+                h,
+                h,
+                h,
+                "1",
+                "2",
+                "0",
+                "missing-part×1 numbering-gap×2",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-duties.txt",
+                Some(T),
+                y,
+                d,
+                "HHH-HH",
+                vec![
+                    simple("numbering-gap", "warning"),
+                    simple("missing-part", "error"),
+                ],
+            ),
+            row: [
+                "no-duties.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                m,
+                h,
+                h,
+                "1",
+                "1",
+                "0",
+                "numbering-gap×1 missing-part×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-plan.txt",
+                Some(T),
+                y,
+                d,
+                "HHHH-H",
+                vec![
+                    simple("missing-part", "error"),
+                    simple("numbering-gap", "warning"),
+                ],
+            ),
+            row: [
+                "no-plan.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                m,
+                h,
+                "1",
+                "1",
+                "0",
+                "missing-part×1 numbering-gap×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-other.txt",
+                Some(T),
+                y,
+                d,
+                "HHHHH-",
+                vec![
+                    simple("missing-part", "error"),
+                    simple("numbering-gap", "info"),
+                ],
+            ),
+            row: [
+                "no-other.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                "未写",
+                "1",
+                "0",
+                "1",
+                "missing-part×1 numbering-gap×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "no-causes.txt",
+                Some(T),
+                y,
+                d,
+                "HH-HHH",
+                vec![simple("causes-missing", "warning")],
+            ),
+            row: [
+                "no-causes.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                "有标题（缺原因）",
+                h,
+                h,
+                h,
+                "0",
+                "1",
+                "0",
+                "causes-missing×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable("unheaded.txt", Some(T), y, d, "uuuuHH", vec![placeholder]),
+            row: [
+                "unheaded.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                u,
+                u,
+                u,
+                h,
+                h,
+                "1",
+                "0",
+                "0",
+                "placeholder×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "unheaded-no-causes.txt",
+                Some(T),
+                y,
+                d,
+                "Hu-HHu",
+                vec![simple("causes-missing", "warning")],
+            ),
+            row: [
+                "unheaded-no-causes.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                "无标题（缺原因）",
+                h,
+                h,
+                u,
+                "0",
+                "1",
+                "0",
+                "causes-missing×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "late.txt",
+                Some(T),
+                y,
+                Some("2026-04-15"),
+                "HHHHHH",
+                vec![finding(
+                    "late-publication",
+                    "warning",
+                    (40, 1),
+                    (40, 11),
+                    "2026年4月15日",
+                )],
+            ),
+            row: [
+                "late.txt",
+                T,
+                "2025",
+                "2026-04-15",
+                "是",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "1",
+                "0",
+                "late-publication×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable("no-date.txt", Some(T), y, None, "HHHHHH", vec![]),
+            row: [
+                "no-date.txt",
+                T,
+                "2025",
+                "",
+                "",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: Entry {
+                path: "broken.docx".to_string(),
+                outline: None,
+                findings: Vec::new(),
+                error: Some(BROKEN.to_string()),
+            },
+            row: [
+                "broken.docx",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                BROKEN,
+            ],
+        },
+        Case {
+            entry: readable(
+                "县直部门/司法局,2025.txt",
+                Some("关于2025年度法治政府建设情况的报告, 附件"),
+                y,
+                Some("2026-02-28"),
+                "HHHHHH",
+                vec![],
+            ),
+            row: [
+                "县直部门/司法局,2025.txt",
+                "关于2025年度法治政府建设情况的报告, 附件",
+                "2025",
+                "2026-02-28",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "say \"hi\".txt",
+                Some("“阳光”政府 \"quoted\""),
+                y,
+                d,
+                "HHHHHH",
+                vec![],
+            ),
+            row: [
+                "say \"hi\".txt",
+                "“阳光”政府 \"quoted\"",
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "line1\nline2.txt",
+                Some("第一行\r\n第二行"),
+                y,
+                d,
+                "HHHHHH",
+                vec![],
+            ),
+            row: [
+                "line1\nline2.txt",
+                "第一行\r\n第二行",
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable("=cmd.txt", Some("=SUM(A1:A2)"), y, d, "HHHHHH", vec![]),
+            row: [
+                "'=cmd.txt",
+                "'=SUM(A1:A2)",
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "+plus.txt",
+                Some("-负号开头,且有逗号"),
+                y,
+                d,
+                "HHHHHH",
+                vec![],
+            ),
+            row: [
+                "'+plus.txt",
+                "'-负号开头,且有逗号",
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable("@at.txt", Some(SCRIPT_TITLE), y, d, "HHHHHH", vec![]),
+            row: [
+                "'@at.txt",
+                SCRIPT_TITLE,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "many.txt",
+                Some(T),
+                y,
+                d,
+                "HHHHHH",
+                vec![
+                    simple("numbering-gap", "warning"),
+                    finding(
+                        "placeholder",
+                        "error",
+                        (4, 3),
+                        (5, 2),
+                        "一是<b>加强</b>××工作",
+                    ),
+                    simple("numbering-gap", "warning"),
+                    simple("style", "info"),
+                ],
+            ),
+            row: [
+                "many.txt",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "1",
+                "2",
+                "1",
+                "numbering-gap×2 placeholder×1 style×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "late-no-date.txt",
+                Some(T),
+                y,
+                None,
+                "HHHHHH",
+                vec![simple("late-publication", "error")],
+            ),
+            row: [
+                "late-no-date.txt",
+                T,
+                "2025",
+                "",
+                "是",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "1",
+                "0",
+                "0",
+                "late-publication×1",
+                "",
+            ],
+        },
+        Case {
+            entry: readable(
+                "untitled.txt",
+                None,
+                None,
+                Some("2026-03-01"),
+                "HHHHHH",
+                vec![],
+            ),
+            row: [
+                "untitled.txt",
+                "",
+                "",
+                "2026-03-01",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        },
+        Case {
+            entry: readable("word.docx", Some(T), y, d, "HHHHHH", vec![located]),
+            row: [
+                "word.docx",
+                T,
+                "2025",
+                "2026-02-10",
+                "否",
+                h,
+                h,
+                h,
+                h,
+                h,
+                "0",
+                "1",
+                "0",
+                "numbering-gap×1",
+                "",
+            ],
+        },
+        Case {
+            entry: Entry {
+                path: "gone.txt".to_string(),
+                outline: None,
+                findings: Vec::new(),
+                error: None,
+            },
+            row: [
+                "gone.txt",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                UNREADABLE_FALLBACK,
+            ],
+        },
+    ]
+}
+
+pub(super) fn entries() -> Vec<Entry> {
+    cases().into_iter().map(|c| c.entry).collect()
+}
+
+pub(super) fn batch() -> Batch {
+    Batch {
+        generated: "2026-11-23 20:30".to_string(),
+        version: "0.1.0".to_string(),
+        pack_version: "2026.1".to_string(),
+    }
+}
