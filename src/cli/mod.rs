@@ -1082,6 +1082,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
                         path: path.display().to_string(),
                         outline: None,
                         findings: Vec::new(),
+                        late: false,
                         error: Some(e),
                     });
                     return;
@@ -1121,6 +1122,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
+                late: overview::published_late(set, &diags),
                 findings,
                 error: None,
             });

@@ -20,6 +20,9 @@ pub use page::html;
 
 use super::json::JsonDiagnostic;
 use super::outline::Outline;
+use crate::diagnostic::Diagnostic;
+use crate::rules::RuleSet;
+use crate::rules::spec::Check;
 
 /// One report of the batch.
 pub struct Entry {
@@ -29,6 +32,8 @@ pub struct Entry {
     pub outline: Option<Outline>,
     /// Its findings, in order, each with the text of its line as written.
     pub findings: Vec<Finding>,
+    /// Whether it was published after its deadline ([`published_late`]).
+    pub late: bool,
     /// Why it could not be read (the same sentence `check` prints).
     pub error: Option<String>,
 }
@@ -52,4 +57,16 @@ pub struct Batch {
     pub version: String,
     /// The rule pack's version.
     pub pack_version: String,
+}
+
+/// Whether a report was published after its deadline: whether one of its findings
+/// comes from a rule that runs the publication-deadline check. The rule set that linted
+/// the report says which rules those are (the built-in late-publication, an office's
+/// override of it, or a rule of its own with an earlier deadline), so the overview
+/// names no rule.
+pub fn published_late(set: &RuleSet, diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| {
+        set.get(&d.rule)
+            .is_some_and(|r| matches!(r.spec.check, Check::PublicationDeadline { .. }))
+    })
 }

@@ -5,9 +5,6 @@ use super::Entry;
 use crate::pack::Part;
 use crate::render::outline::Outline;
 
-/// The rule whose finding marks a report as published after the deadline.
-const LATE_RULE: &str = "late-publication";
-
 /// The five contents columns, in order, with their headers.
 pub(super) const CONTENTS: [(Part, &str); 5] = [
     (Part::Measures, "主要举措和成效"),
@@ -116,7 +113,7 @@ pub(super) fn failure(e: &Entry) -> Option<&str> {
 
 /// Late (`Some(true)`), on time (`Some(false)`) or not known (`None`).
 pub(super) fn lateness(e: &Entry) -> Option<bool> {
-    if e.findings.iter().any(|f| f.diagnostic.rule == LATE_RULE) {
+    if e.late {
         Some(true)
     } else if e.outline.as_ref().is_some_and(|o| o.published.is_some()) {
         Some(false)

@@ -4,6 +4,8 @@ use super::page::esc;
 use super::reading::UNREADABLE_FALLBACK;
 use super::sections::context;
 use super::*;
+use crate::text::source::Source;
+use crate::{Settings, lint};
 use cases::*;
 
 mod cases;
@@ -380,4 +382,46 @@ fn output_is_deterministic() {
     let c = csv(&entries(), &batch());
     let d = csv(&entries(), &batch());
     assert_eq!(c.as_bytes(), d.as_bytes());
+}
+
+#[test]
+fn lateness_is_a_finding_of_a_deadline_rule() {
+    let report = |date: &str| {
+        format!(
+            "青石县司法局2024年度法治政府建设工作报告\n一、主要举措和成效\n\
+             全年办理行政复议案件12件。\n特此报告。\n青石县司法局\n{date}\n"
+        )
+    };
+    let findings = |set: &RuleSet, date: &str| {
+        lint(
+            &Source::new("a.txt", &report(date)),
+            set,
+            &Settings::default(),
+        )
+    };
+    let late = |set: &RuleSet, date: &str| published_late(set, &findings(set, date));
+    let builtin = RuleSet::builtin().unwrap();
+    assert!(late(&builtin, "2025年5月8日"));
+    assert!(!late(&builtin, "2025年3月15日"));
+    // A finding of another rule about dates is no lateness.
+    let early = findings(&builtin, "2024年10月8日");
+    assert!(early.iter().any(|d| d.rule == "early-publication"));
+    assert!(!published_late(&builtin, &early));
+    // An office's own deadline rule, under an id of its own, makes a report late too.
+    let mut office = RuleSet::builtin().unwrap();
+    office
+        .add(
+            "publication-deadline.yaml",
+            include_str!("../../../examples/rules/publication-deadline.yaml"),
+            false,
+        )
+        .unwrap();
+    let march = findings(&office, "2025年3月15日");
+    let office_rule = |d: &Diagnostic| d.rule == "example-publication-deadline";
+    assert!(march.iter().any(office_rule));
+    assert!(published_late(&office, &march));
+    assert!(
+        !published_late(&builtin, &march),
+        "the rule is the office's"
+    );
 }

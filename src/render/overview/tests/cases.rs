@@ -106,8 +106,14 @@ pub(super) fn readable(
         path: path.to_string(),
         outline: Some(outline(path, title, year, published, parts)),
         findings,
+        late: false,
         error: None,
     }
+}
+
+/// The entry of a report its deadline rule found late.
+pub(super) fn late(e: Entry) -> Entry {
+    Entry { late: true, ..e }
 }
 
 pub(super) const T: &str = "某县司法局2025年法治政府建设年度报告";
@@ -378,7 +384,7 @@ pub(super) fn cases() -> Vec<Case> {
             ],
         },
         Case {
-            entry: readable(
+            entry: late(readable(
                 "late.txt",
                 Some(T),
                 y,
@@ -391,7 +397,7 @@ pub(super) fn cases() -> Vec<Case> {
                     (40, 11),
                     "2026年4月15日",
                 )],
-            ),
+            )),
             row: [
                 "late.txt",
                 T,
@@ -435,6 +441,7 @@ pub(super) fn cases() -> Vec<Case> {
                 path: "broken.docx".to_string(),
                 outline: None,
                 findings: Vec::new(),
+                late: false,
                 error: Some(BROKEN.to_string()),
             },
             row: [
@@ -642,14 +649,14 @@ pub(super) fn cases() -> Vec<Case> {
             ],
         },
         Case {
-            entry: readable(
+            entry: late(readable(
                 "late-no-date.txt",
                 Some(T),
                 y,
                 None,
                 "HHHHHH",
                 vec![simple("late-publication", "error")],
-            ),
+            )),
             row: [
                 "late-no-date.txt",
                 T,
@@ -720,6 +727,7 @@ pub(super) fn cases() -> Vec<Case> {
                 path: "gone.txt".to_string(),
                 outline: None,
                 findings: Vec::new(),
+                late: false,
                 error: None,
             },
             row: [
