@@ -1151,7 +1151,7 @@ fn report(args: ReportArgs, stdout: &mut Out) -> Result<i32> {
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
-        OverviewFormat::Csv => overview::csv(&entries, &batch),
+        OverviewFormat::Csv => overview::csv(&entries),
     };
     match &args.output {
         Some(path) => {

@@ -4,8 +4,9 @@ use crate::analyse::Analysis;
 use crate::classify::{DateSource, YearSource};
 use crate::pack::Part;
 use crate::parse::tree::BlockKind;
+use crate::text::Format;
 use crate::text::source::Source;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
 #[derive(Serialize)]
@@ -37,15 +38,20 @@ pub struct OutlineParagraph {
 pub struct Outline {
     pub path: String,
     pub encoding: &'static str,
-    /// "text", "docx" or "html".
-    pub format: &'static str,
+    /// Written as its name: "text", "docx" or "html".
+    #[serde(serialize_with = "format_name")]
+    pub format: Format,
     /// The version of the rule pack whose vocabulary read the report.
     pub rule_pack: String,
     pub title: Option<String>,
     pub year: Option<i32>,
-    pub year_source: Option<&'static str>,
+    /// Written as "title", "preamble" or "settings".
+    #[serde(serialize_with = "year_source_name")]
+    pub year_source: Option<YearSource>,
     pub published: Option<String>,
-    pub published_source: Option<&'static str>,
+    /// Written as "metadata" or "signature".
+    #[serde(serialize_with = "date_source_name")]
+    pub published_source: Option<DateSource>,
     pub salutation: Option<String>,
     pub headings_inline: bool,
     pub headings: Vec<OutlineHeading>,
@@ -65,13 +71,28 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-pub fn outline(src: &Source, a: &Analysis) -> Outline {
-    let mut o = build(src, a);
-    o.paragraphs.sort_by_key(|p| p.line);
-    o
+fn format_name<S: Serializer>(f: &Format, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.name())
 }
 
-fn build(src: &Source, a: &Analysis) -> Outline {
+fn year_source_name<S: Serializer>(y: &Option<YearSource>, s: S) -> Result<S::Ok, S::Error> {
+    y.map(|y| match y {
+        YearSource::Title => "title",
+        YearSource::Preamble => "preamble",
+        YearSource::Settings => "settings",
+    })
+    .serialize(s)
+}
+
+fn date_source_name<S: Serializer>(d: &Option<DateSource>, s: S) -> Result<S::Ok, S::Error> {
+    d.map(|d| match d {
+        DateSource::Metadata => "metadata",
+        DateSource::Signature => "signature",
+    })
+    .serialize(s)
+}
+
+pub fn outline(src: &Source, a: &Analysis) -> Outline {
     let r = &a.report;
     let text = |b: Option<usize>| b.map(|b| src.slice(&r.blocks[b].span).to_string());
     let original = |span: &std::ops::Range<usize>| {
@@ -102,28 +123,33 @@ fn build(src: &Source, a: &Analysis) -> Outline {
             );
         }
     }
+    let mut paragraphs: Vec<OutlineParagraph> = a
+        .parts
+        .hits
+        .iter()
+        .filter(|h| !h.headed)
+        .map(|h| OutlineParagraph {
+            line: src.position(h.span.start).0,
+            part: h.part,
+            evidence: clip(&original(&h.span), 40),
+        })
+        .collect();
+    paragraphs.sort_by_key(|p| p.line);
     Outline {
         path: src.name.clone(),
         encoding: src.encoding,
-        format: src.format.name(),
+        format: src.format,
         rule_pack: String::new(),
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
-        year_source: a.facts.reported_year.as_ref().map(|y| match y.2 {
-            YearSource::Title => "title",
-            YearSource::Preamble => "preamble",
-            YearSource::Settings => "settings",
-        }),
+        year_source: a.facts.reported_year.as_ref().map(|y| y.2),
         published: a
             .facts
             .published
             .as_ref()
             .map(|(d, _)| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-        published_source: a.facts.published.as_ref().map(|(_, s)| match s {
-            DateSource::Metadata => "metadata",
-            DateSource::Signature => "signature",
-        }),
+        published_source: a.facts.published.as_ref().map(|(_, s)| *s),
         salutation: text(r.salutation),
         headings_inline: !r.line_mode && !r.headings.is_empty(),
         headings: r
@@ -140,17 +166,7 @@ fn build(src: &Source, a: &Analysis) -> Outline {
             })
             .collect(),
         parts,
-        paragraphs: a
-            .parts
-            .hits
-            .iter()
-            .filter(|h| !h.headed)
-            .map(|h| OutlineParagraph {
-                line: src.position(h.span.start).0,
-                part: h.part,
-                evidence: clip(&original(&h.span), 40),
-            })
-            .collect(),
+        paragraphs,
         enumerations: r
             .enumerations
             .iter()
@@ -163,20 +179,24 @@ fn build(src: &Source, a: &Analysis) -> Outline {
 pub fn human(o: &Outline, a: &Analysis) -> String {
     let mut s = String::new();
     // Positions in a Word file are paragraphs.
-    let unit = if o.format == "docx" { "段" } else { "行" };
+    let unit = if o.format == Format::Docx {
+        "段"
+    } else {
+        "行"
+    };
     let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "（未找到）".to_string());
     s.push_str(&format!("文件：{}\n", o.path));
     s.push_str(&match o.format {
-        "docx" => "格式：Word 文档（.docx），位置按段落计\n".to_string(),
-        "html" => format!("格式：网页（HTML，{} 编码），只检查正文\n", o.encoding),
-        _ => format!("编码：{}\n", o.encoding),
+        Format::Docx => "格式：Word 文档（.docx），位置按段落计\n".to_string(),
+        Format::Html => format!("格式：网页（HTML，{} 编码），只检查正文\n", o.encoding),
+        Format::Text => format!("编码：{}\n", o.encoding),
     });
     s.push_str(&format!("标题：{}\n", or_none(&o.title)));
     let year_from = match o.year_source {
-        Some("title") => "（取自标题）",
-        Some("preamble") => "（标题无年度，取自开头一段）",
-        Some("settings") => "（取自配置）",
-        _ => "",
+        Some(YearSource::Title) => "（取自标题）",
+        Some(YearSource::Preamble) => "（标题无年度，取自开头一段）",
+        Some(YearSource::Settings) => "（取自配置）",
+        None => "",
     };
     s.push_str(&format!(
         "报告年度：{}{}\n",
@@ -184,9 +204,9 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         year_from
     ));
     let pub_from = match o.published_source {
-        Some("metadata") => "（取自网页发布时间）",
-        Some("signature") => "（取自落款成文日期）",
-        _ => "",
+        Some(DateSource::Metadata) => "（取自网页发布时间）",
+        Some(DateSource::Signature) => "（取自落款成文日期）",
+        None => "",
     };
     s.push_str(&format!(
         "公开日期：{}{}\n",

@@ -1,9 +1,9 @@
 //! The overview as CSV: one row per report for a spreadsheet.
 
+use super::Entry;
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
 };
-use super::{Batch, Entry};
 
 pub(super) const CSV_HEADERS: [&str; 15] = [
     "文件",
@@ -82,7 +82,7 @@ fn csv_cells(e: &Entry) -> Vec<String> {
 }
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
-pub fn csv(entries: &[Entry], _batch: &Batch) -> String {
+pub fn csv(entries: &[Entry]) -> String {
     let mut out = String::from("\u{FEFF}");
     csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
     for e in entries {

@@ -49,7 +49,7 @@ pub struct Finding {
     pub line_text_from: usize,
 }
 
-/// About the run, shown in the page's head and the CSV's first columns.
+/// About the run, shown in the head of the page.
 pub struct Batch {
     /// When the overview was made ("2026-11-23 20:30").
     pub generated: String,

@@ -71,7 +71,7 @@ fn batch_is_large_enough() {
 
 #[test]
 fn csv_has_bom_crlf_and_header() {
-    let out = csv(&entries(), &batch());
+    let out = csv(&entries());
     assert!(out.starts_with('\u{FEFF}'));
     assert!(!out[3..].contains('\u{FEFF}'));
     assert!(out.ends_with("\r\n"));
@@ -87,7 +87,7 @@ fn csv_has_bom_crlf_and_header() {
 fn csv_matches_cell_by_cell() {
     let cases = cases();
     let es: Vec<Entry> = entries();
-    let out = csv(&es, &batch());
+    let out = csv(&es);
     let rows = read_csv(out.strip_prefix('\u{FEFF}').unwrap());
     assert_eq!(rows.len(), cases.len() + 1);
     assert_eq!(rows[0], CSV_HEADERS.map(str::to_string).to_vec());
@@ -120,7 +120,7 @@ fn csv_quotes_only_what_needs_quoting() {
     assert_eq!(csv_field("-a"), "'-a");
     assert_eq!(csv_field("a=b"), "a=b");
     assert_eq!(csv_field(""), "");
-    let out = csv(&[], &batch());
+    let out = csv(&[]);
     assert_eq!(read_csv(&out[3..]).len(), 1);
 }
 
@@ -379,8 +379,8 @@ fn output_is_deterministic() {
     let a = html(&entries(), &batch());
     let b = html(&entries(), &batch());
     assert_eq!(a.as_bytes(), b.as_bytes());
-    let c = csv(&entries(), &batch());
-    let d = csv(&entries(), &batch());
+    let c = csv(&entries());
+    let d = csv(&entries());
     assert_eq!(c.as_bytes(), d.as_bytes());
 }
 

@@ -2,9 +2,11 @@
 
 use super::super::reading::UNREADABLE_FALLBACK;
 use super::super::{Batch, Entry, Finding};
+use crate::classify::{DateSource, YearSource};
 use crate::pack::Part;
 use crate::render::json::JsonDiagnostic;
 use crate::render::outline::{Outline, OutlinePart};
+use crate::text::Format;
 use std::collections::BTreeMap;
 
 /// An outline with the given facts. `parts` has one character per part of
@@ -34,17 +36,13 @@ pub(super) fn outline(
     Outline {
         path: path.to_string(),
         encoding: "UTF-8",
-        format: if path.ends_with(".docx") {
-            "docx"
-        } else {
-            "text"
-        },
+        format: Format::of(path),
         rule_pack: "2026.1".to_string(),
         title: title.map(str::to_string),
         year,
-        year_source: year.map(|_| "title"),
+        year_source: year.map(|_| YearSource::Title),
         published: published.map(str::to_string),
-        published_source: published.map(|_| "signature"),
+        published_source: published.map(|_| DateSource::Signature),
         salutation: None,
         headings_inline: false,
         headings: Vec::new(),
