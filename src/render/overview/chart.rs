@@ -1,8 +1,7 @@
 //! The chart of the most common defects, by the number of reports they were found in.
 
-use super::Entry;
-use super::page::esc;
 use super::reading::rule_counts;
+use super::{Entry, esc};
 use std::fmt::Write as _;
 
 /// Bars in the chart of the most common defects.

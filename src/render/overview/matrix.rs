@@ -1,11 +1,10 @@
 //! The matrix: a row per report with its facts and contents, sortable and filterable
 //! by the `data-*` attributes the page's script reads.
 
-use super::Entry;
-use super::page::esc;
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
+use super::{Entry, esc};
 use crate::pack::Part;
 use std::fmt::Write as _;
 

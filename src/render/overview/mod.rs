@@ -70,3 +70,20 @@ pub fn published_late(set: &RuleSet, diagnostics: &[Diagnostic]) -> bool {
             .is_some_and(|r| matches!(r.spec.check, Check::PublicationDeadline { .. }))
     })
 }
+
+/// HTML-escapes text for element content and quoted attribute values (the page and
+/// all its parts).
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

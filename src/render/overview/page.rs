@@ -3,7 +3,7 @@
 //! (`overview.css`, `overview.js`) written into it.
 
 use super::reading::{failure, lateness, severity_counts};
-use super::{Batch, Entry, chart, matrix, sections};
+use super::{Batch, Entry, chart, esc, matrix, sections};
 use std::fmt::Write as _;
 
 const PAGE_TITLE: &str = "法治政府建设年度报告检查总览";
@@ -14,22 +14,6 @@ const STYLE: &str = include_str!("overview.css");
 /// It reads only the `data-*` attributes the page writes; no text of the reports
 /// appears in it.
 const SCRIPT: &str = include_str!("overview.js");
-
-/// HTML-escapes text for element content and quoted attribute values.
-pub(super) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
     let with_errors = entries

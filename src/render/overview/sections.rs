@@ -1,11 +1,10 @@
 //! A section per report: its facts, its contents and its findings, each shown in the
 //! line it was found in.
 
-use super::page::esc;
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
-use super::{Entry, Finding};
+use super::{Entry, Finding, esc};
 use crate::render::json::JsonDiagnostic;
 use std::fmt::Write as _;
 

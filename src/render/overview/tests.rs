@@ -1,6 +1,5 @@
 use super::chart::common_rules;
 use super::csv::{CSV_HEADERS, csv_field};
-use super::page::esc;
 use super::reading::UNREADABLE_FALLBACK;
 use super::sections::context;
 use super::*;
