@@ -82,11 +82,6 @@ pub fn covers(d: &serde_json::Value, pos: (u64, u64)) -> bool {
     start <= pos && (pos < end || pos == start)
 }
 
-/// Whether a diagnostic's lines include `line`.
-pub fn on_line(d: &serde_json::Value, line: u64) -> bool {
-    num(d, "line") <= line && line <= num(d, "end_line")
-}
-
 pub fn rule(d: &serde_json::Value) -> &str {
     d["rule"].as_str().unwrap_or("")
 }
