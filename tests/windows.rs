@@ -1,0 +1,191 @@
+//! fzlint.exe, cross-compiled for 64-bit Windows by scripts/build-windows.sh, run under
+//! Wine: it starts, and it finds in the sample report what this platform's binary finds.
+//!
+//! Runs where Wine, mingw-w64 and Rust's x86_64-pc-windows-gnu target are present
+//! (`scripts/build-windows.sh --wine --no-build` installs them); otherwise it says why it
+//! did not, or fails when FZLINT_REQUIRE_WINDOWS=1 (as `.ci/run` sets).
+//!
+//! Debian's Wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's standard library
+//! calls on Windows 10 and later, so the exe runs here beside a stand-in for that DLL
+//! (tests/windows/bcryptprimitives.c), compiled into the test's temporary folder. The
+//! stand-in is never built into target/ and never shipped.
+
+mod common;
+#[path = "support/tools.rs"]
+mod tools;
+
+use common::root;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+use tools::*;
+
+const TARGET: &str = "x86_64-pc-windows-gnu";
+const MINGW_GCC: &str = "x86_64-w64-mingw32-gcc";
+const REQUIRE: &str = "FZLINT_REQUIRE_WINDOWS";
+const CHECK: &str = "Windows build under Wine";
+
+/// Whether the cross toolchain and Wine are here; when they are not, what is missing.
+fn ready() -> Result<(), String> {
+    let mut missing = Vec::new();
+    if !on_path("wine") {
+        missing.push("wine".to_string());
+    }
+    if !on_path(MINGW_GCC) {
+        missing.push(format!("{MINGW_GCC} (gcc-mingw-w64-x86-64)"));
+    }
+    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output();
+    let has_target = sysroot.is_ok_and(|o| {
+        Path::new(String::from_utf8_lossy(&o.stdout).trim())
+            .join("lib/rustlib")
+            .join(TARGET)
+            .is_dir()
+    });
+    if !has_target {
+        missing.push(format!("Rust's {TARGET} target"));
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} missing (scripts/build-windows.sh --wine --no-build installs them)",
+            missing.join(", ")
+        ))
+    }
+}
+
+/// Wine with a prefix of its own in `dir`, quiet, with no window and no offer to
+/// install Mono or Gecko.
+fn wine(dir: &Path, program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("WINEPREFIX", dir.join("prefix"))
+        .env("WINEDEBUG", "-all")
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .current_dir(root());
+    cmd
+}
+
+/// Linux and Windows runs of the same fzlint command.
+fn both(dir: &Path, exe: &Path, args: &[&str]) -> (Output, Output) {
+    let linux = common::fzlint(args);
+    let mut cmd = wine(dir, "wine");
+    cmd.arg(exe).args(args);
+    (linux, run(&mut cmd, Duration::from_secs(120)))
+}
+
+/// Stops this test's wineserver (and so every Wine process of its prefix) when the
+/// test ends, passed or failed.
+struct WineServer(PathBuf);
+
+impl Drop for WineServer {
+    fn drop(&mut self) {
+        let mut cmd = wine(&self.0, "wineserver");
+        let _ = cmd.arg("-k").status();
+    }
+}
+
+#[test]
+fn the_windows_exe_runs_under_wine_and_finds_what_linux_finds() {
+    if let Err(why) = ready() {
+        return skip_or_fail(REQUIRE, CHECK, &why);
+    }
+    // The build the release ships (the script installs nothing when all is present).
+    let built = run_ok(
+        Command::new("bash")
+            .arg(root().join("scripts/build-windows.sh"))
+            .current_dir(root()),
+        Duration::from_secs(3600),
+    );
+    let exe = printed_path(&built, &root());
+    assert!(exe.is_file(), "no {}", exe.display());
+    assert!(
+        !exe.with_file_name("bcryptprimitives.dll").exists(),
+        "a bcryptprimitives.dll lies beside the exe that is shipped"
+    );
+    // One file: it asks Windows for nothing beyond the system's own DLLs.
+    let dump = run_ok(
+        Command::new("x86_64-w64-mingw32-objdump")
+            .arg("-p")
+            .arg(&exe),
+        Duration::from_secs(60),
+    );
+    let dump = String::from_utf8_lossy(&dump.stdout);
+    for dll in dump
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("DLL Name: "))
+    {
+        let dll = dll.to_ascii_lowercase();
+        assert!(
+            !dll.starts_with("lib") && !dll.contains("gcc") && !dll.contains("pthread"),
+            "fzlint.exe needs {dll}, which Windows does not have"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let run_dir = dir.path().join("run");
+    std::fs::create_dir(&run_dir).unwrap();
+    let copy = run_dir.join("fzlint.exe");
+    std::fs::copy(&exe, &copy).unwrap();
+    run_ok(
+        Command::new(MINGW_GCC)
+            .args(["-shared", "-O2", "-o"])
+            .arg(run_dir.join("bcryptprimitives.dll"))
+            .arg(root().join("tests/windows/bcryptprimitives.c")),
+        Duration::from_secs(120),
+    );
+
+    let _server = WineServer(dir.path().to_path_buf());
+    // A new prefix is made before the first program runs; wait until it is finished, so
+    // that its end does not stop the programs under test.
+    run_ok(
+        wine(dir.path(), "wine").args(["wineboot", "--init"]),
+        Duration::from_secs(300),
+    );
+    run_ok(
+        wine(dir.path(), "wineserver").arg("-w"),
+        Duration::from_secs(300),
+    );
+
+    let (linux, windows) = both(dir.path(), &copy, &["--version"]);
+    assert!(windows.status.success(), "{}", text(&windows));
+    assert_eq!(
+        String::from_utf8_lossy(&windows.stdout).trim_end(),
+        String::from_utf8_lossy(&linux.stdout).trim_end(),
+        "fzlint.exe --version"
+    );
+
+    // Each report with a finding it must give (none for the clean one), so that the
+    // comparison is never of two empty lists by mistake.
+    for (report, expected) in [
+        ("examples/sample-report.txt", Some("invalid-date")),
+        ("examples/clean-report.txt", None),
+        ("fuzz/seeds/docx/numbered.docx", Some("placeholder")),
+        ("fuzz/seeds/html/page-gbk.html", Some("placeholder")),
+    ] {
+        let (linux, windows) = both(dir.path(), &copy, &["check", "--format", "json", report]);
+        let found = findings(&linux.stdout);
+        match expected {
+            Some(rule) => assert!(found.iter().any(|f| f.0 == rule), "{rule} in {report}"),
+            None => assert!(found.is_empty(), "{report} is clean: {found:?}"),
+        }
+        assert_eq!(
+            windows.status.code(),
+            linux.status.code(),
+            "exit code of check {report}:\n{}",
+            text(&windows)
+        );
+        assert_eq!(
+            findings(&windows.stdout),
+            found,
+            "findings (rule, line, column, end) in {report}, Windows then Linux"
+        );
+        // And the rest of each finding: message, help, labels, severity.
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&windows.stdout).unwrap(),
+            serde_json::from_slice::<serde_json::Value>(&linux.stdout).unwrap(),
+            "JSON of check {report}"
+        );
+    }
+}
