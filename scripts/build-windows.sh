@@ -33,6 +33,10 @@ if [ "$wine" -eq 1 ] && ! command -v wine > /dev/null; then
   missing+=(wine wine64)
 fi
 scripts/apt-install.sh "${missing[@]}"
+if ! command -v rustup > /dev/null; then
+  echo "$0: needs rustup, which brings the standard library for $target" >&2
+  exit 1
+fi
 if ! rustup target list --installed | grep -qx "$target"; then
   rustup target add "$target" >&2
 fi

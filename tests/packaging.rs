@@ -250,11 +250,11 @@ fn the_pre_commit_hook_runs_the_prebuilt_wheel_on_reports_of_every_format() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    // First on the PATH, they hide the real ones wherever those are.
     let mut path = vec![stand_ins, py_tools()];
-    path.extend(
-        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-            .filter(|d| !d.join("cargo").exists() && !d.join("rustc").exists()),
-    );
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let env = PreCommitEnv {
         program,
         home: dir.path().join("pre-commit-home"),
