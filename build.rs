@@ -91,6 +91,86 @@ fn optional_tests(root: &Path) {
     if !browser && std::env::var_os("FZLINT_REQUIRE_BROWSER").is_none() {
         println!("cargo:rustc-cfg=fzlint_no_browser");
     }
+    packaging_tests(root);
+}
+
+/// The packaging checks' cfgs, set like those above unless their FZLINT_REQUIRE_* is set:
+/// - `fzlint_no_windows` (tests/windows.rs): no `wine` or `x86_64-w64-mingw32-gcc` on the
+///   PATH, or no x86_64-pc-windows-gnu standard library in the toolchain
+///   (`scripts/build-windows.sh --wine --no-build` installs them);
+/// - `fzlint_no_wheel`, `fzlint_no_precommit`, `fzlint_no_actionlint` (tests/packaging.rs):
+///   no maturin, pre-commit or actionlint (with shellcheck) in the Python tools'
+///   environment (`scripts/py-tools.sh`, target/py-tools or `FZLINT_PY_TOOLS`).
+///
+/// Debian puts the programs in /usr/bin and rustup the target under the sysroot's
+/// lib/rustlib, which are watched; scripts/py-tools.sh touches scripts/py-tools.txt when
+/// it has installed, and that file is watched (the environment under target/ is not:
+/// Cargo would read target/ through on every build).
+fn packaging_tests(root: &Path) {
+    for var in [
+        "FZLINT_PY_TOOLS",
+        "FZLINT_REQUIRE_WINDOWS",
+        "FZLINT_REQUIRE_WHEEL",
+        "FZLINT_REQUIRE_PRECOMMIT",
+        "FZLINT_REQUIRE_ACTIONLINT",
+    ] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    let cfg = |name: &str, present: bool, require: &str| {
+        println!("cargo::rustc-check-cfg=cfg({name})");
+        if !present && std::env::var_os(require).is_none() {
+            println!("cargo:rustc-cfg={name}");
+        }
+    };
+    let sysroot = std::process::Command::new(std::env::var_os("RUSTC").unwrap_or("rustc".into()))
+        .args(["--print", "sysroot"])
+        .output()
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+        .unwrap_or_default();
+    let target = watch(root, &sysroot.join("lib/rustlib/x86_64-pc-windows-gnu"));
+    let wine = debian_tool(root, "wine");
+    let mingw = debian_tool(root, "x86_64-w64-mingw32-gcc");
+    cfg(
+        "fzlint_no_windows",
+        target && wine && mingw,
+        "FZLINT_REQUIRE_WINDOWS",
+    );
+
+    println!("cargo:rerun-if-changed=scripts/py-tools.txt");
+    let tools = std::env::var_os("FZLINT_PY_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/py-tools"))
+        .join("bin");
+    let has = |name: &str| tools.join(name).is_file();
+    cfg("fzlint_no_wheel", has("maturin"), "FZLINT_REQUIRE_WHEEL");
+    cfg(
+        "fzlint_no_precommit",
+        has("maturin") && has("pre-commit") && on_path("git"),
+        "FZLINT_REQUIRE_PRECOMMIT",
+    );
+    let shellcheck = debian_tool(root, "shellcheck");
+    cfg(
+        "fzlint_no_actionlint",
+        has("actionlint") && shellcheck,
+        "FZLINT_REQUIRE_ACTIONLINT",
+    );
+}
+
+/// Whether a program from a Debian package is on the PATH; watched where it is, or, while
+/// it is absent, where Debian puts it.
+fn debian_tool(root: &Path, name: &str) -> bool {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    });
+    match found {
+        Some(p) => watch(root, &p),
+        None => {
+            watch(root, &Path::new("/usr/bin").join(name));
+            false
+        }
+    }
 }
 
 /// Whether `path` exists. Cargo is asked to run the build script again when it changes

@@ -9,9 +9,10 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Says on the terminal why a check did not run, or fails when `require` (an
-/// environment variable such as FZLINT_REQUIRE_WHEEL) is set. The line is written to
-/// stderr directly, not through `eprintln!`, so that `cargo test` shows it even though
-/// the test passes.
+/// environment variable such as FZLINT_REQUIRE_WHEEL) is set. build.rs marks such a
+/// check ignored when its tools are absent; this is for tools that went after the build.
+/// The line is written to stderr directly, not through `eprintln!`, so that `cargo test`
+/// shows it even though the test passes.
 pub fn skip_or_fail(require: &str, check: &str, why: &str) {
     assert!(
         std::env::var_os(require).is_none_or(|v| v.is_empty() || v == "0"),
