@@ -17,8 +17,8 @@ use fzlint::input;
 use fzlint::parse;
 use fzlint::render::{FileReport, json};
 use fzlint::rules::RuleSet;
-use fzlint::rules::checks;
-use fzlint::rules::engine::{Ctx, lint_analysed};
+use fzlint::rules::context::Ctx;
+use fzlint::rules::engine::lint_analysed;
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use std::collections::BTreeMap;
@@ -113,7 +113,7 @@ fn main() {
                 facts: &facts[i],
                 vocab: &set.vocab,
             };
-            std::hint::black_box(checks::run(&r.spec.check, &ctx));
+            std::hint::black_box(r.compiled.run(&ctx));
         }
         let s = t.elapsed().as_secs_f64();
         all += s;

@@ -3,8 +3,8 @@
 //! publication date. Everything here is driven by the pack vocabulary.
 
 use crate::pack::Part;
+use crate::pack::pattern::PatternList;
 use crate::pack::vocab::{PartDef, Vocab};
-use crate::pack::yaml::PatternList;
 use crate::parse::tree::*;
 use crate::text::Span;
 use crate::text::source::Source;

@@ -19,7 +19,7 @@
 
 use crate::diagnostic::Severity;
 use crate::pack::yaml::{self, YamlError};
-use crate::rules::{CATEGORIES, RuleOverride, RuleSet};
+use crate::rules::{CATEGORIES, RuleSet, spec::RuleOverride};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

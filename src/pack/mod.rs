@@ -2,6 +2,7 @@
 //! read (rules/pack.yaml), and the names of the parts a report must carry.
 
 pub mod part;
+pub mod pattern;
 pub mod vocab;
 pub mod yaml;
 

@@ -1,48 +1,44 @@
 //! The pack vocabulary (rules/pack.yaml): what page furniture looks like, how a title
 //! is recognised, and the patterns that classify text into the report's parts.
 //! The parser and the classifier read it; rules may refer to its parts by name.
+//!
+//! The file is read into plain data ([`VocabFile`]), then made ready to match
+//! ([`Vocab`]): its patterns are compiled when first used.
 
 use crate::pack::Part;
-use crate::pack::yaml::{self, Pattern, PatternList, YamlError};
+use crate::pack::pattern::{Compile, Matcher, Pattern, PatternList, compile_all};
+use crate::pack::yaml::{self, YamlError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 pub const BUILTIN_PACK: &str = include_str!("../../rules/pack.yaml");
 
+/// rules/pack.yaml as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Vocab {
+pub struct VocabFile {
     pub version: String,
-    pub furniture: Furniture,
+    pub furniture: FurnitureFile,
     pub title: TitleVocab,
     /// Metadata keys whose date is the publication date, most trusted first.
     pub published_keys: Vec<String>,
-    pub parts: BTreeMap<Part, PartDef>,
-    /// The literals of every part's heading patterns in one automaton, each with the
-    /// part it comes from and whether it is all its pattern matches (made on first use;
-    /// None when a pattern has no literals).
-    #[serde(skip)]
-    heading_literals: std::sync::OnceLock<Option<HeadingIndex>>,
+    pub parts: BTreeMap<Part, PartFile>,
 }
-
-/// The heading literals' automaton, and for each literal its part and whether it is all
-/// its pattern matches.
-type HeadingIndex = (aho_corasick::AhoCorasick, Vec<(Part, bool)>);
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Furniture {
+pub struct FurnitureFile {
     /// Lines no longer than this may be furniture as a whole.
     pub max_line_chars: usize,
     /// A short line matching one of these is page furniture.
-    pub lines: PatternList,
+    pub lines: Vec<Pattern>,
     /// Spans matching one of these are furniture inside a longer line.
-    pub inline: PatternList,
+    pub inline: Vec<Pattern>,
     /// `key:value` page metadata keys (for the publication date).
     pub meta_key: Pattern,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TitleVocab {
     /// A head line containing one of these may be the title.
@@ -52,22 +48,22 @@ pub struct TitleVocab {
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct PartDef {
+pub struct PartFile {
     /// A heading whose title matches belongs to this part.
     #[serde(default)]
-    pub heading: PatternList,
+    pub heading: Vec<Pattern>,
     /// A paragraph whose opening sentence matches holds this part without a heading.
     #[serde(default)]
     pub opening: Vec<Pattern>,
     /// A sentence anywhere in the body matching one of these shows the part.
     #[serde(default)]
-    pub sentence: PatternList,
+    pub sentence: Vec<Pattern>,
     /// For parts shown by two things together (the duties: a principal leader and a
     /// rule-of-law duty): both must match within one sentence.
     #[serde(default)]
-    pub who: PatternList,
+    pub who: Vec<Pattern>,
     #[serde(default)]
-    pub what: PatternList,
+    pub what: Vec<Pattern>,
     /// Headings that precede the shortcomings and plan and match no part are this part.
     #[serde(default)]
     pub by_position: bool,
@@ -78,8 +74,45 @@ pub struct PartDef {
     /// Sentence patterns are only looked for inside this part's text.
     #[serde(default)]
     pub within: Option<Part>,
+}
+
+/// The vocabulary ready to match (see [`VocabFile`] for what each field is).
+#[derive(Debug)]
+pub struct Vocab {
+    pub version: String,
+    pub furniture: Furniture,
+    pub title: TitleVocab,
+    pub published_keys: Vec<String>,
+    pub parts: BTreeMap<Part, PartDef>,
+    /// The literals of every part's heading patterns in one automaton, each with the
+    /// part it comes from and whether it is all its pattern matches (made on first use;
+    /// None when a pattern has no literals).
+    heading_literals: std::sync::OnceLock<Option<HeadingIndex>>,
+}
+
+/// The heading literals' automaton, and for each literal its part and whether it is all
+/// its pattern matches.
+type HeadingIndex = (aho_corasick::AhoCorasick, Vec<(Part, bool)>);
+
+#[derive(Debug)]
+pub struct Furniture {
+    pub max_line_chars: usize,
+    pub lines: PatternList,
+    pub inline: PatternList,
+    pub meta_key: Matcher,
+}
+
+#[derive(Debug, Default)]
+pub struct PartDef {
+    pub heading: PatternList,
+    pub opening: Vec<Matcher>,
+    pub sentence: PatternList,
+    pub who: PatternList,
+    pub what: PatternList,
+    pub by_position: bool,
+    pub opening_year_offset: Option<i32>,
+    pub within: Option<Part>,
     /// For each opening pattern, whether every match of it has its `year` group.
-    #[serde(skip)]
     opening_year_always: std::sync::OnceLock<Vec<bool>>,
 }
 
@@ -104,9 +137,50 @@ impl Vocab {
         Vocab::load("rules/pack.yaml", BUILTIN_PACK).expect("the built-in pack vocabulary is valid")
     }
 
-    /// The built-in pack's vocabulary (its patterns compiled on first use).
+    /// A pack's vocabulary, its patterns compiled on first use.
     pub fn load(path: &str, text: &str) -> Result<Vocab, YamlError> {
-        yaml::from_builtin_str(path, text)
+        let file: VocabFile = yaml::from_str(path, text)?;
+        Vocab::compile(file, Compile::OnFirstUse).map_err(|e| YamlError::new(path, text, 0, 0, e))
+    }
+
+    /// The vocabulary of `file`, its patterns compiled `when` asked (its pattern lists
+    /// always on first use: see [`PatternList`]).
+    pub fn compile(file: VocabFile, when: Compile) -> Result<Vocab, String> {
+        let list = |p: &[Pattern]| -> Result<PatternList, String> {
+            if when == Compile::Now {
+                compile_all(p, when)?;
+            }
+            Ok(PatternList::new(p))
+        };
+        let f = file.furniture;
+        let mut parts = BTreeMap::new();
+        for (part, d) in file.parts {
+            let def = PartDef {
+                heading: list(&d.heading)?,
+                opening: compile_all(&d.opening, when)?,
+                sentence: list(&d.sentence)?,
+                who: list(&d.who)?,
+                what: list(&d.what)?,
+                by_position: d.by_position,
+                opening_year_offset: d.opening_year_offset,
+                within: d.within,
+                opening_year_always: std::sync::OnceLock::new(),
+            };
+            parts.insert(part, def);
+        }
+        Ok(Vocab {
+            version: file.version,
+            furniture: Furniture {
+                max_line_chars: f.max_line_chars,
+                lines: list(&f.lines)?,
+                inline: list(&f.inline)?,
+                meta_key: f.meta_key.compile(when)?,
+            },
+            title: file.title,
+            published_keys: file.published_keys,
+            parts,
+            heading_literals: std::sync::OnceLock::new(),
+        })
     }
 
     pub fn part(&self, p: Part) -> Option<&PartDef> {
@@ -215,25 +289,11 @@ mod tests {
     }
 
     #[test]
-    fn every_pattern_of_every_list_compiles_on_its_own() {
-        let v = super::Vocab::builtin();
-        let mut lists = vec![
-            ("furniture.lines".to_string(), &v.furniture.lines),
-            ("furniture.inline".to_string(), &v.furniture.inline),
-        ];
-        for (p, d) in &v.parts {
-            for (what, l) in [
-                ("heading", &d.heading),
-                ("sentence", &d.sentence),
-                ("who", &d.who),
-                ("what", &d.what),
-            ] {
-                lists.push((format!("parts.{}.{what}", p.name()), l));
-            }
-        }
-        for (name, l) in lists {
-            let (ok, all) = l.compiled();
-            assert_eq!(ok, all, "{name}: {ok} of {all} compile");
+    fn every_pattern_compiles_on_its_own() {
+        let file: super::VocabFile =
+            crate::pack::yaml::from_str("rules/pack.yaml", super::BUILTIN_PACK).unwrap();
+        if let Err(e) = super::Vocab::compile(file, crate::pack::pattern::Compile::Now) {
+            panic!("{e}");
         }
     }
 }

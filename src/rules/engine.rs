@@ -1,67 +1,11 @@
 //! Runs the rules over one analysed report and turns findings into diagnostics.
 
-use super::checks;
+use super::context::{Ctx, Finding};
 use super::spec::RuleSpec;
 use super::{Rule, RuleSet};
 use crate::analyse::{Analysis, Settings};
-use crate::classify::{Facts, Parts};
-use crate::diagnostic::{Diagnostic, Label};
-use crate::pack::vocab::Vocab;
-use crate::parse::tree::Report;
-use crate::text::Span;
+use crate::diagnostic::Diagnostic;
 use crate::text::source::Source;
-
-/// Everything a check may look at.
-pub struct Ctx<'a> {
-    pub src: &'a Source,
-    pub report: &'a Report,
-    pub parts: &'a Parts,
-    pub facts: &'a Facts,
-    pub vocab: &'a Vocab,
-}
-
-/// What a check found, before the rule's wording is applied.
-#[derive(Debug, Clone, Default)]
-pub struct Finding {
-    pub span: Span,
-    /// Values for `{name}` in the rule's message, label and help.
-    pub vars: Vec<(&'static str, String)>,
-    /// Secondary labels (already worded: they come from the check).
-    pub labels: Vec<Label>,
-    /// Selects one of the rule's `variants`.
-    pub variant: Option<&'static str>,
-    /// Replaces the rule's label (a pattern item's own label).
-    pub primary_label: Option<String>,
-    /// A safe mend: replacements of spans by text.
-    pub fix: Option<Vec<(Span, String)>>,
-}
-
-impl Finding {
-    pub fn at(span: Span) -> Finding {
-        Finding {
-            span,
-            ..Finding::default()
-        }
-    }
-
-    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Finding {
-        self.vars.push((name, value.into()));
-        self
-    }
-
-    pub fn label(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
-        self
-    }
-
-    pub fn variant(mut self, v: &'static str) -> Finding {
-        self.variant = Some(v);
-        self
-    }
-}
 
 /// Replaces `{name}` by its value; unknown names are left as they are.
 pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
@@ -156,7 +100,8 @@ pub fn lint_analysed(
         .filter(|r| r.spec.retired.is_none())
         .filter(|r| r.spec.years.is_none_or(|y| y.applies(year)))
         .flat_map(|r| {
-            checks::run(&r.spec.check, &ctx)
+            r.compiled
+                .run(&ctx)
                 .into_iter()
                 .map(|f| to_diagnostic(&r.spec, f))
         })

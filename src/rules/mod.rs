@@ -1,12 +1,15 @@
 //! The rule pack: YAML rule files, loaded and validated, and the engine that runs them.
 
 pub mod checks;
+pub mod context;
 pub mod engine;
 pub mod spec;
 
+use crate::pack::pattern::Compile;
 use crate::pack::vocab::{BUILTIN_PACK, Vocab};
 use crate::pack::yaml::{self, YamlError};
-use spec::RuleSpec;
+use context::Compiled;
+use spec::{RuleOverride, RuleSpec};
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -17,6 +20,8 @@ pub const CATEGORIES: &[&str] = &["parts", "dates", "structure", "form", "hygien
 #[derive(Debug)]
 pub struct Rule {
     pub spec: RuleSpec,
+    /// Its check, built from the spec when the rule was loaded.
+    pub compiled: Compiled,
     /// Where it was read from (rules/parts/missing-plan.yaml, or the user's file).
     pub path: String,
     pub builtin: bool,
@@ -28,26 +33,6 @@ pub struct Rule {
     pub merged: Option<serde_json::Value>,
 }
 
-/// A user's file that changes a built-in rule without copying it:
-/// `override: late-publication`, then `severity:` and `params: {deadline: "03-01"}`.
-#[derive(Debug, Clone, Default, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RuleOverride {
-    #[serde(rename = "override")]
-    pub target: String,
-    #[serde(default)]
-    pub severity: Option<crate::diagnostic::Severity>,
-    #[serde(default)]
-    pub message: Option<String>,
-    #[serde(default)]
-    pub label: Option<String>,
-    #[serde(default)]
-    pub help: Option<String>,
-    /// Merged into the rule's `check:` (its `kind` cannot change).
-    #[serde(default)]
-    pub params: serde_json::Map<String, serde_json::Value>,
-}
-
 #[derive(Debug)]
 pub struct RuleSet {
     pub vocab: Vocab,
@@ -57,17 +42,16 @@ pub struct RuleSet {
 impl RuleSet {
     /// The built-in pack alone.
     pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
-        // Compiling the pack's patterns is most of fzlint's start-up: the vocabulary and
-        // the rule files are read side by side, then checked in order.
+        // Reading the pack is most of fzlint's start-up: the vocabulary and the rule
+        // files are read side by side, then checked in order. Their patterns are
+        // compiled when first used, so that a run pays only for those it needs.
         use rayon::prelude::*;
         let (vocab, specs) = rayon::join(
             || Vocab::load("rules/pack.yaml", BUILTIN_PACK),
             || {
                 BUILTIN_RULES
                     .par_iter()
-                    .map(|(path, text)| {
-                        (path, text, yaml::from_builtin_str::<RuleSpec>(path, text))
-                    })
+                    .map(|(path, text)| (path, text, yaml::from_str::<RuleSpec>(path, text)))
                     .collect::<Vec<_>>()
             },
         );
@@ -78,7 +62,8 @@ impl RuleSet {
         let errors: Vec<YamlError> = specs
             .into_iter()
             .filter_map(|(path, text, spec)| {
-                spec.and_then(|spec| set.push(path, text, spec, true)).err()
+                spec.and_then(|spec| set.push(path, text, spec, true, Compile::OnFirstUse))
+                    .err()
             })
             .collect();
         if errors.is_empty() {
@@ -152,27 +137,32 @@ impl RuleSet {
         errors
     }
 
-    /// Parses and validates one rule file.
+    /// Parses and validates one rule file; its patterns are compiled now, so that one
+    /// over the size limit is an error here.
     pub fn add(&mut self, path: &str, text: &str, builtin: bool) -> Result<(), YamlError> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         if !builtin && Self::is_override(text) {
             return self.add_override(path, text);
         }
         let spec: RuleSpec = yaml::from_str(path, text)?;
-        self.push(path, text, spec, builtin)
+        self.push(path, text, spec, builtin, Compile::Now)
     }
 
-    /// Adds a rule read from `text`, once it is valid.
+    /// Adds a rule read from `text`, once it is valid, its patterns compiled `when`
+    /// asked.
     fn push(
         &mut self,
         path: &str,
         text: &str,
         spec: RuleSpec,
         builtin: bool,
+        when: Compile,
     ) -> Result<(), YamlError> {
+        let compiled = Self::compile(path, text, &spec, when)?;
         self.validate(path, text, &spec)?;
         self.rules.push(Rule {
             spec,
+            compiled,
             path: path.to_string(),
             builtin,
             text: text.to_string(),
@@ -180,6 +170,21 @@ impl RuleSet {
             merged: None,
         });
         Ok(())
+    }
+
+    /// The check of `spec`, read from `text`; an error points at the pattern that does
+    /// not compile.
+    fn compile(
+        path: &str,
+        text: &str,
+        spec: &RuleSpec,
+        when: Compile,
+    ) -> Result<Compiled, YamlError> {
+        checks::compile(&spec.check, when).map_err(|msg| {
+            let (l, c) = position_of_key(text, "check");
+            let (l, c) = yaml::refine(text, l, c, &msg);
+            YamlError::new(path, text, l, c, msg)
+        })
     }
 
     /// Whether a file is an override (`override:` as a top-level key).
@@ -265,6 +270,14 @@ impl RuleSet {
                 return Err(YamlError::new(path, text, l, c, msg));
             }
         };
+        let compiled = match checks::compile(&spec.check, Compile::Now) {
+            Ok(c) => c,
+            Err(e) => {
+                let msg = format!("参数有误：{e}");
+                let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
+                return Err(YamlError::new(path, text, l, c, msg));
+            }
+        };
         // Validated as the rule it becomes (its id is taken by itself, so set it aside).
         let old = self.rules.remove(idx);
         if let Err(e) = self.validate(path, text, &spec) {
@@ -277,6 +290,7 @@ impl RuleSet {
         };
         let rule = Rule {
             spec,
+            compiled,
             overridden_by: Some(by),
             merged: Some(value),
             ..old
@@ -462,16 +476,14 @@ mod tests {
 
     #[test]
     fn every_builtin_pattern_compiles() {
-        // The built-in pack is read with its patterns deferred (compiled on first use);
-        // `from_str` compiles every one of them now.
+        // The built-in pack's patterns are compiled when first used; here every one of
+        // them is compiled now (the vocabulary's are, by its own tests).
         assert!(BUILTIN_RULES.len() >= 30, "{}", BUILTIN_RULES.len());
         for (path, text) in BUILTIN_RULES {
-            if let Err(e) = yaml::from_str::<RuleSpec>(path, text) {
+            let spec = yaml::from_str::<RuleSpec>(path, text).unwrap();
+            if let Err(e) = RuleSet::compile(path, text, &spec, Compile::Now) {
                 panic!("{e}");
             }
-        }
-        if let Err(e) = yaml::from_str::<Vocab>("rules/pack.yaml", BUILTIN_PACK) {
-            panic!("{e}");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::pack::Part;
-use crate::pack::yaml::Pattern;
+use crate::pack::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -322,14 +322,6 @@ pub enum Check {
     Patterns {
         scope: Scope,
         patterns: Vec<PatternItem>,
-        /// All the patterns as one alternation, to pass over text none of them matches
-        /// in a single scan. Built on first use.
-        #[serde(skip)]
-        prefilter: std::sync::OnceLock<Option<regex::Regex>>,
-        /// A search for the literals every match of the prefilter starts with, to find
-        /// in one pass over a report's text the blocks it may match. Built on first use.
-        #[serde(skip)]
-        starts: std::sync::OnceLock<Option<crate::rules::checks::Starts>>,
     },
     /// Page furniture pasted into the report.
     Furniture {},
@@ -430,6 +422,26 @@ impl Check {
     ];
 }
 
+/// A user's file that changes a built-in rule without copying it:
+/// `override: late-publication`, then `severity:` and `params: {deadline: "03-01"}`.
+#[derive(Debug, Clone, Default, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    #[serde(rename = "override")]
+    pub target: String,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Merged into the rule's `check:` (its `kind` cannot change).
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
 /// A rule file: a rule, or a change to an existing rule. Only used to describe the
 /// file format (`fzlint schema rule`); files are read as one or the other.
 #[derive(schemars::JsonSchema)]
@@ -437,7 +449,7 @@ impl Check {
 #[allow(dead_code)]
 pub enum RuleFile {
     Rule(Box<RuleSpec>),
-    Override(crate::rules::RuleOverride),
+    Override(RuleOverride),
 }
 
 /// The JSON Schema of rule files, for editors (shipped as schemas/fzlint-rule.schema.json).

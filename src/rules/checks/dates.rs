@@ -3,7 +3,7 @@
 use super::{Ctx, Finding, document_anchor};
 use crate::classify::{DateSource, YearSource, opening};
 use crate::pack::Part;
-use crate::pack::yaml::Pattern;
+use crate::pack::pattern::Matcher;
 use crate::parse::tree::{BlockKind, DateForm, DateRef};
 use crate::text::Span;
 use regex::Regex;
@@ -35,7 +35,7 @@ pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
 }
 
 /// The year captured by the first pattern that matches `span`.
-fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
+fn year_in(ctx: &Ctx, pats: &[Matcher], span: &Span) -> Option<(i32, Span)> {
     let masked = crate::classify::mask_citations(ctx.src.slice(span));
     let s: &str = &masked;
     pats.iter().find_map(|p| {
@@ -50,8 +50,8 @@ fn year_in(ctx: &Ctx, pats: &[Pattern], span: &Span) -> Option<(i32, Span)> {
 
 pub fn year_mismatch(
     ctx: &Ctx,
-    preamble: &[Pattern],
-    measures_heading: &[Pattern],
+    preamble: &[Matcher],
+    measures_heading: &[Matcher],
 ) -> Vec<Finding> {
     let Some((ty, tspan)) = &ctx.facts.title_year else {
         return Vec::new();
@@ -90,8 +90,8 @@ pub fn year_mismatch(
 pub fn plan_year(
     ctx: &Ctx,
     offset: i32,
-    heading: &[Pattern],
-    opening_pats: &[Pattern],
+    heading: &[Matcher],
+    opening_pats: &[Matcher],
 ) -> Vec<Finding> {
     let Some(ry) = ctx.facts.year() else {
         return Vec::new();

@@ -6,90 +6,135 @@ mod parts;
 mod structure;
 mod text;
 
-pub use text::Starts;
-
-use super::engine::{Ctx, Finding};
+use super::context::{Compiled, Ctx, Finding};
 use super::spec::Check;
+use crate::pack::pattern::{Compile, compile_all};
 use crate::parse::tree::BlockKind;
 use crate::text::Span;
 
-pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
-    match check {
-        Check::PartMissing { part, near_miss } => parts::missing(ctx, *part, near_miss),
-        Check::PartUnheaded { part } => parts::unheaded(ctx, *part),
-        Check::PartRequires { part, when } => parts::requires(ctx, *part, *when),
+/// The check of a rule, built from its parameters: its patterns compiled `when` asked.
+/// An error says why a pattern does not compile.
+pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
+    Ok(match check {
+        Check::PartMissing { part, near_miss } => {
+            let (part, near_miss) = (*part, compile_all(near_miss, when)?);
+            Compiled::new(move |ctx| parts::missing(ctx, part, &near_miss))
+        }
+        Check::PartUnheaded { part } => {
+            let part = *part;
+            Compiled::new(move |ctx| parts::unheaded(ctx, part))
+        }
+        Check::PartRequires { part, when: w } => {
+            let (part, w) = (*part, *w);
+            Compiled::new(move |ctx| parts::requires(ctx, part, w))
+        }
         Check::PartLength {
             part,
             include,
             min_chars,
-        } => parts::length(ctx, *part, include, *min_chars),
-        Check::PartOrder { order } => parts::order(ctx, order),
-        Check::PartMentions { part, patterns } => parts::mentions(ctx, *part, patterns),
-        Check::DocumentEmpty {} => {
+        } => {
+            let (part, include, min_chars) = (*part, include.clone(), *min_chars);
+            Compiled::new(move |ctx| parts::length(ctx, part, &include, min_chars))
+        }
+        Check::PartOrder { order } => {
+            let order = order.clone();
+            Compiled::new(move |ctx| parts::order(ctx, &order))
+        }
+        Check::PartMentions { part, patterns } => {
+            let (part, patterns) = (*part, compile_all(patterns, when)?);
+            Compiled::new(move |ctx| parts::mentions(ctx, part, &patterns))
+        }
+        Check::DocumentEmpty {} => Compiled::new(|ctx| {
             if has_text(ctx) {
                 Vec::new()
             } else {
                 vec![Finding::at(0..0)]
             }
-        }
-        Check::TitleMissing {} => dates::title_missing(ctx),
-        Check::TitleYear {} => dates::title_year(ctx),
+        }),
+        Check::TitleMissing {} => Compiled::new(dates::title_missing),
+        Check::TitleYear {} => Compiled::new(dates::title_year),
         Check::YearMismatch {
             preamble,
             measures_heading,
-        } => dates::year_mismatch(ctx, preamble, measures_heading),
+        } => {
+            let preamble = compile_all(preamble, when)?;
+            let measures_heading = compile_all(measures_heading, when)?;
+            Compiled::new(move |ctx| dates::year_mismatch(ctx, &preamble, &measures_heading))
+        }
         Check::PlanYear {
             offset,
             heading,
             opening,
-        } => dates::plan_year(ctx, *offset, heading, opening),
-        Check::DateValid {} => dates::date_valid(ctx),
-        Check::DateFormat {} => dates::date_format(ctx),
+        } => {
+            let offset = *offset;
+            let (heading, opening) = (compile_all(heading, when)?, compile_all(opening, when)?);
+            Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening))
+        }
+        Check::DateValid {} => Compiled::new(dates::date_valid),
+        Check::DateFormat {} => Compiled::new(dates::date_format),
         Check::PublicationDeadline {
             deadline,
             year_offset,
-        } => dates::deadline(ctx, deadline, *year_offset),
-        Check::PublicationEarly {} => dates::early(ctx),
-        Check::NumberingGap {} => structure::numbering_gap(ctx),
-        Check::NumberingStyle {} => structure::numbering_style(ctx),
-        Check::LevelSkip {} => structure::level_skip(ctx),
+        } => {
+            let (deadline, year_offset) = (deadline.clone(), *year_offset);
+            Compiled::new(move |ctx| dates::deadline(ctx, &deadline, year_offset))
+        }
+        Check::PublicationEarly {} => Compiled::new(dates::early),
+        Check::NumberingGap {} => Compiled::new(structure::numbering_gap),
+        Check::NumberingStyle {} => Compiled::new(structure::numbering_style),
+        Check::LevelSkip {} => Compiled::new(structure::level_skip),
         Check::HeadingPunctuation {
             flag_full_stop,
             trailing,
-        } => structure::heading_punctuation(ctx, *flag_full_stop, trailing),
-        Check::Patterns {
-            scope,
-            patterns,
-            prefilter,
-            starts,
         } => {
-            let pre = prefilter.get_or_init(|| text::prefilter(patterns));
-            let starts = starts.get_or_init(|| pre.as_ref().and_then(text::starts));
-            text::patterns(ctx, *scope, patterns, pre.as_ref(), starts.as_ref())
+            let (flag_full_stop, trailing) = (*flag_full_stop, trailing.clone());
+            Compiled::new(move |ctx| structure::heading_punctuation(ctx, flag_full_stop, &trailing))
         }
-        Check::Furniture {} => text::furniture(ctx),
-        Check::Citation { documents } => text::citation(ctx, documents),
-        Check::CitationPeriod { documents } => text::citation_period(ctx, documents),
-        Check::Pairs { pairs } => text::pairs(ctx, pairs),
+        Check::Patterns { scope, patterns } => {
+            let patterns = text::Patterns::new(*scope, patterns, when)?;
+            Compiled::new(move |ctx| patterns.run(ctx))
+        }
+        Check::Furniture {} => Compiled::new(text::furniture),
+        Check::Citation { documents } => {
+            let documents = text::citation_docs(documents, when)?;
+            Compiled::new(move |ctx| text::citation(ctx, &documents))
+        }
+        Check::CitationPeriod { documents } => {
+            let documents = text::period_docs(documents, when)?;
+            Compiled::new(move |ctx| text::citation_period(ctx, &documents))
+        }
+        Check::Pairs { pairs } => {
+            let pairs = pairs.clone();
+            Compiled::new(move |ctx| text::pairs(ctx, &pairs))
+        }
         Check::WidthMix {
             forms,
             skip_between_digits,
-        } => text::width_mix(ctx, forms, *skip_between_digits),
+        } => {
+            let (forms, skip) = (forms.clone(), *skip_between_digits);
+            Compiled::new(move |ctx| text::width_mix(ctx, &forms, skip))
+        }
         Check::Rate {
             tolerance,
             totals,
             units,
-        } => text::rate(ctx, *tolerance, totals, units),
-        Check::EmptySection {} => structure::empty_section(ctx),
-        Check::DuplicateHeading {} => structure::duplicate_heading(ctx),
+        } => {
+            let (tolerance, totals, units) = (*tolerance, totals.clone(), units.clone());
+            Compiled::new(move |ctx| text::rate(ctx, tolerance, &totals, &units))
+        }
+        Check::EmptySection {} => Compiled::new(structure::empty_section),
+        Check::DuplicateHeading {} => Compiled::new(structure::duplicate_heading),
         // Found by the engine after the other rules ran (it needs their findings).
-        Check::UnusedSuppression {} => Vec::new(),
+        Check::UnusedSuppression {} => Compiled::new(|_| Vec::new()),
         Check::Genre {
             kinds,
             subject,
             report_title,
-        } => parts::genre(ctx, kinds, subject, report_title),
-    }
+        } => {
+            let genre = parts::Genre::new(kinds, subject, report_title, when)?;
+            Compiled::new(move |ctx| genre.run(ctx))
+        }
+    })
 }
 
 /// Where a document-level finding points: the title, else the first line of text.
@@ -434,26 +479,25 @@ mod wide {
 pub(crate) mod testing {
     //! A context for tests that hold a fast check against a plain reference.
 
-    use super::Ctx;
+    use super::{Ctx, Finding};
     use crate::analyse::{Settings, analyse};
-    use crate::rules::RuleSet;
+    use crate::pack::vocab::Vocab;
     use crate::testing::texts;
     use crate::text::source::Source;
     use std::sync::LazyLock;
 
-    static SET: LazyLock<RuleSet> =
-        LazyLock::new(|| RuleSet::builtin().expect("the built-in pack loads"));
+    static VOCAB: LazyLock<Vocab> = LazyLock::new(Vocab::builtin);
 
     /// Runs `f` on the analysis of `text`.
     pub fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
         let src = Source::new("t.txt", text);
-        let a = analyse(&src, &SET.vocab, &Settings::default());
+        let a = analyse(&src, &VOCAB, &Settings::default());
         let ctx = Ctx {
             src: &src,
             report: &a.report,
             parts: &a.parts,
             facts: &a.facts,
-            vocab: &SET.vocab,
+            vocab: &VOCAB,
         };
         f(&ctx)
     }
@@ -462,8 +506,8 @@ pub(crate) mod testing {
     /// `extra`.
     pub fn agree(
         extra: impl IntoIterator<Item = String>,
-        fast: impl Fn(&Ctx) -> Vec<crate::rules::engine::Finding>,
-        reference: impl Fn(&Ctx) -> Vec<crate::rules::engine::Finding>,
+        fast: impl Fn(&Ctx) -> Vec<Finding>,
+        reference: impl Fn(&Ctx) -> Vec<Finding>,
     ) {
         let mut all = texts();
         all.extend(extra);
@@ -475,7 +519,7 @@ pub(crate) mod testing {
     }
 
     /// The findings in a comparable form.
-    pub fn show(f: &[crate::rules::engine::Finding]) -> String {
+    pub fn show(f: &[Finding]) -> String {
         format!("{f:?}")
     }
 }

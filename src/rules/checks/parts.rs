@@ -3,8 +3,9 @@
 use super::{Ctx, Finding, document_anchor, has_text, snippet};
 use crate::classify::PartHit;
 use crate::pack::Part;
-use crate::pack::yaml::Pattern;
+use crate::pack::pattern::{Compile, Matcher};
 use crate::parse::tree::BlockKind;
+use crate::rules::spec::GenreKind;
 
 fn hit_text(ctx: &Ctx, h: &PartHit) -> String {
     snippet(ctx.src.slice(&h.span), 30)
@@ -15,7 +16,7 @@ fn anchor<'a>(ctx: &Ctx<'a>, p: Part) -> Option<&'a PartHit> {
     ctx.parts.first_headed(p).or_else(|| ctx.parts.first(p))
 }
 
-pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Pattern]) -> Vec<Finding> {
+pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
     if ctx.parts.found(part) || !has_text(ctx) {
         return Vec::new();
     }
@@ -165,38 +166,61 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
     Vec::new()
 }
 
-pub fn genre(
-    ctx: &Ctx,
-    kinds: &[crate::rules::spec::GenreKind],
-    subject: &crate::pack::yaml::Pattern,
-    report_title: &crate::pack::yaml::Pattern,
-) -> Vec<Finding> {
-    let Some(t) = ctx.report.title else {
-        return Vec::new();
-    };
-    let span = ctx.report.blocks[t].span.clone();
-    let title = ctx.src.slice(&span);
-    let is_kind = |k: &&crate::rules::spec::GenreKind| {
-        k.matches.re().is_match(title) && !k.unless.as_ref().is_some_and(|u| u.re().is_match(title))
-    };
-    if let Some(k) = kinds.iter().find(is_kind) {
-        return vec![Finding::at(span).var("kind", k.name.clone())];
+/// The genre check: other kinds of report, the subject and report titles, compiled.
+pub struct Genre {
+    /// Each kind's name, its titles and the titles that are not of it after all.
+    kinds: Vec<(String, Matcher, Option<Matcher>)>,
+    subject: Matcher,
+    report_title: Matcher,
+}
+
+impl Genre {
+    pub fn new(
+        kinds: &[GenreKind],
+        subject: &crate::pack::pattern::Pattern,
+        report_title: &crate::pack::pattern::Pattern,
+        when: Compile,
+    ) -> Result<Genre, String> {
+        let mut compiled = Vec::new();
+        for k in kinds {
+            let unless = k.unless.as_ref().map(|u| u.compile(when)).transpose()?;
+            compiled.push((k.name.clone(), k.matches.compile(when)?, unless));
+        }
+        Ok(Genre {
+            kinds: compiled,
+            subject: subject.compile(when)?,
+            report_title: report_title.compile(when)?,
+        })
     }
-    // A report or summary whose title and opening never name the subject.
-    let opening: String = ctx
-        .report
-        .text_blocks()
-        .filter(|(_, b)| b.kind != BlockKind::Title)
-        .take(3)
-        .map(|(_, b)| ctx.src.slice(&b.span))
-        .collect();
-    if report_title.re().is_match(title)
-        && !subject.re().is_match(title)
-        && !subject.re().is_match(&opening)
-    {
-        return vec![Finding::at(span).var("kind", "一般工作总结或报告")];
+
+    pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+        let Some(t) = ctx.report.title else {
+            return Vec::new();
+        };
+        let span = ctx.report.blocks[t].span.clone();
+        let title = ctx.src.slice(&span);
+        let is_kind = |(_, matches, unless): &&(String, Matcher, Option<Matcher>)| {
+            matches.re().is_match(title) && !unless.as_ref().is_some_and(|u| u.re().is_match(title))
+        };
+        if let Some((name, _, _)) = self.kinds.iter().find(is_kind) {
+            return vec![Finding::at(span).var("kind", name.clone())];
+        }
+        // A report or summary whose title and opening never name the subject.
+        let opening: String = ctx
+            .report
+            .text_blocks()
+            .filter(|(_, b)| b.kind != BlockKind::Title)
+            .take(3)
+            .map(|(_, b)| ctx.src.slice(&b.span))
+            .collect();
+        if self.report_title.re().is_match(title)
+            && !self.subject.re().is_match(title)
+            && !self.subject.re().is_match(&opening)
+        {
+            return vec![Finding::at(span).var("kind", "一般工作总结或报告")];
+        }
+        Vec::new()
     }
-    Vec::new()
 }
 
 /// Blocks holding a part: the sections of its headings, or the blocks where it was
@@ -219,7 +243,7 @@ fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
     blocks
 }
 
-pub fn mentions(ctx: &Ctx, part: Part, patterns: &[Pattern]) -> Vec<Finding> {
+pub fn mentions(ctx: &Ctx, part: Part, patterns: &[Matcher]) -> Vec<Finding> {
     let Some(anchor) = anchor(ctx, part) else {
         return Vec::new();
     };

@@ -1,11 +1,12 @@
 //! Pattern lists, page furniture and citations.
 
 use super::{Ctx, Finding, is_text, snippet};
+use crate::pack::pattern::{Compile, Matcher};
 use crate::parse::tree::BlockKind;
-use crate::rules::spec::{CitationDoc, PatternItem, PeriodDoc, Scope};
+use crate::rules::spec::{CitationDoc, PatternItem, PeriodDoc, Scope, YearRange};
 use crate::text::Span;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
     let r = ctx.report;
@@ -24,17 +25,73 @@ fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
     }
 }
 
+/// One item of a pattern list, compiled.
+#[derive(Debug)]
+struct Item {
+    regex: Matcher,
+    label: Option<String>,
+    unless_before: Option<Matcher>,
+    unless_after: Option<Matcher>,
+}
+
+/// The patterns check: its items, and what lets it pass over text none of them matches.
+#[derive(Debug)]
+pub struct Patterns {
+    scope: Scope,
+    items: Vec<Item>,
+    /// All the patterns as one alternation, to pass over text none of them matches in a
+    /// single scan, and the search for the literals its every match starts with.
+    joined: OnceLock<(Option<Regex>, Option<Starts>)>,
+}
+
+impl Patterns {
+    pub fn new(scope: Scope, items: &[PatternItem], when: Compile) -> Result<Patterns, String> {
+        let compile = |p: &Option<crate::pack::pattern::Pattern>| {
+            p.as_ref().map(|p| p.compile(when)).transpose()
+        };
+        let mut compiled = Vec::new();
+        for i in items {
+            compiled.push(Item {
+                regex: i.regex.compile(when)?,
+                label: i.label.clone(),
+                unless_before: compile(&i.unless_before)?,
+                unless_after: compile(&i.unless_after)?,
+            });
+        }
+        let p = Patterns {
+            scope,
+            items: compiled,
+            joined: OnceLock::new(),
+        };
+        if when == Compile::Now {
+            p.joined();
+        }
+        Ok(p)
+    }
+
+    fn joined(&self) -> (Option<&Regex>, Option<&Starts>) {
+        let (pre, starts) = self.joined.get_or_init(|| {
+            let pre = prefilter(&self.items);
+            let starts = pre.as_ref().and_then(starts);
+            (pre, starts)
+        });
+        (pre.as_ref(), starts.as_ref())
+    }
+
+    pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+        let (pre, starts) = self.joined();
+        patterns(ctx, self.scope, &self.items, pre, starts)
+    }
+}
+
 /// One regex that matches wherever any of the items does (their `hit` groups made
 /// plain), or None when they cannot be joined (for example a repeated group name).
-pub fn prefilter(items: &[PatternItem]) -> Option<Regex> {
+fn prefilter(items: &[Item]) -> Option<Regex> {
     let joined: Vec<String> = items
         .iter()
         .map(|i| format!("(?:{})", i.regex.as_str().replace("(?P<hit>", "(?:")))
         .collect();
-    regex::RegexBuilder::new(&joined.join("|"))
-        .size_limit(crate::pack::yaml::REGEX_SIZE_LIMIT)
-        .build()
-        .ok()
+    crate::pack::pattern::build(&joined.join("|")).ok()
 }
 
 /// Searches for the literals every match of a prefilter starts with: one for those of
@@ -67,7 +124,7 @@ fn touches(places: &[Vec<(usize, usize)>], span: &Span) -> bool {
 
 /// The searches for the literals every match of `pre` starts with, or None when they
 /// are not known (or some match may start with any text).
-pub fn starts(pre: &Regex) -> Option<Starts> {
+fn starts(pre: &Regex) -> Option<Starts> {
     use regex_syntax::hir::literal::Extractor;
     let hir = regex_syntax::ParserBuilder::new()
         .build()
@@ -100,10 +157,10 @@ pub fn starts(pre: &Regex) -> Option<Starts> {
 
 /// `pre` matches wherever an item may (see [`prefilter`]); `starts`, where a match of
 /// `pre` may start (see [`starts`]).
-pub fn patterns(
+fn patterns(
     ctx: &Ctx,
     scope: Scope,
-    items: &[PatternItem],
+    items: &[Item],
     pre: Option<&Regex>,
     starts: Option<&Starts>,
 ) -> Vec<Finding> {
@@ -134,7 +191,7 @@ pub fn patterns(
                 }
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
-                let blocked = |p: &Option<crate::pack::yaml::Pattern>, c: Option<char>| {
+                let blocked = |p: &Option<Matcher>, c: Option<char>| {
                     p.as_ref()
                         .zip(c)
                         .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
@@ -300,11 +357,31 @@ fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
     })
 }
 
-pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
+/// A document of the citation check, compiled.
+#[derive(Debug)]
+pub struct Cites {
+    canonical: String,
+    matches: Matcher,
+    years: Option<YearRange>,
+}
+
+pub fn citation_docs(docs: &[CitationDoc], when: Compile) -> Result<Vec<Cites>, String> {
+    docs.iter()
+        .map(|d| {
+            Ok(Cites {
+                canonical: d.canonical.clone(),
+                matches: d.matches.compile(when)?,
+                years: d.years,
+            })
+        })
+        .collect()
+}
+
+pub fn citation(ctx: &Ctx, docs: &[Cites]) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in citations(ctx) {
         // An entry for other years is another document (a framework's successor).
-        let meant: Vec<&CitationDoc> = docs
+        let meant: Vec<&Cites> = docs
             .iter()
             .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
             .filter(|d| d.matches.re().is_match(c.title))
@@ -327,7 +404,27 @@ pub fn citation(ctx: &Ctx, docs: &[CitationDoc]) -> Vec<Finding> {
 
 /// Frameworks cited in a report on a year after their period. A citation in a sentence
 /// that looks back (收官, 总结, 回顾, 完成) is not reported.
-pub fn citation_period(ctx: &Ctx, docs: &[PeriodDoc]) -> Vec<Finding> {
+/// A framework of the citation-period check, compiled.
+#[derive(Debug)]
+pub struct Period {
+    name: String,
+    matches: Matcher,
+    years: YearRange,
+}
+
+pub fn period_docs(docs: &[PeriodDoc], when: Compile) -> Result<Vec<Period>, String> {
+    docs.iter()
+        .map(|d| {
+            Ok(Period {
+                name: d.name.clone(),
+                matches: d.matches.compile(when)?,
+                years: d.years,
+            })
+        })
+        .collect()
+}
+
+pub fn citation_period(ctx: &Ctx, docs: &[Period]) -> Vec<Finding> {
     let Some(year) = ctx.facts.year() else {
         return Vec::new();
     };
@@ -1592,12 +1689,12 @@ mod tests {
 
     #[test]
     fn patterns_skip_only_blocks_without_a_match() {
-        use crate::pack::yaml::Pattern;
+        use crate::pack::pattern::{Compile, Pattern};
         use crate::rules::spec::{PatternItem, Scope};
         let item = |re: &str, before: Option<&str>| PatternItem {
-            regex: Pattern::compile(re).unwrap(),
+            regex: Pattern::new(re).unwrap(),
             label: None,
-            unless_before: before.map(|b| Pattern::compile(b).unwrap()),
+            unless_before: before.map(|b| Pattern::new(b).unwrap()),
             unless_after: None,
         };
         let lists = [
@@ -1622,25 +1719,17 @@ mod tests {
             .map(String::from),
         );
         for (k, items) in lists.iter().enumerate() {
-            let pre = super::prefilter(items);
-            let starts = pre.as_ref().and_then(super::starts);
+            let compiled = super::Patterns::new(Scope::Body, items, Compile::Now).unwrap();
+            let (pre, starts) = compiled.joined();
+            let items = &compiled.items;
             // The placeholders' literals are short (XX) and long (某某): two searches.
-            assert_eq!(
-                starts.as_ref().map(|s| s.0.len()),
-                Some(if k == 0 { 2 } else { 1 })
-            );
+            assert_eq!(starts.map(|s| s.0.len()), Some(if k == 0 { 2 } else { 1 }));
             for t in &all {
                 with_ctx(t, |ctx| {
                     for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
                         assert_eq!(
-                            show(&super::patterns(
-                                ctx,
-                                scope,
-                                items,
-                                pre.as_ref(),
-                                starts.as_ref()
-                            )),
-                            show(&super::patterns(ctx, scope, items, pre.as_ref(), None)),
+                            show(&super::patterns(ctx, scope, items, pre, starts)),
+                            show(&super::patterns(ctx, scope, items, pre, None)),
                             "{t:.200}"
                         );
                     }
