@@ -65,96 +65,28 @@ fn lone_line(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
     })
 }
 
-/// The last heading seen of each group of siblings (parent, level): a table for the
-/// four numbered levels and a map for any other.
-struct SiblingMap {
-    table: Vec<[Option<usize>; SiblingMap::LEVELS]>,
-    other: HashMap<(Option<usize>, u8), usize>,
-}
-
-impl SiblingMap {
-    const LEVELS: usize = 6;
-
-    fn new(headings: usize) -> SiblingMap {
-        SiblingMap {
-            table: vec![[None; Self::LEVELS]; headings + 1],
-            other: HashMap::new(),
-        }
-    }
-
-    fn slot(&mut self, (parent, level): (Option<usize>, u8)) -> Option<&mut Option<usize>> {
-        let row = parent.map_or(0, |p| p + 1);
-        self.table.get_mut(row)?.get_mut(usize::from(level))
-    }
-
-    fn get(&mut self, key: (Option<usize>, u8)) -> Option<usize> {
-        match self.slot(key) {
-            Some(s) => *s,
-            None => self.other.get(&key).copied(),
-        }
-    }
-
-    fn insert(&mut self, key: (Option<usize>, u8), i: usize) {
-        match self.slot(key) {
-            Some(s) => *s = Some(i),
-            None => {
-                self.other.insert(key, i);
-            }
-        }
-    }
-}
-
 /// Renumbers heading `i` and the siblings after it from `from` on, each in its own form.
-fn renumber(ctx: &Ctx, markers: &Markers, i: usize, from: u32) -> Vec<(crate::text::Span, String)> {
+fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::text::Span, String)> {
     let hs = &ctx.report.headings;
     let h = &hs[i];
     hs.iter()
-        .enumerate()
         .skip(i)
-        .filter(|(_, o)| o.parent == h.parent && o.level == h.level)
+        .filter(|o| o.parent == h.parent && o.level == h.level)
         .zip(from..)
-        .filter(|((_, o), n)| o.number != *n)
-        .map(|((k, o), n)| (o.marker.clone(), with_number(markers.get(k), o.form, n)))
+        .filter(|(o, n)| o.number != *n)
+        .map(|(o, n)| (o.marker.clone(), with_number(marker_str(ctx, o), o.form, n)))
         .collect()
-}
-
-/// The markers of the report's headings as the drafter wrote them, all read when one
-/// is first needed (the reads of the text then overlap).
-struct Markers<'c, 'a> {
-    ctx: &'c Ctx<'a>,
-    all: std::cell::OnceCell<Vec<&'a str>>,
-}
-
-impl<'c, 'a> Markers<'c, 'a> {
-    fn new(ctx: &'c Ctx<'a>) -> Self {
-        Markers {
-            ctx,
-            all: std::cell::OnceCell::new(),
-        }
-    }
-
-    fn get(&self, i: usize) -> &'a str {
-        let all = self.all.get_or_init(|| {
-            let ctx = self.ctx;
-            ctx.report
-                .headings
-                .iter()
-                .map(|h| marker_str(ctx, h))
-                .collect()
-        });
-        all.get(i).copied().unwrap_or("")
-    }
 }
 
 pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
-    let mut prev = SiblingMap::new(hs.len());
+    // The last heading seen of each group of siblings (parent, level).
+    let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
     // One fix per group of siblings: the first renumbers all that follow it, so a later
     // finding's fix, worked out from the old numbers, would undo it.
     let mut fixed: std::collections::HashSet<(Option<usize>, u8)> =
         std::collections::HashSet::new();
     let mut last_at_level = [None::<u32>; 6];
-    let markers = Markers::new(ctx);
     let mut out = Vec::new();
     for (i, h) in hs.iter().enumerate() {
         // A Markdown `#` heading has no number to check.
@@ -163,7 +95,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
         }
         let l = h.level as usize;
         let key = (h.parent, h.level);
-        match prev.get(key) {
+        match prev.get(&key).copied() {
             Some(p) => {
                 let expected = hs[p].number + 1;
                 // 「1.」 after a lone line restarts under a heading that lost its number:
@@ -171,12 +103,12 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 let restarts =
                     || h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
                 if h.number != expected && !restarts() {
-                    let found = markers.get(i).to_string();
+                    let found = marker_text(ctx, h);
                     let ph = &hs[p];
                     let exp = with_number(&found, h.form, expected);
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
-                        .var("prev", markers.get(p))
+                        .var("prev", marker_str(ctx, ph))
                         .var("expected", exp.clone())
                         .var("found", found.clone())
                         .label(ph.marker.start..ph.title.end, "上一个同级标题")
@@ -201,7 +133,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                             .variant("lost");
                     } else {
                         if fixed.insert(key) {
-                            f.fix = Some(renumber(ctx, &markers, i, expected));
+                            f.fix = Some(renumber(ctx, i, expected));
                         }
                     }
                     out.push(f);
@@ -211,14 +143,14 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 // Level 3 and 4 may number on across their parents (「(一)1. 2.」「(二)3. 4.」).
                 let continued = last_at_level[l].filter(|_| l >= 3).map(|n| n + 1);
                 if h.number != 1 && Some(h.number) != continued {
-                    let found = markers.get(i).to_string();
+                    let found = marker_text(ctx, h);
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
                         .var("expected", with_number(&found, h.form, 1))
                         .var("found", found.clone())
                         .variant("first");
                     if fixed.insert(key) {
-                        f.fix = Some(renumber(ctx, &markers, i, 1));
+                        f.fix = Some(renumber(ctx, i, 1));
                     }
                     out.push(f);
                 }
