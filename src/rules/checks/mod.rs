@@ -187,27 +187,19 @@ pub fn plain(c: char) -> bool {
 /// A set of byte values: a check passes over the bytes that cannot start what it looks
 /// for without decoding them.
 ///
-/// Where the processor has AVX2 and the set has at most [`WIDE`] members, a [`Scan`]
-/// compares 32 bytes at a time with every member and gives the places from the bit
-/// mask. Else it looks for the members with memchr, three at a time. Marks of Chinese
-/// punctuation come every few dozen bytes, and starting a memchr for each cost more
-/// than the search.
+/// Where the processor has AVX2 and the set has at most [`WIDE`] members, 32 bytes are
+/// compared at a time with every member and the places read from the bit mask; else
+/// every byte is looked up.
 #[derive(Debug)]
 pub struct ByteSet {
     member: [bool; 256],
-    /// The members in groups of at most three; None for more than four groups (then
-    /// every byte is looked at).
-    groups: Option<Vec<Vec<u8>>>,
     /// Each member repeated over 32 bytes (the first one again where there are fewer
     /// than [`WIDE`]); None without AVX2 or for more members.
     #[cfg(target_arch = "x86_64")]
     wide: Option<wide::Splats>,
 }
 
-/// The most groups of three bytes a [`Scan`] follows at once with memchr.
-const GROUPS: usize = 4;
-
-/// The most members a [`Scan`] compares 32 bytes with.
+/// The most members 32 bytes are compared with at once.
 #[cfg(target_arch = "x86_64")]
 const WIDE: usize = 8;
 
@@ -218,11 +210,10 @@ impl ByteSet {
         for c in chars {
             member[usize::from(c.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
         }
+        #[cfg(target_arch = "x86_64")]
         let all: Vec<u8> = (0..=0xFF).filter(|&b| member[usize::from(b)]).collect();
-        let groups: Vec<Vec<u8>> = all.chunks(3).map(<[u8]>::to_vec).collect();
         ByteSet {
             member,
-            groups: (groups.len() <= GROUPS).then_some(groups),
             #[cfg(target_arch = "x86_64")]
             wide: wide::splats(&all),
         }
@@ -233,8 +224,7 @@ impl ByteSet {
     }
 
     /// Every offset of `hay` whose byte is in the set, in order, put in `out` (emptied
-    /// first). Where marks are dense, one pass over the whole text: 32 bytes compared at
-    /// a time where the processor has AVX2, the members' vectors held throughout.
+    /// first).
     pub fn find_all(&self, hay: &[u8], out: &mut Vec<usize>) {
         out.clear();
         #[cfg(target_arch = "x86_64")]
@@ -243,117 +233,7 @@ impl ByteSet {
             unsafe { wide::find_all(hay, splats, out) };
             return;
         }
-        out.extend(self.scan(hay));
-    }
-
-    /// The offsets of `hay` whose bytes are in the set, in order.
-    pub fn scan<'a>(&'a self, hay: &'a [u8]) -> Scan<'a> {
-        Scan {
-            set: self,
-            hay,
-            next: [None; GROUPS],
-            from: 0,
-            chunk: (usize::MAX, 0),
-        }
-    }
-}
-
-/// A pass over text for the bytes of a [`ByteSet`].
-pub struct Scan<'a> {
-    set: &'a ByteSet,
-    hay: &'a [u8],
-    /// For each group, where its next byte is (at or after `from`), once looked for.
-    next: [Option<Option<usize>>; GROUPS],
-    /// The next offset to look at.
-    from: usize,
-    /// Comparing 32 bytes at a time: the offset of the bytes compared last and the mask
-    /// of their members (bit i for offset + i); usize::MAX before the first.
-    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    chunk: (usize, u32),
-}
-
-impl Scan<'_> {
-    /// Goes on from `from` (no earlier than the last offset given).
-    pub fn skip_to(&mut self, from: usize) {
-        self.from = self.from.max(from);
-    }
-
-    /// The next member, memchr for each group.
-    fn next_by_groups(&mut self) -> Option<usize> {
-        let from = self.from;
-        let rest = self.hay.get(from..)?;
-        let Some(groups) = &self.set.groups else {
-            let found = rest
-                .iter()
-                .position(|&b| self.set.contains(b))
-                .map(|i| from + i);
-            self.from = found.map_or(self.hay.len() + 1, |p| p + 1);
-            return found;
-        };
-        let mut best: Option<usize> = None;
-        for (g, next) in groups.iter().zip(self.next.iter_mut()) {
-            let at = match *next {
-                Some(Some(p)) if p >= from => Some(p),
-                Some(None) => None,
-                _ => {
-                    let found = match g[..] {
-                        [a] => memchr::memchr(a, rest),
-                        [a, b] => memchr::memchr2(a, b, rest),
-                        [a, b, c] => memchr::memchr3(a, b, c, rest),
-                        _ => None,
-                    };
-                    let at = found.map(|i| from + i);
-                    *next = Some(at);
-                    at
-                }
-            };
-            if let Some(p) = at {
-                best = Some(best.map_or(p, |b: usize| b.min(p)));
-            }
-        }
-        self.from = best.map_or(self.hay.len() + 1, |p| p + 1);
-        best
-    }
-
-    /// The next member, 32 bytes compared at a time.
-    #[cfg(target_arch = "x86_64")]
-    fn next_wide(&mut self, splats: &wide::Splats) -> Option<usize> {
-        loop {
-            let from = self.from;
-            if from >= self.hay.len() {
-                return None;
-            }
-            if from < self.chunk.0 || from - self.chunk.0 >= 32 {
-                // SAFETY: a set has splats only where the processor has AVX2.
-                match unsafe { wide::next_mask(self.hay, from, splats) } {
-                    Some(chunk) => self.chunk = chunk,
-                    None => {
-                        self.from = self.hay.len();
-                        return None;
-                    }
-                }
-            }
-            let (base, mask) = self.chunk;
-            let mask = mask & (u32::MAX << from.saturating_sub(base));
-            if mask != 0 {
-                let p = base + mask.trailing_zeros() as usize;
-                self.from = p + 1;
-                return Some(p);
-            }
-            self.from = base + 32;
-        }
-    }
-}
-
-impl Iterator for Scan<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(splats) = &self.set.wide {
-            return self.next_wide(splats);
-        }
-        self.next_by_groups()
+        out.extend((0..hay.len()).filter(|&i| self.contains(hay[i])));
     }
 }
 
@@ -389,19 +269,6 @@ mod wide {
         _mm256_set1_epi8(b as i8)
     }
 
-    /// The first 32 bytes from `at` on (in steps of 32; fewer at the end) that hold a
-    /// member: their offset, and bit i set where the byte at offset + i is one.
-    ///
-    /// # Safety
-    /// The processor has AVX2.
-    #[target_feature(enable = "avx2")]
-    pub unsafe fn next_mask(hay: &[u8], at: usize, splats: &Splats) -> Option<(usize, u32)> {
-        match splats.1 {
-            4 => next_mask_of::<4>(hay, at, &splats.0),
-            _ => next_mask_of::<WIDE>(hay, at, &splats.0),
-        }
-    }
-
     /// Every offset of `hay` whose byte is a member, in order, added to `out`.
     ///
     /// # Safety
@@ -425,20 +292,6 @@ mod wide {
                 mask &= mask - 1;
             }
         }
-    }
-
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn next_mask_of<const N: usize>(
-        hay: &[u8],
-        at: usize,
-        splats: &[__m256i; WIDE],
-    ) -> Option<(usize, u32)> {
-        let splats: [__m256i; N] = std::array::from_fn(|k| splats[k]);
-        (at..hay.len())
-            .step_by(32)
-            .map(|at| (at, mask_at(hay, at, &splats)))
-            .find(|&(_, mask)| mask != 0)
     }
 
     /// The members among the 32 bytes of `hay` from `at` on (`at` within `hay`; fewer
@@ -562,22 +415,10 @@ mod tests {
             for t in &texts {
                 let b = t.as_bytes();
                 let want: Vec<usize> = (0..b.len()).filter(|&k| set.contains(b[k])).collect();
-                assert_eq!(set.scan(b).collect::<Vec<_>>(), want, "{t}");
-                // memchr for each group, as where there is no AVX2.
-                let mut scan = set.scan(b);
-                let by_groups: Vec<usize> = std::iter::from_fn(|| scan.next_by_groups()).collect();
-                assert_eq!(by_groups, want, "{t}");
-                // All at once, into a list that held others.
+                // Into a list that held others.
                 let mut all = vec![7, 8, 9];
                 set.find_all(b, &mut all);
                 assert_eq!(all, want, "{t}");
-                // Skipping ahead.
-                for from in 0..=b.len() {
-                    let mut scan = set.scan(b);
-                    scan.skip_to(from);
-                    let rest: Vec<usize> = want.iter().copied().filter(|&k| k >= from).collect();
-                    assert_eq!(scan.collect::<Vec<_>>(), rest, "{t} from {from}");
-                }
             }
         }
     }
