@@ -4,6 +4,7 @@
 pub mod chars;
 pub mod format;
 pub mod literals;
+pub mod scan;
 pub mod source;
 
 pub use format::Format;

@@ -1,0 +1,278 @@
+//! `patterns`: each match of a pattern in the scope is a finding.
+
+use super::{Ctx, Finding};
+use crate::pack::pattern::{Compile, Matcher, Pattern, build};
+use crate::rules::spec::{PatternItem, Scope};
+use crate::text::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One item of a pattern list, compiled.
+#[derive(Debug)]
+struct Item {
+    regex: Matcher,
+    label: Option<String>,
+    unless_before: Option<Matcher>,
+    unless_after: Option<Matcher>,
+}
+
+/// The patterns check: its items, and what lets it pass over text none of them matches.
+#[derive(Debug)]
+pub struct Patterns {
+    scope: Scope,
+    items: Vec<Item>,
+    /// All the patterns as one alternation, to pass over text none of them matches in a
+    /// single scan, and the search for the literals its every match starts with.
+    joined: OnceLock<(Option<Regex>, Option<Starts>)>,
+}
+
+impl Patterns {
+    pub fn new(scope: Scope, items: &[PatternItem], when: Compile) -> Result<Patterns, String> {
+        let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
+        let mut compiled = Vec::new();
+        for i in items {
+            compiled.push(Item {
+                regex: i.regex.compile(when)?,
+                label: i.label.clone(),
+                unless_before: compile(&i.unless_before)?,
+                unless_after: compile(&i.unless_after)?,
+            });
+        }
+        let p = Patterns {
+            scope,
+            items: compiled,
+            joined: OnceLock::new(),
+        };
+        if when == Compile::Now {
+            p.joined();
+        }
+        Ok(p)
+    }
+
+    fn joined(&self) -> (Option<&Regex>, Option<&Starts>) {
+        let (pre, starts) = self.joined.get_or_init(|| {
+            let pre = prefilter(&self.items);
+            let starts = pre.as_ref().and_then(starts);
+            (pre, starts)
+        });
+        (pre.as_ref(), starts.as_ref())
+    }
+
+    pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+        let (pre, starts) = self.joined();
+        patterns(ctx, self.scope, &self.items, pre, starts)
+    }
+}
+
+/// One regex that matches wherever any of the items does (their `hit` groups made
+/// plain), or None when they cannot be joined (for example a repeated group name).
+fn prefilter(items: &[Item]) -> Option<Regex> {
+    let joined: Vec<String> = items
+        .iter()
+        .map(|i| format!("(?:{})", i.regex.as_str().replace("(?P<hit>", "(?:")))
+        .collect();
+    build(&joined.join("|")).ok()
+}
+
+/// Searches for the literals every match of a prefilter starts with: one for those of
+/// three bytes or more, one for the shorter. (A search for both at once compares only
+/// the first two bytes of each place in the text, and two bytes do not tell Chinese
+/// characters apart: 待 starts like 律 and 得, 某 like 查. The longer ones alone are
+/// told apart by their whole first character, and the short ones, ASCII placeholders
+/// such as XX, are rare in Chinese text.)
+#[derive(Debug)]
+struct Starts(Vec<regex::bytes::Regex>);
+
+impl Starts {
+    /// The places (start, end) each search finds in `text`.
+    fn places(&self, text: &[u8]) -> Vec<Vec<(usize, usize)>> {
+        self.0
+            .iter()
+            .map(|r| r.find_iter(text).map(|m| (m.start(), m.end())).collect())
+            .collect()
+    }
+}
+
+/// Whether a place of one of the searches touches `span`. (A place a search passed
+/// over lies inside one it found, in the same block.)
+fn touches(places: &[Vec<(usize, usize)>], span: &Span) -> bool {
+    places.iter().any(|places| {
+        let k = places.partition_point(|&(_, e)| e <= span.start);
+        places.get(k).is_some_and(|&(s, _)| s < span.end)
+    })
+}
+
+/// The searches for the literals every match of `pre` starts with, or None when they
+/// are not known (or some match may start with any text).
+fn starts(pre: &Regex) -> Option<Starts> {
+    use regex_syntax::hir::literal::Extractor;
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pre.as_str())
+        .ok()?;
+    let seq = Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let (long, short): (Vec<_>, Vec<_>) = literals.iter().partition(|l| l.len() >= 3);
+    let mut searches = Vec::new();
+    for group in [long, short] {
+        if group.is_empty() {
+            continue;
+        }
+        let alternation: Vec<String> = group
+            .iter()
+            .map(|l| l.as_bytes().iter().map(|b| format!("\\x{b:02X}")).collect())
+            .collect();
+        searches.push(
+            regex::bytes::RegexBuilder::new(&alternation.join("|"))
+                .unicode(false)
+                .build()
+                .ok()?,
+        );
+    }
+    Some(Starts(searches))
+}
+
+/// The spans a scope covers.
+fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
+    let r = ctx.report;
+    match scope {
+        Scope::Body => r.text_blocks().map(|(_, b)| b.span.clone()).collect(),
+        Scope::Title => r
+            .title
+            .map(|t| vec![r.blocks[t].span.clone()])
+            .unwrap_or_default(),
+        Scope::Preamble => r
+            .preamble
+            .iter()
+            .map(|&b| r.blocks[b].span.clone())
+            .collect(),
+        Scope::Headings => r.headings.iter().map(|h| h.title.clone()).collect(),
+    }
+}
+
+/// `pre` matches wherever an item may (see [`prefilter`]); `starts`, where a match of
+/// `pre` may start (see [`starts`]).
+fn patterns(
+    ctx: &Ctx,
+    scope: Scope,
+    items: &[Item],
+    pre: Option<&Regex>,
+    starts: Option<&Starts>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // For the body (most of the text), one pass over the text finds where a match may
+    // start; a block that none of those places touches holds no match.
+    let places = match (pre, starts) {
+        (Some(_), Some(starts)) if scope == Scope::Body => {
+            Some(starts.places(ctx.src.text.as_bytes()))
+        }
+        _ => None,
+    };
+    for span in scope_spans(ctx, scope) {
+        if places.as_ref().is_some_and(|p| !touches(p, &span)) {
+            continue;
+        }
+        let s = ctx.src.slice(&span);
+        if pre.is_some_and(|p| !p.is_match(s)) {
+            continue;
+        }
+        for item in items {
+            for c in item.regex.re().captures_iter(s) {
+                let Some(m) = c.name("hit").or_else(|| c.get(0)) else {
+                    continue;
+                };
+                if m.is_empty() {
+                    continue;
+                }
+                let before = s[..m.start()].chars().next_back();
+                let after = s[m.end()..].chars().next();
+                let blocked = |p: &Option<Matcher>, c: Option<char>| {
+                    p.as_ref()
+                        .zip(c)
+                        .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
+                };
+                if blocked(&item.unless_before, before) || blocked(&item.unless_after, after) {
+                    continue;
+                }
+                let hit = span.start + m.start()..span.start + m.end();
+                let mut f = Finding::at(hit).var("text", m.as_str());
+                if let Some(l) = &item.label {
+                    f = f.var("label", l.clone());
+                    f.primary_label = Some(l.clone());
+                }
+                out.push(f);
+            }
+        }
+    }
+    // Where patterns overlap, the earliest (then longest) match stands for the place.
+    out.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut end = 0;
+    out.retain(|f| {
+        let keep = f.span.start >= end;
+        if keep {
+            end = f.span.end;
+        }
+        keep
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{show, with_ctx};
+    use crate::testing::texts;
+
+    #[test]
+    fn patterns_skip_only_blocks_without_a_match() {
+        use crate::pack::pattern::{Compile, Pattern};
+        use crate::rules::spec::{PatternItem, Scope};
+        let item = |re: &str, before: Option<&str>| PatternItem {
+            regex: Pattern::new(re).unwrap(),
+            label: None,
+            unless_before: before.map(|b| Pattern::new(b).unwrap()),
+            unless_after: None,
+        };
+        let lists = [
+            vec![
+                item("[Xx×]{2,}", Some("[A-Za-z0-9/._-]")),
+                item("[Xx×]月[Xx×]日", None),
+                item("某某", Some("\\p{Han}")),
+                item("(?P<hit>某某)(?:镇|乡|县)", None),
+                item("待补充|(?P<hit>待定)(?:[。,;)\\s]|$)", None),
+                item("(?i)TODO|TBD", Some("[A-Za-z]")),
+                item("【\\s*】", None),
+            ],
+            vec![item("^一|。$|\\b报告", None), item("(总结|汇报)如下", None)],
+            vec![item("妥否|请批示", Some("[申报呈提]"))],
+        ];
+        let mut all = texts();
+        all.extend(
+            [
+                "XX镇待定\n一、xx某某镇待定。TODO【 】\n某某同志2025年X月X日",
+                "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
+            ]
+            .map(String::from),
+        );
+        for (k, items) in lists.iter().enumerate() {
+            let compiled = super::Patterns::new(Scope::Body, items, Compile::Now).unwrap();
+            let (pre, starts) = compiled.joined();
+            let items = &compiled.items;
+            // The placeholders' literals are short (XX) and long (某某): two searches.
+            assert_eq!(starts.map(|s| s.0.len()), Some(if k == 0 { 2 } else { 1 }));
+            for t in &all {
+                with_ctx(t, |ctx| {
+                    for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
+                        assert_eq!(
+                            show(&super::patterns(ctx, scope, items, pre, starts)),
+                            show(&super::patterns(ctx, scope, items, pre, None)),
+                            "{t:.200}"
+                        );
+                    }
+                });
+            }
+        }
+    }
+}
