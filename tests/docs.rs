@@ -1,6 +1,7 @@
-//! The rule-writing guide does not drift from the code: every check kind is documented
-//! and has a runnable example, every example loads and behaves as its file says, and
-//! the README's examples work.
+//! The rule-writing guide does not drift from the code: every check kind is documented,
+//! its parameters, placeholders and variants as the kind declares them, and has a
+//! runnable example; every example loads and behaves as its file says, and the README's
+//! examples work.
 
 mod common;
 use fzlint::Settings;
@@ -52,7 +53,7 @@ fn behaves(set: &RuleSet, rule: &Rule) -> Vec<String> {
 #[test]
 fn every_check_kind_has_a_section_and_an_example() {
     let g = guide();
-    for kind in Check::KINDS {
+    for kind in Check::KINDS.iter().map(|k| k.name) {
         assert!(
             g.contains(&format!("### `{kind}`")),
             "docs/writing-rules.md has no section for {kind}"
@@ -70,24 +71,184 @@ fn every_check_kind_has_a_section_and_an_example() {
     for line in g.lines().filter(|l| l.starts_with("### `")) {
         let kind = line.trim_start_matches("### `").trim_end_matches('`');
         assert!(
-            Check::KINDS.contains(&kind),
+            Check::KINDS.iter().any(|k| k.name == kind),
             "docs describe an unknown kind {kind}"
         );
     }
+}
+
+/// The guide's section on a check kind: from its heading to the next heading.
+fn section<'g>(g: &'g str, kind: &str) -> &'g str {
+    let head = format!("### `{kind}`\n");
+    let start = g.find(&head).map_or(g.len(), |i| i + head.len());
+    let rest = &g[start..];
+    let end = rest.find("\n#").map_or(rest.len(), |i| i + 1);
+    &rest[..end]
+}
+
+/// The rows (cells, trimmed) of the table that follows the line `intro` in `text`.
+fn table_after(text: &str, intro: &str) -> Option<Vec<Vec<String>>> {
+    let start = text.find(intro)?;
+    let rows = text[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect();
+    Some(rows)
+}
+
+/// The paragraph of `text` that starts with `label`, if any.
+fn paragraph<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    let start = text.find(&format!("\n{label}")).map(|i| i + 1)?;
+    let rest = &text[start..];
+    Some(&rest[..rest.find("\n\n").unwrap_or(rest.len())])
+}
+
+/// What is between each `open` and the next `close` in `text`.
+fn between<'t>(text: &'t str, open: &str, close: &str) -> Vec<&'t str> {
+    text.split(open)
+        .skip(1)
+        .filter_map(|p| p.split_once(close).map(|(inside, _)| inside))
+        .collect()
+}
+
+/// A table of parameters (or of an item's fields) agrees with the schema of what it
+/// describes: the same names, "required" where the value must be given, and the
+/// default where there is one.
+fn table_agrees(what: &str, rows: &[Vec<String>], schema: &serde_json::Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    let props = schema["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    let mut named: Vec<String> = rows
+        .iter()
+        .map(|r| r[0].trim_matches('`').to_string())
+        .collect();
+    named.sort();
+    let mut declared: Vec<String> = props.keys().filter(|k| *k != "kind").cloned().collect();
+    declared.sort();
+    if named != declared {
+        failures.push(format!(
+            "{what}: the guide lists {named:?}, the code {declared:?}"
+        ));
+    }
+    for row in rows {
+        let (name, default) = (
+            row[0].trim_matches('`'),
+            row.get(2).map_or("", String::as_str),
+        );
+        let Some(p) = props.get(name) else { continue };
+        let want = if required.contains(&name) {
+            Some("required".to_string())
+        } else {
+            p.get("default")
+                .filter(|d| !d.is_null())
+                .map(|d| format!("`{d}`"))
+        };
+        match want {
+            Some(w) if w != default => failures.push(format!(
+                "{what}: `{name}` has default {default} in the guide, {w} in the code"
+            )),
+            None if default == "required" => {
+                failures.push(format!("{what}: `{name}` is not required in the code"))
+            }
+            _ => {}
+        }
+    }
+    failures
+}
+
+#[test]
+fn the_guide_documents_each_kind_as_the_code_declares_it() {
+    let g = guide();
+    let schema = fzlint::rules::spec::schema();
+    let variants = schema["$defs"]["Check"]["oneOf"].as_array().unwrap();
+    let mut failures = Vec::new();
+    let count = format!("one of fzlint's {}\n**check kinds**", Check::KINDS.len());
+    if !g.contains(&count) {
+        failures.push(format!("the guide's opening should say {count:?}"));
+    }
+    for kind in Check::KINDS {
+        let name = kind.name;
+        let sec = section(&g, name);
+        let Some(params) = variants
+            .iter()
+            .find(|v| v["properties"]["kind"]["const"] == name)
+        else {
+            failures.push(format!("{name}: not in the schema"));
+            continue;
+        };
+        // Parameters, and the fields of each list item they describe.
+        let rows = table_after(sec, "| parameter |").unwrap_or_default();
+        if rows.is_empty() != sec.contains("\nParameters: none.") {
+            failures.push(format!(
+                "{name}: a parameter table, or \"Parameters: none.\""
+            ));
+        }
+        failures.extend(table_agrees(name, &rows, params));
+        for item in between(sec, "Each item of `", "`:") {
+            let def = params["properties"][item]["items"]["$ref"]
+                .as_str()
+                .and_then(|r| r.rsplit('/').next())
+                .unwrap_or("");
+            let rows = table_after(sec, &format!("Each item of `{item}`:")).unwrap_or_default();
+            let what = format!("{name}: each item of {item}");
+            failures.extend(table_agrees(&what, &rows, &schema["$defs"][def]));
+        }
+        // Placeholders and variants.
+        let names = paragraph(sec, "Names:").unwrap_or("");
+        let mut vars: Vec<&str> = between(names, "`{", "}`");
+        vars.sort();
+        vars.dedup();
+        let mut declared = kind.vars.to_vec();
+        declared.sort();
+        if vars != declared {
+            failures.push(format!(
+                "{name}: Names {vars:?}, the kind provides {declared:?}"
+            ));
+        }
+        let cases = paragraph(sec, "Variants:").unwrap_or("");
+        // The words in backticks.
+        let mut listed: Vec<&str> = cases.split('`').skip(1).step_by(2).collect();
+        listed.sort();
+        let mut declared = kind.variants.to_vec();
+        declared.sort();
+        if listed != declared {
+            failures.push(format!(
+                "{name}: Variants {listed:?}, the kind has {declared:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn every_example_rule_loads_uses_its_kind_and_behaves() {
     let set = with_examples();
     let mut failures = Vec::new();
-    for kind in Check::KINDS {
+    for kind in Check::KINDS.iter().map(|k| k.name) {
         let id = format!("example-{kind}");
         let Some(rule) = set.get(&id) else {
             failures.push(format!("examples/rules/{kind}.yaml defines no rule {id}"));
             continue;
         };
-        if rule.spec.check.kind() != *kind {
-            failures.push(format!("{id} uses the {} kind", rule.spec.check.kind()));
+        if rule.spec.check.kind().name != kind {
+            failures.push(format!(
+                "{id} uses the {} kind",
+                rule.spec.check.kind().name
+            ));
         }
         failures.extend(behaves(&set, rule));
     }
@@ -170,7 +331,7 @@ fn the_readme_names_every_check_kind() {
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
     assert!(readme.contains(&format!("The {} check kinds", Check::KINDS.len())));
     let flat = readme.replace('\n', " ");
-    for kind in Check::KINDS {
+    for kind in Check::KINDS.iter().map(|k| k.name) {
         assert!(
             flat.contains(&format!(" {kind},")) || flat.contains(&format!(" {kind} ")),
             "README.md misses {kind}"

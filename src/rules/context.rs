@@ -82,3 +82,19 @@ impl std::fmt::Debug for Compiled {
         f.write_str("Compiled")
     }
 }
+
+/// Why a rule's check cannot be built from its parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A pattern that does not compile; the message quotes it.
+    Pattern(String),
+    /// A parameter value the types accept but the check could not use: the parameter's
+    /// name and what is wrong with it.
+    Param(&'static str, String),
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Problem {
+        Problem::Pattern(message)
+    }
+}

@@ -8,7 +8,7 @@ pub mod spec;
 use crate::pack::pattern::Compile;
 use crate::pack::vocab::{BUILTIN_PACK, Vocab};
 use crate::pack::yaml::{self, YamlError};
-use context::Compiled;
+use context::{Compiled, Problem};
 use spec::{RuleOverride, RuleSpec};
 use std::path::{Path, PathBuf};
 
@@ -158,8 +158,14 @@ impl RuleSet {
         builtin: bool,
         when: Compile,
     ) -> Result<(), YamlError> {
-        let compiled = Self::compile(path, text, &spec, when)?;
+        // A pattern that does not compile is told first, a parameter the check cannot
+        // use after the rule's wording.
+        let compiled = checks::compile(&spec.check, when);
+        if let Err(Problem::Pattern(msg)) = &compiled {
+            return Err(Self::pattern_error(path, text, msg));
+        }
         self.validate(path, text, &spec)?;
+        let compiled = compiled.map_err(|p| Self::problem_error(path, text, p))?;
         self.rules.push(Rule {
             spec,
             compiled,
@@ -172,19 +178,24 @@ impl RuleSet {
         Ok(())
     }
 
-    /// The check of `spec`, read from `text`; an error points at the pattern that does
-    /// not compile.
-    fn compile(
-        path: &str,
-        text: &str,
-        spec: &RuleSpec,
-        when: Compile,
-    ) -> Result<Compiled, YamlError> {
-        checks::compile(&spec.check, when).map_err(|msg| {
-            let (l, c) = position_of_key(text, "check");
-            let (l, c) = yaml::refine(text, l, c, &msg);
-            YamlError::new(path, text, l, c, msg)
-        })
+    /// A pattern of the rule read from `text` does not compile: the error points at it.
+    fn pattern_error(path: &str, text: &str, msg: &str) -> YamlError {
+        let (l, c) = position_of_key(text, "check");
+        let (l, c) = yaml::refine(text, l, c, msg);
+        YamlError::new(path, text, l, c, msg.to_string())
+    }
+
+    /// The check of the rule read from `text` cannot be built: the error points at the
+    /// pattern, or near the parameter, at fault.
+    fn problem_error(path: &str, text: &str, problem: Problem) -> YamlError {
+        match problem {
+            Problem::Pattern(msg) => Self::pattern_error(path, text, &msg),
+            Problem::Param(key, msg) => {
+                let (l, c) = position_of_key(text, "check");
+                let (l, c) = yaml::refine(text, l, c, &format!("`{key}`"));
+                YamlError::new(path, text, l, c, msg)
+            }
+        }
     }
 
     /// Whether a file is an override (`override:` as a top-level key).
@@ -270,20 +281,24 @@ impl RuleSet {
                 return Err(YamlError::new(path, text, l, c, msg));
             }
         };
-        let compiled = match checks::compile(&spec.check, Compile::Now) {
-            Ok(c) => c,
-            Err(e) => {
-                let msg = format!("参数有误：{e}");
-                let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
-                return Err(YamlError::new(path, text, l, c, msg));
-            }
-        };
+        let compiled = checks::compile(&spec.check, Compile::Now);
+        if let Err(Problem::Pattern(e)) = &compiled {
+            let msg = format!("参数有误：{e}");
+            let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
+            return Err(YamlError::new(path, text, l, c, msg));
+        }
         // Validated as the rule it becomes (its id is taken by itself, so set it aside).
         let old = self.rules.remove(idx);
-        if let Err(e) = self.validate(path, text, &spec) {
-            self.rules.insert(idx, old);
-            return Err(e);
-        }
+        let compiled = self
+            .validate(path, text, &spec)
+            .and_then(|()| compiled.map_err(|p| Self::problem_error(path, text, p)));
+        let compiled = match compiled {
+            Ok(c) => c,
+            Err(e) => {
+                self.rules.insert(idx, old);
+                return Err(e);
+            }
+        };
         let by = match &old.overridden_by {
             Some(earlier) => format!("{earlier}、{path}"),
             None => path.to_string(),
@@ -340,19 +355,22 @@ impl RuleSet {
             return fail("message", "message 末尾不加句号".to_string());
         }
         // Mistakes the types let through but that would make the rule silent or garbled.
-        let kind = &spec.check;
+        let kind = spec.check.kind();
+        let listed = |names: &[&str]| {
+            if names.is_empty() {
+                "无".to_string()
+            } else {
+                names.join(", ")
+            }
+        };
         for name in spec.variants.keys() {
-            if !kind.variants().contains(&name.as_str()) {
-                let known = if kind.variants().is_empty() {
-                    "无".to_string()
-                } else {
-                    kind.variants().join(", ")
-                };
+            if !kind.variants.contains(&name.as_str()) {
                 return fail(
                     "variants",
                     format!(
-                        "{} 检查没有名为 “{name}” 的情形（可用：{known}）",
-                        kind.kind()
+                        "{} 检查没有名为 “{name}” 的情形（可用：{}）",
+                        kind.name,
+                        listed(kind.variants)
                     ),
                 );
             }
@@ -367,26 +385,17 @@ impl RuleSet {
         }
         for (key, w) in wording {
             for name in placeholders(w) {
-                if !kind.vars().contains(&name) {
-                    let known = if kind.vars().is_empty() {
-                        "无".to_string()
-                    } else {
-                        kind.vars().join(", ")
-                    };
+                if !kind.vars.contains(&name) {
                     return fail(
                         key,
                         format!(
-                            "未知的占位符 {{{name}}}（{} 检查提供：{known}）",
-                            kind.kind()
+                            "未知的占位符 {{{name}}}（{} 检查提供：{}）",
+                            kind.name,
+                            listed(kind.vars)
                         ),
                     );
                 }
             }
-        }
-        if let Some((key, problem)) = kind.problems().into_iter().next() {
-            let (l, c) = position_of_key(text, "check");
-            let (l, c) = yaml::refine(text, l, c, &format!("`{key}`"));
-            return Err(YamlError::new(path, text, l, c, problem));
         }
         Ok(())
     }
@@ -481,8 +490,8 @@ mod tests {
         assert!(BUILTIN_RULES.len() >= 30, "{}", BUILTIN_RULES.len());
         for (path, text) in BUILTIN_RULES {
             let spec = yaml::from_str::<RuleSpec>(path, text).unwrap();
-            if let Err(e) = RuleSet::compile(path, text, &spec, Compile::Now) {
-                panic!("{e}");
+            if let Err(e) = checks::compile(&spec.check, Compile::Now) {
+                panic!("{path}: {e:?}");
             }
         }
     }

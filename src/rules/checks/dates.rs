@@ -341,14 +341,18 @@ fn source_word(s: DateSource) -> &'static str {
     }
 }
 
-pub fn deadline(ctx: &Ctx, deadline: &str, year_offset: i32) -> Vec<Finding> {
-    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else {
-        return Vec::new();
-    };
-    let Some((dm, dd)) = deadline
+/// The month and day of a deadline written `MM-DD`, if it is written so.
+pub fn month_day(deadline: &str) -> Option<(u32, u32)> {
+    deadline
         .split_once('-')
         .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
-    else {
+        .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
+}
+
+/// The publication date is after month `dm`, day `dd` of the reported year plus
+/// `year_offset`.
+pub fn deadline(ctx: &Ctx, (dm, dd): (u32, u32), year_offset: i32) -> Vec<Finding> {
+    let (Some(ry), Some((d, src))) = (ctx.facts.year(), published(ctx)) else {
         return Vec::new();
     };
     let dy = ry.saturating_add(year_offset).max(0) as u32;

@@ -15,15 +15,16 @@ mod rate;
 mod structure;
 mod width_mix;
 
-use super::context::{Compiled, Ctx, Finding};
+use super::context::{Compiled, Ctx, Finding, Problem};
 use super::spec::Check;
-use crate::pack::pattern::{Compile, compile_all};
+use crate::pack::pattern::{Compile, Pattern, compile_all};
 use crate::parse::tree::BlockKind;
 use crate::text::Span;
 
 /// The check of a rule, built from its parameters: its patterns compiled `when` asked.
-/// An error says why a pattern does not compile.
-pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
+/// An error says which pattern does not compile, or else which parameter the check
+/// cannot use.
+pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
     Ok(match check {
         Check::PartMissing { part, near_miss } => {
             let (part, near_miss) = (*part, compile_all(near_miss, when)?);
@@ -60,8 +61,13 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             preamble,
             measures_heading,
         } => {
-            let preamble = compile_all(preamble, when)?;
-            let measures_heading = compile_all(measures_heading, when)?;
+            let (preamble_re, measures_re) = (
+                compile_all(preamble, when)?,
+                compile_all(measures_heading, when)?,
+            );
+            needs_year("preamble", preamble)?;
+            needs_year("measures_heading", measures_heading)?;
+            let (preamble, measures_heading) = (preamble_re, measures_re);
             Compiled::new(move |ctx| dates::year_mismatch(ctx, &preamble, &measures_heading))
         }
         Check::PlanYear {
@@ -70,7 +76,11 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             opening,
         } => {
             let offset = *offset;
-            let (heading, opening) = (compile_all(heading, when)?, compile_all(opening, when)?);
+            let (heading_re, opening_re) =
+                (compile_all(heading, when)?, compile_all(opening, when)?);
+            needs_year("heading", heading)?;
+            needs_year("opening", opening)?;
+            let (heading, opening) = (heading_re, opening_re);
             Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening))
         }
         Check::DateValid {} => Compiled::new(dates::date_valid),
@@ -79,8 +89,12 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             deadline,
             year_offset,
         } => {
-            let (deadline, year_offset) = (deadline.clone(), *year_offset);
-            Compiled::new(move |ctx| dates::deadline(ctx, &deadline, year_offset))
+            let Some(month_day) = dates::month_day(deadline) else {
+                let why = format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\"");
+                return Err(Problem::Param("deadline", why));
+            };
+            let year_offset = *year_offset;
+            Compiled::new(move |ctx| dates::deadline(ctx, month_day, year_offset))
         }
         Check::PublicationEarly {} => Compiled::new(dates::early),
         Check::NumberingGap {} => Compiled::new(structure::numbering_gap),
@@ -107,6 +121,7 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             Compiled::new(move |ctx| period.run(ctx))
         }
         Check::Pairs { pairs } => {
+            two_chars("pairs", pairs)?;
             let pairs = pairs.clone();
             Compiled::new(move |ctx| pairs::pairs(ctx, &pairs))
         }
@@ -114,6 +129,7 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             forms,
             skip_between_digits,
         } => {
+            two_chars("forms", forms)?;
             let (forms, skip) = (forms.clone(), *skip_between_digits);
             Compiled::new(move |ctx| width_mix::width_mix(ctx, &forms, skip))
         }
@@ -122,6 +138,14 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             totals,
             units,
         } => {
+            if units.is_empty() || totals.is_empty() || totals.iter().any(|t| t.is_empty()) {
+                let why = "units 和 totals 都不能为空，totals 中也不能有空字符串".to_string();
+                return Err(Problem::Param("totals", why));
+            }
+            if !tolerance.is_finite() || *tolerance < 0.0 {
+                let why = format!("tolerance 应为不小于 0 的数，这里是 {tolerance}");
+                return Err(Problem::Param("tolerance", why));
+            }
             let (tolerance, totals, units) = (*tolerance, totals.clone(), units.clone());
             Compiled::new(move |ctx| rate::rate(ctx, tolerance, &totals, &units))
         }
@@ -138,6 +162,28 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, String> {
             Compiled::new(move |ctx| genre.run(ctx))
         }
     })
+}
+
+/// Each of the patterns (the parameter `key`) has a group named `year`.
+fn needs_year(key: &'static str, patterns: &[Pattern]) -> Result<(), Problem> {
+    match patterns.iter().find(|p| !p.has_group("year")) {
+        Some(p) => Err(Problem::Param(
+            key,
+            format!("模式 “{}” 缺少名为 year 的分组 (?P<year>…)", p.as_str()),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Each entry of `list` (the parameter `key`) is two characters.
+fn two_chars(key: &'static str, list: &[String]) -> Result<(), Problem> {
+    match list.iter().find(|s| s.chars().count() != 2) {
+        Some(s) => Err(Problem::Param(
+            key,
+            format!("“{s}” 应为两个字符（前一个和后一个）"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Where a document-level finding points: the title, else the first line of text.

@@ -1,0 +1,358 @@
+//! Every check kind, declared once: its name as rules write it, its parameters (with
+//! their docs and defaults), the `{name}` placeholders its findings fill and the
+//! variants a rule may word differently. The rule format ([`Check`]), the validation of
+//! a rule's wording and the guide's tables (checked by tests/docs.rs) all follow from
+//! this table; how each kind runs is in `rules::checks`, one file per kind.
+
+use super::years::YearRange;
+use crate::pack::Part;
+use crate::pack::pattern::Pattern;
+use serde::{Deserialize, Serialize};
+
+/// What a check kind offers a rule.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Kind {
+    /// The kind's name, as `kind:` writes it.
+    pub name: &'static str,
+    /// The `{name}` values its findings give a rule's message, label and help.
+    pub vars: &'static [&'static str],
+    /// The findings a rule may word differently under `variants:`.
+    pub variants: &'static [&'static str],
+}
+
+/// Declares the check kinds: each one's docs, name, parameters, placeholders and
+/// variants, once. It makes the [`Check`] enum that rule files are read into and
+/// [`Check::kind`], [`Check::KINDS`].
+macro_rules! kinds {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:literal => $variant:ident {
+            $( $(#[$attr:meta])* $field:ident : $ty:ty ),* $(,)?
+        }
+        vars: [$($var:ident),*],
+        variants: [$($case:ident),*],
+    )*) => {
+        /// The check a rule runs: one of a small set of kinds implemented in Rust, with
+        /// its parameters.
+        #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+        #[serde(tag = "kind", deny_unknown_fields)]
+        pub enum Check {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $name)]
+                $variant { $( $(#[$attr])* $field: $ty ),* },
+            )*
+        }
+
+        impl Check {
+            /// Every check kind.
+            pub const KINDS: &'static [Kind] = &[$(
+                Kind {
+                    name: $name,
+                    vars: &[$(stringify!($var)),*],
+                    variants: &[$(stringify!($case)),*],
+                },
+            )*];
+
+            /// What this check's kind offers a rule.
+            pub fn kind(&self) -> &'static Kind {
+                match self {
+                    $(Check::$variant { .. } => &Kind {
+                        name: $name,
+                        vars: &[$(stringify!($var)),*],
+                        variants: &[$(stringify!($case)),*],
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// The part is found nowhere in the report.
+    "part-missing" => PartMissing {
+        part: Part,
+        /// Text that is not the part but may be mistaken for it (特建议 for a plan).
+        #[serde(default)]
+        near_miss: Vec<Pattern>,
+    }
+    vars: [part, found, line, at],
+    variants: [near_miss],
+
+    /// The part is found only inside paragraphs, never under a heading of its own.
+    "part-unheaded" => PartUnheaded { part: Part }
+    vars: [part, text],
+    variants: [],
+
+    /// When `when` is found, `part` must be found too.
+    "part-requires" => PartRequires { part: Part, when: Part }
+    vars: [part, when, text],
+    variants: [],
+
+    /// The part (with `include`) holds fewer than `min_chars` Han characters.
+    "part-length" => PartLength {
+        part: Part,
+        #[serde(default)]
+        include: Vec<Part>,
+        min_chars: usize,
+    }
+    vars: [part, count, min_chars],
+    variants: [],
+
+    /// Headed parts appear in this order.
+    "part-order" => PartOrder { order: Vec<Part> }
+    vars: [part, after],
+    variants: [],
+
+    /// The part, where found, mentions none of the patterns (述法 in the duties).
+    "part-mentions" => PartMentions { part: Part, patterns: Vec<Pattern> }
+    vars: [part, text],
+    variants: [],
+
+    /// The file holds no report text at all.
+    "document-empty" => DocumentEmpty {}
+    vars: [],
+    variants: [],
+
+    /// No title line before the body.
+    "title-missing" => TitleMissing {}
+    vars: [],
+    variants: [],
+
+    /// The title names no year.
+    "title-year" => TitleYear {}
+    vars: [year],
+    variants: [],
+
+    /// A year given for the reported period differs from the title's.
+    "year-mismatch" => YearMismatch {
+        /// Patterns with a `year` group, tried on the preamble's sentences.
+        preamble: Vec<Pattern>,
+        /// Patterns with a `year` group, tried on the titles of measures headings.
+        measures_heading: Vec<Pattern>,
+    }
+    vars: [year, title_year],
+    variants: [],
+
+    /// The plan names a year other than the reported year plus `offset`.
+    "plan-year" => PlanYear {
+        #[serde(default = "one")]
+        offset: i32,
+        /// Patterns with a `year` group, tried on plan heading titles.
+        heading: Vec<Pattern>,
+        /// Patterns with a `year` group, tried on the plan section's first paragraph.
+        opening: Vec<Pattern>,
+    }
+    vars: [year, expected, reported],
+    variants: [],
+
+    /// Dates that cannot exist or are garbled.
+    "date-valid" => DateValid {}
+    vars: [date, problem],
+    variants: [],
+
+    /// The 成文 date is not written as 2024年2月27日.
+    "date-format" => DateFormat {}
+    vars: [date, expected],
+    variants: [],
+
+    /// The publication date is after the deadline (month-day of reported year + offset).
+    "publication-deadline" => PublicationDeadline {
+        #[serde(default = "default_deadline")]
+        deadline: String,
+        #[serde(default = "one")]
+        year_offset: i32,
+    }
+    vars: [date, deadline, source, year],
+    variants: [],
+
+    /// The publication date falls inside the reported year.
+    "publication-early" => PublicationEarly {}
+    vars: [date, source, year],
+    variants: [],
+
+    /// Sibling headings skip or repeat a number.
+    "numbering-gap" => NumberingGap {}
+    vars: [level, prev, expected, found, line, at],
+    variants: [gap, lost, repeat, first],
+
+    /// One level mixes marker forms, or uses a nonstandard one.
+    "numbering-style" => NumberingStyle {}
+    vars: [level, found, expected, count, major],
+    variants: [nonstandard],
+
+    /// A heading two levels below its parent.
+    "level-skip" => LevelSkip {}
+    vars: [marker, parent, missing],
+    variants: [],
+
+    /// Space after a heading number; a title-only heading ending in punctuation.
+    "heading-punctuation" => HeadingPunctuation {
+        #[serde(default)]
+        flag_full_stop: bool,
+        #[serde(default = "default_trailing")]
+        trailing: String,
+    }
+    vars: [marker, mark],
+    variants: [space],
+
+    /// Each match of a pattern in the scope is a finding.
+    "patterns" => Patterns { scope: Scope, patterns: Vec<PatternItem> }
+    vars: [text, label],
+    variants: [],
+
+    /// Page furniture pasted into the report.
+    "furniture" => Furniture {}
+    vars: [text, lines],
+    variants: [],
+
+    /// Garbled citations of well-known documents.
+    "citation" => Citation { documents: Vec<CitationDoc> }
+    vars: [found, canonical],
+    variants: [],
+
+    /// A framework document is cited as guidance in a report on a year after its
+    /// period (a report on 2026 citing the 纲要 for 2021—2025).
+    "citation-period" => CitationPeriod { documents: Vec<PeriodDoc> }
+    vars: [found, name, period, year],
+    variants: [],
+
+    /// Brackets and quotes that open without closing (or close without opening)
+    /// within a paragraph. Each pair is two characters, opener then closer.
+    "pairs" => Pairs { pairs: Vec<String> }
+    vars: [mark, partner],
+    variants: [opener, closer],
+
+    /// The document mixes the half- and full-width forms of a mark: the minority
+    /// form is reported once per mark. Each form is two characters, half then full.
+    "width-mix" => WidthMix {
+        forms: Vec<String>,
+        /// Half-width forms between two digits (1,000 and 16:09) do not count.
+        #[serde(default = "yes")]
+        skip_between_digits: bool,
+    }
+    vars: [found, count, major, major_count],
+    variants: [],
+
+    /// A rate that contradicts the counts given in the same sentence.
+    "rate" => Rate {
+        /// Percentage points allowed beyond rounding.
+        #[serde(default = "half")]
+        tolerance: f64,
+        /// Verbs whose count is the whole (受理, 收到, 发现 …).
+        totals: Vec<String>,
+        /// Counting words after a number (件, 个, 次 …).
+        units: String,
+    }
+    vars: [rate, actual, num, den],
+    variants: [],
+
+    /// A title-only heading followed directly by a heading of the same or a higher level.
+    "empty-section" => EmptySection {}
+    vars: [title],
+    variants: [],
+
+    /// Two headings at the same level with the same title.
+    "duplicate-heading" => DuplicateHeading {}
+    vars: [title, line, at],
+    variants: [],
+
+    /// A suppression comment that silenced nothing (the engine finds these).
+    "unused-suppression" => UnusedSuppression {}
+    vars: [text],
+    variants: [],
+
+    /// The document is another kind of report.
+    "genre" => Genre {
+        /// Titles of other kinds of reports, each with the name to give it.
+        kinds: Vec<GenreKind>,
+        /// Text that shows the 法治政府建设 subject.
+        subject: Pattern,
+        /// Titles that are a report or summary of some kind.
+        report_title: Pattern,
+    }
+    vars: [kind],
+    variants: [],
+
+}
+
+fn default_deadline() -> String {
+    "04-01".to_string()
+}
+fn one() -> i32 {
+    1
+}
+fn default_trailing() -> String {
+    ",、;:".to_string()
+}
+fn yes() -> bool {
+    true
+}
+fn half() -> f64 {
+    0.5
+}
+
+/// Where a pattern list looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Everything but page furniture.
+    Body,
+    Title,
+    Preamble,
+    Headings,
+}
+
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatternItem {
+    /// A regular expression; a group named `hit` narrows the span reported.
+    pub regex: Pattern,
+    /// Replaces the rule's label for this pattern.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The match does not count when the character just before it matches this.
+    #[serde(default)]
+    pub unless_before: Option<Pattern>,
+    /// The match does not count when the character just after it matches this.
+    #[serde(default)]
+    pub unless_after: Option<Pattern>,
+}
+
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CitationDoc {
+    /// The title as it should be cited (without 《》).
+    pub canonical: String,
+    /// Titles matching this are meant to be this document.
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+    /// The reported years for which this entry is used (a framework and its successor
+    /// may share a name); without it, every year.
+    #[serde(default)]
+    pub years: Option<YearRange>,
+}
+
+/// A framework document that covers a period (纲要 2021—2025).
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDoc {
+    /// Its name, as the message gives it (without 《》).
+    pub name: String,
+    /// Titles matching this are meant to be this document.
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+    /// The years it covers.
+    pub years: YearRange,
+}
+
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GenreKind {
+    pub name: String,
+    #[serde(rename = "match")]
+    pub matches: Pattern,
+    /// Titles matching this are not of the kind after all (a combined report).
+    #[serde(default)]
+    pub unless: Option<Pattern>,
+}
