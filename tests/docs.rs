@@ -104,11 +104,23 @@ fn table_after(text: &str, intro: &str) -> Option<Vec<Vec<String>>> {
     Some(rows)
 }
 
-/// The paragraph of `text` that starts with `label`, if any.
-fn paragraph<'t>(text: &'t str, label: &str) -> Option<&'t str> {
-    let start = text.find(&format!("\n{label}")).map(|i| i + 1)?;
-    let rest = &text[start..];
-    Some(&rest[..rest.find("\n\n").unwrap_or(rest.len())])
+/// The lines of `text` from the one that starts with `label` to the end of its
+/// paragraph, or to the next line that starts with one of the guide's labels.
+fn paragraph(text: &str, label: &str) -> Option<String> {
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(label));
+    let first = lines.next()?;
+    let rest = lines.take_while(|l| {
+        !l.is_empty()
+            && !["Names:", "Variants:", "Labels:", "Example:"]
+                .iter()
+                .any(|x| l.starts_with(x))
+    });
+    Some(
+        std::iter::once(first)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// What is between each `open` and the next `close` in `text`.
@@ -208,8 +220,8 @@ fn the_guide_documents_each_kind_as_the_code_declares_it() {
             failures.extend(table_agrees(&what, &rows, &schema["$defs"][def]));
         }
         // Placeholders and variants.
-        let names = paragraph(sec, "Names:").unwrap_or("");
-        let mut vars: Vec<&str> = between(names, "`{", "}`");
+        let names = paragraph(sec, "Names:").unwrap_or_default();
+        let mut vars: Vec<&str> = between(&names, "`{", "}`");
         vars.sort();
         vars.dedup();
         let mut declared = kind.vars.to_vec();
@@ -219,7 +231,7 @@ fn the_guide_documents_each_kind_as_the_code_declares_it() {
                 "{name}: Names {vars:?}, the kind provides {declared:?}"
             ));
         }
-        let cases = paragraph(sec, "Variants:").unwrap_or("");
+        let cases = paragraph(sec, "Variants:").unwrap_or_default();
         // The words in backticks.
         let mut listed: Vec<&str> = cases.split('`').skip(1).step_by(2).collect();
         listed.sort();

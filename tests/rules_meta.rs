@@ -95,6 +95,14 @@ fn wording_is_well_formed() {
             s.id
         );
         assert!(!s.rationale.trim().is_empty(), "{}: has a rationale", s.id);
+        // Rules as data: the pack words every label its checks put, not the code.
+        for (name, _) in s.check.kind().labels {
+            assert!(
+                s.labels.contains_key(*name),
+                "{}: words the label {name} under labels:",
+                s.id
+            );
+        }
         assert!(
             r.path.ends_with(&format!("{}/{}.yaml", s.category, s.id)),
             "{}: lives at rules/<category>/<id>.yaml",

@@ -2,7 +2,6 @@
 //! a finding before the rule's wording is applied.
 
 use crate::classify::{Facts, Parts};
-use crate::diagnostic::Label;
 use crate::pack::vocab::Vocab;
 use crate::parse::tree::Report;
 use crate::text::Span;
@@ -23,8 +22,9 @@ pub struct Finding {
     pub span: Span,
     /// Values for `{name}` in the rule's message, label and help.
     pub vars: Vec<(&'static str, String)>,
-    /// Secondary labels (already worded: they come from the check).
-    pub labels: Vec<Label>,
+    /// Secondary labels: each a place and the name of its wording (the rule's
+    /// `labels:`, else the kind's).
+    pub labels: Vec<(Span, &'static str)>,
     /// Selects one of the rule's `variants`.
     pub variant: Option<&'static str>,
     /// Replaces the rule's label (a pattern item's own label).
@@ -46,11 +46,8 @@ impl Finding {
         self
     }
 
-    pub fn label(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
+    pub fn label(mut self, span: Span, name: &'static str) -> Finding {
+        self.labels.push((span, name));
         self
     }
 

@@ -4,7 +4,7 @@ use super::context::{Ctx, Finding};
 use super::spec::RuleSpec;
 use super::{Rule, RuleSet};
 use crate::analyse::{Analysis, Settings};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::text::source::Source;
 
 /// Replaces `{name}` by its value; unknown names are left as they are, and values are
@@ -48,7 +48,14 @@ fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
         message: fill(message, &f.vars),
         span: f.span,
         label: label.map(|l| fill(l, &f.vars)).unwrap_or_default(),
-        labels: f.labels,
+        labels: f
+            .labels
+            .into_iter()
+            .map(|(span, name)| Label {
+                span,
+                message: fill(rule.label_wording(name), &f.vars),
+            })
+            .collect(),
         help: help.map(|h| fill(h, &f.vars)),
         note: rule.basis.clone(),
         fix: f.fix,

@@ -257,6 +257,16 @@ impl RuleSet {
             if o.message.is_some() || o.label.is_some() || o.help.is_some() {
                 obj.remove("variants");
             }
+            if !o.labels.is_empty() {
+                let labels = obj
+                    .entry("labels")
+                    .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                if let Some(labels) = labels.as_object_mut() {
+                    for (k, v) in &o.labels {
+                        labels.insert(k.clone(), serde_json::Value::String(v.clone()));
+                    }
+                }
+            }
             if let Some(s) = o.severity {
                 obj.insert(
                     "severity".into(),
@@ -344,7 +354,10 @@ impl RuleSet {
             ("message", Some(&spec.message)),
             ("summary", Some(&spec.summary)),
             ("label", spec.label.as_ref()),
-        ] {
+        ]
+        .into_iter()
+        .chain(spec.labels.values().map(|l| ("labels", Some(l))))
+        {
             if let Some(s) = s
                 && s.contains('\n')
             {
@@ -375,6 +388,19 @@ impl RuleSet {
                 );
             }
         }
+        for name in spec.labels.keys() {
+            if kind.label(name).is_none() {
+                let names: Vec<&str> = kind.labels.iter().map(|(n, _)| *n).collect();
+                return fail(
+                    "labels",
+                    format!(
+                        "{} 检查没有名为 “{name}” 的标注（可用：{}）",
+                        kind.name,
+                        listed(&names)
+                    ),
+                );
+            }
+        }
         let mut wording: Vec<(&str, &str)> = vec![("message", spec.message.as_str())];
         wording.extend(spec.label.as_deref().map(|l| ("label", l)));
         wording.extend(spec.help.as_deref().map(|h| ("help", h)));
@@ -383,6 +409,7 @@ impl RuleSet {
             wording.extend(v.label.as_deref().map(|l| ("variants", l)));
             wording.extend(v.help.as_deref().map(|h| ("variants", h)));
         }
+        wording.extend(spec.labels.values().map(|l| ("labels", l.as_str())));
         for (key, w) in wording {
             for name in placeholders(w) {
                 if !kind.vars.contains(&name) {
@@ -493,6 +520,30 @@ mod tests {
             if let Err(e) = checks::compile(&spec.check, Compile::Now) {
                 panic!("{path}: {e:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_override_rewords_labels_by_name() {
+        let mut set = RuleSet::builtin().unwrap();
+        let o = "override: numbering-gap\nlabels:\n  prev: 前一个标题是{prev}\n";
+        set.add("o.yaml", o, false).unwrap();
+        let spec = &set.get("numbering-gap").unwrap().spec;
+        assert_eq!(spec.label_wording("prev"), "前一个标题是{prev}");
+        assert_eq!(spec.label_wording("lost"), "这一行像是丢了编号的标题");
+        for (o, why) in [
+            (
+                "override: numbering-gap\nlabels:\n  previous: x\n",
+                "previous",
+            ),
+            (
+                "override: numbering-gap\nlabels:\n  prev: \"{titel}\"\n",
+                "titel",
+            ),
+        ] {
+            let e = set.add("p.yaml", o, false).unwrap_err();
+            assert!(e.message.contains(why), "{e}");
+            assert_eq!(e.line, 2, "{e}");
         }
     }
 }

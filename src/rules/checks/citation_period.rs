@@ -4,12 +4,15 @@
 use super::citation::citations;
 use super::{Ctx, Finding};
 use crate::pack::pattern::{Compile, Matcher};
+use crate::rules::context::Problem;
 use crate::rules::spec::{PeriodDoc, YearRange};
 
 /// The check, its frameworks compiled.
 #[derive(Debug)]
 pub struct CitationPeriod {
     documents: Vec<Framework>,
+    /// Words of a sentence that looks back on a framework.
+    looking_back: Vec<String>,
 }
 
 /// A framework document with a period, and the titles meant to be it.
@@ -21,7 +24,15 @@ struct Framework {
 }
 
 impl CitationPeriod {
-    pub fn new(documents: &[PeriodDoc], when: Compile) -> Result<CitationPeriod, String> {
+    pub fn new(
+        documents: &[PeriodDoc],
+        looking_back: &[String],
+        when: Compile,
+    ) -> Result<CitationPeriod, Problem> {
+        if looking_back.iter().any(|w| w.is_empty()) {
+            let why = "looking_back 中不能有空字符串".to_string();
+            return Err(Problem::Param("looking_back", why));
+        }
         let mut out = Vec::new();
         for d in documents {
             out.push(Framework {
@@ -30,11 +41,14 @@ impl CitationPeriod {
                 years: d.years,
             });
         }
-        Ok(CitationPeriod { documents: out })
+        Ok(CitationPeriod {
+            documents: out,
+            looking_back: looking_back.to_vec(),
+        })
     }
 
     /// Frameworks cited in a report on a year after their period. A citation in a
-    /// sentence that looks back (收官, 总结, 回顾, 完成) is not reported.
+    /// sentence that looks back (收官, 总结, 回顾, 完成 …) is not reported.
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
         let Some(year) = ctx.facts.year() else {
             return Vec::new();
@@ -48,9 +62,10 @@ impl CitationPeriod {
             else {
                 continue;
             };
-            if ["收官", "总结", "回顾", "完成", "期满", "圆满"]
+            if self
+                .looking_back
                 .iter()
-                .any(|w| c.sentence.contains(w))
+                .any(|w| c.sentence.contains(w.as_str()))
             {
                 continue;
             }

@@ -15,7 +15,7 @@ pub fn title_missing(ctx: &Ctx) -> Vec<Finding> {
     }
     let mut f = Finding::at(document_anchor(ctx));
     if let Some((y, Some(span), YearSource::Preamble)) = &ctx.facts.reported_year {
-        f = f.label(span.clone(), format!("报告年度按这里推断为{y}年"));
+        f = f.label(span.clone(), "year").var("year", y.to_string());
     }
     vec![f]
 }
@@ -48,10 +48,13 @@ fn year_in(ctx: &Ctx, pats: &[Matcher], span: &Span) -> Option<(i32, Span)> {
     })
 }
 
+/// Years for the reported period that differ from the title's: in the preamble's
+/// sentences, and in the titles of the top-level headings of `part` (the measures).
 pub fn year_mismatch(
     ctx: &Ctx,
     preamble: &[Matcher],
     measures_heading: &[Matcher],
+    part: Part,
 ) -> Vec<Finding> {
     let Some((ty, tspan)) = &ctx.facts.title_year else {
         return Vec::new();
@@ -68,7 +71,7 @@ pub fn year_mismatch(
     for (i, h) in r.headings.iter().enumerate() {
         // The heading of the measures part itself, not its items (「(二)2023年度督察
         //反馈问题整改情况」 is about last year's findings, legitimately).
-        if ctx.parts.own[i] == Some(Part::Measures)
+        if ctx.parts.own[i] == Some(part)
             && h.parent.is_none()
             && let Some(y) = year_in(ctx, measures_heading, &h.title)
         {
@@ -82,16 +85,19 @@ pub fn year_mismatch(
             Finding::at(span)
                 .var("year", y.to_string())
                 .var("title_year", ty.to_string())
-                .label(tspan.clone(), format!("标题写的是{ty}年"))
+                .label(tspan.clone(), "title_year")
         })
         .collect()
 }
 
+/// Years named by the headings of `part` (the plan), or else by the first sentences of
+/// their sections, other than the reported year plus `offset`.
 pub fn plan_year(
     ctx: &Ctx,
     offset: i32,
     heading: &[Matcher],
     opening_pats: &[Matcher],
+    part: Part,
 ) -> Vec<Finding> {
     let Some(ry) = ctx.facts.year() else {
         return Vec::new();
@@ -100,7 +106,7 @@ pub fn plan_year(
     let r = ctx.report;
     let mut out = Vec::new();
     for (i, h) in r.headings.iter().enumerate() {
-        if ctx.parts.own[i] != Some(Part::Plan) {
+        if ctx.parts.own[i] != Some(part) {
             continue;
         }
         let mut found = year_in(ctx, heading, &h.title);
@@ -124,7 +130,7 @@ pub fn plan_year(
                 .var("expected", want.to_string())
                 .var("reported", ry.to_string());
             if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-                f = f.label(ys.clone(), format!("报告年度是{ry}年"));
+                f = f.label(ys.clone(), "year");
             }
             out.push(f);
         }
@@ -365,7 +371,7 @@ pub fn deadline(ctx: &Ctx, (dm, dd): (u32, u32), year_offset: i32) -> Vec<Findin
         .var("source", source_word(src))
         .var("year", ry.to_string());
     if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-        f = f.label(ys.clone(), format!("报告年度{ry}年"));
+        f = f.label(ys.clone(), "year");
     }
     vec![f]
 }
@@ -382,7 +388,7 @@ pub fn early(ctx: &Ctx) -> Vec<Finding> {
         .var("source", source_word(src))
         .var("year", ry.to_string());
     if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-        f = f.label(ys.clone(), format!("报告年度{ry}年"));
+        f = f.label(ys.clone(), "year");
     }
     vec![f]
 }

@@ -60,6 +60,7 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::YearMismatch {
             preamble,
             measures_heading,
+            part,
         } => {
             let (preamble_re, measures_re) = (
                 compile_all(preamble, when)?,
@@ -67,21 +68,22 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             );
             needs_year("preamble", preamble)?;
             needs_year("measures_heading", measures_heading)?;
-            let (preamble, measures_heading) = (preamble_re, measures_re);
-            Compiled::new(move |ctx| dates::year_mismatch(ctx, &preamble, &measures_heading))
+            let (preamble, measures_heading, part) = (preamble_re, measures_re, *part);
+            Compiled::new(move |ctx| dates::year_mismatch(ctx, &preamble, &measures_heading, part))
         }
         Check::PlanYear {
             offset,
             heading,
             opening,
+            part,
         } => {
-            let offset = *offset;
+            let (offset, part) = (*offset, *part);
             let (heading_re, opening_re) =
                 (compile_all(heading, when)?, compile_all(opening, when)?);
             needs_year("heading", heading)?;
             needs_year("opening", opening)?;
             let (heading, opening) = (heading_re, opening_re);
-            Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening))
+            Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening, part))
         }
         Check::DateValid {} => Compiled::new(dates::date_valid),
         Check::DateFormat {} => Compiled::new(dates::date_format),
@@ -116,8 +118,11 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let citation = citation::Citation::new(documents, when)?;
             Compiled::new(move |ctx| citation.run(ctx))
         }
-        Check::CitationPeriod { documents } => {
-            let period = citation_period::CitationPeriod::new(documents, when)?;
+        Check::CitationPeriod {
+            documents,
+            looking_back,
+        } => {
+            let period = citation_period::CitationPeriod::new(documents, looking_back, when)?;
             Compiled::new(move |ctx| period.run(ctx))
         }
         Check::Pairs { pairs } => {
@@ -137,17 +142,12 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             tolerance,
             totals,
             units,
+            comparisons,
+            at_least,
+            of_which,
         } => {
-            if units.is_empty() || totals.is_empty() || totals.iter().any(|t| t.is_empty()) {
-                let why = "units 和 totals 都不能为空，totals 中也不能有空字符串".to_string();
-                return Err(Problem::Param("totals", why));
-            }
-            if !tolerance.is_finite() || *tolerance < 0.0 {
-                let why = format!("tolerance 应为不小于 0 的数，这里是 {tolerance}");
-                return Err(Problem::Param("tolerance", why));
-            }
-            let (tolerance, totals, units) = (*tolerance, totals.clone(), units.clone());
-            Compiled::new(move |ctx| rate::rate(ctx, tolerance, &totals, &units))
+            let rate = rate::Rate::new(*tolerance, totals, units, comparisons, at_least, of_which)?;
+            Compiled::new(move |ctx| rate.run(ctx))
         }
         Check::EmptySection {} => Compiled::new(structure::empty_section),
         Check::DuplicateHeading {} => Compiled::new(structure::duplicate_heading),
@@ -157,8 +157,9 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             kinds,
             subject,
             report_title,
+            report_name,
         } => {
-            let genre = parts::Genre::new(kinds, subject, report_title, when)?;
+            let genre = parts::Genre::new(kinds, subject, report_title, report_name, when)?;
             Compiled::new(move |ctx| genre.run(ctx))
         }
     })

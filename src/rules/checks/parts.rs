@@ -36,7 +36,7 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
         let text = ctx.src.slice(&span).to_string();
         let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
         f = f
-            .label(span, format!("这里的“{text}”不是{}", part.label()))
+            .label(span, "near_miss")
             .var("found", text)
             .var("line", line.to_string())
             .var("at", at)
@@ -63,10 +63,9 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
         if let Some(t) = top {
             let th = &ctx.report.headings[t];
             if let Some(other) = ctx.parts.own[t].filter(|&o| o != part) {
-                f = f.label(
-                    th.marker.start..th.title.end,
-                    format!("所在部分是“{}”", other.label()),
-                );
+                f = f
+                    .label(th.marker.start..th.title.end, "within")
+                    .var("within", other.label());
             }
         }
     }
@@ -156,10 +155,7 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
                 Finding::at(hi.span.clone())
                     .var("part", order[i].label())
                     .var("after", order[j].label())
-                    .label(
-                        hj.span.clone(),
-                        format!("“{}”在这里，应在其前", order[j].label()),
-                    ),
+                    .label(hj.span.clone(), "after"),
             ];
         }
     }
@@ -172,6 +168,8 @@ pub struct Genre {
     kinds: Vec<(String, Matcher, Option<Matcher>)>,
     subject: Matcher,
     report_title: Matcher,
+    /// The name given to a report or summary that never names the subject.
+    report_name: String,
 }
 
 impl Genre {
@@ -179,6 +177,7 @@ impl Genre {
         kinds: &[GenreKind],
         subject: &crate::pack::pattern::Pattern,
         report_title: &crate::pack::pattern::Pattern,
+        report_name: &str,
         when: Compile,
     ) -> Result<Genre, String> {
         let mut compiled = Vec::new();
@@ -190,6 +189,7 @@ impl Genre {
             kinds: compiled,
             subject: subject.compile(when)?,
             report_title: report_title.compile(when)?,
+            report_name: report_name.to_string(),
         })
     }
 
@@ -217,7 +217,7 @@ impl Genre {
             && !self.subject.re().is_match(title)
             && !self.subject.re().is_match(&opening)
         {
-            return vec![Finding::at(span).var("kind", "一般工作总结或报告")];
+            return vec![Finding::at(span).var("kind", self.report_name.clone())];
         }
         Vec::new()
     }

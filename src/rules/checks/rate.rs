@@ -1,8 +1,69 @@
 //! `rate`: a rate that contradicts the counts given in the same sentence.
 
 use super::{Ctx, Finding};
+use crate::rules::context::Problem;
 use crate::text::Span;
 use std::sync::LazyLock;
+
+/// The rate check and its words.
+#[derive(Debug)]
+pub struct Rate {
+    /// Percentage points allowed beyond rounding.
+    tolerance: f64,
+    /// Words whose count is the whole (受理 …).
+    totals: Vec<String>,
+    /// Counting words after a number (件 …).
+    units: String,
+    /// Words between 率 and the figure, the longest first.
+    comparisons: Vec<String>,
+    /// Comparisons after which the rate need only not exceed the counts'.
+    at_least: Vec<String>,
+    /// Words that make a clause's count part of the count just before it.
+    of_which: Vec<String>,
+}
+
+impl Rate {
+    pub fn new(
+        tolerance: f64,
+        totals: &[String],
+        units: &str,
+        comparisons: &[String],
+        at_least: &[String],
+        of_which: &[String],
+    ) -> Result<Rate, Problem> {
+        if units.is_empty() || totals.is_empty() || totals.iter().any(|t| t.is_empty()) {
+            let why = "units 和 totals 都不能为空，totals 中也不能有空字符串".to_string();
+            return Err(Problem::Param("totals", why));
+        }
+        if !tolerance.is_finite() || tolerance < 0.0 {
+            let why = format!("tolerance 应为不小于 0 的数，这里是 {tolerance}");
+            return Err(Problem::Param("tolerance", why));
+        }
+        for (key, list) in [
+            ("comparisons", comparisons),
+            ("at_least", at_least),
+            ("of_which", of_which),
+        ] {
+            if list.iter().any(|w| w.is_empty()) {
+                return Err(Problem::Param(key, format!("{key} 中不能有空字符串")));
+            }
+        }
+        if let Some(w) = at_least.iter().find(|w| !comparisons.contains(w)) {
+            let why = format!("at_least 中的 “{w}” 不在 comparisons 中");
+            return Err(Problem::Param("at_least", why));
+        }
+        let mut comparisons = comparisons.to_vec();
+        comparisons.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
+        Ok(Rate {
+            tolerance,
+            totals: totals.to_vec(),
+            units: units.to_string(),
+            comparisons,
+            at_least: at_least.to_vec(),
+            of_which: of_which.to_vec(),
+        })
+    }
+}
 
 /// The Han characters (the script, as the regex crate's `\p{Han}` has it), as ranges
 /// in order.
@@ -36,18 +97,16 @@ struct RateMatch {
     pct: Span,
 }
 
-/// The comparisons a rate may state.
-const RATE_CMP: [&str; 8] = ["均达到", "均达", "达到", "达", "为", "是", "超过", "高于"];
-
 /// The rates stated in `s`, in order: what the pattern
 /// `(?P<name>\p{Han}{2,6})率\s*(?P<cmp>均达到|均达|达到|达|为|是|超过|高于)?\s*(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*%`
-/// finds, one match after another. Each is read back from its %: all before it but the
-/// name has one reading, and the name is the Han characters before 率, at most six.
-fn rates(s: &str) -> Vec<RateMatch> {
+/// finds, one match after another, with the comparisons given (these, the default,
+/// longest first). Each is read back from its %: all before it but the name has one
+/// reading, and the name is the Han characters before 率, at most six.
+fn rates(s: &str, comparisons: &[String]) -> Vec<RateMatch> {
     let mut out = Vec::new();
     let mut from = 0;
     for percent in memchr::memchr_iter(b'%', s.as_bytes()) {
-        if let Some(m) = rate_ending(s, from, percent) {
+        if let Some(m) = rate_ending(s, from, percent, comparisons) {
             from = m.all.end;
             out.push(m);
         }
@@ -56,7 +115,7 @@ fn rates(s: &str) -> Vec<RateMatch> {
 }
 
 /// The rate stated in `s[from..]` that ends with the % at `percent`, if one does.
-fn rate_ending(s: &str, from: usize, percent: usize) -> Option<RateMatch> {
+fn rate_ending(s: &str, from: usize, percent: usize, comparisons: &[String]) -> Option<RateMatch> {
     let head = s.get(from..percent)?;
     let b = head.as_bytes();
     let unblank = |end: usize| head[..end].trim_end_matches(char::is_whitespace).len();
@@ -78,7 +137,7 @@ fn rate_ending(s: &str, from: usize, percent: usize) -> Option<RateMatch> {
     }
     // The comparison, when 率 comes before it (no comparison ends with 率).
     let cmp_end = unblank(pct_start);
-    let cmp = RATE_CMP.iter().find_map(|c| {
+    let cmp = comparisons.iter().find_map(|c| {
         let start = cmp_end.checked_sub(c.len())?;
         (head[..cmp_end].ends_with(c) && head[..unblank(start)].ends_with('率'))
             .then_some(start..cmp_end)
@@ -214,156 +273,155 @@ fn clauses(s: &str) -> Vec<(usize, &str)> {
     clauses
 }
 
-pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // Every % of the text, found in one pass: a rate is only read in a sentence with one.
-    let percents: Vec<usize> = memchr::memchr_iter(b'%', ctx.src.text.as_bytes()).collect();
-    if percents.is_empty() {
-        return out;
-    }
-    for (_, b) in ctx.report.text_blocks() {
-        let from = percents.partition_point(|&k| k < b.span.start);
-        let n = percents[from..].partition_point(|&k| k < b.span.end);
-        if n == 0 {
-            continue;
+impl Rate {
+    pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+        let mut out = Vec::new();
+        // Every % of the text, found in one pass: a rate is only read in a sentence with one.
+        let percents: Vec<usize> = memchr::memchr_iter(b'%', ctx.src.text.as_bytes()).collect();
+        if percents.is_empty() {
+            return out;
         }
-        let block = ctx.src.slice(&b.span);
-        let marks: Vec<usize> = percents[from..from + n]
-            .iter()
-            .map(|&k| k - b.span.start)
-            .collect();
-        for sent in sentences_holding(block, &marks) {
-            let sent = b.span.start + sent.start..b.span.start + sent.end;
-            let s = ctx.src.slice(&sent);
-            // Every rate names itself with 率.
-            if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES || !s.contains('率') {
+        for (_, b) in ctx.report.text_blocks() {
+            let from = percents.partition_point(|&k| k < b.span.start);
+            let n = percents[from..].partition_point(|&k| k < b.span.end);
+            if n == 0 {
                 continue;
             }
-            // Each clause's first count, with the clause's words (受理行政复议申请40件).
-            let mut counts: Vec<(&str, f64, Span)> = Vec::new();
-            let clauses = clauses(s);
-            // No count crosses a clause's edge (a comma inside one has digits on both
-            // sides), so one search of the sentence finds what a search of each clause
-            // finds. A count is its digits, blank space and a Han unit (the last
-            // character).
-            let mut found = counts_in(s).into_iter().peekable();
-            for (offset, clause) in clauses {
-                let end = offset + clause.len();
-                let mut first = None;
-                while let Some(m) = found.next_if(|m| m.start < end) {
-                    if first.is_some() || m.start < offset {
-                        continue;
-                    }
-                    let unit = s[m.clone()].chars().next_back().unwrap_or(' ');
-                    if units.contains(unit) {
-                        first = Some(m);
-                    }
+            let block = ctx.src.slice(&b.span);
+            let marks: Vec<usize> = percents[from..from + n]
+                .iter()
+                .map(|&k| k - b.span.start)
+                .collect();
+            for sent in sentences_holding(block, &marks) {
+                let sent = b.span.start + sent.start..b.span.start + sent.end;
+                let s = ctx.src.slice(&sent);
+                // Every rate names itself with 率.
+                if !s.contains('%') || s.len() > RATE_SENTENCE_BYTES || !s.contains('率') {
+                    continue;
                 }
-                let Some(m) = first else {
-                    continue;
-                };
-                let count = &s[m.clone()];
-                let digits = count
-                    .find(|c: char| !(c.is_ascii_digit() || c == ','))
-                    .unwrap_or(count.len());
-                let Ok(v) = count[..digits].replace(',', "").parse() else {
-                    continue;
-                };
-                let span = sent.start + m.start..sent.start + m.end;
-                counts.push((&s[offset..m.start], v, span));
-            }
-            // The first clause with a verb of totals, looked for once per sentence.
-            let mut total_clause: Option<Option<usize>> = None;
-            for c in rates(s) {
-                let Ok(stated) = s[c.pct.clone()].parse::<f64>() else {
-                    continue;
-                };
-                // The part is counted by the clause naming the rate most fully (按期办结率
-                // ← 按期办结100件 rather than 办结110件); the whole by the count just before
-                // a 其中 clause, else by a verb of totals (受理40件).
-                let name = &s[c.name.clone()];
-                let num = name
-                    .char_indices()
-                    .map(|(i, _)| &name[i..])
-                    .filter(|t| t.chars().nth(1).is_some())
-                    .find_map(|t| counts.iter().position(|(v, _, _)| holds(v, t)));
-                let Some(ni) = num else {
-                    continue;
-                };
-                let den = if holds(counts[ni].0, "其中") && ni > 0 {
-                    Some(ni - 1)
-                } else {
-                    *total_clause.get_or_insert_with(|| {
-                        counts
-                            .iter()
-                            .position(|(v, _, _)| totals.iter().any(|t| holds(v, t)))
-                    })
-                };
-                let Some(di) = den else {
-                    continue;
-                };
-                out.extend(rate_finding(
-                    s,
-                    &c,
-                    sent.start,
-                    stated,
-                    &counts,
-                    (ni, di),
-                    tolerance,
-                ));
+                // Each clause's first count, with the clause's words (受理行政复议申请40件).
+                let mut counts: Vec<(&str, f64, Span)> = Vec::new();
+                let clauses = clauses(s);
+                // No count crosses a clause's edge (a comma inside one has digits on both
+                // sides), so one search of the sentence finds what a search of each clause
+                // finds. A count is its digits, blank space and a Han unit (the last
+                // character).
+                let mut found = counts_in(s).into_iter().peekable();
+                for (offset, clause) in clauses {
+                    let end = offset + clause.len();
+                    let mut first = None;
+                    while let Some(m) = found.next_if(|m| m.start < end) {
+                        if first.is_some() || m.start < offset {
+                            continue;
+                        }
+                        let unit = s[m.clone()].chars().next_back().unwrap_or(' ');
+                        if self.units.contains(unit) {
+                            first = Some(m);
+                        }
+                    }
+                    let Some(m) = first else {
+                        continue;
+                    };
+                    let count = &s[m.clone()];
+                    let digits = count
+                        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+                        .unwrap_or(count.len());
+                    let Ok(v) = count[..digits].replace(',', "").parse() else {
+                        continue;
+                    };
+                    let span = sent.start + m.start..sent.start + m.end;
+                    counts.push((&s[offset..m.start], v, span));
+                }
+                // The first clause with a verb of totals, looked for once per sentence.
+                let mut total_clause: Option<Option<usize>> = None;
+                for c in rates(s, &self.comparisons) {
+                    let Ok(stated) = s[c.pct.clone()].parse::<f64>() else {
+                        continue;
+                    };
+                    // The part is counted by the clause naming the rate most fully (按期办结率
+                    // ← 按期办结100件 rather than 办结110件); the whole by the count just before
+                    // a clause of `of_which` (其中), else by a verb of totals (受理40件).
+                    let name = &s[c.name.clone()];
+                    let num = name
+                        .char_indices()
+                        .map(|(i, _)| &name[i..])
+                        .filter(|t| t.chars().nth(1).is_some())
+                        .find_map(|t| counts.iter().position(|(v, _, _)| holds(v, t)));
+                    let Some(ni) = num else {
+                        continue;
+                    };
+                    let part_of = self.of_which.iter().any(|w| holds(counts[ni].0, w));
+                    let den = if part_of && ni > 0 {
+                        Some(ni - 1)
+                    } else {
+                        *total_clause.get_or_insert_with(|| {
+                            counts
+                                .iter()
+                                .position(|(v, _, _)| self.totals.iter().any(|t| holds(v, t)))
+                        })
+                    };
+                    let Some(di) = den else {
+                        continue;
+                    };
+                    out.extend(self.finding(s, &c, sent.start, stated, &counts, (ni, di)));
+                }
             }
         }
+        out
     }
-    out
-}
 
-/// The finding for a rate (`c`, a match of the rate pattern in the sentence that starts
-/// at `sent_start`, stating `stated` per cent) counted by `counts[num]` of
-/// `counts[den]`, when the counts give another rate: beyond rounding to the decimals
-/// stated and `tolerance`, or below it for 超过/高于. None when the rate holds or the
-/// counts cannot make it (the same count, no whole, a part larger than the whole).
-fn rate_finding(
-    s: &str,
-    c: &RateMatch,
-    sent_start: usize,
-    stated: f64,
-    counts: &[(&str, f64, Span)],
-    (num, den): (usize, usize),
-    tolerance: f64,
-) -> Option<Finding> {
-    let (n, d) = (counts[num].1, counts[den].1);
-    if num == den || d <= 0.0 || n > d {
-        return None;
+    /// The finding for a rate (`c`, a match of the rate pattern in the sentence that starts
+    /// at `sent_start`, stating `stated` per cent) counted by `counts[num]` of
+    /// `counts[den]`, when the counts give another rate: beyond rounding to the decimals
+    /// stated and `tolerance`, or below it after a comparison of `at_least` (超过, 高于).
+    /// None when the rate holds or the counts cannot make it (the same count, no whole, a
+    /// part larger than the whole).
+    fn finding(
+        &self,
+        s: &str,
+        c: &RateMatch,
+        sent_start: usize,
+        stated: f64,
+        counts: &[(&str, f64, Span)],
+        (num, den): (usize, usize),
+    ) -> Option<Finding> {
+        let (n, d) = (counts[num].1, counts[den].1);
+        if num == den || d <= 0.0 || n > d {
+            return None;
+        }
+        let actual = n / d * 100.0;
+        let decimals = s[c.pct.clone()]
+            .split_once('.')
+            .map(|(_, f)| f.len())
+            .unwrap_or(0) as i32;
+        let slack = 0.5 * 10f64.powi(-decimals) + self.tolerance;
+        let at_least = c
+            .cmp
+            .as_ref()
+            .is_some_and(|m| self.at_least.iter().any(|w| *w == s[m.clone()]));
+        let wrong = if at_least {
+            actual + slack < stated
+        } else {
+            (actual - stated).abs() > slack
+        };
+        let all = c.all.clone();
+        wrong.then(|| {
+            Finding::at(sent_start + all.start..sent_start + all.end)
+                .label(counts[den].2.clone(), "den")
+                .label(counts[num].2.clone(), "num")
+                .var("rate", &s[all])
+                .var("actual", format!("{actual:.1}"))
+                .var("num", format!("{n}"))
+                .var("den", format!("{d}"))
+        })
     }
-    let actual = n / d * 100.0;
-    let decimals = s[c.pct.clone()]
-        .split_once('.')
-        .map(|(_, f)| f.len())
-        .unwrap_or(0) as i32;
-    let slack = 0.5 * 10f64.powi(-decimals) + tolerance;
-    let at_least = matches!(c.cmp.clone().map(|m| &s[m]), Some("超过" | "高于"));
-    let wrong = if at_least {
-        actual + slack < stated
-    } else {
-        (actual - stated).abs() > slack
-    };
-    let all = c.all.clone();
-    wrong.then(|| {
-        Finding::at(sent_start + all.start..sent_start + all.end)
-            .label(counts[den].2.clone(), "总数")
-            .label(counts[num].2.clone(), "其中")
-            .var("rate", &s[all])
-            .var("actual", format!("{actual:.1}"))
-            .var("num", format!("{n}"))
-            .var("den", format!("{d}"))
-    })
 }
 
 /// The rate check as first written, with patterns and every sentence read: the
 /// scanners above must agree with it.
 #[cfg(test)]
 mod reference {
-    use super::{Ctx, Finding, RATE_SENTENCE_BYTES, RateMatch, Span, clauses};
+    use super::{Ctx, Finding, RATE_SENTENCE_BYTES, Rate, RateMatch, Span, clauses};
     use regex::Regex;
     use std::sync::LazyLock;
 
@@ -387,7 +445,9 @@ mod reference {
         })
     }
 
-    pub fn rate(ctx: &Ctx, tolerance: f64, totals: &[String], units: &str) -> Vec<Finding> {
+    /// The rate check of `r` (whose comparisons are the default ones, those of
+    /// [`RATE`]).
+    pub fn rate(r: &Rate, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
         for (_, b) in ctx.report.text_blocks() {
             for sent in crate::classify::sentences(ctx.src, &b.span) {
@@ -401,7 +461,7 @@ mod reference {
                 for (offset, clause) in clauses {
                     let Some(c) = COUNT
                         .captures_iter(clause)
-                        .find(|c| c.name("unit").is_some_and(|u| units.contains(u.as_str())))
+                        .find(|c| c.name("unit").is_some_and(|u| r.units.contains(u.as_str())))
                     else {
                         continue;
                     };
@@ -434,10 +494,15 @@ mod reference {
                         .iter()
                         .find_map(|t| counts.iter().position(|(v, _, _)| v.contains(t)));
                     let den = match num {
-                        Some(ni) if counts[ni].0.contains("其中") && ni > 0 => Some(ni - 1),
+                        Some(ni)
+                            if r.of_which.iter().any(|w| counts[ni].0.contains(w.as_str()))
+                                && ni > 0 =>
+                        {
+                            Some(ni - 1)
+                        }
                         _ => counts
                             .iter()
-                            .position(|(v, _, _)| totals.iter().any(|t| v.contains(t.as_str()))),
+                            .position(|(v, _, _)| r.totals.iter().any(|t| v.contains(t.as_str()))),
                     };
                     let (Some(ni), Some(di)) = (num, den) else {
                         continue;
@@ -445,15 +510,7 @@ mod reference {
                     let Some(m) = rate_match(&c) else {
                         continue;
                     };
-                    out.extend(super::rate_finding(
-                        s,
-                        &m,
-                        sent.start,
-                        stated,
-                        &counts,
-                        (ni, di),
-                        tolerance,
-                    ));
+                    out.extend(r.finding(s, &m, sent.start, stated, &counts, (ni, di)));
                 }
             }
         }
@@ -464,7 +521,33 @@ mod reference {
 #[cfg(test)]
 mod tests {
     use super::super::testing::agree;
+    use crate::rules::spec::Check;
     use crate::testing::token_texts;
+
+    /// The rate check of a rule's `check:` (defaults filled in).
+    fn rate_of(yaml: &str) -> super::Rate {
+        let check: Check = serde_saphyr::from_str(yaml).unwrap();
+        let Check::Rate {
+            tolerance,
+            totals,
+            units,
+            comparisons,
+            at_least,
+            of_which,
+        } = check
+        else {
+            panic!("not a rate check: {yaml}");
+        };
+        super::Rate::new(
+            tolerance,
+            &totals,
+            &units,
+            &comparisons,
+            &at_least,
+            &of_which,
+        )
+        .unwrap()
+    }
 
     #[test]
     fn han_is_the_script_the_regex_crate_knows() {
@@ -528,13 +611,15 @@ mod tests {
             "率为",
             "率达到",
         ];
+        // The default comparisons, those of the reference pattern.
+        let comparisons = rate_of("kind: rate\ntotals: [受理]\nunits: 件\n").comparisons;
         let (mut rates, mut counts) = (0, 0);
         for t in token_texts(&tokens, 7, 100_000, 16) {
             let want: Vec<_> = super::reference::RATE
                 .captures_iter(&t)
                 .filter_map(|c| super::reference::rate_match(&c))
                 .collect();
-            assert_eq!(super::rates(&t), want, "{t:?}");
+            assert_eq!(super::rates(&t, &comparisons), want, "{t:?}");
             rates += want.len();
             let want: Vec<_> = super::reference::COUNT
                 .find_iter(&t)
@@ -548,10 +633,7 @@ mod tests {
 
     #[test]
     fn rate_agrees_with_reading_every_sentence() {
-        let totals: Vec<String> = ["受理", "收到", "共"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let rate = rate_of("kind: rate\ntolerance: 0\ntotals: [受理, 收到, 共]\nunits: 件个次\n");
         agree(
             [
                 "受理40件,其中办结30件,办结率为80%。受理40件;办结率为80%",
@@ -561,8 +643,8 @@ mod tests {
                 "%受理40件办结率为50%",
             ]
             .map(String::from),
-            |ctx| super::rate(ctx, 0.0, &totals, "件个次"),
-            |ctx| super::reference::rate(ctx, 0.0, &totals, "件个次"),
+            |ctx| rate.run(ctx),
+            |ctx| super::reference::rate(&rate, ctx),
         );
     }
 }

@@ -111,7 +111,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                         .var("prev", marker_str(ctx, ph))
                         .var("expected", exp.clone())
                         .var("found", found.clone())
-                        .label(ph.marker.start..ph.title.end, "上一个同级标题")
+                        .label(ph.marker.start..ph.title.end, "prev")
                         .variant(if h.number == ph.number {
                             "repeat"
                         } else {
@@ -127,7 +127,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                             f.fix = Some(vec![(span.start..span.start, exp.clone())]);
                         }
                         f = f
-                            .label(span, "这一行像是丢了编号的标题")
+                            .label(span, "lost")
                             .var("line", line.to_string())
                             .var("at", at)
                             .variant("lost");
@@ -315,7 +315,7 @@ pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
                     .var("marker", marker_text(ctx, h))
                     .var("parent", marker_text(ctx, ph))
                     .var("missing", level_name(ph.level + 1))
-                    .label(ph.marker.clone(), "上级标题"),
+                    .label(ph.marker.clone(), "parent"),
             );
         }
     }
@@ -386,7 +386,7 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
         match next.map(|b| &b.kind) {
             Some(BlockKind::Heading(j)) if r.headings[*j].level <= h.level => {
                 let n = &r.headings[*j];
-                out.push(f().label(n.marker.start..n.title.end, "紧接着就是下一个标题"));
+                out.push(f().label(n.marker.start..n.title.end, "next"));
             }
             // The last part of the report (a level-1 heading), with nothing before the
             // closing or the end; title-only items of a closing list are not sections.
@@ -452,7 +452,7 @@ fn repeated(ctx: &Ctx, h: &Heading, first: &Heading, title: impl Into<String>) -
         .var("title", title)
         .var("line", line.to_string())
         .var("at", at)
-        .label(first.marker.start..first.title.end, "第一次出现")
+        .label(first.marker.start..first.title.end, "first")
 }
 
 /// The checks as first written: the faster ones above must agree with them.

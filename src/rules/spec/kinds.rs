@@ -1,6 +1,7 @@
 //! Every check kind, declared once: its name as rules write it, its parameters (with
-//! their docs and defaults), the `{name}` placeholders its findings fill and the
-//! variants a rule may word differently. The rule format ([`Check`]), the validation of
+//! their docs and defaults), the `{name}` placeholders its findings fill, the variants
+//! a rule may word differently and the secondary labels it puts on other places (with
+//! the wording a rule that gives none gets). The rule format ([`Check`]), the validation of
 //! a rule's wording and the guide's tables (checked by tests/docs.rs) all follow from
 //! this table; how each kind runs is in `rules::checks`, one file per kind.
 
@@ -18,10 +19,24 @@ pub struct Kind {
     pub vars: &'static [&'static str],
     /// The findings a rule may word differently under `variants:`.
     pub variants: &'static [&'static str],
+    /// The secondary labels its findings put on other places, by name, each with the
+    /// wording used when a rule gives none under `labels:` (the built-in rules give
+    /// theirs).
+    pub labels: &'static [(&'static str, &'static str)],
 }
 
-/// Declares the check kinds: each one's docs, name, parameters, placeholders and
-/// variants, once. It makes the [`Check`] enum that rule files are read into and
+impl Kind {
+    /// The wording of the label `name` when a rule gives none.
+    pub fn label(&self, name: &str) -> Option<&'static str> {
+        self.labels
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, w)| *w)
+    }
+}
+
+/// Declares the check kinds: each one's docs, name, parameters, placeholders, variants
+/// and labels, once. It makes the [`Check`] enum that rule files are read into and
 /// [`Check::kind`], [`Check::KINDS`].
 macro_rules! kinds {
     ($(
@@ -31,6 +46,7 @@ macro_rules! kinds {
         }
         vars: [$($var:ident),*],
         variants: [$($case:ident),*],
+        labels: [$($label:ident = $wording:literal),*],
     )*) => {
         /// The check a rule runs: one of a small set of kinds implemented in Rust, with
         /// its parameters.
@@ -51,6 +67,7 @@ macro_rules! kinds {
                     name: $name,
                     vars: &[$(stringify!($var)),*],
                     variants: &[$(stringify!($case)),*],
+                    labels: &[$((stringify!($label), $wording)),*],
                 },
             )*];
 
@@ -61,6 +78,7 @@ macro_rules! kinds {
                         name: $name,
                         vars: &[$(stringify!($var)),*],
                         variants: &[$(stringify!($case)),*],
+                        labels: &[$((stringify!($label), $wording)),*],
                     },)*
                 }
             }
@@ -78,16 +96,19 @@ kinds! {
     }
     vars: [part, found, line, at],
     variants: [near_miss],
+    labels: [near_miss = "这里的“{found}”不是{part}"],
 
     /// The part is found only inside paragraphs, never under a heading of its own.
     "part-unheaded" => PartUnheaded { part: Part }
-    vars: [part, text],
+    vars: [part, text, within],
     variants: [],
+    labels: [within = "所在部分是“{within}”"],
 
     /// When `when` is found, `part` must be found too.
     "part-requires" => PartRequires { part: Part, when: Part }
     vars: [part, when, text],
     variants: [],
+    labels: [],
 
     /// The part (with `include`) holds fewer than `min_chars` Han characters.
     "part-length" => PartLength {
@@ -98,31 +119,37 @@ kinds! {
     }
     vars: [part, count, min_chars],
     variants: [],
+    labels: [],
 
     /// Headed parts appear in this order.
     "part-order" => PartOrder { order: Vec<Part> }
     vars: [part, after],
     variants: [],
+    labels: [after = "“{after}”在这里，应在其前"],
 
     /// The part, where found, mentions none of the patterns (述法 in the duties).
     "part-mentions" => PartMentions { part: Part, patterns: Vec<Pattern> }
     vars: [part, text],
     variants: [],
+    labels: [],
 
     /// The file holds no report text at all.
     "document-empty" => DocumentEmpty {}
     vars: [],
     variants: [],
+    labels: [],
 
     /// No title line before the body.
     "title-missing" => TitleMissing {}
-    vars: [],
+    vars: [year],
     variants: [],
+    labels: [year = "报告年度按这里推断为{year}年"],
 
     /// The title names no year.
     "title-year" => TitleYear {}
     vars: [year],
     variants: [],
+    labels: [],
 
     /// A year given for the reported period differs from the title's.
     "year-mismatch" => YearMismatch {
@@ -130,9 +157,13 @@ kinds! {
         preamble: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the titles of measures headings.
         measures_heading: Vec<Pattern>,
+        /// The part whose top-level headings `measures_heading` is tried on.
+        #[serde(default = "measures")]
+        part: Part,
     }
     vars: [year, title_year],
     variants: [],
+    labels: [title_year = "标题写的是{title_year}年"],
 
     /// The plan names a year other than the reported year plus `offset`.
     "plan-year" => PlanYear {
@@ -142,19 +173,25 @@ kinds! {
         heading: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the plan section's first paragraph.
         opening: Vec<Pattern>,
+        /// The part whose headings and sections are read.
+        #[serde(default = "plan")]
+        part: Part,
     }
     vars: [year, expected, reported],
     variants: [],
+    labels: [year = "报告年度是{reported}年"],
 
     /// Dates that cannot exist or are garbled.
     "date-valid" => DateValid {}
     vars: [date, problem],
     variants: [],
+    labels: [],
 
     /// The 成文 date is not written as 2024年2月27日.
     "date-format" => DateFormat {}
     vars: [date, expected],
     variants: [],
+    labels: [],
 
     /// The publication date is after the deadline (month-day of reported year + offset).
     "publication-deadline" => PublicationDeadline {
@@ -165,26 +202,31 @@ kinds! {
     }
     vars: [date, deadline, source, year],
     variants: [],
+    labels: [year = "报告年度{year}年"],
 
     /// The publication date falls inside the reported year.
     "publication-early" => PublicationEarly {}
     vars: [date, source, year],
     variants: [],
+    labels: [year = "报告年度{year}年"],
 
     /// Sibling headings skip or repeat a number.
     "numbering-gap" => NumberingGap {}
     vars: [level, prev, expected, found, line, at],
     variants: [gap, lost, repeat, first],
+    labels: [prev = "上一个同级标题", lost = "这一行像是丢了编号的标题"],
 
     /// One level mixes marker forms, or uses a nonstandard one.
     "numbering-style" => NumberingStyle {}
     vars: [level, found, expected, count, major],
     variants: [nonstandard],
+    labels: [],
 
     /// A heading two levels below its parent.
     "level-skip" => LevelSkip {}
     vars: [marker, parent, missing],
     variants: [],
+    labels: [parent = "上级标题"],
 
     /// Space after a heading number; a title-only heading ending in punctuation.
     "heading-punctuation" => HeadingPunctuation {
@@ -195,33 +237,45 @@ kinds! {
     }
     vars: [marker, mark],
     variants: [space],
+    labels: [],
 
     /// Each match of a pattern in the scope is a finding.
     "patterns" => Patterns { scope: Scope, patterns: Vec<PatternItem> }
     vars: [text, label],
     variants: [],
+    labels: [],
 
     /// Page furniture pasted into the report.
     "furniture" => Furniture {}
     vars: [text, lines],
     variants: [],
+    labels: [],
 
     /// Garbled citations of well-known documents.
     "citation" => Citation { documents: Vec<CitationDoc> }
     vars: [found, canonical],
     variants: [],
+    labels: [],
 
     /// A framework document is cited as guidance in a report on a year after its
     /// period (a report on 2026 citing the 纲要 for 2021—2025).
-    "citation-period" => CitationPeriod { documents: Vec<PeriodDoc> }
+    "citation-period" => CitationPeriod {
+        documents: Vec<PeriodDoc>,
+        /// Words of a sentence that looks back on a framework (收官, 总结 …): a
+        /// citation in such a sentence is not reported.
+        #[serde(default = "looking_back")]
+        looking_back: Vec<String>,
+    }
     vars: [found, name, period, year],
     variants: [],
+    labels: [],
 
     /// Brackets and quotes that open without closing (or close without opening)
     /// within a paragraph. Each pair is two characters, opener then closer.
     "pairs" => Pairs { pairs: Vec<String> }
     vars: [mark, partner],
     variants: [opener, closer],
+    labels: [],
 
     /// The document mixes the half- and full-width forms of a mark: the minority
     /// form is reported once per mark. Each form is two characters, half then full.
@@ -233,6 +287,7 @@ kinds! {
     }
     vars: [found, count, major, major_count],
     variants: [],
+    labels: [],
 
     /// A rate that contradicts the counts given in the same sentence.
     "rate" => Rate {
@@ -243,24 +298,38 @@ kinds! {
         totals: Vec<String>,
         /// Counting words after a number (件, 个, 次 …).
         units: String,
+        /// Words between 率 and the figure (为, 达到 …); the longest that fits is read.
+        #[serde(default = "comparisons")]
+        comparisons: Vec<String>,
+        /// Of the comparisons, those after which the rate need only not exceed the
+        /// counts' (超过, 高于).
+        #[serde(default = "at_least")]
+        at_least: Vec<String>,
+        /// Words that make a clause's count part of the count just before it (其中).
+        #[serde(default = "of_which")]
+        of_which: Vec<String>,
     }
     vars: [rate, actual, num, den],
     variants: [],
+    labels: [den = "总数", num = "其中"],
 
     /// A title-only heading followed directly by a heading of the same or a higher level.
     "empty-section" => EmptySection {}
     vars: [title],
     variants: [],
+    labels: [next = "紧接着就是下一个标题"],
 
     /// Two headings at the same level with the same title.
     "duplicate-heading" => DuplicateHeading {}
     vars: [title, line, at],
     variants: [],
+    labels: [first = "第一次出现"],
 
     /// A suppression comment that silenced nothing (the engine finds these).
     "unused-suppression" => UnusedSuppression {}
     vars: [text],
     variants: [],
+    labels: [],
 
     /// The document is another kind of report.
     "genre" => Genre {
@@ -270,9 +339,14 @@ kinds! {
         subject: Pattern,
         /// Titles that are a report or summary of some kind.
         report_title: Pattern,
+        /// The name given to a report or summary whose title and opening never name the
+        /// subject.
+        #[serde(default = "report_name")]
+        report_name: String,
     }
     vars: [kind],
     variants: [],
+    labels: [],
 
 }
 
@@ -290,6 +364,30 @@ fn yes() -> bool {
 }
 fn half() -> f64 {
     0.5
+}
+fn measures() -> Part {
+    Part::Measures
+}
+fn plan() -> Part {
+    Part::Plan
+}
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| w.to_string()).collect()
+}
+fn looking_back() -> Vec<String> {
+    words(&["收官", "总结", "回顾", "完成", "期满", "圆满"])
+}
+fn comparisons() -> Vec<String> {
+    words(&["均达到", "均达", "达到", "达", "为", "是", "超过", "高于"])
+}
+fn at_least() -> Vec<String> {
+    words(&["超过", "高于"])
+}
+fn of_which() -> Vec<String> {
+    words(&["其中"])
+}
+fn report_name() -> String {
+    "一般工作总结或报告".to_string()
 }
 
 /// Where a pattern list looks.

@@ -32,6 +32,11 @@ pub struct RuleSpec {
     /// numbered wrongly rather than a gap between two siblings).
     #[serde(default)]
     pub variants: BTreeMap<String, Variant>,
+    /// Wording of the secondary labels the check puts on other places (the previous
+    /// sibling heading, the title's year …), by name; `{name}` is replaced as in the
+    /// message. A label not given keeps the kind's wording.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// What the rule checks and why.
     pub rationale: String,
     /// The regulation or standard it rests on.
@@ -54,6 +59,16 @@ pub struct RuleSpec {
     /// in the config, or its id named in `--select` or under `rules:`).
     #[serde(default)]
     pub preview: bool,
+}
+
+impl RuleSpec {
+    /// The wording of the secondary label `name`: the rule's, else its kind's.
+    pub fn label_wording(&self, name: &str) -> &str {
+        match self.labels.get(name) {
+            Some(w) => w,
+            None => self.check.kind().label(name).unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -90,6 +105,9 @@ pub struct RuleOverride {
     pub label: Option<String>,
     #[serde(default)]
     pub help: Option<String>,
+    /// Wording of secondary labels, merged into the rule's `labels:`.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// Merged into the rule's `check:` (its `kind` cannot change).
     #[serde(default)]
     pub params: serde_json::Map<String, serde_json::Value>,
