@@ -1,6 +1,6 @@
 //! The rule pack: YAML rule files, loaded and validated, and the engine that runs them.
 
-pub mod checks;
+mod checks;
 pub mod context;
 pub mod engine;
 pub mod spec;
