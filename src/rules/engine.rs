@@ -10,13 +10,14 @@ use crate::text::source::Source;
 /// Replaces `{name}` by its value; unknown names are left as they are, and values are
 /// not read again for names.
 pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
+    let values: usize = vars.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(template.len() + values);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // Braces are ASCII: a byte search finds them, and never inside a character.
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after
-            .find('}')
+        let value = memchr::memchr(b'}', after.as_bytes())
             .and_then(|close| Some((close, vars.iter().find(|(k, _)| *k == &after[..close])?)));
         match value {
             Some((close, (_, v))) => {

@@ -80,8 +80,10 @@ fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::text::Span, String)> 
 
 pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
-    // The last heading seen of each group of siblings (parent, level).
-    let mut prev: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    // The last heading seen of each group of siblings: for each parent (the report
+    // itself first, then each heading), the level and index of its last child of each
+    // level.
+    let mut prev: Vec<Vec<(u8, usize)>> = vec![Vec::new(); hs.len() + 1];
     // One fix per group of siblings: the first renumbers all that follow it, so a later
     // finding's fix, worked out from the old numbers, would undo it.
     let mut fixed: std::collections::HashSet<(Option<usize>, u8)> =
@@ -95,7 +97,14 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
         }
         let l = h.level as usize;
         let key = (h.parent, h.level);
-        match prev.get(&key).copied() {
+        let children = &mut prev[h.parent.map_or(0, |p| p + 1)];
+        let last = children.iter_mut().find(|(level, _)| *level == h.level);
+        let seen = last.as_ref().map(|(_, k)| *k);
+        match last {
+            Some((_, k)) => *k = i,
+            None => children.push((h.level, i)),
+        }
+        match seen {
             Some(p) => {
                 let expected = hs[p].number + 1;
                 // 「1.」 after a lone line restarts under a heading that lost its number:
@@ -156,7 +165,6 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 }
             }
         }
-        prev.insert(key, i);
         last_at_level[l] = Some(h.number);
         for deeper in last_at_level.iter_mut().skip(l + 2) {
             *deeper = None;
