@@ -68,6 +68,37 @@ fn wine(dir: &Path, program: &str) -> Command {
     cmd
 }
 
+/// Makes the prefix before the first program runs, and waits until Wine has finished
+/// with it, so that its end does not stop the programs under test. On a loaded machine
+/// Wine's first start can time out waiting for its own boot ("boot event wait timed
+/// out", then "could not load kernel32.dll"): a failed boot is tried again in a new
+/// prefix, twice at most, and the test fails with every attempt's output (Wine's error
+/// messages shown) when none succeeds.
+fn boot(dir: &Path) {
+    let prefix = dir.join("prefix");
+    let mut failures = Vec::new();
+    for attempt in 1..=3 {
+        let mut cmd = wine(dir, "wine");
+        cmd.env("WINEDEBUG", "-all,err+all")
+            .args(["wineboot", "--init"]);
+        let booted = run(&mut cmd, Duration::from_secs(300));
+        let settled = run(wine(dir, "wineserver").arg("-w"), Duration::from_secs(300));
+        if booted.status.success() && settled.status.success() {
+            return;
+        }
+        failures.push(format!(
+            "attempt {attempt}: wineboot {}\n{}\nwineserver -w {}\n{}",
+            booted.status,
+            text(&booted),
+            settled.status,
+            text(&settled)
+        ));
+        let _ = wine(dir, "wineserver").arg("-k").status();
+        let _ = std::fs::remove_dir_all(&prefix);
+    }
+    panic!("Wine did not start:\n{}", failures.join("\n"));
+}
+
 /// Linux and Windows runs of the same fzlint command.
 fn both(dir: &Path, exe: &Path, args: &[&str]) -> (Output, Output) {
     let linux = common::fzlint(args);
@@ -142,16 +173,7 @@ fn the_windows_exe_runs_under_wine_and_finds_what_linux_finds() {
     );
 
     let _server = WineServer(dir.path().to_path_buf());
-    // A new prefix is made before the first program runs; wait until it is finished, so
-    // that its end does not stop the programs under test.
-    run_ok(
-        wine(dir.path(), "wine").args(["wineboot", "--init"]),
-        Duration::from_secs(300),
-    );
-    run_ok(
-        wine(dir.path(), "wineserver").arg("-w"),
-        Duration::from_secs(300),
-    );
+    boot(dir.path());
 
     let (linux, windows) = both(dir.path(), &copy, &["--version"]);
     assert!(windows.status.success(), "{}", text(&windows));
