@@ -1,7 +1,7 @@
 //! The lines before the body: the title (also when broken over two lines), the
 //! salutation, and the short head lines (a site name, the issuing body) around them.
 
-use super::segments::{Seg, at_most_chars};
+use super::segments::Seg;
 use super::{grammar, push_block};
 use crate::pack::vocab::Vocab;
 use crate::parse::tree::{BlockKind, Report};
@@ -113,5 +113,5 @@ fn issuing_body(s: &str) -> bool {
 
 /// A short line without sentence punctuation: a site name, a repeated title.
 pub(super) fn head_like(s: &str, max_chars: usize) -> bool {
-    at_most_chars(s, max_chars) && !s.contains(['。', ',', ';', ':'])
+    s.chars().count() <= max_chars && !s.contains(['。', ',', ';', ':'])
 }

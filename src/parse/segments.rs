@@ -83,8 +83,7 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         if let Some(d) = md_depth {
             md_depths.push((out.len(), line, d));
         }
-        let short = at_most_chars(s, f.max_line_chars);
-        if short && f.lines.is_match(s) {
+        if s.chars().count() <= f.max_line_chars && f.lines.is_match(s) {
             out.push(Seg {
                 span,
                 line,
@@ -181,36 +180,5 @@ fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_lin
             furniture: false,
             md_level: None,
         });
-    }
-}
-
-/// Whether a text has no more than `max` characters, without counting a long one
-/// through (a character is one to four bytes).
-pub(super) fn at_most_chars(s: &str, max: usize) -> bool {
-    s.len() <= max || (s.len() <= max.saturating_mul(4) && s.chars().count() <= max)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn at_most_chars_is_the_count_compared() {
-        for s in [
-            "",
-            "a",
-            "甲",
-            "甲乙丙",
-            "abc",
-            "😀😀",
-            "甲a😀b乙",
-            &"甲".repeat(50),
-        ] {
-            for max in 0..60 {
-                assert_eq!(
-                    super::at_most_chars(s, max),
-                    s.chars().count() <= max,
-                    "{s} {max}"
-                );
-            }
-        }
     }
 }
