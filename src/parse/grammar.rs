@@ -95,10 +95,6 @@ thread_local! {
         std::cell::RefCell::new(Memo { map: Default::default() });
 }
 
-fn starts_number(c: char) -> bool {
-    c == '(' || c.is_ascii_digit() || cn_digit(c).is_some() || c == '十'
-}
-
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
     let shape = marker_shape(text)?;
     // The grammar reads the marker and, in its lookaheads, one character more: its
@@ -195,17 +191,7 @@ pub fn date_prefix(text: &str) -> Option<(usize, u32, u32, u32, DateForm)> {
 
 /// A line that holds nothing but a date.
 pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> {
-    if text.len() > SHORT_BYTES
-        || !text.trim_start().chars().next().is_some_and(starts_number) && !text.contains('年')
-    {
-        return None;
-    }
-    // Every form of date ends with 日 or a digit, and only blanks follow it: most
-    // paragraphs (ending with 。) are settled here, without the grammar.
-    if !text
-        .trim_end_matches([' ', '\t'])
-        .ends_with(|c: char| c == '日' || c.is_ascii_digit())
-    {
+    if text.len() > SHORT_BYTES {
         return None;
     }
     let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;
@@ -415,29 +401,17 @@ mod tests {
             Some((2024, 2, 27))
         );
         assert!(date_line("  2024年2月27日 ").is_some());
-        assert!(date_line("2024年2月27日召开会议").is_none());
-    }
-
-    #[test]
-    fn a_date_line_is_what_the_grammar_reads_as_one() {
-        for t in [
-            "2024年2月27日",
-            "  2024年2月27日 \t",
-            "2024-02-27",
-            "2024.2.27 ",
-            "\t2024/2/27\t",
-            "二〇二四年二月二十七日",
-            "二O二四年二月二十七日  ",
+        assert!(date_line("\t2024/2/27\t").is_some());
+        assert!(date_line("二O二四年二月二十七日  ").is_some());
+        for not_a_date_line in [
+            "2024年2月27日召开会议",
             "2024年2月27日。",
             "2024年2月",
-            "2024-02-2",
-            "2024年2月27日 星期二",
-            "全年办结案件12件",
             "(2024年2月27日)",
+            "全年办结案件12件",
             "",
         ] {
-            let grammar = BlockGrammar::parse(Rule::date_line, t).is_ok();
-            assert_eq!(date_line(t).is_some(), grammar, "{t:?}");
+            assert!(date_line(not_a_date_line).is_none(), "{not_a_date_line}");
         }
     }
 
