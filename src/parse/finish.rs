@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 /// Where enumeration items (一是, 二是 …) start in a text, with their numbers: at the
 /// start or after a sentence end. An item is one to three Chinese numerals and 是, so
-/// only the places before each 是 are asked (是 is far rarer than a sentence end).
+/// only the places before each 是 are asked (是 is far rarer than a sentence end). (Asking
+/// at every character after a sentence end, the test's reference, costs about 15% more
+/// instructions on the benchmark corpus.)
 fn enumeration_items(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
     // The searcher is made once, not for every segment.
     static IS: LazyLock<memchr::memmem::Finder<'static>> =

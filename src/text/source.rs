@@ -124,7 +124,9 @@ pub fn normalise_char(c: char) -> char {
 }
 
 /// Where lines start: after each LF, and after each CR that no LF follows (the same
-/// breaks the normalised text has, so both texts have the same lines).
+/// breaks the normalised text has, so both texts have the same lines). Text without CR
+/// is searched for LF alone (a loop over every byte costs about 14% more instructions on
+/// the benchmark corpus).
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -142,7 +144,8 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// The normalised form of the text: each character normalisation replaces, with its
 /// replacement, and the shifts between the two texts' byte offsets. None when nothing
-/// changes.
+/// changes. (A loop over every character, the test's reference, costs about a third more
+/// instructions on the benchmark corpus.)
 fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     let bytes = text.as_bytes();
     // Every replaced character starts with one of these bytes: CR, the lead byte of
