@@ -4,6 +4,8 @@
 use super::grammar;
 use crate::pack::vocab::Vocab;
 use crate::parse::tree::{BlockKind, DateRef, Meta, Report};
+use crate::text::chars::is_sentence_stop;
+use crate::text::numerals;
 use std::sync::LazyLock;
 
 /// Where enumeration items (一是, 二是 …) start in a text, with their numbers: at the
@@ -20,13 +22,13 @@ fn enumeration_items(s: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
         (1..=3usize).rev().filter_map(move |k| {
             let i = j.checked_sub(3 * k)?;
             let numbers = s.get(i..j)?;
-            if !numbers.chars().all(grammar::is_numeral) {
+            if !numbers.chars().all(numerals::is_numeral) {
                 return None;
             }
             let at_boundary = s[..i]
                 .chars()
                 .next_back()
-                .is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
+                .is_none_or(|p| is_sentence_stop(p) || p == ':');
             if !at_boundary {
                 return None;
             }
@@ -119,6 +121,8 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn enumeration_items_are_found_where_a_scan_of_every_character_finds_them() {
         // The scan this replaces: every character after a sentence end, asked.
@@ -126,11 +130,11 @@ mod tests {
             let mut out = Vec::new();
             let mut prev: Option<char> = None;
             for (i, c) in s.char_indices() {
-                let at_boundary = prev.is_none_or(|p| matches!(p, '。' | ';' | ':' | '!' | '?'));
+                let at_boundary = prev.is_none_or(|p| is_sentence_stop(p) || p == ':');
                 prev = Some(c);
                 if at_boundary
-                    && crate::parse::grammar::is_numeral(c)
-                    && let Some(n) = crate::parse::grammar::enum_item(&s[i..])
+                    && numerals::is_numeral(c)
+                    && let Some(n) = grammar::enum_item(&s[i..])
                 {
                     out.push((i, n));
                 }
@@ -142,7 +146,7 @@ mod tests {
         ];
         let mut found = 0;
         for t in crate::testing::random_texts(&alphabet, 11, 5000, 16) {
-            let got: Vec<(usize, u32)> = super::enumeration_items(&t).collect();
+            let got: Vec<(usize, u32)> = enumeration_items(&t).collect();
             assert_eq!(got, every_character(&t), "{t:?}");
             found += got.len();
         }

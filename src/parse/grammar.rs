@@ -1,6 +1,7 @@
 //! The only place that touches pest: it answers what a bounded slice starts with.
 
 use super::tree::{DateForm, MarkerForm};
+use crate::text::numerals;
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -49,7 +50,7 @@ fn marker_shape(text: &str) -> Option<usize> {
         c = chars.next();
     }
     let mut digits = 0;
-    while c.is_some_and(|(_, d)| d.is_ascii_digit() || cn_digit(d).is_some() || d == '十') {
+    while c.is_some_and(|(_, d)| d.is_ascii_digit() || numerals::is_numeral(d)) {
         digits += 1;
         if digits > 3 {
             return None;
@@ -143,7 +144,7 @@ fn ask_marker(probe: &str) -> Option<MarkerParse> {
                 out.form = form;
                 for n in p.into_inner() {
                     match n.as_rule() {
-                        Rule::cn_num => out.number = cn_number(n.as_str())?,
+                        Rule::cn_num => out.number = numerals::number(n.as_str())?,
                         Rule::ar_num => out.number = n.as_str().parse().ok()?,
                         _ => {}
                     }
@@ -169,7 +170,7 @@ fn ask_enum_item(key: &str) -> Option<u32> {
     let pair = BlockGrammar::parse(Rule::enum_item, key).ok()?.next()?;
     pair.into_inner()
         .find(|p| p.as_rule() == Rule::cn_num)
-        .and_then(|p| cn_number(p.as_str()))
+        .and_then(|p| numerals::number(p.as_str()))
 }
 
 fn whole(rule: Rule, text: &str) -> bool {
@@ -217,7 +218,7 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
         let s = p.as_str();
         match p.as_rule() {
             Rule::year => y = s.parse().ok()?,
-            Rule::cn_year => y = cn_year(s)?,
+            Rule::cn_year => y = numerals::year(s)?,
             Rule::month | Rule::day => {
                 padded |= s.len() == 2 && s.starts_with('0');
                 let v = s.parse().ok()?;
@@ -228,7 +229,7 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
                 }
             }
             Rule::cn_num => {
-                let v = cn_number(s)?;
+                let v = numerals::number(s)?;
                 if m == 0 { m = v } else { d = v }
             }
             _ => {}
@@ -239,61 +240,6 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
         f => f,
     };
     Some((len, y, m, d, form))
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' | 'O' | 'o' | '0' | '○' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99.
-pub fn cn_number(s: &str) -> Option<u32> {
-    if !s.contains('十') {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?));
-    }
-    // With 十, at most three characters: 十, 十二, 二十, 二十一.
-    let mut chars = ['\0'; 3];
-    let mut n = 0;
-    for c in s.chars() {
-        *chars.get_mut(n)? = c;
-        n += 1;
-    }
-    let chars = &chars[..n];
-    let i = chars.iter().position(|&c| c == '十')?;
-    let tens = match i {
-        0 => 1,
-        1 => cn_digit(chars[0])?,
-        _ => return None,
-    };
-    let units = match n - i - 1 {
-        0 => 0,
-        1 => cn_digit(chars[i + 1])?,
-        _ => return None,
-    };
-    Some(tens * 10 + units)
-}
-
-/// Whether a character is a Chinese numeral of a heading or list number (一 … 十, 〇).
-pub fn is_numeral(c: char) -> bool {
-    c == '十' || cn_digit(c).is_some()
-}
-
-pub fn cn_year(s: &str) -> Option<u32> {
-    s.chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
 }
 
 #[cfg(test)]
@@ -424,24 +370,5 @@ mod tests {
         assert!(is_salutation("市委、市政府:"));
         assert!(!is_salutation("针对以上问题的存在,特建议:"));
         assert!(!is_salutation("现将有关情况报告如下:"));
-    }
-
-    #[test]
-    fn numerals() {
-        assert_eq!(cn_number("十"), Some(10));
-        assert_eq!(cn_number("二十一"), Some(21));
-        assert_eq!(cn_number("三"), Some(3));
-        for bad in ["十十", "二十一一", "三二十", "十二三", "", "年"] {
-            assert_eq!(
-                cn_number(bad),
-                if bad.is_empty() { Some(0) } else { None },
-                "{bad}"
-            );
-        }
-        assert_eq!(cn_number("二〇二四"), Some(2024));
-        for c in ['一', '十', '〇', '零', 'O', '0'] {
-            assert!(is_numeral(c), "{c}");
-        }
-        assert!(!is_numeral('年'));
     }
 }

@@ -3,10 +3,12 @@
 
 use super::grammar::{self, MarkerParse};
 use crate::text::Span;
+use crate::text::chars::{FULL_STOPS, is_sentence_stop};
+use crate::text::numerals;
 
 /// Characters after which an inline heading marker may start (a report that is one line).
 fn inline_boundary(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '’' | ' ')
+    is_sentence_stop(c) || matches!(c, ':' | '”' | '’' | ' ')
 }
 
 /// Tracks the numbers seen at each level while looking for inline markers.
@@ -49,7 +51,7 @@ pub(super) fn inline_markers(
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
-        let candidate = c == '(' || c.is_ascii_digit() || grammar::is_numeral(c);
+        let candidate = c == '(' || c.is_ascii_digit() || numerals::is_numeral(c);
         let boundary = i == 0 || prev.is_some_and(inline_boundary);
         prev = Some(c);
         if !candidate {
@@ -72,7 +74,7 @@ pub(super) fn inline_markers(
             && st.last_title_start.is_some_and(|t| {
                 // At most 40 characters (160 bytes) of title, without a sentence end.
                 text.get(t..span.start + i).is_some_and(|b| {
-                    b.len() <= 160 && b.chars().count() <= 40 && !b.contains(super::TITLE_END)
+                    b.len() <= 160 && b.chars().count() <= 40 && !b.contains(FULL_STOPS)
                 })
             });
         if (boundary || first_child) && st.plausible(&m) {

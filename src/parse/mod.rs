@@ -19,15 +19,13 @@ mod segments;
 
 use crate::pack::vocab::Vocab;
 use crate::text::Span;
+use crate::text::chars::FULL_STOPS;
 use crate::text::source::Source;
 use grammar::MarkerParse;
 use head::HeadLine;
 use inline::InlineState;
 use segments::{Seg, trim_span};
 use tree::*;
-
-/// Characters that end a heading's title.
-const TITLE_END: &[char] = &['。', '!', '?'];
 
 /// Parses a report. Never fails.
 pub fn parse(src: &Source, vocab: &Vocab) -> Report {
@@ -175,7 +173,7 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
     let t0 = (marker.end + m.space_len).min(span.end);
     let space = (t0 > marker.end).then_some(marker.end..t0);
     let rest = &text[t0..span.end];
-    let (title, terminator, body) = match rest.find(TITLE_END) {
+    let (title, terminator, body) = match rest.find(FULL_STOPS) {
         Some(p) => {
             let term_len = rest[p..].chars().next().map(char::len_utf8).unwrap_or(0);
             let body = trim_span(text, t0 + p + term_len..span.end);

@@ -5,6 +5,9 @@
 use super::grammar;
 use crate::pack::vocab::Vocab;
 use crate::text::Span;
+use crate::text::chars::is_blank;
+use crate::text::format;
+use crate::text::markdown::{self, CodeFence};
 use crate::text::source::Source;
 
 #[derive(Debug, Clone)]
@@ -17,25 +20,29 @@ pub(super) struct Seg {
     pub(super) md_level: Option<u8>,
 }
 
+/// The span without the blanks at its ends (an empty span at its end when it is all
+/// blank).
 pub(super) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start_matches(is_blank_char).len());
-    let end = span.start + s.trim_end_matches(is_blank_char).len();
-    start..end.max(start)
-}
-
-fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+    let start = s
+        .char_indices()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(s.len(), |(i, _)| i);
+    let end = s[start..]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    span.start + start..span.start + end
 }
 
 /// Splits lines into segments, cutting out page furniture.
 pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
     let mut out = Vec::with_capacity(src.line_count());
-    let comments = crate::text::format::has_comments(&src.name);
-    let lower = src.name.to_ascii_lowercase();
-    let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
-    let mut fence: Option<&str> = None;
+    let comments = format::has_comments(&src.name);
+    let markdown = format::is_markdown(&src.name);
+    let mut fence = CodeFence::default();
     // (index in `out`, line, depth) of `#` headings without a Chinese number.
     let mut md_depths: Vec<(usize, usize, u8)> = Vec::new();
     // One scan of the whole text for the literals the inline furniture patterns need:
@@ -49,18 +56,8 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         let s = &text[span.clone()];
         if markdown {
             // Code blocks are not report text.
-            let opener = ["```", "~~~"].into_iter().find(|f| s.starts_with(f));
-            match (fence, opener) {
-                (None, Some(f)) => {
-                    fence = Some(f);
-                    continue;
-                }
-                (Some(f), Some(g)) if f == g => {
-                    fence = None;
-                    continue;
-                }
-                (Some(_), _) => continue,
-                _ => {}
+            if fence.is_code(s) {
+                continue;
             }
             // 「## 一、主要举措」: the hashes go, the Chinese marker makes the heading;
             // 「## 主要举措」: the depth does.
@@ -72,12 +69,12 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
                 }
             }
         }
-        let s = &text[span.clone()];
-        if s.chars().all(is_blank_char) {
+        if span.is_empty() {
             continue;
         }
+        let s = &text[span.clone()];
         // A whole-line comment (Markdown, HTML) is not text of the report.
-        if comments && s.starts_with("<!--") && s.ends_with("-->") {
+        if comments && markdown::comment(s).is_some() {
             continue;
         }
         if let Some(d) = md_depth {

@@ -84,6 +84,16 @@ fn markdown_hashes_are_headings_by_depth() {
 }
 
 #[test]
+fn a_code_block_ends_only_at_its_closing_fence() {
+    // A fence closes on its own character, at least as long, with nothing after it.
+    let md = "## 主要举措\n做法。\n````\n```text\n## 代码里的不是标题\n```\n## 也在代码里\n````\n## 不足\n";
+    let src = Source::new("r.md", md);
+    let r = parse(&src, &Vocab::builtin());
+    let titles: Vec<&str> = r.headings.iter().map(|h| src.slice(&h.title)).collect();
+    assert_eq!(titles, ["主要举措", "不足"]);
+}
+
+#[test]
 fn one_line_report_has_inline_headings() {
     let (src, r) = parse_str(
         "某镇2024年法治政府建设年度报告\n2024年,我镇推进法治建设,一、二季度开展培训。现将情况报告如下:一、2024年工作情况(一)强化学习,依据第十条(一)项规定开展。同比增长11.77%。(二)规范执法。全年办案5.0件。二、存在的不足及原因(一)基础薄弱。三、2025年工作安排(一)深化改革。",

@@ -117,7 +117,7 @@ impl CharIndex {
 /// Maps one character to its normalised form.
 pub fn normalise_char(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => super::chars::half_width(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => c,
     }

@@ -1,5 +1,8 @@
 //! Number formats (`w:numFmt`): a counter's value written as Word writes it.
 
+use crate::text::chars::full_width;
+use crate::text::numerals::{self, COUNTING, LEGAL};
+
 /// A number format (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) enum Fmt {
@@ -76,11 +79,7 @@ pub(super) fn format_number(n: u32, fmt: Fmt) -> String {
     match fmt {
         Fmt::Decimal => n.to_string(),
         Fmt::Padded(width) => format!("{n:0width$}", width = usize::from(width)),
-        Fmt::FullWidth => n
-            .to_string()
-            .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
-            .collect(),
+        Fmt::FullWidth => n.to_string().chars().map(full_width).collect(),
         Fmt::Circle => enclosed(n, 0x2460),
         Fmt::Paren => enclosed(n, 0x2474),
         Fmt::Fullstop => enclosed(n, 0x2488),
@@ -88,15 +87,12 @@ pub(super) fn format_number(n: u32, fmt: Fmt) -> String {
         Fmt::LowerLetter => letters(n, b'a'),
         Fmt::UpperRoman => roman(n),
         Fmt::LowerRoman => roman(n).to_lowercase(),
-        Fmt::ChineseCounting => chinese(n, &COUNTING),
-        Fmt::ChineseLegal => chinese(n, &LEGAL),
+        Fmt::ChineseCounting => numerals::write(n, &COUNTING),
+        Fmt::ChineseLegal => numerals::write(n, &LEGAL),
         Fmt::IdeographDigital => n
             .to_string()
             .chars()
-            .map(|c| {
-                let d = c.to_digit(10).unwrap_or(0) as usize;
-                ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'][d]
-            })
+            .map(|c| COUNTING.digits[c.to_digit(10).unwrap_or(0) as usize])
             .collect(),
         Fmt::Heavenly => cycle(
             n,
@@ -173,80 +169,4 @@ fn cycle(n: u32, chars: &[char]) -> String {
         Some(c) => c.to_string(),
         None => n.to_string(),
     }
-}
-
-/// The characters of a Chinese number system.
-struct Numerals {
-    /// 〇/零 to 九/玖.
-    digits: [char; 10],
-    /// The zero written between digits.
-    zero: char,
-    /// 千, 百, 十.
-    units: [char; 3],
-    /// Whether 10..=19 drop their leading one (十一 rather than 一十一).
-    short_teens: bool,
-}
-
-const COUNTING: Numerals = Numerals {
-    digits: ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
-    zero: '零',
-    units: ['千', '百', '十'],
-    short_teens: true,
-};
-
-const LEGAL: Numerals = Numerals {
-    digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
-    zero: '零',
-    units: ['仟', '佰', '拾'],
-    short_teens: false,
-};
-
-/// A number the way it is written in Chinese: 十一, 二十, 一百零一, 一百一十, 一千零一,
-/// 一万零一 (legal: 壹拾壹).
-fn chinese(n: u32, numerals: &Numerals) -> String {
-    if n == 0 {
-        return numerals.digits[0].to_string();
-    }
-    // Groups of four digits, highest first, with their big unit.
-    let groups = [
-        (n / 100_000_000, "亿"),
-        (n / 10_000 % 10_000, "万"),
-        (n % 10_000, ""),
-    ];
-    let mut out = String::new();
-    let mut zero = false;
-    for (group, big) in groups {
-        if group == 0 {
-            zero = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() && (zero || group < 1000) {
-            out.push(numerals.zero);
-        }
-        zero = false;
-        let leading = out.is_empty();
-        let digits = [group / 1000, group / 100 % 10, group / 10 % 10, group % 10];
-        let mut started = false;
-        let mut gap = false;
-        for (i, d) in digits.into_iter().enumerate() {
-            if d == 0 {
-                gap = started;
-                continue;
-            }
-            if gap {
-                out.push(numerals.zero);
-                gap = false;
-            }
-            let teen = numerals.short_teens && leading && !started && i == 2 && d == 1;
-            if !teen {
-                out.push(numerals.digits[d as usize]);
-            }
-            if let Some(&unit) = numerals.units.get(i) {
-                out.push(unit);
-            }
-            started = true;
-        }
-        out.push_str(big);
-    }
-    out
 }

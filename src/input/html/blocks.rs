@@ -3,6 +3,7 @@
 
 use super::attr;
 use super::meta::{DATE_METAS, collapse};
+use crate::text::chars::is_blank;
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::collections::HashMap;
 
@@ -505,10 +506,4 @@ impl Builder {
             nonlink,
         });
     }
-}
-
-/// A character that shows nothing: any Unicode space (U+3000 and U+00A0 included) or a
-/// zero-width one.
-pub(super) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
 }

@@ -1,6 +1,7 @@
 //! Step 4: the publication date and the title, from the page's metadata or its text.
 
-use super::blocks::{RawBlock, is_blank};
+use super::blocks::RawBlock;
+use crate::text::chars::{half_width, is_blank};
 
 /// Meta names (or properties) that give the publication date, lower case.
 pub(super) const DATE_METAS: &[&str] = &["pubdate", "publishdate", "article:published_time"];
@@ -65,7 +66,7 @@ pub(super) fn parse_date(s: &str) -> Option<String> {
         .chars()
         .take(32)
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => half_width(c),
             _ => c,
         })
         .collect();

@@ -184,6 +184,15 @@ fn entities_are_decoded_and_special_spaces_kept() {
 }
 
 #[test]
+fn a_block_of_zero_width_characters_is_blank() {
+    // Zero-width spaces, non-joiners and joiners show nothing: a block of them alone is
+    // dropped like a block of spaces (the parser's notion of blank, shared since).
+    let html = "<p>\u{200B}\u{200C}\u{200D}\u{FEFF}</p><p>正文\u{200D}</p>";
+    let doc = read_html(html.as_bytes()).unwrap();
+    assert_eq!(texts(&doc), ["正文\u{200D}"]);
+}
+
+#[test]
 fn a_page_without_a_container_gives_all_blocks() {
     let html = "<html><body><h2>临川市2024年法治政府建设年度报告</h2>\
             <p>　　一、主要工作</p><p>　　全年办理行政复议案件30件。</p>\
