@@ -111,7 +111,7 @@ pub fn mask_citations(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The first year (1900–2099 followed by 年) in a span, outside citations.
-pub fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
+fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     let masked = mask_citations(src.slice(span));
     let m = crate::text::chars::YEAR_RE.captures(&masked)?.get(1)?;
     Some((
@@ -170,7 +170,7 @@ fn page_date(src: &Source, r: &Report) -> Option<DateRef> {
 }
 
 /// The year the preamble reports on: from its 「现将…如下」 sentence, else its first year.
-pub fn preamble_year(src: &Source, r: &Report) -> Option<(i32, Span)> {
+fn preamble_year(src: &Source, r: &Report) -> Option<(i32, Span)> {
     let formula = r
         .preamble
         .iter()

@@ -1,7 +1,7 @@
 //! A report read from a structured format (Word .docx, an HTML page): its text blocks in
 //! reading order, with where each came from, before it becomes a [`Source`].
 //!
-//! The readers (docx.rs, html.rs) produce a [`Document`]; [`Document::into_source`]
+//! The readers ([`super::docx`], [`super::html`]) produce a [`Document`]; [`Document::into_source`]
 //! joins the blocks into one text, one block per line, and keeps a map from each line
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 

@@ -12,8 +12,9 @@ struct BlockGrammar;
 /// pest is handed at most this many bytes when only a prefix matters.
 const PROBE_BYTES: usize = 48;
 /// Slices longer than this cannot be a closing, a salutation or a date line.
-pub const SHORT_BYTES: usize = 160;
+const SHORT_BYTES: usize = 160;
 
+/// At most `max` bytes of `text`, cut at a character boundary.
 fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
@@ -37,7 +38,6 @@ pub struct MarkerParse {
     pub space_len: usize,
 }
 
-/// Whether `c` can start a heading marker or a number (a cheap test before pest).
 /// What every heading marker looks like, checked in Rust before the grammar is asked
 /// (most lines fail here, and asking pest costs more): an optional `(`, one to three
 /// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`. Gives the length

@@ -10,11 +10,16 @@ use crate::text::format;
 use crate::text::markdown::{self, CodeFence};
 use crate::text::source::Source;
 
+/// A trimmed piece of a line: the whole line, or a piece on either side of furniture
+/// cut out of it, or the furniture itself.
 #[derive(Debug, Clone)]
 pub(super) struct Seg {
     pub(super) span: Span,
+    /// 0-based line of the piece.
     pub(super) line: usize,
+    /// Whether the piece starts its line.
     pub(super) starts_line: bool,
+    /// Whether the piece is page furniture (a breadcrumb, a share bar).
     pub(super) furniture: bool,
     /// A Markdown `#` heading without a Chinese number: its level in the report.
     pub(super) md_level: Option<u8>,
