@@ -2,7 +2,8 @@
 //! several stages share. Nothing here imports from another module of the crate.
 //!
 //! - [`source`]: [`Source`], the normalised text with the way back to the original;
-//! - [`format`](mod@format): [`Format`], the kinds of file, and what a file name says of its format;
+//! - [`format`](mod@format): [`Format`], the kinds of file, and what a file name says
+//!   of its format;
 //! - [`chars`]: blanks, sentence stops and the sentence split, Han, full-width forms,
 //!   a year;
 //! - [`numerals`]: Chinese numerals read and written;

@@ -488,20 +488,15 @@ mod tests {
 
     #[test]
     fn places_name_the_paragraph_and_count_across_soft_breaks() {
-        use crate::input::document::{Block, Document};
-        let block = |text: &str, paragraph| Block {
-            text: text.into(),
+        // Three Word paragraphs: 1, then 3 (a soft break inside it), then an empty 4.
+        let mut s = Source::new("a.docx", "(一)标题\n甲乙\n丙丁\n");
+        s.format = Format::Docx;
+        let block = |first_line, paragraph| Location {
+            first_line,
             paragraph,
             element: "w:p".into(),
         };
-        let doc = Document {
-            blocks: vec![block("(一)标题", 1), block("甲乙\n丙丁", 3), block("", 4)],
-            format: Format::Docx,
-            encoding: "UTF-8",
-            ..Document::default()
-        };
-        let s = doc.into_source("a.docx");
-        assert_eq!(s.text, "(一)标题\n甲乙\n丙丁\n");
+        s.locations = Some(vec![block(0, 1), block(1, 3), block(3, 4)]);
         let at = |c: char| s.place(s.text.find(c).unwrap()).unwrap();
         assert_eq!(at('标').describe(), "第1段第4字");
         assert_eq!(at('乙').describe(), "第3段第2字");
