@@ -11,6 +11,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Span;
+use crate::text::markdown::{self, CodeFence};
 use crate::text::source::Source;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,20 +38,16 @@ pub fn directives(src: &Source) -> Vec<Directive> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut fenced = false;
+    let mut fence = CodeFence::default();
     for line in 0..src.line_count() {
         let r = src.line_range(line);
         let s = &src.text[r.clone()];
         let t = s.trim();
         // Directives inside a Markdown code block are shown, not obeyed.
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
+        if fence.is_code(s) {
             continue;
         }
-        if fenced {
-            continue;
-        }
-        let Some(inner) = t.strip_prefix("<!--").and_then(|x| x.strip_suffix("-->")) else {
+        let Some(inner) = markdown::comment(s) else {
             continue;
         };
         let inner = inner.trim();
@@ -102,9 +99,8 @@ pub fn apply(
     // The next line of text after each line (blank lines and directives skipped).
     let next_text_line = |line: usize| {
         (line + 1..src.line_count()).find(|&l| {
-            let t = src.text[src.line_range(l)].trim();
-            let comment = t.starts_with("<!--") && t.ends_with("-->");
-            !t.is_empty() && !comment
+            let t = &src.text[src.line_range(l)];
+            !t.trim().is_empty() && markdown::comment(t).is_none()
         })
     };
     diags.retain(|d| {
@@ -154,5 +150,15 @@ mod tests {
         assert!(d[2].ids.is_empty() && d[2].kind == Kind::NextLine);
         assert!(directives(&Source::new("a.txt", text)).is_empty());
         assert!(!directives(&Source::new("<stdin>", text)).is_empty());
+    }
+
+    #[test]
+    fn directives_in_a_code_block_are_not_obeyed() {
+        // A fence closes only on its own character, at least as long, and nothing else:
+        // ~~~ and ```text inside a ``` block are code, as CommonMark reads them.
+        let text = "```\n<!-- fzlint-disable -->\n~~~\n<!-- fzlint-disable placeholder -->\n```text\n<!-- fzlint-disable-next-line -->\n```\n<!-- fzlint-enable -->\n";
+        let d = directives(&Source::new("a.md", text));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].kind.clone(), d[0].line), (Kind::Enable, 7));
     }
 }

@@ -1,6 +1,9 @@
 //! Texts for tests that hold one way of doing a thing against another: the repository's
 //! reports in many forms, and random texts that are the same on every run.
 
+use crate::text::chars::full_width;
+use crate::text::source::normalise_char;
+
 /// Hard cases: the repository's sample reports, each also as one line, with its
 /// marks turned half-width and full-width, and short texts at the edges.
 pub fn texts() -> Vec<String> {
@@ -45,14 +48,15 @@ pub fn texts() -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
         let one_line: String = f.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-        let half: String = f.chars().map(crate::text::source::normalise_char).collect();
+        let half: String = f.chars().map(normalise_char).collect();
         let full: String = f
             .chars()
-            .map(|c| match c {
-                '!'..='~' if !c.is_ascii_alphanumeric() => {
-                    char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c
+                } else {
+                    full_width(c)
                 }
-                _ => c,
             })
             .collect();
         // Every third mark full-width: mixed forms in one report.
@@ -62,12 +66,8 @@ pub fn texts() -> Vec<String> {
             .map(|c| match c {
                 '!'..='~' | '\u{FF01}'..='\u{FF5E}' if !c.is_alphanumeric() => {
                     n += 1;
-                    let h = crate::text::source::normalise_char(c);
-                    if n % 3 == 0 {
-                        char::from_u32(h as u32 + 0xFEE0).unwrap_or(c)
-                    } else {
-                        h
-                    }
+                    let h = normalise_char(c);
+                    if n % 3 == 0 { full_width(h) } else { h }
                 }
                 _ => c,
             })

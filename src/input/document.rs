@@ -1,7 +1,7 @@
 //! A report read from a structured format (Word .docx, an HTML page): its text blocks in
 //! reading order, with where each came from, before it becomes a [`Source`].
 //!
-//! The readers (docx.rs, html.rs) produce a [`Document`]; [`Document::into_source`]
+//! The readers ([`super::docx`], [`super::html`]) produce a [`Document`]; [`Document::into_source`]
 //! joins the blocks into one text, one block per line, and keeps a map from each line
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 
@@ -81,5 +81,41 @@ impl Document {
                 .collect(),
         );
         src
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_lines_with_the_way_back() {
+        // A carriage return inside a block is a line break of its own.
+        let block = |text: &str, paragraph| Block {
+            text: text.into(),
+            paragraph,
+            element: "w:p".into(),
+        };
+        let doc = Document {
+            blocks: vec![block("(一)标题", 1), block("甲乙\r丙丁", 3), block("", 4)],
+            format: Format::Docx,
+            encoding: "UTF-8",
+            title: Some("标题".into()),
+            ..Document::default()
+        };
+        let s = doc.into_source("a.docx");
+        assert_eq!(s.text, "(一)标题\n甲乙\n丙丁\n");
+        assert_eq!(
+            (s.format, s.encoding, s.title_meta.as_deref()),
+            (Format::Docx, "UTF-8", Some("标题"))
+        );
+        let firsts: Vec<(usize, usize)> = s
+            .locations
+            .iter()
+            .flatten()
+            .map(|l| (l.first_line, l.paragraph))
+            .collect();
+        assert_eq!(firsts, [(0, 1), (1, 3), (3, 4)]);
+        assert_eq!(s.line_count(), 4);
     }
 }

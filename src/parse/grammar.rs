@@ -1,6 +1,7 @@
 //! The only place that touches pest: it answers what a bounded slice starts with.
 
 use super::tree::{DateForm, MarkerForm};
+use crate::text::numerals;
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -11,8 +12,9 @@ struct BlockGrammar;
 /// pest is handed at most this many bytes when only a prefix matters.
 const PROBE_BYTES: usize = 48;
 /// Slices longer than this cannot be a closing, a salutation or a date line.
-pub const SHORT_BYTES: usize = 160;
+const SHORT_BYTES: usize = 160;
 
+/// At most `max` bytes of `text`, cut at a character boundary.
 fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
@@ -36,7 +38,6 @@ pub struct MarkerParse {
     pub space_len: usize,
 }
 
-/// Whether `c` can start a heading marker or a number (a cheap test before pest).
 /// What every heading marker looks like, checked in Rust before the grammar is asked
 /// (most lines fail here, and asking pest costs more): an optional `(`, one to three
 /// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`. Gives the length
@@ -49,7 +50,7 @@ fn marker_shape(text: &str) -> Option<usize> {
         c = chars.next();
     }
     let mut digits = 0;
-    while c.is_some_and(|(_, d)| d.is_ascii_digit() || cn_digit(d).is_some() || d == '十') {
+    while c.is_some_and(|(_, d)| d.is_ascii_digit() || numerals::is_numeral(d)) {
         digits += 1;
         if digits > 3 {
             return None;
@@ -67,6 +68,8 @@ fn marker_shape(text: &str) -> Option<usize> {
 
 /// The grammar's answers for short keys (a marker and the character after it), kept per
 /// thread: a report has a few dozen distinct markers, asked again and again across files.
+/// (Asking the grammar every time costs about a fifth more instructions on the benchmark
+/// corpus.)
 struct Memo<V: Copy> {
     map: std::collections::HashMap<Box<str>, V>,
 }
@@ -93,10 +96,6 @@ thread_local! {
         std::cell::RefCell::new(Memo { map: Default::default() });
     static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> =
         std::cell::RefCell::new(Memo { map: Default::default() });
-}
-
-fn starts_number(c: char) -> bool {
-    c == '(' || c.is_ascii_digit() || cn_digit(c).is_some() || c == '十'
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
@@ -145,7 +144,7 @@ fn ask_marker(probe: &str) -> Option<MarkerParse> {
                 out.form = form;
                 for n in p.into_inner() {
                     match n.as_rule() {
-                        Rule::cn_num => out.number = cn_number(n.as_str())?,
+                        Rule::cn_num => out.number = numerals::number(n.as_str())?,
                         Rule::ar_num => out.number = n.as_str().parse().ok()?,
                         _ => {}
                     }
@@ -171,7 +170,7 @@ fn ask_enum_item(key: &str) -> Option<u32> {
     let pair = BlockGrammar::parse(Rule::enum_item, key).ok()?.next()?;
     pair.into_inner()
         .find(|p| p.as_rule() == Rule::cn_num)
-        .and_then(|p| cn_number(p.as_str()))
+        .and_then(|p| numerals::number(p.as_str()))
 }
 
 fn whole(rule: Rule, text: &str) -> bool {
@@ -195,17 +194,7 @@ pub fn date_prefix(text: &str) -> Option<(usize, u32, u32, u32, DateForm)> {
 
 /// A line that holds nothing but a date.
 pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> {
-    if text.len() > SHORT_BYTES
-        || !text.trim_start().chars().next().is_some_and(starts_number) && !text.contains('年')
-    {
-        return None;
-    }
-    // Every form of date ends with 日 or a digit, and only blanks follow it: most
-    // paragraphs (ending with 。) are settled here, without the grammar.
-    if !text
-        .trim_end_matches([' ', '\t'])
-        .ends_with(|c: char| c == '日' || c.is_ascii_digit())
-    {
+    if text.len() > SHORT_BYTES {
         return None;
     }
     let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;
@@ -229,7 +218,7 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
         let s = p.as_str();
         match p.as_rule() {
             Rule::year => y = s.parse().ok()?,
-            Rule::cn_year => y = cn_year(s)?,
+            Rule::cn_year => y = numerals::year(s)?,
             Rule::month | Rule::day => {
                 padded |= s.len() == 2 && s.starts_with('0');
                 let v = s.parse().ok()?;
@@ -240,7 +229,7 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
                 }
             }
             Rule::cn_num => {
-                let v = cn_number(s)?;
+                let v = numerals::number(s)?;
                 if m == 0 { m = v } else { d = v }
             }
             _ => {}
@@ -251,61 +240,6 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
         f => f,
     };
     Some((len, y, m, d, form))
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' | 'O' | 'o' | '0' | '○' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99.
-pub fn cn_number(s: &str) -> Option<u32> {
-    if !s.contains('十') {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?));
-    }
-    // With 十, at most three characters: 十, 十二, 二十, 二十一.
-    let mut chars = ['\0'; 3];
-    let mut n = 0;
-    for c in s.chars() {
-        *chars.get_mut(n)? = c;
-        n += 1;
-    }
-    let chars = &chars[..n];
-    let i = chars.iter().position(|&c| c == '十')?;
-    let tens = match i {
-        0 => 1,
-        1 => cn_digit(chars[0])?,
-        _ => return None,
-    };
-    let units = match n - i - 1 {
-        0 => 0,
-        1 => cn_digit(chars[i + 1])?,
-        _ => return None,
-    };
-    Some(tens * 10 + units)
-}
-
-/// Whether a character is a Chinese numeral of a heading or list number (一 … 十, 〇).
-pub fn is_numeral(c: char) -> bool {
-    c == '十' || cn_digit(c).is_some()
-}
-
-pub fn cn_year(s: &str) -> Option<u32> {
-    s.chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + cn_digit(c)?))
 }
 
 #[cfg(test)]
@@ -415,29 +349,17 @@ mod tests {
             Some((2024, 2, 27))
         );
         assert!(date_line("  2024年2月27日 ").is_some());
-        assert!(date_line("2024年2月27日召开会议").is_none());
-    }
-
-    #[test]
-    fn a_date_line_is_what_the_grammar_reads_as_one() {
-        for t in [
-            "2024年2月27日",
-            "  2024年2月27日 \t",
-            "2024-02-27",
-            "2024.2.27 ",
-            "\t2024/2/27\t",
-            "二〇二四年二月二十七日",
-            "二O二四年二月二十七日  ",
+        assert!(date_line("\t2024/2/27\t").is_some());
+        assert!(date_line("二O二四年二月二十七日  ").is_some());
+        for not_a_date_line in [
+            "2024年2月27日召开会议",
             "2024年2月27日。",
             "2024年2月",
-            "2024-02-2",
-            "2024年2月27日 星期二",
-            "全年办结案件12件",
             "(2024年2月27日)",
+            "全年办结案件12件",
             "",
         ] {
-            let grammar = BlockGrammar::parse(Rule::date_line, t).is_ok();
-            assert_eq!(date_line(t).is_some(), grammar, "{t:?}");
+            assert!(date_line(not_a_date_line).is_none(), "{not_a_date_line}");
         }
     }
 
@@ -448,24 +370,5 @@ mod tests {
         assert!(is_salutation("市委、市政府:"));
         assert!(!is_salutation("针对以上问题的存在,特建议:"));
         assert!(!is_salutation("现将有关情况报告如下:"));
-    }
-
-    #[test]
-    fn numerals() {
-        assert_eq!(cn_number("十"), Some(10));
-        assert_eq!(cn_number("二十一"), Some(21));
-        assert_eq!(cn_number("三"), Some(3));
-        for bad in ["十十", "二十一一", "三二十", "十二三", "", "年"] {
-            assert_eq!(
-                cn_number(bad),
-                if bad.is_empty() { Some(0) } else { None },
-                "{bad}"
-            );
-        }
-        assert_eq!(cn_number("二〇二四"), Some(2024));
-        for c in ['一', '十', '〇', '零', 'O', '0'] {
-            assert!(is_numeral(c), "{c}");
-        }
-        assert!(!is_numeral('年'));
     }
 }

@@ -38,13 +38,20 @@ impl Format {
     }
 }
 
+/// Whether a file name says Markdown (.md, .markdown).
+pub fn is_markdown(name: &str) -> bool {
+    ends_with_ignoring_case(name, ".md") || ends_with_ignoring_case(name, ".markdown")
+}
+
+fn ends_with_ignoring_case(name: &str, end: &str) -> bool {
+    name.len() >= end.len()
+        && name.as_bytes()[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+}
+
 /// Whether a file's format has comments that can hold directives: Markdown and HTML,
 /// and text with no file name extension (standard input, a rule's examples).
 pub fn has_comments(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let file = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
-    !file.contains('.')
-        || [".md", ".markdown", ".html", ".htm"]
-            .iter()
-            .any(|e| file.ends_with(e))
+    !file.contains('.') || is_markdown(file) || file.ends_with(".html") || file.ends_with(".htm")
 }

@@ -190,7 +190,7 @@ fn date_char(c: char) -> bool {
         c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
     } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         // In this block the numerals are 零, 一 … 九 and 十.
-        matches!(c, '年' | '月' | '日') || crate::parse::grammar::is_numeral(c)
+        matches!(c, '年' | '月' | '日') || crate::text::numerals::is_numeral(c)
     } else {
         true
     }
@@ -199,7 +199,7 @@ fn date_char(c: char) -> bool {
 /// A character a date can start with: a digit, or a numeral but 十 (〇, 零, 一 … 九, and
 /// O, o, ○ written for 〇).
 fn date_start(c: char) -> bool {
-    c.is_ascii_digit() || (c != '十' && crate::parse::grammar::is_numeral(c))
+    c.is_ascii_digit() || (c != '十' && crate::text::numerals::is_numeral(c))
 }
 
 static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
@@ -293,11 +293,11 @@ fn date_problem(c: &regex::Captures) -> Option<String> {
     } else {
         let cn = |k: &str| {
             c.name(k)
-                .and_then(|m| crate::parse::grammar::cn_number(m.as_str()))
+                .and_then(|m| crate::text::numerals::number(m.as_str()))
         };
         let year = c
             .name("cy")
-            .and_then(|m| crate::parse::grammar::cn_year(m.as_str()));
+            .and_then(|m| crate::text::numerals::year(m.as_str()));
         match (cn("cm"), cn("cd")) {
             (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
             _ => None,

@@ -1,0 +1,94 @@
+//! styles.xml: what each paragraph style says about numbering, and what it is based on.
+
+use super::xml::{Handler, Tag, attr, number_val, parse_part};
+use crate::input::InputError;
+use quick_xml::events::BytesStart;
+use std::collections::HashMap;
+
+/// How many `w:basedOn` links are followed before a style chain is cut (guards cycles).
+const MAX_STYLE_DEPTH: usize = 32;
+
+/// What a style says about numbering, and what it is based on.
+#[derive(Debug, Default)]
+pub(super) struct Style {
+    pub(super) based_on: Option<String>,
+    pub(super) num_id: Option<u32>,
+    pub(super) ilvl: Option<u32>,
+}
+
+/// The styles of styles.xml, by id.
+#[derive(Debug, Default)]
+pub(super) struct Styles {
+    pub(super) by_id: HashMap<String, Style>,
+    /// The paragraph style of paragraphs that name none.
+    default_paragraph: Option<String>,
+}
+
+impl Styles {
+    /// A paragraph style and the styles it is based on, nearest first.
+    pub(super) fn chain<'s>(&'s self, style: Option<&'s str>) -> Vec<&'s str> {
+        let mut chain = Vec::new();
+        let mut next = style.or(self.default_paragraph.as_deref());
+        while let Some(id) = next {
+            if chain.len() >= MAX_STYLE_DEPTH || chain.contains(&id) {
+                break;
+            }
+            chain.push(id);
+            next = self.by_id.get(id).and_then(|s| s.based_on.as_deref());
+        }
+        chain
+    }
+}
+
+/// Reads styles.xml.
+#[derive(Default)]
+struct StylesReader {
+    styles: Styles,
+    /// The style being read: its id, whether it is the default paragraph style.
+    current: Option<(Option<String>, bool, Style)>,
+}
+
+impl Handler for StylesReader {
+    fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]) {
+        match tag {
+            Tag::Style => {
+                let paragraph = attr(e, "type").is_none_or(|t| t == "paragraph");
+                let default =
+                    attr(e, "default").is_some_and(|v| matches!(v.trim(), "1" | "true" | "on"));
+                self.current = Some((attr(e, "styleId"), paragraph && default, Style::default()));
+            }
+            Tag::BasedOn if parents.last() == Some(&Tag::Style) => {
+                if let Some((_, _, style)) = &mut self.current {
+                    style.based_on = attr(e, "val");
+                }
+            }
+            Tag::Ilvl | Tag::NumId if parents.ends_with(&[Tag::Style, Tag::PPr, Tag::NumPr]) => {
+                if let Some((_, _, style)) = &mut self.current {
+                    if tag == Tag::Ilvl {
+                        style.ilvl = number_val(e);
+                    } else {
+                        style.num_id = number_val(e);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, tag: Tag, _: &[Tag]) {
+        if tag == Tag::Style
+            && let Some((Some(id), default, style)) = self.current.take()
+        {
+            if default && self.styles.default_paragraph.is_none() {
+                self.styles.default_paragraph = Some(id.clone());
+            }
+            self.styles.by_id.insert(id, style);
+        }
+    }
+}
+
+pub(super) fn parse_styles(data: &[u8], part: &str) -> Result<Styles, InputError> {
+    let mut reader = StylesReader::default();
+    parse_part(data, part, &mut reader)?;
+    Ok(reader.styles)
+}
