@@ -2,7 +2,7 @@
 //! none with `--isolated`), its per-path entries, and the rule folders it and the
 //! command line add. Rule sets are built once per distinct set of settings.
 
-use super::{eprint_line, yaml_error};
+use super::out::{eprint_line, yaml_error};
 use fzlint::config::{self, Config};
 use fzlint::rules::RuleSet;
 use std::collections::{HashMap, HashSet};

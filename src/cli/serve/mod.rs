@@ -5,7 +5,12 @@
 //! threads answers them. Bodies are limited to 10 MB, counted as they are read;
 //! sockets time out; nothing is stored, and the log names no document text.
 
-use super::{Out, RuleArgs, rule_items, select, settings};
+use super::args::ServeArgs;
+use super::out::{EXIT_TROUBLE, Out, Status, eprint_line};
+use super::pipeline::select;
+use super::rule::explain;
+use super::rules::items as rule_items;
+use super::{load_rules, mode, settings};
 use fzlint::Settings;
 use fzlint::input;
 use fzlint::render::{FileReport, json, outline};
@@ -14,7 +19,6 @@ use fzlint::rules::engine::lint_analysed;
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -28,36 +32,9 @@ pub const MAX_BODY: usize = 10 * 1024 * 1024;
 /// client reads the answer rather than a reset); longer ones are not (see `handle`).
 const DRAIN_CAP: usize = 64 * 1024 * 1024;
 
-const PAGE: &str = include_str!("serve/page.html");
-const SCRIPT: &str = include_str!("serve/page.js");
-const STYLE: &str = include_str!("serve/page.css");
-
-#[derive(clap::Args)]
-pub struct ServeArgs {
-    /// Address to listen on (port 0: any free port; the first line printed is the URL).
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
-    addr: String,
-    /// Do not open a browser.
-    #[arg(long)]
-    no_open: bool,
-    /// Require this token (Authorization: Bearer T, or ?token=T) for the page and the API.
-    #[arg(long, value_name = "T")]
-    token: Option<String>,
-    /// Use this config file (instead of the nearest .fzlint.yaml above the current folder).
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Use no config file at all.
-    #[arg(long)]
-    isolated: bool,
-    #[command(flatten)]
-    rules: RuleArgs,
-    /// Requests answered at once.
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
-    workers: u16,
-    /// Seconds a connection may stay silent while a request is read or written.
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
-    timeout: u64,
-}
+const PAGE: &str = include_str!("page.html");
+const SCRIPT: &str = include_str!("page.js");
+const STYLE: &str = include_str!("page.css");
 
 /// What every worker shares.
 struct State<'a> {
@@ -73,32 +50,35 @@ struct State<'a> {
     hosts: Option<Vec<String>>,
 }
 
-pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let mut trouble = false;
-    let Some(base) = super::load_rules(&args.rules, &mut trouble) else {
-        return Ok(super::EXIT_TROUBLE);
+pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
+    let mut status = Status::default();
+    let Some(base) = load_rules(&args.rules.rules, &mut status) else {
+        return Ok(status);
     };
     let dir = std::env::current_dir().unwrap_or_default();
     let mut resolver =
-        settings::Resolver::new(&args.rules.rules, super::mode(&args.config, args.isolated));
+        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
     // A broken config is found now, not on the first upload.
     if let settings::Governed::Broken(config) = resolver.governed(&dir.join("report.txt")) {
-        super::eprint_line(&format!("error: {config} 有误，未启动"));
-        return Ok(super::EXIT_TROUBLE);
+        eprint_line(&format!("error: {config} 有误，未启动"));
+        status.config += 1;
+        return Ok(status);
     }
     let listener = match TcpListener::bind(args.addr.as_str()) {
         Ok(l) => l,
         Err(e) => {
-            super::eprint_line(&format!("error: 无法监听 {}：{e}", args.addr));
-            return Ok(super::EXIT_TROUBLE);
+            eprint_line(&format!("error: 无法监听 {}：{e}", args.addr));
+            status.other += 1;
+            return Ok(status);
         }
     };
     let bound = listener.local_addr()?;
     let server = match tiny_http::Server::from_listener(listener, None) {
         Ok(s) => s,
         Err(e) => {
-            super::eprint_line(&format!("error: 无法启动服务：{e}"));
-            return Ok(super::EXIT_TROUBLE);
+            eprint_line(&format!("error: 无法启动服务：{e}"));
+            status.other += 1;
+            return Ok(status);
         }
     };
     let hosts = bound.ip().is_loopback().then(|| {
@@ -122,7 +102,7 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<i32> {
     let url = page_url(bound, args.token.as_deref());
     out.print(&format!("{url}\n"));
     out.print("fzlint 检查页已启动：在浏览器中打开上面的地址；按 Ctrl+C 停止\n");
-    let _ = out.stdout.flush();
+    let _ = out.flush();
     if !args.no_open && desktop() {
         open_browser(&url);
     }
@@ -139,15 +119,15 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<i32> {
                         }
                         // The accept loop has ended: nothing more will come.
                         Err(e) => {
-                            super::eprint_line(&format!("error: 服务已停止：{e}"));
-                            std::process::exit(super::EXIT_TROUBLE);
+                            eprint_line(&format!("error: 服务已停止：{e}"));
+                            std::process::exit(EXIT_TROUBLE);
                         }
                     }
                 }
             });
         }
     });
-    Ok(0)
+    Ok(status)
 }
 
 fn page_url(bound: SocketAddr, token: Option<&str>) -> String {
@@ -282,7 +262,7 @@ fn open_browser(url: &str) {
         .stderr(Stdio::null())
         .spawn();
     if spawned.is_err() {
-        super::eprint_line("未能自动打开浏览器，请手动打开上面的地址");
+        eprint_line("未能自动打开浏览器，请手动打开上面的地址");
     }
 }
 
@@ -377,7 +357,7 @@ fn handle(state: &State, mut rq: Request) {
     }
     // One line per request: never the query (it may hold the token) nor any text.
     let path_shown: String = path.chars().take(200).collect();
-    super::eprint_line(&format!(
+    eprint_line(&format!(
         "{method} {} {status} {size} {}ms",
         path_shown.escape_debug(),
         started.elapsed().as_millis()
@@ -672,7 +652,7 @@ fn rule(state: &State, id: &str) -> Reply {
         return Reply::error(404, &format!("没有 id 为 “{id}” 的规则"));
     };
     let s = &r.spec;
-    let (text, _) = super::explain(set, r);
+    let (text, _) = explain(set, r);
     Reply::json(
         200,
         &json!({
