@@ -1,23 +1,31 @@
 //! `fzlint check`: lint reports and print the findings in the format asked for.
 
 use super::args::{CheckArgs, ColorChoice, Format, Level};
+use super::mode;
 use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atomically};
 use super::pipeline::{Job, LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
-use super::{mode, settings};
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::{self, FileReport, human, json};
+use fzlint::resolve::{Choices, Resolver};
 use fzlint::rules::Rule;
-use fzlint::rules::engine::lint_with;
 use fzlint::text::source::Source;
 use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
     let mut status = Status::default();
-    let mut resolver =
-        settings::Resolver::new(&args.rules.rules, mode(&args.run.config, args.run.isolated));
+    let mut resolver = Resolver::new(
+        &args.rules.rules,
+        mode(&args.run.config, args.run.isolated),
+        Choices {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            preview: args.run.preview,
+            year: args.run.year,
+        },
+    );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
         return Ok(Status::not_done());
@@ -98,16 +106,12 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             Format::Human => vec![human::render(&f, color)],
             Format::Concise => vec![render::concise(&f)],
             Format::Github => vec![render::github::render(&f)],
-            _ => json::file_body(&f, &job.prepared.set.vocab.version)
+            _ => json::file_body(&f, &job.governed.set().vocab.version)
                 .into_iter()
                 .collect(),
         }
     };
     let plan = LintPlan {
-        select: &args.select,
-        ignore: &args.ignore,
-        preview: args.run.preview,
-        year: args.run.year,
         stdin_filename: args.stdin_filename.as_deref(),
         min,
         threads: args.run.threads,
@@ -122,17 +126,16 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
         &mut resolver,
         &plan,
         &mut status,
-        |status, path, job, result| {
-            let Some(job) = job else {
-                if let Err(e) = result {
+        |status, path, linted| {
+            let (job, outcome) = match linted {
+                Ok(linted) => linted,
+                Err(e) => {
                     eprint_line(&format!("error: {}: {e}", path.display()));
+                    status.inputs += 1;
+                    return;
                 }
-                status.inputs += 1;
-                return;
             };
-            let set = &job.prepared.set;
-            let selected = job.rules();
-            let settings = &job.settings;
+            let set = job.governed.set();
             // On the thread that writes, in order: kept cheap (no copy of a rule id
             // already counted).
             let mut tally = |found: &mut dyn Iterator<Item = (&str, Severity)>| {
@@ -154,9 +157,9 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
                 }
                 totals.add_file(&file);
             };
-            let (mut src, mut diags) = match result {
-                Ok(Outcome::Whole(src, diags, _)) => (src, diags),
-                Ok(Outcome::Rendered(pieces, found)) => {
+            let (mut src, mut diags) = match outcome {
+                Outcome::Whole(src, diags, _) => (src, diags),
+                Outcome::Rendered(pieces, found) => {
                     tally(&mut found.iter().map(|(r, s)| (r.as_str(), *s)));
                     for p in pieces {
                         if args.format == Format::Json {
@@ -164,11 +167,6 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
                         }
                         out.print(&p);
                     }
-                    return;
-                }
-                Err(e) => {
-                    eprint_line(&format!("error: {}: {e}", path.display()));
-                    status.inputs += 1;
                     return;
                 }
             };
@@ -185,7 +183,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
                     Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
                         eprint_line(&format!("已修复 {}：{n} 处", path.display()));
                         src = Source::new(src.name.clone(), &text);
-                        diags = lint_with(&src, set, &selected, settings);
+                        diags = job.governed.lint(&src).0;
                         diags.retain(|d| d.severity >= min);
                     }
                     Ok(_) => {}
@@ -196,8 +194,10 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             }
             if let Some(b) = &mut baseline {
                 // The rules that ran and could report at the level asked for.
-                let ran: Vec<&str> = selected
-                    .iter()
+                let ran: Vec<&str> = job
+                    .governed
+                    .rules()
+                    .into_iter()
                     .filter(|r| r.spec.severity >= min)
                     .map(|r| r.spec.id.as_str())
                     .collect();
@@ -316,9 +316,6 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             status.other += 1;
             return Ok(status);
         }
-    }
-    if resolver.trouble {
-        status.config += 1;
     }
     let failed = unused_baseline
         || worst.is_some_and(|w| {

@@ -1,42 +1,37 @@
 //! `fzlint config`: the settings that apply to a report (or to reports in a folder).
 
 use super::args::Format;
-use super::out::{Out, Status};
-use super::settings;
+use super::out::{Out, Status, report_problems};
 use anyhow::Result;
+use fzlint::resolve::{Choices, Configured, Mode, Resolver};
 use std::path::{Path, PathBuf};
 
 pub fn run(
     path: &Path,
     format: Format,
     dirs: &[PathBuf],
-    mode: settings::Mode,
+    mode: Mode,
     out: &mut Out,
 ) -> Result<Status> {
     let mut status = Status::default();
-    let mut resolver = settings::Resolver::new(dirs, mode);
+    let mut resolver = Resolver::new(dirs, mode, Choices::default());
     // For a folder, the settings of a report placed in it.
     let file = if path.is_dir() {
         path.join("report.txt")
     } else {
         path.to_path_buf()
     };
-    let p = match resolver.governed(&file) {
-        settings::Governed::Ready(p) => p,
-        settings::Governed::Broken(_) => {
-            status.config += 1;
-            return Ok(status);
-        }
-    };
-    out.print(&describe(&p, &file, format == Format::Json)?);
-    if resolver.trouble {
-        status.config += 1;
+    let governed = resolver.governed(&file);
+    report_problems(&mut resolver, &mut status);
+    match governed {
+        Ok(g) => out.print(&describe(&g.configured, &file, format == Format::Json)?),
+        Err(_) => status.config += 1,
     }
     Ok(status)
 }
 
 /// `fzlint config`: the settings that apply to one report.
-fn describe(p: &settings::Prepared, file: &Path, json: bool) -> Result<String> {
+fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
     let matched = p
         .config

@@ -21,11 +21,11 @@ mod rule;
 mod rules;
 mod schema;
 mod serve;
-mod settings;
 mod walk;
 
 use args::{Cli, Command};
 use clap::Parser;
+use fzlint::resolve::Mode;
 use fzlint::rules::RuleSet;
 pub use out::{EXIT_TROUBLE, Status};
 use out::{Out, eprint_line, yaml_error};
@@ -75,10 +75,10 @@ fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
 }
 
 /// Which config governs the files: the one named, none, or the nearest to each.
-fn mode(config: &Option<PathBuf>, isolated: bool) -> settings::Mode {
+fn mode(config: &Option<PathBuf>, isolated: bool) -> Mode {
     match (config, isolated) {
-        (Some(c), _) => settings::Mode::Fixed(c.clone()),
-        (None, true) => settings::Mode::Isolated,
-        (None, false) => settings::Mode::Discover,
+        (Some(c), _) => Mode::Fixed(c.clone()),
+        (None, true) => Mode::Isolated,
+        (None, false) => Mode::Discover,
     }
 }

@@ -3,6 +3,7 @@
 //! code.
 
 use fzlint::pack::yaml::YamlError;
+use fzlint::resolve::Resolver;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -187,5 +188,14 @@ pub fn yaml_error(e: &YamlError) -> String {
     match term::emit_to_io_write(&mut buf, &term::Config::default(), &file, &d) {
         Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
         Err(_) => format!("error: {}:{}:{}: {}\n", e.path, e.line, e.column, e.message),
+    }
+}
+
+/// Prints the errors in config and rule files the resolver has found since it was
+/// last asked, and counts them.
+pub fn report_problems(resolver: &mut Resolver, status: &mut Status) {
+    for e in resolver.take_problems() {
+        eprint_line(yaml_error(&e).trim_end());
+        status.config += 1;
     }
 }

@@ -1,14 +1,15 @@
 //! `fzlint report`: every report linted, then one overview of the batch (HTML or CSV).
 
 use super::args::{OverviewFormat, ReportArgs};
+use super::mode;
 use super::out::{Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::files_to_lint;
-use super::{mode, settings};
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::overview;
 use fzlint::render::{FileReport, json, outline};
+use fzlint::resolve::{Choices, Resolver};
 use fzlint::text::source::Source;
 
 /// Characters of a long line kept before a finding shown in the overview.
@@ -16,16 +17,19 @@ const OVERVIEW_WINDOW: usize = 200;
 
 pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut status = Status::default();
-    let mut resolver =
-        settings::Resolver::new(&args.rules.rules, mode(&args.run.config, args.run.isolated));
+    let mut resolver = Resolver::new(
+        &args.rules.rules,
+        mode(&args.run.config, args.run.isolated),
+        Choices {
+            preview: args.run.preview,
+            year: args.run.year,
+            ..Choices::default()
+        },
+    );
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
         return Ok(status);
     };
     let plan = LintPlan {
-        select: &[],
-        ignore: &[],
-        preview: args.run.preview,
-        year: args.run.year,
         stdin_filename: None,
         min: Severity::Info,
         threads: args.run.threads,
@@ -41,11 +45,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         &mut resolver,
         &plan,
         &mut status,
-        |status, path, job, result| {
-            let (src, diags, a) = match (result, job) {
-                (Ok(Outcome::Whole(src, diags, Some(a))), Some(_)) => (src, diags, a),
-                (result, _) => {
-                    let e = result.err().map(|e| e.to_string()).unwrap_or_default();
+        |status, path, linted| {
+            let (job, src, diags, a) = match linted {
+                Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
+                linted => {
+                    let e = linted.err().map(|e| e.to_string()).unwrap_or_default();
                     eprint_line(&format!("error: {}: {e}", path.display()));
                     status.inputs += 1;
                     entries.push(overview::Entry {
@@ -58,15 +62,14 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     return;
                 }
             };
-            let Some(job) = job else { return };
-            let version = &job.prepared.set.vocab.version;
+            let version = &job.governed.set().vocab.version;
             pack_version.clone_from(version);
             let mut o = outline::outline(&src, &a);
             o.rule_pack.clone_from(version);
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
-                late: overview::published_late(&job.prepared.set, &diags),
+                late: overview::published_late(job.governed.set(), &diags),
                 findings: findings(&src, &diags, version),
                 error: None,
             });
@@ -111,9 +114,6 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             ));
         }
         None => stdout.print(&text),
-    }
-    if resolver.trouble {
-        status.config += 1;
     }
     Ok(status)
 }

@@ -1,7 +1,7 @@
 //! The files a run lints: the paths as given, folders walked in a stable order.
 
-use super::out::{Status, eprint_line};
-use super::settings::Resolver;
+use super::out::{Status, eprint_line, report_problems};
+use fzlint::resolve::Resolver;
 use fzlint::text::Format;
 use std::path::{Path, PathBuf};
 
@@ -17,10 +17,12 @@ pub fn files_to_lint(
     resolver: &mut Resolver,
     status: &mut Status,
 ) -> Option<Vec<Named>> {
-    let files: Vec<Named> = expand(paths, status)
-        .into_iter()
-        .filter(|(p, explicit)| *explicit || !resolver.excluded(p))
-        .collect();
+    let mut files = expand(paths, status);
+    files.retain(|(p, explicit)| {
+        let keep = *explicit || !resolver.excluded(p);
+        report_problems(resolver, status);
+        keep
+    });
     if files.is_empty() {
         eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
         status.other += 1;

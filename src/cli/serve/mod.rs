@@ -6,16 +6,14 @@
 //! sockets time out; nothing is stored, and the log names no document text.
 
 use super::args::ServeArgs;
-use super::out::{EXIT_TROUBLE, Out, Status, eprint_line};
-use super::pipeline::select;
+use super::out::{EXIT_TROUBLE, Out, Status, eprint_line, report_problems};
 use super::rule::explain;
 use super::rules::items as rule_items;
-use super::{load_rules, mode, settings};
-use fzlint::Settings;
+use super::{load_rules, mode};
 use fzlint::input;
 use fzlint::render::{FileReport, json, outline};
+use fzlint::resolve::{Choices, Governed, ResolveError, Resolver};
 use fzlint::rules::RuleSet;
-use fzlint::rules::engine::lint_analysed;
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use serde_json::{Value, json};
@@ -37,8 +35,8 @@ const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
 
 /// What every worker shares.
-struct State<'a> {
-    resolver: Mutex<settings::Resolver<'a>>,
+struct State {
+    resolver: Mutex<Resolver>,
     /// The built-in pack plus --rules (what `fzlint rules` lists).
     base: RuleSet,
     /// The folder uploads are taken to be in (for the settings that apply).
@@ -56,12 +54,17 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
         return Ok(status);
     };
     let dir = std::env::current_dir().unwrap_or_default();
-    let mut resolver =
-        settings::Resolver::new(&args.rules.rules, mode(&args.config, args.isolated));
+    let mut resolver = Resolver::new(
+        &args.rules.rules,
+        mode(&args.config, args.isolated),
+        Choices::default(),
+    );
     // A broken config is found now, not on the first upload.
-    if let settings::Governed::Broken(config) = resolver.governed(&dir.join("report.txt")) {
+    let governed = resolver.governed(&dir.join("report.txt"));
+    report_problems(&mut resolver, &mut status);
+    if let Err(ResolveError::Broken(config)) = governed {
         eprint_line(&format!("error: {config} 有误，未启动"));
-        status.config += 1;
+        status.other += 1;
         return Ok(status);
     }
     let listener = match TcpListener::bind(args.addr.as_str()) {
@@ -544,20 +547,20 @@ fn check(state: &State, rq: &mut Request, query: &str) -> Reply {
     }
 }
 
+/// What governs a file in the served folder; errors in config and rule files found on
+/// the way go to the log.
+fn governed(state: &State, file: &Path) -> Result<Governed, ResolveError> {
+    let mut resolver = state.resolver.lock().unwrap_or_else(|e| e.into_inner());
+    let governed = resolver.governed(file);
+    report_problems(&mut resolver, &mut Status::default());
+    governed
+}
+
 /// Lints an upload as `check` would lint a file of that name in the current folder.
 fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)> {
-    let governed = {
-        let mut resolver = state.resolver.lock().unwrap_or_else(|e| e.into_inner());
-        // Only the upload's own name counts: no path of the client's reaches the disk.
-        let own = Path::new(name).file_name().unwrap_or_default();
-        resolver.governed(&state.dir.join(own))
-    };
-    let prepared = match governed {
-        settings::Governed::Ready(p) => p,
-        settings::Governed::Broken(config) => {
-            return Err((500, format!("未检查：{config} 有误")));
-        }
-    };
+    // Only the upload's own name counts: no path of the client's reaches the disk.
+    let own = Path::new(name).file_name().unwrap_or_default();
+    let governed = governed(state, &state.dir.join(own)).map_err(|e| (500, e.to_string()))?;
     let ext = Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
@@ -568,18 +571,8 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
         return Err((422, input::InputError::Unsupported(ext).to_string()));
     }
     let src = input::from_bytes(name, bytes, Format::of(name)).map_err(|e| (422, e.to_string()))?;
-    let set = &prepared.set;
-    let selected: Vec<&fzlint::rules::Rule> =
-        select(set, &[], &[], false, prepared.preview, &prepared.named)
-            .map_err(|e| (500, e))?
-            .into_iter()
-            .filter(|r| !prepared.off.contains(&r.spec.id))
-            .collect();
-    let settings = Settings {
-        reported_year: prepared.year,
-    };
-    let (diags, analysis) = lint_analysed(&src, set, &selected, &settings);
-    let version = set.vocab.version.clone();
+    let (diags, analysis) = governed.lint(&src);
+    let version = governed.set().vocab.version.clone();
     let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(
         &FileReport {
             src: &src,
@@ -636,16 +629,10 @@ fn lines(src: &Source) -> Vec<Value> {
 
 /// `GET /api/rule/<id>`: what `fzlint rule <id>` explains, as JSON.
 fn rule(state: &State, id: &str) -> Reply {
-    let prepared = {
-        let mut resolver = state.resolver.lock().unwrap_or_else(|e| e.into_inner());
-        match resolver.governed(&state.dir.join("report.txt")) {
-            settings::Governed::Ready(p) => Some(p),
-            settings::Governed::Broken(_) => None,
-        }
-    };
-    let set = prepared
+    let governed = governed(state, &state.dir.join("report.txt")).ok();
+    let set = governed
         .as_ref()
-        .map(|p| &p.set)
+        .map(Governed::set)
         .filter(|s| s.get(id).is_some());
     let set = set.unwrap_or(&state.base);
     let Some(r) = set.get(id) else {
