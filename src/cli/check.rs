@@ -3,18 +3,23 @@
 use super::args::{CheckArgs, ColorChoice, Format, Level};
 use super::mode;
 use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atomically};
-use super::pipeline::{Job, LintPlan, Outcome, lint_files};
+use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
-use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
-use fzlint::render::{self, FileReport, human, json};
+use fzlint::render::human::HumanEmitter;
+use fzlint::render::json::JsonEmitter;
+use fzlint::render::junit::JunitEmitter;
+use fzlint::render::sarif::SarifEmitter;
+use fzlint::render::statistics::StatisticsEmitter;
+use fzlint::render::{Emitter, FileReport, Tally};
+use fzlint::render::{concise, github};
 use fzlint::resolve::{Choices, Resolver};
-use fzlint::rules::Rule;
+use fzlint::rules::RuleSet;
 use fzlint::text::source::Source;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
+pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut status = Status::default();
     let mut resolver = Resolver::new(
         &args.rules.rules,
@@ -28,18 +33,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
-        return Ok(Status::not_done());
+        return Status::not_done();
     }
-    let to_file = args.output.is_some();
-    let color = !args.no_color
-        && !to_file
-        && match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        };
     let min = match args.min_severity {
         Some(Level::Error) => Severity::Error,
         Some(Level::Warning) => Severity::Warning,
@@ -50,14 +45,14 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             Ok(b) => Some(b),
             Err(e) => {
                 eprint_line(&format!("error: {}: {e}", path.display()));
-                return Ok(Status::not_done());
+                return Status::not_done();
             }
         },
         None => None,
     };
     let mut recorded: Vec<fzlint::baseline::Entry> = Vec::new();
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
-        return Ok(status);
+        return status;
     };
     let mut file_out = match &args.output {
         Some(path) => match FileOut::create(path) {
@@ -65,7 +60,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             Err(e) => {
                 eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
                 status.other += 1;
-                return Ok(status);
+                return status;
             }
         },
         None => None,
@@ -74,43 +69,16 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
         Some(f) => &mut f.out,
         None => stdout,
     };
-    let mut totals = human::Totals::default();
-    let mut json_out = json::ArrayWriter::default();
-    let mut counts: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
-    let mut worst: Option<Severity> = None;
+    let mut emitter = emitter(&args);
+    let mut tally = Tally::default();
     let mut would_change = false;
-    let mut summaries: std::collections::BTreeMap<String, String> = Default::default();
-    let mut sarif_rules: Vec<serde_json::Value> = Vec::new();
-    let mut sarif_index: std::collections::HashMap<String, usize> = Default::default();
-    let mut sarif_results: Vec<serde_json::Value> = Vec::new();
-    let mut junit_cases: Vec<(String, bool)> = Vec::new();
-    let mut pack_version = String::new();
-    // When a file's output depends on that file alone, it is rendered on the worker
-    // threads too; fixes, baselines and statistics are worked out in order first.
-    let prerender_ok = !(args.fix
-        || args.diff
-        || args.statistics
-        || args.baseline.is_some()
-        || args.write_baseline.is_some())
-        && matches!(
-            args.format,
-            Format::Human | Format::Concise | Format::Github | Format::Json
-        );
-    let format = args.format;
-    let prerender = move |job: &Job, src: &Source, diags: &[Diagnostic]| {
-        let f = FileReport {
-            src,
-            diagnostics: diags,
-        };
-        match format {
-            Format::Human => vec![human::render(&f, color)],
-            Format::Concise => vec![render::concise(&f)],
-            Format::Github => vec![render::github::render(&f)],
-            _ => json::file_body(&f, &job.governed.set().vocab.version)
-                .into_iter()
-                .collect(),
-        }
-    };
+    // When a file's output depends on that file alone, it is rendered on the lint
+    // threads; fixes, baselines and statistics are worked out in order first.
+    let renderer = emitter.renderer().filter(|_| {
+        !(args.fix || args.diff || args.statistics)
+            && args.baseline.is_none()
+            && args.write_baseline.is_none()
+    });
     let plan = LintPlan {
         stdin_filename: args.stdin_filename.as_deref(),
         min,
@@ -118,7 +86,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
         max_bytes: args.run.max_file_size * 1024 * 1024,
-        prerender: prerender_ok.then_some(&prerender),
+        prerender: renderer.as_ref(),
         analysis: false,
     };
     let done = lint_files(
@@ -136,36 +104,12 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
                 }
             };
             let set = job.governed.set();
-            // On the thread that writes, in order: kept cheap (no copy of a rule id
-            // already counted).
-            let mut tally = |found: &mut dyn Iterator<Item = (&str, Severity)>| {
-                let mut file = human::Totals::default();
-                for (rule, severity) in found {
-                    file.add_one(severity);
-                    worst = worst.max(Some(severity));
-                    match counts.get_mut(rule) {
-                        Some(c) => c.1 += 1,
-                        None => {
-                            counts.insert(rule.to_string(), (severity, 1));
-                            if let Some(r) = set.get(rule) {
-                                summaries
-                                    .entry(rule.to_string())
-                                    .or_insert_with(|| r.spec.summary.clone());
-                            }
-                        }
-                    }
-                }
-                totals.add_file(&file);
-            };
             let (mut src, mut diags) = match outcome {
                 Outcome::Whole(src, diags, _) => (src, diags),
-                Outcome::Rendered(pieces, found) => {
-                    tally(&mut found.iter().map(|(r, s)| (r.as_str(), *s)));
-                    for p in pieces {
-                        if args.format == Format::Json {
-                            out.print(json_out.lead());
-                        }
-                        out.print(&p);
+                Outcome::Rendered(text, found) => {
+                    tally.file(found.iter().map(|(r, s)| (r.as_str(), *s)), set);
+                    if let Some(text) = text {
+                        out.write(|w| emitter.rendered(w, &text));
                     }
                     return;
                 }
@@ -194,10 +138,9 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             }
             if let Some(b) = &mut baseline {
                 // The rules that ran and could report at the level asked for.
-                let ran: Vec<&str> = job
-                    .governed
-                    .rules()
-                    .into_iter()
+                let rules = job.governed.rules();
+                let ran: Vec<&str> = rules
+                    .iter()
                     .filter(|r| r.spec.severity >= min)
                     .map(|r| r.spec.id.as_str())
                     .collect();
@@ -207,44 +150,12 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
                 recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
                 return;
             }
-            tally(&mut diags.iter().map(|d| (d.rule.as_str(), d.severity)));
-            if args.statistics {
-                return;
-            }
+            tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
             let f = FileReport {
                 src: &src,
                 diagnostics: &diags,
             };
-            match args.format {
-                Format::Human => out.print(&human::render(&f, color)),
-                Format::Concise => out.print(&render::concise(&f)),
-                Format::Github => out.print(&render::github::render(&f)),
-                Format::Json => {
-                    if let Some(body) = json::file_body(&f, &set.vocab.version) {
-                        out.print(json_out.lead());
-                        out.print(&body);
-                    }
-                }
-                Format::Junit => {
-                    pack_version = set.vocab.version.clone();
-                    junit_cases.push(render::junit::testcase(&f))
-                }
-                Format::Sarif => {
-                    pack_version = set.vocab.version.clone();
-                    let new: Vec<&Rule> = set
-                        .sorted()
-                        .into_iter()
-                        .filter(|r| !sarif_index.contains_key(&r.spec.id))
-                        .collect();
-                    for (r, v) in new.iter().zip(render::sarif::rules(&new)) {
-                        sarif_index.insert(r.spec.id.clone(), sarif_rules.len());
-                        sarif_rules.push(v);
-                    }
-                    sarif_results.extend(render::sarif::results(&f, &|id| {
-                        sarif_index.get(id).copied()
-                    }));
-                }
-            }
+            out.write(|w| emitter.file(w, &f, set));
         },
     );
     if let Err(e) = done {
@@ -253,7 +164,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             f.discard();
         }
         status.other += 1;
-        return Ok(status);
+        return status;
     }
     let mut unused_baseline = false;
     if let Some(path) = &args.write_baseline {
@@ -263,7 +174,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             Err(e) => {
                 eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
                 status.other += 1;
-                return Ok(status);
+                return status;
             }
         }
     } else if let (Some(b), true) = (&baseline, args.report_unused_baseline) {
@@ -279,54 +190,75 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Result<Status> {
             ));
         }
     }
-    if args.diff || args.write_baseline.is_some() {
-        // With --diff the output is the diff alone; --write-baseline writes only the file.
-    } else if args.statistics {
-        let mut rows: Vec<(&String, &(Severity, usize))> = counts.iter().collect();
-        rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
-        if args.format == Format::Json {
-            let items: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|(id, (sev, n))| serde_json::json!({"rule": id, "severity": sev.name(), "count": n}))
-                .collect();
-            out.print(&format!("{}\n", serde_json::to_string_pretty(&items)?));
-        } else {
-            for (id, (sev, n)) in &rows {
-                let summary = summaries.get(*id).map(String::as_str).unwrap_or("");
-                out.print(&format!("{n:>6}  {:<8} {:<24} {summary}\n", sev.name(), id));
-            }
-            out.print(&totals.summary());
-        }
-    } else {
-        match args.format {
-            Format::Json => out.print(json_out.finish()),
-            Format::Human => out.print(&totals.summary()),
-            Format::Sarif => {
-                let doc = render::sarif::document(sarif_rules, sarif_results, &pack_version);
-                out.print(&format!("{}\n", serde_json::to_string_pretty(&doc)?));
-            }
-            Format::Junit => out.print(&render::junit::document(&junit_cases, &pack_version)),
-            Format::Concise | Format::Github => {}
-        }
-    }
+    out.write(|w| emitter.finish(w, &tally));
     if let Some(f) = file_out {
         let path = args.output.as_deref().unwrap_or(Path::new(""));
         if let Err(e) = f.commit() {
             eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
             status.other += 1;
-            return Ok(status);
+            return status;
         }
     }
-    let failed = unused_baseline
-        || worst.is_some_and(|w| {
-            w == Severity::Error || (args.deny_warnings && w == Severity::Warning)
-        });
-    // Like a formatter's check mode, --diff fails when something would change.
-    let failed = if args.diff { would_change } else { failed };
+    let failed = if args.diff {
+        // Like a formatter's check mode: something would change.
+        would_change
+    } else {
+        unused_baseline
+            || tally.worst.is_some_and(|w| {
+                w == Severity::Error || (args.deny_warnings && w == Severity::Warning)
+            })
+    };
     if failed && !args.exit_zero {
         status.failures += 1;
     }
-    Ok(status)
+    status
+}
+
+/// The one place that looks at the output format: the emitter that writes it.
+fn emitter(args: &CheckArgs) -> Box<dyn Emitter> {
+    if args.diff || args.write_baseline.is_some() {
+        // The output is the diff alone; --write-baseline writes only the file.
+        return Box::new(Silent);
+    }
+    if args.statistics {
+        return Box::new(StatisticsEmitter {
+            json: args.format == Format::Json,
+        });
+    }
+    match args.format {
+        Format::Human => Box::new(HumanEmitter { color: color(args) }),
+        Format::Concise => Box::new(concise::EMITTER),
+        Format::Json => Box::<JsonEmitter>::default(),
+        Format::Github => Box::new(github::EMITTER),
+        Format::Sarif => Box::<SarifEmitter>::default(),
+        Format::Junit => Box::<JunitEmitter>::default(),
+    }
+}
+
+/// Whether the human output is coloured: never into a file (-o).
+fn color(args: &CheckArgs) -> bool {
+    !args.no_color
+        && args.output.is_none()
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+}
+
+/// Writes nothing.
+struct Silent;
+
+impl Emitter for Silent {
+    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 enum FixOutcome {

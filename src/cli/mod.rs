@@ -35,7 +35,7 @@ pub fn run() -> anyhow::Result<Status> {
     let cli = Cli::parse();
     let mut out = Out::stdout();
     match cli.command {
-        Command::Check(args) => check::run(args, &mut out),
+        Command::Check(args) => Ok(check::run(args, &mut out)),
         Command::Report(args) => report::run(args, &mut out),
         Command::Serve(args) => serve::run(args, &mut out),
         Command::Config {

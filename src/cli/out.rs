@@ -77,6 +77,12 @@ impl Out {
         let _ = self.stdout.write_all(s.as_bytes());
     }
 
+    /// Hands the output to a writer (an emitter). A write that fails is left as
+    /// [`Out::print`] leaves it.
+    pub fn write(&mut self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        let _ = write(&mut *self.stdout);
+    }
+
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.stdout.flush()
     }

@@ -6,6 +6,7 @@ use super::walk::Named;
 use fzlint::analyse::Analysis;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::input::{self, InputError};
+use fzlint::render::{FileReport, Renderer};
 use fzlint::resolve::{Governed, ResolveError, Resolver};
 use fzlint::text::source::Source;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,9 @@ pub struct LintPlan<'a> {
     pub parallel: bool,
     /// Files larger than this are refused.
     pub max_bytes: u64,
-    pub prerender: Option<Prerender<'a>>,
+    /// Renders each file's output on the lint thread, when the output for a file
+    /// depends on nothing but the file.
+    pub prerender: Option<&'a Renderer>,
     /// The analysis (parse, parts) is handed on with the findings.
     pub analysis: bool,
 }
@@ -46,12 +49,8 @@ pub enum Outcome {
     /// each finding, for the counts. The file and the rest of the findings are freed
     /// on the thread that made them: freed on the writing thread, they cost it more
     /// than the writing did, and held up the lint threads' allocator.
-    Rendered(Vec<String>, Vec<(String, Severity)>),
+    Rendered(Option<String>, Vec<(String, Severity)>),
 }
-
-/// Output rendered on the worker threads, in pieces (one per JSON element), when a
-/// file's output depends on nothing but the file.
-pub type Prerender<'a> = &'a (dyn Fn(&Job, &Source, &[Diagnostic]) -> Vec<String> + Sync);
 
 /// One file to lint, with what governs it.
 pub struct Job {
@@ -90,7 +89,13 @@ pub fn lint_files(
         diags.retain(|d| d.severity >= plan.min);
         Ok(match plan.prerender {
             Some(render) => Outcome::Rendered(
-                render(job, &src, &diags),
+                render(
+                    &FileReport {
+                        src: &src,
+                        diagnostics: &diags,
+                    },
+                    &job.governed.set().vocab.version,
+                ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
             ),
             None => Outcome::Whole(src, diags, analysis),
