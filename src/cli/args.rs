@@ -1,6 +1,7 @@
 //! The command line's arguments: every command, flag and value, as clap reads them.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use fzlint::resolve::Mode;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -238,4 +239,13 @@ pub struct ServeArgs {
     /// Seconds a connection may stay silent while a request is read or written.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+}
+
+/// Which config governs the files: the one named, none, or the nearest to each.
+pub fn config_mode(config: &Option<PathBuf>, isolated: bool) -> Mode {
+    match (config, isolated) {
+        (Some(c), _) => Mode::Fixed(c.clone()),
+        (None, true) => Mode::Isolated,
+        (None, false) => Mode::Discover,
+    }
 }

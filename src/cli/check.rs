@@ -1,7 +1,6 @@
 //! `fzlint check`: lint reports and print the findings in the format asked for.
 
-use super::args::{CheckArgs, ColorChoice, Format, Level};
-use super::mode;
+use super::args::{CheckArgs, ColorChoice, Format, Level, config_mode};
 use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
@@ -23,7 +22,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut status = Status::default();
     let mut resolver = Resolver::new(
         &args.rules.rules,
-        mode(&args.run.config, args.run.isolated),
+        config_mode(&args.run.config, args.run.isolated),
         Choices {
             select: args.select.clone(),
             ignore: args.ignore.clone(),

@@ -25,11 +25,8 @@ mod walk;
 
 use args::{Cli, Command};
 use clap::Parser;
-use fzlint::resolve::Mode;
-use fzlint::rules::RuleSet;
+use out::Out;
 pub use out::{EXIT_TROUBLE, Status};
-use out::{Out, eprint_line, yaml_error};
-use std::path::PathBuf;
 
 pub fn run() -> anyhow::Result<Status> {
     let cli = Cli::parse();
@@ -48,7 +45,7 @@ pub fn run() -> anyhow::Result<Status> {
             &path,
             format,
             &rules.rules,
-            mode(&config, isolated),
+            args::config_mode(&config, isolated),
             &mut out,
         ),
         Command::Schema { which } => schema::run(which, &mut out),
@@ -57,28 +54,5 @@ pub fn run() -> anyhow::Result<Status> {
         Command::Outline { path, format, year } => outline::run(&path, format, year, &mut out),
         Command::Rules { format, rules } => rules::run(format, &rules.rules, &mut out),
         Command::Rule { id, rules } => Ok(rule::run(&id, &rules.rules, &mut out)),
-    }
-}
-
-/// The built-in pack plus the rule files under `dirs`; errors are printed and counted.
-/// None when the rules cannot be used at all.
-fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
-    let built = RuleSet::with_dirs(dirs);
-    let errors = match &built {
-        Ok((_, errors)) | Err(errors) => errors,
-    };
-    for e in errors {
-        eprint_line(yaml_error(e).trim_end());
-        status.config += 1;
-    }
-    built.ok().map(|(set, _)| set)
-}
-
-/// Which config governs the files: the one named, none, or the nearest to each.
-fn mode(config: &Option<PathBuf>, isolated: bool) -> Mode {
-    match (config, isolated) {
-        (Some(c), _) => Mode::Fixed(c.clone()),
-        (None, true) => Mode::Isolated,
-        (None, false) => Mode::Discover,
     }
 }

@@ -4,6 +4,7 @@
 
 use fzlint::pack::yaml::YamlError;
 use fzlint::resolve::Resolver;
+use fzlint::rules::RuleSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -204,4 +205,18 @@ pub fn report_problems(resolver: &mut Resolver, status: &mut Status) {
         eprint_line(yaml_error(&e).trim_end());
         status.config += 1;
     }
+}
+
+/// The built-in pack plus the rule files under `dirs`; errors are printed and counted.
+/// None when the rules cannot be used at all.
+pub fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
+    let built = RuleSet::with_dirs(dirs);
+    let errors = match &built {
+        Ok((_, errors)) | Err(errors) => errors,
+    };
+    for e in errors {
+        eprint_line(yaml_error(e).trim_end());
+        status.config += 1;
+    }
+    built.ok().map(|(set, _)| set)
 }

@@ -1,8 +1,7 @@
 //! `fzlint outline`: the structure fzlint understood in one report.
 
 use super::args::Format;
-use super::load_rules;
-use super::out::{Out, Status, eprint_line};
+use super::out::{Out, Status, eprint_line, load_rules};
 use anyhow::Result;
 use fzlint::analyse::{Settings, analyse};
 use fzlint::input::{self, MAX_FILE_BYTES};

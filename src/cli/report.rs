@@ -1,7 +1,6 @@
 //! `fzlint report`: every report linted, then one overview of the batch (HTML or CSV).
 
-use super::args::{OverviewFormat, ReportArgs};
-use super::mode;
+use super::args::{OverviewFormat, ReportArgs, config_mode};
 use super::out::{Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::files_to_lint;
@@ -19,7 +18,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut status = Status::default();
     let mut resolver = Resolver::new(
         &args.rules.rules,
-        mode(&args.run.config, args.run.isolated),
+        config_mode(&args.run.config, args.run.isolated),
         Choices {
             preview: args.run.preview,
             year: args.run.year,

@@ -12,6 +12,7 @@ pub mod json;
 pub mod junit;
 pub mod outline;
 pub mod overview;
+pub mod rules;
 pub mod sarif;
 pub mod statistics;
 
