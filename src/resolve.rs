@@ -109,8 +109,6 @@ pub struct Resolver {
     choices: Choices,
     /// Folder → the config file that governs it.
     found: HashMap<PathBuf, Option<PathBuf>>,
-    /// Folder as given → the folder on disk (see [`Resolver::real_path`]).
-    real_dirs: HashMap<PathBuf, PathBuf>,
     /// Config file → loaded (None when it has an error).
     configs: HashMap<PathBuf, Option<Arc<Config>>>,
     configured: HashMap<SettingsKey, Option<Arc<Configured>>>,
@@ -130,7 +128,6 @@ impl Resolver {
             mode,
             choices,
             found: HashMap::new(),
-            real_dirs: HashMap::new(),
             configs: HashMap::new(),
             configured: HashMap::new(),
             selections: Vec::new(),
@@ -163,7 +160,7 @@ impl Resolver {
                 let dir = if file.as_os_str() == "-" {
                     std::env::current_dir().unwrap_or_default()
                 } else {
-                    let abs = self.real_path(file);
+                    let abs = real_path(file);
                     abs.parent().map(Path::to_path_buf).unwrap_or_default()
                 };
                 if let Some(hit) = self.found.get(&dir) {
@@ -201,10 +198,7 @@ impl Resolver {
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
         match self.config_for(file) {
-            Ok(Some(c)) => {
-                let abs = self.real_path(file);
-                c.excludes(&abs)
-            }
+            Ok(Some(c)) => c.excludes(&real_path(file)),
             _ => false,
         }
     }
@@ -241,7 +235,7 @@ impl Resolver {
         // The real path is looked up only where a config governs the file (its
         // per-path settings are matched against it).
         let effective = match &config {
-            Some(c) => c.effective(&self.real_path(file)),
+            Some(c) => c.effective(&real_path(file)),
             None => Default::default(),
         };
         let key = (
@@ -351,33 +345,6 @@ fn real_path(file: &Path) -> PathBuf {
         .unwrap_or_else(|_| std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
 }
 
-impl Resolver {
-    /// [`real_path`], with each folder resolved once: a file that is not itself a link
-    /// is its folder on disk joined with its name (one `lstat` instead of a look-up of
-    /// every level, for each of thousands of files in a folder).
-    fn real_path(&mut self, file: &Path) -> PathBuf {
-        // (A path that ends in `..` has no file name.)
-        let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
-            return real_path(file);
-        };
-        let plain_file = std::fs::symlink_metadata(file).is_ok_and(|m| !m.file_type().is_symlink());
-        if !plain_file {
-            return real_path(file);
-        }
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        if let Some(real) = self.real_dirs.get(dir) {
-            return real.join(name);
-        }
-        let real = real_path(dir);
-        self.real_dirs.insert(dir.to_path_buf(), real.clone());
-        real.join(name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,41 +421,5 @@ mod tests {
             select(&plain, &unknown, false).map(|s| s.len()).ok(),
             Some(all.len())
         );
-    }
-
-    /// The per-folder shortcut gives what resolving the whole path gives: through a
-    /// linked folder, for a linked file, with `..`, and for a file that does not exist.
-    #[cfg(unix)]
-    #[test]
-    fn real_paths_match_resolving_every_level() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let root = tmp.path();
-        std::fs::create_dir_all(root.join("a/b")).expect("dirs");
-        std::fs::create_dir_all(root.join("elsewhere")).expect("dirs");
-        std::fs::write(root.join("a/b/r.txt"), "x").expect("file");
-        std::fs::write(root.join("elsewhere/t.txt"), "x").expect("file");
-        std::os::unix::fs::symlink(root.join("a/b"), root.join("linked")).expect("link");
-        std::os::unix::fs::symlink(root.join("elsewhere/t.txt"), root.join("a/b/l.txt"))
-            .expect("link");
-        let mut resolver = Resolver::new(&[], Mode::Discover, Choices::default());
-        let cases = [
-            root.join("a/b/r.txt"),
-            root.join("linked/r.txt"),
-            root.join("a/b/l.txt"),
-            root.join("linked/l.txt"),
-            root.join("a/b/../b/r.txt"),
-            root.join("a/b/.."),
-            root.join("a/b/missing.txt"),
-            root.join("linked/r.txt"),
-        ];
-        for file in cases {
-            assert_eq!(
-                resolver.real_path(&file),
-                real_path(&file),
-                "{}",
-                file.display()
-            );
-        }
-        assert_eq!(resolver.real_dirs.len(), 3, "each folder looked up once");
     }
 }

@@ -198,7 +198,7 @@ fn cs_severity(s: Severity) -> CsSeverity {
 }
 
 /// Where a finding is in a Word file or a web page, in a drafter's words.
-pub fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
+fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
     match (src.format, p.element) {
         (crate::text::Format::Docx, "w:tc") => format!("{}（表格中）", p.describe()),
         (crate::text::Format::Docx, "w:txbxContent") => format!("{}（文本框中）", p.describe()),
