@@ -51,7 +51,7 @@ pub enum BaselineError {
 }
 
 /// A path as recorded: forward slashes, no leading `./`.
-pub fn normalise_path(p: &str) -> String {
+fn normalise_path(p: &str) -> String {
     let p = p.replace('\\', "/");
     let mut s = p.as_str();
     while let Some(rest) = s.strip_prefix("./") {

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 pub const NAMES: [&str; 2] = [".fzlint.yaml", ".fzlint.yml"];
 
 /// What a rule entry says: `off`, a severity, or parameters (which may include `severity`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RuleSetting {
     Level(String),
     Params(serde_json::Map<String, serde_json::Value>),
@@ -154,16 +154,6 @@ pub struct Effective {
     /// it was switched off there: the last word on a rule (by its id or its category)
     /// decides whether it runs.
     pub events: Vec<(String, bool)>,
-}
-
-impl PartialEq for RuleSetting {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (RuleSetting::Level(a), RuleSetting::Level(b)) => a == b,
-            (RuleSetting::Params(a), RuleSetting::Params(b)) => a == b,
-            _ => false,
-        }
-    }
 }
 
 fn glob_set(path: &Path, text: &str, globs: &[String]) -> Result<globset::GlobSet, YamlError> {

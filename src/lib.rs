@@ -14,6 +14,7 @@ pub mod input;
 pub mod pack;
 pub mod parse;
 pub mod render;
+pub mod resolve;
 pub mod rules;
 pub mod suppress;
 pub mod text;

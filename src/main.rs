@@ -9,7 +9,7 @@ mod cli;
 
 fn main() {
     let code = match cli::run() {
-        Ok(code) => code,
+        Ok(status) => status.exit_code(),
         Err(e) => {
             eprintln!("error: {e:#}");
             cli::EXIT_TROUBLE

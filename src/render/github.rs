@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, one per diagnostic.
 
-use super::FileReport;
+use super::{FileReport, PerFile};
 use crate::diagnostic::Severity;
 
 /// Escapes a message as workflow commands require.
@@ -39,6 +39,9 @@ pub fn render(f: &FileReport) -> String {
     }
     out
 }
+
+/// The workflow commands, file by file, and nothing else.
+pub const EMITTER: PerFile = PerFile(render);
 
 #[cfg(test)]
 mod tests {

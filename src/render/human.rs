@@ -5,14 +5,16 @@
 //! window around the labels ("…" marks the cut), while line numbers and columns stay
 //! true to the file. The excerpt is served to codespan through its `Files` trait.
 
-use super::FileReport;
+use super::{Emitter, FileReport, Renderer, Tally};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::RuleSet;
 use crate::text::source::Source;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
 };
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
+use std::io::{self, Write};
 use std::ops::Range;
 
 /// Lines longer than this many characters are shown as a window.
@@ -196,7 +198,7 @@ fn cs_severity(s: Severity) -> CsSeverity {
 }
 
 /// Where a finding is in a Word file or a web page, in a drafter's words.
-pub fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
+fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
     match (src.format, p.element) {
         (crate::text::Format::Docx, "w:tc") => format!("{}（表格中）", p.describe()),
         (crate::text::Format::Docx, "w:txbxContent") => format!("{}（文本框中）", p.describe()),
@@ -265,6 +267,26 @@ pub fn render(f: &FileReport, color: bool) -> String {
         .collect()
 }
 
+/// Each finding drawn under its lines, then a closing summary line.
+pub struct HumanEmitter {
+    pub color: bool,
+}
+
+impl Emitter for HumanEmitter {
+    fn file(&mut self, out: &mut dyn Write, f: &FileReport, _: &RuleSet) -> io::Result<()> {
+        out.write_all(render(f, self.color).as_bytes())
+    }
+
+    fn renderer(&self) -> Option<Renderer> {
+        let color = self.color;
+        Some(Box::new(move |f, _| Some(render(f, color))))
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        out.write_all(tally.totals.summary().as_bytes())
+    }
+}
+
 /// Counts for the closing summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Totals {
@@ -275,12 +297,6 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn add(&mut self, ds: &[Diagnostic]) {
-        let mut file = Totals::default();
-        ds.iter().for_each(|d| file.add_one(d.severity));
-        self.add_file(&file);
-    }
-
     /// Counts one finding (of a file counted by [`Totals::add_file`]).
     pub fn add_one(&mut self, severity: Severity) {
         match severity {

@@ -1,8 +1,10 @@
 //! `--format junit`: a JUnit XML report, one test case per file, for CI systems that
 //! read test reports. A file fails when it has a finding at warning level or above.
 
-use super::FileReport;
+use super::{Emitter, FileReport, Tally};
 use crate::diagnostic::Severity;
+use crate::rules::RuleSet;
+use std::io::{self, Write};
 
 fn xml(s: &str) -> String {
     s.chars()
@@ -32,7 +34,10 @@ pub fn testcase(f: &FileReport) -> (String, bool) {
             false,
         );
     }
-    let body: String = loud.iter().map(|d| super::concise_line(f.src, d)).collect();
+    let body: String = loud
+        .iter()
+        .map(|d| super::concise::line(f.src, d))
+        .collect();
     let first = &loud[0];
     (
         format!(
@@ -67,4 +72,23 @@ pub fn document(cases: &[(String, bool)], pack_version: &str) -> String {
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
+}
+
+/// The test cases, kept until the run's end, then the whole report.
+#[derive(Default)]
+pub struct JunitEmitter {
+    cases: Vec<(String, bool)>,
+    pack_version: String,
+}
+
+impl Emitter for JunitEmitter {
+    fn file(&mut self, _: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
+        self.pack_version.clone_from(&set.vocab.version);
+        self.cases.push(testcase(f));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _: &Tally) -> io::Result<()> {
+        out.write_all(document(&self.cases, &self.pack_version).as_bytes())
+    }
 }

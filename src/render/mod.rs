@@ -1,15 +1,26 @@
-//! Output formats. Only `human` touches codespan-reporting.
+//! Output formats, one file each; only `human` touches codespan-reporting.
+//!
+//! `check` picks one [`Emitter`] for its format and hands it the files' results in the
+//! order of the run; the emitter writes its output, streaming file by file where the
+//! format allows (human, concise, github, json) and as one document at the end where it
+//! does not (sarif, junit, the statistics).
 
+pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod outline;
 pub mod overview;
+pub mod rules;
 pub mod sarif;
+pub mod statistics;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::RuleSet;
 use crate::text::source::Source;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 /// One linted file and what was found in it.
 pub struct FileReport<'a> {
@@ -17,22 +28,95 @@ pub struct FileReport<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
-/// One diagnostic as `path:line:col: severity[rule] message` and a line break.
-pub fn concise_line(src: &Source, d: &Diagnostic) -> String {
-    let (l, c) = src.position(d.span.start);
-    format!(
-        "{}:{l}:{c}: {}[{}] {}\n",
-        src.name,
-        d.severity.name(),
-        d.rule,
-        d.message
-    )
+/// One output format of a run.
+pub trait Emitter {
+    /// Writes (or keeps, for a format written at the end) one file's findings, found by
+    /// the rule set `set`, in the order of the run.
+    fn file(&mut self, out: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()>;
+
+    /// For a format whose output for a file depends on that file alone: that output, made
+    /// on any thread (the lint threads), to be handed to [`Emitter::rendered`] in order.
+    fn renderer(&self) -> Option<Renderer> {
+        None
+    }
+
+    /// Writes a file's output made by the [`Emitter::renderer`].
+    fn rendered(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        out.write_all(text.as_bytes())
+    }
+
+    /// Closes the output after the last file; `tally` counts what the run found.
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()>;
 }
 
-/// `path:line:col: severity[rule] message`, one per line.
-pub fn concise(f: &FileReport) -> String {
-    f.diagnostics
-        .iter()
-        .map(|d| concise_line(f.src, d))
-        .collect()
+/// A format whose output is each file's, written as it comes, and nothing more (concise,
+/// github).
+#[derive(Clone, Copy)]
+pub struct PerFile(pub fn(&FileReport) -> String);
+
+impl Emitter for PerFile {
+    fn file(&mut self, out: &mut dyn Write, f: &FileReport, _: &RuleSet) -> io::Result<()> {
+        out.write_all((self.0)(f).as_bytes())
+    }
+
+    fn renderer(&self) -> Option<Renderer> {
+        let render = self.0;
+        Some(Box::new(move |f, _| Some(render(f))))
+    }
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One file's output by itself, from the file and the version of the rule pack that
+/// linted it; None when the format writes nothing for it.
+pub type Renderer = Box<dyn Fn(&FileReport, &str) -> Option<String> + Send + Sync>;
+
+/// What a run found, counted file by file: for the closing summary line, the
+/// statistics and the exit code.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub totals: human::Totals,
+    /// The severity of the most severe finding.
+    pub worst: Option<Severity>,
+    /// Each rule that found something, by id.
+    pub rules: BTreeMap<String, RuleCount>,
+}
+
+/// How much one rule found.
+#[derive(Debug)]
+pub struct RuleCount {
+    pub severity: Severity,
+    pub count: usize,
+    /// The rule's summary, as the rule set that first found something with it says.
+    pub summary: String,
+}
+
+impl Tally {
+    /// Counts one file's findings, each a rule id and a severity, found by the rule set
+    /// `set`. It runs on the thread that writes, so it is kept cheap: no copy of a rule
+    /// id already counted.
+    pub fn file<'a>(&mut self, found: impl Iterator<Item = (&'a str, Severity)>, set: &RuleSet) {
+        let mut file = human::Totals::default();
+        for (rule, severity) in found {
+            file.add_one(severity);
+            self.worst = self.worst.max(Some(severity));
+            match self.rules.get_mut(rule) {
+                Some(c) => c.count += 1,
+                None => {
+                    let summary = set.get(rule).map(|r| r.spec.summary.clone());
+                    self.rules.insert(
+                        rule.to_string(),
+                        RuleCount {
+                            severity,
+                            count: 1,
+                            summary: summary.unwrap_or_default(),
+                        },
+                    );
+                }
+            }
+        }
+        self.totals.add_file(&file);
+    }
 }

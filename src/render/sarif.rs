@@ -1,10 +1,12 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it. One document for
 //! the whole run; columns count Unicode code points, as declared.
 
-use super::FileReport;
+use super::{Emitter, FileReport, Tally};
 use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleSet};
 use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::{self, Write};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -156,6 +158,48 @@ pub fn document(rules: Vec<Value>, results: Vec<Value>, pack_version: &str) -> V
             "results": results,
         }],
     })
+}
+
+/// The results and the rules they refer to, kept until the run's end, then the one
+/// document.
+#[derive(Default)]
+pub struct SarifEmitter {
+    rules: Vec<Value>,
+    /// A rule's place in `rules`, by id.
+    index: HashMap<String, usize>,
+    results: Vec<Value>,
+    pack_version: String,
+}
+
+impl Emitter for SarifEmitter {
+    fn file(&mut self, _: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
+        self.pack_version.clone_from(&set.vocab.version);
+        // The rules of this file's set not yet described (another folder's set may add
+        // an office's own).
+        let new: Vec<&Rule> = set
+            .sorted()
+            .into_iter()
+            .filter(|r| !self.index.contains_key(&r.spec.id))
+            .collect();
+        for (r, v) in new.iter().zip(rules(&new)) {
+            self.index.insert(r.spec.id.clone(), self.rules.len());
+            self.rules.push(v);
+        }
+        let index = &self.index;
+        self.results
+            .extend(results(f, &|id| index.get(id).copied()));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _: &Tally) -> io::Result<()> {
+        let doc = document(
+            std::mem::take(&mut self.rules),
+            std::mem::take(&mut self.results),
+            &self.pack_version,
+        );
+        let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+        writeln!(out, "{text}")
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,335 @@
+//! `fzlint check`: lint reports and print the findings in the format asked for.
+
+use super::args::{CheckArgs, ColorChoice, Format, Level, config_mode};
+use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atomically};
+use super::pipeline::{LintPlan, Outcome, lint_files};
+use super::walk::{files_to_lint, is_text_report};
+use fzlint::diagnostic::{Diagnostic, Severity};
+use fzlint::render::human::HumanEmitter;
+use fzlint::render::json::JsonEmitter;
+use fzlint::render::junit::JunitEmitter;
+use fzlint::render::sarif::SarifEmitter;
+use fzlint::render::statistics::StatisticsEmitter;
+use fzlint::render::{Emitter, FileReport, Tally};
+use fzlint::render::{concise, github};
+use fzlint::resolve::{Choices, Resolver};
+use fzlint::rules::RuleSet;
+use fzlint::text::source::Source;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
+    let mut status = Status::default();
+    let mut resolver = Resolver::new(
+        &args.rules.rules,
+        config_mode(&args.run.config, args.run.isolated),
+        Choices {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            preview: args.run.preview,
+            year: args.run.year,
+        },
+    );
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
+        return Status::not_done();
+    }
+    let min = match args.min_severity {
+        Some(Level::Error) => Severity::Error,
+        Some(Level::Warning) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    let mut baseline = match &args.baseline {
+        Some(path) => match fzlint::baseline::Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprint_line(&format!("error: {}: {e}", path.display()));
+                return Status::not_done();
+            }
+        },
+        None => None,
+    };
+    let mut recorded: Vec<fzlint::baseline::Entry> = Vec::new();
+    let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
+        return status;
+    };
+    let mut file_out = match &args.output {
+        Some(path) => match FileOut::create(path) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                status.other += 1;
+                return status;
+            }
+        },
+        None => None,
+    };
+    let out: &mut Out = match &mut file_out {
+        Some(f) => &mut f.out,
+        None => stdout,
+    };
+    let mut emitter = emitter(&args);
+    let mut tally = Tally::default();
+    let mut would_change = false;
+    // When a file's output depends on that file alone, it is rendered on the lint
+    // threads; fixes, baselines and statistics are worked out in order first.
+    let renderer = emitter.renderer().filter(|_| {
+        !(args.fix || args.diff || args.statistics)
+            && args.baseline.is_none()
+            && args.write_baseline.is_none()
+    });
+    let plan = LintPlan {
+        stdin_filename: args.stdin_filename.as_deref(),
+        min,
+        threads: args.run.threads,
+        // Fixes are written one file after another.
+        parallel: !(args.fix || args.diff),
+        max_bytes: args.run.max_file_size * 1024 * 1024,
+        prerender: renderer.as_ref(),
+        analysis: false,
+    };
+    let done = lint_files(
+        &files,
+        &mut resolver,
+        &plan,
+        &mut status,
+        |status, path, linted| {
+            let (job, outcome) = match linted {
+                Ok(linted) => linted,
+                Err(e) => {
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                    status.inputs += 1;
+                    return;
+                }
+            };
+            let set = job.governed.set();
+            let (mut src, mut diags) = match outcome {
+                Outcome::Whole(src, diags, _) => (src, diags),
+                Outcome::Rendered(text, found) => {
+                    tally.file(found.iter().map(|(r, s)| (r.as_str(), *s)), set);
+                    if let Some(text) = text {
+                        out.write(|w| emitter.rendered(w, &text));
+                    }
+                    return;
+                }
+            };
+            if args.fix || args.diff {
+                match fix_file(path, &src, &diags, args.diff) {
+                    Err(e) => {
+                        eprint_line(&format!("error: {}: {e}", path.display()));
+                        status.other += 1;
+                    }
+                    Ok(FixOutcome::Diff(d)) => {
+                        would_change |= !d.is_empty();
+                        out.print(&d);
+                    }
+                    Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
+                        eprint_line(&format!("已修复 {}：{n} 处", path.display()));
+                        src = Source::new(src.name.clone(), &text);
+                        diags = job.governed.lint(&src).0;
+                        diags.retain(|d| d.severity >= min);
+                    }
+                    Ok(_) => {}
+                }
+                if args.diff {
+                    return;
+                }
+            }
+            if let Some(b) = &mut baseline {
+                // The rules that ran and could report at the level asked for.
+                let rules = job.governed.rules();
+                let ran: Vec<&str> = rules
+                    .iter()
+                    .filter(|r| r.spec.severity >= min)
+                    .map(|r| r.spec.id.as_str())
+                    .collect();
+                b.filter(&src, &mut diags, &ran);
+            }
+            if args.write_baseline.is_some() {
+                recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
+                return;
+            }
+            tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
+            let f = FileReport {
+                src: &src,
+                diagnostics: &diags,
+            };
+            out.write(|w| emitter.file(w, &f, set));
+        },
+    );
+    if let Err(e) = done {
+        eprint_line(&format!("error: {e}"));
+        if let Some(f) = file_out {
+            f.discard();
+        }
+        status.other += 1;
+        return status;
+    }
+    let mut unused_baseline = false;
+    if let Some(path) = &args.write_baseline {
+        let n = recorded.len();
+        match write_atomically(path, fzlint::baseline::write(recorded).as_bytes()) {
+            Ok(()) => eprint_line(&format!("已把 {n} 条问题写入基线 {}", path.display())),
+            Err(e) => {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                status.other += 1;
+                return status;
+            }
+        }
+    } else if let (Some(b), true) = (&baseline, args.report_unused_baseline) {
+        let unused = b.unused();
+        unused_baseline = !unused.is_empty();
+        for e in unused {
+            eprint_line(&format!(
+                "warning: {}: 基线记录已不再出现：{} [{}]“{}”",
+                args.baseline.as_deref().unwrap_or(Path::new("")).display(),
+                e.path,
+                e.rule,
+                e.text
+            ));
+        }
+    }
+    out.write(|w| emitter.finish(w, &tally));
+    if let Some(f) = file_out {
+        let path = args.output.as_deref().unwrap_or(Path::new(""));
+        if let Err(e) = f.commit() {
+            eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+            status.other += 1;
+            return status;
+        }
+    }
+    let failed = if args.diff {
+        // Like a formatter's check mode: something would change.
+        would_change
+    } else {
+        unused_baseline
+            || tally.worst.is_some_and(|w| {
+                w == Severity::Error || (args.deny_warnings && w == Severity::Warning)
+            })
+    };
+    if failed && !args.exit_zero {
+        status.failures += 1;
+    }
+    status
+}
+
+/// The one place that looks at the output format: the emitter that writes it.
+fn emitter(args: &CheckArgs) -> Box<dyn Emitter> {
+    if args.diff || args.write_baseline.is_some() {
+        // The output is the diff alone; --write-baseline writes only the file.
+        return Box::new(Silent);
+    }
+    if args.statistics {
+        return Box::new(StatisticsEmitter {
+            json: args.format == Format::Json,
+        });
+    }
+    match args.format {
+        Format::Human => Box::new(HumanEmitter { color: color(args) }),
+        Format::Concise => Box::new(concise::EMITTER),
+        Format::Json => Box::<JsonEmitter>::default(),
+        Format::Github => Box::new(github::EMITTER),
+        Format::Sarif => Box::<SarifEmitter>::default(),
+        Format::Junit => Box::<JunitEmitter>::default(),
+    }
+}
+
+/// Whether the human output is coloured: never into a file (-o).
+fn color(args: &CheckArgs) -> bool {
+    !args.no_color
+        && args.output.is_none()
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+}
+
+/// Writes nothing.
+struct Silent;
+
+impl Emitter for Silent {
+    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+enum FixOutcome {
+    Diff(String),
+    Fixed(String, usize),
+}
+
+/// Applies (or, for --diff, shows) the safe fixes of one file. Only UTF-8 .txt and .md
+/// files are changed, written to a temporary file beside them and moved into place.
+fn fix_file(
+    path: &Path,
+    src: &Source,
+    diags: &[Diagnostic],
+    diff: bool,
+) -> Result<FixOutcome, String> {
+    if path.as_os_str() == "-" {
+        return Err("--fix 和 --diff 不能用于标准输入".into());
+    }
+    if !is_text_report(path) || src.format != fzlint::text::Format::Text {
+        return Err("只能修复 .txt 和 .md 文件".into());
+    }
+    let (fixed, n) = fzlint::fix::apply(src, diags);
+    if diff {
+        return Ok(FixOutcome::Diff(fzlint::fix::diff(
+            &path.display().to_string(),
+            src.original(),
+            &fixed,
+        )));
+    }
+    if n == 0 {
+        return Ok(FixOutcome::Fixed(fixed, 0));
+    }
+    // Write to the file itself, not over a link to it.
+    let path = &std::fs::canonicalize(path).map_err(|e| format!("无法读取：{e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
+        return Err("只能修复 UTF-8 编码的文件（--diff 可以显示要改的地方）".into());
+    };
+    // The fixes were found in the text as it was read; if the file has changed since,
+    // they may no longer fit it.
+    let changed = || "文件在检查后被修改过，未写入".to_string();
+    if now != src.original() {
+        return Err(changed());
+    }
+    let tmp = temporary_beside(path);
+    let mut content = Vec::with_capacity(fixed.len() + 3);
+    if bom {
+        content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    content.extend_from_slice(fixed.as_bytes());
+    let write = || -> std::io::Result<bool> {
+        std::fs::write(&tmp, &content)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        // Last look before the file is replaced.
+        if std::fs::read(path)? != bytes {
+            return Ok(false);
+        }
+        std::fs::rename(&tmp, path).map(|_| true)
+    };
+    match write() {
+        Ok(true) => {}
+        Ok(false) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(changed());
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(format!("无法写入：{e}"));
+        }
+    }
+    Ok(FixOutcome::Fixed(fixed, n))
+}

@@ -1,0 +1,124 @@
+//! `fzlint config`: the settings that apply to a report (or to reports in a folder).
+
+use super::args::Format;
+use super::out::{Out, Status, report_problems};
+use anyhow::Result;
+use fzlint::resolve::{Choices, Configured, Mode, Resolver};
+use std::path::{Path, PathBuf};
+
+pub fn run(
+    path: &Path,
+    format: Format,
+    dirs: &[PathBuf],
+    mode: Mode,
+    out: &mut Out,
+) -> Result<Status> {
+    let mut status = Status::default();
+    let mut resolver = Resolver::new(dirs, mode, Choices::default());
+    // For a folder, the settings of a report placed in it.
+    let file = if path.is_dir() {
+        path.join("report.txt")
+    } else {
+        path.to_path_buf()
+    };
+    let governed = resolver.governed(&file);
+    report_problems(&mut resolver, &mut status);
+    match governed {
+        Ok(g) => out.print(&describe(&g.configured, &file, format == Format::Json)?),
+        Err(_) => status.config += 1,
+    }
+    Ok(status)
+}
+
+/// `fzlint config`: the settings that apply to one report.
+fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
+    let config = p.config.as_ref().map(|c| c.path.display().to_string());
+    let matched = p
+        .config
+        .as_ref()
+        .map(|c| {
+            c.effective(&std::path::absolute(file).unwrap_or_default())
+                .matched
+        })
+        .unwrap_or_default();
+    // The configs whose settings apply, in order (the bases first).
+    let chain: Vec<String> = p
+        .config
+        .as_ref()
+        .map(|c| {
+            c.chain()
+                .iter()
+                .map(|c| c.path.display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let rules: Vec<serde_json::Value> = p
+        .set
+        .sorted()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.spec.id,
+                "category": r.spec.category,
+                "severity": r.spec.severity.name(),
+                "enabled": !p.off.contains(&r.spec.id),
+                "changed_by": r.overridden_by,
+                "disabled_by": p.off_by.get(&r.spec.id),
+                "builtin": r.builtin,
+            })
+        })
+        .collect();
+    if json {
+        let v = serde_json::json!({
+            "path": file.display().to_string(),
+            "config": config,
+            "extends": chain,
+            "year": p.year,
+            "per_path": matched,
+            "rules": rules,
+        });
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&v)?));
+    }
+    let mut o = String::new();
+    o.push_str(&format!("报告：{}\n", file.display()));
+    o.push_str(&format!(
+        "配置文件：{}\n",
+        config.unwrap_or_else(|| "无（使用内置默认设置）".into())
+    ));
+    o.push_str(&format!(
+        "报告年度：{}\n",
+        p.year
+            .map(|y| format!("{y}（配置）"))
+            .unwrap_or_else(|| "按标题或开头一段".into())
+    ));
+    if chain.len() > 1 {
+        o.push_str(&format!(
+            "继承（先后生效）：{}\n",
+            chain[..chain.len() - 1].join(" → ")
+        ));
+    }
+    if !matched.is_empty() {
+        let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
+        o.push_str(&format!("适用的 per_path：{}\n", items.join("、")));
+    }
+    o.push_str("规则：\n");
+    for r in p.set.sorted() {
+        let state = if p.off.contains(&r.spec.id) {
+            "关闭".to_string()
+                + &p.off_by
+                    .get(&r.spec.id)
+                    .map(|c| format!("  （由 {c} 关闭）"))
+                    .unwrap_or_default()
+        } else {
+            r.spec.severity.name().to_string()
+        };
+        let changed = r
+            .overridden_by
+            .as_ref()
+            .filter(|_| !p.off.contains(&r.spec.id))
+            .map(|c| format!("  （由 {c} 调整）"))
+            .unwrap_or_default();
+        o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));
+    }
+    Ok(o)
+}

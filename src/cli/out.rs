@@ -1,0 +1,222 @@
+//! Where a command's words go (its output, its error lines), and what it leaves
+//! behind: a [`Status`] that counts what went wrong, which `main` turns into the exit
+//! code.
+
+use fzlint::pack::yaml::YamlError;
+use fzlint::resolve::Resolver;
+use fzlint::rules::RuleSet;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes (contract): 0 clean, 1 error-level findings, 2 fzlint could not do its job.
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_TROUBLE: i32 = 2;
+
+/// What went wrong in a run, counted.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// Inputs not linted: unreadable, unsupported, too large, a second `-`, or governed
+    /// by a config that has an error.
+    pub inputs: usize,
+    /// Errors in config files and rule files.
+    pub config: usize,
+    /// Anything else fzlint could not do: nothing to check, an output or a file not
+    /// written, an unknown rule named.
+    pub other: usize,
+    /// What fails the run without stopping it: error-level findings (warnings too with
+    /// --deny-warnings), unused baseline records, files --diff would change, a rule's
+    /// examples that do not behave.
+    pub failures: usize,
+}
+
+impl Status {
+    /// One thing fzlint could not do, and nothing else.
+    pub fn not_done() -> Status {
+        Status {
+            other: 1,
+            ..Status::default()
+        }
+    }
+
+    /// Whether fzlint could not do its job for some input.
+    pub fn trouble(&self) -> bool {
+        self.inputs + self.config + self.other > 0
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        if self.trouble() {
+            EXIT_TROUBLE
+        } else if self.failures > 0 {
+            EXIT_FINDINGS
+        } else {
+            0
+        }
+    }
+}
+
+/// A command's output: standard output, or a file.
+pub struct Out {
+    stdout: Box<dyn Write>,
+}
+
+impl Out {
+    /// Standard output: a terminal sees each finding as it comes; a pipe or a file gets
+    /// large writes.
+    pub fn stdout() -> Out {
+        let stdout = std::io::stdout();
+        Out {
+            stdout: if stdout.is_terminal() {
+                Box::new(stdout.lock())
+            } else {
+                Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
+            },
+        }
+    }
+
+    pub fn print(&mut self, s: &str) {
+        // A closed pipe (fzlint … | head) is not an error worth a panic.
+        let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    /// Hands the output to a writer (an emitter). A write that fails is left as
+    /// [`Out::print`] leaves it.
+    pub fn write(&mut self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        let _ = write(&mut *self.stdout);
+    }
+
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.stdout.flush()
+    }
+}
+
+/// Output for `-o FILE`: written to a temporary file beside it, moved into place when
+/// the run has finished.
+pub struct FileOut {
+    pub out: Out,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+impl FileOut {
+    pub fn create(path: &Path) -> std::io::Result<FileOut> {
+        let tmp = temporary_beside(path);
+        let f = std::fs::File::create(&tmp)?;
+        Ok(FileOut {
+            out: Out {
+                stdout: Box::new(std::io::BufWriter::new(f)),
+            },
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Moves the finished output into place; on failure nothing is left behind.
+    pub fn commit(self) -> std::io::Result<()> {
+        let FileOut { mut out, tmp, path } = self;
+        let flushed = out.flush();
+        drop(out);
+        let result = flushed.and_then(|_| std::fs::rename(&tmp, &path));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Gives up the output: the temporary file goes.
+    pub fn discard(self) {
+        let FileOut { out, tmp, .. } = self;
+        drop(out);
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
+/// Where a file is written before it is moved into place.
+pub fn temporary_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.fzlint-tmp", std::process::id()))
+}
+
+/// Writes a file through a temporary file beside it, moved into place.
+pub fn write_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    let tmp = temporary_beside(path);
+    let result = std::fs::write(&tmp, content).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// One line on standard error.
+pub fn eprint_line(s: &str) {
+    let _ = writeln!(std::io::stderr(), "{s}");
+}
+
+/// Renders a rule-file or config error like a diagnostic, pointing at its line and
+/// column.
+pub fn yaml_error(e: &YamlError) -> String {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term;
+    if e.text.is_empty() || e.line == 0 {
+        return format!("error: {}: {}\n", e.path, e.message);
+    }
+    let file = SimpleFile::new(e.path.as_str(), e.text.as_str());
+    let start: usize = e
+        .text
+        .split_inclusive('\n')
+        .take(e.line - 1)
+        .map(str::len)
+        .sum();
+    let line_len = e.text[start..].find('\n').unwrap_or(e.text.len() - start);
+    let col = e.text[start..start + line_len]
+        .char_indices()
+        .nth(e.column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let s = start + col;
+    let end = e.text[s..]
+        .chars()
+        .next()
+        .map(|c| s + c.len_utf8())
+        .unwrap_or(s);
+    let (code, what) = if e.config {
+        ("config", "配置文件")
+    } else {
+        ("rule-file", "规则文件")
+    };
+    let d = Diagnostic::error()
+        .with_code(code)
+        .with_message(format!("{what}有误：{}", e.message))
+        .with_labels(vec![Label::primary((), s..end).with_message("这里")]);
+    let mut buf = Vec::new();
+    match term::emit_to_io_write(&mut buf, &term::Config::default(), &file, &d) {
+        Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
+        Err(_) => format!("error: {}:{}:{}: {}\n", e.path, e.line, e.column, e.message),
+    }
+}
+
+/// Prints the errors in config and rule files the resolver has found since it was
+/// last asked, and counts them.
+pub fn report_problems(resolver: &mut Resolver, status: &mut Status) {
+    for e in resolver.take_problems() {
+        eprint_line(yaml_error(&e).trim_end());
+        status.config += 1;
+    }
+}
+
+/// The built-in pack plus the rule files under `dirs`; errors are printed and counted.
+/// None when the rules cannot be used at all.
+pub fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
+    let built = RuleSet::with_dirs(dirs);
+    let errors = match &built {
+        Ok((_, errors)) | Err(errors) => errors,
+    };
+    for e in errors {
+        eprint_line(yaml_error(e).trim_end());
+        status.config += 1;
+    }
+    built.ok().map(|(set, _)| set)
+}

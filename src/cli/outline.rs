@@ -1,0 +1,38 @@
+//! `fzlint outline`: the structure fzlint understood in one report.
+
+use super::args::Format;
+use super::out::{Out, Status, eprint_line, load_rules};
+use anyhow::Result;
+use fzlint::analyse::{Settings, analyse};
+use fzlint::input::{self, MAX_FILE_BYTES};
+use fzlint::render::outline;
+use std::path::Path;
+
+pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Result<Status> {
+    let mut status = Status::default();
+    let Some(set) = load_rules(&[], &mut status) else {
+        return Ok(status);
+    };
+    let src = match input::read(path, MAX_FILE_BYTES) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint_line(&format!("error: {}: {e}", path.display()));
+            status.inputs += 1;
+            return Ok(status);
+        }
+    };
+    let a = analyse(
+        &src,
+        &set.vocab,
+        &Settings {
+            reported_year: year,
+        },
+    );
+    let mut o = outline::outline(&src, &a);
+    o.rule_pack = set.vocab.version.clone();
+    match format {
+        Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
+        _ => out.print(&outline::human(&o, &a)),
+    }
+    Ok(status)
+}

@@ -1,0 +1,179 @@
+//! `fzlint report`: every report linted, then one overview of the batch (HTML or CSV).
+
+use super::args::{OverviewFormat, ReportArgs, config_mode};
+use super::out::{Out, Status, eprint_line, write_atomically};
+use super::pipeline::{LintPlan, Outcome, lint_files};
+use super::walk::files_to_lint;
+use anyhow::Result;
+use fzlint::diagnostic::{Diagnostic, Severity};
+use fzlint::render::overview;
+use fzlint::render::{FileReport, json, outline};
+use fzlint::resolve::{Choices, Resolver};
+use fzlint::text::source::Source;
+
+/// Characters of a long line kept before a finding shown in the overview.
+const OVERVIEW_WINDOW: usize = 200;
+
+pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
+    let mut status = Status::default();
+    let mut resolver = Resolver::new(
+        &args.rules.rules,
+        config_mode(&args.run.config, args.run.isolated),
+        Choices {
+            preview: args.run.preview,
+            year: args.run.year,
+            ..Choices::default()
+        },
+    );
+    let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
+        return Ok(status);
+    };
+    let plan = LintPlan {
+        stdin_filename: None,
+        min: Severity::Info,
+        threads: args.run.threads,
+        parallel: true,
+        max_bytes: args.run.max_file_size * 1024 * 1024,
+        prerender: None,
+        analysis: true,
+    };
+    let mut entries: Vec<overview::Entry> = Vec::new();
+    let mut pack_version = String::new();
+    let done = lint_files(
+        &files,
+        &mut resolver,
+        &plan,
+        &mut status,
+        |status, path, linted| {
+            let (job, src, diags, a) = match linted {
+                Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
+                linted => {
+                    let e = linted.err().map(|e| e.to_string()).unwrap_or_default();
+                    eprint_line(&format!("error: {}: {e}", path.display()));
+                    status.inputs += 1;
+                    entries.push(overview::Entry {
+                        path: path.display().to_string(),
+                        outline: None,
+                        findings: Vec::new(),
+                        late: false,
+                        error: Some(e),
+                    });
+                    return;
+                }
+            };
+            let version = &job.governed.set().vocab.version;
+            pack_version.clone_from(version);
+            let mut o = outline::outline(&src, &a);
+            o.rule_pack.clone_from(version);
+            entries.push(overview::Entry {
+                path: src.name.clone(),
+                outline: Some(o),
+                late: overview::published_late(job.governed.set(), &diags),
+                findings: findings(&src, &diags, version),
+                error: None,
+            });
+        },
+    );
+    if let Err(e) = done {
+        eprint_line(&format!("error: {e}"));
+        status.other += 1;
+        return Ok(status);
+    }
+    let format = args.format.unwrap_or(
+        match args
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+        {
+            Some(e) if e.eq_ignore_ascii_case("csv") => OverviewFormat::Csv,
+            _ => OverviewFormat::Html,
+        },
+    );
+    let batch = overview::Batch {
+        generated: now_local(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        pack_version,
+    };
+    let text = match format {
+        OverviewFormat::Html => overview::html(&entries, &batch),
+        OverviewFormat::Csv => overview::csv(&entries),
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = write_atomically(path, text.as_bytes()) {
+                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
+                status.other += 1;
+                return Ok(status);
+            }
+            eprint_line(&format!(
+                "已写出 {} 份报告的总览：{}",
+                entries.len(),
+                path.display()
+            ));
+        }
+        None => stdout.print(&text),
+    }
+    Ok(status)
+}
+
+/// A file's findings as the overview shows them: each with the line the columns count
+/// from (a Word paragraph), as written; of a long line only a window around the
+/// finding.
+fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::Finding> {
+    let f = FileReport {
+        src,
+        diagnostics: diags,
+    };
+    json::diagnostics(&f, version)
+        .into_iter()
+        .zip(diags)
+        .map(|(j, d)| {
+            let range = src.position_line_range(d.span.start);
+            let base = src.original_chars_before(src.original_offset(range.start));
+            let end = src.original_chars_before(src.original_offset(range.end));
+            let from = j.column.saturating_sub(1).saturating_sub(OVERVIEW_WINDOW);
+            let to = (base + j.column + 2 * OVERVIEW_WINDOW).min(end);
+            let (a, b) = (
+                src.original_byte_of_char(base + from),
+                src.original_byte_of_char(to.max(base + from)),
+            );
+            overview::Finding {
+                diagnostic: j,
+                line_text: src.original().get(a..b).unwrap_or("").to_string(),
+                line_text_from: from,
+            }
+        })
+        .collect()
+}
+
+/// The time the overview was made, for its head: `SOURCE_DATE_EPOCH` when set (so
+/// that a build or a test can fix it), else now, as UTC+8 (Beijing time).
+fn now_local() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        })
+        + 8 * 3600;
+    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}（北京时间）",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}

@@ -1,0 +1,168 @@
+//! The checking page's API: `POST /api/check` lints an upload, `GET /api/rule/<id>`
+//! explains a rule.
+
+use super::State;
+use super::http::{Reply, query_param, read_body};
+use crate::cli::out::{Status, report_problems};
+use fzlint::input;
+use fzlint::render::rules::explain;
+use fzlint::render::{FileReport, json, outline};
+use fzlint::resolve::{Governed, ResolveError};
+use fzlint::text::Format;
+use fzlint::text::source::Source;
+use serde_json::{Value, json};
+use std::path::Path;
+use tiny_http::Request;
+
+/// The name an upload is checked under: its last path component only.
+fn upload_name(query: &str) -> Option<String> {
+    let name = query_param(query, "name")?;
+    let base = name.rsplit(['/', '\\']).next()?.trim().to_string();
+    (!base.is_empty() && base != "." && base != ".." && !base.contains('\0')).then_some(base)
+}
+
+pub fn check(state: &State, rq: &mut Request, query: &str) -> Reply {
+    let Some(name) = upload_name(query) else {
+        return Reply::error(400, "缺少文件名：请求地址应为 /api/check?name=报告.txt");
+    };
+    let body = match read_body(rq) {
+        Ok(b) => b,
+        Err(reply) => return reply,
+    };
+    match lint(state, &name, &body) {
+        Ok(v) => Reply::json(200, &v),
+        Err((status, message)) => Reply::json(status, &json!({ "path": name, "error": message })),
+    }
+}
+
+/// What governs a file in the served folder; errors in config and rule files found on
+/// the way go to the log.
+fn governed(state: &State, file: &Path) -> Result<Governed, ResolveError> {
+    let mut resolver = state.resolver.lock().unwrap_or_else(|e| e.into_inner());
+    let governed = resolver.governed(file);
+    report_problems(&mut resolver, &mut Status::default());
+    governed
+}
+
+/// Lints an upload as `check` would lint a file of that name in the current folder.
+fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)> {
+    // Only the upload's own name counts: no path of the client's reaches the disk.
+    let own = Path::new(name).file_name().unwrap_or_default();
+    let governed = governed(state, &state.dir.join(own)).map_err(|e| (500, e.to_string()))?;
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(ext) = ext
+        && input::UNSUPPORTED.contains(&ext.as_str())
+    {
+        return Err((422, input::InputError::Unsupported(ext).to_string()));
+    }
+    let src = input::from_bytes(name, bytes, Format::of(name)).map_err(|e| (422, e.to_string()))?;
+    let (diags, analysis) = governed.lint(&src);
+    let version = governed.set().vocab.version.clone();
+    let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(
+        &FileReport {
+            src: &src,
+            diagnostics: &diags,
+        },
+        &version,
+    );
+    let mut o = outline::outline(&src, &analysis);
+    o.rule_pack = version.clone();
+    Ok(json!({
+        "path": name,
+        "format": src.format.name(),
+        "encoding": src.encoding,
+        "rule_pack": version,
+        "line_unit": src.line_unit(),
+        "diagnostics": diagnostics,
+        "outline": o,
+        "lines": lines(&src),
+    }))
+}
+
+/// The text as the page shows it, one entry per line number the diagnostics use: the
+/// lines as written, or for a Word file its paragraphs (a paragraph's line breaks kept).
+fn lines(src: &Source) -> Vec<Value> {
+    let original = src.original();
+    let line = |i: usize| {
+        let r = src.original_line_range(i);
+        original
+            .get(r)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+            .to_string()
+    };
+    match (&src.locations, src.format) {
+        (Some(locs), fzlint::text::Format::Docx) => locs
+            .iter()
+            .enumerate()
+            .map(|(k, loc)| {
+                let end = locs
+                    .get(k + 1)
+                    .map(|n| n.first_line)
+                    .unwrap_or(src.line_count());
+                let text: Vec<String> = (loc.first_line..end.max(loc.first_line))
+                    .map(line)
+                    .collect();
+                json!({ "line": loc.paragraph, "text": text.join("\n") })
+            })
+            .collect(),
+        _ => (0..src.line_count())
+            .map(|i| json!({ "line": i + 1, "text": line(i) }))
+            .collect(),
+    }
+}
+
+/// `GET /api/rule/<id>`: what `fzlint rule <id>` explains, as JSON.
+pub fn rule(state: &State, id: &str) -> Reply {
+    let governed = governed(state, &state.dir.join("report.txt")).ok();
+    let set = governed
+        .as_ref()
+        .map(Governed::set)
+        .filter(|s| s.get(id).is_some());
+    let set = set.unwrap_or(&state.base);
+    let Some(r) = set.get(id) else {
+        return Reply::error(404, &format!("没有 id 为 “{id}” 的规则"));
+    };
+    let s = &r.spec;
+    let (text, _) = explain(set, r);
+    Reply::json(
+        200,
+        &json!({
+            "id": s.id,
+            "category": s.category,
+            "severity": s.severity.name(),
+            "summary": s.summary,
+            "rationale": s.rationale,
+            "basis": s.basis,
+            "help": s.help,
+            "examples": { "bad": s.examples.bad, "good": s.examples.good },
+            "preview": s.preview,
+            "retired": s.retired,
+            "years": s.years.map(String::from),
+            "text": text,
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uploads_keep_only_their_file_name() {
+        assert_eq!(
+            upload_name("name=../../etc/x.txt").as_deref(),
+            Some("x.txt")
+        );
+        assert_eq!(
+            upload_name("name=C:%5Cdocs%5Ca.docx").as_deref(),
+            Some("a.docx")
+        );
+        assert_eq!(upload_name("name=.."), None);
+        assert_eq!(upload_name("name="), None);
+        assert_eq!(upload_name(""), None);
+    }
+}

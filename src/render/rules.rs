@@ -1,0 +1,134 @@
+//! The rules as `fzlint rules` lists them and `fzlint rule` explains them, and as the
+//! checking page's API gives them.
+
+use super::FileReport;
+use super::human;
+use crate::analyse::Settings;
+use crate::rules::engine::lint_with;
+use crate::rules::{Rule, RuleSet};
+use crate::text::source::Source;
+
+/// `fzlint rules`: one line per rule, then how many there are.
+pub fn listing(set: &RuleSet) -> String {
+    let mut o = String::new();
+    for r in set.sorted() {
+        o.push_str(&format!(
+            "{:<24} {:<8} {:<10} {}\n",
+            r.spec.id,
+            r.spec.severity.name(),
+            r.spec.category,
+            if r.spec.retired.is_some() {
+                format!("（已停用）{}", r.spec.summary)
+            } else if r.spec.preview {
+                format!("（试用，需 --preview）{}", r.spec.summary)
+            } else {
+                r.spec.summary.clone()
+            }
+        ));
+    }
+    o.push_str(&format!(
+        "共 {} 条规则；fzlint rule <id> 查看说明\n",
+        set.rules.len()
+    ));
+    o
+}
+
+/// `fzlint rules --format json`: one object per rule.
+pub fn items(set: &RuleSet) -> Vec<serde_json::Value> {
+    set.sorted()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.spec.id, "category": r.spec.category,
+                "severity": r.spec.severity.name(), "summary": r.spec.summary,
+                "builtin": r.builtin, "retired": r.spec.retired.is_some(),
+                "preview": r.spec.preview,
+                "years": r.spec.years.map(String::from),
+            })
+        })
+        .collect()
+}
+
+/// `fzlint rule ID`: what the rule checks, why, its parameters and its examples run.
+/// Also says whether every example behaved as its heading claims.
+pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
+    let s = &rule.spec;
+    let mut o = String::new();
+    let mut all_behave = true;
+    if let Some(why) = &s.retired {
+        o.push_str(&format!("（此规则已停用：{why}）\n"));
+    }
+    o.push_str(&format!(
+        "{}  （{}， 默认 {}）\n\n{}\n\n",
+        s.id,
+        s.category,
+        s.severity.name(),
+        s.summary
+    ));
+    if s.preview {
+        o.push_str("（试用规则：只在 --preview、配置中 preview: true 或点名此规则时运行）\n\n");
+    }
+    if let Some(y) = &s.years {
+        o.push_str(&format!("适用的报告年度：{y}\n\n"));
+    }
+    o.push_str(&format!("说明：\n{}\n", indent(s.rationale.trim_end())));
+    if let Some(b) = &s.basis {
+        o.push_str(&format!("\n依据：\n{}\n", indent(b)));
+    }
+    // The check as it will run: every parameter, defaults and overrides included.
+    let check = serde_saphyr::to_string(&s.check).unwrap_or_default();
+    let source = match &rule.overridden_by {
+        Some(o) => format!("{}，参数由 {} 覆盖", rule.path, o),
+        None => rule.path.clone(),
+    };
+    o.push_str(&format!(
+        "\n检查方式与参数（含默认值；{source}）：\n{}\n",
+        indent(check.trim_end())
+    ));
+    if rule.overridden_by.is_some() {
+        o.push_str("\n（以下示例按内置参数编写，参数被覆盖后结果可能不同）\n");
+    }
+    let only: Vec<&Rule> = vec![rule];
+    for (title, list) in [
+        ("错误示例", &s.examples.bad),
+        ("正确示例", &s.examples.good),
+    ] {
+        for (i, ex) in list.iter().enumerate() {
+            o.push_str(&format!(
+                "\n{title} {}:\n{}\n",
+                i + 1,
+                indent(ex.trim_end())
+            ));
+            let src = Source::new(format!("{title}{}", i + 1), ex);
+            let diags = lint_with(&src, set, &only, &Settings::default());
+            let should_fire = title == "错误示例";
+            if diags.is_empty() == should_fire {
+                all_behave = false;
+                o.push_str(if should_fire {
+                    "  ✗ 这个错误示例应当被报告，实际没有\n"
+                } else {
+                    "  ✗ 这个正确示例不应被报告：\n"
+                });
+            }
+            if diags.is_empty() {
+                o.push_str("  → 不报告\n");
+            } else {
+                o.push_str(&human::render(
+                    &FileReport {
+                        src: &src,
+                        diagnostics: &diags,
+                    },
+                    false,
+                ));
+            }
+        }
+    }
+    (o, all_behave)
+}
+
+fn indent(s: &str) -> String {
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,425 @@
+//! What governs each file: the nearest `.fzlint.yaml` (or the one named, or none), the
+//! configs it extends and its per-path entries, the rule folders it and the caller
+//! add, and on top the caller's choices (--select, --ignore, --preview, --year). Rule
+//! sets are built once per distinct set of settings, and their selection worked out
+//! once per rule set.
+//!
+//! `check`, `report` and `serve` all ask a [`Resolver`]. Nothing is printed: errors in
+//! config and rule files are kept, each once, for the caller to take
+//! ([`Resolver::take_problems`]); a file they leave without settings gets a
+//! [`ResolveError`].
+
+use crate::analyse::{Analysis, Settings};
+use crate::config::{self, Config};
+use crate::diagnostic::Diagnostic;
+use crate::pack::yaml::YamlError;
+use crate::rules::engine::lint_analysed;
+use crate::rules::{CATEGORIES, Rule, RuleSet};
+use crate::text::source::Source;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Which config governs the files.
+pub enum Mode {
+    /// The nearest config above each file.
+    Discover,
+    /// This config, for every file.
+    Fixed(PathBuf),
+    /// None.
+    Isolated,
+}
+
+/// What the caller chooses for every file, on top of its config.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// Only these rules (ids or categories); all when empty.
+    pub select: Vec<String>,
+    /// Not these rules (ids or categories).
+    pub ignore: Vec<String>,
+    /// Run the rules still in preview.
+    pub preview: bool,
+    /// The reported year, over the config's.
+    pub year: Option<i32>,
+}
+
+/// Why a file has no settings to be linted with.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ResolveError {
+    /// The config that governs the file, or a rule file it adds, has an error (the
+    /// error itself is among the problems); the config's path, or "规则文件".
+    #[error("未检查：{0} 有误")]
+    Broken(String),
+    /// A name given to select or ignore is neither a rule nor a category.
+    #[error("未知的规则或类别 “{0}”；fzlint rules 列出全部规则")]
+    UnknownRule(String),
+}
+
+/// A rule set as a config makes it, with what the config switches off.
+pub struct Configured {
+    pub set: RuleSet,
+    pub off: Vec<String>,
+    /// For each rule switched off, the config file that did it.
+    pub off_by: BTreeMap<String, String>,
+    /// The config asks for the preview rules.
+    pub preview: bool,
+    /// Rule ids the config names under `rules:` (a preview rule named there runs).
+    pub named: Vec<String>,
+    pub year: Option<i32>,
+    pub config: Option<Arc<Config>>,
+}
+
+/// What governs one file: its rule set, the rules that run, the settings they run with.
+#[derive(Clone)]
+pub struct Governed {
+    pub configured: Arc<Configured>,
+    /// The rules that run: their places in the rule set, in its order.
+    selected: Arc<[usize]>,
+    pub settings: Settings,
+}
+
+impl Governed {
+    pub fn set(&self) -> &RuleSet {
+        &self.configured.set
+    }
+
+    /// The rules that run on the file.
+    pub fn rules(&self) -> Vec<&Rule> {
+        let mut rules = Vec::with_capacity(self.selected.len());
+        rules.extend(
+            self.selected
+                .iter()
+                .filter_map(|&i| self.configured.set.rules.get(i)),
+        );
+        rules
+    }
+
+    /// Lints a file with these rules and settings; gives back the analysis too.
+    pub fn lint(&self, src: &Source) -> (Vec<Diagnostic>, Analysis) {
+        lint_analysed(src, self.set(), &self.rules(), &self.settings)
+    }
+}
+
+/// What makes two files' settings the same: their config and the per-path entries matched.
+type SettingsKey = (Option<PathBuf>, Vec<usize>);
+
+pub struct Resolver {
+    rule_dirs: Vec<PathBuf>,
+    mode: Mode,
+    choices: Choices,
+    /// Folder → the config file that governs it.
+    found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config file → loaded (None when it has an error).
+    configs: HashMap<PathBuf, Option<Arc<Config>>>,
+    configured: HashMap<SettingsKey, Option<Arc<Configured>>>,
+    /// The rules each rule set runs (the same settings select the same rules).
+    selections: Vec<(Arc<Configured>, Arc<[usize]>)>,
+    /// Errors in config and rule files not yet taken, and those ever found (each is
+    /// given once).
+    problems: Vec<YamlError>,
+    seen: HashSet<String>,
+}
+
+impl Resolver {
+    /// `rule_dirs`: rule folders added to every rule set, before those configs add.
+    pub fn new(rule_dirs: &[PathBuf], mode: Mode, choices: Choices) -> Resolver {
+        Resolver {
+            rule_dirs: rule_dirs.to_vec(),
+            mode,
+            choices,
+            found: HashMap::new(),
+            configs: HashMap::new(),
+            configured: HashMap::new(),
+            selections: Vec::new(),
+            problems: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// The errors in config and rule files found since last asked, in the order they
+    /// were found; an error is given once in a run, however many files it touches.
+    pub fn take_problems(&mut self) -> Vec<YamlError> {
+        std::mem::take(&mut self.problems)
+    }
+
+    fn problem(&mut self, e: &YamlError) {
+        let key = format!(
+            "{}\0{}\0{}\0{}\0{}",
+            e.path, e.line, e.column, e.config, e.message
+        );
+        if self.seen.insert(key) {
+            self.problems.push(e.clone());
+        }
+    }
+
+    fn config_path(&mut self, file: &Path) -> Option<PathBuf> {
+        match &self.mode {
+            Mode::Isolated => None,
+            Mode::Fixed(p) => Some(p.clone()),
+            Mode::Discover => {
+                let dir = if file.as_os_str() == "-" {
+                    std::env::current_dir().unwrap_or_default()
+                } else {
+                    let abs = real_path(file);
+                    abs.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+                if let Some(hit) = self.found.get(&dir) {
+                    return hit.clone();
+                }
+                let hit = config::find(&dir);
+                self.found.insert(dir, hit.clone());
+                hit
+            }
+        }
+    }
+
+    /// The loaded config that governs `file`: Ok(None) when there is none, Err with
+    /// its path when it has an error.
+    fn config_for(&mut self, file: &Path) -> Result<Option<Arc<Config>>, String> {
+        let Some(path) = self.config_path(file) else {
+            return Ok(None);
+        };
+        if !self.configs.contains_key(&path) {
+            let loaded = match Config::load(&path) {
+                Ok(c) => Some(Arc::new(c)),
+                Err(e) => {
+                    self.problem(&e);
+                    None
+                }
+            };
+            self.configs.insert(path.clone(), loaded);
+        }
+        self.configs[&path]
+            .clone()
+            .map(Some)
+            .ok_or_else(|| path.display().to_string())
+    }
+
+    /// Whether a file found by walking a folder is excluded by its config.
+    pub fn excluded(&mut self, file: &Path) -> bool {
+        match self.config_for(file) {
+            Ok(Some(c)) => c.excludes(&real_path(file)),
+            _ => false,
+        }
+    }
+
+    /// What governs `file`. Names given to select or ignore are checked against the
+    /// first rule set a file is governed by; other folders' sets may lack an office's
+    /// own rules, which then simply do not run there.
+    pub fn governed(&mut self, file: &Path) -> Result<Governed, ResolveError> {
+        let configured = self.configured(file)?;
+        let known = self
+            .selections
+            .iter()
+            .find(|(c, _)| Arc::ptr_eq(c, &configured));
+        let selected = match known {
+            Some((_, s)) => s.clone(),
+            None => {
+                let strict = self.selections.is_empty();
+                let s = select(&configured, &self.choices, strict)?;
+                self.selections.push((configured.clone(), s.clone()));
+                s
+            }
+        };
+        Ok(Governed {
+            settings: Settings {
+                reported_year: self.choices.year.or(configured.year),
+            },
+            configured,
+            selected,
+        })
+    }
+
+    fn configured(&mut self, file: &Path) -> Result<Arc<Configured>, ResolveError> {
+        let config = self.config_for(file).map_err(ResolveError::Broken)?;
+        // The real path is looked up only where a config governs the file (its
+        // per-path settings are matched against it).
+        let effective = match &config {
+            Some(c) => c.effective(&real_path(file)),
+            None => Default::default(),
+        };
+        let key = (
+            config.as_ref().map(|c| c.path.clone()),
+            effective.matched.clone(),
+        );
+        if !self.configured.contains_key(&key) {
+            let c = self.configure(config.clone(), &effective);
+            self.configured.insert(key.clone(), c.map(Arc::new));
+        }
+        self.configured[&key].clone().ok_or_else(|| {
+            ResolveError::Broken(
+                key.0
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "规则文件".into()),
+            )
+        })
+    }
+
+    fn configure(
+        &mut self,
+        config: Option<Arc<Config>>,
+        effective: &config::Effective,
+    ) -> Option<Configured> {
+        let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
+        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        // A broken user rule file does not stop the others.
+        let (mut set, errors) = match RuleSet::with_dirs(&dirs) {
+            Ok(built) => built,
+            Err(errors) => {
+                errors.iter().for_each(|e| self.problem(e));
+                return None;
+            }
+        };
+        errors.iter().for_each(|e| self.problem(e));
+        let mut off = Vec::new();
+        let mut off_by = BTreeMap::new();
+        if let Some(c) = &config {
+            match c.apply(effective, &mut set) {
+                Ok(o) => {
+                    for (id, from) in o {
+                        off_by.insert(id.clone(), from.display().to_string());
+                        off.push(id);
+                    }
+                }
+                Err(e) => {
+                    self.problem(&e);
+                    return None;
+                }
+            }
+        }
+        Some(Configured {
+            set,
+            off,
+            off_by,
+            preview: config.as_ref().is_some_and(|c| c.preview()),
+            named: effective.changes.iter().map(|c| c.0.clone()).collect(),
+            year: effective.year,
+            config,
+        })
+    }
+}
+
+/// The rules that run under a config and the caller's choices: select and ignore
+/// applied (ids or categories), what the config switches off left out, and preview
+/// rules only where asked for (by the choices or the config, or by naming the rule's
+/// own id in select or the config). With `strict`, an unknown name in select or
+/// ignore is an error.
+fn select(c: &Configured, choices: &Choices, strict: bool) -> Result<Arc<[usize]>, ResolveError> {
+    let set = &c.set;
+    let known = |name: &str| set.get(name).is_some() || CATEGORIES.contains(&name);
+    if let Some(bad) = choices
+        .select
+        .iter()
+        .chain(&choices.ignore)
+        .find(|n| strict && !known(n))
+    {
+        return Err(ResolveError::UnknownRule(bad.clone()));
+    }
+    let matches = |r: &Rule, names: &[String]| {
+        names
+            .iter()
+            .any(|n| *n == r.spec.id || *n == r.spec.category)
+    };
+    let preview = choices.preview || c.preview;
+    Ok(set
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| choices.select.is_empty() || matches(r, &choices.select))
+        .filter(|(_, r)| !matches(r, &choices.ignore))
+        .filter(|(_, r)| {
+            !r.spec.preview
+                || preview
+                || choices.select.contains(&r.spec.id)
+                || c.named.contains(&r.spec.id)
+        })
+        .filter(|(_, r)| !c.off.contains(&r.spec.id))
+        .map(|(i, _)| i)
+        .collect())
+}
+
+/// A file's path on disk: `..` and links resolved where the file exists, so that the
+/// config found above it is the one above it on disk.
+fn real_path(file: &Path) -> PathBuf {
+    std::fs::canonicalize(file)
+        .unwrap_or_else(|_| std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn configured(named: &[&str], off: &[&str]) -> Configured {
+        Configured {
+            set: RuleSet::builtin().expect("the built-in pack"),
+            off: off.iter().map(|s| s.to_string()).collect(),
+            off_by: BTreeMap::new(),
+            preview: false,
+            named: named.iter().map(|s| s.to_string()).collect(),
+            year: None,
+            config: None,
+        }
+    }
+
+    fn ids(c: &Configured, choices: &Choices) -> Vec<String> {
+        let selected = select(c, choices, true).expect("known names");
+        selected
+            .iter()
+            .map(|&i| c.set.rules[i].spec.id.clone())
+            .collect()
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Select and ignore take ids and categories; what the config switches off stays
+    /// off; a preview rule runs only when asked for or named.
+    #[test]
+    fn selection_follows_the_choices_and_the_config() {
+        let plain = configured(&[], &["level-skip"]);
+        let all = ids(&plain, &Choices::default());
+        assert!(!all.iter().any(|id| id == "level-skip"), "switched off");
+        assert!(!all.iter().any(|id| id == "outdated-framework"), "preview");
+        let dates = Choices {
+            select: names(&["dates", "numbering-gap"]),
+            ignore: names(&["invalid-date"]),
+            ..Choices::default()
+        };
+        let chosen = ids(&plain, &dates);
+        assert!(chosen.contains(&"numbering-gap".to_string()), "{chosen:?}");
+        assert!(
+            chosen.contains(&"late-publication".to_string()),
+            "{chosen:?}"
+        );
+        assert!(!chosen.contains(&"invalid-date".to_string()), "{chosen:?}");
+        assert!(!chosen.contains(&"missing-plan".to_string()), "{chosen:?}");
+        for choices in [
+            Choices {
+                preview: true,
+                ..Choices::default()
+            },
+            Choices {
+                select: names(&["outdated-framework"]),
+                ..Choices::default()
+            },
+        ] {
+            assert!(ids(&plain, &choices).contains(&"outdated-framework".to_string()));
+        }
+        let named = configured(&["outdated-framework"], &[]);
+        assert!(ids(&named, &Choices::default()).contains(&"outdated-framework".to_string()));
+        // An unknown name is an error only where names are checked.
+        let unknown = Choices {
+            ignore: names(&["no-such-rule"]),
+            ..Choices::default()
+        };
+        assert!(matches!(
+            select(&plain, &unknown, true),
+            Err(ResolveError::UnknownRule(n)) if n == "no-such-rule"
+        ));
+        assert_eq!(
+            select(&plain, &unknown, false).map(|s| s.len()).ok(),
+            Some(all.len())
+        );
+    }
+}
