@@ -2,10 +2,22 @@
 //! through an explicit stack of open elements.
 
 use super::attr;
-use super::meta::{DATE_METAS, collapse};
 use crate::text::chars::is_blank;
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::collections::HashMap;
+
+/// Meta names (or properties) that give the publication date, lower case.
+pub(super) const DATE_METAS: &[&str] = &["pubdate", "publishdate", "article:published_time"];
+
+/// Collapses runs of ASCII whitespace to one space and trims spaces of any kind at the
+/// ends (for titles).
+pub(super) fn collapse(s: &str) -> String {
+    s.split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(is_blank)
+        .to_string()
+}
 
 /// How deep into the stack of open elements an implied or explicit end tag looks for its
 /// element; a deeper one is left open (bounds the work on pathological nesting).

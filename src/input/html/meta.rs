@@ -1,23 +1,10 @@
 //! Step 4: the publication date and the title, from the page's metadata or its text.
 
-use super::blocks::RawBlock;
+use super::blocks::{RawBlock, collapse};
 use crate::text::chars::{half_width, is_blank};
-
-/// Meta names (or properties) that give the publication date, lower case.
-pub(super) const DATE_METAS: &[&str] = &["pubdate", "publishdate", "article:published_time"];
 
 /// Labels of the publication date in the page's text.
 const DATE_LABELS: &[&str] = &["发布时间", "发布日期"];
-
-/// Collapses runs of ASCII whitespace to one space and trims spaces of any kind at the
-/// ends (for titles).
-pub(super) fn collapse(s: &str) -> String {
-    s.split_ascii_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(is_blank)
-        .to_string()
-}
 
 /// The text without any spaces, for comparing titles.
 pub(super) fn squeeze(s: &str) -> String {

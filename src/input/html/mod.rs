@@ -32,11 +32,11 @@ mod meta;
 use super::InputError;
 use super::document::{Block, Document};
 use crate::text::Format;
-use blocks::{Builder, RawBlock};
+use blocks::{Builder, RawBlock, collapse};
 use container::{choose_container, is_title_of};
 use decode::decode_page;
 use html5gum::StartTag;
-use meta::{collapse, date_in_text, parse_date, squeeze, title_main_part};
+use meta::{date_in_text, parse_date, squeeze, title_main_part};
 use std::borrow::Cow;
 
 /// How many blocks above the report's container are searched for its title.
