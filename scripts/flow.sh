@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../src" || exit 2
 # The stages in order; modules on one line of the flow share a stage.
-stages="text input pack parse classify analyse diagnostic,suppress rules render,config,fix,baseline cli"
+stages="text input pack parse classify analyse diagnostic,suppress rules render,config,fix,baseline resolve cli"
 files=$(find . -name '*.rs' ! -name tests.rs ! -path '*/tests/*' ! -name testing.rs | sed 's#^\./##' | sort)
 edges=$(awk -v stages="$stages" '
 function module(f,   m) {
@@ -54,7 +54,11 @@ BEGIN {
   for (i = 1; i <= n; i++) { k = split(st[i], mods, ","); for (j = 1; j <= k; j++) rank[mods[j]] = i }
   while ((getline f < "/dev/stdin") > 0) known[module(f)] = 1
 }
-FNR == 1 { cur = module(FILENAME); test = 0; stmt = "" }
+FNR == 1 {
+  cur = module(FILENAME); test = 0; stmt = ""
+  top = cur; sub(/::.*/, "", top)
+  if (cur != "" && !(top in rank) && !(top in unstaged)) { unstaged[top] = 1; print "UNSTAGED " top }
+}
 test { next }
 /^#\[cfg\(test\)\]/ { pending = 1; next }
 pending && /^mod [a-z_0-9]+ \{/ { test = 1; next }
@@ -71,6 +75,10 @@ if [ "${1:-}" = --edges ]; then
   exit 0
 fi
 status=0
+if grep '^UNSTAGED ' <<< "$edges" | cut -d' ' -f2-; then
+  echo "modules with no stage: give each its place in the stages at the top of scripts/flow.sh" >&2
+  status=1
+fi
 if grep '^LATER ' <<< "$edges" | cut -d' ' -f2-; then
   echo "imports from a later stage (order: $stages)" >&2
   status=1
