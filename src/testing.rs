@@ -80,7 +80,7 @@ pub fn texts() -> Vec<String> {
 }
 
 /// A linear congruential generator started at `seed`: the same numbers on every run.
-fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
+pub fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
     move || {
         seed = seed
             .wrapping_mul(6364136223846793005)

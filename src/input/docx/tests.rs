@@ -87,10 +87,6 @@ fn read(bytes: &[u8]) -> Document {
     read_docx(bytes).unwrap()
 }
 
-fn texts(doc: &Document) -> Vec<&str> {
-    doc.blocks.iter().map(|b| b.text.as_str()).collect()
-}
-
 fn damaged(result: Result<Document, InputError>) -> String {
     match result {
         Err(InputError::Damaged(message)) => message,
@@ -114,13 +110,8 @@ fn paragraphs_in_order_empty_ones_counted() {
         p("（一）加强党的领导")
     );
     let doc = read(&docx(&body, None, None));
-    let got: Vec<_> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.paragraph, b.element.as_str(), b.text.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        doc.rows(),
         [
             (1, "w:p", "一、总体情况"),
             (2, "w:p", ""),
@@ -151,7 +142,7 @@ fn runs_join_and_special_characters() {
     );
     let doc = read(&docx(body, None, None));
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         ["依法 行政\tA&B一<\n第二行\ne-government链接控件法", "甲"]
     );
 }
@@ -174,13 +165,8 @@ fn table_cells_in_order_nested_tables_too() {
         p("后"),
     );
     let doc = read(&docx(&body, None, None));
-    let got: Vec<_> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.paragraph, b.element.as_str(), b.text.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        doc.rows(),
         [
             (1, "w:p", "前"),
             (2, "w:tc", "指标"),
@@ -218,13 +204,8 @@ fn text_box_comes_once_after_its_anchor() {
         "<w:txbxContent><w:p><w:r><w:t>旧框</w:t></w:r></w:p></w:txbxContent>",
     );
     let doc = read(&docx(&body, None, None));
-    let got: Vec<_> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.paragraph, b.element.as_str(), b.text.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        doc.rows(),
         [
             (1, "w:p", "前"),
             (2, "w:p", "锚段续"),
@@ -270,7 +251,7 @@ fn deletions_field_codes_and_hidden_text_left_out() {
     );
     let doc = read(&docx(body, None, None));
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         ["全年办结案件", "见第3页，9页", "可见也可见改过批注处"]
     );
 }
@@ -292,7 +273,7 @@ fn outline_numbering_rebuilt_with_restarts() {
     .concat();
     let doc = read(&docx(&body, Some(&outline_numbering()), None));
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         [
             "一、总体情况",
             "（一）加强领导",
@@ -346,7 +327,7 @@ fn numbering_through_styles_and_removed_numbers() {
     .concat();
     let doc = read(&docx(&body, Some(&numbering), Some(styles)));
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         [
             "一、总体情况",
             "（一）领导",
@@ -409,7 +390,7 @@ fn start_overrides_shared_definitions_and_level_options() {
     .concat();
     let doc = read(&docx(&body, Some(&numbering), None));
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         [
             "(1)甲",
             "(2)乙",
@@ -434,7 +415,7 @@ fn start_overrides_shared_definitions_and_level_options() {
 #[test]
 fn numbering_without_numbering_part_is_no_number() {
     let doc = read(&docx(&np(1, 0, "标题"), None, None));
-    assert_eq!(texts(&doc), ["标题"]);
+    assert_eq!(doc.texts(), ["标题"]);
 }
 
 #[test]
@@ -533,7 +514,7 @@ fn main_part_found_through_relationships() {
         ("word/document2.xml", document.as_bytes()),
         ("word/lists.xml", numbering.as_bytes()),
     ]);
-    assert_eq!(texts(&read(&bytes)), ["一、总体情况"]);
+    assert_eq!(read(&bytes).texts(), ["一、总体情况"]);
     assert_eq!(
         resolve_target("word/", "../customXml/item1.xml"),
         "customXml/item1.xml"
@@ -603,11 +584,11 @@ fn utf16_and_bom_parts_are_read() {
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
     let bytes = package(&[("word/document.xml", &utf16)]);
-    assert_eq!(texts(&read(&bytes)), ["正文"]);
+    assert_eq!(read(&bytes).texts(), ["正文"]);
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend(document_xml(&p("正文")).into_bytes());
     let bytes = package(&[("word/document.xml", &bom)]);
-    assert_eq!(texts(&read(&bytes)), ["正文"]);
+    assert_eq!(read(&bytes).texts(), ["正文"]);
 }
 
 #[test]
