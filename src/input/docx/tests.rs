@@ -421,49 +421,49 @@ fn numbering_without_numbering_part_is_no_number() {
 #[test]
 fn number_formats() {
     // The Chinese numbers themselves are text::numerals' (tested there).
-    assert_eq!(format_number(101, Fmt::ChineseCounting), "一百零一");
-    assert_eq!(format_number(12, Fmt::ChineseLegal), "壹拾贰");
-    let digital = |n| format_number(n, Fmt::IdeographDigital);
-    assert_eq!(digital(7), "七");
-    assert_eq!(digital(10), "一〇");
-    assert_eq!(digital(2024), "二〇二四");
-    let heavenly = |n| format_number(n, Fmt::Heavenly);
-    assert_eq!([heavenly(1), heavenly(4), heavenly(10)], ["甲", "丁", "癸"]);
-    assert_eq!(heavenly(11), "11");
-    assert_eq!(format_number(3, Fmt::Zodiac), "寅");
-    let circle = |n| format_number(n, Fmt::Circle);
-    assert_eq!([circle(1), circle(20), circle(21)], ["①", "⑳", "21"]);
-    assert_eq!(format_number(3, Fmt::Paren), "⑶");
-    assert_eq!(format_number(3, Fmt::Fullstop), "⒊");
-    assert_eq!(format_number(12, Fmt::FullWidth), "１２");
-    assert_eq!(format_number(7, Fmt::Padded(2)), "07");
-    assert_eq!(format_number(12, Fmt::Padded(3)), "012");
-    assert_eq!(format_number(7, Fmt::Decimal), "7");
-    let upper = |n| format_number(n, Fmt::UpperLetter);
-    assert_eq!(
-        [upper(1), upper(26), upper(27), upper(53)],
-        ["A", "Z", "AA", "AAA"]
-    );
-    assert_eq!(format_number(2, Fmt::LowerLetter), "b");
-    assert_eq!(format_number(1994, Fmt::UpperRoman), "MCMXCIV");
-    assert_eq!(format_number(4, Fmt::LowerRoman), "iv");
-    assert_eq!(format_number(0, Fmt::UpperRoman), "0");
-    assert_eq!(format_number(5, Fmt::Bullet), "");
-    assert_eq!(format_number(5, Fmt::None), "");
-
-    assert_eq!(
-        Fmt::parse("decimalEnclosedCircleChinese", None),
-        Fmt::Circle
-    );
-    assert_eq!(
-        Fmt::parse("chineseCountingThousand", None),
-        Fmt::ChineseCounting
-    );
-    assert_eq!(
-        Fmt::parse("custom", Some("001, 002, 003, ...")),
-        Fmt::Padded(3)
-    );
-    assert_eq!(Fmt::parse("koreanDigital", None), Fmt::Decimal);
+    let cases = [
+        (101, Fmt::ChineseCounting, "一百零一"),
+        (12, Fmt::ChineseLegal, "壹拾贰"),
+        (7, Fmt::IdeographDigital, "七"),
+        (10, Fmt::IdeographDigital, "一〇"),
+        (2024, Fmt::IdeographDigital, "二〇二四"),
+        (1, Fmt::Heavenly, "甲"),
+        (4, Fmt::Heavenly, "丁"),
+        (10, Fmt::Heavenly, "癸"),
+        (11, Fmt::Heavenly, "11"),
+        (3, Fmt::Zodiac, "寅"),
+        (1, Fmt::Circle, "①"),
+        (20, Fmt::Circle, "⑳"),
+        (21, Fmt::Circle, "21"),
+        (3, Fmt::Paren, "⑶"),
+        (3, Fmt::Fullstop, "⒊"),
+        (12, Fmt::FullWidth, "１２"),
+        (7, Fmt::Padded(2), "07"),
+        (12, Fmt::Padded(3), "012"),
+        (7, Fmt::Decimal, "7"),
+        (1, Fmt::UpperLetter, "A"),
+        (26, Fmt::UpperLetter, "Z"),
+        (27, Fmt::UpperLetter, "AA"),
+        (53, Fmt::UpperLetter, "AAA"),
+        (2, Fmt::LowerLetter, "b"),
+        (1994, Fmt::UpperRoman, "MCMXCIV"),
+        (4, Fmt::LowerRoman, "iv"),
+        (0, Fmt::UpperRoman, "0"),
+        (5, Fmt::Bullet, ""),
+        (5, Fmt::None, ""),
+    ];
+    for (n, fmt, want) in cases {
+        assert_eq!(format_number(n, fmt), want, "{n} {fmt:?}");
+    }
+    let parsed = [
+        ("decimalEnclosedCircleChinese", None, Fmt::Circle),
+        ("chineseCountingThousand", None, Fmt::ChineseCounting),
+        ("custom", Some("001, 002, 003, ..."), Fmt::Padded(3)),
+        ("koreanDigital", None, Fmt::Decimal),
+    ];
+    for (val, format, want) in parsed {
+        assert_eq!(Fmt::parse(val, format), want, "{val}");
+    }
 }
 
 #[test]

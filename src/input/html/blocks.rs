@@ -116,7 +116,7 @@ const KNOWN_CONTAINERS: &[&str] = &[
 
 /// A block element of the page (or the root, index 0, standing for `body`). Nodes are
 /// numbered in document order, so a node's descendants follow it contiguously.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct Node {
     /// The tag name ("body" for the root).
     pub(super) tag: String,
@@ -188,11 +188,7 @@ impl Builder {
         let mut b = Builder {
             nodes: vec![Node {
                 tag: "body".into(),
-                parent: 0,
-                known: false,
-                has_block_child: false,
-                has_br: false,
-                own: 0,
+                ..Node::default()
             }],
             ..Builder::default()
         };
@@ -272,9 +268,7 @@ impl Builder {
                 tag: name.to_string(),
                 parent: node,
                 known,
-                has_block_child: false,
-                has_br: false,
-                own: 0,
+                ..Node::default()
             });
             let id = self.nodes.len() - 1;
             self.push(name, id, true, false, is_link, pre || name == "pre");
