@@ -115,3 +115,17 @@ pub fn token_texts(tokens: &[&str], seed: u64, count: usize, most: u64) -> Vec<S
         })
         .collect()
 }
+
+/// Every string of one to `most` characters of `alphabet`, shortest first.
+pub fn all_strings(alphabet: &[char], most: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut last = vec![String::new()];
+    for _ in 0..most {
+        last = last
+            .iter()
+            .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}

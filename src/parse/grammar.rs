@@ -269,21 +269,12 @@ mod tests {
         let alphabet = [
             '(', ')', '一', '十', '1', '0', '、', '.', ' ', '年', '项', '%',
         ];
-        let mut texts = vec![String::new()];
         let mut markers = 0;
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for t in &texts {
-                for c in alphabet {
-                    let s = format!("{t}{c}");
-                    if BlockGrammar::parse(Rule::heading, &s).is_ok() {
-                        markers += 1;
-                        assert!(marker_shape(&s).is_some(), "{s}");
-                    }
-                    next.push(s);
-                }
+        for s in crate::testing::all_strings(&alphabet, 5) {
+            if BlockGrammar::parse(Rule::heading, &s).is_ok() {
+                markers += 1;
+                assert!(marker_shape(&s).is_some(), "{s}");
             }
-            texts = next;
         }
         assert!(markers > 1000, "{markers}");
         assert_eq!(marker_shape("2024年"), None);
@@ -298,24 +289,17 @@ mod tests {
         let alphabet = [
             '(', ')', '一', '十', '1', '、', '.', ' ', '\t', '项', '2', '是',
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            texts = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            for t in &texts {
-                for _ in 0..2 {
-                    let direct = marker_shape(t).and_then(|_| ask_marker(prefix(t, PROBE_BYTES)));
-                    assert_eq!(heading_marker(t), direct, "{t:?}");
-                    let direct = t
-                        .chars()
-                        .take(4)
-                        .any(|c| c == '是')
-                        .then(|| ask_enum_item(prefix(t, PROBE_BYTES)))
-                        .flatten();
-                    assert_eq!(enum_item(t), direct, "{t:?}");
-                }
+        for t in &crate::testing::all_strings(&alphabet, 5) {
+            for _ in 0..2 {
+                let direct = marker_shape(t).and_then(|_| ask_marker(prefix(t, PROBE_BYTES)));
+                assert_eq!(heading_marker(t), direct, "{t:?}");
+                let direct = t
+                    .chars()
+                    .take(4)
+                    .any(|c| c == '是')
+                    .then(|| ask_enum_item(prefix(t, PROBE_BYTES)))
+                    .flatten();
+                assert_eq!(enum_item(t), direct, "{t:?}");
             }
         }
     }
