@@ -70,6 +70,7 @@ fn marker_shape(text: &str) -> Option<usize> {
 /// thread: a report has a few dozen distinct markers, asked again and again across files.
 /// (Asking the grammar every time costs about a fifth more instructions on the benchmark
 /// corpus.)
+#[derive(Default)]
 struct Memo<V: Copy> {
     map: std::collections::HashMap<Box<str>, V>,
 }
@@ -92,10 +93,8 @@ impl<V: Copy> Memo<V> {
 }
 
 thread_local! {
-    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> =
-        std::cell::RefCell::new(Memo { map: Default::default() });
-    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> =
-        std::cell::RefCell::new(Memo { map: Default::default() });
+    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> = Default::default();
+    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> = Default::default();
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
