@@ -35,14 +35,11 @@ pub(super) fn head_line(r: &mut Report, seg: &Seg, text: &str, vocab: &Vocab) ->
                         || s.starts_with("关于")
                         || issuing_body(&text[prev.span.clone()])) =>
             {
-                let prev = r
-                    .blocks
-                    .pop()
-                    .map(|b| (b.span.start, b.line))
-                    .unwrap_or((seg.span.start, seg.line));
+                let (start, line) = (prev.span.start, prev.line);
+                r.blocks.pop();
                 Seg {
-                    span: prev.0..seg.span.end,
-                    line: prev.1,
+                    span: start..seg.span.end,
+                    line,
                     ..seg.clone()
                 }
             }

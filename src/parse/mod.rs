@@ -126,17 +126,12 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         for (k, (start, m)) in found.iter().enumerate() {
             let end = found.get(k + 1).map(|f| f.0).unwrap_or(seg.span.end);
             let span = trim_span(text, *start..end);
-            let h = make_heading(
-                text,
-                &span,
-                m,
-                !(seg.starts_line && *start == seg.span.start),
-            );
-            let line = src.line_index(*start);
+            let starts_line = seg.starts_line && *start == seg.span.start;
+            let h = make_heading(text, &span, m, !starts_line);
             let piece = Seg {
                 span,
-                line,
-                starts_line: seg.starts_line && *start == seg.span.start,
+                line: src.line_index(*start),
+                starts_line,
                 furniture: false,
                 md_level: None,
             };
