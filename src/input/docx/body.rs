@@ -76,7 +76,8 @@ impl Body<'_> {
             && !p.numbered
         {
             p.numbered = true;
-            p.prefix = self.lists.number(p.style.as_deref(), p.num_id, p.ilvl);
+            let number = self.lists.number(p.style.as_deref(), p.num_id, p.ilvl);
+            p.prefix = number.unwrap_or_default();
         }
     }
 

@@ -97,17 +97,8 @@ fn definition<'a>(
 
 impl Lists {
     /// The automatic number of the next paragraph with this style and direct
-    /// numbering, advancing the counters; empty when the paragraph is not numbered.
+    /// numbering, advancing the counters; None when the paragraph is not numbered.
     pub(super) fn number(
-        &mut self,
-        style: Option<&str>,
-        num_id: Option<u32>,
-        ilvl: Option<u32>,
-    ) -> String {
-        self.try_number(style, num_id, ilvl).unwrap_or_default()
-    }
-
-    fn try_number(
         &mut self,
         style: Option<&str>,
         num_id: Option<u32>,

@@ -336,14 +336,8 @@ fn byte_order_marks_and_declarations() {
 fn the_report_goes_on_in_a_sibling_and_a_br_container() {
     // Word's sections: two sibling divs, each a part of the report.
     let p = |s: &str| format!("<p>　　{s}</p>");
-    let part1: String = ["一、本年度推进法治政府建设的主要举措和成效，全面履行政府职能。"; 4]
-        .iter()
-        .map(|s| p(s))
-        .collect();
-    let part2: String = ["二、存在的不足及原因，行政执法规范化水平仍需提升。"; 3]
-        .iter()
-        .map(|s| p(s))
-        .collect();
+    let part1 = p("一、本年度推进法治政府建设的主要举措和成效，全面履行政府职能。").repeat(4);
+    let part2 = p("二、存在的不足及原因，行政执法规范化水平仍需提升。").repeat(3);
     let html = format!(
         "<div class=nav><a href=/>首页</a></div><div class=wrap><div class=WordSection1>{part1}</div>\
              <div class=WordSection2>{part2}</div></div><div class=foot>版权所有：临川市人民政府</div>"
