@@ -67,11 +67,10 @@ fn read_with_limits(
         )));
     };
 
-    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
-    let dir = if dir.is_empty() {
-        String::new()
-    } else {
-        format!("{dir}/")
+    // The main part's folder ("word/"; none for a part at the package's root).
+    let (dir, file) = match main.rsplit_once('/') {
+        Some((dir, file)) => (format!("{dir}/"), file),
+        None => (String::new(), main.as_str()),
     };
     let doc_rels = pkg.relationships(&format!("{dir}_rels/{file}.rels"))?;
     let styles_part = pkg.related(&doc_rels, "/styles", &dir, format!("{dir}styles.xml"));

@@ -321,14 +321,15 @@ impl Builder {
         self.open.get(name).is_some_and(|&n| n > 0)
     }
 
+    /// The open elements an end tag may reach, innermost first, with their indices.
+    fn innermost(&self) -> impl Iterator<Item = (usize, &Open)> {
+        self.stack.iter().enumerate().rev().take(SEARCH_DEPTH)
+    }
+
     /// Closes the innermost open element named in `names`, unless `stop` is met first.
     fn close_nearest(&mut self, names: &[&str], stop: impl Fn(&Open) -> bool) {
         let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SEARCH_DEPTH)
+            .innermost()
             .take_while(|(_, o)| names.contains(&o.name.as_str()) || !stop(o))
             .find(|(_, o)| names.contains(&o.name.as_str()))
             .map(|(i, _)| i);
@@ -344,11 +345,7 @@ impl Builder {
             return;
         }
         let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SEARCH_DEPTH)
+            .innermost()
             .take_while(|(_, o)| !stop.contains(&o.name.as_str()))
             .filter(|(_, o)| names.contains(&o.name.as_str()))
             .last()
