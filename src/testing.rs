@@ -80,7 +80,7 @@ pub fn texts() -> Vec<String> {
 }
 
 /// A linear congruential generator started at `seed`: the same numbers on every run.
-fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
+pub fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
     move || {
         seed = seed
             .wrapping_mul(6364136223846793005)
@@ -114,4 +114,18 @@ pub fn token_texts(tokens: &[&str], seed: u64, count: usize, most: u64) -> Vec<S
                 .collect()
         })
         .collect()
+}
+
+/// Every string of one to `most` characters of `alphabet`, shortest first.
+pub fn all_strings(alphabet: &[char], most: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut last = vec![String::new()];
+    for _ in 0..most {
+        last = last
+            .iter()
+            .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
 }

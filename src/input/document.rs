@@ -85,6 +85,22 @@ impl Document {
 }
 
 #[cfg(test)]
+impl Document {
+    /// The blocks' texts.
+    pub(crate) fn texts(&self) -> Vec<&str> {
+        self.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    /// The blocks as (paragraph, element, text).
+    pub(crate) fn rows(&self) -> Vec<(usize, &str, &str)> {
+        let blocks = self.blocks.iter();
+        blocks
+            .map(|b| (b.paragraph, b.element.as_str(), b.text.as_str()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

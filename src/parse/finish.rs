@@ -3,7 +3,7 @@
 
 use super::grammar;
 use crate::pack::vocab::Vocab;
-use crate::parse::tree::{BlockKind, DateRef, Meta, Report};
+use crate::parse::tree::{BlockKind, Meta, Report};
 use crate::text::chars::is_sentence_stop;
 use crate::text::numerals;
 use std::sync::LazyLock;
@@ -78,17 +78,7 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         && b >= last_heading
     {
         let span = r.blocks[b].span.clone();
-        if let Some((start, len, year, month, day, form)) = grammar::date_line(&text[span.clone()])
-        {
-            let s = span.start + start;
-            r.signature_date = Some(DateRef {
-                span: s..s + len,
-                year,
-                month,
-                day,
-                form,
-            });
-        }
+        r.signature_date = grammar::date_line(&text[span.clone()]).map(|d| d.shifted(span.start));
     }
     // Page metadata dates.
     for b in &r.blocks {
@@ -101,19 +91,10 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
                 continue;
             };
             let after = b.span.start + all.end();
-            let date = grammar::date_prefix(&text[after..b.span.end]).map(
-                |(len, year, month, day, form)| DateRef {
-                    span: after..after + len,
-                    year,
-                    month,
-                    day,
-                    form,
-                },
-            );
             r.meta.push(Meta {
                 key: key.as_str().to_string(),
                 span: b.span.start + all.start()..after,
-                date,
+                date: grammar::date_prefix(&text[after..b.span.end]).map(|d| d.shifted(after)),
             });
         }
     }

@@ -1,6 +1,6 @@
 //! The only place that touches pest: it answers what a bounded slice starts with.
 
-use super::tree::{DateForm, MarkerForm};
+use super::tree::{DateForm, DateRef, MarkerForm};
 use crate::text::numerals;
 use pest::Parser;
 use pest::iterators::Pair;
@@ -70,6 +70,7 @@ fn marker_shape(text: &str) -> Option<usize> {
 /// thread: a report has a few dozen distinct markers, asked again and again across files.
 /// (Asking the grammar every time costs about a fifth more instructions on the benchmark
 /// corpus.)
+#[derive(Default)]
 struct Memo<V: Copy> {
     map: std::collections::HashMap<Box<str>, V>,
 }
@@ -92,10 +93,8 @@ impl<V: Copy> Memo<V> {
 }
 
 thread_local! {
-    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> =
-        std::cell::RefCell::new(Memo { map: Default::default() });
-    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> =
-        std::cell::RefCell::new(Memo { map: Default::default() });
+    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> = Default::default();
+    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> = Default::default();
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
@@ -185,52 +184,50 @@ pub fn is_salutation(text: &str) -> bool {
     text.trim_end().ends_with(':') && whole(Rule::salutation, text)
 }
 
-/// A date at the start of `text`: (length in bytes, year, month, day, form).
-pub fn date_prefix(text: &str) -> Option<(usize, u32, u32, u32, DateForm)> {
+/// A date at the start of `text` (its span counted from there).
+pub fn date_prefix(text: &str) -> Option<DateRef> {
     let probe = prefix(text, PROBE_BYTES);
     let pair = BlockGrammar::parse(Rule::date, probe).ok()?.next()?;
     date_of(pair)
 }
 
-/// A line that holds nothing but a date.
-pub fn date_line(text: &str) -> Option<(usize, usize, u32, u32, u32, DateForm)> {
+/// A line that holds nothing but a date: the date (its span counted from the line's
+/// start).
+pub fn date_line(text: &str) -> Option<DateRef> {
     if text.len() > SHORT_BYTES {
         return None;
     }
     let pair = BlockGrammar::parse(Rule::date_line, text).ok()?.next()?;
-    let date = pair.into_inner().find(|p| p.as_rule() == Rule::date)?;
-    let start = date.as_span().start();
-    let (len, y, m, d, f) = date_of(date)?;
-    Some((start, len, y, m, d, f))
+    date_of(pair.into_inner().find(|p| p.as_rule() == Rule::date)?)
 }
 
-fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
-    let len = date.as_str().len();
+fn date_of(date: Pair<'_, Rule>) -> Option<DateRef> {
+    let span = date.as_span().start()..date.as_span().end();
     let inner = date.into_inner().next()?;
     let form = match inner.as_rule() {
         Rule::date_cn_arabic => DateForm::CnArabic { padded: false },
         Rule::date_sep => DateForm::Separated,
         _ => DateForm::CnNumerals,
     };
-    let (mut y, mut m, mut d) = (0, 0, 0);
+    let (mut year, mut month, mut day) = (0, 0, 0);
     let mut padded = false;
     for p in inner.into_inner() {
         let s = p.as_str();
         match p.as_rule() {
-            Rule::year => y = s.parse().ok()?,
-            Rule::cn_year => y = numerals::year(s)?,
+            Rule::year => year = s.parse().ok()?,
+            Rule::cn_year => year = numerals::year(s)?,
             Rule::month | Rule::day => {
                 padded |= s.len() == 2 && s.starts_with('0');
                 let v = s.parse().ok()?;
                 if p.as_rule() == Rule::month {
-                    m = v
+                    month = v
                 } else {
-                    d = v
+                    day = v
                 }
             }
             Rule::cn_num => {
                 let v = numerals::number(s)?;
-                if m == 0 { m = v } else { d = v }
+                if month == 0 { month = v } else { day = v }
             }
             _ => {}
         }
@@ -239,7 +236,13 @@ fn date_of(date: Pair<'_, Rule>) -> Option<(usize, u32, u32, u32, DateForm)> {
         DateForm::CnArabic { .. } => DateForm::CnArabic { padded },
         f => f,
     };
-    Some((len, y, m, d, form))
+    Some(DateRef {
+        span,
+        year,
+        month,
+        day,
+        form,
+    })
 }
 
 #[cfg(test)]
@@ -265,21 +268,12 @@ mod tests {
         let alphabet = [
             '(', ')', '一', '十', '1', '0', '、', '.', ' ', '年', '项', '%',
         ];
-        let mut texts = vec![String::new()];
         let mut markers = 0;
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for t in &texts {
-                for c in alphabet {
-                    let s = format!("{t}{c}");
-                    if BlockGrammar::parse(Rule::heading, &s).is_ok() {
-                        markers += 1;
-                        assert!(marker_shape(&s).is_some(), "{s}");
-                    }
-                    next.push(s);
-                }
+        for s in crate::testing::all_strings(&alphabet, 5) {
+            if BlockGrammar::parse(Rule::heading, &s).is_ok() {
+                markers += 1;
+                assert!(marker_shape(&s).is_some(), "{s}");
             }
-            texts = next;
         }
         assert!(markers > 1000, "{markers}");
         assert_eq!(marker_shape("2024年"), None);
@@ -294,24 +288,17 @@ mod tests {
         let alphabet = [
             '(', ')', '一', '十', '1', '、', '.', ' ', '\t', '项', '2', '是',
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            texts = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            for t in &texts {
-                for _ in 0..2 {
-                    let direct = marker_shape(t).and_then(|_| ask_marker(prefix(t, PROBE_BYTES)));
-                    assert_eq!(heading_marker(t), direct, "{t:?}");
-                    let direct = t
-                        .chars()
-                        .take(4)
-                        .any(|c| c == '是')
-                        .then(|| ask_enum_item(prefix(t, PROBE_BYTES)))
-                        .flatten();
-                    assert_eq!(enum_item(t), direct, "{t:?}");
-                }
+        for t in &crate::testing::all_strings(&alphabet, 5) {
+            for _ in 0..2 {
+                let direct = marker_shape(t).and_then(|_| ask_marker(prefix(t, PROBE_BYTES)));
+                assert_eq!(heading_marker(t), direct, "{t:?}");
+                let direct = t
+                    .chars()
+                    .take(4)
+                    .any(|c| c == '是')
+                    .then(|| ask_enum_item(prefix(t, PROBE_BYTES)))
+                    .flatten();
+                assert_eq!(enum_item(t), direct, "{t:?}");
             }
         }
     }
@@ -332,22 +319,14 @@ mod tests {
 
     #[test]
     fn dates() {
+        let ymd = |s| date_prefix(s).map(|d| (d.year, d.month, d.day));
+        assert_eq!(ymd("2024年2月27日"), Some((2024, 2, 27)));
+        assert_eq!(ymd("2025-01-13 16:09"), Some((2025, 1, 13)));
         assert_eq!(
-            date_prefix("2024年2月27日").map(|d| (d.1, d.2, d.3)),
-            Some((2024, 2, 27))
-        );
-        assert_eq!(
-            date_prefix("2025-01-13 16:09").map(|d| (d.1, d.2, d.3)),
-            Some((2025, 1, 13))
-        );
-        assert_eq!(
-            date_prefix("2025年01月13日").unwrap().4,
+            date_prefix("2025年01月13日").unwrap().form,
             DateForm::CnArabic { padded: true }
         );
-        assert_eq!(
-            date_prefix("二〇二四年二月二十七日").map(|d| (d.1, d.2, d.3)),
-            Some((2024, 2, 27))
-        );
+        assert_eq!(ymd("二〇二四年二月二十七日"), Some((2024, 2, 27)));
         assert!(date_line("  2024年2月27日 ").is_some());
         assert!(date_line("\t2024/2/27\t").is_some());
         assert!(date_line("二O二四年二月二十七日  ").is_some());

@@ -21,19 +21,13 @@ pub(super) enum HeadLine {
 pub(super) fn head_line(r: &mut Report, seg: &Seg, text: &str, vocab: &Vocab) -> HeadLine {
     let s = &text[seg.span.clone()];
     if grammar::is_salutation(s) {
-        push_block(
-            r,
-            BlockKind::Salutation,
-            seg.span.clone(),
-            seg.line,
-            seg.starts_line,
-        );
+        push_block(r, BlockKind::Salutation, seg);
         r.salutation = Some(r.blocks.len() - 1);
         return HeadLine::Salutation;
     }
     if r.title.is_none() && looks_like_title(s, vocab) {
         // A title broken over two lines: 「…关于2024年度」 / 「法治政府建设情况的报告」.
-        let (span, line) = match r.blocks.last() {
+        let title = match r.blocks.last() {
             Some(prev)
                 if prev.kind == BlockKind::Head
                     && seg.line - prev.line <= 2
@@ -41,16 +35,17 @@ pub(super) fn head_line(r: &mut Report, seg: &Seg, text: &str, vocab: &Vocab) ->
                         || s.starts_with("关于")
                         || issuing_body(&text[prev.span.clone()])) =>
             {
-                let prev = r
-                    .blocks
-                    .pop()
-                    .map(|b| (b.span.start, b.line))
-                    .unwrap_or((seg.span.start, seg.line));
-                (prev.0..seg.span.end, prev.1)
+                let (start, line) = (prev.span.start, prev.line);
+                r.blocks.pop();
+                Seg {
+                    span: start..seg.span.end,
+                    line,
+                    ..seg.clone()
+                }
             }
-            _ => (seg.span.clone(), seg.line),
+            _ => seg.clone(),
         };
-        push_block(r, BlockKind::Title, span, line, seg.starts_line);
+        push_block(r, BlockKind::Title, &title);
         r.title = Some(r.blocks.len() - 1);
         return HeadLine::Head;
     }
@@ -67,13 +62,7 @@ pub(super) fn head_line(r: &mut Report, seg: &Seg, text: &str, vocab: &Vocab) ->
     }
     let max = if r.title.is_some() { 40 } else { 30 };
     if head_like(s, max) && grammar::date_line(s).is_none() {
-        push_block(
-            r,
-            BlockKind::Head,
-            seg.span.clone(),
-            seg.line,
-            seg.starts_line,
-        );
+        push_block(r, BlockKind::Head, seg);
         return HeadLine::Head;
     }
     HeadLine::Body

@@ -57,13 +57,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     for (si, seg) in segs.iter().enumerate() {
         let s = &text[seg.span.clone()];
         if seg.furniture {
-            push_block(
-                &mut r,
-                BlockKind::Furniture,
-                seg.span.clone(),
-                seg.line,
-                seg.starts_line,
-            );
+            push_block(&mut r, BlockKind::Furniture, seg);
             continue;
         }
         let marker = if seg.starts_line || !r.line_mode {
@@ -126,29 +120,18 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                 ..seg.clone()
             };
             if !pre.span.is_empty() {
-                push_block(
-                    &mut r,
-                    BlockKind::Paragraph,
-                    pre.span,
-                    pre.line,
-                    pre.starts_line,
-                );
+                push_block(&mut r, BlockKind::Paragraph, &pre);
             }
         }
         for (k, (start, m)) in found.iter().enumerate() {
             let end = found.get(k + 1).map(|f| f.0).unwrap_or(seg.span.end);
             let span = trim_span(text, *start..end);
-            let h = make_heading(
-                text,
-                &span,
-                m,
-                !(seg.starts_line && *start == seg.span.start),
-            );
-            let line = src.line_index(*start);
+            let starts_line = seg.starts_line && *start == seg.span.start;
+            let h = make_heading(text, &span, m, !starts_line);
             let piece = Seg {
                 span,
-                line,
-                starts_line: seg.starts_line && *start == seg.span.start,
+                line: src.line_index(*start),
+                starts_line,
                 furniture: false,
                 md_level: None,
             };
@@ -205,12 +188,12 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
     }
 }
 
-fn push_block(r: &mut Report, kind: BlockKind, span: Span, line: usize, starts_line: bool) {
+fn push_block(r: &mut Report, kind: BlockKind, seg: &Seg) {
     r.blocks.push(Block {
         kind,
-        span,
-        line,
-        starts_line,
+        span: seg.span.clone(),
+        line: seg.line,
+        starts_line: seg.starts_line,
     });
 }
 
@@ -218,13 +201,7 @@ fn push_heading(r: &mut Report, mut h: Heading, seg: &Seg) {
     h.block = r.blocks.len();
     r.headings.push(h);
     let idx = r.headings.len() - 1;
-    push_block(
-        r,
-        BlockKind::Heading(idx),
-        seg.span.clone(),
-        seg.line,
-        seg.starts_line,
-    );
+    push_block(r, BlockKind::Heading(idx), seg);
 }
 
 /// A body segment that is not a heading: closing, signature, date line or paragraph.
@@ -243,7 +220,7 @@ fn body_block(r: &mut Report, segs: &[Seg], si: usize, text: &str) {
     if kind == BlockKind::Closing {
         r.closing = Some(r.blocks.len());
     }
-    push_block(r, kind, seg.span.clone(), seg.line, seg.starts_line);
+    push_block(r, kind, seg);
 }
 
 /// A short line after the closing, or just above a final date line.

@@ -86,13 +86,7 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             md_depths.push((out.len(), line, d));
         }
         if s.chars().count() <= f.max_line_chars && f.lines.is_match(s) {
-            out.push(Seg {
-                span,
-                line,
-                starts_line: true,
-                furniture: true,
-                md_level: None,
-            });
+            push_seg(&mut out, text, span, line, true, true);
             continue;
         }
         // One scan for the literals the inline patterns need rules out most lines;
@@ -109,29 +103,21 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
                 continue;
             }
             let cut = cut.start.max(pos)..cut.end;
-            if cut.start > pos {
-                push_text(
-                    &mut out,
-                    text,
-                    span.start + pos..span.start + cut.start,
-                    line,
-                    pos == 0,
-                );
-            }
-            let fs = trim_span(text, span.start + cut.start..span.start + cut.end);
-            if !fs.is_empty() {
-                out.push(Seg {
-                    span: fs,
-                    line,
-                    starts_line: cut.start == 0,
-                    furniture: true,
-                    md_level: None,
-                });
-            }
+            let before = span.start + pos..span.start + cut.start;
+            push_seg(&mut out, text, before, line, pos == 0, false);
+            let cut_out = span.start + cut.start..span.start + cut.end;
+            push_seg(&mut out, text, cut_out, line, cut.start == 0, true);
             pos = cut.end;
         }
         if pos < s.len() {
-            push_text(&mut out, text, span.start + pos..span.end, line, pos == 0);
+            push_seg(
+                &mut out,
+                text,
+                span.start + pos..span.end,
+                line,
+                pos == 0,
+                false,
+            );
         }
     }
     md_levels(&mut out, &md_depths);
@@ -172,14 +158,22 @@ fn md_levels(segs: &mut [Seg], depths: &[(usize, usize, u8)]) {
     }
 }
 
-fn push_text(out: &mut Vec<Seg>, text: &str, span: Span, line: usize, starts_line: bool) {
+/// Adds a segment of the span trimmed, unless nothing is left of it.
+fn push_seg(
+    out: &mut Vec<Seg>,
+    text: &str,
+    span: Span,
+    line: usize,
+    starts_line: bool,
+    furniture: bool,
+) {
     let span = trim_span(text, span);
     if !span.is_empty() {
         out.push(Seg {
             span,
             line,
             starts_line,
-            furniture: false,
+            furniture,
             md_level: None,
         });
     }

@@ -1,9 +1,17 @@
 use super::*;
 
 fn parse_str(s: &str) -> (Source, Report) {
-    let src = Source::new("t", s);
+    parse_named("t", s)
+}
+
+fn parse_named(name: &str, s: &str) -> (Source, Report) {
+    let src = Source::new(name, s);
     let r = parse(&src, &Vocab::builtin());
     (src, r)
+}
+
+fn title_texts<'a>(src: &'a Source, r: &Report) -> Vec<&'a str> {
+    r.headings.iter().map(|h| src.slice(&h.title)).collect()
 }
 
 fn titles(src: &Source, r: &Report) -> Vec<(u8, u32, String)> {
@@ -48,8 +56,7 @@ fn line_mode_headings_and_head() {
 #[test]
 fn markdown_hashes_are_headings_by_depth() {
     let md = "# 青石镇2024年度法治政府建设工作报告\n\n2024年,青石镇推进依法行政。\n\n## 主要举措\n\n### 健全决策机制\n\n审查决策5件。\n\n1. 组织培训\n\n## 二、存在的不足\n\n```\n## 代码里的不是标题\n```\n\n力量不足。\n";
-    let src = Source::new("r.md", md);
-    let r = parse(&src, &Vocab::builtin());
+    let (src, r) = parse_named("r.md", md);
     assert_eq!(
         src.slice(&r.blocks[r.title.unwrap()].span),
         "青石镇2024年度法治政府建设工作报告"
@@ -67,30 +74,23 @@ fn markdown_hashes_are_headings_by_depth() {
     assert_eq!(r.headings[2].parent, Some(1));
     // Without a title line, the shallowest depth is level 1; in a .txt file hashes
     // are text.
-    let src = Source::new("r.md", "### 主要举措\n做法。\n#### 决策\n### 不足\n");
-    let r = parse(&src, &Vocab::builtin());
+    let (_, r) = parse_named("r.md", "### 主要举措\n做法。\n#### 决策\n### 不足\n");
     let levels: Vec<u8> = r.headings.iter().map(|h| h.level).collect();
     assert_eq!(levels, [1, 2, 1]);
     let (_, r) = parse_str("### 主要举措\n做法。\n### 不足\n");
     assert!(r.headings.is_empty());
     // A heading that holds only a comment is not one, nor is the line after it.
-    let src = Source::new(
-        "r.md",
-        "## <!-- 待补 -->\n全年审查重大行政决策5件。\n## 不足\n",
-    );
-    let r = parse(&src, &Vocab::builtin());
-    let titles: Vec<&str> = r.headings.iter().map(|h| src.slice(&h.title)).collect();
-    assert_eq!(titles, ["不足"]);
+    let md = "## <!-- 待补 -->\n全年审查重大行政决策5件。\n## 不足\n";
+    let (src, r) = parse_named("r.md", md);
+    assert_eq!(title_texts(&src, &r), ["不足"]);
 }
 
 #[test]
 fn a_code_block_ends_only_at_its_closing_fence() {
     // A fence closes on its own character, at least as long, with nothing after it.
     let md = "## 主要举措\n做法。\n````\n```text\n## 代码里的不是标题\n```\n## 也在代码里\n````\n## 不足\n";
-    let src = Source::new("r.md", md);
-    let r = parse(&src, &Vocab::builtin());
-    let titles: Vec<&str> = r.headings.iter().map(|h| src.slice(&h.title)).collect();
-    assert_eq!(titles, ["主要举措", "不足"]);
+    let (src, r) = parse_named("r.md", md);
+    assert_eq!(title_texts(&src, &r), ["主要举措", "不足"]);
 }
 
 #[test]

@@ -97,6 +97,15 @@ pub struct DateRef {
     pub form: DateForm,
 }
 
+impl DateRef {
+    /// The date with its span moved on by `by` bytes (from a slice's offsets to the
+    /// text's).
+    pub(crate) fn shifted(mut self, by: usize) -> DateRef {
+        self.span = self.span.start + by..self.span.end + by;
+        self
+    }
+}
+
 /// A `key:value` pair of page metadata (发布时间:2025-01-13).
 #[derive(Debug, Clone)]
 pub struct Meta {

@@ -82,7 +82,7 @@ fn quality(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
 pub fn of_patterns<'a>(sources: impl IntoIterator<Item = &'a str>) -> Option<Vec<Vec<u8>>> {
     let mut all = Vec::new();
     for s in sources {
-        let hir = regex_syntax::ParserBuilder::new().build().parse(s).ok()?;
+        let hir = regex_syntax::parse(s).ok()?;
         all.extend(required(&hir)?);
     }
     all.sort();
@@ -97,10 +97,7 @@ const MAX_EXACT: usize = 256;
 /// matters (no anchors or word boundaries): then the pattern matches a text exactly when
 /// the text contains one of them. None otherwise.
 pub fn exact(source: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(source)
-        .ok()?;
+    let hir = regex_syntax::parse(source).ok()?;
     if !hir.properties().look_set().is_empty() {
         return None;
     }
@@ -160,9 +157,7 @@ pub fn has_group(pattern: &str, name: &str) -> bool {
             HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
         }
     }
-    regex_syntax::Parser::new()
-        .parse(pattern)
-        .is_ok_and(|h| has(&h, name))
+    regex_syntax::parse(pattern).is_ok_and(|h| has(&h, name))
 }
 
 /// Whether every match of `pattern` has the group called `name` take part (false when
@@ -178,10 +173,7 @@ pub fn group_always_matches(pattern: &str, name: &str) -> bool {
             _ => false,
         }
     }
-    regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .is_ok_and(|hir| always(&hir, name))
+    regex_syntax::parse(pattern).is_ok_and(|hir| always(&hir, name))
 }
 
 #[cfg(test)]
@@ -189,7 +181,7 @@ mod tests {
     use super::*;
 
     fn set(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::Parser::new().parse(p).unwrap();
+        let hir = regex_syntax::parse(p).unwrap();
         required(&hir).map(|s| {
             s.into_iter()
                 .map(|l| String::from_utf8(l).unwrap())

@@ -24,9 +24,7 @@ pub fn digit(c: char) -> Option<u32> {
 /// without 十, digit by digit (二〇二四 → 2024).
 pub fn number(s: &str) -> Option<u32> {
     if !s.contains('十') {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
+        return year(s);
     }
     // With 十, at most three characters: 十, 十二, 二十, 二十一.
     let mut chars = ['\0'; 3];

@@ -200,11 +200,7 @@ fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
 
 impl Source {
     pub fn new(name: impl Into<String>, text: &str) -> Source {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        match normalise(text) {
-            Some((out, shifts)) => Self::build(name.into(), out, Some(text.to_string()), shifts),
-            None => Self::build(name.into(), text.to_string(), None, Vec::new()),
-        }
+        Self::from_string(name, text.to_string())
     }
 
     /// As [`Source::new`], taking the text (no copy when normalisation changes nothing).
@@ -212,20 +208,12 @@ impl Source {
         if text.starts_with('\u{FEFF}') {
             text.drain(..'\u{FEFF}'.len_utf8());
         }
-        match normalise(&text) {
-            Some((out, shifts)) => Self::build(name.into(), out, Some(text), shifts),
-            None => Self::build(name.into(), text, None, Vec::new()),
-        }
-    }
-
-    fn build(
-        name: String,
-        text: String,
-        original: Option<String>,
-        shifts: Vec<(usize, usize)>,
-    ) -> Source {
+        let (text, original, shifts) = match normalise(&text) {
+            Some((out, shifts)) => (out, Some(text), shifts),
+            None => (text, None, Vec::new()),
+        };
         Source {
-            name,
+            name: name.into(),
             line_starts: line_starts(&text),
             chars: std::sync::OnceLock::new(),
             text,

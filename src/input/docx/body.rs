@@ -8,6 +8,7 @@ use crate::input::document::Block;
 use quick_xml::events::BytesStart;
 
 /// A paragraph being read.
+#[derive(Default)]
 struct Para {
     paragraph: usize,
     element: &'static str,
@@ -75,7 +76,15 @@ impl Body<'_> {
             && !p.numbered
         {
             p.numbered = true;
-            p.prefix = self.lists.number(p.style.as_deref(), p.num_id, p.ilvl);
+            let number = self.lists.number(p.style.as_deref(), p.num_id, p.ilvl);
+            p.prefix = number.unwrap_or_default();
+        }
+    }
+
+    /// Sets a property of the innermost paragraph, if any.
+    fn set_para(&mut self, set: impl FnOnce(&mut Para)) {
+        if let Some(p) = self.paras.last_mut() {
+            set(p);
         }
     }
 
@@ -140,12 +149,7 @@ impl Handler for Body<'_> {
                 self.paras.push(Para {
                     paragraph: self.count,
                     element: self.containers.last().copied().unwrap_or("w:p"),
-                    text: String::new(),
-                    prefix: String::new(),
-                    style: None,
-                    num_id: None,
-                    ilvl: None,
-                    numbered: false,
+                    ..Para::default()
                 });
             }
             Tag::Tc => self.containers.push("w:tc"),
@@ -159,21 +163,9 @@ impl Handler for Body<'_> {
                     *hidden = is_on(e);
                 }
             }
-            Tag::PStyle if in_ppr => {
-                if let Some(p) = self.paras.last_mut() {
-                    p.style = attr(e, "val");
-                }
-            }
-            Tag::Ilvl if in_numpr => {
-                if let Some(p) = self.paras.last_mut() {
-                    p.ilvl = number_val(e);
-                }
-            }
-            Tag::NumId if in_numpr => {
-                if let Some(p) = self.paras.last_mut() {
-                    p.num_id = number_val(e);
-                }
-            }
+            Tag::PStyle if in_ppr => self.set_para(|p| p.style = attr(e, "val")),
+            Tag::Ilvl if in_numpr => self.set_para(|p| p.ilvl = number_val(e)),
+            Tag::NumId if in_numpr => self.set_para(|p| p.num_id = number_val(e)),
             Tag::Tab if in_run => self.push("\t"),
             Tag::Br if in_run => self.push("\n"),
             Tag::NoBreakHyphen if in_run => self.push("-"),

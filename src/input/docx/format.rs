@@ -94,16 +94,8 @@ pub(super) fn format_number(n: u32, fmt: Fmt) -> String {
             .chars()
             .map(|c| COUNTING.digits[c.to_digit(10).unwrap_or(0) as usize])
             .collect(),
-        Fmt::Heavenly => cycle(
-            n,
-            &['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'],
-        ),
-        Fmt::Zodiac => cycle(
-            n,
-            &[
-                '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
-            ],
-        ),
+        Fmt::Heavenly => cycle(n, "甲乙丙丁戊己庚辛壬癸"),
+        Fmt::Zodiac => cycle(n, "子丑寅卯辰巳午未申酉戌亥"),
         Fmt::Bullet | Fmt::None => String::new(),
     }
 }
@@ -134,24 +126,13 @@ fn roman(n: u32) -> String {
     if n == 0 || n > 3999 {
         return n.to_string();
     }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
+    const VALUES: [u32; 13] = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
+    const NUMERALS: [&str; 13] = [
+        "M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I",
     ];
     let mut rest = n;
     let mut out = String::new();
-    for (value, numeral) in TABLE {
+    for (value, numeral) in VALUES.into_iter().zip(NUMERALS) {
         while rest >= value {
             out.push_str(numeral);
             rest -= value;
@@ -161,10 +142,10 @@ fn roman(n: u32) -> String {
 }
 
 /// 1..=len as the characters of a cycle (甲乙丙…), decimal otherwise.
-fn cycle(n: u32, chars: &[char]) -> String {
+fn cycle(n: u32, chars: &str) -> String {
     match usize::try_from(n)
         .ok()
-        .and_then(|n| chars.get(n.checked_sub(1)?))
+        .and_then(|n| chars.chars().nth(n.checked_sub(1)?))
     {
         Some(c) => c.to_string(),
         None => n.to_string(),

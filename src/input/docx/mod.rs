@@ -59,10 +59,7 @@ fn read_with_limits(
     let mut pkg = Package::open(bytes, max_entries, max_unpacked)?;
 
     let rels = pkg.relationships("_rels/.rels")?;
-    let main = rels
-        .target_of("/officeDocument", "")
-        .filter(|name| pkg.has(name))
-        .unwrap_or_else(|| "word/document.xml".to_string());
+    let main = pkg.related(&rels, "/officeDocument", "", "word/document.xml".into());
     let Some(body) = pkg.part(&main)? else {
         return Err(InputError::Damaged(format!(
             "不是有效的 .docx 文件：缺少正文部件 {main}（可能是其他格式的 ZIP 文件），\
@@ -70,21 +67,14 @@ fn read_with_limits(
         )));
     };
 
-    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
-    let dir = if dir.is_empty() {
-        String::new()
-    } else {
-        format!("{dir}/")
+    // The main part's folder ("word/"; none for a part at the package's root).
+    let (dir, file) = match main.rsplit_once('/') {
+        Some((dir, file)) => (format!("{dir}/"), file),
+        None => (String::new(), main.as_str()),
     };
     let doc_rels = pkg.relationships(&format!("{dir}_rels/{file}.rels"))?;
-    let related = |pkg: &Package, kind: &str, default: &str| {
-        doc_rels
-            .target_of(kind, &dir)
-            .filter(|name| pkg.has(name))
-            .unwrap_or_else(|| format!("{dir}{default}"))
-    };
-    let styles_part = related(&pkg, "/styles", "styles.xml");
-    let numbering_part = related(&pkg, "/numbering", "numbering.xml");
+    let styles_part = pkg.related(&doc_rels, "/styles", &dir, format!("{dir}styles.xml"));
+    let numbering_part = pkg.related(&doc_rels, "/numbering", &dir, format!("{dir}numbering.xml"));
 
     let mut lists = Lists::default();
     if let Some(data) = pkg.part(&styles_part)? {
@@ -94,10 +84,7 @@ fn read_with_limits(
         numbering::parse_numbering(&data, &numbering_part, &mut lists)?;
     }
 
-    let core = rels
-        .target_of("/core-properties", "")
-        .filter(|name| pkg.has(name))
-        .unwrap_or_else(|| "docProps/core.xml".to_string());
+    let core = pkg.related(&rels, "/core-properties", "", "docProps/core.xml".into());
     // Metadata is a nicety: a broken core part costs the title, not the check.
     let title = match pkg.part(&core)? {
         Some(data) => read_title(&data, &core).ok().flatten(),

@@ -97,17 +97,8 @@ fn definition<'a>(
 
 impl Lists {
     /// The automatic number of the next paragraph with this style and direct
-    /// numbering, advancing the counters; empty when the paragraph is not numbered.
+    /// numbering, advancing the counters; None when the paragraph is not numbered.
     pub(super) fn number(
-        &mut self,
-        style: Option<&str>,
-        num_id: Option<u32>,
-        ilvl: Option<u32>,
-    ) -> String {
-        self.try_number(style, num_id, ilvl).unwrap_or_default()
-    }
-
-    fn try_number(
         &mut self,
         style: Option<&str>,
         num_id: Option<u32>,
@@ -218,9 +209,11 @@ struct NumberingReader<'l> {
 }
 
 impl NumberingReader<'_> {
-    /// The level being read.
-    fn current_level(&mut self) -> Option<&mut Level> {
-        self.level.as_mut().map(|(_, l)| l)
+    /// Sets a property of the level being read, if any.
+    fn set_level(&mut self, set: impl FnOnce(&mut Level)) {
+        if let Some((_, l)) = &mut self.level {
+            set(l);
+        }
     }
 }
 
@@ -266,45 +259,20 @@ impl Handler for NumberingReader<'_> {
                 };
                 self.level = Some((k, Level::default()));
             }
-            (Tag::Start, Some(Tag::Lvl)) => {
-                if let Some(l) = self.current_level() {
-                    l.start = number_val(e);
-                }
-            }
+            (Tag::Start, Some(Tag::Lvl)) => self.set_level(|l| l.start = number_val(e)),
             (Tag::NumFmt, Some(Tag::Lvl)) => {
-                let fmt =
-                    attr(e, "val").map(|v| Fmt::parse(v.trim(), attr(e, "format").as_deref()));
-                if let (Some(l), Some(fmt)) = (self.current_level(), fmt) {
-                    l.fmt = fmt;
+                if let Some(v) = attr(e, "val") {
+                    let fmt = Fmt::parse(v.trim(), attr(e, "format").as_deref());
+                    self.set_level(|l| l.fmt = fmt);
                 }
             }
-            (Tag::LvlText, Some(Tag::Lvl)) => {
-                let text: String = attr(e, "val")
-                    .unwrap_or_default()
-                    .chars()
-                    .take(MAX_LEVEL_TEXT)
-                    .collect();
-                if let Some(l) = self.current_level() {
-                    l.text = text;
-                }
-            }
-            (Tag::LvlRestart, Some(Tag::Lvl)) => {
-                if let Some(l) = self.current_level() {
-                    l.restart = number_val(e);
-                }
-            }
-            (Tag::IsLgl, Some(Tag::Lvl)) => {
-                let on = is_on(e);
-                if let Some(l) = self.current_level() {
-                    l.legal = on;
-                }
-            }
-            (Tag::PStyle, Some(Tag::Lvl)) => {
-                let style = attr(e, "val");
-                if let Some(l) = self.current_level() {
-                    l.style = style;
-                }
-            }
+            (Tag::LvlText, Some(Tag::Lvl)) => self.set_level(|l| {
+                let text = attr(e, "val").unwrap_or_default();
+                l.text = text.chars().take(MAX_LEVEL_TEXT).collect();
+            }),
+            (Tag::LvlRestart, Some(Tag::Lvl)) => self.set_level(|l| l.restart = number_val(e)),
+            (Tag::IsLgl, Some(Tag::Lvl)) => self.set_level(|l| l.legal = is_on(e)),
+            (Tag::PStyle, Some(Tag::Lvl)) => self.set_level(|l| l.style = attr(e, "val")),
             _ => {}
         }
     }

@@ -56,11 +56,6 @@ impl<'a> Package<'a> {
         })
     }
 
-    /// Whether the package has an entry of this name.
-    pub(super) fn has(&self, name: &str) -> bool {
-        self.zip.index_for_name(name).is_some()
-    }
-
     /// The decompressed bytes of a part, `None` when there is no such entry. Reads at
     /// most what is left of the budget (whatever sizes the entry declares).
     pub(super) fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, InputError> {
@@ -84,6 +79,20 @@ impl<'a> Package<'a> {
         }
         self.left -= read;
         Ok(Some(data))
+    }
+
+    /// The part a relationship of `kind` names (relative targets from the folder `dir`)
+    /// when the package holds it, else `default`.
+    pub(super) fn related(
+        &self,
+        rels: &Relationships,
+        kind: &str,
+        dir: &str,
+        default: String,
+    ) -> String {
+        rels.target_of(kind, dir)
+            .filter(|name| self.zip.index_for_name(name).is_some())
+            .unwrap_or(default)
     }
 
     /// The relationships of a `.rels` part (none when it is missing or unreadable:

@@ -14,16 +14,6 @@ const NS_MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006
 const NS_DC: &str = "http://purl.org/dc/elements/1.1/";
 const NS_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// The namespaces this reader tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ns {
-    W,
-    Mc,
-    Dc,
-    Rels,
-    Other,
-}
-
 /// The elements any of the readers act on; everything else is [`Tag::Other`] and
 /// passed through (its content still read).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,9 +66,12 @@ pub(super) enum Tag {
 }
 
 /// What an element is, by namespace and local name.
-fn classify(ns: Ns, local: &str) -> Tag {
-    match ns {
-        Ns::W => match local {
+fn classify(ns: &ResolveResult<'_>, local: &str) -> Tag {
+    let ResolveResult::Bound(ns) = ns else {
+        return Tag::Other;
+    };
+    match ns.0 {
+        NS_W | NS_W_STRICT => match local {
             "p" => Tag::P,
             "pPr" => Tag::PPr,
             "pStyle" => Tag::PStyle,
@@ -114,14 +107,14 @@ fn classify(ns: Ns, local: &str) -> Tag {
             | "rPrChange" | "rt" => Tag::Skip,
             _ => Tag::Other,
         },
-        Ns::Mc => match local {
+        NS_MC => match local {
             "AlternateContent" => Tag::AlternateContent,
             "Choice" => Tag::Choice,
             "Fallback" => Tag::Fallback,
             _ => Tag::Other,
         },
-        Ns::Dc if local == "title" => Tag::Title,
-        Ns::Rels if local == "Relationship" => Tag::Relationship,
+        NS_DC if local == "title" => Tag::Title,
+        NS_RELS if local == "Relationship" => Tag::Relationship,
         _ => Tag::Other,
     }
 }
@@ -170,10 +163,15 @@ pub(super) fn parse_part(
     // The frame count below the skipped element while content is being left out.
     let mut skip_from: Option<usize> = None;
     loop {
-        let event = reader
-            .read_resolved_event()
-            .map(|(ns, event)| (namespace(&ns), event));
-        let (ns, event) = match event {
+        let event = reader.read_resolved_event().map(|(ns, event)| {
+            // Classified here: the resolved namespace borrows the reader.
+            let tag = match &event {
+                Event::Start(e) | Event::Empty(e) => classify(&ns, e.local_name().as_ref()),
+                _ => Tag::Other,
+            };
+            (tag, event)
+        });
+        let (tag, event) = match event {
             Ok(ok) => ok,
             Err(e) => return Err(broken(reader.error_position(), &e)),
         };
@@ -242,7 +240,6 @@ pub(super) fn parse_part(
             }
             continue;
         }
-        let tag = classify(ns, start.local_name().as_ref());
         let frame = match tag {
             Tag::AlternateContent => Frame::Alternate { taken: false },
             Tag::Choice | Tag::Fallback => {
@@ -269,20 +266,6 @@ pub(super) fn parse_part(
             }
             frames.push(frame);
         }
-    }
-}
-
-/// The namespace of a resolved name.
-fn namespace(ns: &ResolveResult<'_>) -> Ns {
-    match ns {
-        ResolveResult::Bound(n) => match n.0 {
-            NS_W | NS_W_STRICT => Ns::W,
-            NS_MC => Ns::Mc,
-            NS_DC => Ns::Dc,
-            NS_RELS => Ns::Rels,
-            _ => Ns::Other,
-        },
-        _ => Ns::Other,
     }
 }
 

@@ -116,7 +116,7 @@ const KNOWN_CONTAINERS: &[&str] = &[
 
 /// A block element of the page (or the root, index 0, standing for `body`). Nodes are
 /// numbered in document order, so a node's descendants follow it contiguously.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct Node {
     /// The tag name ("body" for the root).
     pub(super) tag: String,
@@ -188,11 +188,7 @@ impl Builder {
         let mut b = Builder {
             nodes: vec![Node {
                 tag: "body".into(),
-                parent: 0,
-                known: false,
-                has_block_child: false,
-                has_br: false,
-                own: 0,
+                ..Node::default()
             }],
             ..Builder::default()
         };
@@ -272,9 +268,7 @@ impl Builder {
                 tag: name.to_string(),
                 parent: node,
                 known,
-                has_block_child: false,
-                has_br: false,
-                own: 0,
+                ..Node::default()
             });
             let id = self.nodes.len() - 1;
             self.push(name, id, true, false, is_link, pre || name == "pre");
@@ -327,14 +321,15 @@ impl Builder {
         self.open.get(name).is_some_and(|&n| n > 0)
     }
 
+    /// The open elements an end tag may reach, innermost first, with their indices.
+    fn innermost(&self) -> impl Iterator<Item = (usize, &Open)> {
+        self.stack.iter().enumerate().rev().take(SEARCH_DEPTH)
+    }
+
     /// Closes the innermost open element named in `names`, unless `stop` is met first.
     fn close_nearest(&mut self, names: &[&str], stop: impl Fn(&Open) -> bool) {
         let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SEARCH_DEPTH)
+            .innermost()
             .take_while(|(_, o)| names.contains(&o.name.as_str()) || !stop(o))
             .find(|(_, o)| names.contains(&o.name.as_str()))
             .map(|(i, _)| i);
@@ -350,11 +345,7 @@ impl Builder {
             return;
         }
         let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SEARCH_DEPTH)
+            .innermost()
             .take_while(|(_, o)| !stop.contains(&o.name.as_str()))
             .filter(|(_, o)| names.contains(&o.name.as_str()))
             .last()

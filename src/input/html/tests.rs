@@ -68,10 +68,6 @@ fn page(charset: &str, date_meta: &str) -> String {
     )
 }
 
-fn texts(doc: &Document) -> Vec<&str> {
-    doc.blocks.iter().map(|b| b.text.as_str()).collect()
-}
-
 fn expected_report() -> Vec<Block> {
     std::iter::once((TITLE, "h1"))
         .chain(REPORT.iter().map(|&p| (p, "p")))
@@ -86,32 +82,26 @@ fn expected_report() -> Vec<Block> {
 
 #[test]
 fn a_government_page_gives_the_title_and_the_report() {
-    let html = page(
+    let utf8 = page(
         r#"<meta charset="utf-8">"#,
         r#"<meta name="PubDate" content="2025-03-28 09:30">"#,
     );
-    let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(doc.blocks, expected_report());
-    assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
-    assert_eq!(doc.title.as_deref(), Some(TITLE));
-    assert_eq!(doc.encoding, "UTF-8");
-    assert_eq!(doc.format, crate::text::Format::Html);
-}
-
-#[test]
-fn a_gbk_page_declared_gb2312_reads_the_same() {
+    // The same page in GBK, declared gb2312, reads the same.
     let html = page(
         r#"<meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#,
         r#"<meta name="pubdate" content="2025/3/28">"#,
     );
-    let (bytes, _, unmappable) = encoding_rs::GBK.encode(&html);
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&html);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&bytes).is_err());
-    let doc = read_html(&bytes).unwrap();
-    assert_eq!(doc.blocks, expected_report());
-    assert_eq!(doc.encoding, "GBK");
-    assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
-    assert_eq!(doc.title.as_deref(), Some(TITLE));
+    assert!(std::str::from_utf8(&gbk).is_err());
+    for (bytes, encoding) in [(utf8.as_bytes(), "UTF-8"), (&gbk, "GBK")] {
+        let doc = read_html(bytes).unwrap();
+        assert_eq!(doc.blocks, expected_report());
+        assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
+        assert_eq!(doc.title.as_deref(), Some(TITLE));
+        assert_eq!(doc.encoding, encoding);
+        assert_eq!(doc.format, crate::text::Format::Html);
+    }
 }
 
 #[test]
@@ -127,7 +117,7 @@ fn the_date_comes_from_the_page_text_without_a_meta() {
         Some("关于2024年度法治政府建设情况的报告")
     );
     assert_eq!(
-        texts(&doc),
+        doc.texts(),
         [
             "　　2024年，我局认真贯彻落实法治政府建设实施纲要，各项工作有序推进。",
             "　　一、加强组织领导，压实第一责任人职责。"
@@ -171,7 +161,7 @@ fn dates_are_normalised() {
 fn br_is_a_line_break_inside_the_block() {
     let html = "<p>  第一行 <br>\n 第二行<br/><br>　　第三行 <br></p><p><br>单独</p>";
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["第一行\n第二行\n　　第三行", "单独"]);
+    assert_eq!(doc.texts(), ["第一行\n第二行\n　　第三行", "单独"]);
     assert_eq!(doc.blocks[0].element, "p");
 }
 
@@ -179,7 +169,7 @@ fn br_is_a_line_break_inside_the_block() {
 fn entities_are_decoded_and_special_spaces_kept() {
     let html = "<p>A&nbsp;B &amp; C&#x4e00;&lt;&#12288;</p><div>  x \t\n y  </div>";
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["A\u{a0}B & C一<\u{3000}", "x y"]);
+    assert_eq!(doc.texts(), ["A\u{a0}B & C一<\u{3000}", "x y"]);
     assert_eq!(doc.blocks[1].element, "div");
 }
 
@@ -189,7 +179,7 @@ fn a_block_of_zero_width_characters_is_blank() {
     // dropped like a block of spaces (the parser's notion of blank, shared since).
     let html = "<p>\u{200B}\u{200C}\u{200D}\u{FEFF}</p><p>正文\u{200D}</p>";
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["正文\u{200D}"]);
+    assert_eq!(doc.texts(), ["正文\u{200D}"]);
 }
 
 #[test]
@@ -199,22 +189,17 @@ fn a_page_without_a_container_gives_all_blocks() {
             <ul><li>普法宣传</li><li>执法监督</li></ul><table><tr><td>项目</td><td>数量</td></tr></table>\
             正文之外</body></html>";
     let doc = read_html(html.as_bytes()).unwrap();
-    let got: Vec<(&str, &str, usize)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.text.as_str(), b.element.as_str(), b.paragraph))
-        .collect();
     assert_eq!(
-        got,
+        doc.rows(),
         [
-            ("临川市2024年法治政府建设年度报告", "h2", 1),
-            ("　　一、主要工作", "p", 2),
-            ("　　全年办理行政复议案件30件。", "p", 3),
-            ("普法宣传", "li", 4),
-            ("执法监督", "li", 5),
-            ("项目", "td", 6),
-            ("数量", "td", 7),
-            ("正文之外", "body", 8),
+            (1, "h2", "临川市2024年法治政府建设年度报告"),
+            (2, "p", "　　一、主要工作"),
+            (3, "p", "　　全年办理行政复议案件30件。"),
+            (4, "li", "普法宣传"),
+            (5, "li", "执法监督"),
+            (6, "td", "项目"),
+            (7, "td", "数量"),
+            (8, "body", "正文之外"),
         ]
     );
     assert_eq!(doc.encoding, "UTF-8");
@@ -228,7 +213,7 @@ fn skipped_elements_give_no_text() {
             <textarea>留言</textarea><template><p>模板</p></template><svg><text>图</text></svg>\
             <p>丁<button>按钮</button>戊</p><iframe src=x>框</iframe><svg/><p>己</p>";
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["甲丙", "丁戊", "己"]);
+    assert_eq!(doc.texts(), ["甲丙", "丁戊", "己"]);
     assert_eq!(doc.title.as_deref(), Some("标题"));
 }
 
@@ -237,24 +222,19 @@ fn malformed_markup_is_read_as_browsers_would() {
     let html = "<div><p>甲<p>乙<div>丙</span></b><ul><li>丁<li>戊</ul>\
             <table><tr><td>己<td>庚<tr><td>辛</table><p><b>壬</p>癸<a href=\"x\">链</div></i>";
     let doc = read_html(html.as_bytes()).unwrap();
-    let got: Vec<(&str, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.text.as_str(), b.element.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        doc.rows(),
         [
-            ("甲", "p"),
-            ("乙", "p"),
-            ("丙", "div"),
-            ("丁", "li"),
-            ("戊", "li"),
-            ("己", "td"),
-            ("庚", "td"),
-            ("辛", "td"),
-            ("壬", "p"),
-            ("癸链", "div"),
+            (1, "p", "甲"),
+            (2, "p", "乙"),
+            (3, "div", "丙"),
+            (4, "li", "丁"),
+            (5, "li", "戊"),
+            (6, "td", "己"),
+            (7, "td", "庚"),
+            (8, "td", "辛"),
+            (9, "p", "壬"),
+            (10, "div", "癸链"),
         ]
     );
     // Unclosed tags, attributes and comments at the end of the input.
@@ -265,7 +245,7 @@ fn malformed_markup_is_read_as_browsers_would() {
         "<p>正文<script>x",
     ] {
         assert_eq!(
-            texts(&read_html(html.as_bytes()).unwrap()),
+            read_html(html.as_bytes()).unwrap().texts(),
             ["正文"],
             "{html}"
         );
@@ -278,7 +258,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
     let n = 100_000;
     let html = format!("{}正文{}", "<div>".repeat(n), "</div>".repeat(n));
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["正文"]);
+    assert_eq!(doc.texts(), ["正文"]);
     assert_eq!(doc.blocks[0].element, "div");
     // Unclosed, and other elements.
     let html = format!(
@@ -287,21 +267,14 @@ fn deep_nesting_does_not_overflow_the_stack() {
         "</b>".repeat(n)
     );
     let doc = read_html(html.as_bytes()).unwrap();
-    assert_eq!(texts(&doc), ["正文"]);
+    assert_eq!(doc.texts(), ["正文"]);
 }
 
 #[test]
 fn bytes_that_are_not_text_are_an_error() {
     // A fixed pseudo-random sequence.
-    let mut x: u32 = 0x2545_F491;
-    let bytes: Vec<u8> = (0..4096)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            (x >> 24) as u8
-        })
-        .collect();
+    let mut next = crate::testing::lcg(0x2545_F491);
+    let bytes: Vec<u8> = (0..4096).map(|_| (next() >> 56) as u8).collect();
     let err = read_html(&bytes).unwrap_err();
     assert_eq!(Some(err), super::super::decode(&bytes).err());
     assert_eq!(
@@ -314,13 +287,8 @@ fn bytes_that_are_not_text_are_an_error() {
 fn truncated_and_mutated_pages_never_panic() {
     let html = page(r#"<meta charset="gbk">"#, "");
     let (gbk, _, _) = encoding_rs::GBK.encode(&html);
-    let mut x: u32 = 12345;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        x as usize
-    };
+    let mut random = crate::testing::lcg(12345);
+    let mut next = move || (random() >> 33) as usize;
     for cut in (0..gbk.len()).step_by(61) {
         let _ = read_html(&gbk[..cut]);
         let _ = read_html(&html.as_bytes()[cut.min(html.len())..]);
@@ -338,14 +306,14 @@ fn byte_order_marks_and_declarations() {
     let mut le = vec![0xFF, 0xFE];
     le.extend("<p>报告</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
     let doc = read_html(&le).unwrap();
-    assert_eq!((texts(&doc), doc.encoding), (vec!["报告"], "UTF-16LE"));
+    assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-16LE"));
 
     let doc = read_html("\u{FEFF}<meta charset=gbk><p>报告</p>".as_bytes()).unwrap();
-    assert_eq!((texts(&doc), doc.encoding), (vec!["报告"], "UTF-8"));
+    assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-8"));
 
     // A declared UTF-16 is read as UTF-8.
     let doc = read_html("<meta charset=\"utf-16\"><p>报告</p>".as_bytes()).unwrap();
-    assert_eq!((texts(&doc), doc.encoding), (vec!["报告"], "UTF-8"));
+    assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-8"));
 
     // Declared UTF-8 but written in GBK: the detector reads it.
     let body = "<p>　　2024年，临川市认真贯彻落实法治政府建设实施纲要，坚持依法行政。</p>";
@@ -353,7 +321,7 @@ fn byte_order_marks_and_declarations() {
     let mut bytes = b"<meta charset='utf-8'>".to_vec();
     bytes.extend_from_slice(&gbk);
     let doc = read_html(&bytes).unwrap();
-    assert_eq!(texts(&doc), [&body[3..body.len() - 4]]);
+    assert_eq!(doc.texts(), [&body[3..body.len() - 4]]);
     assert_eq!(doc.encoding, "GBK");
 
     // Declared GBK, bytes neither GBK nor anything else: read lossily as GBK.
@@ -361,21 +329,15 @@ fn byte_order_marks_and_declarations() {
     bytes.extend_from_slice(&gbk[3..gbk.len() - 4]);
     let doc = read_html(&bytes).unwrap();
     assert_eq!(doc.encoding, "GBK");
-    assert_eq!(texts(&doc), ["\u{FFFD}", &body[3..body.len() - 4]]);
+    assert_eq!(doc.texts(), ["\u{FFFD}", &body[3..body.len() - 4]]);
 }
 
 #[test]
 fn the_report_goes_on_in_a_sibling_and_a_br_container() {
     // Word's sections: two sibling divs, each a part of the report.
     let p = |s: &str| format!("<p>　　{s}</p>");
-    let part1: String = ["一、本年度推进法治政府建设的主要举措和成效，全面履行政府职能。"; 4]
-        .iter()
-        .map(|s| p(s))
-        .collect();
-    let part2: String = ["二、存在的不足及原因，行政执法规范化水平仍需提升。"; 3]
-        .iter()
-        .map(|s| p(s))
-        .collect();
+    let part1 = p("一、本年度推进法治政府建设的主要举措和成效，全面履行政府职能。").repeat(4);
+    let part2 = p("二、存在的不足及原因，行政执法规范化水平仍需提升。").repeat(3);
     let html = format!(
         "<div class=nav><a href=/>首页</a></div><div class=wrap><div class=WordSection1>{part1}</div>\
              <div class=WordSection2>{part2}</div></div><div class=foot>版权所有：临川市人民政府</div>"
@@ -399,17 +361,12 @@ fn the_report_goes_on_in_a_sibling_and_a_br_container() {
         lines.join("<br>\n")
     );
     let doc = read_html(html.as_bytes()).unwrap();
-    let got: Vec<(&str, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.text.as_str(), b.element.as_str()))
-        .collect();
     let joined = lines.join("\n");
     assert_eq!(
-        got,
+        doc.rows(),
         [
-            ("临川市2024年法治政府建设年度报告", "h2"),
-            (joined.as_str(), "div"),
+            (1, "h2", "临川市2024年法治政府建设年度报告"),
+            (2, "div", joined.as_str()),
         ]
     );
 }
@@ -431,7 +388,7 @@ fn div_paragraphs_and_a_title_inside_the_container() {
     let doc = read_html(html.as_bytes()).unwrap();
     let mut want = vec!["临川市某局法治政府建设年度报告"];
     want.extend(paras);
-    assert_eq!(texts(&doc), want);
+    assert_eq!(doc.texts(), want);
     assert_eq!(doc.blocks[0].element, "h1");
     assert_eq!(doc.blocks[1].element, "div");
     assert_eq!(doc.published.as_deref(), Some("2025-01-15"));
