@@ -61,7 +61,7 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
                 "id": r.spec.id,
                 "category": r.spec.category,
                 "severity": r.spec.severity.name(),
-                "enabled": !p.off.contains(&r.spec.id),
+                "enabled": !p.off_by.contains_key(&r.spec.id),
                 "changed_by": r.overridden_by,
                 "disabled_by": p.off_by.get(&r.spec.id),
                 "builtin": r.builtin,
@@ -103,19 +103,14 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
     }
     o.push_str("规则：\n");
     for r in p.set.sorted() {
-        let state = if p.off.contains(&r.spec.id) {
-            "关闭".to_string()
-                + &p.off_by
-                    .get(&r.spec.id)
-                    .map(|c| format!("  （由 {c} 关闭）"))
-                    .unwrap_or_default()
-        } else {
-            r.spec.severity.name().to_string()
+        let state = match p.off_by.get(&r.spec.id) {
+            Some(c) => format!("关闭  （由 {c} 关闭）"),
+            None => r.spec.severity.name().to_string(),
         };
         let changed = r
             .overridden_by
             .as_ref()
-            .filter(|_| !p.off.contains(&r.spec.id))
+            .filter(|_| !p.off_by.contains_key(&r.spec.id))
             .map(|c| format!("  （由 {c} 调整）"))
             .unwrap_or_default();
         o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));
