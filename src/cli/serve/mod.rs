@@ -172,18 +172,16 @@ fn handle(state: &State, mut rq: Request) {
     let status = reply.status;
     let size = reply.body.len();
     let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    if let Some(h) = header("Content-Type", reply.kind) {
+    let extra = reply
+        .extra
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()));
+    let headers = [("Content-Type", reply.kind)]
+        .into_iter()
+        .chain(SECURITY_HEADERS)
+        .chain(extra);
+    for h in headers.filter_map(|(name, value)| header(name, value)) {
         response.add_header(h);
-    }
-    for (name, value) in SECURITY_HEADERS {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
-    }
-    for (name, value) in &reply.extra {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
     }
     // tiny_http 0.12 drains an unread body when a request is dropped, allocating what
     // is left of the declared length at once (tiny-http PR #290): for an absurd
