@@ -13,9 +13,8 @@ use fzlint::render::statistics::StatisticsEmitter;
 use fzlint::render::{Emitter, FileReport, Tally};
 use fzlint::render::{concise, github};
 use fzlint::resolve::{Choices, Resolver};
-use fzlint::rules::RuleSet;
 use fzlint::text::source::Source;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
@@ -227,15 +226,7 @@ fn color(args: &CheckArgs) -> bool {
 /// Writes nothing.
 struct Silent;
 
-impl Emitter for Silent {
-    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+impl Emitter for Silent {}
 
 enum FixOutcome {
     Diff(String),
