@@ -109,6 +109,29 @@ pub(super) fn readable(
     }
 }
 
+/// A report with every part headed, its year and date, and no findings.
+pub(super) fn complete(path: &str, title: &str) -> Entry {
+    readable(
+        path,
+        Some(title),
+        Some(2025),
+        Some("2026-02-10"),
+        "HHHHHH",
+        vec![],
+    )
+}
+
+/// A report that could not be read, and why.
+pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
+    Entry {
+        path: path.to_string(),
+        outline: None,
+        findings: Vec::new(),
+        late: false,
+        error: error.map(str::to_string),
+    }
+}
+
 /// The entry of a report its deadline rule found late.
 pub(super) fn late(e: Entry) -> Entry {
     Entry { late: true, ..e }
@@ -137,7 +160,7 @@ pub(super) fn cases() -> Vec<Case> {
     located.diagnostic.element = Some("w:p".to_string());
     vec![
         Case {
-            entry: readable("complete.txt", Some(T), y, d, "HHHHHH", vec![]),
+            entry: complete("complete.txt", T),
             row: format!(
                 "complete.txt|{T}|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
@@ -292,13 +315,7 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: Entry {
-                path: "broken.docx".to_string(),
-                outline: None,
-                findings: Vec::new(),
-                late: false,
-                error: Some(BROKEN.to_string()),
-            },
+            entry: unreadable("broken.docx", Some(BROKEN)),
             row: format!("broken.docx||||||||||||||{BROKEN}"),
         },
         Case {
@@ -317,56 +334,35 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
-                "say \"hi\".txt",
-                Some("“阳光”政府 \"quoted\""),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
-            ),
+            entry: complete("say \"hi\".txt", "“阳光”政府 \"quoted\""),
             row: format!(
                 "say \"hi\".txt|“阳光”政府 \"quoted\"|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
         },
         Case {
-            entry: readable(
-                "line1\nline2.txt",
-                Some("第一行\r\n第二行"),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
-            ),
+            entry: complete("line1\nline2.txt", "第一行\r\n第二行"),
             row: format!(
                 "line1\nline2.txt|第一行\r\n第二行|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
         },
         Case {
-            entry: readable("=cmd.txt", Some("=SUM(A1:A2)"), y, d, "HHHHHH", vec![]),
+            entry: complete("=cmd.txt", "=SUM(A1:A2)"),
             row: format!(
                 "'=cmd.txt|'=SUM(A1:A2)|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
         },
         Case {
-            entry: readable(
-                "+plus.txt",
-                Some("-负号开头,且有逗号"),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
-            ),
+            entry: complete("+plus.txt", "-负号开头,且有逗号"),
             row: format!(
                 "'+plus.txt|'-负号开头,且有逗号|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
         },
         Case {
-            entry: readable("@at.txt", Some(SCRIPT_TITLE), y, d, "HHHHHH", vec![]),
+            entry: complete("@at.txt", SCRIPT_TITLE),
             row: format!(
                 "'@at.txt|{SCRIPT_TITLE}|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|0|0||"
@@ -433,13 +429,7 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: Entry {
-                path: "gone.txt".to_string(),
-                outline: None,
-                findings: Vec::new(),
-                late: false,
-                error: None,
-            },
+            entry: unreadable("gone.txt", None),
             row: format!(
                 "gone.txt|||||\
                  |||||||||{UNREADABLE_FALLBACK}"
