@@ -33,25 +33,19 @@ pub fn run(
 /// `fzlint config`: the settings that apply to one report.
 fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
-    let matched = p
-        .config
-        .as_ref()
-        .map(|c| {
+    // The per-path entries that match, and the configs whose settings apply, in order
+    // (the bases first).
+    let (matched, chain): (Vec<usize>, Vec<String>) = match &p.config {
+        Some(c) => (
             c.effective(&std::path::absolute(file).unwrap_or_default())
-                .matched
-        })
-        .unwrap_or_default();
-    // The configs whose settings apply, in order (the bases first).
-    let chain: Vec<String> = p
-        .config
-        .as_ref()
-        .map(|c| {
+                .matched,
             c.chain()
                 .iter()
                 .map(|c| c.path.display().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+                .collect(),
+        ),
+        None => Default::default(),
+    };
     let rules: Vec<serde_json::Value> = p
         .set
         .sorted()
