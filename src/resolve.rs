@@ -58,8 +58,7 @@ pub enum ResolveError {
 /// A rule set as a config makes it, with what the config switches off.
 pub struct Configured {
     pub set: RuleSet,
-    pub off: Vec<String>,
-    /// For each rule switched off, the config file that did it.
+    /// The rules the config switches off, each with the config file that did it.
     pub off_by: BTreeMap<String, String>,
     /// The config asks for the preview rules.
     pub preview: bool,
@@ -271,14 +270,12 @@ impl Resolver {
             }
         };
         errors.iter().for_each(|e| self.problem(e));
-        let mut off = Vec::new();
         let mut off_by = BTreeMap::new();
         if let Some(c) = &config {
             match c.apply(effective, &mut set) {
                 Ok(o) => {
                     for (id, from) in o {
-                        off_by.insert(id.clone(), from.display().to_string());
-                        off.push(id);
+                        off_by.insert(id, from.display().to_string());
                     }
                 }
                 Err(e) => {
@@ -289,7 +286,6 @@ impl Resolver {
         }
         Some(Configured {
             set,
-            off,
             off_by,
             preview: config.as_ref().is_some_and(|c| c.preview()),
             named: effective.changes.iter().map(|c| c.0.clone()).collect(),
@@ -333,7 +329,7 @@ fn select(c: &Configured, choices: &Choices, strict: bool) -> Result<Arc<[usize]
                 || choices.select.contains(&r.spec.id)
                 || c.named.contains(&r.spec.id)
         })
-        .filter(|(_, r)| !c.off.contains(&r.spec.id))
+        .filter(|(_, r)| !c.off_by.contains_key(&r.spec.id))
         .map(|(i, _)| i)
         .collect())
 }
@@ -352,8 +348,7 @@ mod tests {
     fn configured(named: &[&str], off: &[&str]) -> Configured {
         Configured {
             set: RuleSet::builtin().expect("the built-in pack"),
-            off: off.iter().map(|s| s.to_string()).collect(),
-            off_by: BTreeMap::new(),
+            off_by: off.iter().map(|s| (s.to_string(), String::new())).collect(),
             preview: false,
             named: named.iter().map(|s| s.to_string()).collect(),
             year: None,

@@ -13,9 +13,8 @@ use fzlint::render::statistics::StatisticsEmitter;
 use fzlint::render::{Emitter, FileReport, Tally};
 use fzlint::render::{concise, github};
 use fzlint::resolve::{Choices, Resolver};
-use fzlint::rules::RuleSet;
 use fzlint::text::source::Source;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
@@ -31,8 +30,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         },
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
-        eprint_line("error: --statistics 只能与 human 或 json 格式一起使用");
-        return Status::not_done();
+        return status.stop("--statistics 只能与 human 或 json 格式一起使用");
     }
     let min = match args.min_severity {
         Some(Level::Error) => Severity::Error,
@@ -42,10 +40,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut baseline = match &args.baseline {
         Some(path) => match fzlint::baseline::Baseline::load(path) {
             Ok(b) => Some(b),
-            Err(e) => {
-                eprint_line(&format!("error: {}: {e}", path.display()));
-                return Status::not_done();
-            }
+            Err(e) => return status.stop(format_args!("{}: {e}", path.display())),
         },
         None => None,
     };
@@ -56,11 +51,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut file_out = match &args.output {
         Some(path) => match FileOut::create(path) {
             Ok(f) => Some(f),
-            Err(e) => {
-                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
-                status.other += 1;
-                return status;
-            }
+            Err(e) => return status.stop(format_args!("{}: 无法写入：{e}", path.display())),
         },
         None => None,
     };
@@ -96,11 +87,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         |status, path, linted| {
             let (job, outcome) = match linted {
                 Ok(linted) => linted,
-                Err(e) => {
-                    eprint_line(&format!("error: {}: {e}", path.display()));
-                    status.inputs += 1;
-                    return;
-                }
+                Err(e) => return status.input_error(format_args!("{}: {e}", path.display())),
             };
             let set = job.governed.set();
             let (mut src, mut diags) = match outcome {
@@ -115,10 +102,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             };
             if args.fix || args.diff {
                 match fix_file(path, &src, &diags, args.diff) {
-                    Err(e) => {
-                        eprint_line(&format!("error: {}: {e}", path.display()));
-                        status.other += 1;
-                    }
+                    Err(e) => status.error(format_args!("{}: {e}", path.display())),
                     Ok(FixOutcome::Diff(d)) => {
                         would_change |= !d.is_empty();
                         out.print(&d);
@@ -158,23 +142,17 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         },
     );
     if let Err(e) = done {
-        eprint_line(&format!("error: {e}"));
         if let Some(f) = file_out {
             f.discard();
         }
-        status.other += 1;
-        return status;
+        return status.stop(e);
     }
     let mut unused_baseline = false;
     if let Some(path) = &args.write_baseline {
         let n = recorded.len();
         match write_atomically(path, fzlint::baseline::write(recorded).as_bytes()) {
             Ok(()) => eprint_line(&format!("已把 {n} 条问题写入基线 {}", path.display())),
-            Err(e) => {
-                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
-                status.other += 1;
-                return status;
-            }
+            Err(e) => return status.stop(format_args!("{}: 无法写入：{e}", path.display())),
         }
     } else if let (Some(b), true) = (&baseline, args.report_unused_baseline) {
         let unused = b.unused();
@@ -193,9 +171,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     if let Some(f) = file_out {
         let path = args.output.as_deref().unwrap_or(Path::new(""));
         if let Err(e) = f.commit() {
-            eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
-            status.other += 1;
-            return status;
+            return status.stop(format_args!("{}: 无法写入：{e}", path.display()));
         }
     }
     let failed = if args.diff {
@@ -250,15 +226,7 @@ fn color(args: &CheckArgs) -> bool {
 /// Writes nothing.
 struct Silent;
 
-impl Emitter for Silent {
-    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+impl Emitter for Silent {}
 
 enum FixOutcome {
     Diff(String),

@@ -33,25 +33,19 @@ pub fn run(
 /// `fzlint config`: the settings that apply to one report.
 fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
-    let matched = p
-        .config
-        .as_ref()
-        .map(|c| {
+    // The per-path entries that match, and the configs whose settings apply, in order
+    // (the bases first).
+    let (matched, chain): (Vec<usize>, Vec<String>) = match &p.config {
+        Some(c) => (
             c.effective(&std::path::absolute(file).unwrap_or_default())
-                .matched
-        })
-        .unwrap_or_default();
-    // The configs whose settings apply, in order (the bases first).
-    let chain: Vec<String> = p
-        .config
-        .as_ref()
-        .map(|c| {
+                .matched,
             c.chain()
                 .iter()
                 .map(|c| c.path.display().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+                .collect(),
+        ),
+        None => Default::default(),
+    };
     let rules: Vec<serde_json::Value> = p
         .set
         .sorted()
@@ -61,7 +55,7 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
                 "id": r.spec.id,
                 "category": r.spec.category,
                 "severity": r.spec.severity.name(),
-                "enabled": !p.off.contains(&r.spec.id),
+                "enabled": !p.off_by.contains_key(&r.spec.id),
                 "changed_by": r.overridden_by,
                 "disabled_by": p.off_by.get(&r.spec.id),
                 "builtin": r.builtin,
@@ -103,19 +97,14 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
     }
     o.push_str("规则：\n");
     for r in p.set.sorted() {
-        let state = if p.off.contains(&r.spec.id) {
-            "关闭".to_string()
-                + &p.off_by
-                    .get(&r.spec.id)
-                    .map(|c| format!("  （由 {c} 关闭）"))
-                    .unwrap_or_default()
-        } else {
-            r.spec.severity.name().to_string()
+        let state = match p.off_by.get(&r.spec.id) {
+            Some(c) => format!("关闭  （由 {c} 关闭）"),
+            None => r.spec.severity.name().to_string(),
         };
         let changed = r
             .overridden_by
             .as_ref()
-            .filter(|_| !p.off.contains(&r.spec.id))
+            .filter(|_| !p.off_by.contains_key(&r.spec.id))
             .map(|c| format!("  （由 {c} 调整）"))
             .unwrap_or_default();
         o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));

@@ -5,6 +5,7 @@
 use fzlint::pack::yaml::YamlError;
 use fzlint::resolve::Resolver;
 use fzlint::rules::RuleSet;
+use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -30,12 +31,22 @@ pub struct Status {
 }
 
 impl Status {
-    /// One thing fzlint could not do, and nothing else.
-    pub fn not_done() -> Status {
-        Status {
-            other: 1,
-            ..Status::default()
-        }
+    /// An input not linted: its error line printed, and counted.
+    pub fn input_error(&mut self, message: impl Display) {
+        eprint_line(&format!("error: {message}"));
+        self.inputs += 1;
+    }
+
+    /// Something else fzlint could not do: its error line printed, and counted.
+    pub fn error(&mut self, message: impl Display) {
+        eprint_line(&format!("error: {message}"));
+        self.other += 1;
+    }
+
+    /// [`Status::error`] for a command that stops there: the status to hand back.
+    pub fn stop(mut self, message: impl Display) -> Status {
+        self.error(message);
+        self
     }
 
     /// Whether fzlint could not do its job for some input.

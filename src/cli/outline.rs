@@ -1,7 +1,7 @@
 //! `fzlint outline`: the structure fzlint understood in one report.
 
 use super::args::Format;
-use super::out::{Out, Status, eprint_line, load_rules};
+use super::out::{Out, Status, load_rules};
 use anyhow::Result;
 use fzlint::analyse::{Settings, analyse};
 use fzlint::input::{self, MAX_FILE_BYTES};
@@ -16,8 +16,7 @@ pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Res
     let src = match input::read(path, MAX_FILE_BYTES) {
         Ok(s) => s,
         Err(e) => {
-            eprint_line(&format!("error: {}: {e}", path.display()));
-            status.inputs += 1;
+            status.input_error(format_args!("{}: {e}", path.display()));
             return Ok(status);
         }
     };

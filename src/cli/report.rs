@@ -49,8 +49,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
                 linted => {
                     let e = linted.err().map(|e| e.to_string()).unwrap_or_default();
-                    eprint_line(&format!("error: {}: {e}", path.display()));
-                    status.inputs += 1;
+                    status.input_error(format_args!("{}: {e}", path.display()));
                     entries.push(overview::Entry {
                         path: path.display().to_string(),
                         outline: None,
@@ -75,9 +74,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         },
     );
     if let Err(e) = done {
-        eprint_line(&format!("error: {e}"));
-        status.other += 1;
-        return Ok(status);
+        return Ok(status.stop(e));
     }
     let format = args.format.unwrap_or(
         match args
@@ -102,9 +99,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     match &args.output {
         Some(path) => {
             if let Err(e) = write_atomically(path, text.as_bytes()) {
-                eprint_line(&format!("error: {}: 无法写入：{e}", path.display()));
-                status.other += 1;
-                return Ok(status);
+                return Ok(status.stop(format_args!("{}: 无法写入：{e}", path.display())));
             }
             eprint_line(&format!(
                 "已写出 {} 份报告的总览：{}",

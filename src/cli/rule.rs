@@ -10,11 +10,9 @@ pub fn run(id: &str, dirs: &[PathBuf], out: &mut Out) -> Status {
         return status;
     };
     let Some(rule) = set.get(id) else {
-        eprint_line(&format!(
-            "error: 没有 id 为 “{id}” 的规则；fzlint rules 列出全部规则"
+        return status.stop(format_args!(
+            "没有 id 为 “{id}” 的规则；fzlint rules 列出全部规则"
         ));
-        status.other += 1;
-        return status;
     };
     let (text, behave) = explain(&set, rule);
     out.print(&text);

@@ -1,6 +1,6 @@
 //! The files a run lints: the paths as given, folders walked in a stable order.
 
-use super::out::{Status, eprint_line, report_problems};
+use super::out::{Status, report_problems};
 use fzlint::resolve::Resolver;
 use fzlint::text::Format;
 use std::path::{Path, PathBuf};
@@ -24,8 +24,7 @@ pub fn files_to_lint(
         keep
     });
     if files.is_empty() {
-        eprint_line("error: 没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
-        status.other += 1;
+        status.error("没有找到可检查的报告（目录中只检查 .txt、.md、.docx 和 .html 文件）");
         return None;
     }
     Some(files)
@@ -39,8 +38,7 @@ fn expand(paths: &[PathBuf], status: &mut Status) -> Vec<Named> {
     for p in paths {
         // Standard input can be read once.
         if p.as_os_str() == "-" && std::mem::replace(&mut stdin_seen, true) {
-            eprint_line("error: -: 标准输入只能读一次，多写的 - 未检查");
-            status.inputs += 1;
+            status.input_error("-: 标准输入只能读一次，多写的 - 未检查");
             continue;
         }
         if p.as_os_str() == "-" || !p.is_dir() {
@@ -72,8 +70,7 @@ fn expand(paths: &[PathBuf], status: &mut Status) -> Vec<Named> {
                 }
                 Ok(_) => {}
                 Err(err) => {
-                    eprint_line(&format!("error: {}: 无法读取目录：{err}", p.display()));
-                    status.inputs += 1;
+                    status.input_error(format_args!("{}: 无法读取目录：{err}", p.display()));
                 }
             }
         }

@@ -40,7 +40,6 @@ struct ExLine {
 
 struct Excerpt<'a> {
     src: &'a Source,
-    name: &'a str,
     text: String,
     lines: Vec<ExLine>,
 }
@@ -68,7 +67,7 @@ impl<'a> Files<'a> for Excerpt<'a> {
     type Source = &'a str;
 
     fn name(&'a self, _: ()) -> Result<&'a str, FilesError> {
-        Ok(self.name)
+        Ok(&self.src.name)
     }
 
     fn source(&'a self, _: ()) -> Result<&'a str, FilesError> {
@@ -181,12 +180,7 @@ fn excerpt<'a>(src: &'a Source, spans: &[Range<usize>]) -> Excerpt<'a> {
         });
         text.push('\n');
     }
-    Excerpt {
-        src,
-        name: &src.name,
-        text,
-        lines,
-    }
+    Excerpt { src, text, lines }
 }
 
 fn cs_severity(s: Severity) -> CsSeverity {
@@ -244,8 +238,7 @@ fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
     } else {
         term::emit_to_io_write(&mut buf, &config, &ex, &cs)
     };
-    let ok = res.is_ok();
-    if ok {
+    if res.is_ok() {
         String::from_utf8_lossy(&buf).into_owned()
     } else {
         // Never lose a finding over a rendering problem: fall back to one line.

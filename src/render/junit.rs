@@ -4,20 +4,14 @@
 use super::{Emitter, FileReport, Tally};
 use crate::diagnostic::Severity;
 use crate::rules::RuleSet;
+use crate::text::escape;
 use std::io::{self, Write};
 
+/// Text for XML: the characters XML cannot hold dropped, the rest escaped (`'` as
+/// `&apos;`).
 fn xml(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(*c as u32, 0..=8 | 11 | 12 | 14..=31))
-        .map(|c| match c {
-            '&' => "&amp;".to_string(),
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '"' => "&quot;".to_string(),
-            '\'' => "&apos;".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    let allowed: String = s.chars().filter(|&c| escape::xml_allows(c)).collect();
+    escape::markup(&allowed).replace("&#39;", "&apos;")
 }
 
 /// One `<testcase>` for a file.

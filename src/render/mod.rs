@@ -31,8 +31,11 @@ pub struct FileReport<'a> {
 /// One output format of a run.
 pub trait Emitter {
     /// Writes (or keeps, for a format written at the end) one file's findings, found by
-    /// the rule set `set`, in the order of the run.
-    fn file(&mut self, out: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()>;
+    /// the rule set `set`, in the order of the run. Nothing, for a format that writes
+    /// only what the [`Tally`] counts.
+    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> io::Result<()> {
+        Ok(())
+    }
 
     /// For a format whose output for a file depends on that file alone: that output, made
     /// on any thread (the lint threads), to be handed to [`Emitter::rendered`] in order.
@@ -46,7 +49,10 @@ pub trait Emitter {
     }
 
     /// Closes the output after the last file; `tally` counts what the run found.
-    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()>;
+    /// Nothing, for a format whose output is each file's.
+    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A format whose output is each file's, written as it comes, and nothing more (concise,
@@ -62,10 +68,6 @@ impl Emitter for PerFile {
     fn renderer(&self) -> Option<Renderer> {
         let render = self.0;
         Some(Box::new(move |f, _| Some(render(f))))
-    }
-
-    fn finish(&mut self, _: &mut dyn Write, _: &Tally) -> io::Result<()> {
-        Ok(())
     }
 }
 

@@ -4,6 +4,7 @@
 use super::{Emitter, FileReport, Tally};
 use crate::diagnostic::Severity;
 use crate::rules::{Rule, RuleSet};
+use crate::text::Span;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -60,13 +61,12 @@ fn fnv(parts: &[&str]) -> String {
 /// points at and which occurrence of that pair it is, not on line numbers: a paragraph
 /// inserted above does not change them.
 pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Vec<Value> {
-    let mut seen: std::collections::HashMap<(String, String), usize> =
-        std::collections::HashMap::new();
-    let region = |span: &std::ops::Range<usize>| {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let region = |span: &Span| {
         let ((l, c), (el, ec)) = f.src.span_position(span);
         json!({"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(if el == l { c } else { 1 })})
     };
-    let location = |span: &std::ops::Range<usize>| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.src.name)}, "region": region(span)}});
+    let location = |span: &Span| json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.src.name)}, "region": region(span)}});
     f.diagnostics
         .iter()
         .map(|d| {

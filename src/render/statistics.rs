@@ -1,8 +1,7 @@
 //! `--statistics`: how many findings each rule has, instead of the findings (human or
 //! JSON).
 
-use super::{Emitter, FileReport, Tally};
-use crate::rules::RuleSet;
+use super::{Emitter, Tally};
 use std::io::{self, Write};
 
 pub struct StatisticsEmitter {
@@ -10,10 +9,6 @@ pub struct StatisticsEmitter {
 }
 
 impl Emitter for StatisticsEmitter {
-    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> io::Result<()> {
-        Ok(())
-    }
-
     /// The rules, the most findings first (then by id).
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
         let mut rows: Vec<_> = tally.rules.iter().collect();

@@ -128,35 +128,27 @@ pub const TOO_LARGE: &str =
 
 /// The body, read up to the limit. Err: the reply to give instead.
 pub fn read_body(rq: &mut Request) -> Result<Vec<u8>, Reply> {
+    let refuse =
+        |status, message: &str| Err(Reply::error(status, message).with("Connection", "close"));
     // A declared length over the limit is refused before anything is read; the length
     // is not trusted otherwise: the body is counted as it comes.
     if rq.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Err(Reply::error(413, TOO_LARGE).with("Connection", "close"));
+        return refuse(413, TOO_LARGE);
     }
     let mut body = Vec::new();
     let mut buf = vec![0u8; 64 * 1024];
     let reader = rq.as_reader();
     loop {
+        use std::io::ErrorKind::{Interrupted, TimedOut, WouldBlock};
         match reader.read(&mut buf) {
             Ok(0) => return Ok(body),
-            Ok(n) => {
-                if body.len() + n > MAX_BODY {
-                    return Err(Reply::error(413, TOO_LARGE).with("Connection", "close"));
-                }
-                body.extend_from_slice(&buf[..n]);
+            Ok(n) if body.len() + n > MAX_BODY => return refuse(413, TOO_LARGE),
+            Ok(n) => body.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == Interrupted => {}
+            Err(e) if matches!(e.kind(), TimedOut | WouldBlock) => {
+                return refuse(408, "上传超时，请重试");
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
-                ) =>
-            {
-                return Err(Reply::error(408, "上传超时，请重试").with("Connection", "close"));
-            }
-            Err(_) => {
-                return Err(Reply::error(400, "上传中断，请重试").with("Connection", "close"));
-            }
+            Err(_) => return refuse(400, "上传中断，请重试"),
         }
     }
 }

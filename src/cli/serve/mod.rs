@@ -63,26 +63,16 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     let governed = resolver.governed(&dir.join("report.txt"));
     report_problems(&mut resolver, &mut status);
     if let Err(ResolveError::Broken(config)) = governed {
-        eprint_line(&format!("error: {config} 有误，未启动"));
-        status.other += 1;
-        return Ok(status);
+        return Ok(status.stop(format_args!("{config} 有误，未启动")));
     }
     let listener = match TcpListener::bind(args.addr.as_str()) {
         Ok(l) => l,
-        Err(e) => {
-            eprint_line(&format!("error: 无法监听 {}：{e}", args.addr));
-            status.other += 1;
-            return Ok(status);
-        }
+        Err(e) => return Ok(status.stop(format_args!("无法监听 {}：{e}", args.addr))),
     };
     let bound = listener.local_addr()?;
     let server = match tiny_http::Server::from_listener(listener, None) {
         Ok(s) => s,
-        Err(e) => {
-            eprint_line(&format!("error: 无法启动服务：{e}"));
-            status.other += 1;
-            return Ok(status);
-        }
+        Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
     };
     let hosts = bound.ip().is_loopback().then(|| {
         let p = bound.port();
@@ -182,18 +172,16 @@ fn handle(state: &State, mut rq: Request) {
     let status = reply.status;
     let size = reply.body.len();
     let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    if let Some(h) = header("Content-Type", reply.kind) {
+    let extra = reply
+        .extra
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()));
+    let headers = [("Content-Type", reply.kind)]
+        .into_iter()
+        .chain(SECURITY_HEADERS)
+        .chain(extra);
+    for h in headers.filter_map(|(name, value)| header(name, value)) {
         response.add_header(h);
-    }
-    for (name, value) in SECURITY_HEADERS {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
-    }
-    for (name, value) in &reply.extra {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
     }
     // tiny_http 0.12 drains an unread body when a request is dropped, allocating what
     // is left of the declared length at once (tiny-http PR #290): for an absurd

@@ -23,6 +23,7 @@ use super::outline::Outline;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleSet;
 use crate::rules::spec::Check;
+use crate::text::escape::markup as esc;
 
 /// One report of the batch.
 pub struct Entry {
@@ -69,21 +70,4 @@ pub fn published_late(set: &RuleSet, diagnostics: &[Diagnostic]) -> bool {
         set.get(&d.rule)
             .is_some_and(|r| matches!(r.spec.check, Check::PublicationDeadline { .. }))
     })
-}
-
-/// HTML-escapes text for element content and quoted attribute values (the page and
-/// all its parts).
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

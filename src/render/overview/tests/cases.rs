@@ -88,8 +88,8 @@ pub(super) fn simple(rule: &str, severity: &'static str) -> Finding {
 
 pub(super) struct Case {
     pub(super) entry: Entry,
-    /// The CSV row expected for it.
-    pub(super) row: [&'static str; 15],
+    /// The CSV row expected for it, its cells separated by '|'.
+    pub(super) row: String,
 }
 
 pub(super) fn readable(
@@ -106,6 +106,29 @@ pub(super) fn readable(
         findings,
         late: false,
         error: None,
+    }
+}
+
+/// A report with every part headed, its year and date, and no findings.
+pub(super) fn complete(path: &str, title: &str) -> Entry {
+    readable(
+        path,
+        Some(title),
+        Some(2025),
+        Some("2026-02-10"),
+        "HHHHHH",
+        vec![],
+    )
+}
+
+/// A report that could not be read, and why.
+pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
+    Entry {
+        path: path.to_string(),
+        outline: None,
+        findings: Vec::new(),
+        late: false,
+        error: error.map(str::to_string),
     }
 }
 
@@ -137,24 +160,11 @@ pub(super) fn cases() -> Vec<Case> {
     located.diagnostic.element = Some("w:p".to_string());
     vec![
         Case {
-            entry: readable("complete.txt", Some(T), y, d, "HHHHHH", vec![]),
-            row: [
-                "complete.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
+            entry: complete("complete.txt", T),
+            row: format!(
+                "complete.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
         },
         Case {
             entry: readable(
@@ -168,23 +178,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("numbering-gap", "warning"),
                 ],
             ),
-            row: [
-                "no-measures.txt",
-                T,
-                "2025",
-                "2026-01-20",
-                "否",
-                m,
-                h,
-                h,
-                h,
-                h,
-                "1",
-                "1",
-                "0",
-                "missing-part×1 numbering-gap×1",
-                "",
-            ],
+            row: format!(
+                "no-measures.txt|{T}|2025|2026-01-20|否|\
+                 {m}|{h}|{h}|{h}|{h}|1|1|0|missing-part×1 numbering-gap×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -199,23 +196,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("numbering-gap", "warning"),
                 ],
             ),
-            row: [
-                "no-shortcomings.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                m,
-                h,
-                h,
-                h,
-                "1",
-                "2",
-                "0",
-                "missing-part×1 numbering-gap×2",
-                "",
-            ],
+            row: format!(
+                "no-shortcomings.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{m}|{h}|{h}|{h}|1|2|0|missing-part×1 numbering-gap×2|"
+            ),
         },
         Case {
             entry: readable(
@@ -229,23 +213,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("missing-part", "error"),
                 ],
             ),
-            row: [
-                "no-duties.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                m,
-                h,
-                h,
-                "1",
-                "1",
-                "0",
-                "numbering-gap×1 missing-part×1",
-                "",
-            ],
+            row: format!(
+                "no-duties.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{m}|{h}|{h}|1|1|0|numbering-gap×1 missing-part×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -259,23 +230,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("numbering-gap", "warning"),
                 ],
             ),
-            row: [
-                "no-plan.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                m,
-                h,
-                "1",
-                "1",
-                "0",
-                "missing-part×1 numbering-gap×1",
-                "",
-            ],
+            row: format!(
+                "no-plan.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{m}|{h}|1|1|0|missing-part×1 numbering-gap×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -289,23 +247,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("numbering-gap", "info"),
                 ],
             ),
-            row: [
-                "no-other.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                "未写",
-                "1",
-                "0",
-                "1",
-                "missing-part×1 numbering-gap×1",
-                "",
-            ],
+            row: format!(
+                "no-other.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|未写|1|0|1|missing-part×1 numbering-gap×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -316,43 +261,17 @@ pub(super) fn cases() -> Vec<Case> {
                 "HH-HHH",
                 vec![simple("causes-missing", "warning")],
             ),
-            row: [
-                "no-causes.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                "有标题（缺原因）",
-                h,
-                h,
-                h,
-                "0",
-                "1",
-                "0",
-                "causes-missing×1",
-                "",
-            ],
+            row: format!(
+                "no-causes.txt|{T}|2025|2026-02-10|否|\
+                 {h}|有标题（缺原因）|{h}|{h}|{h}|0|1|0|causes-missing×1|"
+            ),
         },
         Case {
             entry: readable("unheaded.txt", Some(T), y, d, "uuuuHH", vec![placeholder]),
-            row: [
-                "unheaded.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                u,
-                u,
-                u,
-                h,
-                h,
-                "1",
-                "0",
-                "0",
-                "placeholder×1",
-                "",
-            ],
+            row: format!(
+                "unheaded.txt|{T}|2025|2026-02-10|否|\
+                 {u}|{u}|{u}|{h}|{h}|1|0|0|placeholder×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -363,23 +282,10 @@ pub(super) fn cases() -> Vec<Case> {
                 "Hu-HHu",
                 vec![simple("causes-missing", "warning")],
             ),
-            row: [
-                "unheaded-no-causes.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                "无标题（缺原因）",
-                h,
-                h,
-                u,
-                "0",
-                "1",
-                "0",
-                "causes-missing×1",
-                "",
-            ],
+            row: format!(
+                "unheaded-no-causes.txt|{T}|2025|2026-02-10|否|\
+                 {h}|无标题（缺原因）|{h}|{h}|{u}|0|1|0|causes-missing×1|"
+            ),
         },
         Case {
             entry: late(readable(
@@ -396,69 +302,21 @@ pub(super) fn cases() -> Vec<Case> {
                     "2026年4月15日",
                 )],
             )),
-            row: [
-                "late.txt",
-                T,
-                "2025",
-                "2026-04-15",
-                "是",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "1",
-                "0",
-                "late-publication×1",
-                "",
-            ],
+            row: format!(
+                "late.txt|{T}|2025|2026-04-15|是|\
+                 {h}|{h}|{h}|{h}|{h}|0|1|0|late-publication×1|"
+            ),
         },
         Case {
             entry: readable("no-date.txt", Some(T), y, None, "HHHHHH", vec![]),
-            row: [
-                "no-date.txt",
-                T,
-                "2025",
-                "",
-                "",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
+            row: format!(
+                "no-date.txt|{T}|2025|||\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
         },
         Case {
-            entry: Entry {
-                path: "broken.docx".to_string(),
-                outline: None,
-                findings: Vec::new(),
-                late: false,
-                error: Some(BROKEN.to_string()),
-            },
-            row: [
-                "broken.docx",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                BROKEN,
-            ],
+            entry: unreadable("broken.docx", Some(BROKEN)),
+            row: format!("broken.docx||||||||||||||{BROKEN}"),
         },
         Case {
             entry: readable(
@@ -469,144 +327,46 @@ pub(super) fn cases() -> Vec<Case> {
                 "HHHHHH",
                 vec![],
             ),
-            row: [
-                "县直部门/司法局,2025.txt",
-                "关于2025年度法治政府建设情况的报告, 附件",
-                "2025",
-                "2026-02-28",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
-        },
-        Case {
-            entry: readable(
-                "say \"hi\".txt",
-                Some("“阳光”政府 \"quoted\""),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
+            row: format!(
+                "县直部门/司法局,2025.txt|关于2025年度法治政府建设情况的报告, 附件|\
+                 2025|2026-02-28|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
-            row: [
-                "say \"hi\".txt",
-                "“阳光”政府 \"quoted\"",
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
         },
         Case {
-            entry: readable(
-                "line1\nline2.txt",
-                Some("第一行\r\n第二行"),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
+            entry: complete("say \"hi\".txt", "“阳光”政府 \"quoted\""),
+            row: format!(
+                "say \"hi\".txt|“阳光”政府 \"quoted\"|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
-            row: [
-                "line1\nline2.txt",
-                "第一行\r\n第二行",
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
         },
         Case {
-            entry: readable("=cmd.txt", Some("=SUM(A1:A2)"), y, d, "HHHHHH", vec![]),
-            row: [
-                "'=cmd.txt",
-                "'=SUM(A1:A2)",
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
-        },
-        Case {
-            entry: readable(
-                "+plus.txt",
-                Some("-负号开头,且有逗号"),
-                y,
-                d,
-                "HHHHHH",
-                vec![],
+            entry: complete("line1\nline2.txt", "第一行\r\n第二行"),
+            row: format!(
+                "line1\nline2.txt|第一行\r\n第二行|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
             ),
-            row: [
-                "'+plus.txt",
-                "'-负号开头,且有逗号",
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
         },
         Case {
-            entry: readable("@at.txt", Some(SCRIPT_TITLE), y, d, "HHHHHH", vec![]),
-            row: [
-                "'@at.txt",
-                SCRIPT_TITLE,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
+            entry: complete("=cmd.txt", "=SUM(A1:A2)"),
+            row: format!(
+                "'=cmd.txt|'=SUM(A1:A2)|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
+        },
+        Case {
+            entry: complete("+plus.txt", "-负号开头,且有逗号"),
+            row: format!(
+                "'+plus.txt|'-负号开头,且有逗号|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
+        },
+        Case {
+            entry: complete("@at.txt", SCRIPT_TITLE),
+            row: format!(
+                "'@at.txt|{SCRIPT_TITLE}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
         },
         Case {
             entry: readable(
@@ -628,23 +388,10 @@ pub(super) fn cases() -> Vec<Case> {
                     simple("style", "info"),
                 ],
             ),
-            row: [
-                "many.txt",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "1",
-                "2",
-                "1",
-                "numbering-gap×2 placeholder×1 style×1",
-                "",
-            ],
+            row: format!(
+                "many.txt|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|1|2|1|numbering-gap×2 placeholder×1 style×1|"
+            ),
         },
         Case {
             entry: late(readable(
@@ -655,23 +402,10 @@ pub(super) fn cases() -> Vec<Case> {
                 "HHHHHH",
                 vec![simple("late-publication", "error")],
             )),
-            row: [
-                "late-no-date.txt",
-                T,
-                "2025",
-                "",
-                "是",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "1",
-                "0",
-                "0",
-                "late-publication×1",
-                "",
-            ],
+            row: format!(
+                "late-no-date.txt|{T}|2025||是|\
+                 {h}|{h}|{h}|{h}|{h}|1|0|0|late-publication×1|"
+            ),
         },
         Case {
             entry: readable(
@@ -682,69 +416,24 @@ pub(super) fn cases() -> Vec<Case> {
                 "HHHHHH",
                 vec![],
             ),
-            row: [
-                "untitled.txt",
-                "",
-                "",
-                "2026-03-01",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "0",
-                "0",
-                "",
-                "",
-            ],
+            row: format!(
+                "untitled.txt|||2026-03-01|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+            ),
         },
         Case {
             entry: readable("word.docx", Some(T), y, d, "HHHHHH", vec![located]),
-            row: [
-                "word.docx",
-                T,
-                "2025",
-                "2026-02-10",
-                "否",
-                h,
-                h,
-                h,
-                h,
-                h,
-                "0",
-                "1",
-                "0",
-                "numbering-gap×1",
-                "",
-            ],
+            row: format!(
+                "word.docx|{T}|2025|2026-02-10|否|\
+                 {h}|{h}|{h}|{h}|{h}|0|1|0|numbering-gap×1|"
+            ),
         },
         Case {
-            entry: Entry {
-                path: "gone.txt".to_string(),
-                outline: None,
-                findings: Vec::new(),
-                late: false,
-                error: None,
-            },
-            row: [
-                "gone.txt",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                UNREADABLE_FALLBACK,
-            ],
+            entry: unreadable("gone.txt", None),
+            row: format!(
+                "gone.txt|||||\
+                 |||||||||{UNREADABLE_FALLBACK}"
+            ),
         },
     ]
 }
