@@ -6,6 +6,7 @@ use crate::pack::Part;
 use crate::pack::pattern::Matcher;
 use crate::parse::tree::{BlockKind, DateForm, DateRef};
 use crate::text::Span;
+use crate::text::chars::is_common_han;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -188,7 +189,7 @@ fn guess(digits: &str) -> Option<String> {
 fn date_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
-    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    } else if is_common_han(c) {
         // In this block the numerals are 零, 一 … 九 and 十.
         matches!(c, '年' | '月' | '日') || crate::text::numerals::is_numeral(c)
     } else {

@@ -20,6 +20,7 @@ use super::spec::Check;
 use crate::pack::pattern::{Compile, Pattern, compile_all};
 use crate::parse::tree::BlockKind;
 use crate::text::Span;
+use crate::text::chars::is_common_han;
 
 /// The check of a rule, built from its parameters: its patterns compiled `when` asked.
 /// An error says which pattern does not compile, or else which parameter the check
@@ -231,7 +232,7 @@ fn is_text(kind: &BlockKind) -> bool {
 /// common Han character (most of a report). Cheaper than `char::is_alphanumeric`, whose
 /// Unicode tables dominate a scan of Chinese text.
 fn plain(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    c.is_ascii_alphanumeric() || is_common_han(c)
 }
 
 /// The (opener, closer) characters of each two-character pair string.

@@ -3,7 +3,7 @@
 use super::{Ctx, Finding};
 use crate::rules::context::Problem;
 use crate::text::Span;
-use std::sync::LazyLock;
+use crate::text::chars::{is_han, is_sentence_stop};
 
 /// The rate check and its words.
 #[derive(Debug)]
@@ -63,28 +63,6 @@ impl Rate {
             of_which: of_which.to_vec(),
         })
     }
-}
-
-/// The Han characters (the script, as the regex crate's `\p{Han}` has it), as ranges
-/// in order.
-static HAN: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
-    use regex_syntax::hir::{Class, HirKind};
-    match regex_syntax::parse(r"\p{Han}").map(regex_syntax::hir::Hir::into_kind) {
-        Ok(HirKind::Class(Class::Unicode(c))) => {
-            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
-        }
-        _ => Vec::new(),
-    }
-});
-
-/// Whether `c` is a Han character (all of U+4E00–9FFF is).
-fn is_han(c: char) -> bool {
-    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return true;
-    }
-    let han = &*HAN;
-    let k = han.partition_point(|r| r.1 < c);
-    han.get(k).is_some_and(|r| r.0 <= c)
 }
 
 /// A rate stated in a sentence (办结率为95%): byte ranges in the sentence of the whole
@@ -220,7 +198,6 @@ const RATE_SENTENCE_BYTES: usize = 3000;
 /// The sentences of `s` (as [`crate::classify::sentences`] splits it) that hold one of
 /// `marks` (offsets in `s`, in order).
 fn sentences_holding(s: &str, marks: &[usize]) -> Vec<std::ops::Range<usize>> {
-    const STOPS: [char; 4] = ['。', '!', '?', ';'];
     let mut out = Vec::new();
     // The end of the last sentence given: every sentence after it starts there or
     // after a stop.
@@ -232,11 +209,11 @@ fn sentences_holding(s: &str, marks: &[usize]) -> Vec<std::ops::Range<usize>> {
         let start = s[done..p]
             .char_indices()
             .rev()
-            .find(|&(_, c)| STOPS.contains(&c))
+            .find(|&(_, c)| is_sentence_stop(c))
             .map_or(done, |(i, c)| done + i + c.len_utf8());
         let end = s[p..]
             .char_indices()
-            .find(|&(_, c)| STOPS.contains(&c))
+            .find(|&(_, c)| is_sentence_stop(c))
             .map_or(s.len(), |(i, c)| p + i + c.len_utf8());
         out.push(start..end);
         done = end;
@@ -551,6 +528,7 @@ mod tests {
 
     #[test]
     fn han_is_the_script_the_regex_crate_knows() {
+        use crate::text::chars::is_han;
         let han = regex::Regex::new(r"^\p{Han}$").unwrap();
         let chars = (0..0x3_0000u32)
             .chain((0x3_0000..0x11_0000).step_by(97))
@@ -558,7 +536,7 @@ mod tests {
         let mut n = 0;
         for c in chars {
             let want = han.is_match(c.encode_utf8(&mut [0; 4]));
-            assert_eq!(super::is_han(c), want, "{c:?}");
+            assert_eq!(is_han(c), want, "{c:?}");
             n += usize::from(want);
         }
         assert!(n > 80_000, "{n}");

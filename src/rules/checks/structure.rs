@@ -2,6 +2,8 @@
 
 use super::{Ctx, Finding};
 use crate::parse::tree::{BlockKind, Heading, MarkerForm};
+use crate::text::chars::{full_width, is_full_width_digit};
+use crate::text::numerals;
 use std::collections::HashMap;
 
 const LEVEL_NAMES: [&str; 5] = ["标题", "一级标题", "二级标题", "三级标题", "四级标题"];
@@ -25,28 +27,22 @@ fn marker_str<'a>(ctx: &Ctx<'a>, h: &Heading) -> &'a str {
     o.get(s..e).unwrap_or("")
 }
 
+/// A heading's number in Chinese numerals (in digits from 100 on).
 fn cn_numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
-        0 => "〇".into(),
-        1..=9 => D[n as usize].into(),
-        10..=19 => format!("十{}", D[(n % 10) as usize]),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        0..100 => numerals::write(n, &numerals::COUNTING),
         _ => n.to_string(),
     }
 }
 
 /// The same marker with another number: 「(三)」 → 「(二)」.
 fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
-    let full_width = marker.chars().any(|c| ('０'..='９').contains(&c));
     let num = match form {
         MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(n),
         // ３． stays full-width when renumbered.
-        _ if full_width => n
-            .to_string()
-            .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
-            .collect(),
+        _ if marker.chars().any(is_full_width_digit) => {
+            n.to_string().chars().map(full_width).collect()
+        }
         _ => n.to_string(),
     };
     let (start, end) = number_run(marker);
@@ -178,7 +174,7 @@ fn shape(marker: &str, form: MarkerForm) -> String {
     // As with_number(marker, form, 0) with 0 and 〇 then made #, in one pass.
     let zero = match form {
         MarkerForm::CnComma | MarkerForm::CnParen => "〇",
-        _ if marker.chars().any(|c| ('０'..='９').contains(&c)) => "０",
+        _ if marker.chars().any(is_full_width_digit) => "０",
         _ => "0",
     };
     let (start, end) = number_run(marker);
@@ -202,18 +198,11 @@ fn number_run(marker: &str) -> (usize, usize) {
     (start, end)
 }
 
-/// A character of a marker's number.
+/// A character of a marker's number: a numeric character or a Chinese numeral (not
+/// the ASCII letters and the circle written for 〇).
 fn is_num(c: char) -> bool {
-    if c.is_ascii() {
-        // The only ASCII numerals are the digits.
-        return c.is_ascii_digit();
-    }
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
-    ) || c.is_numeric()
+    c.is_numeric() || (numerals::is_numeral(c) && !matches!(c, 'O' | 'o' | '○'))
 }
-
 pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
     let mut out = Vec::new();
