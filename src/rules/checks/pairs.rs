@@ -157,12 +157,11 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         agree(
-            [
+            &[
                 "“开展“法律进乡村活动”,1)一)a)(二)",
                 "《纲要(2021—2025年)》》【】〔〕〔",
                 "“第一段\n“第二段\n“第三段”",
-            ]
-            .map(String::from),
+            ],
             |ctx| super::pairs(ctx, &pairs),
             // Every character looked at, as the check was first written.
             |ctx| super::pairs_with(ctx, &pairs, |_| (every_start(), [true; 256])),
