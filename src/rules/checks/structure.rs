@@ -13,11 +13,6 @@ fn level_name(level: u8) -> &'static str {
 }
 
 /// The marker as the drafter wrote it (full-width brackets stay full-width).
-fn marker_text(ctx: &Ctx, h: &Heading) -> String {
-    marker_str(ctx, h).to_string()
-}
-
-/// [`marker_text`] without a copy.
 fn marker_str<'a>(ctx: &Ctx<'a>, h: &Heading) -> &'a str {
     let o = ctx.src.original();
     let (s, e) = (
@@ -108,14 +103,14 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 let restarts =
                     || h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
                 if h.number != expected && !restarts() {
-                    let found = marker_text(ctx, h);
+                    let found = marker_str(ctx, h);
                     let ph = &hs[p];
-                    let exp = with_number(&found, h.form, expected);
+                    let exp = with_number(found, h.form, expected);
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
                         .var("prev", marker_str(ctx, ph))
                         .var("expected", exp.clone())
-                        .var("found", found.clone())
+                        .var("found", found)
                         .label(ph.marker.start..ph.title.end, "prev")
                         .variant(if h.number == ph.number {
                             "repeat"
@@ -148,11 +143,11 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
                 // Level 3 and 4 may number on across their parents (「(一)1. 2.」「(二)3. 4.」).
                 let continued = last_at_level[l].filter(|_| l >= 3).map(|n| n + 1);
                 if h.number != 1 && Some(h.number) != continued {
-                    let found = marker_text(ctx, h);
+                    let found = marker_str(ctx, h);
                     let mut f = Finding::at(h.marker.clone())
                         .var("level", level_name(h.level))
-                        .var("expected", with_number(&found, h.form, 1))
-                        .var("found", found.clone())
+                        .var("expected", with_number(found, h.form, 1))
+                        .var("found", found)
                         .variant("first");
                     if fixed.insert(key) {
                         f.fix = Some(renumber(ctx, i, 1));
@@ -248,11 +243,10 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
             let n = items.iter().filter(|(_, s)| *s == major).count();
             let mut f = Finding::at(h.marker.clone())
                 .var("level", level_name(level))
-                .var("found", marker_text(ctx, h))
+                .var("found", marker_str(ctx, h))
                 .var(
                     "expected",
-                    with_number(&marker_text(ctx, h), MarkerForm::ArDot, h.number)
-                        .replace('、', "."),
+                    with_number(marker_str(ctx, h), MarkerForm::ArDot, h.number).replace('、', "."),
                 )
                 .var("count", n.to_string())
                 .variant("nonstandard");
@@ -264,7 +258,7 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                     .map(|(k, _)| {
                         (
                             hs[*k].marker.clone(),
-                            marker_text(ctx, &hs[*k]).replace('、', "."),
+                            marker_str(ctx, &hs[*k]).replace('、', "."),
                         )
                     })
                     .collect(),
@@ -282,7 +276,7 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                 };
                 let mut f = Finding::at(h.marker.clone())
                     .var("level", level_name(level))
-                    .var("found", marker_text(ctx, h))
+                    .var("found", marker_str(ctx, h))
                     .var(
                         "major",
                         major.replace('#', if level == 2 { "一" } else { "1" }),
@@ -309,8 +303,8 @@ pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
             seen.push((p, h.level));
             out.push(
                 Finding::at(h.marker.clone())
-                    .var("marker", marker_text(ctx, h))
-                    .var("parent", marker_text(ctx, ph))
+                    .var("marker", marker_str(ctx, h))
+                    .var("parent", marker_str(ctx, ph))
                     .var("missing", level_name(ph.level + 1))
                     .label(ph.marker.clone(), "parent"),
             );
@@ -324,7 +318,7 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
     for h in &ctx.report.headings {
         if let Some(space) = &h.space {
             let mut f = Finding::at(space.clone())
-                .var("marker", marker_text(ctx, h))
+                .var("marker", marker_str(ctx, h))
                 .variant("space");
             f.fix = Some(vec![(space.clone(), String::new())]);
             out.push(f);
@@ -342,13 +336,13 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
             out.push(
                 Finding::at(end - c.len_utf8()..end)
                     .var("mark", mark.unwrap_or(""))
-                    .var("marker", marker_text(ctx, h)),
+                    .var("marker", marker_str(ctx, h)),
             );
         } else if flag_full_stop && let Some(t) = &h.terminator {
             out.push(
                 Finding::at(t.clone())
                     .var("mark", ctx.src.slice(t))
-                    .var("marker", marker_text(ctx, h)),
+                    .var("marker", marker_str(ctx, h)),
             );
         }
     }
