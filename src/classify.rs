@@ -3,7 +3,6 @@
 //! publication date. Everything here is driven by the pack vocabulary.
 
 use crate::pack::Part;
-use crate::pack::pattern::PatternList;
 use crate::pack::vocab::{PartDef, Vocab};
 use crate::parse::tree::*;
 use crate::text::Span;
@@ -197,10 +196,6 @@ pub fn opening(src: &Source, span: &Span) -> Span {
     sentences(src, span).next().unwrap_or(span.clone())
 }
 
-fn any_match<'t>(pats: &PatternList, s: &'t str) -> Option<regex::Match<'t>> {
-    pats.find(s)
-}
-
 /// Where a paragraph's opening sentence shows the part `d` without a heading: the match
 /// of the first of its opening patterns that matches, unless that match names another
 /// year than the part wants (the plan: the reported year plus one).
@@ -390,13 +385,10 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             }
             let hit = sentences(src, &block.span).find_map(|s| {
                 let t = src.slice(&s);
-                if let Some(m) = any_match(&d.sentence, t) {
+                if let Some(m) = d.sentence.find(t) {
                     return Some(s.start + m.start()..s.start + m.end());
                 }
-                if !d.who.is_empty()
-                    && any_match(&d.who, t).is_some()
-                    && any_match(&d.what, t).is_some()
-                {
+                if !d.who.is_empty() && d.who.is_match(t) && d.what.is_match(t) {
                     return Some(s.clone());
                 }
                 None

@@ -36,17 +36,6 @@ impl Part {
         Part::Other,
     ];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Part::Measures => "measures",
-            Part::Shortcomings => "shortcomings",
-            Part::Causes => "causes",
-            Part::Duties => "duties",
-            Part::Plan => "plan",
-            Part::Other => "other",
-        }
-    }
-
     /// The part's name as a drafter knows it.
     pub fn label(self) -> &'static str {
         match self {

@@ -53,17 +53,21 @@ impl Pattern {
 
     /// The pattern ready to match, compiled `when` asked.
     pub fn compile(&self, when: Compile) -> Result<Matcher, String> {
-        let re = match when {
-            Compile::Now => {
-                OnceLock::from(build(&self.src).map_err(|e| regex_error(&self.src, &e))?)
-            }
-            Compile::OnFirstUse => OnceLock::new(),
-        };
-        Ok(Matcher {
+        let m = self.on_first_use();
+        if when == Compile::Now {
+            let re = build(&self.src).map_err(|e| regex_error(&self.src, &e))?;
+            m.re.get_or_init(|| re);
+        }
+        Ok(m)
+    }
+
+    /// The pattern ready to match, compiled when first used.
+    fn on_first_use(&self) -> Matcher {
+        Matcher {
             src: self.src.clone(),
-            re,
+            re: OnceLock::new(),
             pre: OnceLock::new(),
-        })
+        }
     }
 }
 
@@ -196,14 +200,7 @@ pub struct PatternList {
 impl PatternList {
     pub fn new(patterns: &[Pattern]) -> PatternList {
         PatternList {
-            items: patterns
-                .iter()
-                .map(|p| Matcher {
-                    src: p.src.clone(),
-                    re: OnceLock::new(),
-                    pre: OnceLock::new(),
-                })
-                .collect(),
+            items: patterns.iter().map(Pattern::on_first_use).collect(),
             ..PatternList::default()
         }
     }
@@ -284,14 +281,7 @@ impl PatternList {
 mod tests {
     use super::*;
     use crate::pack::yaml::from_str;
-
-    #[derive(Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct T {
-        a: u32,
-        p: Option<Pattern>,
-    }
+    use crate::pack::yaml::tests::T;
 
     #[test]
     fn syntax_is_checked_when_read_and_size_when_compiled_now() {

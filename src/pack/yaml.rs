@@ -116,14 +116,17 @@ fn first_line(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::pack::pattern::Pattern;
 
+    /// A file of a number and, perhaps, a pattern.
     #[derive(Deserialize, Debug)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct T {
+    pub struct T {
         a: u32,
+        pub p: Option<Pattern>,
     }
 
     #[test]

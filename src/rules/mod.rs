@@ -283,19 +283,18 @@ impl RuleSet {
                 }
             }
         }
+        let bad_params = |e: &dyn std::fmt::Display| {
+            let msg = format!("参数有误：{e}");
+            let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
+            Err(YamlError::new(path, text, l, c, msg))
+        };
         let spec: RuleSpec = match serde_json::from_value(value.clone()) {
             Ok(s) => s,
-            Err(e) => {
-                let msg = format!("参数有误：{e}");
-                let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
-                return Err(YamlError::new(path, text, l, c, msg));
-            }
+            Err(e) => return bad_params(&e),
         };
         let compiled = checks::compile(&spec.check, Compile::Now);
         if let Err(Problem::Pattern(e)) = &compiled {
-            let msg = format!("参数有误：{e}");
-            let (l, c) = yaml::refine(text, params_at.0, params_at.1, &msg);
-            return Err(YamlError::new(path, text, l, c, msg));
+            return bad_params(e);
         }
         // Validated as the rule it becomes (its id is taken by itself, so set it aside).
         let old = self.rules.remove(idx);

@@ -109,6 +109,12 @@ const FULL_WIDTH_START: u32 = 0xFF01;
 /// How far a full-width form lies from its ASCII character.
 const FULL_WIDTH_OFFSET: u32 = FULL_WIDTH_START - '!' as u32;
 
+/// Whether `c` is a full-width digit (０ to ９).
+#[inline]
+pub fn is_full_width_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
 /// The ASCII character a full-width form (U+FF01–FF5E) stands for; any other
 /// character as it is.
 pub fn half_width(c: char) -> char {

@@ -5,6 +5,7 @@ use super::{Ctx, Finding};
 use crate::pack::pattern::{Compile, Matcher};
 use crate::rules::spec::{CitationDoc, YearRange};
 use crate::text::Span;
+use crate::text::chars::SENTENCE_STOPS;
 #[cfg(test)]
 use regex::Regex;
 use std::sync::LazyLock;
@@ -143,12 +144,14 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
             };
             let (a, e) = (q, q + len);
             done = e;
-            let stops = ['。', '!', '?', ';'];
             let start = s[..a]
-                .rfind(stops)
+                .rfind(SENTENCE_STOPS)
                 .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
                 .unwrap_or(0);
-            let end = s[e..].find(stops).map(|i| e + i).unwrap_or(s.len());
+            let end = s[e..]
+                .find(SENTENCE_STOPS)
+                .map(|i| e + i)
+                .unwrap_or(s.len());
             found.push(Cited {
                 all: &s[a..e],
                 title: &s[a + '《'.len_utf8()..e - '》'.len_utf8()],
@@ -163,7 +166,7 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
 /// The citations as first found, with [`CITED`]: the scan above must agree with it.
 #[cfg(test)]
 mod reference {
-    use super::{CITED, Cited, Ctx};
+    use super::{CITED, Cited, Ctx, SENTENCE_STOPS};
 
     /// Every 《…》 citation of the report's text blocks.
     pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
@@ -171,13 +174,12 @@ mod reference {
             let s = ctx.src.slice(&b.span);
             CITED.captures_iter(s).filter_map(move |c| {
                 let (all, title) = (c.get(0)?, c.get(1)?);
-                let stops = ['。', '!', '?', ';'];
                 let start = s[..all.start()]
-                    .rfind(stops)
+                    .rfind(SENTENCE_STOPS)
                     .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
                     .unwrap_or(0);
                 let end = s[all.end()..]
-                    .find(stops)
+                    .find(SENTENCE_STOPS)
                     .map(|i| all.end() + i)
                     .unwrap_or(s.len());
                 Some(Cited {

@@ -6,6 +6,7 @@ use crate::pack::Part;
 use crate::pack::pattern::Matcher;
 use crate::parse::tree::{BlockKind, DateForm, DateRef};
 use crate::text::Span;
+use crate::text::chars::is_common_han;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -125,14 +126,11 @@ pub fn plan_year(
         if let Some((y, span)) = found
             && y != want
         {
-            let mut f = Finding::at(span)
+            let f = Finding::at(span)
                 .var("year", y.to_string())
                 .var("expected", want.to_string())
                 .var("reported", ry.to_string());
-            if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-                f = f.label(ys.clone(), "year");
-            }
-            out.push(f);
+            out.push(year_label(ctx, f));
         }
     }
     out
@@ -188,7 +186,7 @@ fn guess(digits: &str) -> Option<String> {
 fn date_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
-    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    } else if is_common_han(c) {
         // In this block the numerals are 零, 一 … 九 and 十.
         matches!(c, '年' | '月' | '日') || crate::text::numerals::is_numeral(c)
     } else {
@@ -365,15 +363,12 @@ pub fn deadline(ctx: &Ctx, (dm, dd): (u32, u32), year_offset: i32) -> Vec<Findin
     if (d.year, d.month, d.day) <= (dy, dm, dd) {
         return Vec::new();
     }
-    let mut f = Finding::at(d.span.clone())
+    let f = Finding::at(d.span.clone())
         .var("date", standard(d))
         .var("deadline", format!("{dy}年{dm}月{dd}日"))
         .var("source", source_word(src))
         .var("year", ry.to_string());
-    if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-        f = f.label(ys.clone(), "year");
-    }
-    vec![f]
+    vec![year_label(ctx, f)]
 }
 
 pub fn early(ctx: &Ctx) -> Vec<Finding> {
@@ -383,14 +378,19 @@ pub fn early(ctx: &Ctx) -> Vec<Finding> {
     if d.year as i32 > ry {
         return Vec::new();
     }
-    let mut f = Finding::at(d.span.clone())
+    let f = Finding::at(d.span.clone())
         .var("date", standard(d))
         .var("source", source_word(src))
         .var("year", ry.to_string());
-    if let Some((_, Some(ys), _)) = &ctx.facts.reported_year {
-        f = f.label(ys.clone(), "year");
+    vec![year_label(ctx, f)]
+}
+
+/// `f` with a label on the place the reported year was read from, when there is one.
+fn year_label(ctx: &Ctx, f: Finding) -> Finding {
+    match &ctx.facts.reported_year {
+        Some((_, Some(ys), _)) => f.label(ys.clone(), "year"),
+        _ => f,
     }
-    vec![f]
 }
 
 /// The checks as first written: the fast ones above must agree with them.
@@ -432,7 +432,7 @@ mod tests {
     #[test]
     fn date_valid_agrees_with_a_search_of_whole_blocks() {
         agree(
-            [
+            &[
                 "2024年2月30日2024年13月5日至6月31日",
                 "二〇二四年二月三十日、二〇二三年二月二十九日",
                 "OO二四年十三月一日 ○○二三年二月二十九日",
@@ -441,8 +441,7 @@ mod tests {
                 "日常工作每月开展,月底前2月",
                 "2024\u{2003}年2月\u{3000}30日",
                 "2024年\n2月30日",
-            ]
-            .map(String::from),
+            ],
             date_valid,
             reference::date_valid,
         );

@@ -1,6 +1,6 @@
 //! `furniture`: web page furniture pasted into the report.
 
-use super::{Ctx, Finding, is_text, snippet};
+use super::{Ctx, Finding, snippet};
 use crate::parse::tree::BlockKind;
 use crate::text::Span;
 
@@ -34,8 +34,7 @@ pub fn furniture(ctx: &Ctx) -> Vec<Finding> {
             (BlockKind::Furniture, Some(s)) => s.end = b.span.end,
             (BlockKind::Furniture, None) => run = Some(b.span.clone()),
             (BlockKind::Head, _) => {}
-            (k, _) if is_text(k) => flush(&mut run),
-            _ => {}
+            _ => flush(&mut run),
         }
     }
     flush(&mut run);

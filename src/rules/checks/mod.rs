@@ -18,8 +18,8 @@ mod width_mix;
 use super::context::{Compiled, Ctx, Finding, Problem};
 use super::spec::Check;
 use crate::pack::pattern::{Compile, Pattern, compile_all};
-use crate::parse::tree::BlockKind;
 use crate::text::Span;
+use crate::text::chars::is_common_han;
 
 /// The check of a rule, built from its parameters: its patterns compiled `when` asked.
 /// An error says which pattern does not compile, or else which parameter the check
@@ -222,16 +222,11 @@ fn snippet(s: &str, max: usize) -> String {
     }
 }
 
-/// Whether a block is text of the report's own (not furniture or head lines).
-fn is_text(kind: &BlockKind) -> bool {
-    !matches!(kind, BlockKind::Furniture | BlockKind::Head)
-}
-
 /// A character that is certainly no punctuation mark: an ASCII letter or digit, or a
 /// common Han character (most of a report). Cheaper than `char::is_alphanumeric`, whose
 /// Unicode tables dominate a scan of Chinese text.
 fn plain(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    c.is_ascii_alphanumeric() || is_common_han(c)
 }
 
 /// The (opener, closer) characters of each two-character pair string.
@@ -273,16 +268,20 @@ pub(crate) mod testing {
         f(&ctx)
     }
 
-    /// Asserts that `fast` finds what `reference` finds, in every text of [`texts`] and in
-    /// `extra`.
+    /// Every text of [`texts`], and `extra`.
+    pub fn texts_and(extra: &[&str]) -> Vec<String> {
+        let mut all = texts();
+        all.extend(extra.iter().map(|t| t.to_string()));
+        all
+    }
+
+    /// Asserts that `fast` finds what `reference` finds, in [`texts_and`] `extra`.
     pub fn agree(
-        extra: impl IntoIterator<Item = String>,
+        extra: &[&str],
         fast: impl Fn(&Ctx) -> Vec<Finding>,
         reference: impl Fn(&Ctx) -> Vec<Finding>,
     ) {
-        let mut all = texts();
-        all.extend(extra);
-        for t in all {
+        for t in texts_and(extra) {
             with_ctx(&t, |ctx| {
                 assert_eq!(show(&fast(ctx)), show(&reference(ctx)), "{t:.200}");
             });

@@ -2,6 +2,7 @@
 //! within a paragraph.
 
 use super::{Ctx, Finding, pair_table, plain};
+use crate::text::numerals;
 use crate::text::scan::ByteSet;
 
 /// A closer that numbers a list item (「1)」「a)」「一)」) at the start of a paragraph or
@@ -9,7 +10,9 @@ use crate::text::scan::ByteSet;
 fn enumerator(s: &str, at: usize) -> bool {
     let mut back = s[..at].chars().rev();
     let Some(n) = back.next() else { return false };
-    let numeral = n.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(n);
+    // 一 to 十, not 〇 or 零.
+    let numeral =
+        n.is_ascii_alphanumeric() || n == '十' || numerals::digit(n).is_some_and(|d| d > 0);
     numeral && back.next().is_none_or(|p| "。;:,、 \t".contains(p))
 }
 
@@ -154,12 +157,11 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         agree(
-            [
+            &[
                 "“开展“法律进乡村活动”,1)一)a)(二)",
                 "《纲要(2021—2025年)》》【】〔〕〔",
                 "“第一段\n“第二段\n“第三段”",
-            ]
-            .map(String::from),
+            ],
             |ctx| super::pairs(ctx, &pairs),
             // Every character looked at, as the check was first written.
             |ctx| super::pairs_with(ctx, &pairs, |_| (every_start(), [true; 256])),

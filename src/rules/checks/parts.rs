@@ -6,6 +6,7 @@ use crate::pack::Part;
 use crate::pack::pattern::{Compile, Matcher};
 use crate::parse::tree::BlockKind;
 use crate::rules::spec::GenreKind;
+use crate::text::chars::is_common_han;
 
 fn hit_text(ctx: &Ctx, h: &PartHit) -> String {
     snippet(ctx.src.slice(&h.span), 30)
@@ -87,10 +88,10 @@ pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
     ]
 }
 
+/// The common Han characters and those of Extension A (U+3400–4DBF) in `s`.
 fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
-        .count()
+    let ext_a = |c: char| ('\u{3400}'..='\u{4DBF}').contains(&c);
+    s.chars().filter(|&c| is_common_han(c) || ext_a(c)).count()
 }
 
 /// Han characters of a part's text, headings' titles excluded.

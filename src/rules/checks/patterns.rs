@@ -222,8 +222,7 @@ fn patterns(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{show, with_ctx};
-    use crate::testing::texts;
+    use super::super::testing::{show, texts_and, with_ctx};
 
     #[test]
     fn patterns_skip_only_blocks_without_a_match() {
@@ -248,14 +247,10 @@ mod tests {
             vec![item("^一|。$|\\b报告", None), item("(总结|汇报)如下", None)],
             vec![item("妥否|请批示", Some("[申报呈提]"))],
         ];
-        let mut all = texts();
-        all.extend(
-            [
-                "XX镇待定\n一、xx某某镇待定。TODO【 】\n某某同志2025年X月X日",
-                "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
-            ]
-            .map(String::from),
-        );
+        let all = texts_and(&[
+            "XX镇待定\n一、xx某某镇待定。TODO【 】\n某某同志2025年X月X日",
+            "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
+        ]);
         for (k, items) in lists.iter().enumerate() {
             let compiled = super::Patterns::new(Scope::Body, items, Compile::Now).unwrap();
             let (pre, starts) = compiled.joined();

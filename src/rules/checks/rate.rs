@@ -3,7 +3,7 @@
 use super::{Ctx, Finding};
 use crate::rules::context::Problem;
 use crate::text::Span;
-use std::sync::LazyLock;
+use crate::text::chars::{is_han, is_sentence_stop};
 
 /// The rate check and its words.
 #[derive(Debug)]
@@ -63,28 +63,6 @@ impl Rate {
             of_which: of_which.to_vec(),
         })
     }
-}
-
-/// The Han characters (the script, as the regex crate's `\p{Han}` has it), as ranges
-/// in order.
-static HAN: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
-    use regex_syntax::hir::{Class, HirKind};
-    match regex_syntax::parse(r"\p{Han}").map(regex_syntax::hir::Hir::into_kind) {
-        Ok(HirKind::Class(Class::Unicode(c))) => {
-            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
-        }
-        _ => Vec::new(),
-    }
-});
-
-/// Whether `c` is a Han character (all of U+4E00–9FFF is).
-fn is_han(c: char) -> bool {
-    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return true;
-    }
-    let han = &*HAN;
-    let k = han.partition_point(|r| r.1 < c);
-    han.get(k).is_some_and(|r| r.0 <= c)
 }
 
 /// A rate stated in a sentence (办结率为95%): byte ranges in the sentence of the whole
@@ -220,7 +198,6 @@ const RATE_SENTENCE_BYTES: usize = 3000;
 /// The sentences of `s` (as [`crate::classify::sentences`] splits it) that hold one of
 /// `marks` (offsets in `s`, in order).
 fn sentences_holding(s: &str, marks: &[usize]) -> Vec<std::ops::Range<usize>> {
-    const STOPS: [char; 4] = ['。', '!', '?', ';'];
     let mut out = Vec::new();
     // The end of the last sentence given: every sentence after it starts there or
     // after a stop.
@@ -232,26 +209,16 @@ fn sentences_holding(s: &str, marks: &[usize]) -> Vec<std::ops::Range<usize>> {
         let start = s[done..p]
             .char_indices()
             .rev()
-            .find(|&(_, c)| STOPS.contains(&c))
+            .find(|&(_, c)| is_sentence_stop(c))
             .map_or(done, |(i, c)| done + i + c.len_utf8());
         let end = s[p..]
             .char_indices()
-            .find(|&(_, c)| STOPS.contains(&c))
+            .find(|&(_, c)| is_sentence_stop(c))
             .map_or(s.len(), |(i, c)| p + i + c.len_utf8());
         out.push(start..end);
         done = end;
     }
     out
-}
-
-/// Whether `needle` is in `hay`: a plain byte comparison, quicker than a substring
-/// search's set-up on the few bytes of a clause.
-fn holds(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    memchr::memchr_iter(first, hay).any(|i| hay[i + 1..].starts_with(rest))
 }
 
 /// A sentence's clauses (offset, text): split at , ; 、 : except a comma with digits on
@@ -346,18 +313,21 @@ impl Rate {
                         .char_indices()
                         .map(|(i, _)| &name[i..])
                         .filter(|t| t.chars().nth(1).is_some())
-                        .find_map(|t| counts.iter().position(|(v, _, _)| holds(v, t)));
+                        .find_map(|t| counts.iter().position(|(v, _, _)| v.contains(t)));
                     let Some(ni) = num else {
                         continue;
                     };
-                    let part_of = self.of_which.iter().any(|w| holds(counts[ni].0, w));
+                    let part_of = self
+                        .of_which
+                        .iter()
+                        .any(|w| counts[ni].0.contains(w.as_str()));
                     let den = if part_of && ni > 0 {
                         Some(ni - 1)
                     } else {
                         *total_clause.get_or_insert_with(|| {
-                            counts
-                                .iter()
-                                .position(|(v, _, _)| self.totals.iter().any(|t| holds(v, t)))
+                            counts.iter().position(|(v, _, _)| {
+                                self.totals.iter().any(|t| v.contains(t.as_str()))
+                            })
                         })
                     };
                     let Some(di) = den else {
@@ -551,6 +521,7 @@ mod tests {
 
     #[test]
     fn han_is_the_script_the_regex_crate_knows() {
+        use crate::text::chars::is_han;
         let han = regex::Regex::new(r"^\p{Han}$").unwrap();
         let chars = (0..0x3_0000u32)
             .chain((0x3_0000..0x11_0000).step_by(97))
@@ -558,7 +529,7 @@ mod tests {
         let mut n = 0;
         for c in chars {
             let want = han.is_match(c.encode_utf8(&mut [0; 4]));
-            assert_eq!(super::is_han(c), want, "{c:?}");
+            assert_eq!(is_han(c), want, "{c:?}");
             n += usize::from(want);
         }
         assert!(n > 80_000, "{n}");
@@ -567,50 +538,13 @@ mod tests {
     #[test]
     fn rates_and_counts_are_what_their_patterns_find() {
         // Statements of rates in pieces, the likelier ones more than once.
-        let tokens = [
-            "办结",
-            "办结率",
-            "办结率",
-            "甲乙丙丁戊己率",
-            "率",
-            "为",
-            "为",
-            "均达到",
-            "均达",
-            "达到",
-            "达",
-            "超过",
-            "高于",
-            "是",
-            "甲",
-            "々",
-            "5",
-            "95",
-            "95",
-            "9.5",
-            "100",
-            "1",
-            ".",
-            ",",
-            "000",
-            "1,000",
-            " ",
-            "\u{3000}",
-            "%",
-            "%",
-            "%",
-            "，",
-            "a",
-            "\n",
-            "件",
-            "人",
-            "𠀀",
-            "。",
-            "、",
-            "12,34",
-            "率为",
-            "率达到",
-        ];
+        let tokens: Vec<&str> = concat!(
+            "办结|办结率|办结率|甲乙丙丁戊己率|率|为|为|均达到|均达|达到|达|超过|高于|是|甲|々|",
+            "5|95|95|9.5|100|1|.|,|000|1,000| |\u{3000}|%|%|%|，|a|\n|件|人|𠀀|。|、|12,34|",
+            "率为|率达到"
+        )
+        .split('|')
+        .collect();
         // The default comparisons, those of the reference pattern.
         let comparisons = rate_of("kind: rate\ntotals: [受理]\nunits: 件\n").comparisons;
         let (mut rates, mut counts) = (0, 0);
@@ -635,14 +569,13 @@ mod tests {
     fn rate_agrees_with_reading_every_sentence() {
         let rate = rate_of("kind: rate\ntolerance: 0\ntotals: [受理, 收到, 共]\nunits: 件个次\n");
         agree(
-            [
+            &[
                 "受理40件,其中办结30件,办结率为80%。受理40件;办结率为80%",
                 "共受理复议申请20件,按期办结18件,按期办结率达100%!办结率95.5%?",
                 "收到10件、办结8件:办结率80%",
                 "受理1,000件,办结900件,办结率为80.0%。%%%",
                 "%受理40件办结率为50%",
-            ]
-            .map(String::from),
+            ],
             |ctx| rate.run(ctx),
             |ctx| super::reference::rate(&rate, ctx),
         );

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Finding, pair_table, plain};
 use crate::parse::tree::BlockKind;
+use crate::text::chars::full_width;
 use crate::text::scan::ByteSet;
 
 pub fn width_mix(ctx: &Ctx, forms: &[String], skip_between_digits: bool) -> Vec<Finding> {
@@ -31,7 +32,7 @@ fn ascii_forms(table: &[(char, char)]) -> Option<[Option<u8>; 128]> {
     let mut form_of = [None; 128];
     for (k, &(half, full)) in table.iter().enumerate() {
         let slot = form_of.get_mut(half as usize)?;
-        if !half.is_ascii_punctuation() || full as u32 != half as u32 + 0xFEE0 || slot.is_some() {
+        if !half.is_ascii_punctuation() || full != full_width(half) || slot.is_some() {
             return None;
         }
         *slot = Some(u8::try_from(k).ok()?);

@@ -36,7 +36,7 @@ impl Kind {
 }
 
 /// Declares the check kinds: each one's docs, name, parameters, placeholders, variants
-/// and labels, once. It makes the [`Check`] enum that rule files are read into and
+/// and labels (these two left out when there are none), once. It makes the [`Check`] enum that rule files are read into and
 /// [`Check::kind`], [`Check::KINDS`].
 macro_rules! kinds {
     ($(
@@ -45,8 +45,8 @@ macro_rules! kinds {
             $( $(#[$attr:meta])* $field:ident : $ty:ty ),* $(,)?
         }
         vars: [$($var:ident),*],
-        variants: [$($case:ident),*],
-        labels: [$($label:ident = $wording:literal),*],
+        $(variants: [$($case:ident),*],)?
+        $(labels: [$($label:ident = $wording:literal),*],)?
     )*) => {
         /// The check a rule runs: one of a small set of kinds implemented in Rust, with
         /// its parameters.
@@ -66,8 +66,8 @@ macro_rules! kinds {
                 Kind {
                     name: $name,
                     vars: &[$(stringify!($var)),*],
-                    variants: &[$(stringify!($case)),*],
-                    labels: &[$((stringify!($label), $wording)),*],
+                    variants: &[$($(stringify!($case)),*)?],
+                    labels: &[$($((stringify!($label), $wording)),*)?],
                 },
             )*];
 
@@ -77,8 +77,8 @@ macro_rules! kinds {
                     $(Check::$variant { .. } => &Kind {
                         name: $name,
                         vars: &[$(stringify!($var)),*],
-                        variants: &[$(stringify!($case)),*],
-                        labels: &[$((stringify!($label), $wording)),*],
+                        variants: &[$($(stringify!($case)),*)?],
+                        labels: &[$($((stringify!($label), $wording)),*)?],
                     },)*
                 }
             }
@@ -101,14 +101,11 @@ kinds! {
     /// The part is found only inside paragraphs, never under a heading of its own.
     "part-unheaded" => PartUnheaded { part: Part }
     vars: [part, text, within],
-    variants: [],
     labels: [within = "所在部分是“{within}”"],
 
     /// When `when` is found, `part` must be found too.
     "part-requires" => PartRequires { part: Part, when: Part }
     vars: [part, when, text],
-    variants: [],
-    labels: [],
 
     /// The part (with `include`) holds fewer than `min_chars` Han characters.
     "part-length" => PartLength {
@@ -118,38 +115,28 @@ kinds! {
         min_chars: usize,
     }
     vars: [part, count, min_chars],
-    variants: [],
-    labels: [],
 
     /// Headed parts appear in this order.
     "part-order" => PartOrder { order: Vec<Part> }
     vars: [part, after],
-    variants: [],
     labels: [after = "“{after}”在这里，应在其前"],
 
     /// The part, where found, mentions none of the patterns (述法 in the duties).
     "part-mentions" => PartMentions { part: Part, patterns: Vec<Pattern> }
     vars: [part, text],
-    variants: [],
-    labels: [],
 
     /// The file holds no report text at all.
     "document-empty" => DocumentEmpty {}
     vars: [],
-    variants: [],
-    labels: [],
 
     /// No title line before the body.
     "title-missing" => TitleMissing {}
     vars: [year],
-    variants: [],
     labels: [year = "报告年度按这里推断为{year}年"],
 
     /// The title names no year.
     "title-year" => TitleYear {}
     vars: [year],
-    variants: [],
-    labels: [],
 
     /// A year given for the reported period differs from the title's.
     "year-mismatch" => YearMismatch {
@@ -162,7 +149,6 @@ kinds! {
         part: Part,
     }
     vars: [year, title_year],
-    variants: [],
     labels: [title_year = "标题写的是{title_year}年"],
 
     /// The plan names a year other than the reported year plus `offset`.
@@ -178,20 +164,15 @@ kinds! {
         part: Part,
     }
     vars: [year, expected, reported],
-    variants: [],
     labels: [year = "报告年度是{reported}年"],
 
     /// Dates that cannot exist or are garbled.
     "date-valid" => DateValid {}
     vars: [date, problem],
-    variants: [],
-    labels: [],
 
     /// The 成文 date is not written as 2024年2月27日.
     "date-format" => DateFormat {}
     vars: [date, expected],
-    variants: [],
-    labels: [],
 
     /// The publication date is after the deadline (month-day of reported year + offset).
     "publication-deadline" => PublicationDeadline {
@@ -201,13 +182,11 @@ kinds! {
         year_offset: i32,
     }
     vars: [date, deadline, source, year],
-    variants: [],
     labels: [year = "报告年度{year}年"],
 
     /// The publication date falls inside the reported year.
     "publication-early" => PublicationEarly {}
     vars: [date, source, year],
-    variants: [],
     labels: [year = "报告年度{year}年"],
 
     /// Sibling headings skip or repeat a number.
@@ -220,12 +199,10 @@ kinds! {
     "numbering-style" => NumberingStyle {}
     vars: [level, found, expected, count, major],
     variants: [nonstandard],
-    labels: [],
 
     /// A heading two levels below its parent.
     "level-skip" => LevelSkip {}
     vars: [marker, parent, missing],
-    variants: [],
     labels: [parent = "上级标题"],
 
     /// Space after a heading number; a title-only heading ending in punctuation.
@@ -237,25 +214,18 @@ kinds! {
     }
     vars: [marker, mark],
     variants: [space],
-    labels: [],
 
     /// Each match of a pattern in the scope is a finding.
     "patterns" => Patterns { scope: Scope, patterns: Vec<PatternItem> }
     vars: [text, label],
-    variants: [],
-    labels: [],
 
     /// Page furniture pasted into the report.
     "furniture" => Furniture {}
     vars: [text, lines],
-    variants: [],
-    labels: [],
 
     /// Garbled citations of well-known documents.
     "citation" => Citation { documents: Vec<CitationDoc> }
     vars: [found, canonical],
-    variants: [],
-    labels: [],
 
     /// A framework document is cited as guidance in a report on a year after its
     /// period (a report on 2026 citing the 纲要 for 2021—2025).
@@ -267,15 +237,12 @@ kinds! {
         looking_back: Vec<String>,
     }
     vars: [found, name, period, year],
-    variants: [],
-    labels: [],
 
     /// Brackets and quotes that open without closing (or close without opening)
     /// within a paragraph. Each pair is two characters, opener then closer.
     "pairs" => Pairs { pairs: Vec<String> }
     vars: [mark, partner],
     variants: [opener, closer],
-    labels: [],
 
     /// The document mixes the half- and full-width forms of a mark: the minority
     /// form is reported once per mark. Each form is two characters, half then full.
@@ -286,8 +253,6 @@ kinds! {
         skip_between_digits: bool,
     }
     vars: [found, count, major, major_count],
-    variants: [],
-    labels: [],
 
     /// A rate that contradicts the counts given in the same sentence.
     "rate" => Rate {
@@ -310,26 +275,21 @@ kinds! {
         of_which: Vec<String>,
     }
     vars: [rate, actual, num, den],
-    variants: [],
     labels: [den = "总数", num = "其中"],
 
     /// A title-only heading followed directly by a heading of the same or a higher level.
     "empty-section" => EmptySection {}
     vars: [title],
-    variants: [],
     labels: [next = "紧接着就是下一个标题"],
 
     /// Two headings at the same level with the same title.
     "duplicate-heading" => DuplicateHeading {}
     vars: [title, line, at],
-    variants: [],
     labels: [first = "第一次出现"],
 
     /// A suppression comment that silenced nothing (the engine finds these).
     "unused-suppression" => UnusedSuppression {}
     vars: [text],
-    variants: [],
-    labels: [],
 
     /// The document is another kind of report.
     "genre" => Genre {
@@ -345,8 +305,6 @@ kinds! {
         report_name: String,
     }
     vars: [kind],
-    variants: [],
-    labels: [],
 
 }
 
