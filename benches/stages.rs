@@ -81,7 +81,7 @@ fn main() {
     let facts: Vec<_> = srcs
         .iter()
         .zip(&reports)
-        .map(|(s, r)| classify::facts(s, r, &set.vocab, None))
+        .map(|(s, r)| classify::facts(s, r, &set.vocab, &fzlint::Settings::default()))
         .collect();
     line("facts", t.elapsed().as_secs_f64());
 

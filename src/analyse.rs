@@ -2,17 +2,11 @@
 //! Between classify and the rules, so that `outline` and the rules share one analysis
 //! without the outline depending on the rule engine.
 
+pub use crate::classify::Settings;
 use crate::classify::{self, Facts, Parts};
 use crate::pack::vocab::Vocab;
 use crate::parse::{self, tree::Report};
 use crate::text::Source;
-
-/// Settings a run applies on top of the pack.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// The reported year when the title names none (or to override it).
-    pub reported_year: Option<i32>,
-}
 
 /// An analysed report: parsed, its facts found and its parts classified.
 pub struct Analysis {
@@ -23,7 +17,7 @@ pub struct Analysis {
 
 pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
     let report = parse::parse(src, vocab);
-    let facts = classify::facts(src, &report, vocab, settings.reported_year);
+    let facts = classify::facts(src, &report, vocab, settings);
     let parts = classify::classify(src, &report, vocab, &facts);
     Analysis {
         report,

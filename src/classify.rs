@@ -55,12 +55,73 @@ impl Parts {
     }
 }
 
+/// Settings a run applies on top of the pack.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The reported year when the title names none.
+    pub reported_year: Option<i32>,
+    /// The year every report of the run must be on (a reviewing office's batch).
+    pub expected_year: Option<i32>,
+}
+
 /// Where the reported year came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearSource {
     Title,
     Preamble,
     Settings,
+    /// The title names a year that nothing else in the report supports, and two or
+    /// more other places agree on another: that one.
+    Evidence,
+}
+
+/// A place in a report that says which year it reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceSource {
+    Title,
+    Preamble,
+    /// The title of a top-level measures heading (「一、2024年主要工作」).
+    MeasuresHeading,
+    /// The plan's heading names the next year.
+    Plan,
+    /// The 成文 date: a report is signed early the next year (or late in its own).
+    Signature,
+    /// The page's publication date, read as the signature date is.
+    Published,
+}
+
+impl EvidenceSource {
+    /// The name `outline --format json` gives.
+    pub fn name(self) -> &'static str {
+        match self {
+            EvidenceSource::Title => "title",
+            EvidenceSource::Preamble => "preamble",
+            EvidenceSource::MeasuresHeading => "measures_heading",
+            EvidenceSource::Plan => "plan",
+            EvidenceSource::Signature => "signature",
+            EvidenceSource::Published => "published",
+        }
+    }
+
+    /// The place in words, for messages and the outline.
+    pub fn words(self) -> &'static str {
+        match self {
+            EvidenceSource::Title => "标题",
+            EvidenceSource::Preamble => "开头一段",
+            EvidenceSource::MeasuresHeading => "举措部分的标题",
+            EvidenceSource::Plan => "工作安排的年份",
+            EvidenceSource::Signature => "成文日期",
+            EvidenceSource::Published => "发布日期",
+        }
+    }
+}
+
+/// One place's word on the reported year: the year it supports and where it says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearEvidence {
+    pub source: EvidenceSource,
+    pub year: i32,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +134,13 @@ pub enum DateSource {
 pub struct Facts {
     /// The year named in the title, with its span.
     pub title_year: Option<(i32, Span)>,
+    /// The title's year is written without 年 (「2024法治政府建设年度报告」).
+    pub title_year_bare: bool,
+    /// Every place that says which year the report is on, in the order of
+    /// [`EvidenceSource`].
+    pub year_evidence: Vec<YearEvidence>,
+    /// The year a reviewing office expects every report of the batch to be on.
+    pub expected_year: Option<i32>,
     pub reported_year: Option<(i32, Option<Span>, YearSource)>,
     pub published: Option<(DateRef, DateSource)>,
 }
@@ -119,19 +187,21 @@ fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     ))
 }
 
-/// The reported year and the publication date.
-pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>) -> Facts {
-    let mut f = Facts::default();
-    if let Some(t) = r.title {
-        f.title_year = first_year(src, &r.blocks[t].span);
-    }
-    f.reported_year = if let Some(y) = year_override {
-        Some((y, None, YearSource::Settings))
-    } else if let Some((y, s)) = &f.title_year {
-        Some((*y, Some(s.clone()), YearSource::Title))
-    } else {
-        preamble_year(src, r).map(|(y, s)| (y, Some(s), YearSource::Preamble))
+/// The reported year and the publication date. `year_override` applies only when the
+/// title names no year.
+pub fn facts(src: &Source, r: &Report, vocab: &Vocab, settings: &Settings) -> Facts {
+    let mut f = Facts {
+        expected_year: settings.expected_year,
+        ..Facts::default()
     };
+    if let Some(t) = r.title {
+        let span = &r.blocks[t].span;
+        f.title_year = first_year(src, span);
+        if f.title_year.is_none() {
+            f.title_year = bare_year(src, span);
+            f.title_year_bare = f.title_year.is_some();
+        }
+    }
     for key in &vocab.published_keys {
         if let Some(d) = r
             .meta
@@ -146,10 +216,129 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, year_override: Option<i32>
     if f.published.is_none() {
         f.published = page_date(src, r).map(|d| (d, DateSource::Metadata));
     }
+    let preamble = preamble_year(src, r);
+    f.year_evidence = year_evidence(src, r, vocab, &f, preamble.clone());
+    f.reported_year = if let Some((y, s)) = &f.title_year {
+        match evidence_year(&f.year_evidence, *y) {
+            Some(other) => Some((other, Some(s.clone()), YearSource::Evidence)),
+            None => Some((*y, Some(s.clone()), YearSource::Title)),
+        }
+    } else if let Some(y) = settings.reported_year {
+        Some((y, None, YearSource::Settings))
+    } else {
+        preamble.map(|(y, s)| (y, Some(s), YearSource::Preamble))
+    };
     if f.published.is_none() {
         f.published = r.signature_date.clone().map(|d| (d, DateSource::Signature));
     }
     f
+}
+
+/// A year (1900–2099) in the title written without 年, followed by the genre's words
+/// (「XX街道2024法治政府建设年度报告」): the title states it, only badly.
+fn bare_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
+    let s = src.slice(span);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        if run == 4 && (b[i] == b'1' && b[i + 1] == b'9' || b[i] == b'2' && b[i + 1] == b'0') {
+            let year: i32 = s[i..i + 4].parse().ok()?;
+            return Some((year, span.start + i..span.start + i + 4));
+        }
+        i += run;
+    }
+    None
+}
+
+/// The year the report's other places agree on against the title's `title_year`: only
+/// when none of them supports the title and at least two agree on one other year.
+fn evidence_year(evidence: &[YearEvidence], title_year: i32) -> Option<i32> {
+    let others = || {
+        evidence
+            .iter()
+            .filter(|e| e.source != EvidenceSource::Title)
+    };
+    if others().any(|e| e.year == title_year) {
+        return None;
+    }
+    let mut best: Option<(usize, i32)> = None;
+    for e in others() {
+        let n = others().filter(|o| o.year == e.year).count();
+        if n >= 2 && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, e.year));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+/// What each place of the report says about the reported year.
+fn year_evidence(
+    src: &Source,
+    r: &Report,
+    vocab: &Vocab,
+    f: &Facts,
+    preamble: Option<(i32, Span)>,
+) -> Vec<YearEvidence> {
+    let mut out = Vec::new();
+    let mut push = |source, year, span| out.push(YearEvidence { source, year, span });
+    if let Some((y, s)) = &f.title_year {
+        push(EvidenceSource::Title, *y, s.clone());
+    }
+    if let Some((y, s)) = preamble {
+        push(EvidenceSource::Preamble, y, s);
+    }
+    let plan_offset = vocab
+        .part(Part::Plan)
+        .and_then(|d| d.opening_year_offset)
+        .unwrap_or(1);
+    let mut measures = None;
+    let mut plan = None;
+    for h in &r.headings {
+        if !src.slice(&h.title).contains('年') {
+            continue;
+        }
+        let Some((y, s)) = first_year(src, &h.title) else {
+            continue;
+        };
+        let found = vocab.heading_parts(src.slice(&h.title));
+        if found.contains(&Part::Plan) {
+            plan = plan.or(Some((y.saturating_sub(plan_offset), s)));
+        } else if h.parent.is_none()
+            && s.start == h.title.start
+            && !found.contains(&Part::Shortcomings)
+        {
+            measures = measures.or(Some((y, s)));
+        }
+    }
+    if let Some((y, s)) = measures {
+        push(EvidenceSource::MeasuresHeading, y, s);
+    }
+    if let Some((y, s)) = plan {
+        push(EvidenceSource::Plan, y, s);
+    }
+    // A report is signed and published early in the next year, or (early) late in its
+    // own; a date in the summer says nothing.
+    let by_date = |d: &DateRef| match d.month {
+        1..=6 => Some(d.year as i32 - 1),
+        10..=12 => Some(d.year as i32),
+        _ => None,
+    };
+    if let Some(d) = &r.signature_date
+        && let Some(y) = by_date(d)
+    {
+        push(EvidenceSource::Signature, y, d.span.clone());
+    }
+    if let Some((d, DateSource::Metadata)) = &f.published
+        && let Some(y) = by_date(d)
+    {
+        push(EvidenceSource::Published, y, d.span.clone());
+    }
+    out
 }
 
 /// The publication date an HTML page's metadata gives ("2025-03-28"), pointed at the

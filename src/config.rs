@@ -4,6 +4,7 @@
 //! ```yaml
 //! extends: ../office.fzlint.yaml # an office's policy first, then this file's settings
 //! year: 2024                    # the reported year when a title names none
+//! expect_year: 2024             # every report must be on this year (an office's batch)
 //! rule_dirs: [office-rules]     # more rule files (relative to this file)
 //! exclude: ["drafts/**"]        # not linted when a folder is walked
 //! rules:
@@ -109,6 +110,10 @@ pub struct ConfigFile {
     pub extends: OneOrMany,
     #[serde(default)]
     pub year: Option<i32>,
+    /// The year every report checked must be on (a reviewing office's batch): a report
+    /// on another year gets one finding on its title.
+    #[serde(default)]
+    pub expect_year: Option<i32>,
     /// Run the rules still in preview.
     #[serde(default)]
     pub preview: Option<bool>,
@@ -147,6 +152,7 @@ pub struct Effective {
     /// config that made it).
     pub changes: Vec<(String, RuleSetting, usize)>,
     pub year: Option<i32>,
+    pub expect_year: Option<i32>,
     /// Which `per_path` entries matched, numbered across the chain of configs (part of
     /// what makes two files' settings equal).
     pub matched: Vec<usize>,
@@ -241,6 +247,7 @@ impl Config {
         for y in file
             .year
             .iter()
+            .chain(&file.expect_year)
             .chain(file.per_path.iter().filter_map(|p| p.year.as_ref()))
         {
             if !(1949..=2200).contains(y) {
@@ -340,6 +347,9 @@ impl Config {
             let rel = c.relative(file);
             if c.file.year.is_some() {
                 e.year = c.file.year;
+            }
+            if c.file.expect_year.is_some() {
+                e.expect_year = c.file.expect_year;
             }
             add(&c.file.rules, origin, &mut e);
             for (p, set) in c.file.per_path.iter().zip(&c.per_path) {
@@ -525,6 +535,9 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 
 # 标题没有写年份时，按这个年度检查（也可在命令行用 --year）
 # year: 2024
+
+# 审阅单位批量检查时，要求每份报告都是这个年度的（也可在命令行用 --expect-year）
+# expect_year: 2024
 
 # 本单位自己的规则文件所在目录（相对于本文件）
 # rule_dirs: [fzlint-rules]

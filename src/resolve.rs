@@ -41,6 +41,8 @@ pub struct Choices {
     pub preview: bool,
     /// The reported year, over the config's.
     pub year: Option<i32>,
+    /// The year every report must be on, over the config's.
+    pub expect_year: Option<i32>,
 }
 
 /// Why a file has no settings to be linted with.
@@ -65,6 +67,7 @@ pub struct Configured {
     /// Rule ids the config names under `rules:` (a preview rule named there runs).
     pub named: Vec<String>,
     pub year: Option<i32>,
+    pub expect_year: Option<i32>,
     pub config: Option<Arc<Config>>,
 }
 
@@ -223,6 +226,7 @@ impl Resolver {
         Ok(Governed {
             settings: Settings {
                 reported_year: self.choices.year.or(configured.year),
+                expected_year: self.choices.expect_year.or(configured.expect_year),
             },
             configured,
             selected,
@@ -290,6 +294,7 @@ impl Resolver {
             preview: config.as_ref().is_some_and(|c| c.preview()),
             named: effective.changes.iter().map(|c| c.0.clone()).collect(),
             year: effective.year,
+            expect_year: effective.expect_year,
             config,
         })
     }
@@ -352,6 +357,7 @@ mod tests {
             preview: false,
             named: named.iter().map(|s| s.to_string()).collect(),
             year: None,
+            expect_year: None,
             config: None,
         }
     }

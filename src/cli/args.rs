@@ -180,6 +180,10 @@ pub struct RunArgs {
     /// The reported year, when the title names none.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
     pub year: Option<i32>,
+    /// The year every report must be on (a reviewing office's batch): a report on
+    /// another year gets one finding on its title.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    pub expect_year: Option<i32>,
     /// Use this config file for every report (instead of the nearest .fzlint.yaml).
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,

@@ -27,6 +27,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             ignore: args.ignore.clone(),
             preview: args.run.preview,
             year: args.run.year,
+            expect_year: args.run.expect_year,
         },
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {

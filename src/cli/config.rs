@@ -68,6 +68,7 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
             "config": config,
             "extends": chain,
             "year": p.year,
+            "expect_year": p.expect_year,
             "per_path": matched,
             "rules": rules,
         });
@@ -85,6 +86,9 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
             .map(|y| format!("{y}（配置）"))
             .unwrap_or_else(|| "按标题或开头一段".into())
     ));
+    if let Some(y) = p.expect_year {
+        o.push_str(&format!("本批应报年度：{y}（配置）\n"));
+    }
     if chain.len() > 1 {
         o.push_str(&format!(
             "继承（先后生效）：{}\n",

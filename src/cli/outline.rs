@@ -25,6 +25,7 @@ pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Res
         &set.vocab,
         &Settings {
             reported_year: year,
+            ..Settings::default()
         },
     );
     let mut o = outline::outline(&src, &a);

@@ -22,6 +22,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         Choices {
             preview: args.run.preview,
             year: args.run.year,
+            expect_year: args.run.expect_year,
             ..Choices::default()
         },
     );

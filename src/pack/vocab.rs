@@ -36,6 +36,20 @@ pub struct FurnitureFile {
     pub inline: Vec<Pattern>,
     /// `key:value` page metadata keys (for the publication date).
     pub meta_key: Pattern,
+    /// The keys of page metadata. A short line that starts with one (spelled with or
+    /// without spaces inside, after a bullet, a bracket or a table bar) followed by a
+    /// colon, a closing bracket, a bar or nothing is page metadata.
+    #[serde(default)]
+    pub meta_keys: Vec<String>,
+    /// The words of a page's tool bar (无障碍, 繁体, 登录 …): a short line of three or
+    /// more items, two of them holding one of these, is the page's bar.
+    #[serde(default)]
+    pub widgets: Vec<String>,
+    /// The lines of a document's own head above its title in a Word draft or its text
+    /// (发文机关标志, 发文字号, 份号, 密级, 紧急程度, 签发人): the document's, never web
+    /// page furniture.
+    #[serde(default)]
+    pub document_head: Vec<Pattern>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +114,11 @@ pub struct Furniture {
     pub lines: PatternList,
     pub inline: PatternList,
     pub meta_key: Matcher,
+    /// The metadata keys, longest first, with the set of their first characters.
+    pub meta_keys: Vec<Vec<char>>,
+    pub meta_firsts: Vec<char>,
+    pub widgets: Vec<String>,
+    pub document_head: PatternList,
 }
 
 #[derive(Debug, Default)]
@@ -175,6 +194,24 @@ impl Vocab {
                 lines: list(&f.lines)?,
                 inline: list(&f.inline)?,
                 meta_key: f.meta_key.compile(when)?,
+                meta_firsts: {
+                    let mut firsts: Vec<char> = f
+                        .meta_keys
+                        .iter()
+                        .filter_map(|k| k.chars().next())
+                        .collect();
+                    firsts.sort_unstable();
+                    firsts.dedup();
+                    firsts
+                },
+                meta_keys: {
+                    let mut keys: Vec<Vec<char>> =
+                        f.meta_keys.iter().map(|k| k.chars().collect()).collect();
+                    keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+                    keys
+                },
+                widgets: f.widgets,
+                document_head: list(&f.document_head)?,
             },
             title: file.title,
             published_keys: file.published_keys,

@@ -86,6 +86,14 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
             continue;
         }
         let s = &text[b.span.clone()];
+        if let (Some(d), Some(key)) = (super::page::stamp(s), vocab.published_keys.first()) {
+            r.meta.push(Meta {
+                key: key.clone(),
+                span: b.span.clone(),
+                date: Some(d.shifted(b.span.start)),
+            });
+            continue;
+        }
         for cap in vocab.furniture.meta_key.re().captures_iter(s) {
             let (Some(all), Some(key)) = (cap.get(0), cap.get(1)) else {
                 continue;
@@ -93,7 +101,7 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
             let after = b.span.start + all.end();
             r.meta.push(Meta {
                 key: key.as_str().to_string(),
-                span: b.span.start + all.start()..after,
+                span: b.span.start + key.start()..after,
                 date: grammar::date_prefix(&text[after..b.span.end]).map(|d| d.shifted(after)),
             });
         }

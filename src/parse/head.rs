@@ -1,5 +1,7 @@
 //! The lines before the body: the title (also when broken over two lines), the
-//! salutation, and the short head lines (a site name, the issuing body) around them.
+//! salutation, and the short head lines (the issuing body, a document's own head)
+//! around them. The title is the line that best says what the document is, wherever a
+//! page's head puts it; what a web page puts above it is furniture by its position.
 
 use super::segments::Seg;
 use super::{grammar, push_block};
@@ -16,16 +18,121 @@ pub(super) enum HeadLine {
     Body,
 }
 
+/// How far into a report the title is looked for, in segments.
+const TITLE_WINDOW: usize = 60;
+
+/// The segment that is the report's title: of the title-like lines before the body, the
+/// one that best says what the document is (a title printed twice: the later copy,
+/// the one above the body).
+pub(super) fn find_title(segs: &[Seg], text: &str, vocab: &Vocab) -> Option<usize> {
+    let mut best: Option<(u32, usize)> = None;
+    for (si, seg) in segs.iter().enumerate().take(TITLE_WINDOW) {
+        if seg.furniture {
+            continue;
+        }
+        let s = &text[seg.span.clone()];
+        // The body starts at a sentence, a heading or the salutation.
+        if s.contains('。')
+            || seg.md_level.is_some()
+            || (seg.starts_line && grammar::heading_marker(s).is_some())
+            || grammar::is_salutation(s)
+        {
+            break;
+        }
+        let score = title_score(s, vocab);
+        let better = match best {
+            None => score > 0,
+            Some((b, bi)) => score > b || (score == b && text[segs[bi].span.clone()] == *s),
+        };
+        if better {
+            best = Some((score, si));
+        }
+    }
+    best.map(|(_, si)| si)
+}
+
+/// How well a line says what the report is: the title's words, a year, the genre's
+/// ending, some length; a line with a page's separators in it is less likely to be
+/// the title. Zero: not title-like at all.
+fn title_score(s: &str, vocab: &Vocab) -> u32 {
+    if !looks_like_title(s, vocab) {
+        return 0;
+    }
+    let words = vocab
+        .title
+        .keywords
+        .iter()
+        .filter(|k| s.contains(k.as_str()))
+        .count() as u32;
+    let year = s.bytes().filter(u8::is_ascii_digit).count() >= 4;
+    let mut score = 2 * words
+        + 2 * u32::from(year)
+        + u32::from(s.ends_with("报告") || s.ends_with("总结"))
+        + u32::from(s.chars().count() >= 8);
+    if s.contains(['>', '|', ':', '»']) {
+        score = score.saturating_sub(3).max(1);
+    }
+    score
+}
+
+/// The length of what a page glued before the title: a column tag (「【法治建设报告】」)
+/// or a banner ending in a web address (「XX之家—全网资源每日更新www.example.com」).
+pub(super) fn glued_lead(s: &str) -> Option<usize> {
+    if s.starts_with('【')
+        && let Some(end) = s.find('】')
+        && s[..end].chars().count() <= 16
+        && end + '】'.len_utf8() < s.len()
+    {
+        return Some(end + '】'.len_utf8());
+    }
+    let at = s.find("www.").or_else(|| s.find("http"))?;
+    let end = at
+        + s[at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "./:-_?=&%#~".contains(c)))
+            .unwrap_or(s.len() - at);
+    (end < s.len()).then_some(end)
+}
+
+/// A line of a document's own head above its title (发文机关标志, 发文字号, 份号, 密级,
+/// 紧急程度, 签发人), which is the document's, not a web page's.
+fn own_head_line(s: &str, vocab: &Vocab) -> bool {
+    vocab.furniture.document_head.is_match(s)
+}
+
 /// Reads a segment without a heading marker while the head lasts, adding its block to
-/// the report when it is one of the head's.
-pub(super) fn head_line(r: &mut Report, seg: &Seg, text: &str, vocab: &Vocab) -> HeadLine {
+/// the report when it is one of the head's. `title_at`: the segment that is the title.
+pub(super) fn head_line(
+    r: &mut Report,
+    segs: &[Seg],
+    si: usize,
+    title_at: Option<usize>,
+    text: &str,
+    vocab: &Vocab,
+) -> HeadLine {
+    let seg = &segs[si];
     let s = &text[seg.span.clone()];
+    if let Some(t) = title_at
+        && si < t
+    {
+        // Above the title: the document's own head, the first line of a title broken
+        // over two lines, or the page's furniture.
+        let next_is_title = segs[si + 1..t].iter().all(|g| g.furniture);
+        let kind = if own_head_line(s, vocab)
+            || (next_is_title && (title_start(s) || issuing_body(s)) && !looks_like_title(s, vocab))
+        {
+            BlockKind::Head
+        } else {
+            BlockKind::Furniture
+        };
+        push_block(r, kind, seg);
+        return HeadLine::Head;
+    }
     if grammar::is_salutation(s) {
         push_block(r, BlockKind::Salutation, seg);
         r.salutation = Some(r.blocks.len() - 1);
         return HeadLine::Salutation;
     }
-    if r.title.is_none() && looks_like_title(s, vocab) {
+    if r.title.is_none() && title_at.is_none_or(|t| t == si) && looks_like_title(s, vocab) {
         // A title broken over two lines: 「…关于2024年度」 / 「法治政府建设情况的报告」.
         let title = match r.blocks.last() {
             Some(prev)

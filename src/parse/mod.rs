@@ -15,6 +15,7 @@ pub mod tree;
 mod finish;
 mod head;
 mod inline;
+mod page;
 mod segments;
 
 use crate::pack::vocab::Vocab;
@@ -30,7 +31,26 @@ use tree::*;
 /// Parses a report. Never fails.
 pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let text = &src.text;
-    let segs = segments::segments(src, vocab);
+    let mut segs = segments::segments(src, vocab);
+    let mut title_at = head::find_title(&segs, text, vocab);
+    if let Some(t) = title_at
+        && let Some(lead) = head::glued_lead(&text[segs[t].span.clone()])
+    {
+        // A column tag or a mirror site's banner glued to the title is the page's.
+        let seg = segs[t].clone();
+        let cut = seg.span.start + lead;
+        segs[t].span = trim_span(text, cut..seg.span.end);
+        segs[t].starts_line = false;
+        segs.insert(
+            t,
+            Seg {
+                span: trim_span(text, seg.span.start..cut),
+                furniture: true,
+                ..seg
+            },
+        );
+        title_at = Some(t + 1);
+    }
     // The marker of each segment that starts a line, asked once.
     let markers: Vec<Option<MarkerParse>> = segs
         .iter()
@@ -77,7 +97,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         };
         if in_head {
             let line = match marker {
-                None => head::head_line(&mut r, seg, text, vocab),
+                None => head::head_line(&mut r, &segs, si, title_at, text, vocab),
                 Some(_) => HeadLine::Body,
             };
             match line {

@@ -85,7 +85,13 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
         if let Some(d) = md_depth {
             md_depths.push((out.len(), line, d));
         }
-        if s.chars().count() <= f.max_line_chars && f.lines.is_match(s) {
+        // Right below a furniture line (in the text, not in the segments' order).
+        let below_furniture = out
+            .last()
+            .is_some_and(|p: &Seg| p.furniture && p.line + 1 == line);
+        if s.chars().count() <= f.max_line_chars
+            && (f.lines.is_match(s) || super::page::furniture_line(s, f, below_furniture))
+        {
             push_seg(&mut out, text, span, line, true, true);
             continue;
         }

@@ -26,6 +26,17 @@ pub struct OutlinePart {
     pub evidence: String,
 }
 
+/// A place that says which year the report is on.
+#[derive(Serialize)]
+pub struct OutlineEvidence {
+    /// "title", "preamble", "measures_heading", "plan", "signature" or "published".
+    pub source: &'static str,
+    /// The reported year this place supports (a plan's year minus one, a date early in
+    /// a year the year before).
+    pub year: i32,
+    pub line: usize,
+}
+
 /// A paragraph that holds a part without a heading of its own.
 #[derive(Serialize)]
 pub struct OutlineParagraph {
@@ -45,9 +56,12 @@ pub struct Outline {
     pub rule_pack: String,
     pub title: Option<String>,
     pub year: Option<i32>,
-    /// Written as "title", "preamble" or "settings".
+    /// Written as "title", "preamble", "settings" or "evidence" (the title's year is
+    /// contradicted by everything else).
     #[serde(serialize_with = "year_source_name")]
     pub year_source: Option<YearSource>,
+    /// What each place of the report says about the year.
+    pub year_evidence: Vec<OutlineEvidence>,
     pub published: Option<String>,
     /// Written as "metadata" or "signature".
     #[serde(serialize_with = "date_source_name")]
@@ -80,6 +94,7 @@ fn year_source_name<S: Serializer>(y: &Option<YearSource>, s: S) -> Result<S::Ok
         YearSource::Title => "title",
         YearSource::Preamble => "preamble",
         YearSource::Settings => "settings",
+        YearSource::Evidence => "evidence",
     })
     .serialize(s)
 }
@@ -144,6 +159,16 @@ pub fn outline(src: &Source, a: &Analysis) -> Outline {
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
         year_source: a.facts.reported_year.as_ref().map(|y| y.2),
+        year_evidence: a
+            .facts
+            .year_evidence
+            .iter()
+            .map(|e| OutlineEvidence {
+                source: e.source.name(),
+                year: e.year,
+                line: src.position(e.span.start).0,
+            })
+            .collect(),
         published: a
             .facts
             .published
@@ -196,6 +221,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         Some(YearSource::Title) => "（取自标题）",
         Some(YearSource::Preamble) => "（标题无年度，取自开头一段）",
         Some(YearSource::Settings) => "（取自配置）",
+        Some(YearSource::Evidence) => "（标题年度与正文各处不符，按正文各处）",
         None => "",
     };
     s.push_str(&format!(
@@ -203,6 +229,16 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         o.year.map(|y| y.to_string()).unwrap_or("（未找到）".into()),
         year_from
     ));
+    if !a.facts.year_evidence.is_empty() {
+        let said: Vec<String> = a
+            .facts
+            .year_evidence
+            .iter()
+            .zip(&o.year_evidence)
+            .map(|(e, oe)| format!("{}（第{}{unit}）{}年", e.source.words(), oe.line, e.year))
+            .collect();
+        s.push_str(&format!("年度依据：{}\n", said.join("，")));
+    }
     let pub_from = match o.published_source {
         Some(DateSource::Metadata) => "（取自网页发布时间）",
         Some(DateSource::Signature) => "（取自落款成文日期）",

@@ -4,7 +4,7 @@ use super::blocks::{RawBlock, collapse};
 use crate::text::chars::{half_width, is_blank};
 
 /// Labels of the publication date in the page's text.
-const DATE_LABELS: &[&str] = &["发布时间", "发布日期"];
+const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发布于", "公开日期"];
 
 /// The text without any spaces, for comparing titles.
 pub(super) fn squeeze(s: &str) -> String {
@@ -25,7 +25,8 @@ pub(super) fn title_main_part(title: &str) -> String {
 }
 
 /// The first 发布时间/发布日期 in the page's text followed by a date (after an optional
-/// colon and spaces, line breaks between table cells included).
+/// colon, closing bracket or table bar and spaces, line breaks between table cells
+/// included).
 pub(super) fn date_in_text(blocks: &[RawBlock]) -> Option<String> {
     let text = blocks
         .iter()
@@ -39,7 +40,9 @@ pub(super) fn date_in_text(blocks: &[RawBlock]) -> Option<String> {
     hits.sort_unstable();
     hits.into_iter().find_map(|i| {
         let rest = text[i..].trim_start_matches(is_blank);
-        let rest = rest.strip_prefix([':', '：']).unwrap_or(rest);
+        let rest = rest
+            .strip_prefix([':', '：', ']', '］', '】', '|'])
+            .unwrap_or(rest);
         parse_date(rest)
     })
 }

@@ -1,7 +1,7 @@
 //! Checks on the title, the reported year and dates.
 
 use super::{Ctx, Finding, document_anchor};
-use crate::classify::{DateSource, YearSource, opening};
+use crate::classify::{DateSource, EvidenceSource, YearSource, opening};
 use crate::pack::Part;
 use crate::pack::pattern::Matcher;
 use crate::parse::tree::{BlockKind, DateForm, DateRef};
@@ -22,6 +22,15 @@ pub fn title_missing(ctx: &Ctx) -> Vec<Finding> {
 }
 
 pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
+    if ctx.facts.title_year_bare
+        && let Some((y, span)) = &ctx.facts.title_year
+    {
+        return vec![
+            Finding::at(span.clone())
+                .var("year", y.to_string())
+                .variant("bare"),
+        ];
+    }
     match ctx.report.title {
         Some(t) if ctx.facts.title_year.is_none() => {
             let span = ctx.report.blocks[t].span.clone();
@@ -49,23 +58,67 @@ fn year_in(ctx: &Ctx, pats: &[Matcher], span: &Span) -> Option<(i32, Span)> {
     })
 }
 
-/// Years for the reported period that differ from the title's: in the preamble's
-/// sentences, and in the titles of the top-level headings of `part` (the measures).
+/// The reported year against the title's and the batch's. When everything else in the
+/// report contradicts the title's year, the one finding is on the title; when an office
+/// expects another year, the one finding is on the title too. Otherwise the years given
+/// for the reported period (in the preamble, at most one; in the titles of the top-level
+/// headings of `part`, the measures) that differ from the title's.
 pub fn year_mismatch(
     ctx: &Ctx,
     preamble: &[Matcher],
     measures_heading: &[Matcher],
     part: Part,
 ) -> Vec<Finding> {
-    let Some((ty, tspan)) = &ctx.facts.title_year else {
+    let facts = ctx.facts;
+    let evidence = || {
+        let said: Vec<String> = facts
+            .year_evidence
+            .iter()
+            .filter(|e| Some(e.year) == facts.year() && e.source != EvidenceSource::Title)
+            .map(|e| e.source.words().to_string())
+            .collect();
+        said.join("、")
+    };
+    if let (Some(want), Some(ry)) = (facts.expected_year, facts.year())
+        && want != ry
+    {
+        let span = match (&facts.reported_year, ctx.report.title) {
+            (Some((_, Some(s), _)), _) => s.clone(),
+            (_, Some(t)) => ctx.report.blocks[t].span.clone(),
+            _ => document_anchor(ctx),
+        };
+        return vec![
+            Finding::at(span)
+                .var("year", ry.to_string())
+                .var("expected", want.to_string())
+                .var("evidence", evidence())
+                .variant("expected"),
+        ];
+    }
+    let Some((ty, tspan)) = &facts.title_year else {
         return Vec::new();
     };
+    if let Some((ry, _, YearSource::Evidence)) = &facts.reported_year {
+        return vec![
+            Finding::at(tspan.clone())
+                .var("year", ry.to_string())
+                .var("title_year", ty.to_string())
+                .var("expected", ry.to_string())
+                .var("evidence", evidence())
+                .variant("title"),
+        ];
+    }
     let r = ctx.report;
     let mut found = Vec::new();
-    for &b in &r.preamble {
+    // The preamble states the year once; a second sentence naming another year is
+    // the same slip.
+    'preamble: for &b in &r.preamble {
         for s in crate::classify::sentences(ctx.src, &r.blocks[b].span) {
-            if let Some(y) = year_in(ctx, preamble, &s) {
+            if let Some(y) = year_in(ctx, preamble, &s)
+                && y.0 != *ty
+            {
                 found.push(y);
+                break 'preamble;
             }
         }
     }

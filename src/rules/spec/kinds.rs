@@ -134,11 +134,15 @@ kinds! {
     vars: [year],
     labels: [year = "报告年度按这里推断为{year}年"],
 
-    /// The title names no year.
+    /// The title names no year, or names it without 年 (variant `bare`).
     "title-year" => TitleYear {}
     vars: [year],
+    variants: [bare],
 
-    /// A year given for the reported period differs from the title's.
+    /// A year given for the reported period differs from the title's; or the title's
+    /// year is contradicted by everything else in the report (variant `title`, one
+    /// finding on the title, `{evidence}` naming the places); or the report is on
+    /// another year than the run expects (variant `expected`).
     "year-mismatch" => YearMismatch {
         /// Patterns with a `year` group, tried on the preamble's sentences.
         preamble: Vec<Pattern>,
@@ -148,7 +152,8 @@ kinds! {
         #[serde(default = "measures")]
         part: Part,
     }
-    vars: [year, title_year],
+    vars: [year, title_year, expected, evidence],
+    variants: [title, expected],
     labels: [title_year = "标题写的是{title_year}年"],
 
     /// The plan names a year other than the reported year plus `offset`.

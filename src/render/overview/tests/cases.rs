@@ -41,6 +41,7 @@ pub(super) fn outline(
         title: title.map(str::to_string),
         year,
         year_source: year.map(|_| YearSource::Title),
+        year_evidence: Vec::new(),
         published: published.map(str::to_string),
         published_source: published.map(|_| DateSource::Signature),
         salutation: None,

@@ -1,0 +1,220 @@
+//! Page furniture by its shape, not by a list of the strings sites use: a metadata line
+//! (a key from the pack's vocabulary, however spelled, then its value), a breadcrumb, a
+//! tool bar, a date widget, and the small pieces a widget leaves below another.
+
+use crate::pack::vocab::Furniture;
+use crate::parse::tree::DateRef;
+use crate::text::chars::{is_blank, is_han};
+
+/// Whether a short line (no longer than the pack's `max_line_chars`) is page furniture
+/// by its shape. `below_furniture`: the line right above it is.
+pub(super) fn furniture_line(s: &str, f: &Furniture, below_furniture: bool) -> bool {
+    if below_furniture && widget_piece(s) {
+        return true;
+    }
+    // Report text has sentences; furniture has none.
+    if s.contains(['。', ';', '?', '!']) {
+        return false;
+    }
+    meta_line(s, f) || crumb_line(s) || date_widget(s) || tool_bar(s, f)
+}
+
+/// The line without a list bullet or dash before it.
+fn unbulleted(s: &str) -> &str {
+    s.trim_start_matches([
+        '•', '·', '●', '◆', '▪', '■', '□', '○', '◇', '・', '-', '*', '+',
+    ])
+    .trim_start_matches(is_blank)
+}
+
+/// Where a metadata key that starts `s` ends, the key spelled with or without blanks
+/// between its characters (「索 引 号」, 「文    号」).
+fn key_at(s: &str, f: &Furniture) -> Option<usize> {
+    let first = s.chars().next()?;
+    f.meta_firsts.binary_search(&first).ok()?;
+    let mut chars = [('\0', 0usize); 8];
+    let mut n = 0;
+    for (i, c) in s.char_indices() {
+        if is_blank(c) {
+            continue;
+        }
+        chars[n] = (c, i + c.len_utf8());
+        n += 1;
+        if n == chars.len() {
+            break;
+        }
+    }
+    f.meta_keys
+        .iter()
+        .find(|k| k.len() <= n && k.iter().zip(&chars).all(|(a, (b, _))| a == b))
+        .map(|k| chars[k.len() - 1].1)
+}
+
+/// A metadata line: 「索 引 号:…」, 「[ 发文字号 ] …」, 「• 来源:…」, 「发布日期:… 浏览次数:」,
+/// two keys side by side, or a table row of keys and values
+/// (「索 引 号 | 0110…/2023-07888 | 分 类 | 司法 |」).
+fn meta_line(s: &str, f: &Furniture) -> bool {
+    let t = unbulleted(s);
+    if t.contains('|') {
+        // A table row is metadata when its cells are keys and values in turn: a table
+        // of the report (「| 时间 | 事项 |」) is not.
+        let cells: Vec<&str> = t
+            .split('|')
+            .map(|c| c.trim_matches(is_blank))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let is_key =
+            |c: &str| key_at(c, f).is_some_and(|e| c[e..].trim_matches(is_blank).is_empty());
+        return cells.len() >= 3
+            && cells.iter().step_by(2).filter(|c| is_key(c)).count() >= 2
+            && is_key(cells[0]);
+    }
+    let t = t
+        .trim_start_matches(['[', '【', '('])
+        .trim_start_matches(is_blank);
+    let Some(end) = key_at(t, f) else {
+        return false;
+    };
+    let after = &t[end..];
+    let rest = after.trim_start_matches(is_blank);
+    match rest.chars().next() {
+        None | Some(':' | ']' | '】' | ')') => true,
+        // Keys side by side: 「索引号 发文字号」.
+        Some(_) => rest.len() < after.len() && key_at(rest, f).is_some(),
+    }
+}
+
+/// A breadcrumb: a lead-in ending in 位置 (当前位置, 您当前所在位置 …) then a colon or an
+/// arrow, or three or more short items between arrows (首页 > 政务公开 > 工作报告).
+fn crumb_line(s: &str) -> bool {
+    if let Some(p) = s.find("位置")
+        && s[..p].chars().count() <= 6
+        && s[p + "位置".len()..]
+            .trim_start_matches(is_blank)
+            .starts_with([':', '>', '»', '→', '›'])
+    {
+        return true;
+    }
+    if !s.contains(['>', '»', '→', '›']) {
+        return false;
+    }
+    let items: Vec<&str> = s
+        .split(['>', '»', '→', '›'])
+        .map(|i| i.trim_matches(is_blank))
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|i| !i.is_empty() && i.chars().count() <= 16)
+        && items.iter().filter(|i| i.chars().any(is_han)).count() >= 2
+}
+
+/// A date widget: today's date with its weekday or lunar date (「今天是:2019年10月31日 星期三
+/// 农历十月初七」, 「XX区人民政府 2019年12月3日星期二」), or a date and a clock time before
+/// the publisher (「2024-03-27 14:21 湖北省司法厅」).
+fn date_widget(s: &str) -> bool {
+    if s.len() > 180 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let dated =
+        || crate::text::chars::YEAR_RE.is_match(s) || super::grammar::date_prefix(s).is_some();
+    if (s.starts_with("今天") || s.starts_with("今日") || s.contains("星期") || s.contains("农历"))
+        && dated()
+    {
+        return true;
+    }
+    stamp(s).is_some()
+}
+
+/// The date of a line that starts with a date and a clock time (「2024-03-27 14:21
+/// 青石县司法局」): a page's publication stamp.
+pub(super) fn stamp(s: &str) -> Option<DateRef> {
+    if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.contains(':') {
+        return None;
+    }
+    let d = super::grammar::date_prefix(s)?;
+    let rest = s[d.span.end..].trim_start_matches(is_blank).as_bytes();
+    let hour = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    ((1..=2).contains(&hour)
+        && rest.get(hour) == Some(&b':')
+        && rest.get(hour + 1).is_some_and(u8::is_ascii_digit))
+    .then_some(d)
+}
+
+/// A page's tool bar or search box: two or more short items, two of them holding the
+/// pack's widget words (「信息平台入口 无障碍阅读 微信 微博 繁体登录注册」).
+fn tool_bar(s: &str, f: &Furniture) -> bool {
+    if s.contains(',') {
+        return false;
+    }
+    let items: Vec<&str> = s
+        .split(|c: char| is_blank(c) || c == '|' || c == '/')
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|i| i.chars().count() <= 12)
+        && items
+            .iter()
+            .filter(|i| f.widgets.iter().any(|w| i.contains(w.as_str())))
+            .count()
+            >= 2
+}
+
+/// What a widget leaves on the lines below it: one or two characters (the 大 / 中 / 小
+/// of a font-size widget), or a table's rule line (「---|---|」).
+fn widget_piece(s: &str) -> bool {
+    s.chars().count() <= 2 || s.chars().all(|c| matches!(c, '-' | '|' | ':' | ' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::vocab::Vocab;
+
+    #[test]
+    fn furniture_is_known_by_its_shape() {
+        let v = Vocab::builtin();
+        let f = &v.furniture;
+        for s in [
+            "[ 索引号 ] 1150000/2026-00004 [ 发文字号 ]",
+            "• 索 引 号:QZ00-2026-0001",
+            "- [ 成文日期 ] 2026-02-12",
+            "文    号:青府发〔2026〕1号",
+            "有 效 性:有效",
+            "索 引 号 | 011043217/2023-07888 | 分 类 | 司法 |",
+            "发布于:2026-03-01",
+            "栏目:政策文件 发布时间:2026-03-01",
+            "文章来源:司法局 更新时间:2026/03/29 11:30:01",
+            "来源:       发布日期:2026-03-30     点击数: 人次",
+            "索引号 发文字号",
+            "您当前的位置:首页 > 政务公开",
+            "您当前所在位置 > 工作报告",
+            "当前位置:",
+            "政务公开 > 法治政府 > 工作报告",
+            "今天是:2026年10月31日 星期三 农历十月初七",
+            "青石县人民政府 2026年12月3日星期二",
+            "2026-03-27 14:21 青石县司法局",
+            "12348青石法网 信息平台入口 无障碍阅读 微信 微博 繁体登录注册",
+            "搜索位置 匹配度 排序",
+        ] {
+            assert!(furniture_line(s, f, false), "{s}");
+        }
+        for s in [
+            "2026年1月5日,我镇召开法治政府建设专题会议。",
+            "| 时间 | 事项 | 责任单位 |",
+            "| 序号 | 项目 | 2025年 |",
+            "发布日期前完成审核",
+            "有效性审查覆盖全部规范性文件",
+            "时间紧、任务重",
+            "一、主要举措和成效",
+            "青石县人民政府",
+            "2026年3月1日",
+            "通过微信、微博等平台开展普法宣传",
+            "坚持问题导向 突出重点领域",
+        ] {
+            assert!(!furniture_line(s, f, false), "{s}");
+        }
+        assert!(furniture_line("大", f, true) && furniture_line("---|---|---|", f, true));
+        assert!(!furniture_line("大", f, false));
+    }
+}
