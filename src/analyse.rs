@@ -17,8 +17,11 @@ pub struct Analysis {
 
 pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
     let report = parse::parse(src, vocab);
-    let facts = classify::facts(src, &report, vocab, settings);
-    let parts = classify::classify(src, &report, vocab, &facts);
+    let mut facts = classify::facts(src, &report, vocab, settings);
+    let mut parts = classify::classify(src, &report, vocab, &facts);
+    if classify::weigh_year(src, &report, vocab, &mut facts, &parts) {
+        parts = classify::classify(src, &report, vocab, &facts);
+    }
     Analysis {
         report,
         facts,

@@ -136,8 +136,9 @@ pub struct Facts {
     pub title_year: Option<(i32, Span)>,
     /// The title's year is written without 年 (「2024法治政府建设年度报告」).
     pub title_year_bare: bool,
-    /// Every place that says which year the report is on, in the order of
-    /// [`EvidenceSource`].
+    /// When the title's year is outvoted ([`YearSource::Evidence`]): every place that
+    /// says which year the report is on, in the order of [`EvidenceSource`] (else empty:
+    /// [`year_evidence`] gives them).
     pub year_evidence: Vec<YearEvidence>,
     /// The year a reviewing office expects every report of the batch to be on.
     pub expected_year: Option<i32>,
@@ -187,8 +188,8 @@ fn first_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     ))
 }
 
-/// The reported year and the publication date. `year_override` applies only when the
-/// title names no year.
+/// The reported year and the publication date, before the parts are known (then
+/// [`weigh_year`]). The settings' year applies only when the title names no year.
 pub fn facts(src: &Source, r: &Report, vocab: &Vocab, settings: &Settings) -> Facts {
     let mut f = Facts {
         expected_year: settings.expected_year,
@@ -216,17 +217,12 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, settings: &Settings) -> Fa
     if f.published.is_none() {
         f.published = page_date(src, r).map(|d| (d, DateSource::Metadata));
     }
-    let preamble = preamble_year(src, r);
-    f.year_evidence = year_evidence(src, r, vocab, &f, preamble.clone());
     f.reported_year = if let Some((y, s)) = &f.title_year {
-        match evidence_year(&f.year_evidence, *y) {
-            Some(other) => Some((other, Some(s.clone()), YearSource::Evidence)),
-            None => Some((*y, Some(s.clone()), YearSource::Title)),
-        }
+        Some((*y, Some(s.clone()), YearSource::Title))
     } else if let Some(y) = settings.reported_year {
         Some((y, None, YearSource::Settings))
     } else {
-        preamble.map(|(y, s)| (y, Some(s), YearSource::Preamble))
+        preamble_year(src, r).map(|(y, s)| (y, Some(s), YearSource::Preamble))
     };
     if f.published.is_none() {
         f.published = r.signature_date.clone().map(|d| (d, DateSource::Signature));
@@ -276,21 +272,48 @@ fn evidence_year(evidence: &[YearEvidence], title_year: i32) -> Option<i32> {
     best.map(|(_, y)| y)
 }
 
-/// What each place of the report says about the reported year.
-fn year_evidence(
+/// Weighs the title's year against what the rest of the report says (see
+/// [`YearSource::Evidence`]), once the parts are known: whether the reported year
+/// changed (the parts are then classified again, by the new year). The places that
+/// cost least are asked first: one that supports the title settles it.
+pub fn weigh_year(src: &Source, r: &Report, vocab: &Vocab, f: &mut Facts, parts: &Parts) -> bool {
+    let Some((ty, span)) = f.title_year.clone() else {
+        return false;
+    };
+    if year_evidence(src, r, vocab, f, parts, false)
+        .iter()
+        .any(|e| e.year == ty)
+    {
+        return false;
+    }
+    let all = year_evidence(src, r, vocab, f, parts, true);
+    let Some(y) = evidence_year(&all, ty) else {
+        return false;
+    };
+    f.reported_year = Some((y, Some(span), YearSource::Evidence));
+    f.year_evidence = all;
+    true
+}
+
+/// What each place of the report says about the reported year, in the order of
+/// [`EvidenceSource`]; the title and the preamble only `with_text`.
+pub fn year_evidence(
     src: &Source,
     r: &Report,
     vocab: &Vocab,
     f: &Facts,
-    preamble: Option<(i32, Span)>,
+    parts: &Parts,
+    with_text: bool,
 ) -> Vec<YearEvidence> {
     let mut out = Vec::new();
     let mut push = |source, year, span| out.push(YearEvidence { source, year, span });
-    if let Some((y, s)) = &f.title_year {
-        push(EvidenceSource::Title, *y, s.clone());
-    }
-    if let Some((y, s)) = preamble {
-        push(EvidenceSource::Preamble, y, s);
+    if with_text {
+        if let Some((y, s)) = &f.title_year {
+            push(EvidenceSource::Title, *y, s.clone());
+        }
+        if let Some((y, s)) = preamble_year(src, r) {
+            push(EvidenceSource::Preamble, y, s);
+        }
     }
     let plan_offset = vocab
         .part(Part::Plan)
@@ -298,21 +321,23 @@ fn year_evidence(
         .unwrap_or(1);
     let mut measures = None;
     let mut plan = None;
-    for h in &r.headings {
-        if !src.slice(&h.title).contains('年') {
+    for (i, h) in r.headings.iter().enumerate() {
+        let own = parts.own[i];
+        let wanted = match own {
+            Some(Part::Plan) => plan.is_none(),
+            Some(Part::Measures) => measures.is_none() && h.parent.is_none(),
+            _ => false,
+        };
+        if !wanted || !src.slice(&h.title).contains('年') {
             continue;
         }
         let Some((y, s)) = first_year(src, &h.title) else {
             continue;
         };
-        let found = vocab.heading_parts(src.slice(&h.title));
-        if found.contains(&Part::Plan) {
-            plan = plan.or(Some((y.saturating_sub(plan_offset), s)));
-        } else if h.parent.is_none()
-            && s.start == h.title.start
-            && !found.contains(&Part::Shortcomings)
-        {
-            measures = measures.or(Some((y, s)));
+        if own == Some(Part::Plan) {
+            plan = Some((y.saturating_sub(plan_offset), s));
+        } else if s.start == h.title.start {
+            measures = Some((y, s));
         }
     }
     if let Some((y, s)) = measures {

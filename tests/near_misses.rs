@@ -307,7 +307,7 @@ fn titles_over_two_lines_in_either_order() {
         let t = with("青石镇2024年度法治政府建设工作报告\n", head);
         let src = Source::new("t.txt", &t);
         let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
-        let o = fzlint::render::outline::outline(&src, &a);
+        let o = fzlint::render::outline::outline(&src, &a, &set.vocab);
         assert_eq!(o.title.as_deref(), Some(want));
         assert_quiet(&t, &["title-year-missing", "missing-title"]);
     }

@@ -28,7 +28,7 @@ pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Res
             ..Settings::default()
         },
     );
-    let mut o = outline::outline(&src, &a);
+    let mut o = outline::outline(&src, &a, &set.vocab);
     o.rule_pack = set.vocab.version.clone();
     match format {
         Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),

@@ -63,7 +63,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             };
             let version = &job.governed.set().vocab.version;
             pack_version.clone_from(version);
-            let mut o = outline::outline(&src, &a);
+            let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
             o.rule_pack.clone_from(version);
             entries.push(overview::Entry {
                 path: src.name.clone(),

@@ -96,6 +96,8 @@ pub struct Vocab {
     pub version: String,
     pub furniture: Furniture,
     pub title: TitleVocab,
+    /// The title's keywords, in one automaton.
+    pub title_words: aho_corasick::AhoCorasick,
     pub published_keys: Vec<String>,
     pub parts: BTreeMap<Part, PartDef>,
     /// The literals of every part's heading patterns in one automaton, each with the
@@ -117,7 +119,8 @@ pub struct Furniture {
     /// The metadata keys, longest first, with the set of their first characters.
     pub meta_keys: Vec<Vec<char>>,
     pub meta_firsts: Vec<char>,
-    pub widgets: Vec<String>,
+    /// The tool-bar words, in one automaton.
+    pub widgets: aho_corasick::AhoCorasick,
     pub document_head: PatternList,
 }
 
@@ -210,9 +213,12 @@ impl Vocab {
                     keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
                     keys
                 },
-                widgets: f.widgets,
+                widgets: aho_corasick::AhoCorasick::new(&f.widgets)
+                    .map_err(|e| format!("furniture.widgets: {e}"))?,
                 document_head: list(&f.document_head)?,
             },
+            title_words: aho_corasick::AhoCorasick::new(&file.title.keywords)
+                .map_err(|e| format!("title.keywords: {e}"))?,
             title: file.title,
             published_keys: file.published_keys,
             parts,

@@ -3,6 +3,7 @@
 //! around them. The title is the line that best says what the document is, wherever a
 //! page's head puts it; what a web page puts above it is furniture by its position.
 
+use super::grammar::MarkerParse;
 use super::segments::Seg;
 use super::{grammar, push_block};
 use crate::pack::vocab::Vocab;
@@ -24,18 +25,21 @@ const TITLE_WINDOW: usize = 60;
 /// The segment that is the report's title: of the title-like lines before the body, the
 /// one that best says what the document is (a title printed twice: the later copy,
 /// the one above the body).
-pub(super) fn find_title(segs: &[Seg], text: &str, vocab: &Vocab) -> Option<usize> {
+pub(super) fn find_title(
+    segs: &[Seg],
+    markers: &[Option<MarkerParse>],
+    text: &str,
+    vocab: &Vocab,
+) -> Option<usize> {
     let mut best: Option<(u32, usize)> = None;
     for (si, seg) in segs.iter().enumerate().take(TITLE_WINDOW) {
         if seg.furniture {
             continue;
         }
         let s = &text[seg.span.clone()];
-        // The body starts at a sentence, a heading or the salutation.
-        if s.contains('。')
-            || seg.md_level.is_some()
-            || (seg.starts_line && grammar::heading_marker(s).is_some())
-            || grammar::is_salutation(s)
+        // The body starts at a sentence, a heading or the salutation (or another line
+        // ending in a colon, which is never the title).
+        if s.contains('。') || seg.md_level.is_some() || markers[si].is_some() || s.ends_with(':')
         {
             break;
         }
@@ -55,21 +59,26 @@ pub(super) fn find_title(segs: &[Seg], text: &str, vocab: &Vocab) -> Option<usiz
 /// ending, some length; a line with a page's separators in it is less likely to be
 /// the title. Zero: not title-like at all.
 fn title_score(s: &str, vocab: &Vocab) -> u32 {
-    if !looks_like_title(s, vocab) {
+    // As looks_like_title asks (the caller has ruled out a 。 and a final colon).
+    let chars = s.chars().count();
+    if chars > vocab.title.max_chars {
         return 0;
     }
-    let words = vocab
-        .title
-        .keywords
-        .iter()
-        .filter(|k| s.contains(k.as_str()))
-        .count() as u32;
+    // The keywords found, each once.
+    let found: u64 = vocab
+        .title_words
+        .find_overlapping_iter(s)
+        .fold(0, |m, k| m | 1 << (k.pattern().as_usize() % 64));
+    let words = found.count_ones();
+    if words == 0 {
+        return 0;
+    }
     let year = s.bytes().filter(u8::is_ascii_digit).count() >= 4;
     let mut score = 2 * words
         + 2 * u32::from(year)
         + u32::from(s.ends_with("报告") || s.ends_with("总结"))
-        + u32::from(s.chars().count() >= 8);
-    if s.contains(['>', '|', ':', '»']) {
+        + u32::from(chars >= 8);
+    if memchr::memchr3(b'>', b'|', b':', s.as_bytes()).is_some() || s.contains('»') {
         score = score.saturating_sub(3).max(1);
     }
     score
@@ -179,7 +188,7 @@ fn looks_like_title(s: &str, vocab: &Vocab) -> bool {
     s.chars().count() <= vocab.title.max_chars
         && !s.contains('。')
         && !s.ends_with(':')
-        && vocab.title.keywords.iter().any(|k| s.contains(k.as_str()))
+        && vocab.title_words.is_match(s)
 }
 
 /// The first line of a title broken over two lines.

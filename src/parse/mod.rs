@@ -32,7 +32,16 @@ use tree::*;
 pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let text = &src.text;
     let mut segs = segments::segments(src, vocab);
-    let mut title_at = head::find_title(&segs, text, vocab);
+    // The marker of each segment that starts a line, asked once.
+    let mut markers: Vec<Option<MarkerParse>> = segs
+        .iter()
+        .map(|s| {
+            (!s.furniture && s.starts_line)
+                .then(|| grammar::heading_marker(&text[s.span.clone()]))
+                .flatten()
+        })
+        .collect();
+    let mut title_at = head::find_title(&segs, &markers, text, vocab);
     if let Some(t) = title_at
         && let Some(lead) = head::glued_lead(&text[segs[t].span.clone()])
     {
@@ -49,17 +58,9 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                 ..seg
             },
         );
+        markers.insert(t, None);
         title_at = Some(t + 1);
     }
-    // The marker of each segment that starts a line, asked once.
-    let markers: Vec<Option<MarkerParse>> = segs
-        .iter()
-        .map(|s| {
-            (!s.furniture && s.starts_line)
-                .then(|| grammar::heading_marker(&text[s.span.clone()]))
-                .flatten()
-        })
-        .collect();
     let line_start_headings = segs
         .iter()
         .zip(&markers)

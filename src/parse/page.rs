@@ -5,6 +5,16 @@
 use crate::pack::vocab::Furniture;
 use crate::parse::tree::DateRef;
 use crate::text::chars::{is_blank, is_han};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// Searchers for the words the shapes ask about, made once (a `str::contains` of a
+/// word makes its searcher on every call).
+static WORDS: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["位置", "星期", "农历", "\u{3000}"].map(Finder::new));
+
+/// The characters between a breadcrumb's items.
+const ARROWS: [char; 4] = ['>', '»', '→', '›'];
 
 /// Whether a short line (no longer than the pack's `max_line_chars`) is page furniture
 /// by its shape. `below_furniture`: the line right above it is.
@@ -13,10 +23,10 @@ pub(super) fn furniture_line(s: &str, f: &Furniture, below_furniture: bool) -> b
         return true;
     }
     // Report text has sentences; furniture has none.
-    if s.contains(['。', ';', '?', '!']) {
+    if s.contains('。') || memchr::memchr3(b';', b'?', b'!', s.as_bytes()).is_some() {
         return false;
     }
-    meta_line(s, f) || crumb_line(s) || date_widget(s) || tool_bar(s, f)
+    meta_line(s, f, below_furniture) || crumb_line(s) || date_widget(s) || tool_bar(s, f)
 }
 
 /// The line without a list bullet or dash before it.
@@ -52,8 +62,9 @@ fn key_at(s: &str, f: &Furniture) -> Option<usize> {
 
 /// A metadata line: 「索 引 号:…」, 「[ 发文字号 ] …」, 「• 来源:…」, 「发布日期:… 浏览次数:」,
 /// two keys side by side, or a table row of keys and values
-/// (「索 引 号 | 0110…/2023-07888 | 分 类 | 司法 |」).
-fn meta_line(s: &str, f: &Furniture) -> bool {
+/// (「索 引 号 | 0110…/2023-07888 | 分 类 | 司法 |」; below another such row, one key
+/// is enough: 「有效性 | | |」).
+fn meta_line(s: &str, f: &Furniture, below_furniture: bool) -> bool {
     let t = unbulleted(s);
     if t.contains('|') {
         // A table row is metadata when its cells are keys and values in turn: a table
@@ -65,9 +76,8 @@ fn meta_line(s: &str, f: &Furniture) -> bool {
             .collect();
         let is_key =
             |c: &str| key_at(c, f).is_some_and(|e| c[e..].trim_matches(is_blank).is_empty());
-        return cells.len() >= 3
-            && cells.iter().step_by(2).filter(|c| is_key(c)).count() >= 2
-            && is_key(cells[0]);
+        let keys = cells.iter().step_by(2).filter(|c| is_key(c)).count();
+        return cells.first().is_some_and(|c| is_key(c)) && (keys >= 2 || below_furniture);
     }
     let t = t
         .trim_start_matches(['[', '【', '('])
@@ -87,7 +97,7 @@ fn meta_line(s: &str, f: &Furniture) -> bool {
 /// A breadcrumb: a lead-in ending in 位置 (当前位置, 您当前所在位置 …) then a colon or an
 /// arrow, or three or more short items between arrows (首页 > 政务公开 > 工作报告).
 fn crumb_line(s: &str) -> bool {
-    if let Some(p) = s.find("位置")
+    if let Some(p) = WORDS[0].find(s.as_bytes())
         && s[..p].chars().count() <= 6
         && s[p + "位置".len()..]
             .trim_start_matches(is_blank)
@@ -95,31 +105,31 @@ fn crumb_line(s: &str) -> bool {
     {
         return true;
     }
-    if !s.contains(['>', '»', '→', '›']) {
+    // '>' is ASCII; the other arrows start with the bytes C2 or E2.
+    if memchr::memchr3(b'>', 0xC2, 0xE2, s.as_bytes()).is_none() || !s.contains(ARROWS) {
         return false;
     }
-    let items: Vec<&str> = s
-        .split(['>', '»', '→', '›'])
-        .map(|i| i.trim_matches(is_blank))
-        .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|i| !i.is_empty() && i.chars().count() <= 16)
-        && items.iter().filter(|i| i.chars().any(is_han)).count() >= 2
+    let (mut items, mut han) = (0, 0);
+    for item in s.split(ARROWS).map(|i| i.trim_matches(is_blank)) {
+        if item.is_empty() || item.chars().count() > 16 {
+            return false;
+        }
+        items += 1;
+        han += usize::from(item.chars().any(is_han));
+    }
+    items >= 3 && han >= 2
 }
 
 /// A date widget: today's date with its weekday or lunar date (「今天是:2019年10月31日 星期三
 /// 农历十月初七」, 「XX区人民政府 2019年12月3日星期二」), or a date and a clock time before
 /// the publisher (「2024-03-27 14:21 湖北省司法厅」).
 fn date_widget(s: &str) -> bool {
-    if s.len() > 180 || !s.bytes().any(|b| b.is_ascii_digit()) {
+    if s.len() > 180 {
         return false;
     }
-    let dated =
-        || crate::text::chars::YEAR_RE.is_match(s) || super::grammar::date_prefix(s).is_some();
-    if (s.starts_with("今天") || s.starts_with("今日") || s.contains("星期") || s.contains("农历"))
-        && dated()
+    let found = |w: usize| WORDS[w].find(s.as_bytes()).is_some();
+    if (s.starts_with("今天") || s.starts_with("今日") || found(1) || found(2))
+        && (crate::text::chars::YEAR_RE.is_match(s) || super::grammar::date_prefix(s).is_some())
     {
         return true;
     }
@@ -144,20 +154,22 @@ pub(super) fn stamp(s: &str) -> Option<DateRef> {
 /// A page's tool bar or search box: two or more short items, two of them holding the
 /// pack's widget words (「信息平台入口 无障碍阅读 微信 微博 繁体登录注册」).
 fn tool_bar(s: &str, f: &Furniture) -> bool {
-    if s.contains(',') {
+    // Items are parted by blanks (ASCII, or U+3000), bars or slashes.
+    let b = s.as_bytes();
+    let parted = memchr::memchr3(b' ', b'|', b'/', b).is_some()
+        || memchr::memchr(b'\t', b).is_some()
+        || WORDS[3].find(b).is_some();
+    if !parted || s.contains(',') {
         return false;
     }
-    let items: Vec<&str> = s
-        .split(|c: char| is_blank(c) || c == '|' || c == '/')
-        .filter(|i| !i.is_empty())
-        .collect();
-    items.len() >= 2
-        && items.iter().all(|i| i.chars().count() <= 12)
-        && items
-            .iter()
-            .filter(|i| f.widgets.iter().any(|w| i.contains(w.as_str())))
-            .count()
-            >= 2
+    let items = || {
+        s.split(|c: char| is_blank(c) || c == '|' || c == '/')
+            .filter(|i| !i.is_empty())
+    };
+    if items().count() < 2 || items().any(|i| i.chars().count() > 12) {
+        return false;
+    }
+    items().filter(|i| f.widgets.is_match(i)).count() >= 2
 }
 
 /// What a widget leaves on the lines below it: one or two characters (the 大 / 中 / 小
@@ -182,6 +194,7 @@ mod tests {
             "文    号:青府发〔2026〕1号",
             "有 效 性:有效",
             "索 引 号 | 011043217/2023-07888 | 分 类 | 司法 |",
+            "发文字号 | 青府发〔2026〕3号 | 制发机构 | 青石县人民政府 |",
             "发布于:2026-03-01",
             "栏目:政策文件 发布时间:2026-03-01",
             "文章来源:司法局 更新时间:2026/03/29 11:30:01",
@@ -215,6 +228,9 @@ mod tests {
             assert!(!furniture_line(s, f, false), "{s}");
         }
         assert!(furniture_line("大", f, true) && furniture_line("---|---|---|", f, true));
+        assert!(
+            furniture_line("有效性 | | |", f, true) && !furniture_line("有效性 | | |", f, false)
+        );
         assert!(!furniture_line("大", f, false));
     }
 }

@@ -3,6 +3,7 @@
 use crate::analyse::Analysis;
 use crate::classify::{DateSource, YearSource};
 use crate::pack::Part;
+use crate::pack::vocab::Vocab;
 use crate::parse::tree::BlockKind;
 use crate::text::Format;
 use crate::text::source::Source;
@@ -35,6 +36,9 @@ pub struct OutlineEvidence {
     /// a year the year before).
     pub year: i32,
     pub line: usize,
+    /// The place in words, for the outline a person reads.
+    #[serde(skip)]
+    pub words: &'static str,
 }
 
 /// A paragraph that holds a part without a heading of its own.
@@ -107,8 +111,9 @@ fn date_source_name<S: Serializer>(d: &Option<DateSource>, s: S) -> Result<S::Ok
     .serialize(s)
 }
 
-pub fn outline(src: &Source, a: &Analysis) -> Outline {
+pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
     let r = &a.report;
+    let evidence = crate::classify::year_evidence(src, r, vocab, &a.facts, &a.parts, true);
     let text = |b: Option<usize>| b.map(|b| src.slice(&r.blocks[b].span).to_string());
     let original = |span: &std::ops::Range<usize>| {
         src.original()
@@ -159,12 +164,11 @@ pub fn outline(src: &Source, a: &Analysis) -> Outline {
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
         year_source: a.facts.reported_year.as_ref().map(|y| y.2),
-        year_evidence: a
-            .facts
-            .year_evidence
+        year_evidence: evidence
             .iter()
             .map(|e| OutlineEvidence {
                 source: e.source.name(),
+                words: e.source.words(),
                 year: e.year,
                 line: src.position(e.span.start).0,
             })
@@ -229,13 +233,11 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         o.year.map(|y| y.to_string()).unwrap_or("（未找到）".into()),
         year_from
     ));
-    if !a.facts.year_evidence.is_empty() {
-        let said: Vec<String> = a
-            .facts
+    if !o.year_evidence.is_empty() {
+        let said: Vec<String> = o
             .year_evidence
             .iter()
-            .zip(&o.year_evidence)
-            .map(|(e, oe)| format!("{}（第{}{unit}）{}年", e.source.words(), oe.line, e.year))
+            .map(|e| format!("{}（第{}{unit}）{}年", e.words, e.line, e.year))
             .collect();
         s.push_str(&format!("年度依据：{}\n", said.join("，")));
     }

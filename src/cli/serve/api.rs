@@ -68,7 +68,7 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
         },
         &version,
     );
-    let mut o = outline::outline(&src, &analysis);
+    let mut o = outline::outline(&src, &analysis, &governed.set().vocab);
     o.rule_pack = version.clone();
     Ok(json!({
         "path": name,

@@ -91,7 +91,6 @@ pub fn year_mismatch(
             Finding::at(span)
                 .var("year", ry.to_string())
                 .var("expected", want.to_string())
-                .var("evidence", evidence())
                 .variant("expected"),
         ];
     }
