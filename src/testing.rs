@@ -79,6 +79,13 @@ pub fn texts() -> Vec<String> {
     out
 }
 
+/// Every text of [`texts`], and `extra`.
+pub fn texts_and(extra: &[&str]) -> Vec<String> {
+    let mut all = texts();
+    all.extend(extra.iter().map(|t| t.to_string()));
+    all
+}
+
 /// A linear congruential generator started at `seed`: the same numbers on every run.
 pub fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
     move || {

@@ -520,22 +520,6 @@ mod tests {
     }
 
     #[test]
-    fn han_is_the_script_the_regex_crate_knows() {
-        use crate::text::chars::is_han;
-        let han = regex::Regex::new(r"^\p{Han}$").unwrap();
-        let chars = (0..0x3_0000u32)
-            .chain((0x3_0000..0x11_0000).step_by(97))
-            .filter_map(char::from_u32);
-        let mut n = 0;
-        for c in chars {
-            let want = han.is_match(c.encode_utf8(&mut [0; 4]));
-            assert_eq!(is_han(c), want, "{c:?}");
-            n += usize::from(want);
-        }
-        assert!(n > 80_000, "{n}");
-    }
-
-    #[test]
     fn rates_and_counts_are_what_their_patterns_find() {
         // Statements of rates in pieces, the likelier ones more than once.
         let tokens: Vec<&str> = concat!(

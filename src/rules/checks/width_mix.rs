@@ -230,7 +230,7 @@ fn minority(
 #[cfg(test)]
 mod tests {
     use super::super::testing::with_ctx;
-    use crate::testing::texts;
+    use crate::testing::texts_and;
 
     #[test]
     fn width_mix_reads_the_normalised_text_as_the_text_as_written() {
@@ -258,8 +258,8 @@ mod tests {
             "甲,乙，丙\u{3000},\u{a0}，丁:戊：己;庚；（辛）(壬)？！?!",
             "，\n,\r\n，1\n,2\n，(一)标题,\n（二）标题，",
         ];
-        let mut all = texts();
-        all.extend(beside.iter().flat_map(|t| [t.to_string(), t.repeat(3)]));
+        let mut all = texts_and(&beside);
+        all.extend(beside.map(|t| t.repeat(3)));
         let mut found = 0;
         for t in all {
             with_ctx(&t, |ctx| {
