@@ -151,8 +151,7 @@ fn now_local() -> String {
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
+                .map_or(0, |d| d.as_secs() as i64)
         })
         + 8 * 3600;
     let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));

@@ -471,8 +471,7 @@ pub fn position_of_key(text: &str, key: &str) -> (usize, usize) {
     let prefix = format!("{key}:");
     text.lines()
         .position(|l| l.starts_with(&prefix))
-        .map(|i| (i + 1, prefix.len() + 2))
-        .unwrap_or((1, 1))
+        .map_or((1, 1), |i| (i + 1, prefix.len() + 2))
 }
 
 #[cfg(test)]

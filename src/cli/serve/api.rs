@@ -99,10 +99,7 @@ fn lines(src: &Source) -> Vec<Value> {
             .iter()
             .enumerate()
             .map(|(k, loc)| {
-                let end = locs
-                    .get(k + 1)
-                    .map(|n| n.first_line)
-                    .unwrap_or(src.line_count());
+                let end = locs.get(k + 1).map_or(src.line_count(), |n| n.first_line);
                 let text: Vec<String> = (loc.first_line..end.max(loc.first_line))
                     .map(line)
                     .collect();

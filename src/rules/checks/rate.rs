@@ -360,10 +360,7 @@ impl Rate {
             return None;
         }
         let actual = n / d * 100.0;
-        let decimals = s[c.pct.clone()]
-            .split_once('.')
-            .map(|(_, f)| f.len())
-            .unwrap_or(0) as i32;
+        let decimals = s[c.pct.clone()].split_once('.').map_or(0, |(_, f)| f.len()) as i32;
         let slack = 0.5 * 10f64.powi(-decimals) + self.tolerance;
         let at_least = c
             .cmp

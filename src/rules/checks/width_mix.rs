@@ -138,11 +138,7 @@ fn seen_as_written(ctx: &Ctx, table: &[(char, char)], skip_between_digits: bool)
             _ => 0..0,
         };
         let norm = ctx.src.slice(&b.span);
-        let (os, oe) = (
-            ctx.src.original_offset(b.span.start),
-            ctx.src.original_offset(b.span.end),
-        );
-        let Some(orig) = original.get(os..oe) else {
+        let Some(orig) = original.get(ctx.src.original_range(&b.span)) else {
             continue;
         };
         // Normalisation maps characters one for one.
@@ -216,8 +212,7 @@ fn minority(
         .slice(&(at..at + 4))
         .chars()
         .next()
-        .map(char::len_utf8)
-        .unwrap_or(1);
+        .map_or(1, char::len_utf8);
     Some(
         Finding::at(at..at + len)
             .var("found", minor.to_string())
