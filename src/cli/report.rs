@@ -116,10 +116,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
 /// from (a Word paragraph), as written; of a long line only a window around the
 /// finding.
 fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::Finding> {
-    let f = FileReport {
-        src,
-        diagnostics: diags,
-    };
+    let f = FileReport::new(src, diags);
     json::diagnostics(&f, version)
         .into_iter()
         .zip(diags)

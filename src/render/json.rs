@@ -393,10 +393,7 @@ mod tests {
         );
         let d = crate::lint(&src, &set, &Default::default());
         assert!(d.len() >= 2, "{d:?}");
-        let f = FileReport {
-            src: &src,
-            diagnostics: &d,
-        };
+        let f = FileReport::new(&src, &d);
         let one_by_one: Vec<String> = diagnostics(&f, "v").iter().map(body).collect();
         assert_eq!(file_body(&f, "v").unwrap(), one_by_one.join(",\n"));
         // Every field in every form: help or none, labels or none, fixes (none, no
@@ -442,17 +439,11 @@ mod tests {
             ..Default::default()
         };
         for src in [src.clone(), doc.into_source("a\"b.docx")] {
-            let f = FileReport {
-                src: &src,
-                diagnostics: &many,
-            };
+            let f = FileReport::new(&src, &many);
             let one_by_one: Vec<String> = diagnostics(&f, "v\"1").iter().map(body).collect();
             assert_eq!(file_body(&f, "v\"1").unwrap(), one_by_one.join(",\n"));
         }
-        let none = FileReport {
-            src: &src,
-            diagnostics: &[],
-        };
+        let none = FileReport::new(&src, &[]);
         assert_eq!(file_body(&none, "v"), None);
     }
 
