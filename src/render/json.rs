@@ -273,26 +273,12 @@ impl Pretty {
         self.out.push_str(s);
     }
 
-    fn number(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend(digits[i..].iter().map(|&d| char::from(d)));
-    }
-
     /// The four position keys (one of the `NUMBERS_` sets) with their values.
     fn numbers(&mut self, keys: &[&str; 4], values: [usize; 4]) {
+        use std::fmt::Write;
         for (k, v) in keys.iter().zip(values) {
             self.raw(k);
-            self.number(v);
+            let _ = write!(self.out, "{v}");
         }
     }
 
