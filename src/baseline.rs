@@ -52,12 +52,7 @@ pub enum BaselineError {
 
 /// A path as recorded: forward slashes, no leading `./`.
 fn normalise_path(p: &str) -> String {
-    let p = p.replace('\\', "/");
-    let mut s = p.as_str();
-    while let Some(rest) = s.strip_prefix("./") {
-        s = rest;
-    }
-    s.to_string()
+    p.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
 /// The entry recording a finding of a file.

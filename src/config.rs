@@ -165,12 +165,8 @@ pub struct Effective {
 fn glob_set(path: &Path, text: &str, globs: &[String]) -> Result<globset::GlobSet, YamlError> {
     let mut b = globset::GlobSetBuilder::new();
     for g in globs {
-        match globset::GlobBuilder::new(g).literal_separator(true).build() {
-            Ok(glob) => {
-                b.add(glob);
-            }
-            Err(e) => return Err(at_value(path, text, g, format!("路径模式 “{g}” 无效：{e}"))),
-        }
+        let glob = globset::GlobBuilder::new(g).literal_separator(true).build();
+        b.add(glob.map_err(|e| at_value(path, text, g, format!("路径模式 “{g}” 无效：{e}")))?);
     }
     b.build()
         .map_err(|e| YamlError::new(&path.display().to_string(), text, 1, 1, e.to_string()))
@@ -200,34 +196,20 @@ impl Config {
         for base in config.file.extends.items().to_vec() {
             let bpath = lexical(&config.dir().join(&base));
             let bkey = std::fs::canonicalize(&bpath).unwrap_or_else(|_| bpath.clone());
+            let fail = |message: String| Err(at_value(path, &text, &base, message));
             if visiting.contains(&bkey) {
                 let chain: Vec<String> = visiting
                     .iter()
                     .chain([&bkey])
                     .map(|p| p.display().to_string())
                     .collect();
-                return Err(at_value(
-                    path,
-                    &text,
-                    &base,
-                    format!("extends 循环引用：{}", chain.join(" → ")),
-                ));
+                return fail(format!("extends 循环引用：{}", chain.join(" → ")));
             }
             if visiting.len() >= MAX_EXTENDS {
-                return Err(at_value(
-                    path,
-                    &text,
-                    &base,
-                    format!("extends 嵌套超过 {MAX_EXTENDS} 层"),
-                ));
+                return fail(format!("extends 嵌套超过 {MAX_EXTENDS} 层"));
             }
             if !bpath.is_file() {
-                return Err(at_value(
-                    path,
-                    &text,
-                    &base,
-                    format!("extends 指向的配置文件 “{base}” 不存在"),
-                ));
+                return fail(format!("extends 指向的配置文件 “{base}” 不存在"));
             }
             config.bases.push(Config::load_from(&bpath, visiting)?);
         }
@@ -244,20 +226,14 @@ impl Config {
     fn parse_one(path: &Path, text: &str) -> Result<Config, YamlError> {
         let name = path.display().to_string();
         let file: ConfigFile = yaml::from_str(&name, text)?;
-        for y in file
+        let years = file
             .year
             .iter()
             .chain(&file.expect_year)
-            .chain(file.per_path.iter().filter_map(|p| p.year.as_ref()))
-        {
-            if !(1949..=2200).contains(y) {
-                return Err(at_value(
-                    path,
-                    text,
-                    &y.to_string(),
-                    format!("年份 {y} 不在 1949—2200 之间"),
-                ));
-            }
+            .chain(file.per_path.iter().filter_map(|p| p.year.as_ref()));
+        if let Some(y) = years.into_iter().find(|y| !(1949..=2200).contains(*y)) {
+            let message = format!("年份 {y} 不在 1949—2200 之间");
+            return Err(at_value(path, text, &y.to_string(), message));
         }
         let exclude = glob_set(path, text, &file.exclude)?;
         let per_path = file
@@ -333,12 +309,11 @@ impl Config {
             for (k, v) in cats.into_iter().chain(ids) {
                 let off = matches!(v, RuleSetting::Level(l) if l == "off");
                 e.events.push((k.clone(), off));
-                match v {
-                    RuleSetting::Level(l) if l == "off" => e.off.push((k.clone(), origin)),
-                    _ => {
-                        e.off.retain(|o| &o.0 != k);
-                        e.changes.push((k.clone(), v.clone(), origin));
-                    }
+                if off {
+                    e.off.push((k.clone(), origin));
+                } else {
+                    e.off.retain(|o| &o.0 != k);
+                    e.changes.push((k.clone(), v.clone(), origin));
                 }
             }
         };
@@ -397,12 +372,8 @@ impl Config {
             }
         };
         let unknown = |c: &Config, key: &str| {
-            at_key(
-                &c.path,
-                &c.text,
-                key,
-                format!("未知的规则或类别 “{key}”；fzlint rules 列出全部规则"),
-            )
+            let message = format!("未知的规则或类别 “{key}”；fzlint rules 列出全部规则");
+            at_key(&c.path, &c.text, key, message)
         };
         for (key, setting, from) in &e.changes {
             let c = origin(*from);
@@ -418,10 +389,8 @@ impl Config {
             };
             match setting {
                 RuleSetting::Level(l) => {
-                    o.severity = Some(severity(
-                        Some(l),
-                        format!("“{l}” 不是 off、info、warning 或 error"),
-                    )?)
+                    let why = format!("“{l}” 不是 off、info、warning 或 error");
+                    o.severity = Some(severity(Some(l), why)?)
                 }
                 RuleSetting::Params(m) => {
                     let mut m = m.clone();
@@ -430,12 +399,8 @@ impl Config {
                         o.severity = Some(severity(v.as_str(), why)?);
                     }
                     if !m.is_empty() && CATEGORIES.contains(&key.as_str()) {
-                        return Err(at_key(
-                            &c.path,
-                            text,
-                            key,
-                            format!("类别 {key} 只能关闭或改变级别，参数要写在具体规则下"),
-                        ));
+                        let why = format!("类别 {key} 只能关闭或改变级别，参数要写在具体规则下");
+                        return Err(at_key(&c.path, text, key, why));
                     }
                     o.params = m;
                 }
@@ -516,17 +481,9 @@ pub fn schema() -> serde_json::Value {
 
 /// The nearest config file at or above `dir`.
 pub fn find(dir: &Path) -> Option<PathBuf> {
-    let mut d = Some(dir);
-    while let Some(here) = d {
-        for n in NAMES {
-            let p = here.join(n);
-            if p.is_file() {
-                return Some(p);
-            }
-        }
-        d = here.parent();
-    }
-    None
+    dir.ancestors()
+        .flat_map(|here| NAMES.map(|n| here.join(n)))
+        .find(|p| p.is_file())
 }
 
 /// The starter config `fzlint init` writes.

@@ -120,13 +120,10 @@ pub fn apply(
                 _ => {}
             }
         }
-        match silenced_by {
-            Some(i) => {
-                used[i] = true;
-                false
-            }
-            None => true,
+        if let Some(i) = silenced_by {
+            used[i] = true;
         }
+        silenced_by.is_none()
     });
     directives
         .iter()

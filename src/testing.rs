@@ -16,33 +16,14 @@ pub fn texts() -> Vec<String> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
+    #[rustfmt::skip]
     let short = [
-        "",
-        "一",
-        ",",
-        "，",
-        "(",
-        "）",
-        "《",
-        "》",
-        "1,000",
-        "1，000",
-        "a,b",
-        "a，b",
-        "16:30",
-        "16：30",
-        "2024年2月30日",
-        "2024年13月",
-        "２０２４年２月３０日",
-        "2024929日",
-        "二〇二四年二月三十日",
-        "受理40件,其中办结30件,办结率为80%。",
-        "受理40件，其中办结30件，办结率为80％。",
-        "“引号没有闭合\n“下一段",
-        "（一）标题，\n1、内容\n1、重复",
-        "一、情况\n一、情况\n(一)工作\r\n(三)工作\r\n",
-        "XX镇某某同志TODO【 】待定",
-        "\u{feff}标题\u{3000}：\u{a0}(1)",
+        "", "一", ",", "，", "(", "）", "《", "》", "1,000", "1，000", "a,b", "a，b", "16:30",
+        "16：30", "2024年2月30日", "2024年13月", "２０２４年２月３０日", "2024929日",
+        "二〇二四年二月三十日", "受理40件,其中办结30件,办结率为80%。",
+        "受理40件，其中办结30件，办结率为80％。", "“引号没有闭合\n“下一段",
+        "（一）标题，\n1、内容\n1、重复", "一、情况\n一、情况\n(一)工作\r\n(三)工作\r\n",
+        "XX镇某某同志TODO【 】待定", "\u{feff}标题\u{3000}：\u{a0}(1)",
     ];
     files.extend(short.iter().map(|s| s.to_string()));
     let mut out = Vec::new();
@@ -77,6 +58,13 @@ pub fn texts() -> Vec<String> {
     // A very long line.
     out.push("开展培训3次，参训人员1,200人次（含“法律明白人”）；".repeat(4000));
     out
+}
+
+/// Every text of [`texts`], and `extra`.
+pub fn texts_and(extra: &[&str]) -> Vec<String> {
+    let mut all = texts();
+    all.extend(extra.iter().map(|t| t.to_string()));
+    all
 }
 
 /// A linear congruential generator started at `seed`: the same numbers on every run.

@@ -135,10 +135,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 return;
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
-            let f = FileReport {
-                src: &src,
-                diagnostics: &diags,
-            };
+            let f = FileReport::new(&src, &diags);
             out.write(|w| emitter.file(w, &f, set));
         },
     );

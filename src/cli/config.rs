@@ -4,6 +4,7 @@ use super::args::Format;
 use super::out::{Out, Status, report_problems};
 use anyhow::Result;
 use fzlint::resolve::{Choices, Configured, Mode, Resolver};
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(
@@ -75,29 +76,29 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
         return Ok(format!("{}\n", serde_json::to_string_pretty(&v)?));
     }
     let mut o = String::new();
-    o.push_str(&format!("报告：{}\n", file.display()));
-    o.push_str(&format!(
-        "配置文件：{}\n",
-        config.unwrap_or_else(|| "无（使用内置默认设置）".into())
-    ));
-    o.push_str(&format!(
-        "报告年度：{}\n",
-        p.year
-            .map(|y| format!("{y}（配置）"))
-            .unwrap_or_else(|| "按标题或开头一段".into())
-    ));
+    writeln!(o, "报告：{}", file.display())?;
+    writeln!(
+        o,
+        "配置文件：{}",
+        config.as_deref().unwrap_or("无（使用内置默认设置）")
+    )?;
+    let year = p.year.map_or("按标题或开头一段".into(), |y| {
+        format!("{y}（配置）")
+    });
+    writeln!(o, "报告年度：{year}")?;
     if let Some(y) = p.expect_year {
-        o.push_str(&format!("本批应报年度：{y}（配置）\n"));
+        writeln!(o, "本批应报年度：{y}（配置）")?;
     }
     if chain.len() > 1 {
-        o.push_str(&format!(
-            "继承（先后生效）：{}\n",
+        writeln!(
+            o,
+            "继承（先后生效）：{}",
             chain[..chain.len() - 1].join(" → ")
-        ));
+        )?;
     }
     if !matched.is_empty() {
         let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
-        o.push_str(&format!("适用的 per_path：{}\n", items.join("、")));
+        writeln!(o, "适用的 per_path：{}", items.join("、"))?;
     }
     o.push_str("规则：\n");
     for r in p.set.sorted() {
@@ -111,7 +112,7 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
             .filter(|_| !p.off_by.contains_key(&r.spec.id))
             .map(|c| format!("  （由 {c} 调整）"))
             .unwrap_or_default();
-        o.push_str(&format!("  {:<24} {:<8}{changed}\n", r.spec.id, state));
+        writeln!(o, "  {:<24} {:<8}{changed}", r.spec.id, state)?;
     }
     Ok(o)
 }

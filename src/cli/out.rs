@@ -181,18 +181,10 @@ pub fn yaml_error(e: &YamlError) -> String {
         .take(e.line - 1)
         .map(str::len)
         .sum();
-    let line_len = e.text[start..].find('\n').unwrap_or(e.text.len() - start);
-    let col = e.text[start..start + line_len]
-        .char_indices()
-        .nth(e.column.saturating_sub(1))
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let s = start + col;
-    let end = e.text[s..]
-        .chars()
-        .next()
-        .map(|c| s + c.len_utf8())
-        .unwrap_or(s);
+    let line = e.text[start..].split('\n').next().unwrap_or("");
+    let col = line.char_indices().nth(e.column.saturating_sub(1));
+    let s = start + col.map_or(0, |(i, _)| i);
+    let end = s + e.text[s..].chars().next().map_or(0, char::len_utf8);
     let (code, what) = if e.config {
         ("config", "配置文件")
     } else {

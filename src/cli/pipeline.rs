@@ -90,10 +90,7 @@ pub fn lint_files(
         Ok(match plan.prerender {
             Some(render) => Outcome::Rendered(
                 render(
-                    &FileReport {
-                        src: &src,
-                        diagnostics: &diags,
-                    },
+                    &FileReport::new(&src, &diags),
                     &job.governed.set().vocab.version,
                 ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),

@@ -117,10 +117,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
 /// from (a Word paragraph), as written; of a long line only a window around the
 /// finding.
 fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::Finding> {
-    let f = FileReport {
-        src,
-        diagnostics: diags,
-    };
+    let f = FileReport::new(src, diags);
     json::diagnostics(&f, version)
         .into_iter()
         .zip(diags)
@@ -152,8 +149,7 @@ fn now_local() -> String {
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
+                .map_or(0, |d| d.as_secs() as i64)
         })
         + 8 * 3600;
     let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));

@@ -37,6 +37,18 @@ pub const UNSUPPORTED: &[&str] = &[
     "doc", "wps", "pdf", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "zip", "png", "jpg", "jpeg",
 ];
 
+/// Refuses a name whose extension is one fzlint knows it cannot read.
+pub fn supported(path: &Path) -> Result<(), InputError> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(ext) if UNSUPPORTED.contains(&ext.as_str()) => Err(InputError::Unsupported(ext)),
+        _ => Ok(()),
+    }
+}
+
 /// Turns a file's bytes into a [`Source`] named `name`, by the format its name says.
 pub fn from_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Source, InputError> {
     match format {
@@ -161,14 +173,7 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
         let format = as_name.map(Format::of).unwrap_or(Format::Text);
         return from_bytes("<stdin>", &bytes, format);
     }
-    if let Some(ext) = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        && UNSUPPORTED.contains(&ext.as_str())
-    {
-        return Err(InputError::Unsupported(ext));
-    }
+    supported(path)?;
     // Opened once, and asked what it is through the open file (one look-up of the
     // path, not two).
     let file = match std::fs::File::open(path) {

@@ -128,8 +128,7 @@ fn regex_error(src: &str, e: &dyn fmt::Display) -> String {
         .lines()
         .last()
         .unwrap_or("")
-        .trim_start_matches("error: ")
-        .to_string();
+        .trim_start_matches("error: ");
     format!("正则表达式无效 “{src}”:{why}")
 }
 
@@ -217,13 +216,9 @@ impl PatternList {
     fn any(&self) -> Option<&Regex> {
         self.any
             .get_or_init(|| {
-                let joined = self
-                    .sources()
-                    .map(|p| format!("(?:{p})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
+                let joined: Vec<String> = self.sources().map(|p| format!("(?:{p})")).collect();
                 (!self.items.is_empty())
-                    .then(|| build(&joined).ok())
+                    .then(|| build(&joined.join("|")).ok())
                     .flatten()
             })
             .as_ref()
@@ -245,16 +240,9 @@ impl PatternList {
     /// Every non-empty match of each pattern, pattern by pattern (a pattern is compiled
     /// only when the literals it needs are in `s`).
     pub fn each_match(&self, s: &str) -> Vec<std::ops::Range<usize>> {
-        let mut out = Vec::new();
-        for p in self.items.iter().filter(|p| p.may_match(s)) {
-            out.extend(
-                p.re()
-                    .find_iter(s)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| m.range()),
-            );
-        }
-        out
+        let asked = self.items.iter().filter(|p| p.may_match(s));
+        let matches = asked.flat_map(|p| p.re().find_iter(s).filter(|m| !m.is_empty()));
+        matches.map(|m| m.range()).collect()
     }
 
     /// The leftmost match of any pattern.

@@ -48,8 +48,7 @@ pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let (line, column) = e
             .location()
-            .map(|l| (l.line() as usize, l.column() as usize))
-            .unwrap_or((0, 0));
+            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
         let message = first_line(&e.without_snippet().to_string());
         let (line, column) = refine(text, line, column, &message);
         YamlError::new(path, text, line, column, message)

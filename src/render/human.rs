@@ -81,8 +81,7 @@ impl<'a> Files<'a> for Excerpt<'a> {
             .rev()
             .find(|l| l.range.start <= byte)
             .or(self.lines.first())
-            .map(|l| l.index)
-            .unwrap_or(0))
+            .map_or(0, |l| l.index))
     }
 
     fn line_range(&'a self, _: (), index: usize) -> Result<Range<usize>, FilesError> {
@@ -100,11 +99,7 @@ impl<'a> Files<'a> for Excerpt<'a> {
             max: 0,
         })?;
         let from = (l.range.start + l.prefix).min(byte);
-        let chars = self
-            .text
-            .get(from..byte)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let chars = self.text.get(from..byte).map_or(0, |s| s.chars().count());
         Ok(self.src.line_column_base(index) + l.skipped_chars + chars + 1)
     }
 
@@ -202,20 +197,17 @@ fn place_words(src: &Source, p: &crate::text::source::Place) -> String {
 }
 
 fn render_one(src: &Source, d: &Diagnostic, color: bool) -> String {
-    let to_orig = |r: &Range<usize>| src.original_offset(r.start)..src.original_offset(r.end);
-    let mut spans = vec![to_orig(&d.span)];
-    spans.extend(d.labels.iter().map(|l| to_orig(&l.span)));
+    let mut spans = vec![src.original_range(&d.span)];
+    spans.extend(d.labels.iter().map(|l| src.original_range(&l.span)));
     let ex = excerpt(src, &spans);
-    let mut labels = vec![
-        CsLabel::primary((), ex.map(src, spans[0].start)..ex.map(src, spans[0].end))
-            .with_message(&d.label),
-    ];
-    for (l, s) in d.labels.iter().zip(&spans[1..]) {
-        labels.push(
-            CsLabel::secondary((), ex.map(src, s.start)..ex.map(src, s.end))
-                .with_message(&l.message),
-        );
-    }
+    let mark = |s: &Range<usize>| ex.map(src, s.start)..ex.map(src, s.end);
+    let mut labels = vec![CsLabel::primary((), mark(&spans[0])).with_message(&d.label)];
+    labels.extend(
+        d.labels
+            .iter()
+            .zip(&spans[1..])
+            .map(|(l, s)| CsLabel::secondary((), mark(s)).with_message(&l.message)),
+    );
     let mut notes = Vec::new();
     if let Some(place) = src.place(d.span.start) {
         notes.push(format!("位置：{}", place_words(src, &place)));

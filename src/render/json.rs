@@ -273,26 +273,12 @@ impl Pretty {
         self.out.push_str(s);
     }
 
-    fn number(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend(digits[i..].iter().map(|&d| char::from(d)));
-    }
-
     /// The four position keys (one of the `NUMBERS_` sets) with their values.
     fn numbers(&mut self, keys: &[&str; 4], values: [usize; 4]) {
+        use std::fmt::Write;
         for (k, v) in keys.iter().zip(values) {
             self.raw(k);
-            self.number(v);
+            let _ = write!(self.out, "{v}");
         }
     }
 
@@ -393,10 +379,7 @@ mod tests {
         );
         let d = crate::lint(&src, &set, &Default::default());
         assert!(d.len() >= 2, "{d:?}");
-        let f = FileReport {
-            src: &src,
-            diagnostics: &d,
-        };
+        let f = FileReport::new(&src, &d);
         let one_by_one: Vec<String> = diagnostics(&f, "v").iter().map(body).collect();
         assert_eq!(file_body(&f, "v").unwrap(), one_by_one.join(",\n"));
         // Every field in every form: help or none, labels or none, fixes (none, no
@@ -442,17 +425,11 @@ mod tests {
             ..Default::default()
         };
         for src in [src.clone(), doc.into_source("a\"b.docx")] {
-            let f = FileReport {
-                src: &src,
-                diagnostics: &many,
-            };
+            let f = FileReport::new(&src, &many);
             let one_by_one: Vec<String> = diagnostics(&f, "v\"1").iter().map(body).collect();
             assert_eq!(file_body(&f, "v\"1").unwrap(), one_by_one.join(",\n"));
         }
-        let none = FileReport {
-            src: &src,
-            diagnostics: &[],
-        };
+        let none = FileReport::new(&src, &[]);
         assert_eq!(file_body(&none, "v"), None);
     }
 

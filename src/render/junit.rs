@@ -61,9 +61,7 @@ pub fn document(cases: &[(String, bool)], pack_version: &str) -> String {
         env!("CARGO_PKG_VERSION"),
         xml(pack_version)
     ));
-    for (c, _) in cases {
-        out.push_str(c);
-    }
+    out.extend(cases.iter().map(|(c, _)| c.as_str()));
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
 }

@@ -28,6 +28,12 @@ pub struct FileReport<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
+impl<'a> FileReport<'a> {
+    pub fn new(src: &'a Source, diagnostics: &'a [Diagnostic]) -> FileReport<'a> {
+        FileReport { src, diagnostics }
+    }
+}
+
 /// One output format of a run.
 pub trait Emitter {
     /// Writes (or keeps, for a format written at the end) one file's findings, found by

@@ -26,11 +26,7 @@ pub fn listing(set: &RuleSet) -> String {
             }
         ));
     }
-    o.push_str(&format!(
-        "共 {} 条规则；fzlint rule <id> 查看说明\n",
-        set.rules.len()
-    ));
-    o
+    o + &format!("共 {} 条规则；fzlint rule <id> 查看说明\n", set.rules.len())
 }
 
 /// `fzlint rules --format json`: one object per rule.
@@ -58,13 +54,11 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if let Some(why) = &s.retired {
         o.push_str(&format!("（此规则已停用：{why}）\n"));
     }
-    o.push_str(&format!(
-        "{}  （{}， 默认 {}）\n\n{}\n\n",
-        s.id,
-        s.category,
-        s.severity.name(),
+    let (id, category, severity) = (&s.id, &s.category, s.severity.name());
+    o += &format!(
+        "{id}  （{category}， 默认 {severity}）\n\n{}\n\n",
         s.summary
-    ));
+    );
     if s.preview {
         o.push_str("（试用规则：只在 --preview、配置中 preview: true 或点名此规则时运行）\n\n");
     }
@@ -81,10 +75,8 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
         Some(o) => format!("{}，参数由 {} 覆盖", rule.path, o),
         None => rule.path.clone(),
     };
-    o.push_str(&format!(
-        "\n检查方式与参数（含默认值；{source}）：\n{}\n",
-        indent(check.trim_end())
-    ));
+    let check = indent(check.trim_end());
+    o += &format!("\n检查方式与参数（含默认值；{source}）：\n{check}\n");
     if rule.overridden_by.is_some() {
         o.push_str("\n（以下示例按内置参数编写，参数被覆盖后结果可能不同）\n");
     }
@@ -94,11 +86,7 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
         ("正确示例", &s.examples.good),
     ] {
         for (i, ex) in list.iter().enumerate() {
-            o.push_str(&format!(
-                "\n{title} {}:\n{}\n",
-                i + 1,
-                indent(ex.trim_end())
-            ));
+            o += &format!("\n{title} {}:\n{}\n", i + 1, indent(ex.trim_end()));
             let src = Source::new(format!("{title}{}", i + 1), ex);
             let diags = lint_with(&src, set, &only, &Settings::default());
             let should_fire = title == "错误示例";
@@ -127,8 +115,6 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
 }
 
 fn indent(s: &str) -> String {
-    s.lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let lines: Vec<String> = s.lines().map(|l| format!("  {l}")).collect();
+    lines.join("\n")
 }

@@ -20,16 +20,14 @@ fn level(s: Severity) -> &'static str {
 /// A path as a URI reference: relative with `/` where possible, bytes outside the
 /// unreserved set percent-encoded (Chinese file names are common).
 pub fn uri(path: &str) -> String {
-    let cwd = std::env::current_dir().ok();
     let p = std::path::Path::new(path);
-    let rel = match (&cwd, p.is_absolute()) {
-        (Some(c), true) => p
-            .strip_prefix(c)
-            .map(|r| r.to_path_buf())
-            .unwrap_or_else(|_| p.to_path_buf()),
-        _ => p.to_path_buf(),
-    };
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let cwd = std::env::current_dir().ok().filter(|_| p.is_absolute());
+    let rel = cwd.and_then(|c| p.strip_prefix(c).ok().map(|r| r.to_path_buf()));
+    let s = rel
+        .as_deref()
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/");
     let s = s.strip_prefix("./").unwrap_or(&s).to_string();
     let mut out = String::new();
     if s.starts_with('/') {

@@ -131,17 +131,15 @@ pub fn lint_analysed(
             .filter(|r| !r.spec.preview && r.spec.retired.is_none())
             .all(|r| rules.iter().any(|x| x.spec.id == r.spec.id));
         if let Some(rule) = reporter {
-            for d in unused.into_iter().filter(|d| {
-                if d.ids.is_empty() {
-                    everything
-                } else {
-                    d.ids.iter().all(|i| ran(i))
-                }
-            }) {
+            // A directive for every rule is reported only after a full run.
+            let reported = |d: &&crate::suppress::Directive| {
+                d.ids.iter().all(|i| ran(i)) && (everything || !d.ids.is_empty())
+            };
+            for d in unused.iter().filter(reported) {
                 let text = src.slice(&d.span).to_string();
                 out.push(to_diagnostic(
                     &rule.spec,
-                    Finding::at(d.span).var("text", text),
+                    Finding::at(d.span.clone()).var("text", text),
                 ));
             }
         }
@@ -152,9 +150,7 @@ pub fn lint_analysed(
         .filter(|r| !r.spec.suppresses.is_empty() && out.iter().any(|d| d.rule == r.spec.id))
         .flat_map(|r| r.spec.suppresses.iter().map(String::as_str))
         .collect();
-    if !silenced.is_empty() {
-        out.retain(|d| !silenced.contains(&d.rule.as_str()));
-    }
+    out.retain(|d| !silenced.contains(&d.rule.as_str()));
     out.sort_by(|a, b| {
         (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
     });

@@ -86,12 +86,15 @@ impl RuleSet {
     /// Adds every `.yaml`/`.yml` file under `dir`; returns the errors of the files that
     /// could not be added (the others are added).
     pub fn add_dir(&mut self, dir: &Path) -> Vec<YamlError> {
-        let mut errors = Vec::new();
         if !dir.is_dir() {
             let msg = "不是一个目录".to_string();
-            errors.push(YamlError::new(&dir.display().to_string(), "", 0, 0, msg));
-            return errors;
+            return vec![YamlError::new(&dir.display().to_string(), "", 0, 0, msg)];
         }
+        let read = |name: &str, p: &Path| match std::fs::read(p) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| YamlError::new(name, "", 0, 0, "规则文件不是 UTF-8 文本".into())),
+            Err(e) => Err(YamlError::new(name, "", 0, 0, format!("无法读取：{e}"))),
+        };
         let mut files: Vec<_> = walkdir::WalkDir::new(dir)
             .follow_links(false)
             .into_iter()
@@ -99,42 +102,24 @@ impl RuleSet {
             .filter(|e| e.file_type().is_file())
             .map(|e| e.into_path())
             .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-            .collect();
-        files.sort();
-        // Rules first, then the files that change rules (which may name a rule of this
-        // folder that sorts after them).
-        let mut texts: Vec<(PathBuf, Result<String, YamlError>)> = files
-            .into_iter()
             .map(|p| {
                 let name = p.display().to_string();
-                let t = match std::fs::read(&p) {
-                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-                        YamlError::new(&name, "", 0, 0, "规则文件不是 UTF-8 文本".into())
-                    }),
-                    Err(e) => Err(YamlError::new(&name, "", 0, 0, format!("无法读取：{e}"))),
-                };
-                (p, t)
+                let text = read(&name, &p);
+                (
+                    text.as_ref().is_ok_and(|t| Self::is_override(t)),
+                    name,
+                    p,
+                    text,
+                )
             })
             .collect();
-        texts.sort_by_key(|(p, t)| {
-            (
-                t.as_ref()
-                    .is_ok_and(|t| Self::is_override(t.strip_prefix('\u{FEFF}').unwrap_or(t))),
-                p.clone(),
-            )
-        });
-        for (p, t) in texts {
-            let name = p.display().to_string();
-            match t {
-                Ok(text) => {
-                    if let Err(e) = self.add(&name, &text, false) {
-                        errors.push(e);
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        errors
+        // Rules first, then the files that change rules (which may name a rule of this
+        // folder that sorts after them).
+        files.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+        files
+            .into_iter()
+            .filter_map(|(_, name, _, text)| text.and_then(|t| self.add(&name, &t, false)).err())
+            .collect()
     }
 
     /// Parses and validates one rule file; its patterns are compiled now, so that one
@@ -201,14 +186,14 @@ impl RuleSet {
     /// Whether a file is an override (`override:` as a top-level key).
     fn is_override(text: &str) -> bool {
         text.lines().any(|l| {
-            let l = l.trim_start_matches('\u{FEFF}');
-            let key = l.trim_start_matches(['"', '\'']);
+            let key = l
+                .trim_start_matches('\u{FEFF}')
+                .trim_start_matches(['"', '\'']);
             key.starts_with("override")
                 && key["override".len()..]
                     .trim_start_matches(['"', '\''])
                     .trim_start()
                     .starts_with(':')
-                && !l.starts_with(' ')
         })
     }
 
@@ -258,28 +243,20 @@ impl RuleSet {
                 obj.remove("variants");
             }
             if !o.labels.is_empty() {
-                let labels = obj
-                    .entry("labels")
-                    .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                let labels = obj.entry("labels").or_insert_with(|| serde_json::json!({}));
                 if let Some(labels) = labels.as_object_mut() {
-                    for (k, v) in &o.labels {
-                        labels.insert(k.clone(), serde_json::Value::String(v.clone()));
-                    }
+                    labels.extend(o.labels.iter().map(|(k, v)| (k.clone(), v.as_str().into())));
                 }
             }
-            if let Some(s) = o.severity {
-                obj.insert(
-                    "severity".into(),
-                    serde_json::Value::String(s.name().into()),
-                );
-            }
+            let severity = o.severity.map(|s| s.name().to_string());
             for (k, v) in [
+                ("severity", &severity),
                 ("message", &o.message),
                 ("label", &o.label),
                 ("help", &o.help),
             ] {
                 if let Some(v) = v {
-                    obj.insert(k.into(), serde_json::Value::String(v.clone()));
+                    obj.insert(k.into(), v.as_str().into());
                 }
             }
         }
@@ -428,23 +405,19 @@ impl RuleSet {
 
     /// Rules named in `suppresses` that do not exist: (file, error) for each.
     pub fn check_references(&self) -> Vec<YamlError> {
-        let mut out = Vec::new();
-        for r in &self.rules {
-            for id in &r.spec.suppresses {
-                if self.get(id).is_none() {
-                    let (l, c) = position_of_key(&r.text, "suppresses");
-                    let (l, c) = yaml::refine(&r.text, l, c, &format!("“{id}”"));
-                    out.push(YamlError::new(
-                        &r.path,
-                        &r.text,
-                        l,
-                        c,
-                        format!("suppresses 中的 “{id}” 不是已知的规则"),
-                    ));
-                }
-            }
-        }
-        out
+        let unknown = |r: &Rule, id: &String| {
+            let (l, c) = position_of_key(&r.text, "suppresses");
+            let (l, c) = yaml::refine(&r.text, l, c, &format!("“{id}”"));
+            let msg = format!("suppresses 中的 “{id}” 不是已知的规则");
+            YamlError::new(&r.path, &r.text, l, c, msg)
+        };
+        let refs = self
+            .rules
+            .iter()
+            .flat_map(|r| r.spec.suppresses.iter().map(move |id| (r, id)));
+        refs.filter(|(_, id)| self.get(id).is_none())
+            .map(|(r, id)| unknown(r, id))
+            .collect()
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -454,13 +427,10 @@ impl RuleSet {
     /// Rules by category, then id.
     pub fn sorted(&self) -> Vec<&Rule> {
         let mut v: Vec<&Rule> = self.rules.iter().collect();
-        let cat = |r: &Rule| {
-            CATEGORIES
-                .iter()
-                .position(|c| *c == r.spec.category)
-                .unwrap_or(99)
-        };
-        v.sort_by(|a, b| (cat(a), &a.spec.id).cmp(&(cat(b), &b.spec.id)));
+        let cat = |r: &Rule| CATEGORIES.iter().position(|c| *c == r.spec.category);
+        v.sort_by(|a, b| {
+            (cat(a).unwrap_or(99), &a.spec.id).cmp(&(cat(b).unwrap_or(99), &b.spec.id))
+        });
         v
     }
 }
@@ -501,8 +471,7 @@ pub fn position_of_key(text: &str, key: &str) -> (usize, usize) {
     let prefix = format!("{key}:");
     text.lines()
         .position(|l| l.starts_with(&prefix))
-        .map(|i| (i + 1, prefix.len() + 2))
-        .unwrap_or((1, 1))
+        .map_or((1, 1), |i| (i + 1, prefix.len() + 2))
 }
 
 #[cfg(test)]

@@ -155,21 +155,16 @@ mod tests {
 
     #[test]
     fn sentences_are_split_where_a_scan_of_every_character_splits_them() {
-        let mut all = crate::testing::texts();
-        all.extend(
-            [
-                "。",
-                "。。",
-                "a。b!c?d;e",
-                "!?;",
-                "、。《》「」。",
-                "末尾无标点",
-                "一。二\n三;",
-                "甲;乙。丙!丁。戊?己;;。。庚",
-            ]
-            .iter()
-            .map(|s| s.to_string()),
-        );
+        let all = crate::testing::texts_and(&[
+            "。",
+            "。。",
+            "a。b!c?d;e",
+            "!?;",
+            "、。《》「」。",
+            "末尾无标点",
+            "一。二\n三;",
+            "甲;乙。丙!丁。戊?己;;。。庚",
+        ]);
         for t in all {
             let mut starts: Vec<usize> = t.char_indices().map(|(i, _)| i).step_by(97).collect();
             starts.truncate(40);
@@ -184,12 +179,19 @@ mod tests {
 
     #[test]
     fn han_is_the_han_script() {
+        // Every character to U+30000 (the Han of the basic and the supplementary planes)
+        // and a sample of the rest, against the regex crate's own table.
         let han = Regex::new(r"^\p{Han}$").unwrap();
-        for c in [
-            '一', '龥', '〇', '々', '㐀', '𠀀', '豈', 'a', '。', '，', 'ア', '한', '\u{2E80}',
-        ] {
-            assert_eq!(is_han(c), han.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        let chars = (0..0x3_0000u32)
+            .chain((0x3_0000..0x11_0000).step_by(97))
+            .filter_map(char::from_u32);
+        let mut n = 0;
+        for c in chars {
+            let want = han.is_match(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(is_han(c), want, "{c:?}");
+            n += usize::from(want);
         }
+        assert!(n > 80_000, "{n}");
         assert!(is_common_han('法') && !is_common_han('〇'));
     }
 

@@ -45,10 +45,8 @@ pub fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             .max_by_key(|s| quality(s))?,
         // A match of an alternation is a match of one branch: every branch needs a set.
         HirKind::Alternation(branches) => {
-            let mut out = Vec::new();
-            for b in branches {
-                out.extend(required(b)?);
-            }
+            let sets: Option<Vec<_>> = branches.iter().map(required).collect();
+            let mut out = sets?.concat();
             out.sort();
             out.dedup();
             out
@@ -60,14 +58,8 @@ pub fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// A character class's members as literals, or None for a class of more than
 /// [`MAX_CLASS`] members.
 fn class_members(members: impl Iterator<Item = Vec<u8>>) -> Option<Vec<Vec<u8>>> {
-    let mut out = Vec::new();
-    for m in members {
-        if out.len() == MAX_CLASS {
-            return None;
-        }
-        out.push(m);
-    }
-    Some(out)
+    let out: Vec<_> = members.take(MAX_CLASS + 1).collect();
+    (out.len() <= MAX_CLASS).then_some(out)
 }
 
 /// How well a set filters: longer shortest literal first (up to two Han characters),
@@ -180,13 +172,18 @@ pub fn group_always_matches(pattern: &str, name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A set of literals as sorted strings.
+    fn strings(set: Option<Vec<Vec<u8>>>) -> Option<Vec<String>> {
+        let mut v: Vec<String> = set?
+            .into_iter()
+            .map(|l| String::from_utf8(l).unwrap())
+            .collect();
+        v.sort();
+        Some(v)
+    }
+
     fn set(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::parse(p).unwrap();
-        required(&hir).map(|s| {
-            s.into_iter()
-                .map(|l| String::from_utf8(l).unwrap())
-                .collect()
-        })
+        strings(required(&regex_syntax::parse(p).unwrap()))
     }
 
     #[test]
@@ -289,16 +286,7 @@ mod tests {
 
     #[test]
     fn exact_sets_are_the_whole_of_what_matches() {
-        let show = |p: &str| {
-            exact(p).map(|s| {
-                let mut v: Vec<String> = s
-                    .into_iter()
-                    .map(|l| String::from_utf8(l).unwrap())
-                    .collect();
-                v.sort();
-                v
-            })
-        };
+        let show = |p: &str| strings(exact(p));
         assert_eq!(show("原因").unwrap(), ["原因"]);
         assert_eq!(show("不足之处|薄弱环节").unwrap(), ["不足之处", "薄弱环节"]);
         assert_eq!(

@@ -109,8 +109,7 @@ impl CharIndex {
         text[mb..]
             .char_indices()
             .nth(c - mc)
-            .map(|(i, _)| mb + i)
-            .unwrap_or(text.len())
+            .map_or(text.len(), |(i, _)| mb + i)
     }
 }
 
@@ -253,18 +252,14 @@ impl Source {
     pub fn line_range(&self, line: usize) -> Range<usize> {
         let starts = &self.line_starts;
         let start = starts.get(line).copied().unwrap_or(self.text.len());
-        let end = starts
-            .get(line + 1)
-            .map(|e| e - 1)
-            .unwrap_or(self.text.len());
+        let end = starts.get(line + 1).map_or(self.text.len(), |e| e - 1);
         start..end.max(start)
     }
 
     /// Byte range of a line (without its line break) in the original text.
     pub fn original_line_range(&self, line: usize) -> Range<usize> {
         // Both texts have the same line breaks, one character for one.
-        let r = self.line_range(line);
-        self.original_offset(r.start)..self.original_offset(r.end)
+        self.original_range(&self.line_range(line))
     }
 
     /// 1-based line and 1-based column in characters of a byte offset.
@@ -398,6 +393,16 @@ impl Source {
     /// carriage return made a space or a line break.
     pub fn shortened(&self) -> &[(usize, usize)] {
         &self.shifts
+    }
+
+    /// A span of the normalised text as a range of the original.
+    pub fn original_range(&self, span: &Range<usize>) -> Range<usize> {
+        self.original_offset(span.start)..self.original_offset(span.end)
+    }
+
+    /// The text of a span as the user wrote it.
+    pub fn original_slice(&self, span: &Range<usize>) -> &str {
+        self.original().get(self.original_range(span)).unwrap_or("")
     }
 
     /// The byte offset in the original text of a byte offset in the normalised text.

@@ -49,25 +49,13 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     // Only the upload's own name counts: no path of the client's reaches the disk.
     let own = Path::new(name).file_name().unwrap_or_default();
     let governed = governed(state, &state.dir.join(own)).map_err(|e| (500, e.to_string()))?;
-    let ext = Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if let Some(ext) = ext
-        && input::UNSUPPORTED.contains(&ext.as_str())
-    {
-        return Err((422, input::InputError::Unsupported(ext).to_string()));
-    }
-    let src = input::from_bytes(name, bytes, Format::of(name)).map_err(|e| (422, e.to_string()))?;
+    let unreadable = |e: input::InputError| (422, e.to_string());
+    input::supported(Path::new(name)).map_err(unreadable)?;
+    let src = input::from_bytes(name, bytes, Format::of(name)).map_err(unreadable)?;
     let (diags, analysis) = governed.lint(&src);
     let version = governed.set().vocab.version.clone();
-    let diagnostics: Vec<json::JsonDiagnostic> = json::diagnostics(
-        &FileReport {
-            src: &src,
-            diagnostics: &diags,
-        },
-        &version,
-    );
+    let diagnostics: Vec<json::JsonDiagnostic> =
+        json::diagnostics(&FileReport::new(&src, &diags), &version);
     let mut o = outline::outline(&src, &analysis, &governed.set().vocab);
     o.rule_pack = version.clone();
     Ok(json!({
@@ -85,24 +73,16 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
 /// The text as the page shows it, one entry per line number the diagnostics use: the
 /// lines as written, or for a Word file its paragraphs (a paragraph's line breaks kept).
 fn lines(src: &Source) -> Vec<Value> {
-    let original = src.original();
     let line = |i: usize| {
-        let r = src.original_line_range(i);
-        original
-            .get(r)
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string()
+        let text = src.original().get(src.original_line_range(i)).unwrap_or("");
+        text.trim_end_matches('\r').to_string()
     };
     match (&src.locations, src.format) {
         (Some(locs), fzlint::text::Format::Docx) => locs
             .iter()
             .enumerate()
             .map(|(k, loc)| {
-                let end = locs
-                    .get(k + 1)
-                    .map(|n| n.first_line)
-                    .unwrap_or(src.line_count());
+                let end = locs.get(k + 1).map_or(src.line_count(), |n| n.first_line);
                 let text: Vec<String> = (loc.first_line..end.max(loc.first_line))
                     .map(line)
                     .collect();

@@ -161,11 +161,10 @@ impl Lists {
         for (j, counter) in counters.iter_mut().enumerate().skip(k + 1) {
             // By default a level restarts whenever a higher one is used; lvlRestart n
             // restarts it only after levels 1..=n (0: never).
-            let restarts = match level(j).and_then(|l| l.restart) {
-                None => true,
-                Some(n) => (k as u32) < n,
-            };
-            if restarts {
+            if level(j)
+                .and_then(|l| l.restart)
+                .is_none_or(|n| (k as u32) < n)
+            {
                 *counter = None;
             }
         }

@@ -14,54 +14,47 @@ const NS_MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006
 const NS_DC: &str = "http://purl.org/dc/elements/1.1/";
 const NS_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// The elements any of the readers act on; everything else is [`Tag::Other`] and
-/// passed through (its content still read).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tag {
+/// Declares [`Tag`] and the WordprocessingML names of its elements, once.
+macro_rules! tags {
+    ($($(#[$doc:meta])* $tag:ident $(= $($name:literal)|+)?,)*) => {
+        /// The elements any of the readers act on; everything else is [`Tag::Other`]
+        /// and passed through (its content still read).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) enum Tag {
+            $($(#[$doc])* $tag,)*
+        }
+
+        /// A WordprocessingML element by its local name.
+        fn w_tag(local: &str) -> Tag {
+            match local {
+                $($($($name)|+ => Tag::$tag,)?)*
+                _ => Tag::Other,
+            }
+        }
+    };
+}
+
+tags! {
     // document.xml
-    P,
-    PPr,
-    PStyle,
-    NumPr,
-    Ilvl,
-    NumId,
-    R,
-    RPr,
-    Vanish,
-    T,
-    Tab,
-    Br,
-    NoBreakHyphen,
-    SoftHyphen,
-    FldChar,
-    Tc,
-    TxbxContent,
+    P = "p", PPr = "pPr", PStyle = "pStyle", NumPr = "numPr", Ilvl = "ilvl", NumId = "numId",
+    R = "r", RPr = "rPr", Vanish = "vanish", T = "t", Tab = "tab" | "ptab", Br = "br" | "cr",
+    NoBreakHyphen = "noBreakHyphen", SoftHyphen = "softHyphen", FldChar = "fldChar",
+    Tc = "tc", TxbxContent = "txbxContent",
     // styles.xml
-    Style,
-    BasedOn,
+    Style = "style", BasedOn = "basedOn",
     // numbering.xml
-    AbstractNum,
-    NumStyleLink,
-    Lvl,
-    Start,
-    NumFmt,
-    LvlText,
-    LvlRestart,
-    IsLgl,
-    Num,
-    AbstractNumId,
-    LvlOverride,
-    StartOverride,
+    AbstractNum = "abstractNum", NumStyleLink = "numStyleLink", Lvl = "lvl", Start = "start",
+    NumFmt = "numFmt", LvlText = "lvlText", LvlRestart = "lvlRestart", IsLgl = "isLgl",
+    Num = "num", AbstractNumId = "abstractNumId", LvlOverride = "lvlOverride",
+    StartOverride = "startOverride",
     // markup compatibility, handled by the parser itself
-    AlternateContent,
-    Choice,
-    Fallback,
+    AlternateContent, Choice, Fallback,
     // core.xml and .rels
-    Title,
-    Relationship,
+    Title, Relationship,
     /// An element whose whole content is left out: deleted text, field codes, the old
     /// properties of a tracked formatting change, ruby guide text.
-    Skip,
+    Skip = "del" | "moveFrom" | "delText" | "delInstrText" | "instrText" | "pPrChange"
+        | "rPrChange" | "rt",
     Other,
 }
 
@@ -71,42 +64,7 @@ fn classify(ns: &ResolveResult<'_>, local: &str) -> Tag {
         return Tag::Other;
     };
     match ns.0 {
-        NS_W | NS_W_STRICT => match local {
-            "p" => Tag::P,
-            "pPr" => Tag::PPr,
-            "pStyle" => Tag::PStyle,
-            "numPr" => Tag::NumPr,
-            "ilvl" => Tag::Ilvl,
-            "numId" => Tag::NumId,
-            "r" => Tag::R,
-            "rPr" => Tag::RPr,
-            "vanish" => Tag::Vanish,
-            "t" => Tag::T,
-            "tab" | "ptab" => Tag::Tab,
-            "br" | "cr" => Tag::Br,
-            "noBreakHyphen" => Tag::NoBreakHyphen,
-            "softHyphen" => Tag::SoftHyphen,
-            "fldChar" => Tag::FldChar,
-            "tc" => Tag::Tc,
-            "txbxContent" => Tag::TxbxContent,
-            "style" => Tag::Style,
-            "basedOn" => Tag::BasedOn,
-            "abstractNum" => Tag::AbstractNum,
-            "numStyleLink" => Tag::NumStyleLink,
-            "lvl" => Tag::Lvl,
-            "start" => Tag::Start,
-            "numFmt" => Tag::NumFmt,
-            "lvlText" => Tag::LvlText,
-            "lvlRestart" => Tag::LvlRestart,
-            "isLgl" => Tag::IsLgl,
-            "num" => Tag::Num,
-            "abstractNumId" => Tag::AbstractNumId,
-            "lvlOverride" => Tag::LvlOverride,
-            "startOverride" => Tag::StartOverride,
-            "del" | "moveFrom" | "delText" | "delInstrText" | "instrText" | "pPrChange"
-            | "rPrChange" | "rt" => Tag::Skip,
-            _ => Tag::Other,
-        },
+        NS_W | NS_W_STRICT => w_tag(local),
         NS_MC => match local {
             "AlternateContent" => Tag::AlternateContent,
             "Choice" => Tag::Choice,
@@ -171,10 +129,7 @@ pub(super) fn parse_part(
             };
             (tag, event)
         });
-        let (tag, event) = match event {
-            Ok(ok) => ok,
-            Err(e) => return Err(broken(reader.error_position(), &e)),
-        };
+        let (tag, event) = event.map_err(|e| broken(reader.error_position(), &e))?;
         let (start, empty) = match event {
             Event::Start(e) => (e, false),
             Event::Empty(e) => (e, true),

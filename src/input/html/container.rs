@@ -6,23 +6,10 @@ use super::meta::squeeze;
 
 /// Block elements that hold one paragraph, not a run of them: their text is credited to
 /// the element around them when looking for the report's container.
+#[rustfmt::skip]
 const PARAGRAPH: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "dt",
-    "dd",
-    "pre",
-    "caption",
-    "figcaption",
-    "legend",
-    "summary",
-    "address",
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "caption", "figcaption",
+    "legend", "summary", "address",
 ];
 
 /// Chooses the element holding the report and returns it with the end of its range of

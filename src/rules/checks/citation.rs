@@ -26,15 +26,16 @@ struct Document {
 
 impl Citation {
     pub fn new(documents: &[CitationDoc], when: Compile) -> Result<Citation, String> {
-        let mut out = Vec::new();
-        for d in documents {
-            out.push(Document {
+        let documents = documents.iter().map(|d| {
+            Ok(Document {
                 canonical: d.canonical.clone(),
                 matches: d.matches.compile(when)?,
                 years: d.years,
-            });
-        }
-        Ok(Citation { documents: out })
+            })
+        });
+        Ok(Citation {
+            documents: documents.collect::<Result<_, String>>()?,
+        })
     }
 
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
@@ -144,29 +145,30 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
             };
             let (a, e) = (q, q + len);
             done = e;
-            let start = s[..a]
-                .rfind(SENTENCE_STOPS)
-                .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
-                .unwrap_or(0);
-            let end = s[e..]
-                .find(SENTENCE_STOPS)
-                .map(|i| e + i)
-                .unwrap_or(s.len());
             found.push(Cited {
                 all: &s[a..e],
                 title: &s[a + '《'.len_utf8()..e - '》'.len_utf8()],
                 span: b.span.start + a..b.span.start + e,
-                sentence: &s[start..end],
+                sentence: sentence_around(s, a, e),
             });
         }
         found
     })
 }
 
+/// The sentence of `s` around `s[a..e]`.
+fn sentence_around(s: &str, a: usize, e: usize) -> &str {
+    let start = s[..a]
+        .rfind(SENTENCE_STOPS)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[e..].find(SENTENCE_STOPS).map_or(s.len(), |i| e + i);
+    &s[start..end]
+}
+
 /// The citations as first found, with [`CITED`]: the scan above must agree with it.
 #[cfg(test)]
 mod reference {
-    use super::{CITED, Cited, Ctx, SENTENCE_STOPS};
+    use super::{CITED, Cited, Ctx, sentence_around};
 
     /// Every 《…》 citation of the report's text blocks.
     pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
@@ -174,19 +176,11 @@ mod reference {
             let s = ctx.src.slice(&b.span);
             CITED.captures_iter(s).filter_map(move |c| {
                 let (all, title) = (c.get(0)?, c.get(1)?);
-                let start = s[..all.start()]
-                    .rfind(SENTENCE_STOPS)
-                    .map(|i| i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1))
-                    .unwrap_or(0);
-                let end = s[all.end()..]
-                    .find(SENTENCE_STOPS)
-                    .map(|i| all.end() + i)
-                    .unwrap_or(s.len());
                 Some(Cited {
                     all: all.as_str(),
                     title: title.as_str(),
                     span: b.span.start + all.start()..b.span.start + all.end(),
-                    sentence: &s[start..end],
+                    sentence: sentence_around(s, all.start(), all.end()),
                 })
             })
         })
@@ -195,21 +189,17 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::with_ctx;
-    use crate::testing::texts;
+    use super::super::testing::{texts_and, with_ctx};
 
     #[test]
     fn citations_are_what_the_pattern_finds() {
-        let mut all = texts();
-        all.extend(
-            [
-                "《A《纲要》》《》《x\n》《一》。学习《法治政府建设实施纲要(2021—2025年)》!",
-                &format!("《{}》《{}》", "字".repeat(80), "字".repeat(81)),
-                "《《《》",
-                "《",
-            ]
-            .map(String::from),
-        );
+        let long = format!("《{}》《{}》", "字".repeat(80), "字".repeat(81));
+        let all = texts_and(&[
+            "《A《纲要》》《》《x\n》《一》。学习《法治政府建设实施纲要(2021—2025年)》!",
+            &long,
+            "《《《》",
+            "《",
+        ]);
         fn key(c: super::Cited) -> (String, String, std::ops::Range<usize>, String) {
             (c.all.into(), c.title.into(), c.span, c.sentence.into())
         }

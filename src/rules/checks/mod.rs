@@ -248,7 +248,7 @@ pub(crate) mod testing {
     use super::{Ctx, Finding};
     use crate::analyse::{Settings, analyse};
     use crate::pack::vocab::Vocab;
-    use crate::testing::texts;
+    pub use crate::testing::texts_and;
     use crate::text::source::Source;
     use std::sync::LazyLock;
 
@@ -266,13 +266,6 @@ pub(crate) mod testing {
             vocab: &VOCAB,
         };
         f(&ctx)
-    }
-
-    /// Every text of [`texts`], and `extra`.
-    pub fn texts_and(extra: &[&str]) -> Vec<String> {
-        let mut all = texts();
-        all.extend(extra.iter().map(|t| t.to_string()));
-        all
     }
 
     /// Asserts that `fast` finds what `reference` finds, in [`texts_and`] `extra`.

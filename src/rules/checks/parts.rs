@@ -181,13 +181,12 @@ impl Genre {
         report_name: &str,
         when: Compile,
     ) -> Result<Genre, String> {
-        let mut compiled = Vec::new();
-        for k in kinds {
+        let kinds = kinds.iter().map(|k| {
             let unless = k.unless.as_ref().map(|u| u.compile(when)).transpose()?;
-            compiled.push((k.name.clone(), k.matches.compile(when)?, unless));
-        }
+            Ok((k.name.clone(), k.matches.compile(when)?, unless))
+        });
         Ok(Genre {
-            kinds: compiled,
+            kinds: kinds.collect::<Result<_, String>>()?,
             subject: subject.compile(when)?,
             report_title: report_title.compile(when)?,
             report_name: report_name.to_string(),

@@ -29,18 +29,17 @@ pub struct Patterns {
 impl Patterns {
     pub fn new(scope: Scope, items: &[PatternItem], when: Compile) -> Result<Patterns, String> {
         let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
-        let mut compiled = Vec::new();
-        for i in items {
-            compiled.push(Item {
+        let items = items.iter().map(|i| {
+            Ok(Item {
                 regex: i.regex.compile(when)?,
                 label: i.label.clone(),
                 unless_before: compile(&i.unless_before)?,
                 unless_after: compile(&i.unless_after)?,
-            });
-        }
+            })
+        });
         let p = Patterns {
             scope,
-            items: compiled,
+            items: items.collect::<Result<_, String>>()?,
             joined: OnceLock::new(),
         };
         if when == Compile::Now {
@@ -138,17 +137,11 @@ fn starts(pre: &Regex) -> Option<Starts> {
 /// The spans a scope covers.
 fn scope_spans(ctx: &Ctx, scope: Scope) -> Vec<Span> {
     let r = ctx.report;
+    let span = |&b: &usize| r.blocks[b].span.clone();
     match scope {
         Scope::Body => r.text_blocks().map(|(_, b)| b.span.clone()).collect(),
-        Scope::Title => r
-            .title
-            .map(|t| vec![r.blocks[t].span.clone()])
-            .unwrap_or_default(),
-        Scope::Preamble => r
-            .preamble
-            .iter()
-            .map(|&b| r.blocks[b].span.clone())
-            .collect(),
+        Scope::Title => r.title.iter().map(span).collect(),
+        Scope::Preamble => r.preamble.iter().map(span).collect(),
         Scope::Headings => r.headings.iter().map(|h| h.title.clone()).collect(),
     }
 }

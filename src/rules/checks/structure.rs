@@ -14,12 +14,7 @@ fn level_name(level: u8) -> &'static str {
 
 /// The marker as the drafter wrote it (full-width brackets stay full-width).
 fn marker_str<'a>(ctx: &Ctx<'a>, h: &Heading) -> &'a str {
-    let o = ctx.src.original();
-    let (s, e) = (
-        ctx.src.original_offset(h.marker.start),
-        ctx.src.original_offset(h.marker.end),
-    );
-    o.get(s..e).unwrap_or("")
+    ctx.src.original_slice(&h.marker)
 }
 
 /// A heading's number in Chinese numerals (in digits from 100 on).
@@ -188,8 +183,7 @@ fn number_run(marker: &str) -> (usize, usize) {
     let start = marker.find(is_num).unwrap_or(0);
     let end = marker[start..]
         .find(|c: char| !is_num(c))
-        .map(|e| start + e)
-        .unwrap_or(marker.len());
+        .map_or(marker.len(), |e| start + e);
     (start, end)
 }
 
@@ -227,16 +221,11 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
                 None => counts.push((s.clone(), 1)),
             }
         }
-        let Some(major) = counts
-            .iter()
-            .fold(None::<&(String, usize)>, |best, c| match best {
-                Some(b) if b.1 >= c.1 => Some(b),
-                _ => Some(c),
-            })
-        else {
+        // The most common shape, the first of those as common.
+        let Some((major, _)) = counts.iter().rev().max_by_key(|c| c.1) else {
             continue;
         };
-        let major = major.0.clone();
+        let major = major.clone();
         if major.contains('、') {
             let (i, _) = &items[0];
             let h = &hs[*i];
@@ -329,13 +318,10 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
         let title = ctx.src.slice(&h.title);
         if let Some(c) = title.chars().last().filter(|c| trailing.contains(*c)) {
             let end = h.title.end;
-            let mark = ctx
-                .src
-                .original()
-                .get(ctx.src.original_offset(end - c.len_utf8())..ctx.src.original_offset(end));
+            let at = end - c.len_utf8()..end;
             out.push(
-                Finding::at(end - c.len_utf8()..end)
-                    .var("mark", mark.unwrap_or(""))
+                Finding::at(at.clone())
+                    .var("mark", ctx.src.original_slice(&at))
                     .var("marker", marker_str(ctx, h)),
             );
         } else if flag_full_stop && let Some(t) = &h.terminator {
@@ -367,12 +353,7 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
             .find(|b| !matches!(b.kind, BlockKind::Furniture | BlockKind::Head));
         // Built only for a finding (it reads the original text).
         let f = || {
-            let title = ctx
-                .src
-                .original()
-                .get(ctx.src.original_offset(h.title.start)..ctx.src.original_offset(h.title.end))
-                .unwrap_or("");
-            Finding::at(h.marker.start..h.title.end).var("title", title)
+            Finding::at(h.marker.start..h.title.end).var("title", ctx.src.original_slice(&h.title))
         };
         match next.map(|b| &b.kind) {
             Some(BlockKind::Heading(j)) if r.headings[*j].level <= h.level => {

@@ -138,11 +138,7 @@ fn seen_as_written(ctx: &Ctx, table: &[(char, char)], skip_between_digits: bool)
             _ => 0..0,
         };
         let norm = ctx.src.slice(&b.span);
-        let (os, oe) = (
-            ctx.src.original_offset(b.span.start),
-            ctx.src.original_offset(b.span.end),
-        );
-        let Some(orig) = original.get(os..oe) else {
+        let Some(orig) = original.get(ctx.src.original_range(&b.span)) else {
             continue;
         };
         // Normalisation maps characters one for one.
@@ -216,8 +212,7 @@ fn minority(
         .slice(&(at..at + 4))
         .chars()
         .next()
-        .map(char::len_utf8)
-        .unwrap_or(1);
+        .map_or(1, char::len_utf8);
     Some(
         Finding::at(at..at + len)
             .var("found", minor.to_string())
@@ -230,7 +225,7 @@ fn minority(
 #[cfg(test)]
 mod tests {
     use super::super::testing::with_ctx;
-    use crate::testing::texts;
+    use crate::testing::texts_and;
 
     #[test]
     fn width_mix_reads_the_normalised_text_as_the_text_as_written() {
@@ -258,8 +253,8 @@ mod tests {
             "甲,乙，丙\u{3000},\u{a0}，丁:戊：己;庚；（辛）(壬)？！?!",
             "，\n,\r\n，1\n,2\n，(一)标题,\n（二）标题，",
         ];
-        let mut all = texts();
-        all.extend(beside.iter().flat_map(|t| [t.to_string(), t.repeat(3)]));
+        let mut all = texts_and(&beside);
+        all.extend(beside.map(|t| t.repeat(3)));
         let mut found = 0;
         for t in all {
             with_ctx(&t, |ctx| {

@@ -110,6 +110,18 @@ pub(super) fn readable(
     }
 }
 
+/// A report titled [`T`], of 2025, published on time, with these parts and findings.
+pub(super) fn usual(path: &str, parts: &str, findings: Vec<Finding>) -> Entry {
+    readable(
+        path,
+        Some(T),
+        Some(2025),
+        Some("2026-02-10"),
+        parts,
+        findings,
+    )
+}
+
 /// A report with every part headed, its year and date, and no findings.
 pub(super) fn complete(path: &str, title: &str) -> Entry {
     readable(
@@ -144,7 +156,6 @@ pub(super) const BROKEN: &str = "文件已损坏：不是有效的 Word 文档�
 
 pub(super) fn cases() -> Vec<Case> {
     let y = Some(2025);
-    let d = Some("2026-02-10");
     let h = "有标题";
     let m = "缺失";
     let u = "无标题";
@@ -185,11 +196,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "no-shortcomings.txt",
-                Some(T),
-                y,
-                d,
                 "H--HHH",
                 vec![
                     simple("missing-part", "error"),
@@ -203,11 +211,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "no-duties.txt",
-                Some(T),
-                y,
-                d,
                 "HHH-HH",
                 vec![
                     simple("numbering-gap", "warning"),
@@ -220,11 +225,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "no-plan.txt",
-                Some(T),
-                y,
-                d,
                 "HHHH-H",
                 vec![
                     simple("missing-part", "error"),
@@ -237,11 +239,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "no-other.txt",
-                Some(T),
-                y,
-                d,
                 "HHHHH-",
                 vec![
                     simple("missing-part", "error"),
@@ -254,11 +253,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "no-causes.txt",
-                Some(T),
-                y,
-                d,
                 "HH-HHH",
                 vec![simple("causes-missing", "warning")],
             ),
@@ -268,18 +264,15 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable("unheaded.txt", Some(T), y, d, "uuuuHH", vec![placeholder]),
+            entry: usual("unheaded.txt", "uuuuHH", vec![placeholder]),
             row: format!(
                 "unheaded.txt|{T}|2025|2026-02-10|否|\
                  {u}|{u}|{u}|{h}|{h}|1|0|0|placeholder×1|"
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "unheaded-no-causes.txt",
-                Some(T),
-                y,
-                d,
                 "Hu-HHu",
                 vec![simple("causes-missing", "warning")],
             ),
@@ -370,11 +363,8 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable(
+            entry: usual(
                 "many.txt",
-                Some(T),
-                y,
-                d,
                 "HHHHHH",
                 vec![
                     simple("numbering-gap", "warning"),
@@ -423,7 +413,7 @@ pub(super) fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            entry: readable("word.docx", Some(T), y, d, "HHHHHH", vec![located]),
+            entry: usual("word.docx", "HHHHHH", vec![located]),
             row: format!(
                 "word.docx|{T}|2025|2026-02-10|否|\
                  {h}|{h}|{h}|{h}|{h}|0|1|0|numbering-gap×1|"
