@@ -80,6 +80,8 @@ pub enum Format {
     Sarif,
     /// JUnit XML, one test case per report.
     Junit,
+    /// GitLab Code Quality (a JSON array of issues for merge requests).
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

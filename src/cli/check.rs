@@ -5,6 +5,7 @@ use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atom
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
 use fzlint::diagnostic::{Diagnostic, Severity};
+use fzlint::render::gitlab::GitlabEmitter;
 use fzlint::render::human::HumanEmitter;
 use fzlint::render::json::JsonEmitter;
 use fzlint::render::junit::JunitEmitter;
@@ -205,6 +206,7 @@ fn emitter(args: &CheckArgs) -> Box<dyn Emitter> {
         Format::Github => Box::new(github::EMITTER),
         Format::Sarif => Box::<SarifEmitter>::default(),
         Format::Junit => Box::<JunitEmitter>::default(),
+        Format::Gitlab => Box::<GitlabEmitter>::default(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -21,6 +22,18 @@ use crate::rules::RuleSet;
 use crate::text::source::Source;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+
+/// FNV-1a: a small stable hash for fingerprints (SARIF, GitLab), not for security.
+pub(crate) fn fnv(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
 
 /// One linted file and what was found in it.
 pub struct FileReport<'a> {

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it. One document for
 //! the whole run; columns count Unicode code points, as declared.
 
-use super::{Emitter, FileReport, Tally};
+use super::{Emitter, FileReport, Tally, fnv};
 use crate::diagnostic::Severity;
 use crate::rules::{Rule, RuleSet};
 use crate::text::Span;
@@ -41,18 +41,6 @@ pub fn uri(path: &str) -> String {
         }
     }
     out
-}
-
-/// FNV-1a: a small stable hash for fingerprints (not for security).
-fn fnv(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    format!("{h:016x}")
 }
 
 /// The results for one file. Fingerprints rest on the rule, the text the finding
