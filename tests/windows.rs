@@ -1,5 +1,6 @@
 //! fzlint.exe, cross-compiled for 64-bit Windows by scripts/build-windows.sh, run under
-//! Wine: it starts, and it finds in the sample report what this platform's binary finds.
+//! Wine: it starts, it finds in the sample report what this platform's binary finds, and
+//! started with no arguments (double-clicked) it serves the checking page.
 //!
 //! Runs where Wine, mingw-w64 and Rust's x86_64-pc-windows-gnu target are present
 //! (`scripts/build-windows.sh --wine --no-build` installs them); otherwise `cargo test`
@@ -215,4 +216,54 @@ fn the_windows_exe_runs_under_wine_and_finds_what_linux_finds() {
             "JSON of check {report}"
         );
     }
+
+    // Double-clicked: no arguments start the checking page on a free port, say how to
+    // stop it, and answer the page.
+    let mut cmd = wine(dir.path(), "wine");
+    cmd.arg(&copy)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().expect("wine starts fzlint.exe");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let url = rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("fzlint.exe without arguments prints the page's address");
+    let told = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("and how to stop it");
+    assert!(told.contains("关闭这个窗口"), "{told}");
+    let addr = url
+        .trim()
+        .strip_prefix("http://")
+        .and_then(|u| u.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("an address: {url}"))
+        .to_string();
+    let page = {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(&addr).expect("the page's port answers");
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(s, "GET / HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+        let mut body = String::new();
+        let _ = s.read_to_string(&mut body);
+        body
+    };
+    assert!(
+        page.starts_with("HTTP/1.1 200") || page.starts_with("HTTP/1.0 200"),
+        "{page:.200}"
+    );
+    assert!(page.contains("fzlint"), "{page:.400}");
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -28,8 +28,19 @@ use clap::Parser;
 use out::Out;
 pub use out::{EXIT_TROUBLE, Status};
 
+/// Started on Windows with no arguments: double-clicked in Explorer. fzlint then starts
+/// the checking page on any free port and opens the browser; the console window it
+/// runs in says how to stop it.
+pub fn double_clicked() -> bool {
+    cfg!(windows) && std::env::args_os().len() == 1
+}
+
 pub fn run() -> anyhow::Result<Status> {
-    let cli = Cli::parse();
+    let cli = if double_clicked() {
+        Cli::parse_from(["fzlint", "serve", "--addr", "127.0.0.1:0"])
+    } else {
+        Cli::parse()
+    };
     let mut out = Out::stdout();
     match cli.command {
         Command::Check(args) => Ok(check::run(args, &mut out)),

@@ -94,7 +94,11 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     };
     let url = page_url(bound, args.token.as_deref());
     out.print(&format!("{url}\n"));
-    out.print("fzlint 检查页已启动：在浏览器中打开上面的地址；按 Ctrl+C 停止\n");
+    out.print(if super::double_clicked() {
+        "fzlint 检查页已启动：浏览器会自动打开上面的地址；用完后关闭这个窗口即可停止 fzlint\n"
+    } else {
+        "fzlint 检查页已启动：在浏览器中打开上面的地址；按 Ctrl+C 停止\n"
+    });
     let _ = out.flush();
     if !args.no_open && desktop() {
         open_browser(&url);
