@@ -914,6 +914,35 @@ fn fix_refuses_what_it_cannot_write_safely() {
     assert!(stderr(&o).contains("标准输入"), "{}", stderr(&o));
 }
 
+/// A Notepad file on a Chinese Windows is GBK with CRLF line ends: --fix writes it back
+/// in GBK with its line ends, changing nothing but the fix.
+#[test]
+fn fix_writes_a_gbk_file_back_in_gbk() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "青石镇2024年度法治政府建设工作报告\r\n一、主要举措\r\n全年审查决策5件。\r\n特此报告。\r\n青石镇人民政府\r\n2025年02月07日\r\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    let p = dir.path().join("gbk.txt");
+    std::fs::write(&p, &gbk).unwrap();
+    let path = p.to_str().unwrap();
+    let o = fzlint(&["check", "--isolated", "--fix", path]);
+    assert!(!stderr(&o).contains("只能修复"), "{}", stderr(&o));
+    let fixed = text.replace("2025年02月07日", "2025年2月7日");
+    let (want, _, _) = encoding_rs::GBK.encode(&fixed);
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        want.into_owned(),
+        "GBK and CRLF kept"
+    );
+    // Nothing left to fix.
+    assert_eq!(
+        fzlint(&["check", "--isolated", "--diff", path])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
 #[test]
 fn output_is_the_same_whatever_the_number_of_threads() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -233,8 +233,10 @@ enum FixOutcome {
     Fixed(String, usize),
 }
 
-/// Applies (or, for --diff, shows) the safe fixes of one file. Only UTF-8 .txt and .md
-/// files are changed, written to a temporary file beside them and moved into place.
+/// Applies (or, for --diff, shows) the safe fixes of one file. Only .txt and .md files
+/// are changed, in their own encoding (UTF-8, or GBK, GB18030 or Big5 as Notepad on a
+/// Chinese Windows writes them) and line ends, written to a temporary file beside them
+/// and moved into place.
 fn fix_file(
     path: &Path,
     src: &Source,
@@ -262,21 +264,43 @@ fn fix_file(
     let path = &std::fs::canonicalize(path).map_err(|e| format!("无法读取：{e}"))?;
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
     let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
-        return Err("只能修复 UTF-8 编码的文件（--diff 可以显示要改的地方）".into());
-    };
     // The fixes were found in the text as it was read; if the file has changed since,
     // they may no longer fit it.
     let changed = || "文件在检查后被修改过，未写入".to_string();
-    if now != src.original() {
-        return Err(changed());
+    let mut content = Vec::with_capacity(fixed.len() + 3);
+    if let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) {
+        if now != src.original() {
+            return Err(changed());
+        }
+        if bom {
+            content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+        }
+        content.extend_from_slice(fixed.as_bytes());
+    } else {
+        // A Chinese legacy encoding: read again in it, written back in it.
+        use encoding_rs::{BIG5, GB18030, GBK};
+        let enc = encoding_rs::Encoding::for_label(src.encoding.as_bytes())
+            .filter(|e| [GBK, GB18030, BIG5].contains(e))
+            .ok_or_else(|| {
+                format!(
+                    "只能修复 UTF-8、GBK、GB18030 或 Big5 编码的文件，这个文件是 {}（--diff 可以显示要改的地方）",
+                    src.encoding
+                )
+            })?;
+        let now = enc.decode_without_bom_handling_and_without_replacement(&bytes);
+        if now.as_deref() != Some(src.original()) {
+            return Err(changed());
+        }
+        let (out, _, unmappable) = enc.encode(&fixed);
+        if unmappable {
+            return Err(format!(
+                "修复后的文字无法用 {} 编码写回，未写入",
+                enc.name()
+            ));
+        }
+        content.extend_from_slice(&out);
     }
     let tmp = temporary_beside(path);
-    let mut content = Vec::with_capacity(fixed.len() + 3);
-    if bom {
-        content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-    }
-    content.extend_from_slice(fixed.as_bytes());
     let write = || -> std::io::Result<bool> {
         std::fs::write(&tmp, &content)?;
         if let Ok(meta) = std::fs::metadata(path) {
