@@ -943,6 +943,27 @@ fn fix_writes_a_gbk_file_back_in_gbk() {
     );
 }
 
+/// The summary says how many files could not be checked, not 「未发现问题」 about none.
+#[test]
+fn the_summary_counts_the_files_that_could_not_be_checked() {
+    let o = fzlint(&["check", "--isolated", "missing.pdf", "old.doc"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(out.contains("没有检查任何报告：2 个文件无法检查"), "{out}");
+    assert!(!out.contains("未发现问题"), "{out}");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "missing.pdf",
+        "examples/clean-report.txt",
+    ]);
+    assert!(
+        stdout(&o).contains("检查了 1 份报告：未发现问题；另有 1 个文件无法检查"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn output_is_the_same_whatever_the_number_of_threads() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -166,6 +166,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             ));
         }
     }
+    tally.totals.unreadable = status.inputs;
     out.write(|w| emitter.finish(w, &tally));
     if let Some(f) = file_out {
         let path = args.output.as_deref().unwrap_or(Path::new(""));

@@ -279,6 +279,8 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files that could not be checked (each named on its own error line).
+    pub unreadable: usize,
 }
 
 impl Totals {
@@ -300,11 +302,18 @@ impl Totals {
     }
 
     pub fn summary(&self) -> String {
+        let unreadable = match self.unreadable {
+            0 => String::new(),
+            n if self.files == 0 => {
+                return format!("没有检查任何报告：{n} 个文件无法检查（原因见上）\n");
+            }
+            n => format!("；另有 {n} 个文件无法检查（原因见上）"),
+        };
         if self.errors + self.warnings + self.infos == 0 {
-            return format!("检查了 {} 份报告：未发现问题\n", self.files);
+            return format!("检查了 {} 份报告：未发现问题{unreadable}\n", self.files);
         }
         format!(
-            "检查了 {} 份报告：{} 个错误，{} 个警告，{} 条提示（fzlint rule <id> 查看规则说明）\n",
+            "检查了 {} 份报告：{} 个错误，{} 个警告，{} 条提示（fzlint rule <id> 查看规则说明）{unreadable}\n",
             self.files, self.errors, self.warnings, self.infos
         )
     }
