@@ -15,6 +15,27 @@ pub struct Analysis {
     pub parts: Parts,
 }
 
+impl Analysis {
+    /// Whether the text reads as a report at all: it has a title, or two parts found by
+    /// their wording (not only headings taken for the measures by their position), or
+    /// no text at all (an empty report is reported as such). A README, a guide or a
+    /// notes file found in a folder is no report.
+    pub fn is_report(&self) -> bool {
+        let mut worded: Vec<_> = self
+            .parts
+            .hits
+            .iter()
+            .filter(|h| !h.by_position)
+            .map(|h| h.part)
+            .collect();
+        worded.sort();
+        worded.dedup();
+        self.report.title.is_some()
+            || worded.len() >= 2
+            || self.report.text_blocks().next().is_none()
+    }
+}
+
 pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
     let report = parse::parse(src, vocab);
     let mut facts = classify::facts(src, &report, vocab, settings);

@@ -964,6 +964,50 @@ fn the_summary_counts_the_files_that_could_not_be_checked() {
     );
 }
 
+/// In a folder, a file that reads as no report (a README, notes) is skipped and counted,
+/// and named with --verbose; named on the command line it is checked; an empty report
+/// in a folder is still checked (it is reported as empty).
+#[test]
+fn a_folder_walk_skips_what_is_no_report() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let report = std::fs::read_to_string(root().join("examples/sample-report.txt")).unwrap();
+    std::fs::write(dir.path().join("report.txt"), &report).unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# 说明\n\n这个文件夹存放各单位报送的材料，按单位名称命名。\n\n## 报送方式\n\n1. 邮件报送。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let o = fzlint(&["check", "--isolated", "--format", "concise", d]);
+    let out = stdout(&o);
+    assert!(out.contains("report.txt"), "{out}");
+    assert!(
+        out.contains("empty.txt"),
+        "an empty report is reported: {out}"
+    );
+    assert!(!out.contains("README.md"), "{out}");
+    let o = fzlint(&["check", "--isolated", "--color", "never", d]);
+    let summary = stdout(&o);
+    assert!(summary.contains("检查了 2 份报告"), "{summary}");
+    assert!(summary.contains("跳过 1 个不像是报告的文件"), "{summary}");
+    let o = fzlint(&["check", "--isolated", "--verbose", "--format", "concise", d]);
+    assert!(stderr(&o).contains("README.md"), "{}", stderr(&o));
+    let readme = dir.path().join("README.md");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        readme.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&o).contains("README.md"),
+        "named, it is checked: {}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn output_is_the_same_whatever_the_number_of_threads() {
     let dir = tempfile::tempdir().expect("a temporary folder");

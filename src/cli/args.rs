@@ -179,6 +179,9 @@ pub struct CheckArgs {
 /// What `check` and `report` share: the settings a run uses and how it reads files.
 #[derive(clap::Args)]
 pub struct RunArgs {
+    /// Name each file found in a folder that was skipped as no report (a README, notes).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// The reported year, when the title names none.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
     pub year: Option<i32>,

@@ -94,6 +94,13 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             let set = job.governed.set();
             let (mut src, mut diags) = match outcome {
                 Outcome::Whole(src, diags, _) => (src, diags),
+                Outcome::NotReport => {
+                    tally.totals.skipped += 1;
+                    if args.run.verbose {
+                        eprint_line(&format!("跳过 {}：不像是报告", path.display()));
+                    }
+                    return;
+                }
                 Outcome::Rendered(text, found) => {
                     tally.file(found.iter().map(|(r, s)| (r.as_str(), *s)), set);
                     if let Some(text) = text {

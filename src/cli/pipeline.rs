@@ -50,12 +50,17 @@ pub enum Outcome {
     /// on the thread that made them: freed on the writing thread, they cost it more
     /// than the writing did, and held up the lint threads' allocator.
     Rendered(Option<String>, Vec<(String, Severity)>),
+    /// A file found in a folder that reads as no report at all (a README, notes): not
+    /// linted.
+    NotReport,
 }
 
 /// One file to lint, with what governs it.
 pub struct Job {
     pub path: PathBuf,
     pub governed: Governed,
+    /// Named on the command line (always linted), not found in a folder.
+    pub explicit: bool,
 }
 
 /// Lints the files and hands each result to `each`, in the order of `files`. Files are
@@ -84,6 +89,9 @@ pub fn lint_files(
             src.name = name.to_string();
         }
         let (mut diags, analysis) = job.governed.lint(&src);
+        if !job.explicit && !analysis.is_report() {
+            return Ok(Outcome::NotReport);
+        }
         // Dropped here, on the thread that made it, unless it is wanted.
         let analysis = plan.analysis.then_some(analysis);
         diags.retain(|d| d.severity >= plan.min);
@@ -150,7 +158,7 @@ fn prepare<'f>(
 ) -> Result<(Vec<Job>, Order<'f>), ResolveError> {
     let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
     let mut order = Vec::with_capacity(chunk.len());
-    for (path, _) in chunk {
+    for (path, explicit) in chunk {
         let governed = resolver.governed(path);
         report_problems(resolver, status);
         match governed {
@@ -159,6 +167,7 @@ fn prepare<'f>(
                 jobs.push(Job {
                     path: path.clone(),
                     governed,
+                    explicit: *explicit,
                 });
             }
             Err(e @ ResolveError::Broken(_)) => order.push(Err((path.as_path(), e))),

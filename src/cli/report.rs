@@ -48,6 +48,12 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         |status, path, linted| {
             let (job, src, diags, a) = match linted {
                 Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
+                Ok((_, Outcome::NotReport)) => {
+                    if args.run.verbose {
+                        eprint_line(&format!("跳过 {}：不像是报告", path.display()));
+                    }
+                    return;
+                }
                 linted => {
                     let e = linted.err().map(|e| e.to_string()).unwrap_or_default();
                     status.input_error(format_args!("{}: {e}", path.display()));

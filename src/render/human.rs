@@ -281,6 +281,8 @@ pub struct Totals {
     pub infos: usize,
     /// Files that could not be checked (each named on its own error line).
     pub unreadable: usize,
+    /// Files found in folders that read as no report (named with --verbose).
+    pub skipped: usize,
 }
 
 impl Totals {
@@ -302,18 +304,24 @@ impl Totals {
     }
 
     pub fn summary(&self) -> String {
-        let unreadable = match self.unreadable {
+        let mut tail = match self.unreadable {
             0 => String::new(),
             n if self.files == 0 => {
                 return format!("没有检查任何报告：{n} 个文件无法检查（原因见上）\n");
             }
             n => format!("；另有 {n} 个文件无法检查（原因见上）"),
         };
+        if self.skipped > 0 {
+            tail.push_str(&format!(
+                "；跳过 {} 个不像是报告的文件（--verbose 列出）",
+                self.skipped
+            ));
+        }
         if self.errors + self.warnings + self.infos == 0 {
-            return format!("检查了 {} 份报告：未发现问题{unreadable}\n", self.files);
+            return format!("检查了 {} 份报告：未发现问题{tail}\n", self.files);
         }
         format!(
-            "检查了 {} 份报告：{} 个错误，{} 个警告，{} 条提示（fzlint rule <id> 查看规则说明）{unreadable}\n",
+            "检查了 {} 份报告：{} 个错误，{} 个警告，{} 条提示（fzlint rule <id> 查看规则说明）{tail}\n",
             self.files, self.errors, self.warnings, self.infos
         )
     }
