@@ -9,60 +9,84 @@ use std::path::PathBuf;
     name = "fzlint",
     // The version names the built-in rule pack too (read from rules/pack.yaml by build.rs).
     version = concat!(env!("CARGO_PKG_VERSION"), " (规则包 ", env!("FZLINT_PACK_VERSION"), ")"),
-    about = "法治政府建设年度报告检查工具"
+    about = "法治政府建设年度报告检查工具",
+    // Help in Chinese: clap's own --help, --version and help subcommand are replaced
+    // (see `localised` in cli/mod.rs for the headings).
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// 显示帮助
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check reports (files, folders of .txt/.md/.docx/.html, or - for standard input).
+    /// 检查报告（文件、含 .txt/.md/.docx/.html 的文件夹，或 - 表示标准输入）
     Check(CheckArgs),
-    /// An overview of a batch of reports: who is missing what, who is late (HTML or CSV).
+    /// 一批报告的总览：谁缺了什么、谁逾期（HTML 或 CSV）
     Report(ReportArgs),
-    /// Show the structure fzlint understood in one report.
+    /// 显示 fzlint 从一份报告中读出的结构
     Outline {
+        /// 报告文件
         path: PathBuf,
+        /// 输出格式（human 或 json）
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// 标题没有写年份时，按这个报告年度读
         #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
     },
-    /// List the rules.
+    /// 列出全部规则
     Rules {
+        /// 输出格式（human 或 json）
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
         #[command(flatten)]
         rules: RuleArgs,
     },
-    /// Show the settings that apply to a report (or to reports in a folder).
+    /// 显示对一份报告（或一个文件夹中的报告）生效的设置
     Config {
+        /// 报告文件或文件夹
         #[arg(default_value = ".")]
         path: PathBuf,
+        /// 输出格式（human 或 json）
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
         #[command(flatten)]
         rules: RuleArgs,
+        /// 使用这个配置文件（而不是最近的 .fzlint.yaml）
         #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
         config: Option<PathBuf>,
+        /// 不使用任何配置文件
         #[arg(long)]
         isolated: bool,
     },
-    /// Write a commented starter .fzlint.yaml in the current folder.
+    /// 在当前文件夹写一个带说明的 .fzlint.yaml 起步配置
     Init,
-    /// Print the JSON Schema of config files (.fzlint.yaml) or of rule files.
+    /// 输出配置文件（.fzlint.yaml）或规则文件的 JSON Schema
     Schema {
+        /// config（配置文件）或 rule（规则文件）
         #[arg(value_enum)]
         which: SchemaKind,
     },
-    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
-    Completions { shell: clap_complete::Shell },
-    /// A local checking page: paste or drop a report, see its findings in place.
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions {
+        /// 命令行外壳
+        shell: clap_complete::Shell,
+    },
+    /// 本地检查页：粘贴或拖入报告，在原文上看问题
     Serve(ServeArgs),
-    /// Explain one rule: rationale, basis, parameters and examples.
+    /// 说明一条规则：理由、依据、参数和示例
     Rule {
+        /// 规则 id（fzlint rules 列出全部）
         id: String,
         #[command(flatten)]
         rules: RuleArgs,
@@ -71,16 +95,19 @@ pub enum Command {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
+    /// 给人看的，带原文摘录
     Human,
+    /// 每个问题一行
     Concise,
+    /// JSON，供脚本使用
     Json,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions 工作流命令（注释）
     Github,
-    /// SARIF 2.1.0 (GitHub code scanning and other tools).
+    /// SARIF 2.1.0（GitHub 代码扫描等工具）
     Sarif,
-    /// JUnit XML, one test case per report.
+    /// JUnit XML，每份报告一个测试用例
     Junit,
-    /// GitLab Code Quality (a JSON array of issues for merge requests).
+    /// GitLab 代码质量报告（合并请求中显示）
     Gitlab,
 }
 
@@ -100,9 +127,9 @@ pub enum Level {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum OverviewFormat {
-    /// One self-contained page (no external files), printable on A4.
+    /// 一个独立网页（不依赖其他文件），可用 A4 打印
     Html,
-    /// One row per report, UTF-8 with a BOM for spreadsheet programs.
+    /// 每份报告一行，带 BOM 的 UTF-8，便于电子表格打开
     Csv,
 }
 
@@ -114,62 +141,65 @@ pub enum SchemaKind {
 
 #[derive(clap::Args)]
 pub struct RuleArgs {
-    /// Add the rule files (*.yaml) under this folder to the built-in pack.
+    /// 把这个文件夹中的规则文件（*.yaml）加入内置规则
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
+    /// 报告文件或文件夹（- 表示标准输入）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// 输出格式
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     #[command(flatten)]
     pub rules: RuleArgs,
-    /// Only these rules (ids or categories; repeat or separate with commas).
+    /// 只运行这些规则（规则 id 或类别；可重复或用逗号分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub select: Vec<String>,
-    /// Not these rules (ids or categories).
+    /// 不运行这些规则（规则 id 或类别）
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
-    /// Leave out findings below this severity.
+    /// 不显示低于这个级别的问题
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub min_severity: Option<Level>,
-    /// Exit 1 on warnings too.
+    /// 有警告也以退出码 1 结束
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Exit 0 even when there are findings (2 still means fzlint could not do its job).
+    /// 有问题也以退出码 0 结束（退出码 2 仍表示 fzlint 未能完成检查）
     #[arg(long)]
     pub exit_zero: bool,
-    /// Print how many findings each rule has instead of the findings.
+    /// 只显示每条规则发现的问题数
     #[arg(long)]
     pub statistics: bool,
-    /// Write the output to this file instead of standard output.
+    /// 把输出写入这个文件，而不是标准输出
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The name to report for standard input (-).
+    /// 标准输入（-）在输出中使用的文件名
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// 何时使用颜色
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Same as --color never.
+    /// 同 --color never
     #[arg(long)]
     pub no_color: bool,
-    /// Apply the safe fixes (renumbering, spaces after heading numbers, padded dates)
-    /// to .txt and .md files, then report what is left.
+    /// 对 .txt 和 .md 文件做安全的自动修改（重新编号、标题编号后的空格、日期前导零），
+    /// 再报告其余问题
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
-    /// Print what --fix would change, as a diff, and change nothing.
+    /// 以 diff 形式显示 --fix 会改什么，不改文件
     #[arg(long)]
     pub diff: bool,
-    /// Do not report the findings recorded in this baseline file.
+    /// 不报告这个基线文件中已记录的问题
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the findings in this baseline file (replacing it) instead of reporting them.
+    /// 把问题记录到这个基线文件（覆盖原文件），不报告
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "output"])]
     pub write_baseline: Option<PathBuf>,
-    /// With --baseline: report the records that no longer match any finding (exit 1).
+    /// 与 --baseline 同用：报告已不再出现的基线记录（退出码 1）
     #[arg(long, requires = "baseline")]
     pub report_unused_baseline: bool,
     #[command(flatten)]
@@ -179,42 +209,41 @@ pub struct CheckArgs {
 /// What `check` and `report` share: the settings a run uses and how it reads files.
 #[derive(clap::Args)]
 pub struct RunArgs {
-    /// Name each file found in a folder that was skipped as no report (a README, notes).
+    /// 列出文件夹中因不像是报告而跳过的文件（如说明文件、笔记）
     #[arg(long, short = 'v')]
     pub verbose: bool,
-    /// The reported year, when the title names none.
+    /// 标题没有写年份时，按这个报告年度检查
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
     pub year: Option<i32>,
-    /// The year every report must be on (a reviewing office's batch): a report on
-    /// another year gets one finding on its title.
+    /// 本批报告应报的年度（审阅单位批量检查时）：其他年度的报告在标题处提示一次
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
     pub expect_year: Option<i32>,
-    /// Use this config file for every report (instead of the nearest .fzlint.yaml).
+    /// 所有报告都使用这个配置文件（而不是最近的 .fzlint.yaml）
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
-    /// Use no config file at all.
+    /// 不使用任何配置文件
     #[arg(long)]
     pub isolated: bool,
-    /// Also run the rules still in preview (fzlint rules marks them).
+    /// 同时运行试行中的规则（fzlint rules 中有标注）
     #[arg(long)]
     pub preview: bool,
-    /// How many files to lint at once (0: one per processor core). The output is the
-    /// same whatever the number.
+    /// 同时检查的文件数（0：每个处理器核心一个）；输出与数目无关
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
-    /// Refuse files larger than this many MB (default 20).
+    /// 拒绝检查大于这么多 MB 的文件（默认 20）
     #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_file_size: u64,
 }
 
 #[derive(clap::Args)]
 pub struct ReportArgs {
+    /// 报告文件或文件夹
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// html, or csv (the default when -o names a .csv file).
+    /// html 或 csv（-o 指定 .csv 文件时默认 csv）
     #[arg(long, value_enum)]
     pub format: Option<OverviewFormat>,
-    /// Write the overview to this file instead of standard output.
+    /// 把总览写入这个文件，而不是标准输出
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -225,16 +254,16 @@ pub struct ReportArgs {
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// Address to listen on (port 0: any free port; the first line printed is the URL).
+    /// 监听的地址（端口 0：任一空闲端口；输出的第一行是网址）
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     pub addr: String,
-    /// Do not open a browser.
+    /// 不自动打开浏览器
     #[arg(long)]
     pub no_open: bool,
-    /// Require this token (Authorization: Bearer T, or ?token=T) for the page and the API.
+    /// 访问页面和接口须带这个口令（Authorization: Bearer T 或 ?token=T）
     #[arg(long, value_name = "T")]
     pub token: Option<String>,
-    /// Use this config file (instead of the nearest .fzlint.yaml above the current folder).
+    /// 使用这个配置文件（而不是当前文件夹向上最近的 .fzlint.yaml）
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
     /// Use no config file at all.
@@ -242,10 +271,10 @@ pub struct ServeArgs {
     pub isolated: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
-    /// Requests answered at once.
+    /// 同时处理的请求数
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub workers: u16,
-    /// Seconds a connection may stay silent while a request is read or written.
+    /// 读写请求时连接可以无响应的秒数
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 }
