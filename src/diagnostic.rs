@@ -32,6 +32,15 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The severity in words, for a drafter.
+    pub fn words(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -54,9 +54,10 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if let Some(why) = &s.retired {
         o.push_str(&format!("（此规则已停用：{why}）\n"));
     }
-    let (id, category, severity) = (&s.id, &s.category, s.severity.name());
+    let (id, category, severity) = (&s.id, &s.category, s.severity.words());
+    let words = crate::rules::category_words(category);
     o += &format!(
-        "{id}  （{category}， 默认 {severity}）\n\n{}\n\n",
+        "{id}  （{words}类 {category}，默认级别：{severity}）\n\n{}\n\n",
         s.summary
     );
     if s.preview {
@@ -65,7 +66,10 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if let Some(y) = &s.years {
         o.push_str(&format!("适用的报告年度：{y}\n\n"));
     }
-    o.push_str(&format!("说明：\n{}\n", indent(s.rationale.trim_end())));
+    o.push_str(&format!(
+        "说明：\n{}\n",
+        indent(&unwrap(s.rationale.trim_end()))
+    ));
     if let Some(b) = &s.basis {
         o.push_str(&format!("\n依据：\n{}\n", indent(b)));
     }
@@ -114,7 +118,40 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     (o, all_behave)
 }
 
+/// Running text as the reader should see it: the line breaks a rule file keeps to stay
+/// narrow are joined (with nothing between Chinese characters, a space between Latin
+/// words); a blank line still parts paragraphs.
+fn unwrap(s: &str) -> String {
+    let mut out = String::new();
+    for line in s.lines().map(str::trim) {
+        if line.is_empty() {
+            out.push_str("\n\n");
+            continue;
+        }
+        let joins_latin = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if joins_latin {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 fn indent(s: &str) -> String {
     let lines: Vec<String> = s.lines().map(|l| format!("  {l}")).collect();
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn running_text_is_joined_but_paragraphs_stay() {
+        assert_eq!(
+            super::unwrap(
+                "公开日期取网页的发布时间，没有时取落款的成文\n日期，少于 min_chars\nmax 时报告。\n\n另起一段。"
+            ),
+            "公开日期取网页的发布时间，没有时取落款的成文日期，少于 min_chars max 时报告。\n\n另起一段。"
+        );
+    }
 }

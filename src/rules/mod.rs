@@ -17,6 +17,18 @@ include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 /// Categories a rule may belong to (rules.md).
 pub const CATEGORIES: &[&str] = &["parts", "dates", "structure", "form", "hygiene"];
 
+/// A category in words, for a drafter (an office's own category as it is named).
+pub fn category_words(category: &str) -> &str {
+    match category {
+        "parts" => "内容要件",
+        "dates" => "年度与日期",
+        "structure" => "结构与编号",
+        "form" => "文种与行文",
+        "hygiene" => "文字与残留",
+        other => other,
+    }
+}
+
 #[derive(Debug)]
 pub struct Rule {
     pub spec: RuleSpec,
