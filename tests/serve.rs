@@ -384,8 +384,87 @@ fn unreadable_files_get_422_with_the_sentence_check_prints() {
     let r = s.post("/api/check?name=report.pdf", b"%PDF-1.4");
     assert_eq!(r.status, 422);
     assert!(r.json()["error"].as_str().unwrap().contains(".pdf"));
+    // Neither a name nor a kind of content to read it by.
     let r = s.post("/api/check", b"text");
-    assert_eq!(r.status, 400);
+    assert_eq!(r.status, 415);
+    assert!(
+        r.json()["error"].as_str().unwrap().contains("name="),
+        "{}",
+        r.text()
+    );
+}
+
+/// A multipart form (`curl -F file=@报告.docx`), a JSON body and plain text are read as
+/// the file they carry: the findings are those of the file uploaded as itself.
+#[test]
+fn uploads_in_every_form_give_the_file_s_findings() {
+    let s = Server::start(&[]);
+    let raw = s.post("/api/check?name=sample-report.txt", &sample());
+    assert_eq!(raw.status, 200, "{}", raw.text());
+    let want = without_path(raw.json()["diagnostics"].as_array().unwrap());
+    assert!(!want.is_empty());
+    let mut form = b"--fzXY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sample-report.txt\"\r\nContent-Type: text/plain\r\n\r\n".to_vec();
+    form.extend_from_slice(&sample());
+    form.extend_from_slice(b"\r\n--fzXY--\r\n");
+    let multipart = s.request(
+        "POST",
+        "/api/check",
+        &[("Content-Type", "multipart/form-data; boundary=fzXY")],
+        &form,
+    );
+    assert_eq!(multipart.status, 200, "{}", multipart.text());
+    assert_eq!(multipart.json()["path"], "sample-report.txt");
+    assert_eq!(
+        without_path(multipart.json()["diagnostics"].as_array().unwrap()),
+        want
+    );
+    let text = String::from_utf8(sample()).unwrap();
+    let body = serde_json::json!({"name": "sample-report.txt", "text": text}).to_string();
+    let json = s.request(
+        "POST",
+        "/api/check",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    );
+    assert_eq!(json.status, 200, "{}", json.text());
+    assert_eq!(
+        without_path(json.json()["diagnostics"].as_array().unwrap()),
+        want
+    );
+    let plain = s.request(
+        "POST",
+        "/api/check",
+        &[("Content-Type", "text/plain; charset=utf-8")],
+        &sample(),
+    );
+    assert_eq!(plain.status, 200, "{}", plain.text());
+    assert_eq!(
+        without_path(plain.json()["diagnostics"].as_array().unwrap()),
+        want
+    );
+    // A Word file in a form is read as Word, not as text with the form's headers.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("r.docx");
+    sample_docx(&docx);
+    let mut form = b"--fzXY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\xe6\x8a\xa5\xe5\x91\x8a.docx\"\r\n\r\n".to_vec();
+    form.extend_from_slice(&std::fs::read(&docx).unwrap());
+    form.extend_from_slice(b"\r\n--fzXY--\r\n");
+    let word = s.request(
+        "POST",
+        "/api/check",
+        &[("Content-Type", "multipart/form-data; boundary=fzXY")],
+        &form,
+    );
+    assert_eq!(word.status, 200, "{}", word.text());
+    assert_eq!(word.json()["format"], "docx");
+    assert_eq!(word.json()["path"], "报告.docx");
+    let r = s.request(
+        "POST",
+        "/api/check",
+        &[("Content-Type", "image/png")],
+        b"\x89PNG",
+    );
+    assert_eq!(r.status, 415, "{}", r.text());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! explains a rule.
 
 use super::State;
-use super::http::{Reply, query_param, read_body};
+use super::http::{Reply, header_value, query_param, read_body};
 use crate::cli::out::{Status, report_problems};
 use fzlint::input;
 use fzlint::render::rules::explain;
@@ -14,20 +14,30 @@ use serde_json::{Value, json};
 use std::path::Path;
 use tiny_http::Request;
 
-/// The name an upload is checked under: its last path component only.
+/// The name given with `?name=`.
 fn upload_name(query: &str) -> Option<String> {
-    let name = query_param(query, "name")?;
+    query_param(query, "name")
+}
+
+/// The name an upload is checked under: its last path component only.
+fn base_name(name: &str) -> Option<String> {
     let base = name.rsplit(['/', '\\']).next()?.trim().to_string();
     (!base.is_empty() && base != "." && base != ".." && !base.contains('\0')).then_some(base)
 }
 
 pub fn check(state: &State, rq: &mut Request, query: &str) -> Reply {
-    let Some(name) = upload_name(query) else {
-        return Reply::error(400, "缺少文件名：请求地址应为 /api/check?name=报告.txt");
-    };
+    let content_type = header_value(rq, "Content-Type").map(str::to_string);
     let body = match read_body(rq) {
         Ok(b) => b,
         Err(reply) => return reply,
+    };
+    let (name, body) = match super::upload::file(content_type.as_deref(), upload_name(query), body)
+    {
+        Ok(f) => f,
+        Err((status, message)) => return Reply::error(status, &message),
+    };
+    let Some(name) = base_name(&name) else {
+        return Reply::error(400, "文件名无效：请求地址应为 /api/check?name=报告.txt");
     };
     match lint(state, &name, &body) {
         Ok(v) => Reply::json(200, &v),
@@ -133,16 +143,11 @@ mod tests {
 
     #[test]
     fn uploads_keep_only_their_file_name() {
-        assert_eq!(
-            upload_name("name=../../etc/x.txt").as_deref(),
-            Some("x.txt")
-        );
-        assert_eq!(
-            upload_name("name=C:%5Cdocs%5Ca.docx").as_deref(),
-            Some("a.docx")
-        );
-        assert_eq!(upload_name("name=.."), None);
-        assert_eq!(upload_name("name="), None);
-        assert_eq!(upload_name(""), None);
+        let name = |q: &str| upload_name(q).as_deref().and_then(base_name);
+        assert_eq!(name("name=../../etc/x.txt").as_deref(), Some("x.txt"));
+        assert_eq!(name("name=C:%5Cdocs%5Ca.docx").as_deref(), Some("a.docx"));
+        assert_eq!(name("name=.."), None);
+        assert_eq!(name("name="), None);
+        assert_eq!(name(""), None);
     }
 }

@@ -8,6 +8,7 @@
 mod api;
 mod http;
 mod socket;
+mod upload;
 
 use super::args::{ServeArgs, config_mode};
 use super::out::{EXIT_TROUBLE, Out, Status, eprint_line, load_rules, report_problems};
