@@ -65,6 +65,27 @@ try {
     await page.waitForSelector('#explain-body h3', { timeout: 10000 });
     check((await page.locator('#explain-body').textContent()).includes('说明'), `${width}px: the rule is explained`);
 
+    // The places a finding's labels point at are marked too (the heading before a
+    // skipped number), and link to the finding.
+    check(await page.locator('#lines .lbl a').count() >= 1, `${width}px: label places are marked`);
+    // The list of findings is beside or above the report text, not after it.
+    const list = await page.locator('#findings').boundingBox();
+    const doc = await page.locator('#lines').boundingBox();
+    check(list.y < doc.y + Math.min(doc.height, 400), `${width}px: the findings list comes before the end of the text`);
+    check(width !== 375 || list.y < doc.y, `${width}px: on a phone the list comes before the text`);
+
+    // A part missing from the whole report: shown in the checklist with its finding,
+    // not as marks on the title line.
+    await page.fill('#text', '青石镇2024年度法治政府建设工作报告\n一、2024年主要举措和成效\n全年审查重大行政决策5件，镇党委书记专题研究法治建设工作3次。\n二、存在的问题及原因\n执法力量薄弱。究其原因，主要是编制紧张。\n');
+    await page.click('#go');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('完成'));
+    check(await page.locator('#L1 mark').count() === 0, `${width}px: no mark on the title for a missing part`);
+    const missing = await page.locator('#parts li.missing').allTextContents();
+    check(missing.some((m) => m.includes('工作安排') && m.includes('缺少下一年度')), `${width}px: the checklist says what is missing ${JSON.stringify(missing)}`);
+    await page.fill('#text', readFileSync(report, 'utf8'));
+    await page.click('#go');
+    await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('错误'));
+
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     check(!overflow, `${width}px: nothing wider than the window`);
     // Text is escaped: a pasted tag stays text.

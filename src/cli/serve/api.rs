@@ -8,6 +8,7 @@ use fzlint::input;
 use fzlint::render::rules::explain;
 use fzlint::render::{FileReport, json, outline};
 use fzlint::resolve::{Governed, ResolveError};
+use fzlint::rules::spec::Check;
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use serde_json::{Value, json};
@@ -64,9 +65,26 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     let src = input::from_bytes(name, bytes, Format::of(name)).map_err(unreadable)?;
     let (diags, analysis) = governed.lint(&src);
     let version = governed.set().vocab.version.clone();
-    let diagnostics: Vec<json::JsonDiagnostic> =
-        json::diagnostics(&FileReport::new(&src, &diags), &version);
-    let mut o = outline::outline(&src, &analysis, &governed.set().vocab);
+    let set = governed.set();
+    // A part missing from the whole report is the checklist's to show, not a mark on
+    // the line it is anchored to: such findings are "scope": "document".
+    let diagnostics: Vec<Value> = json::diagnostics(&FileReport::new(&src, &diags), &version)
+        .into_iter()
+        .zip(&diags)
+        .map(|(j, d)| {
+            let mut v = serde_json::to_value(j).unwrap_or(Value::Null);
+            let part = set.get(&d.rule).and_then(|r| match &r.spec.check {
+                Check::PartMissing { part, .. } => Some(*part),
+                _ => None,
+            });
+            if let (Some(part), Some(m)) = (part, v.as_object_mut()) {
+                m.insert("scope".into(), json!("document"));
+                m.insert("part".into(), json!(part));
+            }
+            v
+        })
+        .collect();
+    let mut o = outline::outline(&src, &analysis, &set.vocab);
     o.rule_pack = version.clone();
     Ok(json!({
         "path": name,

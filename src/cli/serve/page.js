@@ -150,6 +150,13 @@
         ? ' <a href="#L' + found.line + '">第' + found.line + u + "</a>" +
           (found.evidence ? '<span class="ev">“' + esc(found.evidence) + "”</span>" : "")
         : "";
+      // The finding that says the part is missing, with its help and rule.
+      v.diagnostics.forEach(function (d, i) {
+        if (d.scope === "document" && d.part === p[0]) {
+          extra += ' <a href="#f' + i + '">' + esc(d.message) + "</a>" +
+            (d.help ? '<div class="help">' + esc(d.help) + "</div>" : "");
+        }
+      });
       return '<li class="' + cls + '"><span class="sym" aria-hidden="true">' + sym + "</span> " +
         "<b>" + esc(p[1]) + "</b>：" + esc(state) + where + extra + "</li>";
     }).join("");
@@ -165,38 +172,66 @@
     $("findings").innerHTML = total === 0 ? "<li>（无）</li>" : v.diagnostics.map(function (d, i) {
       var s = SEV[d.severity] || SEV.info;
       var place = d.location || ("第" + d.line + u + "第" + d.column + "字");
-      return '<li class="f-' + s.cls + '"><span class="sym ' + s.cls + '" aria-hidden="true">' + s.sym + "</span> " +
-        esc(s.name) + ' <a href="#d' + i + '">' + esc(place) + "</a> " + esc(d.message) +
+      var target = d.scope === "document" ? "#parts-title" : "#d" + i;
+      return '<li id="f' + i + '" class="f-' + s.cls + '"><span class="sym ' + s.cls + '" aria-hidden="true">' + s.sym + "</span> " +
+        esc(s.name) + ' <a href="' + target + '">' + esc(place) + "</a> " + esc(d.message) +
         (d.help ? '<div class="help">' + esc(d.help) + "</div>" : "") +
         ' <a href="#rule-' + esc(d.rule) + '" class="rule-link" data-rule="' + esc(d.rule) + '">[' + esc(d.rule) + "] 规则说明</a></li>";
     }).join("");
   }
 
+  // The marks of a line: each finding's span (over every line it covers) and the
+  // places its labels point at (a heading that lost its number, the line a near miss
+  // is on, every line of a furniture block), as [start, end, kind] in characters.
   function renderLines(v) {
     var byLine = {};
+    var add = function (line, item) { (byLine[line] = byLine[line] || []).push(item); };
+    var spread = function (from, to, item) {
+      for (var ln = from.line; ln <= Math.max(from.line, to.line); ln++) {
+        add(ln, {
+          i: item.i, d: item.d, label: item.label, first: ln === from.line,
+          start: ln === from.line ? from.column - 1 : 0,
+          end: ln === to.line ? to.column - 1 : Infinity
+        });
+      }
+    };
     v.diagnostics.forEach(function (d, i) {
-      (byLine[d.line] = byLine[d.line] || []).push({ d: d, i: i });
+      // A part missing from the whole report is the checklist's, not a mark.
+      if (d.scope !== "document") {
+        spread({ line: d.line, column: d.column }, { line: d.end_line, column: d.end_column }, { i: i, d: d });
+      }
+      (d.labels || []).forEach(function (l) {
+        spread({ line: l.line, column: l.column }, { line: l.end_line, column: l.end_column }, { i: i, d: d, label: l.message });
+      });
     });
     var rank = { error: 0, warning: 1, info: 2 };
     var html = (v.lines || []).map(function (ln) {
       var chars = Array.from(ln.text);
       var ds = (byLine[ln.line] || []).slice().sort(function (a, b) {
-        return (a.d.column - b.d.column) || (rank[a.d.severity] - rank[b.d.severity]);
+        return (a.start - b.start) || ((a.label ? 1 : 0) - (b.label ? 1 : 0)) ||
+          (rank[a.d.severity] - rank[b.d.severity]);
       });
       var out = "";
       var at = 0;
       ds.forEach(function (x) {
         var d = x.d;
         var s = SEV[d.severity] || SEV.info;
-        var start = Math.max(Math.min(d.column - 1, chars.length), at);
-        var end = d.end_line === d.line ? d.end_column - 1 : chars.length;
-        end = Math.max(Math.min(end, chars.length), start);
+        var start = Math.max(Math.min(x.start, chars.length), at);
+        var end = Math.max(Math.min(x.end, chars.length), start);
+        if (x.label && end === start) { return; }
         out += esc(chars.slice(at, start).join(""));
-        out += '<span class="hl"><mark class="m-' + s.cls + '" id="d' + x.i + '" tabindex="0" aria-describedby="tip' + x.i + '">' +
-          '<span class="sym" aria-hidden="true">' + s.sym + "</span>" + esc(chars.slice(start, end).join("")) + "</mark>" +
-          '<span class="tip" role="tooltip" id="tip' + x.i + '"><b>' + esc(s.name) + " [" + esc(d.rule) + "]</b> " + esc(d.message) +
-          (d.help ? '<span class="help">' + esc(d.help) + "</span>" : "") +
-          '<a href="#rule-' + esc(d.rule) + '" class="rule-link" data-rule="' + esc(d.rule) + '">规则说明</a></span></span>';
+        var text = esc(chars.slice(start, end).join(""));
+        if (x.label) {
+          out += '<span class="lbl" title="' + esc(x.label + " [" + d.rule + "]") + '"><a href="#d' + x.i + '">' + text + "</a></span>";
+        } else if (!x.first) {
+          out += '<mark class="m-' + s.cls + ' cont">' + text + "</mark>";
+        } else {
+          out += '<span class="hl"><mark class="m-' + s.cls + '" id="d' + x.i + '" tabindex="0" aria-describedby="tip' + x.i + '">' +
+            '<span class="sym" aria-hidden="true">' + s.sym + "</span>" + text + "</mark>" +
+            '<span class="tip" role="tooltip" id="tip' + x.i + '"><b>' + esc(s.name) + " [" + esc(d.rule) + "]</b> " + esc(d.message) +
+            (d.help ? '<span class="help">' + esc(d.help) + "</span>" : "") +
+            '<a href="#rule-' + esc(d.rule) + '" class="rule-link" data-rule="' + esc(d.rule) + '">规则说明</a></span></span>';
+        }
         at = end;
       });
       out += esc(chars.slice(at).join(""));
