@@ -1,7 +1,7 @@
 //! `fzlint check`: lint reports and print the findings in the format asked for.
 
 use super::args::{CheckArgs, ColorChoice, Format, Level, config_mode};
-use super::out::{FileOut, Out, Status, eprint_line, temporary_beside, write_atomically};
+use super::out::{FileOut, Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
 use fzlint::diagnostic::{Diagnostic, Severity};
@@ -15,7 +15,7 @@ use fzlint::render::{Emitter, FileReport, Tally};
 use fzlint::render::{concise, github};
 use fzlint::resolve::{Choices, Resolver};
 use fzlint::text::source::Source;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
@@ -268,8 +268,6 @@ fn fix_file(
     if n == 0 {
         return Ok(FixOutcome::Fixed(fixed, 0));
     }
-    // Write to the file itself, not over a link to it.
-    let path = &std::fs::canonicalize(path).map_err(|e| format!("无法读取：{e}"))?;
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
     let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
     // The fixes were found in the text as it was read; if the file has changed since,
@@ -308,28 +306,12 @@ fn fix_file(
         }
         content.extend_from_slice(&out);
     }
-    let tmp = temporary_beside(path);
-    let write = || -> std::io::Result<bool> {
-        std::fs::write(&tmp, &content)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        // Last look before the file is replaced.
-        if std::fs::read(path)? != bytes {
-            return Ok(false);
-        }
-        std::fs::rename(&tmp, path).map(|_| true)
+    let write = || -> std::io::Result<()> {
+        let mut f = super::write::SafeFile::create(path)?;
+        f.file().write_all(&content)?;
+        // Last look before the file is replaced: still what was read.
+        f.commit(|| std::fs::read(path).is_ok_and(|now| now == bytes))
     };
-    match write() {
-        Ok(true) => {}
-        Ok(false) => {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(changed());
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(format!("无法写入：{e}"));
-        }
-    }
+    write().map_err(|e| format!("无法写入：{e}"))?;
     Ok(FixOutcome::Fixed(fixed, n))
 }

@@ -5,6 +5,7 @@
 //! - `out`: standard output, error lines, and the status
 //! - `walk`: the files the paths name
 //! - `pipeline`: linting the files in order, chunk by chunk in parallel
+//! - `write`: every file fzlint writes, written safely
 //! - one file per command: `check`, `report`, `outline`, `rules`, `rule`, `config`,
 //!   `init`, `schema`, `completions`, and `serve/`
 
@@ -22,6 +23,7 @@ mod rules;
 mod schema;
 mod serve;
 mod walk;
+mod write;
 
 use args::{Cli, Command};
 use out::Out;

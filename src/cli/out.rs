@@ -100,64 +100,39 @@ impl Out {
     }
 }
 
-/// Output for `-o FILE`: written to a temporary file beside it, moved into place when
-/// the run has finished.
+pub use super::write::write_atomically;
+
+/// Output for `-o FILE`: written safely (see `write`), moved into place when the run
+/// has finished.
 pub struct FileOut {
     pub out: Out,
-    tmp: PathBuf,
-    path: PathBuf,
+    file: super::write::SafeFile,
 }
 
 impl FileOut {
     pub fn create(path: &Path) -> std::io::Result<FileOut> {
-        let tmp = temporary_beside(path);
-        let f = std::fs::File::create(&tmp)?;
+        let mut file = super::write::SafeFile::create(path)?;
+        let handle = file.file().try_clone()?;
         Ok(FileOut {
             out: Out {
-                stdout: Box::new(std::io::BufWriter::new(f)),
+                stdout: Box::new(std::io::BufWriter::new(handle)),
             },
-            tmp,
-            path: path.to_path_buf(),
+            file,
         })
     }
 
     /// Moves the finished output into place; on failure nothing is left behind.
     pub fn commit(self) -> std::io::Result<()> {
-        let FileOut { mut out, tmp, path } = self;
-        let flushed = out.flush();
+        let FileOut { mut out, file } = self;
+        out.flush()?;
         drop(out);
-        let result = flushed.and_then(|_| std::fs::rename(&tmp, &path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result
+        file.commit(|| true)
     }
 
     /// Gives up the output: the temporary file goes.
     pub fn discard(self) {
-        let FileOut { out, tmp, .. } = self;
-        drop(out);
-        let _ = std::fs::remove_file(tmp);
+        drop(self);
     }
-}
-
-/// Where a file is written before it is moved into place.
-pub fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.fzlint-tmp", std::process::id()))
-}
-
-/// Writes a file through a temporary file beside it, moved into place.
-pub fn write_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    let tmp = temporary_beside(path);
-    let result = std::fs::write(&tmp, content).and_then(|_| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// One line on standard error.
