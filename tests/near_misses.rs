@@ -403,3 +403,34 @@ fn a_closing_list_of_title_only_items_is_not_empty_sections() {
         "{found:?}"
     );
 }
+
+#[test]
+fn preamble_wordings_of_a_summary_or_an_oral_account() {
+    let preamble = "现将有关情况报告如下:";
+    // Each wording is flagged whole, on the preamble's line.
+    for (wording, text) in [
+        ("现将有关情况作如下汇报:", "作如下汇报"),
+        ("现将有关工作总结汇报如下:", "总结汇报如下"),
+        ("现将2024年度法治政府建设工作情况总结如下:", "总结如下"),
+        ("现就有关工作向县政府汇报如下:", "汇报如下"),
+        ("现将有关工作总结 如下:", "总结 如下"),
+    ] {
+        let t = with(preamble, wording);
+        let set = RuleSet::builtin().unwrap();
+        let src = Source::new("case.txt", &t);
+        let found: Vec<_> = lint(&src, &set, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule == "preamble-formula")
+            .map(|d| (src.line_col(d.span.start).0, src.slice(&d.span).to_string()))
+            .collect();
+        assert_eq!(found, [(2, text.to_string())], "{wording}");
+    }
+    // A 报告 wording, and 汇报/总结 not followed by 如下, keep the preamble quiet.
+    for wording in [
+        "现将有关情况作如下报告:",
+        "现将有关工作总结报告如下:",
+        "镇政府每季度召开法治建设汇报会,及时总结经验。现将有关情况报告如下:",
+    ] {
+        assert_quiet(&with(preamble, wording), &["preamble-formula"]);
+    }
+}
