@@ -434,3 +434,56 @@ fn preamble_wordings_of_a_summary_or_an_oral_account() {
         assert_quiet(&with(preamble, wording), &["preamble-formula"]);
     }
 }
+
+#[test]
+fn help_texts_follow_the_report() {
+    let diags = |text: &str| {
+        let set = RuleSet::builtin().unwrap();
+        lint(&Source::new("case.txt", text), &set, &Settings::default())
+    };
+    let help = |text: &str, id: &str| {
+        let found = diags(text);
+        let d = found.iter().find(|d| d.rule == id);
+        d.unwrap_or_else(|| panic!("{id}: {found:?}"))
+            .help
+            .clone()
+            .unwrap_or_default()
+    };
+    // The example heading of a missing plan names the year after the reported year.
+    let no_plan = with(
+        "三、2025年工作安排\n(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n",
+        "",
+    );
+    for (year, next) in [("2021", "2022"), ("2023", "2024"), ("2024", "2025")] {
+        let t = no_plan.replace("2024", year);
+        let h = help(&t, "missing-plan");
+        assert!(h.contains(&format!("四、{next}年工作安排")), "{year}: {h}");
+    }
+    // A report whose year is not known gets no year at all.
+    let t = no_plan
+        .replace(
+            "青石镇2024年度法治政府建设工作报告",
+            "青石镇法治政府建设工作报告",
+        )
+        .replace("2024年,", "全年,")
+        .replace("2024年法治", "法治")
+        .replace("2025年2月20日", "");
+    let h = help(&t, "missing-plan");
+    assert!(h.contains("四、下一年度工作安排"), "{h}");
+    // A garbled date: the help writes the date the label suggests.
+    let t = with("开展案卷评查2次", "在2023928日开展案卷评查2次");
+    let found = diags(&t);
+    let d = found.iter().find(|d| d.rule == "invalid-date").unwrap();
+    assert!(d.label.contains("2023年9月28日"), "{d:?}");
+    assert!(
+        d.help.as_deref().unwrap().contains("2023年9月28日"),
+        "{d:?}"
+    );
+    // Other invalid dates keep the general help.
+    let t = with("开展案卷评查2次", "在2024年2月30日开展案卷评查2次");
+    let d = diags(&t)
+        .into_iter()
+        .find(|d| d.rule == "invalid-date")
+        .unwrap();
+    assert!(d.help.unwrap().contains("用阿拉伯数字写全年、月、日"));
+}
