@@ -487,3 +487,83 @@ fn help_texts_follow_the_report() {
         .unwrap();
     assert!(d.help.unwrap().contains("用阿拉伯数字写全年、月、日"));
 }
+
+/// The headings of a text: (line, level, number).
+fn headings(text: &str) -> Vec<(usize, u8, u32)> {
+    let set = RuleSet::builtin().unwrap();
+    let src = Source::new("case.txt", text);
+    let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
+    a.report
+        .headings
+        .iter()
+        .map(|h| (src.line_col(h.marker.start).0, h.level, h.number))
+        .collect()
+}
+
+#[test]
+fn a_level_two_marker_that_lost_a_bracket_is_still_a_heading() {
+    let base = with(
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n",
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n(三)化解矛盾纠纷。全年调处纠纷40件。\n",
+    );
+    let levels = |t: &str| {
+        headings(t)
+            .into_iter()
+            .filter(|h| h.0 <= 6)
+            .collect::<Vec<_>>()
+    };
+    let want = vec![(3, 1, 1), (4, 2, 1), (5, 2, 2), (6, 2, 3)];
+    assert_eq!(levels(&base), want);
+    for (old, new, line) in [
+        ("(二)规范", "二)规范", 5),
+        ("(二)规范", "(二规范", 5),
+        ("(二)规范", "(二 规范", 5),
+        ("(一)健全", "一)健全", 4),
+        ("(一)健全", "(一健全", 4),
+        ("(三)化解", "(三化解", 6),
+        ("(三)化解", "三)化解", 6),
+    ] {
+        let t = base.replacen(old, new, 1);
+        assert_eq!(levels(&t), want, "{new}");
+        let found = rules(&t);
+        let style: Vec<_> = found
+            .iter()
+            .filter(|f| f.0 == "numbering-style")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(style, [line], "{new}: {found:?}");
+        for id in ["numbering-gap", "unmatched-pair", "empty-section"] {
+            assert!(found.iter().all(|f| f.0 != id), "{new}: {id} {found:?}");
+        }
+    }
+    // Near misses: a parenthesis at a line's start, a broken marker that continues no
+    // numbering, and 一) inside running text stay paragraphs.
+    for (old, new) in [
+        (
+            "(二)规范行政执法。",
+            "(一网通办)改革全面推开。\n(二)规范行政执法。",
+        ),
+        (
+            "(三)化解矛盾纠纷。",
+            "(一网通办)改革全面推开。\n(三)化解矛盾纠纷。",
+        ),
+        ("开展案卷评查2次", "开展案卷评查2次,其中:\n五)类案卷3卷"),
+        (
+            "(三)化解矛盾纠纷。",
+            "(五年来首次)全年调处纠纷40件。\n(三)化解矛盾纠纷。",
+        ),
+    ] {
+        let t = base.replacen(old, new, 1);
+        let found = rules(&t);
+        assert!(
+            found.iter().all(|f| f.0 != "numbering-style"),
+            "{new}: {found:?}"
+        );
+        let hs = headings(&t);
+        assert_eq!(
+            hs.iter().filter(|h| h.1 == 2 && h.0 <= 8).count(),
+            3,
+            "{new}: {hs:?}"
+        );
+    }
+}

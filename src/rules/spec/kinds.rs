@@ -204,7 +204,7 @@ kinds! {
     /// One level mixes marker forms, or uses a nonstandard one.
     "numbering-style" => NumberingStyle {}
     vars: [level, found, expected, count, major],
-    variants: [nonstandard],
+    variants: [nonstandard, broken],
 
     /// A heading two levels below its parent.
     "level-skip" => LevelSkip {}
