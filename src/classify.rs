@@ -410,9 +410,23 @@ pub fn opening(src: &Source, span: &Span) -> Span {
     sentences(src, span).next().unwrap_or(span.clone())
 }
 
+/// How many years past the one it wants a part's opening may name and still be the part
+/// when it looks ahead (the plan): 「2025年,XX区将…」 closing a 2023 report is its plan,
+/// with the wrong year, which the plan-year check reports.
+const YEARS_LATER: i32 = 2;
+
+/// The years a paragraph opening of a part may name, given the part's offset from the
+/// reported year: that year, and for a part that looks ahead a few later ones.
+pub fn opening_years(ry: i32, offset: i32) -> std::ops::RangeInclusive<i32> {
+    let wanted = ry.saturating_add(offset);
+    let later = if offset > 0 { YEARS_LATER } else { 0 };
+    wanted..=wanted.saturating_add(later)
+}
+
 /// Where a paragraph's opening sentence shows the part `d` without a heading: the match
-/// of the first of its opening patterns that matches, unless that match names another
-/// year than the part wants (the plan: the reported year plus one).
+/// of the first of its opening patterns that matches, unless that match names a year
+/// the part cannot be on (see [`opening_years`]; the plan: the reported year plus one,
+/// or a little later).
 ///
 /// A pattern is asked only of an opening holding the literals its every match holds.
 /// The groups (a match's year) are asked for only where a year is checked, and then only
@@ -423,7 +437,7 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
     let wanted = d
         .opening_year_offset
         .zip(year)
-        .map(|(off, ry)| ry.saturating_add(off));
+        .map(|(off, ry)| opening_years(ry, off));
     d.opening
         .iter()
         .enumerate()
@@ -432,18 +446,19 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>) -> Option<Span
                 return None;
             }
             let m = pat.re().find(open_text)?;
-            let Some(wanted) = wanted else {
+            let Some(wanted) = wanted.clone() else {
                 return Some(Some(m.range()));
             };
-            // A year that parses to the wanted one is written with its digits: a match
+            // A year that parses to a wanted one is written with its digits: a match
             // without them, of a pattern whose every match has a year, names another.
-            if d.opening_has_year(i) && !m.as_str().contains(&wanted.to_string()) {
+            if d.opening_has_year(i) && !wanted.clone().any(|w| m.as_str().contains(&w.to_string()))
+            {
                 return Some(None);
             }
             let c = pat.re().captures(open_text)?;
             let year_ok = c
                 .name("year")
-                .is_none_or(|y| y.as_str().parse::<i32>().ok() == Some(wanted));
+                .is_none_or(|y| y.as_str().parse::<i32>().is_ok_and(|y| wanted.contains(&y)));
             Some(year_ok.then(|| c.get(0).map(|g| g.range()).unwrap_or(0..0)))
         })
         .flatten()
@@ -641,7 +656,10 @@ mod tests {
             .iter()
             .find_map(|pat| pat.re().captures(open_text))?;
         if let (Some(off), Some(y), Some(ry)) = (d.opening_year_offset, m.name("year"), year)
-            && y.as_str().parse::<i32>().ok() != Some(ry.saturating_add(off))
+            && !y
+                .as_str()
+                .parse::<i32>()
+                .is_ok_and(|y| super::opening_years(ry, off).contains(&y))
         {
             return None;
         }

@@ -567,3 +567,51 @@ fn a_level_two_marker_that_lost_a_bracket_is_still_a_heading() {
         );
     }
 }
+
+#[test]
+fn an_unheaded_closing_plan_with_the_wrong_year_is_a_plan_with_the_wrong_year() {
+    let plan = "三、2025年工作安排\n(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n";
+    let closing = |year: &str| {
+        with(
+            plan,
+            &format!(
+                "{year}年,青石镇将继续加强执法队伍建设,创新普法宣传方式,推动法治政府建设再上新台阶。\n"
+            ),
+        )
+    };
+    let plan_of = |t: &str| {
+        let set = RuleSet::builtin().unwrap();
+        let src = Source::new("case.txt", t);
+        let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
+        a.parts
+            .first(fzlint::pack::Part::Plan)
+            .map(|h| (src.line_col(h.span.start).0, h.headed))
+    };
+    // The next year: an unheaded plan, with the right year.
+    let t = closing("2025");
+    assert_eq!(plan_of(&t), Some((8, false)));
+    assert_fires(&t, "unheaded-plan", 8);
+    assert_quiet(&t, &["missing-plan", "plan-year-mismatch"]);
+    // A later year: the plan, with the wrong year.
+    for year in ["2026", "2027"] {
+        let t = closing(year);
+        assert_eq!(plan_of(&t), Some((8, false)), "{year}");
+        assert_fires(&t, "plan-year-mismatch", 8);
+        assert_quiet(&t, &["missing-plan"]);
+    }
+    // The reported year or an earlier one is an account of the year, and a far year a
+    // long-term goal: no plan.
+    for year in ["2024", "2023", "2035"] {
+        let t = closing(year);
+        assert_eq!(plan_of(&t), None, "{year}");
+        assert_fires(&t, "missing-plan", 1);
+        assert_quiet(&t, &["plan-year-mismatch"]);
+    }
+    // With a headed plan, a later year opening a paragraph of the measures is not
+    // checked as the plan.
+    let t = with(
+        "开展案卷评查2次,评出优秀案卷6卷。",
+        "开展案卷评查2次,评出优秀案卷6卷。\n2026年,青石镇将建成镇级法治文化公园。",
+    );
+    assert_quiet(&t, &["plan-year-mismatch", "missing-plan", "unheaded-plan"]);
+}

@@ -185,6 +185,22 @@ pub fn plan_year(
             out.push(year_label(ctx, f));
         }
     }
+    // A plan with no heading of its own: the year its paragraphs open with
+    // (「2025年,XX区将…」 closing a 2023 report).
+    if ctx.parts.first_headed(part).is_none() {
+        for h in ctx.parts.hits.iter().filter(|h| h.part == part) {
+            let open = opening(ctx.src, &r.blocks[h.block].span);
+            if let Some((y, span)) = year_in(ctx, opening_pats, &open)
+                && y != want
+            {
+                let f = Finding::at(span)
+                    .var("year", y.to_string())
+                    .var("expected", want.to_string())
+                    .var("reported", ry.to_string());
+                out.push(year_label(ctx, f));
+            }
+        }
+    }
     out
 }
 
