@@ -607,6 +607,13 @@ fn an_unheaded_closing_plan_with_the_wrong_year_is_a_plan_with_the_wrong_year() 
         assert_fires(&t, "missing-plan", 1);
         assert_quiet(&t, &["plan-year-mismatch"]);
     }
+    // Before the last heading, a later year opens a measure (a goal), not the plan.
+    let t = with(
+        plan,
+        "2026年,青石镇将建成镇级法治文化公园。\n三、其他需要报告的事项\n无。\n",
+    );
+    assert_eq!(plan_of(&t), None);
+    assert_fires(&t, "missing-plan", 1);
     // With a headed plan, a later year opening a paragraph of the measures is not
     // checked as the plan.
     let t = with(

@@ -185,20 +185,24 @@ pub fn plan_year(
             out.push(year_label(ctx, f));
         }
     }
-    // A plan with no heading of its own: the year its paragraphs open with
-    // (「2025年,XX区将…」 closing a 2023 report).
+    // A plan with no heading of its own: the first year its paragraphs open with that
+    // is not the one wanted (「2025年,XX区将…」 closing a 2023 report), once.
     if ctx.parts.first_headed(part).is_none() {
-        for h in ctx.parts.hits.iter().filter(|h| h.part == part) {
-            let open = opening(ctx.src, &r.blocks[h.block].span);
-            if let Some((y, span)) = year_in(ctx, opening_pats, &open)
-                && y != want
-            {
-                let f = Finding::at(span)
-                    .var("year", y.to_string())
-                    .var("expected", want.to_string())
-                    .var("reported", ry.to_string());
-                out.push(year_label(ctx, f));
-            }
+        let wrong = ctx
+            .parts
+            .hits
+            .iter()
+            .filter(|h| h.part == part)
+            .find_map(|h| {
+                let open = opening(ctx.src, &r.blocks[h.block].span);
+                year_in(ctx, opening_pats, &open).filter(|(y, _)| *y != want)
+            });
+        if let Some((y, span)) = wrong {
+            let f = Finding::at(span)
+                .var("year", y.to_string())
+                .var("expected", want.to_string())
+                .var("reported", ry.to_string());
+            out.push(year_label(ctx, f));
         }
     }
     out
