@@ -1,4 +1,5 @@
-//! Embeds the built-in rule pack (rules/<category>/<id>.yaml) in the binary, and tells
+//! Embeds the built-in rule pack (rules/<category>/<id>.yaml) in the binary, writes the
+//! table that reads traditional characters as simplified (see `traditional`), and tells
 //! the tests what this machine lacks (see `optional_tests`).
 
 use std::fs;
@@ -49,7 +50,62 @@ fn main() {
     if let Err(e) = fs::write(&out, code) {
         panic!("cannot write {}: {e}", out.display());
     }
+    traditional();
     optional_tests(&root);
+}
+
+/// The first and last code points the traditional-character table covers: the CJK
+/// extension A and unified blocks and the compatibility ideographs, all of three bytes
+/// in UTF-8.
+const HAN_FIRST: u32 = 0x3400;
+const HAN_LAST: u32 = 0xFAFF;
+
+/// Writes `traditional.rs`: each traditional character whose simplified form, by
+/// OpenCC's table (the t2s conversion of ferrous-opencc, asked one character at a
+/// time), is one other character of the same length in UTF-8, sorted; and a bit set of
+/// them over `HAN_FIRST..=HAN_LAST`. Replacing such characters keeps every byte offset.
+fn traditional() {
+    use ferrous_opencc::{OpenCC, config::BuiltinConfig};
+    let cc = match OpenCC::from_config(BuiltinConfig::T2s) {
+        Ok(cc) => cc,
+        Err(e) => panic!("the traditional-to-simplified table: {e}"),
+    };
+    let mut pairs = Vec::new();
+    let mut bits = vec![0u64; (HAN_LAST - HAN_FIRST) as usize / 64 + 1];
+    let mut buf = [0u8; 4];
+    for c in (HAN_FIRST..=HAN_LAST).filter_map(char::from_u32) {
+        let out = cc.convert(c.encode_utf8(&mut buf));
+        let mut chars = out.chars();
+        let (Some(s), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if s != c && s.len_utf8() == c.len_utf8() {
+            pairs.push((c, s));
+            let k = (c as u32 - HAN_FIRST) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    let mut code = format!(
+        "/// The first code point [`T2S_BITS`] covers.\npub const T2S_FIRST: u32 = {HAN_FIRST:#X};\n\
+         /// Bit k is set when `T2S_FIRST + k` is in [`T2S`].\npub static T2S_BITS: [u64; {}] = [\n",
+        bits.len()
+    );
+    for chunk in bits.chunks(8) {
+        let row: Vec<String> = chunk.iter().map(|b| format!("{b:#x}")).collect();
+        code.push_str(&format!("    {},\n", row.join(", ")));
+    }
+    code.push_str(&format!(
+        "];\n/// Traditional characters and their simplified forms, sorted.\npub static T2S: [(char, char); {}] = [\n",
+        pairs.len()
+    ));
+    for (t, s) in &pairs {
+        code.push_str(&format!("    ({t:?}, {s:?}),\n"));
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("traditional.rs");
+    if let Err(e) = fs::write(&out, code) {
+        panic!("cannot write {}: {e}", out.display());
+    }
 }
 
 /// Tests that need what a fresh machine may lack are marked ignored, with the reason,

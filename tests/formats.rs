@@ -1,6 +1,7 @@
 //! The same report as text (UTF-8, GB18030, UTF-16), Word .docx, HTML page (UTF-8, GBK)
 //! and Markdown gives the same findings; Word positions are paragraphs; page furniture
-//! and metadata are read as the page's, not the report's.
+//! and metadata are read as the page's, not the report's. A report in traditional
+//! characters gets the findings of its simplified text.
 //!
 //! The .docx files are built here, writing the XML parts into a zip.
 
@@ -345,4 +346,65 @@ fn broken_word_files_are_refused_and_the_others_still_linted() {
         "{}",
         stdout(&o)
     );
+}
+
+/// What a finding says and where, without the file's name.
+fn said(findings: &[serde_json::Value]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}-{}:{} {} | {} | {}",
+                d["rule"],
+                d["line"],
+                d["column"],
+                d["end_line"],
+                d["end_column"],
+                d["message"],
+                d["labels"],
+                d["help"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_in_traditional_characters_gets_the_findings_of_the_simplified_text() {
+    // tests/fixtures/traditional holds reports of ours converted to traditional
+    // characters (see its README): a clean one, and the sample with its five defects.
+    // The clean one in OpenCC's traditional forms, the sample in Taiwan's (as a site in
+    // 繁體 may serve it, in Big5 too).
+    for (simplified, traditional, big5) in [
+        ("tests/fixtures/clean/township.txt", "township.txt", false),
+        ("examples/sample-report.txt", "sample-report.txt", true),
+    ] {
+        let t = root().join("tests/fixtures/traditional").join(traditional);
+        let text = std::fs::read_to_string(&t).unwrap();
+        assert!(
+            text.contains("建設") && text.contains("報告"),
+            "{traditional} is traditional"
+        );
+        let (code_s, want) = check_json(&[&root().join(simplified)]);
+        let (code_t, got) = check_json(&[&t]);
+        assert_eq!(said(&got), said(&want), "{traditional}");
+        assert_eq!(code_t, code_s, "{traditional}");
+        if big5 {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let path = dir.path().join(traditional);
+            let (bytes, _, unmappable) = encoding_rs::BIG5.encode(&text);
+            assert!(!unmappable, "{traditional} is Big5 text");
+            std::fs::write(&path, &bytes).unwrap();
+            let (_, got) = check_json(&[&path]);
+            assert_eq!(said(&got), said(&want), "{traditional} in Big5");
+        }
+    }
+    let sample = check_json(&[&root().join("tests/fixtures/traditional/sample-report.txt")]).1;
+    assert_eq!(sample.len(), 5, "{sample:#?}");
+    // The output shows the text as written.
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "tests/fixtures/traditional/sample-report.txt",
+    ]);
+    assert!(stdout(&o).contains("工作情況總結如下"), "{}", stdout(&o));
 }

@@ -403,3 +403,222 @@ fn a_closing_list_of_title_only_items_is_not_empty_sections() {
         "{found:?}"
     );
 }
+
+#[test]
+fn preamble_wordings_of_a_summary_or_an_oral_account() {
+    let preamble = "现将有关情况报告如下:";
+    // Each wording is flagged whole, on the preamble's line.
+    for (wording, text) in [
+        ("现将有关情况作如下汇报:", "作如下汇报"),
+        ("现将有关工作总结汇报如下:", "总结汇报如下"),
+        ("现将2024年度法治政府建设工作情况总结如下:", "总结如下"),
+        ("现就有关工作向县政府汇报如下:", "汇报如下"),
+        ("现将有关工作总结 如下:", "总结 如下"),
+    ] {
+        let t = with(preamble, wording);
+        let set = RuleSet::builtin().unwrap();
+        let src = Source::new("case.txt", &t);
+        let found: Vec<_> = lint(&src, &set, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule == "preamble-formula")
+            .map(|d| (src.line_col(d.span.start).0, src.slice(&d.span).to_string()))
+            .collect();
+        assert_eq!(found, [(2, text.to_string())], "{wording}");
+    }
+    // A 报告 wording, and 汇报/总结 not followed by 如下, keep the preamble quiet.
+    for wording in [
+        "现将有关情况作如下报告:",
+        "现将有关工作总结报告如下:",
+        "镇政府每季度召开法治建设汇报会,及时总结经验。现将有关情况报告如下:",
+    ] {
+        assert_quiet(&with(preamble, wording), &["preamble-formula"]);
+    }
+}
+
+#[test]
+fn help_texts_follow_the_report() {
+    let diags = |text: &str| {
+        let set = RuleSet::builtin().unwrap();
+        lint(&Source::new("case.txt", text), &set, &Settings::default())
+    };
+    let help = |text: &str, id: &str| {
+        let found = diags(text);
+        let d = found.iter().find(|d| d.rule == id);
+        d.unwrap_or_else(|| panic!("{id}: {found:?}"))
+            .help
+            .clone()
+            .unwrap_or_default()
+    };
+    // The example heading of a missing plan names the year after the reported year.
+    let no_plan = with(
+        "三、2025年工作安排\n(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n",
+        "",
+    );
+    for (year, next) in [("2021", "2022"), ("2023", "2024"), ("2024", "2025")] {
+        let t = no_plan.replace("2024", year);
+        let h = help(&t, "missing-plan");
+        assert!(h.contains(&format!("四、{next}年工作安排")), "{year}: {h}");
+    }
+    // A report whose year is not known gets no year at all.
+    let t = no_plan
+        .replace(
+            "青石镇2024年度法治政府建设工作报告",
+            "青石镇法治政府建设工作报告",
+        )
+        .replace("2024年,", "全年,")
+        .replace("2024年法治", "法治")
+        .replace("2025年2月20日", "");
+    let h = help(&t, "missing-plan");
+    assert!(h.contains("四、下一年度工作安排"), "{h}");
+    // A garbled date: the help writes the date the label suggests.
+    let t = with("开展案卷评查2次", "在2023928日开展案卷评查2次");
+    let found = diags(&t);
+    let d = found.iter().find(|d| d.rule == "invalid-date").unwrap();
+    assert!(d.label.contains("2023年9月28日"), "{d:?}");
+    assert!(
+        d.help.as_deref().unwrap().contains("2023年9月28日"),
+        "{d:?}"
+    );
+    // Other invalid dates keep the general help.
+    let t = with("开展案卷评查2次", "在2024年2月30日开展案卷评查2次");
+    let d = diags(&t)
+        .into_iter()
+        .find(|d| d.rule == "invalid-date")
+        .unwrap();
+    assert!(d.help.unwrap().contains("用阿拉伯数字写全年、月、日"));
+}
+
+/// The headings of a text: (line, level, number).
+fn headings(text: &str) -> Vec<(usize, u8, u32)> {
+    let set = RuleSet::builtin().unwrap();
+    let src = Source::new("case.txt", text);
+    let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
+    a.report
+        .headings
+        .iter()
+        .map(|h| (src.line_col(h.marker.start).0, h.level, h.number))
+        .collect()
+}
+
+#[test]
+fn a_level_two_marker_that_lost_a_bracket_is_still_a_heading() {
+    let base = with(
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n",
+        "(二)规范行政执法。开展案卷评查2次,评出优秀案卷6卷。\n(三)化解矛盾纠纷。全年调处纠纷40件。\n",
+    );
+    let levels = |t: &str| {
+        headings(t)
+            .into_iter()
+            .filter(|h| h.0 <= 6)
+            .collect::<Vec<_>>()
+    };
+    let want = vec![(3, 1, 1), (4, 2, 1), (5, 2, 2), (6, 2, 3)];
+    assert_eq!(levels(&base), want);
+    for (old, new, line) in [
+        ("(二)规范", "二)规范", 5),
+        ("(二)规范", "(二规范", 5),
+        ("(二)规范", "(二 规范", 5),
+        ("(一)健全", "一)健全", 4),
+        ("(一)健全", "(一健全", 4),
+        ("(三)化解", "(三化解", 6),
+        ("(三)化解", "三)化解", 6),
+    ] {
+        let t = base.replacen(old, new, 1);
+        assert_eq!(levels(&t), want, "{new}");
+        let found = rules(&t);
+        let style: Vec<_> = found
+            .iter()
+            .filter(|f| f.0 == "numbering-style")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(style, [line], "{new}: {found:?}");
+        for id in ["numbering-gap", "unmatched-pair", "empty-section"] {
+            assert!(found.iter().all(|f| f.0 != id), "{new}: {id} {found:?}");
+        }
+    }
+    // Near misses: a parenthesis at a line's start, a broken marker that continues no
+    // numbering, and 一) inside running text stay paragraphs.
+    for (old, new) in [
+        (
+            "(二)规范行政执法。",
+            "(一网通办)改革全面推开。\n(二)规范行政执法。",
+        ),
+        (
+            "(三)化解矛盾纠纷。",
+            "(一网通办)改革全面推开。\n(三)化解矛盾纠纷。",
+        ),
+        ("开展案卷评查2次", "开展案卷评查2次,其中:\n五)类案卷3卷"),
+        (
+            "(三)化解矛盾纠纷。",
+            "(五年来首次)全年调处纠纷40件。\n(三)化解矛盾纠纷。",
+        ),
+    ] {
+        let t = base.replacen(old, new, 1);
+        let found = rules(&t);
+        assert!(
+            found.iter().all(|f| f.0 != "numbering-style"),
+            "{new}: {found:?}"
+        );
+        let hs = headings(&t);
+        assert_eq!(
+            hs.iter().filter(|h| h.1 == 2 && h.0 <= 8).count(),
+            3,
+            "{new}: {hs:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unheaded_closing_plan_with_the_wrong_year_is_a_plan_with_the_wrong_year() {
+    let plan = "三、2025年工作安排\n(一)加强执法队伍建设。\n(二)创新普法宣传方式。\n";
+    let closing = |year: &str| {
+        with(
+            plan,
+            &format!(
+                "{year}年,青石镇将继续加强执法队伍建设,创新普法宣传方式,推动法治政府建设再上新台阶。\n"
+            ),
+        )
+    };
+    let plan_of = |t: &str| {
+        let set = RuleSet::builtin().unwrap();
+        let src = Source::new("case.txt", t);
+        let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
+        a.parts
+            .first(fzlint::pack::Part::Plan)
+            .map(|h| (src.line_col(h.span.start).0, h.headed))
+    };
+    // The next year: an unheaded plan, with the right year.
+    let t = closing("2025");
+    assert_eq!(plan_of(&t), Some((8, false)));
+    assert_fires(&t, "unheaded-plan", 8);
+    assert_quiet(&t, &["missing-plan", "plan-year-mismatch"]);
+    // A later year: the plan, with the wrong year.
+    for year in ["2026", "2027"] {
+        let t = closing(year);
+        assert_eq!(plan_of(&t), Some((8, false)), "{year}");
+        assert_fires(&t, "plan-year-mismatch", 8);
+        assert_quiet(&t, &["missing-plan"]);
+    }
+    // The reported year or an earlier one is an account of the year, and a far year a
+    // long-term goal: no plan.
+    for year in ["2024", "2023", "2035"] {
+        let t = closing(year);
+        assert_eq!(plan_of(&t), None, "{year}");
+        assert_fires(&t, "missing-plan", 1);
+        assert_quiet(&t, &["plan-year-mismatch"]);
+    }
+    // Before the last heading, a later year opens a measure (a goal), not the plan.
+    let t = with(
+        plan,
+        "2026年,青石镇将建成镇级法治文化公园。\n三、其他需要报告的事项\n无。\n",
+    );
+    assert_eq!(plan_of(&t), None);
+    assert_fires(&t, "missing-plan", 1);
+    // With a headed plan, a later year opening a paragraph of the measures is not
+    // checked as the plan.
+    let t = with(
+        "开展案卷评查2次,评出优秀案卷6卷。",
+        "开展案卷评查2次,评出优秀案卷6卷。\n2026年,青石镇将建成镇级法治文化公园。",
+    );
+    assert_quiet(&t, &["plan-year-mismatch", "missing-plan", "unheaded-plan"]);
+}

@@ -82,7 +82,9 @@ pub struct PartFile {
     #[serde(default)]
     pub by_position: bool,
     /// A paragraph opening naming a year only counts when the year is the reported
-    /// year plus this offset (the plan: 1).
+    /// year plus this offset (the plan: 1), or, for a positive offset and a paragraph
+    /// after the last heading, up to two years later (a plan with the wrong year is
+    /// still the plan).
     #[serde(default)]
     pub opening_year_offset: Option<i32>,
     /// Sentence patterns are only looked for inside this part's text.

@@ -41,7 +41,8 @@ pub struct MarkerParse {
 /// What every heading marker looks like, checked in Rust before the grammar is asked
 /// (most lines fail here, and asking pest costs more): an optional `(`, one to three
 /// digits or Chinese numerals, then `)` after a `(`, else `、` or `.`. Gives the length
-/// in bytes through that closing mark.
+/// in bytes through that closing mark. A level-2 marker that lost a bracket has
+/// Chinese numerals only: 一) (through the bracket), or (一 (through the numerals).
 fn marker_shape(text: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     let mut c = chars.next();
@@ -50,8 +51,10 @@ fn marker_shape(text: &str) -> Option<usize> {
         c = chars.next();
     }
     let mut digits = 0;
-    while c.is_some_and(|(_, d)| d.is_ascii_digit() || numerals::is_numeral(d)) {
+    let mut chinese = true;
+    while let Some((_, d)) = c.filter(|&(_, d)| d.is_ascii_digit() || numerals::is_numeral(d)) {
         digits += 1;
+        chinese &= !d.is_ascii();
         if digits > 3 {
             return None;
         }
@@ -59,8 +62,9 @@ fn marker_shape(text: &str) -> Option<usize> {
     }
     let (at, close) = c?;
     let fits = match close {
-        ')' => paren,
+        ')' => paren || chinese,
         '、' | '.' => !paren,
+        _ if paren && chinese && digits > 0 => return Some(at),
         _ => false,
     };
     (digits > 0 && fits).then_some(at + close.len_utf8())
@@ -130,11 +134,16 @@ fn ask_marker(probe: &str) -> Option<MarkerParse> {
     };
     for p in pair.into_inner() {
         match p.as_rule() {
-            Rule::l1_marker | Rule::l2_marker | Rule::l3_marker | Rule::l4_marker => {
+            Rule::l1_marker
+            | Rule::l2_marker
+            | Rule::l3_marker
+            | Rule::l4_marker
+            | Rule::l2_broken => {
                 out.marker_len = p.as_str().len();
                 let (level, form) = match p.as_rule() {
                     Rule::l1_marker => (1, MarkerForm::CnComma),
                     Rule::l2_marker => (2, MarkerForm::CnParen),
+                    Rule::l2_broken => (2, MarkerForm::CnParenBroken),
                     Rule::l4_marker => (4, MarkerForm::ArParen),
                     _ if p.as_str().contains('、') => (3, MarkerForm::ArComma),
                     _ => (3, MarkerForm::ArDot),
@@ -259,6 +268,27 @@ mod tests {
         assert_eq!((m.level, m.number, m.space_len), (3, 1, 1));
         assert_eq!(heading_marker("2、加强").unwrap().form, MarkerForm::ArComma);
         assert_eq!(heading_marker("(3)完善").unwrap().level, 4);
+        // A level-2 marker that lost one bracket.
+        for (t, marker) in [
+            ("二)完善", "二)"),
+            ("(二完善", "(二"),
+            ("(十二 完善", "(十二"),
+        ] {
+            let m = heading_marker(t).unwrap();
+            assert_eq!(
+                (m.level, m.number, m.form),
+                (2, number(marker), MarkerForm::CnParenBroken),
+                "{t}"
+            );
+            assert_eq!(m.marker_len, marker.len(), "{t}");
+        }
+        for t in ["二)项", "(二)项", "2)完善", "(2完善", "(二", "二是"] {
+            assert_eq!(heading_marker(t).filter(|m| m.level == 2), None, "{t}");
+        }
+    }
+
+    fn number(marker: &str) -> u32 {
+        numerals::number(marker.trim_matches(['(', ')'])).unwrap()
     }
 
     #[test]

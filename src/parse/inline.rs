@@ -2,6 +2,7 @@
 //! after sentence boundaries and kept only when their numbers follow on.
 
 use super::grammar::{self, MarkerParse};
+use super::tree::MarkerForm;
 use crate::text::Span;
 use crate::text::chars::{FULL_STOPS, is_sentence_stop};
 use crate::text::numerals;
@@ -22,6 +23,10 @@ pub(super) struct InlineState {
 
 impl InlineState {
     fn plausible(&self, m: &MarkerParse) -> bool {
+        // Inside running text, 一) and (一 are too common to be taken for markers.
+        if m.form == MarkerForm::CnParenBroken {
+            return false;
+        }
         let l = m.level as usize;
         if m.level > self.depth + 1 && !(self.depth == 0 && m.level <= 2) {
             return false;

@@ -41,6 +41,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
                 .flatten()
         })
         .collect();
+    keep_broken_markers(&mut markers, &segs, text);
     let mut title_at = head::find_title(&segs, &markers, text, vocab);
     if let Some(t) = title_at
         && let Some(lead) = head::glued_lead(&text[segs[t].span.clone()])
@@ -206,6 +207,29 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
         body,
         parent: None,
         inline,
+    }
+}
+
+/// A level-2 marker that lost one bracket (一) or (一) is kept only where it continues
+/// its level's numbering: the nearest level-1 or level-2 marker before it is its
+/// predecessor at level 2 (n-1), or the nearest after it is its successor (n+1). A
+/// bracket opened and soon closed, 「(一网通办)」, is a parenthesis, not a marker.
+fn keep_broken_markers(markers: &mut [Option<MarkerParse>], segs: &[Seg], text: &str) {
+    let outer = |m: &Option<MarkerParse>| m.filter(|m| m.level <= 2);
+    for i in 0..markers.len() {
+        let Some(m) = markers[i].filter(|m| m.form == MarkerForm::CnParenBroken) else {
+            continue;
+        };
+        let before = markers[..i].iter().rev().find_map(outer);
+        let after = markers[i + 1..].iter().find_map(outer);
+        let follows = before.is_some_and(|b| b.level == 2 && b.number + 1 == m.number);
+        let precedes = after.is_some_and(|a| a.level == 2 && a.number == m.number + 1);
+        let s = &text[segs[i].span.clone()];
+        let parenthesis =
+            s.starts_with('(') && s[m.marker_len..].chars().take(12).any(|c| c == ')');
+        if !(follows || precedes) || parenthesis {
+            markers[i] = None;
+        }
     }
 }
 

@@ -38,6 +38,8 @@ pub enum MarkerForm {
     CnComma,
     /// (一)
     CnParen,
+    /// 一) or (一: a level-2 marker that lost one bracket.
+    CnParenBroken,
     /// 1.
     ArDot,
     /// 1、

@@ -114,7 +114,8 @@ fn date_source_name<S: Serializer>(d: &Option<DateSource>, s: S) -> Result<S::Ok
 pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
     let r = &a.report;
     let evidence = crate::classify::year_evidence(src, r, vocab, &a.facts, &a.parts, true);
-    let text = |b: Option<usize>| b.map(|b| src.slice(&r.blocks[b].span).to_string());
+    // Text is shown as written (a title in traditional characters stays so).
+    let text = |b: Option<usize>| b.map(|b| src.original_slice(&r.blocks[b].span).to_string());
     let original = |span: &std::ops::Range<usize>| {
         src.original()
             .get(src.original_offset(span.start)..src.original_offset(span.end))

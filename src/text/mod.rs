@@ -10,7 +10,8 @@
 //! - [`markdown`]: fenced code blocks and whole-line comments;
 //! - [`escape`]: text written into HTML or XML;
 //! - [`literals`]: the literals a pattern's every match holds, for prefilters;
-//! - [`scan`]: finding the bytes of a small set without decoding the text.
+//! - [`scan`]: finding the bytes of a small set without decoding the text;
+//! - [`traditional`]: traditional characters read as simplified, offsets unchanged.
 
 pub mod chars;
 pub mod escape;
@@ -20,6 +21,7 @@ pub mod markdown;
 pub mod numerals;
 pub mod scan;
 pub mod source;
+pub mod traditional;
 
 pub use format::Format;
 pub use source::Source;

@@ -4,7 +4,9 @@
 //! returns are replaced one character for one character, so the parser and the rules
 //! see a single form of each mark. Because the replacement never changes the number of
 //! characters, a line and column (in characters) are the same in both texts; only byte
-//! offsets differ, and [`Source::original_offset`] maps them back for rendering.
+//! offsets differ, and [`Source::original_offset`] maps them back for rendering. A text
+//! written in traditional characters is read as simplified (see
+//! [`super::traditional`]), each character replaced by one of the same length.
 
 use super::Format;
 use std::ops::Range;
@@ -27,7 +29,8 @@ pub struct Source {
     /// For text read from a structured file: where each block of lines came from,
     /// ordered by line.
     pub locations: Option<Vec<Location>>,
-    /// The text as the user wrote it, when normalisation changed anything.
+    /// The text as the user wrote it, when normalisation (or reading traditional
+    /// characters as simplified) changed anything.
     original: Option<String>,
     line_starts: Vec<usize>,
     /// Built when first needed: most reports have short lines, whose columns are
@@ -207,10 +210,18 @@ impl Source {
         if text.starts_with('\u{FEFF}') {
             text.drain(..'\u{FEFF}'.len_utf8());
         }
-        let (text, original, shifts) = match normalise(&text) {
+        let (mut text, mut original, shifts) = match normalise(&text) {
             Some((out, shifts)) => (out, Some(text), shifts),
             None => (text, None, Vec::new()),
         };
+        // A text in traditional characters is read as simplified; the replacements keep
+        // every byte offset, so no shift is added.
+        if super::traditional::is_traditional(&text)
+            && let Some(simple) = super::traditional::simplify(&text)
+        {
+            let was = std::mem::replace(&mut text, simple);
+            original.get_or_insert(was);
+        }
         Source {
             name: name.into(),
             line_starts: line_starts(&text),

@@ -185,6 +185,26 @@ pub fn plan_year(
             out.push(year_label(ctx, f));
         }
     }
+    // A plan with no heading of its own: the first year its paragraphs open with that
+    // is not the one wanted (「2025年,XX区将…」 closing a 2023 report), once.
+    if ctx.parts.first_headed(part).is_none() {
+        let wrong = ctx
+            .parts
+            .hits
+            .iter()
+            .filter(|h| h.part == part)
+            .find_map(|h| {
+                let open = opening(ctx.src, &r.blocks[h.block].span);
+                year_in(ctx, opening_pats, &open).filter(|(y, _)| *y != want)
+            });
+        if let Some((y, span)) = wrong {
+            let f = Finding::at(span)
+                .var("year", y.to_string())
+                .var("expected", want.to_string())
+                .var("reported", ry.to_string());
+            out.push(year_label(ctx, f));
+        }
+    }
     out
 }
 
@@ -315,20 +335,33 @@ pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
                 if s[..a].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
                     continue;
                 }
-                if let Some(p) = date_problem(&c) {
-                    out.push(
-                        Finding::at(b.span.start + a..b.span.start + e)
-                            .var("date", all.as_str())
-                            .var("problem", p),
-                    );
-                }
+                out.extend(finding(b.span.start + a..b.span.start + e, &c));
             }
         }
     }
     out
 }
 
-/// What is wrong with a date [`DATES`] matched, if anything.
+/// The finding on a date [`DATES`] matched at `span`, if it is wrong: a garbled run of
+/// digits (the `garbled` variant) gives the date it may have been as `{guess}`, so that
+/// the rule's help can name the same date as its label.
+fn finding(span: Span, c: &regex::Captures) -> Option<Finding> {
+    let all = c.get(0)?;
+    let f = Finding::at(span).var("date", all.as_str());
+    if let Some(g) = c.name("g") {
+        // Only digits that can be read as a date are a garbled date (20000日 is a count).
+        let d = guess(g.as_str())?;
+        return Some(
+            f.var("problem", format!("可能是“{d}”"))
+                .var("guess", d)
+                .variant("garbled"),
+        );
+    }
+    Some(f.var("problem", date_problem(c)?))
+}
+
+/// What is wrong with a date [`DATES`] matched, if anything (a run of digits is
+/// [`finding`]'s).
 fn date_problem(c: &regex::Captures) -> Option<String> {
     let n = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
     if let (Some(y), Some(m), Some(d)) = (n("y1"), n("m1"), n("d1")) {
@@ -337,9 +370,6 @@ fn date_problem(c: &regex::Captures) -> Option<String> {
         (!(1..=12).contains(&m)).then(|| "月份应在1到12之间".to_string())
     } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
         (!valid_date(None, m, d)).then(|| why(m, d))
-    } else if let Some(g) = c.name("g") {
-        // Only digits that can be read as a date are a garbled date (20000日 is a count).
-        guess(g.as_str()).map(|d| format!("可能是“{d}”"))
     } else {
         let cn = |k: &str| {
             c.name(k)
@@ -461,15 +491,8 @@ mod reference {
                 }
                 // Where the dates are looked for is what changed; what is wrong with
                 // one is asked as before.
-                let problem = super::date_problem(&c);
-                if let Some(p) = problem {
-                    let span = b.span.start + all.start()..b.span.start + all.end();
-                    out.push(
-                        Finding::at(span)
-                            .var("date", all.as_str())
-                            .var("problem", p),
-                    );
-                }
+                let span = b.span.start + all.start()..b.span.start + all.end();
+                out.extend(super::finding(span, &c));
             }
         }
         out

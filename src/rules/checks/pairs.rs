@@ -2,6 +2,7 @@
 //! within a paragraph.
 
 use super::{Ctx, Finding, pair_table, plain};
+use crate::parse::tree::MarkerForm;
 use crate::text::numerals;
 use crate::text::scan::ByteSet;
 
@@ -20,7 +21,7 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
     // Only where a mark's first byte is can a mark start. Letters and digits (most of
     // a report) are never marks. Of the characters starting there, only those ending
     // with a mark's last byte are read: 。 and 、 share their first bytes with 《 and 【.
-    pairs_with(ctx, pairs, |table| {
+    let mut out = pairs_with(ctx, pairs, |table| {
         let marks = || {
             table
                 .iter()
@@ -33,7 +34,23 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
             last[usize::from(*c.encode_utf8(&mut buf).as_bytes().last().unwrap_or(&0))] = true;
         }
         (ByteSet::leads(marks()), last)
-    })
+    });
+    // The bracket of a heading marker that lost its partner (「(一」) is numbering-style's.
+    let broken: Vec<&crate::text::Span> = ctx
+        .report
+        .headings
+        .iter()
+        .filter(|h| h.form == MarkerForm::CnParenBroken)
+        .map(|h| &h.marker)
+        .collect();
+    if !broken.is_empty() {
+        out.retain(|f| {
+            !broken
+                .iter()
+                .any(|m| m.start <= f.span.start && f.span.end <= m.end)
+        });
+    }
+    out
 }
 
 /// [`pairs`], looking at the characters that start at the bytes `lead` gives for the

@@ -21,7 +21,10 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
     if ctx.parts.found(part) || !has_text(ctx) {
         return Vec::new();
     }
-    let mut f = Finding::at(document_anchor(ctx)).var("part", part.label());
+    let mut f = years(
+        ctx,
+        Finding::at(document_anchor(ctx)).var("part", part.label()),
+    );
     let near = ctx
         .report
         .text_blocks()
@@ -46,6 +49,16 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
     vec![f]
 }
 
+/// The reported year and the next, with 年 (2024年, 2025年), or 本年度 and 下一年度 when
+/// the reported year is not known: for an example heading of a part.
+fn years(ctx: &Ctx, f: Finding) -> Finding {
+    let (this, next) = match ctx.facts.year() {
+        Some(y) => (format!("{y}年"), format!("{}年", y + 1)),
+        None => ("本年度".to_string(), "下一年度".to_string()),
+    };
+    f.var("reported_year", this).var("next_year", next)
+}
+
 pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
     if ctx.parts.first_headed(part).is_some() {
         return Vec::new();
@@ -53,9 +66,12 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
     let Some(h) = ctx.parts.first(part) else {
         return Vec::new();
     };
-    let mut f = Finding::at(h.span.clone())
-        .var("part", part.label())
-        .var("text", hit_text(ctx, h));
+    let mut f = years(
+        ctx,
+        Finding::at(h.span.clone())
+            .var("part", part.label())
+            .var("text", hit_text(ctx, h)),
+    );
     if let Some(hd) = ctx.report.heading_of_block(h.block) {
         let heading = &ctx.report.headings[hd];
         let top = (0..=hd)

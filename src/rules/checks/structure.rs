@@ -28,7 +28,7 @@ fn cn_numeral(n: u32) -> String {
 /// The same marker with another number: 「(三)」 → 「(二)」.
 fn with_number(marker: &str, form: MarkerForm, n: u32) -> String {
     let num = match form {
-        MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(n),
+        MarkerForm::CnComma | MarkerForm::CnParen | MarkerForm::CnParenBroken => cn_numeral(n),
         // ３． stays full-width when renumbered.
         _ if marker.chars().any(is_full_width_digit) => {
             n.to_string().chars().map(full_width).collect()
@@ -163,7 +163,7 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
 fn shape(marker: &str, form: MarkerForm) -> String {
     // As with_number(marker, form, 0) with 0 and 〇 then made #, in one pass.
     let zero = match form {
-        MarkerForm::CnComma | MarkerForm::CnParen => "〇",
+        MarkerForm::CnComma | MarkerForm::CnParen | MarkerForm::CnParenBroken => "〇",
         _ if marker.chars().any(is_full_width_digit) => "０",
         _ => "0",
     };
@@ -192,10 +192,37 @@ fn number_run(marker: &str) -> (usize, usize) {
 fn is_num(c: char) -> bool {
     (numerals::is_numeral(c) && !matches!(c, 'O' | 'o' | '○')) || c.is_numeric()
 }
+/// A level-2 marker that lost one bracket, made whole: 「一)」 → 「(一)」, 「（一」 →
+/// 「（一）」 (in the width of the bracket it kept).
+fn whole_marker(marker: &str) -> String {
+    match marker.chars().next() {
+        Some('(') => format!("{marker})"),
+        Some('（') => format!("{marker}）"),
+        _ if marker.ends_with('）') => format!("（{marker}"),
+        _ => format!("({marker}"),
+    }
+}
+
 pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
     let hs = &ctx.report.headings;
     let mut out = Vec::new();
-    let judged = |h: &Heading| (2..=4).contains(&h.level) && h.form != MarkerForm::Hash;
+    // A marker that lost a bracket is a finding of its own, and takes no part in the
+    // level's majority.
+    for h in hs.iter().filter(|h| h.form == MarkerForm::CnParenBroken) {
+        let found = marker_str(ctx, h);
+        let expected = whole_marker(found);
+        let mut f = Finding::at(h.marker.clone())
+            .var("level", level_name(h.level))
+            .var("found", found)
+            .var("expected", expected.clone())
+            .variant("broken");
+        f.fix = Some(vec![(h.marker.clone(), expected)]);
+        out.push(f);
+    }
+    let judged = |h: &Heading| {
+        (2..=4).contains(&h.level)
+            && !matches!(h.form, MarkerForm::Hash | MarkerForm::CnParenBroken)
+    };
     // The markers first, in one tight loop (their reads of the text overlap), then
     // their shapes.
     let markers: Vec<&str> = hs
@@ -211,7 +238,7 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
         let items: Vec<(usize, String)> = hs
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.level == level && h.form != MarkerForm::Hash)
+            .filter(|(_, h)| h.level == level && judged(h))
             .map(|(i, _)| (i, shapes[i].take().unwrap_or_default()))
             .collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -260,7 +287,9 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
             if *s != major && !(major.contains('、') && s.contains('.')) {
                 let h = &hs[*i];
                 let numeral = match h.form {
-                    MarkerForm::CnComma | MarkerForm::CnParen => cn_numeral(h.number),
+                    MarkerForm::CnComma | MarkerForm::CnParen | MarkerForm::CnParenBroken => {
+                        cn_numeral(h.number)
+                    }
                     _ => h.number.to_string(),
                 };
                 let mut f = Finding::at(h.marker.clone())
@@ -493,5 +522,9 @@ mod tests {
         assert_eq!(with_number("3.", MarkerForm::ArDot, 2), "2.");
         assert_eq!(with_number("二、", MarkerForm::CnComma, 1), "一、");
         assert_eq!(shape("12、", MarkerForm::ArComma), "#、");
+        assert_eq!(whole_marker("二)"), "(二)");
+        assert_eq!(whole_marker("(二"), "(二)");
+        assert_eq!(whole_marker("（十二"), "（十二）");
+        assert_eq!(whole_marker("三）"), "（三）");
     }
 }

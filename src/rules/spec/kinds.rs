@@ -94,13 +94,13 @@ kinds! {
         #[serde(default)]
         near_miss: Vec<Pattern>,
     }
-    vars: [part, found, line, at],
+    vars: [part, found, line, at, reported_year, next_year],
     variants: [near_miss],
     labels: [near_miss = "这里的“{found}”不是{part}"],
 
     /// The part is found only inside paragraphs, never under a heading of its own.
     "part-unheaded" => PartUnheaded { part: Part }
-    vars: [part, text, within],
+    vars: [part, text, within, reported_year, next_year],
     labels: [within = "所在部分是“{within}”"],
 
     /// When `when` is found, `part` must be found too.
@@ -173,7 +173,8 @@ kinds! {
 
     /// Dates that cannot exist or are garbled.
     "date-valid" => DateValid {}
-    vars: [date, problem],
+    vars: [date, problem, guess],
+    variants: [garbled],
 
     /// The 成文 date is not written as 2024年2月27日.
     "date-format" => DateFormat {}
@@ -203,7 +204,7 @@ kinds! {
     /// One level mixes marker forms, or uses a nonstandard one.
     "numbering-style" => NumberingStyle {}
     vars: [level, found, expected, count, major],
-    variants: [nonstandard],
+    variants: [nonstandard, broken],
 
     /// A heading two levels below its parent.
     "level-skip" => LevelSkip {}
