@@ -68,6 +68,8 @@ pub struct Configured {
     pub named: Vec<String>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// What `fzlint report` concludes of a report.
+    pub verdict: config::VerdictRules,
     pub config: Option<Arc<Config>>,
 }
 
@@ -268,6 +270,7 @@ impl Resolver {
             named: effective.changes.iter().map(|c| c.0.clone()).collect(),
             year: effective.year,
             expect_year: effective.expect_year,
+            verdict: effective.verdict,
             config,
         })
     }
@@ -331,6 +334,7 @@ mod tests {
             named: named.iter().map(|s| s.to_string()).collect(),
             year: None,
             expect_year: None,
+            verdict: Default::default(),
             config: None,
         }
     }

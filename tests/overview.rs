@@ -104,7 +104,9 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "警告",
             "提示",
             "规则",
-            "无法读取"
+            "无法读取",
+            "审核结论",
+            "结论依据"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
@@ -116,6 +118,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
+            assert_eq!(row[15..], ["退回修改", "文件无法读取"]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -123,6 +126,42 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         let found = found.as_array().unwrap();
         let count = |sev: &str| found.iter().filter(|d| d["severity"] == sev).count();
         let late = found.iter().any(|d| d["rule"] == "late-publication");
+        // The verdict under the default settings: errors and missing contents send a
+        // report back; lateness, warnings and notes are passed on as notes.
+        let missing: Vec<&str> = [
+            ("measures", "主要举措和成效"),
+            ("shortcomings", "存在的不足和原因"),
+            ("duties", "主要负责人履职"),
+            ("plan", "下一年度工作安排"),
+        ]
+        .iter()
+        .filter(|(p, _)| outline["parts"].get(p).is_none())
+        .map(|(_, name)| *name)
+        .collect();
+        let mut reasons = Vec::new();
+        if !missing.is_empty() {
+            reasons.push(format!("缺少{}", missing.join("、")));
+        }
+        if count("error") > 0 {
+            reasons.push(format!("错误 {} 处", count("error")));
+        }
+        let mut notes = Vec::new();
+        if late {
+            notes.push("逾期公开".to_string());
+        }
+        for (sev, word) in [("warning", "警告"), ("info", "提示")] {
+            if count(sev) > 0 {
+                notes.push(format!("{word} {} 处", count(sev)));
+            }
+        }
+        let verdict = match (reasons.is_empty(), notes.is_empty()) {
+            (false, _) => "退回修改",
+            (true, false) => "通过（附意见）",
+            (true, true) => "通过",
+        };
+        if !notes.is_empty() {
+            reasons.push(format!("可不修改：{}", notes.join("，")));
+        }
         let mut expected: Vec<String> = vec![
             p.to_string(),
             outline["title"].as_str().unwrap_or("").to_string(),
@@ -172,6 +211,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
                 .join(" "),
         );
         expected.push(String::new());
+        expected.push(verdict.to_string());
+        expected.push(reasons.join("；"));
         assert_eq!(row, &expected, "{name}");
     }
     // The known defects land in their cells.
@@ -187,6 +228,10 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
     assert_eq!(row("rules-unheaded-plan.txt")[8], "无标题");
     assert_eq!(row("rules-late-publication.txt")[4], "是");
     assert_eq!(row("clean-county.txt")[10..13], ["0", "0", "0"]);
+    assert_eq!(row("clean-county.txt")[15], "通过");
+    assert_eq!(row("rules-missing-duties.txt")[15], "退回修改");
+    assert!(row("rules-missing-duties.txt")[16].starts_with("缺少主要负责人履职；错误 1 处"));
+    assert_eq!(row("rules-missing-causes.txt")[15], "通过（附意见）");
 }
 
 #[test]
@@ -344,9 +389,19 @@ fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
             // Unreadable: the file and the reason across the row.
             assert_eq!(html[0], *name);
             assert!(html[1].contains(&csv[14]), "{name}: {html:?}");
+            assert_eq!(
+                html[2],
+                format!("{}{}", csv[15], csv[16]),
+                "{name}: 审核结论"
+            );
             continue;
         }
-        assert_eq!(html.len(), 12, "{name}: {html:?}");
+        assert_eq!(html.len(), 13, "{name}: {html:?}");
+        assert_eq!(
+            html[12],
+            format!("{}{}", csv[15], csv[16]),
+            "{name}: 审核结论"
+        );
         // Empty cells of the CSV read 「（未找到）」 on the page.
         for k in 0..4 {
             let want = if csv[k].is_empty() {
@@ -383,4 +438,42 @@ fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
         }
         assert_eq!(html[10..12], csv[10..12], "{name}: counts");
     }
+}
+
+#[test]
+fn the_verdict_follows_the_office_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for sub in ["strict", "lenient"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+        std::fs::copy(
+            root().join("examples/sample-report.txt"),
+            d.join(sub).join("r.txt"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.join("lenient/.fzlint.yaml"),
+        "verdict:\n  error: 补充后通过\n  warning: 通过\n",
+    )
+    .unwrap();
+    let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let verdicts: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[15].as_str(), r[16].as_str()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("补充后通过", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
+            ("退回修改", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
+        ]
+    );
+    // A broken verdict setting is the config's error, named with its line.
+    std::fs::write(d.join("lenient/.fzlint.yaml"), "verdict:\n  error: 不行\n").unwrap();
+    let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".fzlint.yaml:2:"), "{}", stderr(&o));
 }

@@ -57,6 +57,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         findings: Vec::new(),
                         late: false,
                         error: Some(e),
+                        verdict_rules: Default::default(),
                     });
                     return;
                 }
@@ -71,6 +72,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 late: overview::published_late(job.governed.set(), &diags),
                 findings: findings(&src, &diags, version),
                 error: None,
+                verdict_rules: job.governed.configured.verdict,
             });
         },
     );

@@ -46,10 +46,16 @@ try {
   const withErrors = await page.locator('table.matrix tbody tr:not([hidden])').count();
   check(withErrors > 0 && withErrors < total, `只看有错误 leaves some rows (${withErrors})`);
   await page.uncheck('#only-errors');
+  const sentBack = await page.locator('table.matrix tbody tr[data-verdict="return"]').count();
+  await page.selectOption('#verdict', 'return');
+  const returned = await page.locator('table.matrix tbody tr:not([hidden])').count();
+  check(sentBack > 0 && sentBack < total && returned === sentBack,
+    `审核结论 退回修改 leaves the reports sent back (${returned} of ${sentBack})`);
+  await page.selectOption('#verdict', '');
 
   // Sorting by the 错误 column, with the mouse and then with the keyboard.
   const errorsColumn = async () => page.$$eval('table.matrix tbody tr:not([hidden])', (trs) =>
-    trs.map((tr) => Number(tr.cells[tr.cells.length - 2].textContent.trim())).filter((n) => !Number.isNaN(n)));
+    trs.map((tr) => Number(tr.cells[tr.cells.length - 3].textContent.trim())).filter((n) => !Number.isNaN(n)));
   const button = page.locator('table.matrix thead button', { hasText: '错误' });
   await button.click();
   const col = await errorsColumn();

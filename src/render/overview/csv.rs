@@ -4,8 +4,10 @@ use super::Entry;
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
 };
+use super::verdict::decide;
 
-pub(super) const CSV_HEADERS: [&str; 15] = [
+/// The columns. Scripts read them by place: new ones are added at the end.
+pub(super) const CSV_HEADERS: [&str; 17] = [
     "文件",
     "标题",
     "报告年度",
@@ -21,6 +23,8 @@ pub(super) const CSV_HEADERS: [&str; 15] = [
     "提示",
     "规则",
     "无法读取",
+    "审核结论",
+    "结论依据",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -50,6 +54,9 @@ fn csv_row(out: &mut String, cells: &[String]) {
 fn csv_cells(e: &Entry) -> Vec<String> {
     let mut cells = vec![String::new(); CSV_HEADERS.len()];
     cells[0] = e.path.clone();
+    let decision = decide(e);
+    cells[15] = decision.label();
+    cells[16] = decision.basis();
     if let Some(err) = failure(e) {
         cells[14] = err.to_string();
         return cells;

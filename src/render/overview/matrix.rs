@@ -4,12 +4,13 @@
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
+use super::verdict::{Decision, Verdict, decide};
 use super::{Entry, esc};
 use crate::pack::Part;
 use std::fmt::Write as _;
 
 /// The matrix columns: header, and whether the column sorts as a number.
-const MATRIX_COLUMNS: [(&str, bool); 12] = [
+const MATRIX_COLUMNS: [(&str, bool); 13] = [
     ("文件", false),
     ("标题", false),
     ("报告年度", true),
@@ -22,7 +23,39 @@ const MATRIX_COLUMNS: [(&str, bool); 12] = [
     (CONTENTS[4].1, true),
     ("错误", true),
     ("警告", true),
+    ("审核结论", true),
 ];
+
+/// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
+fn verdict_cell(d: &Decision) -> (String, String) {
+    let class = match d.verdict {
+        Verdict::Pass => "ok",
+        Verdict::Amend => "part",
+        Verdict::Return => "miss",
+    };
+    let basis = d.basis();
+    let why = if basis.is_empty() {
+        String::new()
+    } else {
+        format!("<span class=\"basis\">{}</span>", esc(&basis))
+    };
+    (
+        (d.verdict as u8).to_string(),
+        format!(
+            "<td class=\"{class} verdict\">{}{why}</td>",
+            esc(&d.label())
+        ),
+    )
+}
+
+/// The verdict's value for the filter.
+fn verdict_key(d: &Decision) -> &'static str {
+    match d.verdict {
+        Verdict::Pass => "pass",
+        Verdict::Amend => "amend",
+        Verdict::Return => "return",
+    }
+}
 
 pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
     out.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果</h2>\n");
@@ -32,6 +65,9 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
          <label><input type=\"checkbox\" id=\"only-errors\"> 只看有错误</label>\
          <label><input type=\"checkbox\" id=\"only-late\"> 只看逾期</label>\
          <label><input type=\"checkbox\" id=\"only-missing\"> 只看缺项</label>\
+         <label>审核结论 <select id=\"verdict\"><option value=\"\">全部</option>\
+         <option value=\"return\">退回修改</option><option value=\"amend\">补充后通过</option>\
+         <option value=\"pass\">通过</option></select></label>\
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
@@ -52,11 +88,15 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
 fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
+    let decision = decide(e);
+    let (verdict_rank, verdict_td) = verdict_cell(&decision);
+    let verdict = verdict_key(&decision);
     if let Some(err) = failure(e) {
         let _ = writeln!(
             out,
-            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\">{link}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
+            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k{}=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td>{verdict_td}</tr>",
             MATRIX_COLUMNS.len() - 1,
+            MATRIX_COLUMNS.len() - 2,
             esc(err)
         );
         return;
@@ -89,13 +129,14 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     );
     keys.push(errors.to_string());
     keys.push(warnings.to_string());
+    keys.push(verdict_rank);
     let _ = write!(out, "<tr data-i=\"{i}\"");
     for (k, v) in keys.iter().enumerate() {
         let _ = write!(out, " data-k{k}=\"{}\"", esc(v));
     }
     let _ = write!(
         out,
-        " data-q=\"{}\" data-err=\"{}\" data-late=\"{}\" data-miss=\"{}\">",
+        " data-q=\"{}\" data-err=\"{}\" data-late=\"{}\" data-miss=\"{}\" data-verdict=\"{verdict}\">",
         esc(&format!("{} {}", e.path, title(o))),
         u8::from(errors > 0),
         u8::from(late == Some(true)),
@@ -136,7 +177,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     }
     let _ = writeln!(
         out,
-        "<td class=\"num{}\">{errors}</td><td class=\"num\">{warnings}</td></tr>",
+        "<td class=\"num{}\">{errors}</td><td class=\"num\">{warnings}</td>{verdict_td}</tr>",
         if errors > 0 { " has-errors" } else { "" }
     );
 }

@@ -14,6 +14,7 @@ mod reading;
 mod sections;
 #[cfg(test)]
 mod tests;
+pub mod verdict;
 
 pub use csv::csv;
 pub use page::html;
@@ -37,6 +38,8 @@ pub struct Entry {
     pub late: bool,
     /// Why it could not be read (the same sentence `check` prints).
     pub error: Option<String>,
+    /// What its config makes of its defects ([`verdict::decide`]).
+    pub verdict_rules: verdict::VerdictRules,
 }
 
 /// A finding with its context.

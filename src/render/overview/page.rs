@@ -3,6 +3,7 @@
 //! (`overview.css`, `overview.js`) written into it.
 
 use super::reading::{failure, lateness, severity_counts};
+use super::verdict::{Verdict, decide};
 use super::{Batch, Entry, chart, esc, matrix, sections};
 use std::fmt::Write as _;
 
@@ -22,13 +23,18 @@ fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
         .count();
     let late = entries.iter().filter(|e| lateness(e) == Some(true)).count();
     let unreadable = entries.iter().filter(|e| failure(e).is_some()).count();
+    let sent_back = entries
+        .iter()
+        .filter(|e| decide(e).verdict == Verdict::Return)
+        .count();
     let _ = write!(
         out,
         "<header>\n<h1>{PAGE_TITLE}</h1>\n<ul class=\"counts\">\
          <li>报告 <strong>{}</strong> 份</li>\
          <li>有错误 <strong>{with_errors}</strong> 份</li>\
          <li>逾期 <strong>{late}</strong> 份</li>\
-         <li>无法读取 <strong>{unreadable}</strong> 份</li></ul>\n\
+         <li>无法读取 <strong>{unreadable}</strong> 份</li>\
+         <li>退回修改 <strong>{sent_back}</strong> 份</li></ul>\n\
          <p class=\"meta\">生成时间：{} · fzlint {} · 规则包 {}</p>\n</header>\n",
         entries.len(),
         esc(&batch.generated),

@@ -4,6 +4,7 @@
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
+use super::verdict::decide;
 use super::{Entry, Finding, esc};
 use crate::render::json::JsonDiagnostic;
 use std::fmt::Write as _;
@@ -83,6 +84,18 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry) {
         "<section class=\"report\" id=\"r{i}\">\n<h2>{}. {}</h2>\n",
         i + 1,
         esc(&e.path)
+    );
+    let decision = decide(e);
+    let basis = decision.basis();
+    let _ = writeln!(
+        out,
+        "<p class=\"verdict\">审核结论：<strong>{}</strong>{}</p>",
+        esc(&decision.label()),
+        if basis.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", esc(&basis))
+        }
     );
     if let Some(err) = failure(e) {
         let _ = writeln!(

@@ -8,6 +8,7 @@ use crate::{Settings, lint};
 use cases::*;
 
 mod cases;
+mod verdict;
 
 /// An RFC 4180 reader: CRLF between records (and after the last), fields quoted
 /// with '"' when they hold ',', '"', CR or LF, inner quotes doubled.
@@ -78,7 +79,7 @@ fn csv_has_bom_crlf_and_header() {
     assert_eq!(
         first,
         "文件,标题,报告年度,公开日期,逾期,主要举措和成效,存在的不足和原因,主要负责人履职,\
-         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取"
+         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据"
     );
 }
 
@@ -93,7 +94,9 @@ fn csv_matches_cell_by_cell() {
     for (c, row) in cases.iter().zip(&rows[1..]) {
         let want: Vec<&str> = c.row.split('|').collect();
         assert_eq!(want.len(), 15, "{}", c.entry.path);
-        assert_eq!(row.len(), 15, "{}", c.entry.path);
+        assert_eq!(row.len(), CSV_HEADERS.len(), "{}", c.entry.path);
+        let decision = super::verdict::decide(&c.entry);
+        assert_eq!(row[15..], [decision.label(), decision.basis()]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
             assert_eq!(
                 got, want,
@@ -295,7 +298,8 @@ fn matrix_cells_have_symbol_and_word() {
             "✓ 有标题",
             "✓ 有标题",
             "0",
-            "1"
+            "1",
+            "通过（附意见）<span class=\"basis\">可不修改：警告 1 处</span>"
         ]
     );
 }
@@ -306,7 +310,7 @@ fn controls_for_sorting_and_filtering() {
     assert_eq!(
         out.matches("<th scope=\"col\"><button type=\"button\"")
             .count(),
-        12
+        13
     );
     assert!(out.contains("<input type=\"search\" id=\"q\""));
     assert!(out.contains("只看有错误"));
@@ -315,14 +319,16 @@ fn controls_for_sorting_and_filtering() {
     assert!(out.contains("id=\"only-errors\""));
     assert!(out.contains("id=\"only-late\""));
     assert!(out.contains("id=\"only-missing\""));
+    assert!(out.contains("<select id=\"verdict\">"));
+    assert!(out.contains("verdict.value"));
     assert!(out.contains("aria-sort"));
     assert!(out.contains("addEventListener('click'"));
     // The flags the filters read, for late.txt (index 9) and no-causes.txt (6).
     assert!(out.contains(
-        "data-err=\"0\" data-late=\"1\" data-miss=\"0\"><td class=\"file\"><a href=\"#r9\">"
+        "data-err=\"0\" data-late=\"1\" data-miss=\"0\" data-verdict=\"pass\"><td class=\"file\"><a href=\"#r9\">"
     ));
     assert!(out.contains(
-        "data-err=\"0\" data-late=\"0\" data-miss=\"1\"><td class=\"file\"><a href=\"#r6\">"
+        "data-err=\"0\" data-late=\"0\" data-miss=\"1\" data-verdict=\"pass\"><td class=\"file\"><a href=\"#r6\">"
     ));
     assert!(out.contains("<div class=\"scroll\">"));
     assert!(out.contains("overflow-x: auto"));

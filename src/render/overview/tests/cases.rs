@@ -107,6 +107,7 @@ pub(super) fn readable(
         findings,
         late: false,
         error: None,
+        verdict_rules: Default::default(),
     }
 }
 
@@ -142,6 +143,7 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         findings: Vec::new(),
         late: false,
         error: error.map(str::to_string),
+        verdict_rules: Default::default(),
     }
 }
 
