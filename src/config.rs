@@ -20,6 +20,7 @@
 //!   error: 退回修改             # any error-level finding
 //!   missing: 退回修改           # a required content missing
 //!   warning: 通过               # only warnings: passed, with notes
+//! roster: units.csv             # the units expected to submit, for `fzlint report`
 //! ```
 
 use crate::diagnostic::Severity;
@@ -132,6 +133,10 @@ pub struct ConfigFile {
     /// What `fzlint report` concludes of a report with each kind of defect.
     #[serde(default)]
     pub verdict: VerdictSettings,
+    /// The units expected to submit, for `fzlint report` (a UTF-8 list, one unit a
+    /// line, or CSV; relative to this file).
+    #[serde(default)]
+    pub roster: Option<String>,
 }
 
 /// A reviewing office's conclusion on a report, mildest first.
@@ -378,6 +383,15 @@ impl Config {
             .iter()
             .flat_map(|c| c.file.rule_dirs.iter().map(|d| c.dir().join(d)))
             .collect()
+    }
+
+    /// The roster the chain names (the last config that names one), against the folder
+    /// of the config that names it.
+    pub fn roster(&self) -> Option<PathBuf> {
+        self.chain()
+            .into_iter()
+            .rev()
+            .find_map(|c| c.file.roster.as_ref().map(|r| c.dir().join(r)))
     }
 
     pub fn effective(&self, file: &Path) -> Effective {

@@ -186,6 +186,18 @@ impl Resolver {
         loaded.map(Some).ok_or_else(|| path.display().to_string())
     }
 
+    /// The config that governs a file, or the files of a folder, if one does and it
+    /// could be read (a broken one is reported among the problems).
+    pub fn config_of(&mut self, path: &Path) -> Option<Arc<Config>> {
+        // A folder's files are governed by the config found from the folder itself.
+        let probe = if path.is_dir() {
+            real_path(path).join(config::NAMES[0])
+        } else {
+            path.to_path_buf()
+        };
+        self.config_for(&probe).ok().flatten()
+    }
+
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
         match self.config_for(file) {

@@ -106,7 +106,9 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "规则",
             "无法读取",
             "审核结论",
-            "结论依据"
+            "结论依据",
+            "报送单位",
+            "匹配依据"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
@@ -118,7 +120,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
-            assert_eq!(row[15..], ["退回修改", "文件无法读取"]);
+            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", ""]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -213,6 +215,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         expected.push(String::new());
         expected.push(verdict.to_string());
         expected.push(reasons.join("；"));
+        // No roster: no unit.
+        expected.extend([String::new(), String::new()]);
         assert_eq!(row, &expected, "{name}");
     }
     // The known defects land in their cells.
@@ -476,4 +480,109 @@ fn the_verdict_follows_the_office_settings() {
     let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".fzlint.yaml:2:"), "{}", stderr(&o));
+}
+
+/// A report of our own for a unit: the clean example with its title and signature
+/// changed (the title's issuer left out when `title` is empty).
+fn unit_report(dir: &Path, file: &str, title: &str, signer: &str) {
+    let text = std::fs::read_to_string(root().join("examples/clean-report.txt")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[0] = format!("{title}2024年度法治政府建设工作报告");
+    let last = lines.iter().rposition(|l| l == "白石桥镇人民政府").unwrap();
+    lines[last] = signer.to_string();
+    std::fs::write(dir.join(file), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn the_roster_shows_who_has_not_submitted_and_which_report_matches_no_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("收到的报告");
+    std::fs::create_dir(&d).unwrap();
+    unit_report(&d, "1.txt", "青山乡人民政府", "青山乡人民政府");
+    unit_report(&d, "2.txt", "", "东湖街道办事处");
+    unit_report(&d, "3.txt", "沙洲市司法局", "沙洲市司法局");
+    unit_report(&d, "4.txt", "柳林镇人民政府", "柳林镇人民政府");
+    let roster = dir.path().join("名单.csv");
+    std::fs::write(
+        &roster,
+        "单位名称,简称\n青山乡人民政府\n东湖街道办事处,东湖街道\n红旗镇人民政府\n沙洲市司法局\n",
+    )
+    .unwrap();
+    let (r, ds) = (roster.to_str().unwrap(), d.to_str().unwrap());
+    let o = fzlint(&["report", "--isolated", "--format", "csv", "--roster", r, ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let units: Vec<[&str; 4]> = rows[1..]
+        .iter()
+        .map(|r| [r[0].rsplit('/').next().unwrap(), &r[15], &r[17], &r[18]])
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ["1.txt", "通过", "青山乡人民政府", "标题"],
+            ["2.txt", "通过", "东湖街道办事处", "落款"],
+            ["3.txt", "通过", "沙洲市司法局", "标题"],
+            ["4.txt", "通过", "", "未匹配名单"],
+            ["", "未报送", "红旗镇人民政府", ""],
+        ]
+    );
+    let page = stdout(&fzlint(&["report", "--isolated", "--roster", r, ds]));
+    assert!(page.contains("<li>未报送 <strong>1</strong> 个单位</li>"));
+    assert!(page.contains("<li>红旗镇人民政府<span class=\"none\">（名单第4行）</span></li>"));
+    assert!(page.contains("报送单位：东湖街道办事处（据落款“东湖街道办事处”）"));
+
+    // The office's config names the roster, against its own folder.
+    std::fs::write(dir.path().join(".fzlint.yaml"), "roster: 名单.csv\n").unwrap();
+    let o = fzlint(&["report", "--format", "csv", ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(read_csv(&stdout(&o)), rows);
+}
+
+#[test]
+fn a_bad_roster_is_named_with_its_line_and_the_overview_is_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    unit_report(d, "1.txt", "青山乡人民政府", "青山乡人民政府");
+    let roster = d.join("units.txt");
+    // Saved as GBK: 青山乡人民政府, then 红旗镇 on line 2.
+    let mut bytes = "青山乡人民政府\n".as_bytes().to_vec();
+    bytes.extend([0xBA, 0xEC, 0xC6, 0xEC, 0xD5, 0xF2, b'\n']);
+    std::fs::write(&roster, bytes).unwrap();
+    let out = d.join("总览.html");
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        "--roster",
+        roster.to_str().unwrap(),
+        d.join("1.txt").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let line = format!(
+        "error: {}: 第2行：名单文件不是 UTF-8 编码，请另存为 UTF-8（带或不带 BOM 均可）",
+        roster.display()
+    );
+    assert!(stderr(&o).lines().any(|l| l == line), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.contains("名单未能读取："));
+    assert!(
+        page.contains("id=\"r0\""),
+        "the report is still in the overview"
+    );
+    // A roster that is not there.
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        "--roster",
+        "没有.csv",
+        d.join("1.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("error: 没有.csv: 无法读取名单文件："),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("id=\"r0\""));
 }

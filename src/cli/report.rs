@@ -7,9 +7,11 @@ use super::walk::files_to_lint;
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::overview;
+use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
 use fzlint::resolve::{Choices, Resolver};
 use fzlint::text::source::Source;
+use std::path::Path;
 
 /// Characters of a long line kept before a finding shown in the overview.
 const OVERVIEW_WINDOW: usize = 200;
@@ -29,6 +31,15 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
         return Ok(status);
     };
+    // The roster named on the command line, else by the config of the first path.
+    let roster_path = args.roster.clone().or_else(|| {
+        let first = args.paths.first()?;
+        resolver.config_of(first)?.roster()
+    });
+    let roster = roster_path.map(|p| read_roster(&p));
+    if let Some(Err(e)) = &roster {
+        status.input_error(e);
+    }
     let plan = LintPlan {
         stdin_filename: None,
         min: Severity::Info,
@@ -58,6 +69,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         late: false,
                         error: Some(e),
                         verdict_rules: Default::default(),
+                        closing: String::new(),
                     });
                     return;
                 }
@@ -73,6 +85,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 findings: findings(&src, &diags, version),
                 error: None,
                 verdict_rules: job.governed.configured.verdict,
+                closing: overview::roster::closing_lines(src.original()),
             });
         },
     );
@@ -94,10 +107,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         generated: now_local(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
+        roster,
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
-        OverviewFormat::Csv => overview::csv(&entries),
+        OverviewFormat::Csv => overview::csv_with_roster(&entries, batch.roster.as_ref()),
     };
     match &args.output {
         Some(path) => {
@@ -140,6 +154,17 @@ fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::
             }
         })
         .collect()
+}
+
+/// Reads and checks the roster; an error names the file (and the line).
+fn read_roster(path: &Path) -> Result<Roster, RosterError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| RosterError {
+        path: name.clone(),
+        line: None,
+        message: format!("无法读取名单文件：{e}"),
+    })?;
+    roster::parse(&name, &bytes)
 }
 
 /// The time the overview was made, for its head: `SOURCE_DATE_EPOCH` when set (so

@@ -4,10 +4,12 @@ use super::Entry;
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
 };
+use super::roster::{Roster, RosterError};
+use super::submitted::View;
 use super::verdict::decide;
 
 /// The columns. Scripts read them by place: new ones are added at the end.
-pub(super) const CSV_HEADERS: [&str; 17] = [
+pub(super) const CSV_HEADERS: [&str; 19] = [
     "文件",
     "标题",
     "报告年度",
@@ -25,6 +27,8 @@ pub(super) const CSV_HEADERS: [&str; 17] = [
     "无法读取",
     "审核结论",
     "结论依据",
+    "报送单位",
+    "匹配依据",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -51,9 +55,12 @@ fn csv_row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-fn csv_cells(e: &Entry) -> Vec<String> {
+fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
     let mut cells = vec![String::new(); CSV_HEADERS.len()];
     cells[0] = e.path.clone();
+    let [name, by] = unit;
+    cells[17] = name;
+    cells[18] = by;
     let decision = decide(e);
     cells[15] = decision.label();
     cells[16] = decision.basis();
@@ -90,10 +97,23 @@ fn csv_cells(e: &Entry) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
+    csv_with_roster(entries, None)
+}
+
+/// One row per report, and with a roster one more for each unit that has not
+/// submitted (审核结论 未报送, its name under 报送单位, the other cells empty).
+pub fn csv_with_roster(entries: &[Entry], roster: Option<&Result<Roster, RosterError>>) -> String {
+    let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
     csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
-    for e in entries {
-        csv_row(&mut out, &csv_cells(e));
+    for (i, e) in entries.iter().enumerate() {
+        csv_row(&mut out, &csv_cells(e, view.cells(i)));
+    }
+    for (name, _) in view.missing() {
+        let mut cells = vec![String::new(); CSV_HEADERS.len()];
+        cells[15] = "未报送".to_string();
+        cells[17] = name.to_string();
+        csv_row(&mut out, &cells);
     }
     out
 }

@@ -11,12 +11,14 @@ mod csv;
 mod matrix;
 mod page;
 mod reading;
+pub mod roster;
 mod sections;
+mod submitted;
 #[cfg(test)]
 mod tests;
 pub mod verdict;
 
-pub use csv::csv;
+pub use csv::{csv, csv_with_roster};
 pub use page::html;
 
 use super::json::JsonDiagnostic;
@@ -40,6 +42,8 @@ pub struct Entry {
     pub error: Option<String>,
     /// What its config makes of its defects ([`verdict::decide`]).
     pub verdict_rules: verdict::VerdictRules,
+    /// Its closing lines, where the issuer signs ([`roster::closing_lines`]).
+    pub closing: String,
 }
 
 /// A finding with its context.
@@ -61,6 +65,8 @@ pub struct Batch {
     pub version: String,
     /// The rule pack's version.
     pub pack_version: String,
+    /// The units expected to submit (`--roster`), or why their list could not be read.
+    pub roster: Option<Result<roster::Roster, roster::RosterError>>,
 }
 
 /// Whether a report was published after its deadline: whether one of its findings

@@ -3,6 +3,7 @@
 //! (`overview.css`, `overview.js`) written into it.
 
 use super::reading::{failure, lateness, severity_counts};
+use super::submitted::{self, View};
 use super::verdict::{Verdict, decide};
 use super::{Batch, Entry, chart, esc, matrix, sections};
 use std::fmt::Write as _;
@@ -16,7 +17,7 @@ const STYLE: &str = include_str!("overview.css");
 /// appears in it.
 const SCRIPT: &str = include_str!("overview.js");
 
-fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
+fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View) {
     let with_errors = entries
         .iter()
         .filter(|e| failure(e).is_none() && severity_counts(e).0 > 0)
@@ -34,9 +35,16 @@ fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
          <li>有错误 <strong>{with_errors}</strong> 份</li>\
          <li>逾期 <strong>{late}</strong> 份</li>\
          <li>无法读取 <strong>{unreadable}</strong> 份</li>\
-         <li>退回修改 <strong>{sent_back}</strong> 份</li></ul>\n\
+         <li>退回修改 <strong>{sent_back}</strong> 份</li>{}</ul>\n\
          <p class=\"meta\">生成时间：{} · fzlint {} · 规则包 {}</p>\n</header>\n",
         entries.len(),
+        match view {
+            View::Read(..) => format!(
+                "<li>未报送 <strong>{}</strong> 个单位</li>",
+                view.missing().len()
+            ),
+            _ => String::new(),
+        },
         esc(&batch.generated),
         esc(&batch.version),
         esc(&batch.pack_version),
@@ -57,12 +65,14 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     // The head, the chart and the matrix print on landscape pages; the reports on
     // portrait ones.
     out.push_str("<main>\n<div class=\"wide\">\n");
-    head(&mut out, entries, batch);
+    let view = View::of_batch(batch, entries);
+    head(&mut out, entries, batch, &view);
     chart::chart(&mut out, entries);
     matrix::matrix(&mut out, entries);
+    submitted::section(&mut out, &view, entries);
     out.push_str("</div>\n");
     for (i, e) in entries.iter().enumerate() {
-        sections::section(&mut out, i, e);
+        sections::section(&mut out, i, e, |out| submitted::unit_line(out, &view, i));
     }
     let _ = write!(
         out,

@@ -78,13 +78,15 @@ pub(super) fn context(f: &Finding) -> String {
     s
 }
 
-pub(super) fn section(out: &mut String, i: usize, e: &Entry) {
+/// A report's section; `unit` writes the line on the unit it is from.
+pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&mut String)) {
     let _ = write!(
         out,
         "<section class=\"report\" id=\"r{i}\">\n<h2>{}. {}</h2>\n",
         i + 1,
         esc(&e.path)
     );
+    unit(out);
     let decision = decide(e);
     let basis = decision.basis();
     let _ = writeln!(

@@ -108,6 +108,7 @@ pub(super) fn readable(
         late: false,
         error: None,
         verdict_rules: Default::default(),
+        closing: String::new(),
     }
 }
 
@@ -144,6 +145,7 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         late: false,
         error: error.map(str::to_string),
         verdict_rules: Default::default(),
+        closing: String::new(),
     }
 }
 
@@ -440,5 +442,6 @@ pub(super) fn batch() -> Batch {
         generated: "2026-11-23 20:30".to_string(),
         version: "0.1.0".to_string(),
         pack_version: "2026.1".to_string(),
+        roster: None,
     }
 }
