@@ -108,7 +108,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "审核结论",
             "结论依据",
             "报送单位",
-            "匹配依据"
+            "匹配依据",
+            "审核意见文件"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
@@ -120,7 +121,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
-            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", ""]);
+            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", ""]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -215,8 +216,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         expected.push(String::new());
         expected.push(verdict.to_string());
         expected.push(reasons.join("；"));
-        // No roster: no unit.
-        expected.extend([String::new(), String::new()]);
+        // No roster: no unit; no notices asked for.
+        expected.extend([String::new(), String::new(), String::new()]);
         assert_eq!(row, &expected, "{name}");
     }
     // The known defects land in their cells.
@@ -585,4 +586,184 @@ fn a_bad_roster_is_named_with_its_line_and_the_overview_is_still_written() {
         stderr(&o)
     );
     assert!(stdout(&o).contains("id=\"r0\""));
+}
+
+/// The notice files in a folder, by name.
+fn notices(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("报告");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::copy(root().join("examples/sample-report.txt"), d.join("a.txt")).unwrap();
+    unit_report(&d, "b.txt", "青山乡人民政府", "青山乡人民政府");
+    let out = dir.path().join("总览.csv");
+    let notes = dir.path().join("意见");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--isolated",
+            d.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--notices",
+            notes.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        fzlint(&args)
+    };
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Only the report sent back gets a notice.
+    assert_eq!(notices(&notes), ["1-a-退回意见.txt"]);
+    let file = notes.join("1-a-退回意见.txt");
+    let bytes = std::fs::read(&file).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').expect("saved with a BOM");
+    assert!(!text.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    let lines: Vec<&str> = text.lines().collect();
+    let a = d.join("a.txt");
+    assert_eq!(
+        lines[0],
+        "关于《白石桥镇人民政府2024年度法治政府建设工作报告》的退回意见"
+    );
+    // Line by line against the findings `check` gives: the errors to fix, then the
+    // rest, each in the report's order with its place, message and help.
+    let found = json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        a.to_str().unwrap(),
+    ]);
+    let found = found.as_array().unwrap();
+    let errors: Vec<_> = found.iter().filter(|f| f["severity"] == "error").collect();
+    let others: Vec<_> = found.iter().filter(|f| f["severity"] != "error").collect();
+    let must = lines
+        .iter()
+        .position(|l| l.starts_with("一、需要修改的问题"))
+        .unwrap();
+    let may = lines
+        .iter()
+        .position(|l| l.starts_with("二、可以保留的问题"))
+        .unwrap();
+    assert_eq!(
+        lines[must],
+        format!("一、需要修改的问题（{} 处）", errors.len())
+    );
+    let check = |from: usize, to: usize, list: &[&serde_json::Value], help: &str| {
+        let items: Vec<&str> = lines[from + 1..to]
+            .iter()
+            .copied()
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut k = 0;
+        for (n, f) in list.iter().enumerate() {
+            assert_eq!(
+                items[k],
+                format!(
+                    "{}. 第{}行第{}字：{}",
+                    n + 1,
+                    f["line"],
+                    f["column"],
+                    f["message"].as_str().unwrap()
+                )
+            );
+            assert!(items[k + 1].starts_with("   原文："), "{}", items[k + 1]);
+            assert_eq!(
+                items[k + 2],
+                format!("   {help}：{}", f["help"].as_str().unwrap())
+            );
+            k += 3;
+        }
+        assert_eq!(k, items.len(), "nothing else is listed: {items:?}");
+    };
+    check(must, may, &errors, "修改建议");
+    let end = lines.iter().position(|l| l.contains("感谢你单位")).unwrap();
+    check(may, end, &others, "建议");
+    // The marked words are the finding's own.
+    assert!(text.contains("原文：…有一件被行政复议撤销或被法院判决败诉。在【2024928日】召开"));
+
+    // The overview links the notice; the CSV names it.
+    let rows = read_csv(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(rows[0][19], "审核意见文件");
+    assert_eq!(rows[1][19], "意见/1-a-退回意见.txt");
+    assert_eq!(rows[2][19], "");
+
+    // Run again: the same notice is left as it is; the folder of reports, holding no
+    // notice, is unchanged.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    // A clerk's edit is not overwritten unless asked.
+    std::fs::write(&file, "已修改").unwrap();
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let line = format!(
+        "error: {}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
+        file.display()
+    );
+    assert!(stderr(&o).lines().any(|l| l == line), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), "已修改".as_bytes());
+    assert_eq!(
+        read_csv(&std::fs::read_to_string(&out).unwrap())[1][19],
+        "",
+        "not linked"
+    );
+    let o = run(&["--overwrite-notices"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    assert_eq!(
+        notices(&notes),
+        ["1-a-退回意见.txt"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn notices_written_among_the_reports_are_not_linted_as_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("examples/sample-report.txt"), d.join("a.txt")).unwrap();
+    let ds = d.to_str().unwrap();
+    let page = d.join("总览.html");
+    let args = [
+        "report",
+        "--isolated",
+        ds,
+        "--notices",
+        ds,
+        "-o",
+        page.to_str().unwrap(),
+    ];
+    let o = fzlint(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(d.join("1-a-退回意见.txt").is_file());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<a class=\"notice\" href=\"1-a-退回意见.txt\">审核意见</a>"));
+    let o = fzlint(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("已写出 1 份报告的总览"),
+        "{}",
+        stderr(&o)
+    );
+    // Named on the command line, a notice is read like any text (and is no report).
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        d.join("1-a-退回意见.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }

@@ -217,6 +217,14 @@ pub struct ReportArgs {
     /// lists who has not submitted. Also `roster:` in .fzlint.yaml.
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
+    /// Write a return notice (退回意见, 审核意见) for each report that does not pass into
+    /// this folder, one .txt each; the overview links them.
+    #[arg(long, value_name = "DIR")]
+    pub notices: Option<PathBuf>,
+    /// Replace notices already in the --notices folder (by default a file there that
+    /// differs is left as it is and named as an error).
+    #[arg(long, requires = "notices")]
+    pub overwrite_notices: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
     #[command(flatten)]

@@ -7,9 +7,11 @@ use super::walk::files_to_lint;
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::overview;
+use fzlint::render::overview::notice;
 use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
 use fzlint::resolve::{Choices, Resolver};
+use fzlint::rules::RuleSet;
 use fzlint::text::source::Source;
 use std::path::Path;
 
@@ -70,6 +72,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         error: Some(e),
                         verdict_rules: Default::default(),
                         closing: String::new(),
+                        notice: None,
                     });
                     return;
                 }
@@ -82,10 +85,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 path: src.name.clone(),
                 outline: Some(o),
                 late: overview::published_late(job.governed.set(), &diags),
-                findings: findings(&src, &diags, version),
+                findings: findings(&src, &diags, version, job.governed.set()),
                 error: None,
                 verdict_rules: job.governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
+                notice: None,
             });
         },
     );
@@ -103,6 +107,31 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             _ => OverviewFormat::Html,
         },
     );
+    if let Some(dir) = &args.notices {
+        let units = match &roster {
+            Some(Ok(r)) => {
+                let s = roster::submissions(r, &entries);
+                let name = |m: &roster::Match| r.units[m.unit].name.clone();
+                s.matches.iter().map(|m| m.as_ref().map(name)).collect()
+            }
+            _ => vec![None; entries.len()],
+        };
+        let base = args
+            .output
+            .as_ref()
+            .and_then(|o| o.parent())
+            .unwrap_or(Path::new(""));
+        let date = notice::date_words(&now_local());
+        write_notices(
+            dir,
+            &mut entries,
+            &units,
+            &date,
+            args.overwrite_notices,
+            base,
+            &mut status,
+        );
+    }
     let batch = overview::Batch {
         generated: now_local(),
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -132,7 +161,12 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
 /// A file's findings as the overview shows them: each with the line the columns count
 /// from (a Word paragraph), as written; of a long line only a window around the
 /// finding.
-fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::Finding> {
+fn findings(
+    src: &Source,
+    diags: &[Diagnostic],
+    version: &str,
+    set: &RuleSet,
+) -> Vec<overview::Finding> {
     let f = FileReport::new(src, diags);
     json::diagnostics(&f, version)
         .into_iter()
@@ -151,9 +185,99 @@ fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::
                 diagnostic: j,
                 line_text: src.original().get(a..b).unwrap_or("").to_string(),
                 line_text_from: from,
+                missing_part: overview::missing_part(set, d),
             }
         })
         .collect()
+}
+
+/// Writes the notice of each report that does not pass into `dir` (made if need be),
+/// each file atomically; a file already there is replaced only with `overwrite` (or
+/// when it says the same). Each entry written gets the link to its notice, relative to
+/// `base` (the overview's folder).
+fn write_notices(
+    dir: &Path,
+    entries: &mut [overview::Entry],
+    units: &[Option<String>],
+    date: &str,
+    overwrite: bool,
+    base: &Path,
+    status: &mut Status,
+) {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        status.error(format_args!("{}: 无法创建目录：{e}", dir.display()));
+        return;
+    }
+    let count = entries.len();
+    let mut written = 0;
+    for (i, e) in entries.iter_mut().enumerate() {
+        let Some(text) = notice::text(e, units[i].as_deref(), date) else {
+            continue;
+        };
+        let verdict = overview::verdict::decide(e).verdict;
+        let path = dir.join(notice::file_name(i, count, &e.path, verdict));
+        // Saved for Windows' editors: a BOM and CRLF line ends.
+        let bytes = format!("\u{FEFF}{}", text.replace('\n', "\r\n")).into_bytes();
+        match std::fs::read(&path) {
+            Ok(old) if old == bytes => {}
+            Ok(_) if !overwrite => {
+                status.error(format_args!(
+                    "{}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
+                    path.display()
+                ));
+                continue;
+            }
+            _ => {
+                if let Err(err) = write_atomically(&path, &bytes) {
+                    status.error(format_args!("{}: 无法写入：{err}", path.display()));
+                    continue;
+                }
+            }
+        }
+        written += 1;
+        e.notice = Some(href(base, &path));
+    }
+    eprint_line(&format!("已写出 {written} 份审核意见：{}", dir.display()));
+}
+
+/// A link from a page in `base` to `target`: relative when both are on one root, with
+/// the characters a URL reserves escaped.
+fn href(base: &Path, target: &Path) -> String {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (from, to) = (abs(base), abs(target));
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = from
+        .components()
+        .skip(common)
+        .map(|_| "..".into())
+        .collect();
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    let rel = if common == 0 {
+        to.to_string_lossy().replace('\\', "/")
+    } else {
+        parts.join("/")
+    };
+    let mut out = String::with_capacity(rel.len());
+    for c in rel.chars() {
+        match c {
+            '%' | '#' | '?' | ' ' | '"' | '\'' | '<' | '>' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads and checks the roster; an error names the file (and the line).

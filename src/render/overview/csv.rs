@@ -9,7 +9,7 @@ use super::submitted::View;
 use super::verdict::decide;
 
 /// The columns. Scripts read them by place: new ones are added at the end.
-pub(super) const CSV_HEADERS: [&str; 19] = [
+pub(super) const CSV_HEADERS: [&str; 20] = [
     "文件",
     "标题",
     "报告年度",
@@ -29,6 +29,7 @@ pub(super) const CSV_HEADERS: [&str; 19] = [
     "结论依据",
     "报送单位",
     "匹配依据",
+    "审核意见文件",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -61,6 +62,7 @@ fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
     let [name, by] = unit;
     cells[17] = name;
     cells[18] = by;
+    cells[19] = e.notice.clone().unwrap_or_default();
     let decision = decide(e);
     cells[15] = decision.label();
     cells[16] = decision.basis();

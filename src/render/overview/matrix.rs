@@ -27,7 +27,7 @@ const MATRIX_COLUMNS: [(&str, bool); 13] = [
 ];
 
 /// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
-fn verdict_cell(d: &Decision) -> (String, String) {
+fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
     let class = match d.verdict {
         Verdict::Pass => "ok",
         Verdict::Amend => "part",
@@ -39,10 +39,13 @@ fn verdict_cell(d: &Decision) -> (String, String) {
     } else {
         format!("<span class=\"basis\">{}</span>", esc(&basis))
     };
+    let link = notice
+        .map(|href| format!("<a class=\"notice\" href=\"{}\">审核意见</a>", esc(href)))
+        .unwrap_or_default();
     (
         (d.verdict as u8).to_string(),
         format!(
-            "<td class=\"{class} verdict\">{}{why}</td>",
+            "<td class=\"{class} verdict\">{}{why}{link}</td>",
             esc(&d.label())
         ),
     )
@@ -89,7 +92,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
     let decision = decide(e);
-    let (verdict_rank, verdict_td) = verdict_cell(&decision);
+    let (verdict_rank, verdict_td) = verdict_cell(&decision, e.notice.as_deref());
     let verdict = verdict_key(&decision);
     if let Some(err) = failure(e) {
         let _ = writeln!(

@@ -9,6 +9,7 @@
 mod chart;
 mod csv;
 mod matrix;
+pub mod notice;
 mod page;
 mod reading;
 pub mod roster;
@@ -24,6 +25,7 @@ pub use page::html;
 use super::json::JsonDiagnostic;
 use super::outline::Outline;
 use crate::diagnostic::Diagnostic;
+use crate::pack::Part;
 use crate::rules::RuleSet;
 use crate::rules::spec::Check;
 use crate::text::escape::markup as esc;
@@ -44,6 +46,8 @@ pub struct Entry {
     pub verdict_rules: verdict::VerdictRules,
     /// Its closing lines, where the issuer signs ([`roster::closing_lines`]).
     pub closing: String,
+    /// Where its notice was written ([`notice`]), as the overview links to it.
+    pub notice: Option<String>,
 }
 
 /// A finding with its context.
@@ -55,6 +59,18 @@ pub struct Finding {
     /// The 0-based character of the line where `line_text` starts (0 unless only a
     /// window of a long line is given); the diagnostic's columns count from the line.
     pub line_text_from: usize,
+    /// The required content it says is missing, if it comes from a rule that looks
+    /// for one ([`missing_part`]).
+    pub missing_part: Option<Part>,
+}
+
+/// The content a finding says is missing, when its rule runs the part-missing check
+/// (the built-in missing-measures and its kin, or an office's rule of that kind).
+pub fn missing_part(set: &RuleSet, d: &Diagnostic) -> Option<Part> {
+    match set.get(&d.rule).map(|r| &r.spec.check) {
+        Some(Check::PartMissing { part, .. }) => Some(*part),
+        _ => None,
+    }
 }
 
 /// About the run, shown in the head of the page.

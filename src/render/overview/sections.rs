@@ -25,7 +25,7 @@ fn severity_label(sev: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn position(d: &JsonDiagnostic) -> String {
+pub(super) fn position(d: &JsonDiagnostic) -> String {
     match &d.location {
         Some(l) => l.clone(),
         None => format!("第{}行第{}字", d.line, d.column),
@@ -91,13 +91,17 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
     let basis = decision.basis();
     let _ = writeln!(
         out,
-        "<p class=\"verdict\">审核结论：<strong>{}</strong>{}</p>",
+        "<p class=\"verdict\">审核结论：<strong>{}</strong>{}{}</p>",
         esc(&decision.label()),
         if basis.is_empty() {
             String::new()
         } else {
             format!("（{}）", esc(&basis))
-        }
+        },
+        e.notice
+            .as_deref()
+            .map(|h| format!(" <a class=\"notice\" href=\"{}\">审核意见</a>", esc(h)))
+            .unwrap_or_default()
     );
     if let Some(err) = failure(e) {
         let _ = writeln!(

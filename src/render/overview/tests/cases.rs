@@ -79,6 +79,7 @@ pub(super) fn finding(
         },
         line_text: line_text.to_string(),
         line_text_from: 0,
+        missing_part: None,
     }
 }
 
@@ -109,6 +110,7 @@ pub(super) fn readable(
         error: None,
         verdict_rules: Default::default(),
         closing: String::new(),
+        notice: None,
     }
 }
 
@@ -146,6 +148,7 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         error: error.map(str::to_string),
         verdict_rules: Default::default(),
         closing: String::new(),
+        notice: None,
     }
 }
 
