@@ -86,6 +86,27 @@ try {
   const marked = await section.locator('mark').allTextContents();
   check(marked.some((m) => m.includes('2025年5月8日')), `the section marks the late date (${marked.join('|')})`);
 
+  // The roster: who has not submitted, each unit's report one click away.
+  check(await page.locator('#roster').isVisible(), 'the roster section is shown');
+  const missingUnits = await page.locator('#roster .missing-units li').allTextContents();
+  check(missingUnits.length === 1 && missingUnits[0].startsWith('无名镇人民政府'),
+    `the unit that has not submitted is listed (${missingUnits.join('|')})`);
+  const unitLink = page.locator('table.roster tbody tr', { hasText: '东湖街道办事处' }).locator('a');
+  const unitTarget = await unitLink.getAttribute('href');
+  await unitLink.click();
+  check(await page.locator(unitTarget).locator('p.unit', { hasText: '东湖街道办事处' }).isVisible(),
+    `the unit's report is one click away (${unitTarget})`);
+
+  // Each report sent back links its notice, which opens.
+  const noticeLinks = page.locator('table.matrix td.verdict a.notice');
+  const sentBackRows = await page.locator('table.matrix tbody tr[data-verdict="return"]').count();
+  check((await noticeLinks.count()) === sentBackRows, `every report sent back links its notice (${sentBackRows})`);
+  const noticeHref = await noticeLinks.first().getAttribute('href');
+  await page.goto(new URL(noticeHref, pathToFileURL(page_path)).href);
+  const noticeText = await page.locator('body').textContent();
+  check(noticeText.includes('的退回意见') && noticeText.includes('一、需要修改的问题'), `the notice opens (${noticeHref})`);
+  await page.goto(pathToFileURL(page_path).href);
+
   if (screenshot) {
     await page.goto(pathToFileURL(page_path).href);
     await page.screenshot({ path: screenshot });
