@@ -623,8 +623,8 @@ fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
     };
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // Only the report sent back gets a notice.
-    assert_eq!(notices(&notes), ["1-a-退回意见.txt"]);
+    // Only the report sent back gets a notice, as text and as Word.
+    assert_eq!(notices(&notes), ["1-a-退回意见.docx", "1-a-退回意见.txt"]);
     let file = notes.join("1-a-退回意见.txt");
     let bytes = std::fs::read(&file).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
@@ -693,6 +693,10 @@ fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
     // The marked words are the finding's own.
     assert!(text.contains("原文：…有一件被行政复议撤销或被法院判决败诉。在【2024928日】召开"));
 
+    // The Word notice, read back, says what the text says, line by line.
+    let word = fzlint::input::read(&notes.join("1-a-退回意见.docx"), 1 << 20).unwrap();
+    assert_eq!(word.original().lines().collect::<Vec<_>>(), lines);
+
     // The overview links the notice; the CSV names it.
     let rows = read_csv(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(rows[0][19], "审核意见文件");
@@ -724,7 +728,7 @@ fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
     assert_eq!(
         notices(&notes),
-        ["1-a-退回意见.txt"],
+        ["1-a-退回意见.docx", "1-a-退回意见.txt"],
         "no temporary file is left"
     );
 }
@@ -748,8 +752,10 @@ fn notices_written_among_the_reports_are_not_linted_as_reports() {
     let o = fzlint(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(d.join("1-a-退回意见.txt").is_file());
+    assert!(d.join("1-a-退回意见.docx").is_file());
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("<a class=\"notice\" href=\"1-a-退回意见.txt\">审核意见</a>"));
+    assert!(html.contains("（<a class=\"notice-docx\" href=\"1-a-退回意见.docx\">Word 版</a>）"));
     let o = fzlint(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(

@@ -218,26 +218,43 @@ fn write_notices(
         let path = dir.join(notice::file_name(i, count, &e.path, verdict));
         // Saved for Windows' editors: a BOM and CRLF line ends.
         let bytes = format!("\u{FEFF}{}", text.replace('\n', "\r\n")).into_bytes();
-        match std::fs::read(&path) {
-            Ok(old) if old == bytes => {}
-            Ok(_) if !overwrite => {
-                status.error(format_args!(
-                    "{}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
-                    path.display()
-                ));
-                continue;
-            }
-            _ => {
-                if let Err(err) = write_atomically(&path, &bytes) {
-                    status.error(format_args!("{}: 无法写入：{err}", path.display()));
-                    continue;
-                }
-            }
+        let word = path.with_extension("docx");
+        let both = [(&path, bytes), (&word, notice::docx(&text))];
+        // Both are tried, so that each file in the way is named.
+        let done: Vec<bool> = both
+            .into_iter()
+            .map(|(p, b)| write_new(p, &b, overwrite, status))
+            .collect();
+        if done.contains(&false) {
+            continue;
         }
         written += 1;
         e.notice = Some(href(base, &path));
     }
     eprint_line(&format!("已写出 {written} 份审核意见：{}", dir.display()));
+}
+
+/// Writes a file atomically unless one is there already: one that says the same is
+/// left as it is; one that differs is replaced only with `overwrite`, else named as an
+/// error. Whether the file now holds `bytes`.
+fn write_new(path: &Path, bytes: &[u8], overwrite: bool, status: &mut Status) -> bool {
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => true,
+        Ok(_) if !overwrite => {
+            status.error(format_args!(
+                "{}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
+                path.display()
+            ));
+            false
+        }
+        _ => match write_atomically(path, bytes) {
+            Ok(()) => true,
+            Err(err) => {
+                status.error(format_args!("{}: 无法写入：{err}", path.display()));
+                false
+            }
+        },
+    }
 }
 
 /// A link from a page in `base` to `target`: relative when both are on one root, with

@@ -97,10 +97,7 @@ fn is_own_notice(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if !fzlint::render::overview::notice::FILE_ENDS
-        .iter()
-        .any(|e| name.ends_with(e))
-    {
+    if !(name.ends_with("意见.txt") || name.ends_with("意见.docx")) {
         return false;
     }
     let mut head = [0u8; 16];

@@ -214,10 +214,44 @@ pub fn text(e: &Entry, unit: Option<&str>, date: &str) -> Option<String> {
 /// The ends of the file names of notices, one for each kind.
 pub const FILE_ENDS: [&str; 2] = ["-退回意见.txt", "-审核意见.txt"];
 
-/// Whether a file is a notice this module wrote: named as [`file_name`] names them,
-/// and starting as [`text`] does (after the BOM it is saved with).
+/// Whether a file is a notice this module wrote: named as [`file_name`] names them (or
+/// with .docx for .txt), and starting as [`text`] does (after the BOM it is saved
+/// with) or as a Word file does.
 pub fn is_notice(name: &str, head: &[u8]) -> bool {
-    FILE_ENDS.iter().any(|e| name.ends_with(e)) && head.starts_with("\u{FEFF}关于".as_bytes())
+    let text = FILE_ENDS.iter().any(|e| name.ends_with(e));
+    let word = FILE_ENDS.iter().any(|e| {
+        let dot = &e[..e.len() - "txt".len()];
+        name.strip_suffix("docx").is_some_and(|n| n.ends_with(dot))
+    });
+    (text && head.starts_with("\u{FEFF}关于".as_bytes()))
+        || (word && head.starts_with(b"PK\x03\x04"))
+}
+
+/// The notice's text as a Word document: the first line as its title (centred, in
+/// 小标宋 二号), the rest in 仿宋 三号 as the text gives it, one paragraph a line.
+pub fn docx(text: &str) -> Vec<u8> {
+    use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts};
+    let run = |t: &str, font: &str, size: usize| {
+        Run::new()
+            .add_text(t)
+            .fonts(RunFonts::new().east_asia(font).ascii(font).hi_ansi(font))
+            .size(size)
+    };
+    let mut doc = Docx::new();
+    for (i, line) in text.lines().enumerate() {
+        let p = if i == 0 {
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(line, "方正小标宋简体", 44))
+        } else {
+            Paragraph::new().add_run(run(line, "仿宋_GB2312", 32))
+        };
+        doc = doc.add_paragraph(p);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only where memory does.
+    let _ = doc.build().pack(&mut out);
+    out.into_inner()
 }
 
 /// The file name of the notice of the `i`-th report (0-based) of `count`: its number in

@@ -100,7 +100,18 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
         },
         e.notice
             .as_deref()
-            .map(|h| format!(" <a class=\"notice\" href=\"{}\">审核意见</a>", esc(h)))
+            .map(|h| {
+                let word = h.strip_suffix(".txt").map(|s| format!("{s}.docx"));
+                format!(
+                    " <a class=\"notice\" href=\"{}\">审核意见</a>{}",
+                    esc(h),
+                    word.map(|w| format!(
+                        "（<a class=\"notice-docx\" href=\"{}\">Word 版</a>）",
+                        esc(&w)
+                    ))
+                    .unwrap_or_default()
+                )
+            })
             .unwrap_or_default()
     );
     if let Some(err) = failure(e) {

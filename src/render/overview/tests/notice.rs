@@ -1,6 +1,6 @@
 //! Return notices: what they list, in which order, and their files' names.
 
-use super::super::notice::{Item, date_words, file_name, is_notice, items, text};
+use super::super::notice::{Item, date_words, docx, file_name, is_notice, items, text};
 use super::super::verdict::{Verdict, VerdictRules};
 use super::super::{Entry, Finding};
 use super::cases::*;
@@ -171,6 +171,32 @@ fn notice_files_are_numbered_as_the_overview_and_safe_to_name() {
     assert!(is_notice("1-r-退回意见.txt", "\u{FEFF}关于《".as_bytes()));
     assert!(!is_notice("1-r-退回意见.txt", "关于".as_bytes()));
     assert!(!is_notice("r.txt", "\u{FEFF}关于".as_bytes()));
+    assert!(is_notice("1-r-审核意见.docx", b"PK\x03\x04rest"));
+    assert!(!is_notice("1-r-审核意见.docx", "\u{FEFF}关于".as_bytes()));
+    assert!(!is_notice("1-r-意见.docx", b"PK\x03\x04rest"));
     assert_eq!(date_words("2026-03-01 08:00（北京时间）"), "2026年3月1日");
     assert_eq!(date_words(""), "");
+}
+
+#[test]
+fn the_word_notice_holds_the_text_one_paragraph_a_line() {
+    let t = text(
+        &usual("b.txt", "HHHHHH", vec![date_finding()]),
+        None,
+        "2026年3月1日",
+    )
+    .unwrap();
+    let a = docx(&t);
+    assert_eq!(a, docx(&t), "the same text gives the same bytes");
+    assert!(a.starts_with(b"PK\x03\x04"));
+    let dir = std::env::temp_dir().join(format!("fzlint-notice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("n.docx");
+    std::fs::write(&path, &a).unwrap();
+    let read = crate::input::read(&path, 1 << 20).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        read.original().lines().collect::<Vec<_>>(),
+        t.lines().collect::<Vec<_>>()
+    );
 }
