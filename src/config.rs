@@ -133,7 +133,7 @@ pub struct ConfigFile {
     /// What `fzlint report` concludes of a report with each kind of defect.
     #[serde(default)]
     pub verdict: VerdictSettings,
-    /// The units expected to submit, for `fzlint report` (a UTF-8 list, one unit a
+    /// The units expected to submit, for `fzlint report` (a UTF-8 or GBK list, one unit a
     /// line, or CSV; relative to this file).
     #[serde(default)]
     pub roster: Option<String>,

@@ -537,6 +537,15 @@ fn the_roster_shows_who_has_not_submitted_and_which_report_matches_no_unit() {
     let o = fzlint(&["report", "--format", "csv", ds]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(read_csv(&stdout(&o)), rows);
+
+    // Saved by a spreadsheet program on a Chinese system: GBK, CRLF.
+    let text = std::fs::read_to_string(&roster)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&roster, encoding_rs::GBK.encode(&text).0).unwrap();
+    let o = fzlint(&["report", "--format", "csv", ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(read_csv(&stdout(&o)), rows);
 }
 
 #[test]
@@ -545,10 +554,8 @@ fn a_bad_roster_is_named_with_its_line_and_the_overview_is_still_written() {
     let d = dir.path();
     unit_report(d, "1.txt", "青山乡人民政府", "青山乡人民政府");
     let roster = d.join("units.txt");
-    // Saved as GBK: 青山乡人民政府, then 红旗镇 on line 2.
-    let mut bytes = "青山乡人民政府\n".as_bytes().to_vec();
-    bytes.extend([0xBA, 0xEC, 0xC6, 0xEC, 0xD5, 0xF2, b'\n']);
-    std::fs::write(&roster, bytes).unwrap();
+    // One unit listed twice.
+    std::fs::write(&roster, "青山乡人民政府\n红旗镇人民政府\n青山乡人民政府\n").unwrap();
     let out = d.join("总览.html");
     let o = fzlint(&[
         "report",
@@ -561,7 +568,7 @@ fn a_bad_roster_is_named_with_its_line_and_the_overview_is_still_written() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let line = format!(
-        "error: {}: 第2行：名单文件不是 UTF-8 编码，请另存为 UTF-8（带或不带 BOM 均可）",
+        "error: {}: 第3行：“青山乡人民政府”已在第1行出现，一个名称只能对应一个单位",
         roster.display()
     );
     assert!(stderr(&o).lines().any(|l| l == line), "{}", stderr(&o));

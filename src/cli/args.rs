@@ -212,7 +212,7 @@ pub struct ReportArgs {
     /// Write the overview to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The units expected to submit (UTF-8, one unit a line, or CSV whose first column
+    /// The units expected to submit (UTF-8 or GBK, one unit a line, or CSV whose first column
     /// is the unit and whose other columns are other names it goes by): the overview
     /// lists who has not submitted. Also `roster:` in .fzlint.yaml.
     #[arg(long, value_name = "FILE")]

@@ -1,5 +1,5 @@
-//! The roster: the units expected to submit a report, read from a UTF-8 list (one unit
-//! a line, or CSV whose first column is the unit and whose further columns are other
+//! The roster: the units expected to submit a report, read from a list in UTF-8 or
+//! GB18030/GBK (one unit a line, or CSV whose first column is the unit and whose further columns are other
 //! names it may appear under), and matched against the reports by the issuer named in
 //! the title, then in the closing lines (落款), and only then by the file name.
 
@@ -125,21 +125,20 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, RosterError> {
         line,
         message,
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+    // UTF-8, or what a spreadsheet program saves on a Chinese system (GB18030/GBK),
+    // read as reports are.
+    let text = match crate::input::decode(bytes) {
+        Ok((t, _)) => t,
+        Err(_) => {
+            let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
             return Err(fail(
                 Some(line),
-                "名单文件不是 UTF-8 编码，请另存为 UTF-8（带或不带 BOM 均可）".into(),
+                "名单文件的编码无法识别（不是 UTF-8，也不像 GB18030/GBK），请另存为 UTF-8".into(),
             ));
         }
     };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut units: Vec<Unit> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;

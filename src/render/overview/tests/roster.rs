@@ -32,11 +32,25 @@ fn a_roster_is_a_list_or_csv_with_other_names() {
 }
 
 #[test]
+fn a_roster_saved_as_gbk_is_read() {
+    // 白石桥镇人民政府 and 红旗镇 in GBK, as a spreadsheet program saves CSV on a
+    // Chinese system.
+    let (gbk, _, bad) = encoding_rs::GBK.encode("单位\r\n白石桥镇人民政府\r\n红旗镇,红旗\r\n");
+    assert!(!bad);
+    let r = parse("名单.csv", &gbk).unwrap();
+    assert_eq!(
+        units(&r),
+        [("白石桥镇人民政府", vec![], 2), ("红旗镇", vec!["红旗"], 3)]
+    );
+}
+
+#[test]
 fn a_bad_roster_is_refused_with_its_file_and_line() {
     let err = |bytes: &[u8]| parse("units.txt", bytes).unwrap_err().to_string();
+    // Two lines of UTF-8, then bytes that are no text in any encoding.
     assert_eq!(
-        err(b"\xe7\x99\xbd\xe7\x9f\xb3\n\xe6\xb2\x99\n\xb0\xd7\xca\xaf\n"),
-        "units.txt: 第3行：名单文件不是 UTF-8 编码，请另存为 UTF-8（带或不带 BOM 均可）"
+        err(b"\xe7\x99\xbd\xe7\x9f\xb3\n\xe6\xb2\x99\n\x80\xff\x80\xff\x81\xfe\n"),
+        "units.txt: 第3行：名单文件的编码无法识别（不是 UTF-8，也不像 GB18030/GBK），请另存为 UTF-8"
     );
     assert_eq!(
         err("白石桥镇人民政府\n\"沙洲市司法局\n".as_bytes()),
