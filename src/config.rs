@@ -613,11 +613,44 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 #   - paths: ["部门/**"]
 #     rules:
 #       late-publication: {deadline: "03-01"}
+
+# fzlint report 给每份报告的审核结论：通过、补充后通过或退回修改（取最严的一项）
+# verdict:
+#   error: 退回修改     # 有错误
+#   missing: 退回修改   # 缺少必备内容
+#   warning: 通过       # 只有警告：通过，警告作为意见附上
+#   late: 通过          # 逾期公开
+
+# fzlint report 的应报送单位名单（每行一个单位，或 CSV：单位,简称；相对于本文件）
+# roster: 应报送单位.csv
 "#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_starter_verdict_and_roster_parse_once_uncommented() {
+        let on: Vec<&str> = STARTER
+            .lines()
+            .skip_while(|l| !l.starts_with("# verdict:"))
+            .filter(|l| l.starts_with("# ") && !l.starts_with("# fzlint"))
+            .map(|l| &l[2..])
+            .collect();
+        let c = Config::parse(Path::new("c.yaml"), &on.join("\n")).unwrap();
+        let v = c.file.verdict;
+        assert_eq!(
+            [v.error, v.missing, v.warning, v.late],
+            [
+                Verdict::Return,
+                Verdict::Return,
+                Verdict::Pass,
+                Verdict::Pass
+            ]
+            .map(Some)
+        );
+        assert_eq!(c.file.roster.as_deref(), Some("应报送单位.csv"));
+    }
 
     #[test]
     fn starter_config_parses() {
