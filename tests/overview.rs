@@ -109,7 +109,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "结论依据",
             "报送单位",
             "匹配依据",
-            "审核意见文件"
+            "审核意见文件",
+            "内容雷同"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
@@ -121,7 +122,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
-            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", ""]);
+            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", "", ""]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -218,7 +219,23 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         expected.push(reasons.join("；"));
         // No roster: no unit; no notices asked for.
         expected.extend([String::new(), String::new(), String::new()]);
+        // The copies are checked below, against each other.
+        expected.push(row[20].clone());
         assert_eq!(row, &expected, "{name}");
+    }
+    // Copies are named on both sides with the same share.
+    for row in &rows[1..] {
+        for copy in row[20].split('；').filter(|c| !c.is_empty()) {
+            let (other, share) = copy.rsplit_once(' ').unwrap();
+            let back = rows.iter().find(|r| r[0] == other).unwrap();
+            assert!(
+                back[20]
+                    .split('；')
+                    .any(|c| c == format!("{} {share}", row[0])),
+                "{} names {other}, not back",
+                row[0]
+            );
+        }
     }
     // The known defects land in their cells.
     let row = |n: &str| {
@@ -779,4 +796,68 @@ fn notices_written_among_the_reports_are_not_linted_as_reports() {
         d.join("1-a-退回意见.txt").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+#[test]
+fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/clean/township.txt")).unwrap();
+    std::fs::write(d.join("a.txt"), &text).unwrap();
+    // Another town's report of another year, the first one's text with its names and
+    // years changed.
+    let copy = text
+        .replace("石岗镇", "青石镇")
+        .replace("2024", "2023")
+        .replace("2025", "2024");
+    std::fs::write(d.join("b.txt"), &copy).unwrap();
+    // Half of it copied: its second half is another report's.
+    let other = std::fs::read_to_string(root().join("tests/fixtures/clean/xiang.txt")).unwrap();
+    let (a_lines, o_lines): (Vec<&str>, Vec<&str>) =
+        (text.lines().collect(), other.lines().collect());
+    let half = [&a_lines[..a_lines.len() / 2], &o_lines[o_lines.len() / 2..]]
+        .concat()
+        .join("\n");
+    std::fs::write(d.join("c.txt"), &half).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/clean/county.txt"),
+        d.join("d.txt"),
+    )
+    .unwrap();
+    let ds = d.to_str().unwrap();
+    let copies = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["report", "--isolated", "--format", "csv", ds];
+        args.extend(extra);
+        let o = fzlint(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        read_csv(&stdout(&o))[1..]
+            .iter()
+            .map(|r| r[20].replace(&format!("{ds}/"), ""))
+            .collect()
+    };
+    let found = copies(&[]);
+    let pct = |cell: &str, name: &str| -> u32 {
+        let c = cell
+            .split('；')
+            .find(|c| c.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {cell}"));
+        c.rsplit_once(' ')
+            .unwrap()
+            .1
+            .trim_end_matches('%')
+            .parse()
+            .unwrap()
+    };
+    assert!(pct(&found[0], "b.txt") >= 95, "{found:?}");
+    let half_share = pct(&found[0], "c.txt");
+    assert!((40..=75).contains(&half_share), "{found:?}");
+    assert!(found[3].is_empty(), "{found:?}");
+    // An office that calls only closer texts copies.
+    let strict = copies(&["--copy-threshold", "80"]);
+    assert!(
+        !strict[0].contains("c.txt") && strict[0].contains("b.txt"),
+        "{strict:?}"
+    );
+    let page = stdout(&fzlint(&["report", "--isolated", ds]));
+    assert!(page.contains("内容雷同的报告（"), "the page's section");
 }

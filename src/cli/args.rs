@@ -225,6 +225,10 @@ pub struct ReportArgs {
     /// differs is left as it is and named as an error).
     #[arg(long, requires = "notices")]
     pub overwrite_notices: bool,
+    /// Call two reports copies (内容雷同) when this share (percent) of the shorter one's
+    /// text is found in the other, after spaces, punctuation and figures are set aside.
+    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub copy_threshold: u8,
     #[command(flatten)]
     pub rules: RuleArgs,
     #[command(flatten)]

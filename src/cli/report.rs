@@ -73,6 +73,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         verdict_rules: Default::default(),
                         closing: String::new(),
                         notice: None,
+                        fingerprint: None,
                     });
                     return;
                 }
@@ -90,6 +91,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 verdict_rules: job.governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
+                fingerprint: Some(overview::copies::fingerprint(src.original())),
             });
         },
     );
@@ -137,10 +139,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
         roster,
+        copy_threshold: f64::from(args.copy_threshold) / 100.0,
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
-        OverviewFormat::Csv => overview::csv_with_roster(&entries, batch.roster.as_ref()),
+        OverviewFormat::Csv => overview::csv_for(&entries, &batch),
     };
     match &args.output {
         Some(path) => {

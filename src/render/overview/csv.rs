@@ -1,15 +1,16 @@
 //! The overview as CSV: one row per report for a spreadsheet.
 
-use super::Entry;
+use super::copies::{Pair, copied_with, percent};
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
 };
 use super::roster::{Roster, RosterError};
 use super::submitted::View;
 use super::verdict::decide;
+use super::{Batch, Entry};
 
 /// The columns. Scripts read them by place: new ones are added at the end.
-pub(super) const CSV_HEADERS: [&str; 20] = [
+pub(super) const CSV_HEADERS: [&str; 21] = [
     "文件",
     "标题",
     "报告年度",
@@ -30,6 +31,7 @@ pub(super) const CSV_HEADERS: [&str; 20] = [
     "报送单位",
     "匹配依据",
     "审核意见文件",
+    "内容雷同",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -99,17 +101,31 @@ fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
-    csv_with_roster(entries, None)
+    csv_rows(entries, None, &[])
 }
 
 /// One row per report, and with a roster one more for each unit that has not
-/// submitted (审核结论 未报送, its name under 报送单位, the other cells empty).
-pub fn csv_with_roster(entries: &[Entry], roster: Option<&Result<Roster, RosterError>>) -> String {
+/// submitted (审核结论 未报送, its name under 报送单位, the other cells empty); each
+/// report's copies under 内容雷同 ("b.txt 87%", most shared first).
+pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
+    csv_rows(entries, batch.roster.as_ref(), &batch.copies(entries))
+}
+
+fn csv_rows(
+    entries: &[Entry],
+    roster: Option<&Result<Roster, RosterError>>,
+    pairs: &[Pair],
+) -> String {
     let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
     csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
     for (i, e) in entries.iter().enumerate() {
-        csv_row(&mut out, &csv_cells(e, view.cells(i)));
+        let mut cells = csv_cells(e, view.cells(i));
+        cells[20] = copied_with(pairs, i)
+            .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
+            .collect::<Vec<_>>()
+            .join("；");
+        csv_row(&mut out, &cells);
     }
     for (name, _) in view.missing() {
         let mut cells = vec![String::new(); CSV_HEADERS.len()];

@@ -7,6 +7,7 @@
 //! hashing or the clock: the same entries give the same bytes.
 
 mod chart;
+pub mod copies;
 mod csv;
 mod matrix;
 pub mod notice;
@@ -19,7 +20,7 @@ mod submitted;
 mod tests;
 pub mod verdict;
 
-pub use csv::{csv, csv_with_roster};
+pub use csv::{csv, csv_for};
 pub use page::html;
 
 use super::json::JsonDiagnostic;
@@ -48,6 +49,8 @@ pub struct Entry {
     pub closing: String,
     /// Where its notice was written ([`notice`]), as the overview links to it.
     pub notice: Option<String>,
+    /// What its text is compared by with the others' ([`copies`]).
+    pub fingerprint: Option<copies::Fingerprint>,
 }
 
 /// A finding with its context.
@@ -83,6 +86,16 @@ pub struct Batch {
     pub pack_version: String,
     /// The units expected to submit (`--roster`), or why their list could not be read.
     pub roster: Option<Result<roster::Roster, roster::RosterError>>,
+    /// The share of text two reports must have in common to be called copies (0 to 1).
+    pub copy_threshold: f64,
+}
+
+impl Batch {
+    /// The batch's copied pairs ([`copies::pairs`]).
+    pub fn copies(&self, entries: &[Entry]) -> Vec<copies::Pair> {
+        let prints: Vec<_> = entries.iter().map(|e| e.fingerprint.as_ref()).collect();
+        copies::pairs(&prints, self.copy_threshold)
+    }
 }
 
 /// Whether a report was published after its deadline: whether one of its findings

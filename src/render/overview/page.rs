@@ -5,7 +5,7 @@
 use super::reading::{failure, lateness, severity_counts};
 use super::submitted::{self, View};
 use super::verdict::{Verdict, decide};
-use super::{Batch, Entry, chart, esc, matrix, sections};
+use super::{Batch, Entry, chart, copies, esc, matrix, sections};
 use std::fmt::Write as _;
 
 const PAGE_TITLE: &str = "法治政府建设年度报告检查总览";
@@ -17,7 +17,7 @@ const STYLE: &str = include_str!("overview.css");
 /// appears in it.
 const SCRIPT: &str = include_str!("overview.js");
 
-fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View) {
+fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View, pairs: usize) {
     let with_errors = entries
         .iter()
         .filter(|e| failure(e).is_none() && severity_counts(e).0 > 0)
@@ -35,7 +35,8 @@ fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View) {
          <li>有错误 <strong>{with_errors}</strong> 份</li>\
          <li>逾期 <strong>{late}</strong> 份</li>\
          <li>无法读取 <strong>{unreadable}</strong> 份</li>\
-         <li>退回修改 <strong>{sent_back}</strong> 份</li>{}</ul>\n\
+         <li>退回修改 <strong>{sent_back}</strong> 份</li>{}\
+         <li>内容雷同 <strong>{pairs}</strong> 对</li></ul>\n\
          <p class=\"meta\">生成时间：{} · fzlint {} · 规则包 {}</p>\n</header>\n",
         entries.len(),
         match view {
@@ -66,13 +67,18 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     // portrait ones.
     out.push_str("<main>\n<div class=\"wide\">\n");
     let view = View::of_batch(batch, entries);
-    head(&mut out, entries, batch, &view);
+    let pairs = batch.copies(entries);
+    head(&mut out, entries, batch, &view, pairs.len());
     chart::chart(&mut out, entries);
     matrix::matrix(&mut out, entries);
     submitted::section(&mut out, &view, entries);
+    copies::section(&mut out, &pairs, entries);
     out.push_str("</div>\n");
     for (i, e) in entries.iter().enumerate() {
-        sections::section(&mut out, i, e, |out| submitted::unit_line(out, &view, i));
+        sections::section(&mut out, i, e, |out| {
+            submitted::unit_line(out, &view, i);
+            copies::line(out, &pairs, entries, i);
+        });
     }
     let _ = write!(
         out,

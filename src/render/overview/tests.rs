@@ -8,6 +8,7 @@ use crate::{Settings, lint};
 use cases::*;
 
 mod cases;
+mod copies;
 mod notice;
 mod roster;
 mod verdict;
@@ -81,7 +82,7 @@ fn csv_has_bom_crlf_and_header() {
     assert_eq!(
         first,
         "文件,标题,报告年度,公开日期,逾期,主要举措和成效,存在的不足和原因,主要负责人履职,\
-         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据,报送单位,匹配依据,审核意见文件"
+         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同"
     );
 }
 
@@ -100,7 +101,7 @@ fn csv_matches_cell_by_cell() {
         let decision = super::verdict::decide(&c.entry);
         assert_eq!(row[15..17], [decision.label(), decision.basis()]);
         // No roster: no unit.
-        assert_eq!(row[17..], ["", "", ""]);
+        assert_eq!(row[17..], ["", "", "", ""]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
             assert_eq!(
                 got, want,

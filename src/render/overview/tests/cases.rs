@@ -111,6 +111,7 @@ pub(super) fn readable(
         verdict_rules: Default::default(),
         closing: String::new(),
         notice: None,
+        fingerprint: None,
     }
 }
 
@@ -149,6 +150,7 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         verdict_rules: Default::default(),
         closing: String::new(),
         notice: None,
+        fingerprint: None,
     }
 }
 
@@ -446,5 +448,6 @@ pub(super) fn batch() -> Batch {
         version: "0.1.0".to_string(),
         pack_version: "2026.1".to_string(),
         roster: None,
+        copy_threshold: 0.5,
     }
 }

@@ -1,7 +1,7 @@
 //! The roster: reading it, its errors, and matching reports to its units.
 
 use super::super::roster::{MatchedBy, Roster, parse, submissions};
-use super::super::{Batch, Entry, csv_with_roster, html};
+use super::super::{Batch, Entry, csv_for, html};
 use super::cases::*;
 
 fn units(r: &Roster) -> Vec<(&str, Vec<&str>, usize)> {
@@ -130,27 +130,33 @@ fn reports_are_matched_by_title_then_closing_then_file_name() {
     assert_eq!(s.reports[0], [0]);
 
     let r = Some(Ok(roster));
-    let csv = csv_with_roster(&es, r.as_ref());
+    let csv = csv_for(
+        &es,
+        &Batch {
+            roster: r.clone(),
+            ..batch()
+        },
+    );
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert!(
-        lines[0].ends_with(",审核结论,结论依据,报送单位,匹配依据,审核意见文件"),
+        lines[0].ends_with(",审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].ends_with(",白石桥镇人民政府,标题,"),
+        lines[1].ends_with(",白石桥镇人民政府,标题,,"),
         "{}",
         lines[1]
     );
-    assert!(lines[3].ends_with(",东湖街道办事处,落款,"), "{}", lines[3]);
-    assert!(lines[4].ends_with(",,未匹配名单,"), "{}", lines[4]);
+    assert!(lines[3].ends_with(",东湖街道办事处,落款,,"), "{}", lines[3]);
+    assert!(lines[4].ends_with(",,未匹配名单,,"), "{}", lines[4]);
     assert!(
-        lines[5].ends_with(",青山县人民政府,文件名（请核对）,"),
+        lines[5].ends_with(",青山县人民政府,文件名（请核对）,,"),
         "{}",
         lines[5]
     );
     // The unit that has not submitted: a row of its own.
-    assert_eq!(lines[6], ",,,,,,,,,,,,,,,未报送,,沙洲市人民政府,,");
+    assert_eq!(lines[6], ",,,,,,,,,,,,,,,未报送,,沙洲市人民政府,,,");
     assert_eq!(lines.len(), 7);
 
     let page = html(
@@ -171,8 +177,8 @@ fn reports_are_matched_by_title_then_closing_then_file_name() {
 #[test]
 fn without_a_roster_the_columns_are_empty_and_a_broken_one_is_said() {
     let es = vec![complete("a.txt", T)];
-    let csv = csv_with_roster(&es, None);
-    assert!(csv.trim_end().ends_with(",通过,,,,"), "{csv}");
+    let csv = csv_for(&es, &batch());
+    assert!(csv.trim_end().ends_with(",通过,,,,,"), "{csv}");
     assert!(!html(&es, &batch()).contains("报送情况"));
     let broken = parse("r.txt", b"").map(|_| unreachable!());
     let page = html(
