@@ -3,8 +3,8 @@
 //! one digit, so that changed years and figures do not hide a copy), cut into
 //! overlapping runs of [`SHINGLE`] characters, and each run hashed; a fixed sample of
 //! the hashes (those ≡ 0 mod [`SAMPLE`]) is the report's fingerprint, so two texts are
-//! compared on the same runs. An inverted index from hash to reports counts, for each
-//! pair, the runs they share; a run found in more than [`COMMON`] reports is wording
+//! compared on the same runs. An inverted index from hash to reports (one sorted list
+//! of hash and report) counts, for each pair, the runs they share; a run found in more than [`COMMON`] reports is wording
 //! every report uses and is not counted. Work and memory grow with the batch's text,
 //! not with the square of the number of reports (but for the pairs that do share runs).
 
@@ -78,26 +78,26 @@ pub struct Pair {
 /// shared first. Reports with no fingerprint (unreadable) or a short one
 /// ([`MIN_RUNS`]) are left out.
 pub fn pairs(prints: &[Option<&Fingerprint>], threshold: f64) -> Vec<Pair> {
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     fn runs(p: Option<&Fingerprint>) -> &[u64] {
         match p {
             Some(p) if p.0.len() >= MIN_RUNS => &p.0,
             _ => &[],
         }
     }
+    // The index: every (run, report), sorted by run, so that the reports holding a run
+    // sit together (a flat list takes a fraction of a map's memory).
+    let mut index: Vec<(u64, u32)> = Vec::new();
     for (i, p) in prints.iter().enumerate() {
-        for h in runs(*p) {
-            let list = index.entry(*h).or_default();
-            // Past COMMON, the list only has to say the run is common.
-            if list.len() <= COMMON {
-                list.push(i as u32);
-            }
-        }
+        index.extend(runs(*p).iter().map(|&h| (h, i as u32)));
     }
+    index.sort_unstable();
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for list in index.values().filter(|l| l.len() > 1 && l.len() <= COMMON) {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
+    for group in index.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() < 2 || group.len() > COMMON {
+            continue;
+        }
+        for (k, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[k + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
             }
         }
