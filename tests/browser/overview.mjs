@@ -52,10 +52,14 @@ try {
   check(sentBack > 0 && sentBack < total && returned === sentBack,
     `审核结论 退回修改 leaves the reports sent back (${returned} of ${sentBack})`);
   await page.selectOption('#verdict', '');
+  await page.locator('table.matrix thead button', { hasText: '审核结论' }).click();
+  const ranks = await page.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-k1'))));
+  check(ranks.every((v, i) => i === 0 || ranks[i - 1] <= v) && ranks[0] < ranks[ranks.length - 1],
+    `a click on 审核结论 sorts the rows by it (${ranks.join('')})`);
 
   // Sorting by the 错误 column, with the mouse and then with the keyboard.
   const errorsColumn = async () => page.$$eval('table.matrix tbody tr:not([hidden])', (trs) =>
-    trs.map((tr) => Number(tr.cells[tr.cells.length - 3].textContent.trim())).filter((n) => !Number.isNaN(n)));
+    trs.map((tr) => Number(tr.cells[tr.cells.length - 2].textContent.trim())).filter((n) => !Number.isNaN(n)));
   const button = page.locator('table.matrix thead button', { hasText: '错误' });
   await button.click();
   const col = await errorsColumn();

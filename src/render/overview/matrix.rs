@@ -9,9 +9,11 @@ use super::{Entry, esc};
 use crate::pack::Part;
 use std::fmt::Write as _;
 
-/// The matrix columns: header, and whether the column sorts as a number.
+/// The matrix columns: header, and whether the column sorts as a number. The verdict
+/// comes right after the file, where an office looks first.
 const MATRIX_COLUMNS: [(&str, bool); 13] = [
     ("文件", false),
+    ("审核结论", true),
     ("标题", false),
     ("报告年度", true),
     ("公开日期", false),
@@ -23,7 +25,6 @@ const MATRIX_COLUMNS: [(&str, bool); 13] = [
     (CONTENTS[4].1, true),
     ("错误", true),
     ("警告", true),
-    ("审核结论", true),
 ];
 
 /// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
@@ -97,8 +98,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     if let Some(err) = failure(e) {
         let _ = writeln!(
             out,
-            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k{}=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td>{verdict_td}</tr>",
-            MATRIX_COLUMNS.len() - 1,
+            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k1=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}{verdict_td}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
             MATRIX_COLUMNS.len() - 2,
             esc(err)
         );
@@ -115,6 +115,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         .any(|p| *p != Part::Other && !o.parts.contains_key(p));
     let mut keys: Vec<String> = vec![
         e.path.clone(),
+        verdict_rank,
         title(o).to_string(),
         year(o),
         published(o).to_string(),
@@ -132,7 +133,6 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     );
     keys.push(errors.to_string());
     keys.push(warnings.to_string());
-    keys.push(verdict_rank);
     let _ = write!(out, "<tr data-i=\"{i}\"");
     for (k, v) in keys.iter().enumerate() {
         let _ = write!(out, " data-k{k}=\"{}\"", esc(v));
@@ -146,6 +146,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         u8::from(missing)
     );
     out.push_str(&link);
+    out.push_str(&verdict_td);
     let or_none = |s: &str| {
         if s.is_empty() {
             "<span class=\"none\">（未找到）</span>".to_string()
@@ -180,7 +181,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     }
     let _ = writeln!(
         out,
-        "<td class=\"num{}\">{errors}</td><td class=\"num\">{warnings}</td>{verdict_td}</tr>",
+        "<td class=\"num{}\">{errors}</td><td class=\"num\">{warnings}</td></tr>",
         if errors > 0 { " has-errors" } else { "" }
     );
 }

@@ -293,6 +293,7 @@ fn matrix_cells_have_symbol_and_word() {
     assert_eq!(
         cells,
         [
+            "通过（附意见）<span class=\"basis\">可不修改：警告 1 处</span>",
             esc(T).as_str(),
             "2025",
             "2026-02-10",
@@ -303,8 +304,7 @@ fn matrix_cells_have_symbol_and_word() {
             "✓ 有标题",
             "✓ 有标题",
             "0",
-            "1",
-            "通过（附意见）<span class=\"basis\">可不修改：警告 1 处</span>"
+            "1"
         ]
     );
 }
