@@ -110,11 +110,19 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "报送单位",
             "匹配依据",
             "审核意见文件",
-            "内容雷同"
+            "内容雷同",
+            "规则说明"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
     let parts = ["measures", "shortcomings", "duties", "plan", "other"];
+    let listed = json(&["rules", "--format", "json"]);
+    let summaries: BTreeMap<&str, &str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["summary"].as_str().unwrap()))
+        .collect();
     for (row, name) in rows[1..].iter().zip(&names) {
         let path = dir.path().join(name);
         let p = path.to_str().unwrap();
@@ -122,7 +130,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
-            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", "", ""]);
+            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", "", "", ""]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -221,6 +229,14 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         expected.extend([String::new(), String::new(), String::new()]);
         // The copies are checked below, against each other.
         expected.push(row[20].clone());
+        // The rules again, by the summaries `rules` gives.
+        expected.push(
+            rules
+                .iter()
+                .map(|(r, n)| format!("{}×{n}", summaries[r.as_str()]))
+                .collect::<Vec<_>>()
+                .join("；"),
+        );
         assert_eq!(row, &expected, "{name}");
     }
     // Copies are named on both sides with the same share.

@@ -53,6 +53,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
+    let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
+    let mut seen_sets: Vec<*const RuleSet> = Vec::new();
     let done = lint_files(
         &files,
         &mut resolver,
@@ -78,6 +80,16 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     return;
                 }
             };
+            let set = job.governed.set();
+            // Each rule set once (an office's config may add rules of its own).
+            if !seen_sets.contains(&std::ptr::from_ref(set)) {
+                seen_sets.push(std::ptr::from_ref(set));
+                for r in &set.rules {
+                    rule_names
+                        .entry(r.spec.id.clone())
+                        .or_insert_with(|| r.spec.summary.clone());
+                }
+            }
             let version = &job.governed.set().vocab.version;
             pack_version.clone_from(version);
             let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
@@ -140,6 +152,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         pack_version,
         roster,
         copy_threshold: f64::from(args.copy_threshold) / 100.0,
+        rule_names,
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),

@@ -8,9 +8,10 @@ use super::roster::{Roster, RosterError};
 use super::submitted::View;
 use super::verdict::decide;
 use super::{Batch, Entry};
+use std::collections::BTreeMap;
 
 /// The columns. Scripts read them by place: new ones are added at the end.
-pub(super) const CSV_HEADERS: [&str; 21] = [
+pub(super) const CSV_HEADERS: [&str; 22] = [
     "文件",
     "标题",
     "报告年度",
@@ -32,6 +33,7 @@ pub(super) const CSV_HEADERS: [&str; 21] = [
     "匹配依据",
     "审核意见文件",
     "内容雷同",
+    "规则说明",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -101,20 +103,26 @@ fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
-    csv_rows(entries, None, &[])
+    csv_rows(entries, None, &[], &BTreeMap::new())
 }
 
 /// One row per report, and with a roster one more for each unit that has not
 /// submitted (审核结论 未报送, its name under 报送单位, the other cells empty); each
 /// report's copies under 内容雷同 ("b.txt 87%", most shared first).
 pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
-    csv_rows(entries, batch.roster.as_ref(), &batch.copies(entries))
+    csv_rows(
+        entries,
+        batch.roster.as_ref(),
+        &batch.copies(entries),
+        &batch.rule_names,
+    )
 }
 
 fn csv_rows(
     entries: &[Entry],
     roster: Option<&Result<Roster, RosterError>>,
     pairs: &[Pair],
+    names: &BTreeMap<String, String>,
 ) -> String {
     let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
@@ -125,6 +133,14 @@ fn csv_rows(
             .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
             .collect::<Vec<_>>()
             .join("；");
+        // Each rule by its Chinese summary, with the number of findings.
+        if !names.is_empty() {
+            cells[21] = rule_counts(e)
+                .iter()
+                .map(|(r, n)| format!("{}×{n}", names.get(*r).map_or(*r, String::as_str)))
+                .collect::<Vec<_>>()
+                .join("；");
+        }
         csv_row(&mut out, &cells);
     }
     for (name, _) in view.missing() {

@@ -88,6 +88,9 @@ pub struct Batch {
     pub roster: Option<Result<roster::Roster, roster::RosterError>>,
     /// The share of text two reports must have in common to be called copies (0 to 1).
     pub copy_threshold: f64,
+    /// Each rule's summary in Chinese, by its id, as the chart and the CSV name rules
+    /// (a rule not here is named by its id).
+    pub rule_names: std::collections::BTreeMap<String, String>,
 }
 
 impl Batch {

@@ -69,7 +69,7 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     let view = View::of_batch(batch, entries);
     let pairs = batch.copies(entries);
     head(&mut out, entries, batch, &view, pairs.len());
-    chart::chart(&mut out, entries);
+    chart::chart(&mut out, entries, &batch.rule_names);
     matrix::matrix(&mut out, entries);
     submitted::section(&mut out, &view, entries);
     copies::section(&mut out, &pairs, entries);

@@ -82,7 +82,7 @@ fn csv_has_bom_crlf_and_header() {
     assert_eq!(
         first,
         "文件,标题,报告年度,公开日期,逾期,主要举措和成效,存在的不足和原因,主要负责人履职,\
-         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同"
+         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同,规则说明"
     );
 }
 
@@ -101,7 +101,7 @@ fn csv_matches_cell_by_cell() {
         let decision = super::verdict::decide(&c.entry);
         assert_eq!(row[15..17], [decision.label(), decision.basis()]);
         // No roster: no unit.
-        assert_eq!(row[17..], ["", "", "", ""]);
+        assert_eq!(row[17..], ["", "", "", "", ""]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
             assert_eq!(
                 got, want,
@@ -435,5 +435,45 @@ fn lateness_is_a_finding_of_a_deadline_rule() {
     assert!(
         !published_late(&builtin, &march),
         "the rule is the office's"
+    );
+}
+
+#[test]
+fn rules_are_named_by_their_chinese_summary_where_known() {
+    let es = entries();
+    let mut names = std::collections::BTreeMap::new();
+    names.insert(
+        "numbering-gap".to_string(),
+        "同级标题编号跳号或重复".to_string(),
+    );
+    let b = Batch {
+        rule_names: names,
+        ..batch()
+    };
+    let out = html(&es, &b);
+    let start = out.find("<ol class=\"chart\">").unwrap();
+    let chart = &out[start..start + out[start..].find("</ol>").unwrap()];
+    let items: Vec<&str> = chart.split("<li>").skip(1).collect();
+    assert!(
+        items[0].starts_with(
+            "<span class=\"rule\">同级标题编号跳号或重复 <code>numbering-gap</code></span>"
+        ),
+        "{}",
+        items[0]
+    );
+    // A rule without a known summary keeps its id.
+    assert!(items[1].starts_with("<code>missing-part</code>"));
+    let rows = read_csv(csv_for(&es, &b).strip_prefix('\u{FEFF}').unwrap());
+    assert_eq!(rows[0][21], "规则说明");
+    let named: Vec<&str> = rows[1..].iter().map(|r| r[21].as_str()).collect();
+    assert!(
+        named.contains(&"missing-part×1；同级标题编号跳号或重复×1"),
+        "{named:?}"
+    );
+    // The ids stay where scripts read them.
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r[13] == "missing-part×1 numbering-gap×1")
     );
 }

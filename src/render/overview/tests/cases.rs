@@ -449,5 +449,6 @@ pub(super) fn batch() -> Batch {
         pack_version: "2026.1".to_string(),
         roster: None,
         copy_threshold: 0.5,
+        rule_names: Default::default(),
     }
 }

@@ -110,10 +110,14 @@ fn the_page_and_the_csv_name_each_copy() {
     );
     let csv = csv_for(&es, &batch());
     let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert!(rows[0].ends_with(",审核意见文件,内容雷同"), "{}", rows[0]);
-    assert!(rows[1].ends_with(",c.txt 100%"), "{}", rows[1]);
-    assert!(rows[2].ends_with(",通过,,,,,"), "{}", rows[2]);
-    assert!(rows[3].ends_with(",a.txt 100%"), "{}", rows[3]);
+    assert!(
+        rows[0].ends_with(",审核意见文件,内容雷同,规则说明"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].ends_with(",c.txt 100%,"), "{}", rows[1]);
+    assert!(rows[2].ends_with(",通过,,,,,,"), "{}", rows[2]);
+    assert!(rows[3].ends_with(",a.txt 100%,"), "{}", rows[3]);
     let page = html(&es, &batch());
     assert!(page.contains("<li>内容雷同 <strong>1</strong> 对</li>"));
     assert!(page.contains("<h2 id=\"copies-h\">内容雷同的报告（1 对）</h2>"));

@@ -139,24 +139,28 @@ fn reports_are_matched_by_title_then_closing_then_file_name() {
     );
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert!(
-        lines[0].ends_with(",审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同"),
+        lines[0].ends_with(",审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同,规则说明"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].ends_with(",白石桥镇人民政府,标题,,"),
+        lines[1].ends_with(",白石桥镇人民政府,标题,,,"),
         "{}",
         lines[1]
     );
-    assert!(lines[3].ends_with(",东湖街道办事处,落款,,"), "{}", lines[3]);
-    assert!(lines[4].ends_with(",,未匹配名单,,"), "{}", lines[4]);
     assert!(
-        lines[5].ends_with(",青山县人民政府,文件名（请核对）,,"),
+        lines[3].ends_with(",东湖街道办事处,落款,,,"),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[4].ends_with(",,未匹配名单,,,"), "{}", lines[4]);
+    assert!(
+        lines[5].ends_with(",青山县人民政府,文件名（请核对）,,,"),
         "{}",
         lines[5]
     );
     // The unit that has not submitted: a row of its own.
-    assert_eq!(lines[6], ",,,,,,,,,,,,,,,未报送,,沙洲市人民政府,,,");
+    assert_eq!(lines[6], ",,,,,,,,,,,,,,,未报送,,沙洲市人民政府,,,,");
     assert_eq!(lines.len(), 7);
 
     let page = html(
@@ -178,7 +182,7 @@ fn reports_are_matched_by_title_then_closing_then_file_name() {
 fn without_a_roster_the_columns_are_empty_and_a_broken_one_is_said() {
     let es = vec![complete("a.txt", T)];
     let csv = csv_for(&es, &batch());
-    assert!(csv.trim_end().ends_with(",通过,,,,,"), "{csv}");
+    assert!(csv.trim_end().ends_with(",通过,,,,,,"), "{csv}");
     assert!(!html(&es, &batch()).contains("报送情况"));
     let broken = parse("r.txt", b"").map(|_| unreachable!());
     let page = html(

@@ -129,9 +129,9 @@ fn the_csv_and_the_page_carry_the_verdict() {
         "{}",
         lines[0]
     );
-    assert!(lines[1].ends_with(",通过,,,,,"), "{}", lines[1]);
+    assert!(lines[1].ends_with(",通过,,,,,,"), "{}", lines[1]);
     assert!(
-        lines[2].ends_with(",退回修改,缺少主要举措和成效；错误 1 处,,,,"),
+        lines[2].ends_with(",退回修改,缺少主要举措和成效；错误 1 处,,,,,"),
         "{}",
         lines[2]
     );
