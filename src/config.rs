@@ -16,6 +16,11 @@
 //!   - paths: ["departments/**"]
 //!     rules:
 //!       late-publication: {deadline: "03-01"}
+//! verdict:                      # what `fzlint report` concludes of each report
+//!   error: 退回修改             # any error-level finding
+//!   missing: 退回修改           # a required content missing
+//!   warning: 通过               # only warnings: passed, with notes
+//! roster: units.csv             # the units expected to submit, for `fzlint report`
 //! ```
 
 use crate::diagnostic::Severity;
@@ -125,6 +130,88 @@ pub struct ConfigFile {
     pub rules: BTreeMap<String, RuleSetting>,
     #[serde(default)]
     pub per_path: Vec<PathOverride>,
+    /// What `fzlint report` concludes of a report with each kind of defect.
+    #[serde(default)]
+    pub verdict: VerdictSettings,
+    /// The units expected to submit, for `fzlint report` (a UTF-8 or GBK list, one unit a
+    /// line, or CSV; relative to this file).
+    #[serde(default)]
+    pub roster: Option<String>,
+}
+
+/// A reviewing office's conclusion on a report, mildest first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, schemars::JsonSchema,
+)]
+pub enum Verdict {
+    #[serde(rename = "通过")]
+    Pass,
+    #[serde(rename = "补充后通过")]
+    Amend,
+    #[serde(rename = "退回修改")]
+    Return,
+}
+
+impl Verdict {
+    /// The word an office writes.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Pass => "通过",
+            Verdict::Amend => "补充后通过",
+            Verdict::Return => "退回修改",
+        }
+    }
+}
+
+/// `verdict:` as written: each kind of defect with the conclusion it leads to
+/// (通过, 补充后通过 or 退回修改); a report gets the strictest that applies.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictSettings {
+    /// Any error-level finding (default 退回修改).
+    #[serde(default)]
+    pub error: Option<Verdict>,
+    /// A required content missing: measures, shortcomings, duties or plan (default 退回修改).
+    #[serde(default)]
+    pub missing: Option<Verdict>,
+    /// Any warning (default 通过: passed, the warnings sent as notes).
+    #[serde(default)]
+    pub warning: Option<Verdict>,
+    /// Published after the deadline (default 通过; the late finding is an error itself
+    /// unless switched down).
+    #[serde(default)]
+    pub late: Option<Verdict>,
+}
+
+/// The verdict settings that apply, defaults filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerdictRules {
+    pub error: Verdict,
+    pub missing: Verdict,
+    pub warning: Verdict,
+    pub late: Verdict,
+}
+
+impl Default for VerdictRules {
+    fn default() -> Self {
+        VerdictRules {
+            error: Verdict::Return,
+            missing: Verdict::Return,
+            warning: Verdict::Pass,
+            late: Verdict::Pass,
+        }
+    }
+}
+
+impl VerdictRules {
+    /// These rules with a config's settings over them.
+    pub fn with(mut self, s: &VerdictSettings) -> Self {
+        self.error = s.error.unwrap_or(self.error);
+        self.missing = s.missing.unwrap_or(self.missing);
+        self.warning = s.warning.unwrap_or(self.warning);
+        self.late = s.late.unwrap_or(self.late);
+        self
+    }
 }
 
 /// A loaded, checked config file.
@@ -153,6 +240,8 @@ pub struct Effective {
     pub changes: Vec<(String, RuleSetting, usize)>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// What `fzlint report` concludes of a report, later configs in the chain winning.
+    pub verdict: VerdictRules,
     /// Which `per_path` entries matched, numbered across the chain of configs (part of
     /// what makes two files' settings equal).
     pub matched: Vec<usize>,
@@ -296,6 +385,15 @@ impl Config {
             .collect()
     }
 
+    /// The roster the chain names (the last config that names one), against the folder
+    /// of the config that names it.
+    pub fn roster(&self) -> Option<PathBuf> {
+        self.chain()
+            .into_iter()
+            .rev()
+            .find_map(|c| c.file.roster.as_ref().map(|r| c.dir().join(r)))
+    }
+
     pub fn effective(&self, file: &Path) -> Effective {
         let mut e = Effective::default();
         // Within one layer a category comes before a rule id, so the more specific
@@ -326,6 +424,7 @@ impl Config {
             if c.file.expect_year.is_some() {
                 e.expect_year = c.file.expect_year;
             }
+            e.verdict = e.verdict.with(&c.file.verdict);
             add(&c.file.rules, origin, &mut e);
             for (p, set) in c.file.per_path.iter().zip(&c.per_path) {
                 if set.is_match(rel) {
@@ -514,11 +613,44 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 #   - paths: ["部门/**"]
 #     rules:
 #       late-publication: {deadline: "03-01"}
+
+# fzlint report 给每份报告的审核结论：通过、补充后通过或退回修改（取最严的一项）
+# verdict:
+#   error: 退回修改     # 有错误
+#   missing: 退回修改   # 缺少必备内容
+#   warning: 通过       # 只有警告：通过，警告作为意见附上
+#   late: 通过          # 逾期公开
+
+# fzlint report 的应报送单位名单（每行一个单位，或 CSV：单位,简称；相对于本文件）
+# roster: 应报送单位.csv
 "#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_starter_verdict_and_roster_parse_once_uncommented() {
+        let on: Vec<&str> = STARTER
+            .lines()
+            .skip_while(|l| !l.starts_with("# verdict:"))
+            .filter(|l| l.starts_with("# ") && !l.starts_with("# fzlint"))
+            .map(|l| &l[2..])
+            .collect();
+        let c = Config::parse(Path::new("c.yaml"), &on.join("\n")).unwrap();
+        let v = c.file.verdict;
+        assert_eq!(
+            [v.error, v.missing, v.warning, v.late],
+            [
+                Verdict::Return,
+                Verdict::Return,
+                Verdict::Pass,
+                Verdict::Pass
+            ]
+            .map(Some)
+        );
+        assert_eq!(c.file.roster.as_deref(), Some("应报送单位.csv"));
+    }
 
     #[test]
     fn starter_config_parses() {
@@ -550,5 +682,33 @@ mod tests {
             .apply(&c.effective(Path::new("a.txt")), &mut set)
             .unwrap_err();
         assert_eq!((e.line, e.column), (2, 3), "{e}");
+    }
+
+    #[test]
+    fn verdict_settings_take_the_office_words_and_later_configs_win() {
+        let c = Config::parse(
+            Path::new("c.yaml"),
+            "verdict:\n  warning: 补充后通过\n  error: 补充后通过\n",
+        )
+        .unwrap();
+        let v = c.effective(Path::new("a.txt")).verdict;
+        assert_eq!(v.warning, Verdict::Amend);
+        assert_eq!(v.error, Verdict::Amend);
+        // What is not set keeps its default.
+        assert_eq!(v.missing, Verdict::Return);
+        assert_eq!(v.late, Verdict::Pass);
+        let v = VerdictRules::default()
+            .with(&c.file.verdict)
+            .with(&VerdictSettings {
+                warning: Some(Verdict::Return),
+                ..Default::default()
+            });
+        assert_eq!((v.warning, v.error), (Verdict::Return, Verdict::Amend));
+        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  error: 不通过\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  error: pass\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  errors: 通过\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
     }
 }

@@ -68,6 +68,8 @@ pub struct Configured {
     pub named: Vec<String>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// What `fzlint report` concludes of a report.
+    pub verdict: config::VerdictRules,
     pub config: Option<Arc<Config>>,
 }
 
@@ -184,6 +186,18 @@ impl Resolver {
         loaded.map(Some).ok_or_else(|| path.display().to_string())
     }
 
+    /// The config that governs a file, or the files of a folder, if one does and it
+    /// could be read (a broken one is reported among the problems).
+    pub fn config_of(&mut self, path: &Path) -> Option<Arc<Config>> {
+        // A folder's files are governed by the config found from the folder itself.
+        let probe = if path.is_dir() {
+            real_path(path).join(config::NAMES[0])
+        } else {
+            path.to_path_buf()
+        };
+        self.config_for(&probe).ok().flatten()
+    }
+
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
         match self.config_for(file) {
@@ -268,6 +282,7 @@ impl Resolver {
             named: effective.changes.iter().map(|c| c.0.clone()).collect(),
             year: effective.year,
             expect_year: effective.expect_year,
+            verdict: effective.verdict,
             config,
         })
     }
@@ -331,6 +346,7 @@ mod tests {
             named: named.iter().map(|s| s.to_string()).collect(),
             year: None,
             expect_year: None,
+            verdict: Default::default(),
             config: None,
         }
     }

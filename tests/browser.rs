@@ -54,12 +54,24 @@ fn the_overview_page_works_in_chromium() {
         }
     }
     let page = dir.path().join("overview.html");
+    // A roster of some of the clean reports' units and one that has not submitted.
+    let roster = dir.path().join("名单.txt");
+    std::fs::write(
+        &roster,
+        "沙洲市司法局\n云岭县人民政府\n东湖街道办事处\n石岗镇人民政府\n无名镇人民政府\n",
+    )
+    .unwrap();
+    let notices = dir.path().join("意见");
     let o = fzlint(&[
         "report",
         "--isolated",
         reports.to_str().unwrap(),
         "-o",
         page.to_str().unwrap(),
+        "--roster",
+        roster.to_str().unwrap(),
+        "--notices",
+        notices.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let run = Command::new("node")

@@ -104,11 +104,25 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             "警告",
             "提示",
             "规则",
-            "无法读取"
+            "无法读取",
+            "审核结论",
+            "结论依据",
+            "报送单位",
+            "匹配依据",
+            "审核意见文件",
+            "内容雷同",
+            "规则说明"
         ]
     );
     assert_eq!(rows.len(), names.len() + 1);
     let parts = ["measures", "shortcomings", "duties", "plan", "other"];
+    let listed = json(&["rules", "--format", "json"]);
+    let summaries: BTreeMap<&str, &str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["summary"].as_str().unwrap()))
+        .collect();
     for (row, name) in rows[1..].iter().zip(&names) {
         let path = dir.path().join(name);
         let p = path.to_str().unwrap();
@@ -116,6 +130,7 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         if name == "zz-scan.txt" {
             assert!(row[14].contains("二进制"), "{row:?}");
             assert!(row[1..14].iter().all(String::is_empty), "{row:?}");
+            assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", "", "", ""]);
             continue;
         }
         let outline = json(&["outline", "--format", "json", p]);
@@ -123,6 +138,42 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
         let found = found.as_array().unwrap();
         let count = |sev: &str| found.iter().filter(|d| d["severity"] == sev).count();
         let late = found.iter().any(|d| d["rule"] == "late-publication");
+        // The verdict under the default settings: errors and missing contents send a
+        // report back; lateness, warnings and notes are passed on as notes.
+        let missing: Vec<&str> = [
+            ("measures", "主要举措和成效"),
+            ("shortcomings", "存在的不足和原因"),
+            ("duties", "主要负责人履职"),
+            ("plan", "下一年度工作安排"),
+        ]
+        .iter()
+        .filter(|(p, _)| outline["parts"].get(p).is_none())
+        .map(|(_, name)| *name)
+        .collect();
+        let mut reasons = Vec::new();
+        if !missing.is_empty() {
+            reasons.push(format!("缺少{}", missing.join("、")));
+        }
+        if count("error") > 0 {
+            reasons.push(format!("错误 {} 处", count("error")));
+        }
+        let mut notes = Vec::new();
+        if late {
+            notes.push("逾期公开".to_string());
+        }
+        for (sev, word) in [("warning", "警告"), ("info", "提示")] {
+            if count(sev) > 0 {
+                notes.push(format!("{word} {} 处", count(sev)));
+            }
+        }
+        let verdict = match (reasons.is_empty(), notes.is_empty()) {
+            (false, _) => "退回修改",
+            (true, false) => "通过（附意见）",
+            (true, true) => "通过",
+        };
+        if !notes.is_empty() {
+            reasons.push(format!("可不修改：{}", notes.join("，")));
+        }
         let mut expected: Vec<String> = vec![
             p.to_string(),
             outline["title"].as_str().unwrap_or("").to_string(),
@@ -172,7 +223,35 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
                 .join(" "),
         );
         expected.push(String::new());
+        expected.push(verdict.to_string());
+        expected.push(reasons.join("；"));
+        // No roster: no unit; no notices asked for.
+        expected.extend([String::new(), String::new(), String::new()]);
+        // The copies are checked below, against each other.
+        expected.push(row[20].clone());
+        // The rules again, by the summaries `rules` gives.
+        expected.push(
+            rules
+                .iter()
+                .map(|(r, n)| format!("{}×{n}", summaries[r.as_str()]))
+                .collect::<Vec<_>>()
+                .join("；"),
+        );
         assert_eq!(row, &expected, "{name}");
+    }
+    // Copies are named on both sides with the same share.
+    for row in &rows[1..] {
+        for copy in row[20].split('；').filter(|c| !c.is_empty()) {
+            let (other, share) = copy.rsplit_once(' ').unwrap();
+            let back = rows.iter().find(|r| r[0] == other).unwrap();
+            assert!(
+                back[20]
+                    .split('；')
+                    .any(|c| c == format!("{} {share}", row[0])),
+                "{} names {other}, not back",
+                row[0]
+            );
+        }
     }
     // The known defects land in their cells.
     let row = |n: &str| {
@@ -187,6 +266,10 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
     assert_eq!(row("rules-unheaded-plan.txt")[8], "无标题");
     assert_eq!(row("rules-late-publication.txt")[4], "是");
     assert_eq!(row("clean-county.txt")[10..13], ["0", "0", "0"]);
+    assert_eq!(row("clean-county.txt")[15], "通过");
+    assert_eq!(row("rules-missing-duties.txt")[15], "退回修改");
+    assert!(row("rules-missing-duties.txt")[16].starts_with("缺少主要负责人履职；错误 1 处"));
+    assert_eq!(row("rules-missing-causes.txt")[15], "通过（附意见）");
 }
 
 #[test]
@@ -343,10 +426,22 @@ fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
         if !csv[14].is_empty() {
             // Unreadable: the file and the reason across the row.
             assert_eq!(html[0], *name);
-            assert!(html[1].contains(&csv[14]), "{name}: {html:?}");
+            assert_eq!(
+                html[1],
+                format!("{}{}", csv[15], csv[16]),
+                "{name}: 审核结论"
+            );
+            assert!(html[2].contains(&csv[14]), "{name}: {html:?}");
             continue;
         }
-        assert_eq!(html.len(), 12, "{name}: {html:?}");
+        assert_eq!(html.len(), 13, "{name}: {html:?}");
+        // The verdict comes right after the file; the other cells follow as in the CSV.
+        assert_eq!(
+            html[1],
+            format!("{}{}", csv[15], csv[16]),
+            "{name}: 审核结论"
+        );
+        let html: Vec<String> = [&html[..1], &html[2..]].concat();
         // Empty cells of the CSV read 「（未找到）」 on the page.
         for k in 0..4 {
             let want = if csv[k].is_empty() {
@@ -383,4 +478,404 @@ fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
         }
         assert_eq!(html[10..12], csv[10..12], "{name}: counts");
     }
+}
+
+#[test]
+fn the_verdict_follows_the_office_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for sub in ["strict", "lenient"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+        std::fs::copy(
+            root().join("examples/sample-report.txt"),
+            d.join(sub).join("r.txt"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.join("lenient/.fzlint.yaml"),
+        "verdict:\n  error: 补充后通过\n  warning: 通过\n",
+    )
+    .unwrap();
+    let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let verdicts: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[15].as_str(), r[16].as_str()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("补充后通过", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
+            ("退回修改", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
+        ]
+    );
+    // A broken verdict setting is the config's error, named with its line.
+    std::fs::write(d.join("lenient/.fzlint.yaml"), "verdict:\n  error: 不行\n").unwrap();
+    let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".fzlint.yaml:2:"), "{}", stderr(&o));
+}
+
+/// A report of our own for a unit: the clean example with its title and signature
+/// changed (the title's issuer left out when `title` is empty).
+fn unit_report(dir: &Path, file: &str, title: &str, signer: &str) {
+    let text = std::fs::read_to_string(root().join("examples/clean-report.txt")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[0] = format!("{title}2024年度法治政府建设工作报告");
+    let last = lines.iter().rposition(|l| l == "白石桥镇人民政府").unwrap();
+    lines[last] = signer.to_string();
+    std::fs::write(dir.join(file), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn the_roster_shows_who_has_not_submitted_and_which_report_matches_no_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("收到的报告");
+    std::fs::create_dir(&d).unwrap();
+    unit_report(&d, "1.txt", "青山乡人民政府", "青山乡人民政府");
+    unit_report(&d, "2.txt", "", "东湖街道办事处");
+    unit_report(&d, "3.txt", "沙洲市司法局", "沙洲市司法局");
+    unit_report(&d, "4.txt", "柳林镇人民政府", "柳林镇人民政府");
+    let roster = dir.path().join("名单.csv");
+    std::fs::write(
+        &roster,
+        "单位名称,简称\n青山乡人民政府\n东湖街道办事处,东湖街道\n红旗镇人民政府\n沙洲市司法局\n",
+    )
+    .unwrap();
+    let (r, ds) = (roster.to_str().unwrap(), d.to_str().unwrap());
+    let o = fzlint(&["report", "--isolated", "--format", "csv", "--roster", r, ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let units: Vec<[&str; 4]> = rows[1..]
+        .iter()
+        .map(|r| [r[0].rsplit('/').next().unwrap(), &r[15], &r[17], &r[18]])
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ["1.txt", "通过", "青山乡人民政府", "标题"],
+            ["2.txt", "通过", "东湖街道办事处", "落款"],
+            ["3.txt", "通过", "沙洲市司法局", "标题"],
+            ["4.txt", "通过", "", "未匹配名单"],
+            ["", "未报送", "红旗镇人民政府", ""],
+        ]
+    );
+    let page = stdout(&fzlint(&["report", "--isolated", "--roster", r, ds]));
+    assert!(page.contains("<li>未报送 <strong>1</strong> 个单位</li>"));
+    assert!(page.contains("<li>红旗镇人民政府<span class=\"none\">（名单第4行）</span></li>"));
+    assert!(page.contains("报送单位：东湖街道办事处（据落款“东湖街道办事处”）"));
+
+    // The office's config names the roster, against its own folder.
+    std::fs::write(dir.path().join(".fzlint.yaml"), "roster: 名单.csv\n").unwrap();
+    let o = fzlint(&["report", "--format", "csv", ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(read_csv(&stdout(&o)), rows);
+
+    // Saved by a spreadsheet program on a Chinese system: GBK, CRLF.
+    let text = std::fs::read_to_string(&roster)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&roster, encoding_rs::GBK.encode(&text).0).unwrap();
+    let o = fzlint(&["report", "--format", "csv", ds]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(read_csv(&stdout(&o)), rows);
+}
+
+#[test]
+fn a_bad_roster_is_named_with_its_line_and_the_overview_is_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    unit_report(d, "1.txt", "青山乡人民政府", "青山乡人民政府");
+    let roster = d.join("units.txt");
+    // One unit listed twice.
+    std::fs::write(&roster, "青山乡人民政府\n红旗镇人民政府\n青山乡人民政府\n").unwrap();
+    let out = d.join("总览.html");
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        "--roster",
+        roster.to_str().unwrap(),
+        d.join("1.txt").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let line = format!(
+        "error: {}: 第3行：“青山乡人民政府”已在第1行出现，一个名称只能对应一个单位",
+        roster.display()
+    );
+    assert!(stderr(&o).lines().any(|l| l == line), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.contains("名单未能读取："));
+    assert!(
+        page.contains("id=\"r0\""),
+        "the report is still in the overview"
+    );
+    // A roster that is not there.
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        "--roster",
+        "没有.csv",
+        d.join("1.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("error: 没有.csv: 无法读取名单文件："),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("id=\"r0\""));
+}
+
+/// The notice files in a folder, by name.
+fn notices(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("报告");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::copy(root().join("examples/sample-report.txt"), d.join("a.txt")).unwrap();
+    unit_report(&d, "b.txt", "青山乡人民政府", "青山乡人民政府");
+    let out = dir.path().join("总览.csv");
+    let notes = dir.path().join("意见");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--isolated",
+            d.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--notices",
+            notes.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        fzlint(&args)
+    };
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Only the report sent back gets a notice, as text and as Word.
+    assert_eq!(notices(&notes), ["1-a-退回意见.docx", "1-a-退回意见.txt"]);
+    let file = notes.join("1-a-退回意见.txt");
+    let bytes = std::fs::read(&file).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').expect("saved with a BOM");
+    assert!(!text.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    let lines: Vec<&str> = text.lines().collect();
+    let a = d.join("a.txt");
+    assert_eq!(
+        lines[0],
+        "关于《白石桥镇人民政府2024年度法治政府建设工作报告》的退回意见"
+    );
+    // Line by line against the findings `check` gives: the errors to fix, then the
+    // rest, each in the report's order with its place, message and help.
+    let found = json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        a.to_str().unwrap(),
+    ]);
+    let found = found.as_array().unwrap();
+    let errors: Vec<_> = found.iter().filter(|f| f["severity"] == "error").collect();
+    let others: Vec<_> = found.iter().filter(|f| f["severity"] != "error").collect();
+    let must = lines
+        .iter()
+        .position(|l| l.starts_with("一、需要修改的问题"))
+        .unwrap();
+    let may = lines
+        .iter()
+        .position(|l| l.starts_with("二、可以保留的问题"))
+        .unwrap();
+    assert_eq!(
+        lines[must],
+        format!("一、需要修改的问题（{} 处）", errors.len())
+    );
+    let check = |from: usize, to: usize, list: &[&serde_json::Value], help: &str| {
+        let items: Vec<&str> = lines[from + 1..to]
+            .iter()
+            .copied()
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut k = 0;
+        for (n, f) in list.iter().enumerate() {
+            assert_eq!(
+                items[k],
+                format!(
+                    "{}. 第{}行第{}字：{}",
+                    n + 1,
+                    f["line"],
+                    f["column"],
+                    f["message"].as_str().unwrap()
+                )
+            );
+            assert!(items[k + 1].starts_with("   原文："), "{}", items[k + 1]);
+            assert_eq!(
+                items[k + 2],
+                format!("   {help}：{}", f["help"].as_str().unwrap())
+            );
+            k += 3;
+        }
+        assert_eq!(k, items.len(), "nothing else is listed: {items:?}");
+    };
+    check(must, may, &errors, "修改建议");
+    let end = lines.iter().position(|l| l.contains("感谢你单位")).unwrap();
+    check(may, end, &others, "建议");
+    // The marked words are the finding's own.
+    assert!(text.contains("原文：…有一件被行政复议撤销或被法院判决败诉。在【2024928日】召开"));
+
+    // The Word notice, read back, says what the text says, line by line.
+    let word = fzlint::input::read(&notes.join("1-a-退回意见.docx"), 1 << 20).unwrap();
+    assert_eq!(word.original().lines().collect::<Vec<_>>(), lines);
+
+    // The overview links the notice; the CSV names it.
+    let rows = read_csv(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(rows[0][19], "审核意见文件");
+    assert_eq!(rows[1][19], "意见/1-a-退回意见.txt");
+    assert_eq!(rows[2][19], "");
+
+    // Run again: the same notice is left as it is; the folder of reports, holding no
+    // notice, is unchanged.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    // A clerk's edit is not overwritten unless asked.
+    std::fs::write(&file, "已修改").unwrap();
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let line = format!(
+        "error: {}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
+        file.display()
+    );
+    assert!(stderr(&o).lines().any(|l| l == line), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), "已修改".as_bytes());
+    assert_eq!(
+        read_csv(&std::fs::read_to_string(&out).unwrap())[1][19],
+        "",
+        "not linked"
+    );
+    let o = run(&["--overwrite-notices"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    assert_eq!(
+        notices(&notes),
+        ["1-a-退回意见.docx", "1-a-退回意见.txt"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn notices_written_among_the_reports_are_not_linted_as_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("examples/sample-report.txt"), d.join("a.txt")).unwrap();
+    let ds = d.to_str().unwrap();
+    let page = d.join("总览.html");
+    let args = [
+        "report",
+        "--isolated",
+        ds,
+        "--notices",
+        ds,
+        "-o",
+        page.to_str().unwrap(),
+    ];
+    let o = fzlint(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(d.join("1-a-退回意见.txt").is_file());
+    assert!(d.join("1-a-退回意见.docx").is_file());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<a class=\"notice\" href=\"1-a-退回意见.txt\">审核意见</a>"));
+    assert!(html.contains("（<a class=\"notice-docx\" href=\"1-a-退回意见.docx\">Word 版</a>）"));
+    let o = fzlint(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("已写出 1 份报告的总览"),
+        "{}",
+        stderr(&o)
+    );
+    // Named on the command line, a notice is read like any text (and is no report).
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        d.join("1-a-退回意见.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+#[test]
+fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/clean/township.txt")).unwrap();
+    std::fs::write(d.join("a.txt"), &text).unwrap();
+    // Another town's report of another year, the first one's text with its names and
+    // years changed.
+    let copy = text
+        .replace("石岗镇", "青石镇")
+        .replace("2024", "2023")
+        .replace("2025", "2024");
+    std::fs::write(d.join("b.txt"), &copy).unwrap();
+    // Half of it copied: its second half is another report's.
+    let other = std::fs::read_to_string(root().join("tests/fixtures/clean/xiang.txt")).unwrap();
+    let (a_lines, o_lines): (Vec<&str>, Vec<&str>) =
+        (text.lines().collect(), other.lines().collect());
+    let half = [&a_lines[..a_lines.len() / 2], &o_lines[o_lines.len() / 2..]]
+        .concat()
+        .join("\n");
+    std::fs::write(d.join("c.txt"), &half).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/clean/county.txt"),
+        d.join("d.txt"),
+    )
+    .unwrap();
+    let ds = d.to_str().unwrap();
+    let copies = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["report", "--isolated", "--format", "csv", ds];
+        args.extend(extra);
+        let o = fzlint(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        read_csv(&stdout(&o))[1..]
+            .iter()
+            .map(|r| r[20].replace(&format!("{ds}/"), ""))
+            .collect()
+    };
+    let found = copies(&[]);
+    let pct = |cell: &str, name: &str| -> u32 {
+        let c = cell
+            .split('；')
+            .find(|c| c.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {cell}"));
+        c.rsplit_once(' ')
+            .unwrap()
+            .1
+            .trim_end_matches('%')
+            .parse()
+            .unwrap()
+    };
+    assert!(pct(&found[0], "b.txt") >= 95, "{found:?}");
+    let half_share = pct(&found[0], "c.txt");
+    assert!((40..=75).contains(&half_share), "{found:?}");
+    assert!(found[3].is_empty(), "{found:?}");
+    // An office that calls only closer texts copies.
+    let strict = copies(&["--copy-threshold", "80"]);
+    assert!(
+        !strict[0].contains("c.txt") && strict[0].contains("b.txt"),
+        "{strict:?}"
+    );
+    let page = stdout(&fzlint(&["report", "--isolated", ds]));
+    assert!(page.contains("内容雷同的报告（"), "the page's section");
 }

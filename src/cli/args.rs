@@ -246,6 +246,19 @@ pub struct ReportArgs {
     /// 把总览写入这个文件，而不是标准输出
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// 应报送单位名单（UTF-8 或 GBK；每行一个单位，或 CSV：第一列单位名称，其余列为别称）：
+    /// 总览列出未报送的单位。也可在 .fzlint.yaml 中写 roster:
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// 为每份未通过的报告在这个文件夹中写一份退回意见或审核意见（.txt 和 .docx），总览中有链接
+    #[arg(long, value_name = "DIR")]
+    pub notices: Option<PathBuf>,
+    /// 覆盖 --notices 文件夹中已有的意见（默认不覆盖内容不同的文件，并提示）
+    #[arg(long, requires = "notices")]
+    pub overwrite_notices: bool,
+    /// 较短一份报告的正文有这个百分比出现在另一份中（不计空格、标点和数字）时，视为内容雷同
+    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub copy_threshold: u8,
     #[command(flatten)]
     pub rules: RuleArgs,
     #[command(flatten)]

@@ -7,9 +7,13 @@ use super::walk::files_to_lint;
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::overview;
+use fzlint::render::overview::notice;
+use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
 use fzlint::resolve::{Choices, Resolver};
+use fzlint::rules::RuleSet;
 use fzlint::text::source::Source;
+use std::path::Path;
 
 /// Characters of a long line kept before a finding shown in the overview.
 const OVERVIEW_WINDOW: usize = 200;
@@ -29,6 +33,15 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
         return Ok(status);
     };
+    // The roster named on the command line, else by the config of the first path.
+    let roster_path = args.roster.clone().or_else(|| {
+        let first = args.paths.first()?;
+        resolver.config_of(first)?.roster()
+    });
+    let roster = roster_path.map(|p| read_roster(&p));
+    if let Some(Err(e)) = &roster {
+        status.input_error(e);
+    }
     let plan = LintPlan {
         stdin_filename: None,
         min: Severity::Info,
@@ -40,6 +53,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
+    let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
+    let mut seen_sets: Vec<*const RuleSet> = Vec::new();
     let done = lint_files(
         &files,
         &mut resolver,
@@ -63,10 +78,24 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         findings: Vec::new(),
                         late: false,
                         error: Some(e),
+                        verdict_rules: Default::default(),
+                        closing: String::new(),
+                        notice: None,
+                        fingerprint: None,
                     });
                     return;
                 }
             };
+            let set = job.governed.set();
+            // Each rule set once (an office's config may add rules of its own).
+            if !seen_sets.contains(&std::ptr::from_ref(set)) {
+                seen_sets.push(std::ptr::from_ref(set));
+                for r in &set.rules {
+                    rule_names
+                        .entry(r.spec.id.clone())
+                        .or_insert_with(|| r.spec.summary.clone());
+                }
+            }
             let version = &job.governed.set().vocab.version;
             pack_version.clone_from(version);
             let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
@@ -75,8 +104,12 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 path: src.name.clone(),
                 outline: Some(o),
                 late: overview::published_late(job.governed.set(), &diags),
-                findings: findings(&src, &diags, version),
+                findings: findings(&src, &diags, version, job.governed.set()),
                 error: None,
+                verdict_rules: job.governed.configured.verdict,
+                closing: overview::roster::closing_lines(src.original()),
+                notice: None,
+                fingerprint: Some(overview::copies::fingerprint(src.original())),
             });
         },
     );
@@ -94,14 +127,42 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             _ => OverviewFormat::Html,
         },
     );
+    if let Some(dir) = &args.notices {
+        let units = match &roster {
+            Some(Ok(r)) => {
+                let s = roster::submissions(r, &entries);
+                let name = |m: &roster::Match| r.units[m.unit].name.clone();
+                s.matches.iter().map(|m| m.as_ref().map(name)).collect()
+            }
+            _ => vec![None; entries.len()],
+        };
+        let base = args
+            .output
+            .as_ref()
+            .and_then(|o| o.parent())
+            .unwrap_or(Path::new(""));
+        let date = notice::date_words(&now_local());
+        write_notices(
+            dir,
+            &mut entries,
+            &units,
+            &date,
+            args.overwrite_notices,
+            base,
+            &mut status,
+        );
+    }
     let batch = overview::Batch {
         generated: now_local(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
+        roster,
+        copy_threshold: f64::from(args.copy_threshold) / 100.0,
+        rule_names,
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
-        OverviewFormat::Csv => overview::csv(&entries),
+        OverviewFormat::Csv => overview::csv_for(&entries, &batch),
     };
     match &args.output {
         Some(path) => {
@@ -122,7 +183,12 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
 /// A file's findings as the overview shows them: each with the line the columns count
 /// from (a Word paragraph), as written; of a long line only a window around the
 /// finding.
-fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::Finding> {
+fn findings(
+    src: &Source,
+    diags: &[Diagnostic],
+    version: &str,
+    set: &RuleSet,
+) -> Vec<overview::Finding> {
     let f = FileReport::new(src, diags);
     json::diagnostics(&f, version)
         .into_iter()
@@ -141,9 +207,127 @@ fn findings(src: &Source, diags: &[Diagnostic], version: &str) -> Vec<overview::
                 diagnostic: j,
                 line_text: src.original().get(a..b).unwrap_or("").to_string(),
                 line_text_from: from,
+                missing_part: overview::missing_part(set, d),
             }
         })
         .collect()
+}
+
+/// Writes the notice of each report that does not pass into `dir` (made if need be),
+/// each file atomically; a file already there is replaced only with `overwrite` (or
+/// when it says the same). Each entry written gets the link to its notice, relative to
+/// `base` (the overview's folder).
+fn write_notices(
+    dir: &Path,
+    entries: &mut [overview::Entry],
+    units: &[Option<String>],
+    date: &str,
+    overwrite: bool,
+    base: &Path,
+    status: &mut Status,
+) {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        status.error(format_args!("{}: 无法创建目录：{e}", dir.display()));
+        return;
+    }
+    let count = entries.len();
+    let mut written = 0;
+    for (i, e) in entries.iter_mut().enumerate() {
+        let Some(text) = notice::text(e, units[i].as_deref(), date) else {
+            continue;
+        };
+        let verdict = overview::verdict::decide(e).verdict;
+        let path = dir.join(notice::file_name(i, count, &e.path, verdict));
+        // Saved for Windows' editors: a BOM and CRLF line ends.
+        let bytes = format!("\u{FEFF}{}", text.replace('\n', "\r\n")).into_bytes();
+        let word = path.with_extension("docx");
+        let both = [(&path, bytes), (&word, notice::docx(&text))];
+        // Both are tried, so that each file in the way is named.
+        let done: Vec<bool> = both
+            .into_iter()
+            .map(|(p, b)| write_new(p, &b, overwrite, status))
+            .collect();
+        if done.contains(&false) {
+            continue;
+        }
+        written += 1;
+        e.notice = Some(href(base, &path));
+    }
+    eprint_line(&format!("已写出 {written} 份审核意见：{}", dir.display()));
+}
+
+/// Writes a file atomically unless one is there already: one that says the same is
+/// left as it is; one that differs is replaced only with `overwrite`, else named as an
+/// error. Whether the file now holds `bytes`.
+fn write_new(path: &Path, bytes: &[u8], overwrite: bool, status: &mut Status) -> bool {
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => true,
+        Ok(_) if !overwrite => {
+            status.error(format_args!(
+                "{}: 已存在且内容不同，未覆盖（要覆盖请加 --overwrite-notices）",
+                path.display()
+            ));
+            false
+        }
+        _ => match write_atomically(path, bytes) {
+            Ok(()) => true,
+            Err(err) => {
+                status.error(format_args!("{}: 无法写入：{err}", path.display()));
+                false
+            }
+        },
+    }
+}
+
+/// A link from a page in `base` to `target`: relative when both are on one root, with
+/// the characters a URL reserves escaped.
+fn href(base: &Path, target: &Path) -> String {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (from, to) = (abs(base), abs(target));
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = from
+        .components()
+        .skip(common)
+        .map(|_| "..".into())
+        .collect();
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    let rel = if common == 0 {
+        to.to_string_lossy().replace('\\', "/")
+    } else {
+        parts.join("/")
+    };
+    let mut out = String::with_capacity(rel.len());
+    for c in rel.chars() {
+        match c {
+            '%' | '#' | '?' | ' ' | '"' | '\'' | '<' | '>' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads and checks the roster; an error names the file (and the line).
+fn read_roster(path: &Path) -> Result<Roster, RosterError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| RosterError {
+        path: name.clone(),
+        line: None,
+        message: format!("无法读取名单文件：{e}"),
+    })?;
+    roster::parse(&name, &bytes)
 }
 
 /// The time the overview was made, for its head: `SOURCE_DATE_EPOCH` when set (so

@@ -58,7 +58,8 @@ fn expand(paths: &[PathBuf], status: &mut Status) -> Vec<Named> {
                 Ok(e)
                     if e.file_type().is_some_and(|t| t.is_file())
                         && is_report(e.path())
-                        && !is_own_overview(e.path()) =>
+                        && !is_own_overview(e.path())
+                        && !is_own_notice(e.path()) =>
                 {
                     // `fzlint check .` names files as `a/b.txt`, not `./a/b.txt`.
                     let path = e.into_path();
@@ -88,6 +89,22 @@ fn is_own_overview(p: &Path) -> bool {
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
         .unwrap_or(0);
     memchr::memmem::find(&head[..n], b"<meta name=\"generator\" content=\"fzlint").is_some()
+}
+
+/// A notice `fzlint report --notices` wrote (found when a folder is walked again).
+fn is_own_notice(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if !(name.ends_with("意见.txt") || name.ends_with("意见.docx")) {
+        return false;
+    }
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    fzlint::render::overview::notice::is_notice(&name, &head[..n])
 }
 
 /// Files a folder walk lints: text, Markdown, Word and HTML reports.

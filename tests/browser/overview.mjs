@@ -46,6 +46,16 @@ try {
   const withErrors = await page.locator('table.matrix tbody tr:not([hidden])').count();
   check(withErrors > 0 && withErrors < total, `只看有错误 leaves some rows (${withErrors})`);
   await page.uncheck('#only-errors');
+  const sentBack = await page.locator('table.matrix tbody tr[data-verdict="return"]').count();
+  await page.selectOption('#verdict', 'return');
+  const returned = await page.locator('table.matrix tbody tr:not([hidden])').count();
+  check(sentBack > 0 && sentBack < total && returned === sentBack,
+    `审核结论 退回修改 leaves the reports sent back (${returned} of ${sentBack})`);
+  await page.selectOption('#verdict', '');
+  await page.locator('table.matrix thead button', { hasText: '审核结论' }).click();
+  const ranks = await page.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-k1'))));
+  check(ranks.every((v, i) => i === 0 || ranks[i - 1] <= v) && ranks[0] < ranks[ranks.length - 1],
+    `a click on 审核结论 sorts the rows by it (${ranks.join('')})`);
 
   // Sorting by the 错误 column, with the mouse and then with the keyboard.
   const errorsColumn = async () => page.$$eval('table.matrix tbody tr:not([hidden])', (trs) =>
@@ -79,6 +89,27 @@ try {
   check(target.startsWith('#r') && (await section.isVisible()), `the file link jumps to ${target}`);
   const marked = await section.locator('mark').allTextContents();
   check(marked.some((m) => m.includes('2025年5月8日')), `the section marks the late date (${marked.join('|')})`);
+
+  // The roster: who has not submitted, each unit's report one click away.
+  check(await page.locator('#roster').isVisible(), 'the roster section is shown');
+  const missingUnits = await page.locator('#roster .missing-units li').allTextContents();
+  check(missingUnits.length === 1 && missingUnits[0].startsWith('无名镇人民政府'),
+    `the unit that has not submitted is listed (${missingUnits.join('|')})`);
+  const unitLink = page.locator('table.roster tbody tr', { hasText: '东湖街道办事处' }).locator('a');
+  const unitTarget = await unitLink.getAttribute('href');
+  await unitLink.click();
+  check(await page.locator(unitTarget).locator('p.unit', { hasText: '东湖街道办事处' }).isVisible(),
+    `the unit's report is one click away (${unitTarget})`);
+
+  // Each report sent back links its notice, which opens.
+  const noticeLinks = page.locator('table.matrix td.verdict a.notice');
+  const sentBackRows = await page.locator('table.matrix tbody tr[data-verdict="return"]').count();
+  check((await noticeLinks.count()) === sentBackRows, `every report sent back links its notice (${sentBackRows})`);
+  const noticeHref = await noticeLinks.first().getAttribute('href');
+  await page.goto(new URL(noticeHref, pathToFileURL(page_path)).href);
+  const noticeText = await page.locator('body').textContent();
+  check(noticeText.includes('的退回意见') && noticeText.includes('一、需要修改的问题'), `the notice opens (${noticeHref})`);
+  await page.goto(pathToFileURL(page_path).href);
 
   if (screenshot) {
     await page.goto(pathToFileURL(page_path).href);

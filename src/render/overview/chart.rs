@@ -2,6 +2,7 @@
 
 use super::reading::rule_counts;
 use super::{Entry, esc};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Bars in the chart of the most common defects.
@@ -19,7 +20,20 @@ pub(super) fn common_rules(entries: &[Entry]) -> Vec<(&str, usize)> {
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     v
 }
-pub(super) fn chart(out: &mut String, entries: &[Entry]) {
+/// A rule as the chart names it: its Chinese summary with its id beside it, or the id
+/// alone when the summary is not known.
+fn rule_name(names: &BTreeMap<String, String>, rule: &str) -> String {
+    match names.get(rule) {
+        Some(name) => format!(
+            "<span class=\"rule\">{} <code>{}</code></span>",
+            esc(name),
+            esc(rule)
+        ),
+        None => format!("<code>{}</code>", esc(rule)),
+    }
+}
+
+pub(super) fn chart(out: &mut String, entries: &[Entry], names: &BTreeMap<String, String>) {
     out.push_str("<section aria-labelledby=\"common\">\n<h2 id=\"common\">最常见的问题（按涉及报告数）</h2>\n");
     let rules = common_rules(entries);
     if rules.is_empty() {
@@ -32,8 +46,8 @@ pub(super) fn chart(out: &mut String, entries: &[Entry]) {
         let width = (n * 100 + max / 2) / max;
         let _ = writeln!(
             out,
-            "<li><code>{}</code><span class=\"track\"><span class=\"bar\" style=\"width:{width}%\"></span></span><span class=\"n\">{n} 份</span></li>",
-            esc(rule)
+            "<li>{}<span class=\"track\"><span class=\"bar\" style=\"width:{width}%\"></span></span><span class=\"n\">{n} 份</span></li>",
+            rule_name(names, rule)
         );
     }
     out.push_str("</ol>\n</section>\n");

@@ -1,11 +1,17 @@
 //! The overview as CSV: one row per report for a spreadsheet.
 
-use super::Entry;
+use super::copies::{Pair, copied_with, percent};
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
 };
+use super::roster::{Roster, RosterError};
+use super::submitted::View;
+use super::verdict::decide;
+use super::{Batch, Entry};
+use std::collections::BTreeMap;
 
-pub(super) const CSV_HEADERS: [&str; 15] = [
+/// The columns. Scripts read them by place: new ones are added at the end.
+pub(super) const CSV_HEADERS: [&str; 22] = [
     "文件",
     "标题",
     "报告年度",
@@ -21,6 +27,13 @@ pub(super) const CSV_HEADERS: [&str; 15] = [
     "提示",
     "规则",
     "无法读取",
+    "审核结论",
+    "结论依据",
+    "报送单位",
+    "匹配依据",
+    "审核意见文件",
+    "内容雷同",
+    "规则说明",
 ];
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
@@ -47,9 +60,16 @@ fn csv_row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-fn csv_cells(e: &Entry) -> Vec<String> {
+fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
     let mut cells = vec![String::new(); CSV_HEADERS.len()];
     cells[0] = e.path.clone();
+    let [name, by] = unit;
+    cells[17] = name;
+    cells[18] = by;
+    cells[19] = e.notice.clone().unwrap_or_default();
+    let decision = decide(e);
+    cells[15] = decision.label();
+    cells[16] = decision.basis();
     if let Some(err) = failure(e) {
         cells[14] = err.to_string();
         return cells;
@@ -83,10 +103,51 @@ fn csv_cells(e: &Entry) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
+    csv_rows(entries, None, &[], &BTreeMap::new())
+}
+
+/// One row per report, and with a roster one more for each unit that has not
+/// submitted (审核结论 未报送, its name under 报送单位, the other cells empty); each
+/// report's copies under 内容雷同 ("b.txt 87%", most shared first).
+pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
+    csv_rows(
+        entries,
+        batch.roster.as_ref(),
+        &batch.copies(entries),
+        &batch.rule_names,
+    )
+}
+
+fn csv_rows(
+    entries: &[Entry],
+    roster: Option<&Result<Roster, RosterError>>,
+    pairs: &[Pair],
+    names: &BTreeMap<String, String>,
+) -> String {
+    let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
     csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
-    for e in entries {
-        csv_row(&mut out, &csv_cells(e));
+    for (i, e) in entries.iter().enumerate() {
+        let mut cells = csv_cells(e, view.cells(i));
+        cells[20] = copied_with(pairs, i)
+            .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
+            .collect::<Vec<_>>()
+            .join("；");
+        // Each rule by its Chinese summary, with the number of findings.
+        if !names.is_empty() {
+            cells[21] = rule_counts(e)
+                .iter()
+                .map(|(r, n)| format!("{}×{n}", names.get(*r).map_or(*r, String::as_str)))
+                .collect::<Vec<_>>()
+                .join("；");
+        }
+        csv_row(&mut out, &cells);
+    }
+    for (name, _) in view.missing() {
+        let mut cells = vec![String::new(); CSV_HEADERS.len()];
+        cells[15] = "未报送".to_string();
+        cells[17] = name.to_string();
+        csv_row(&mut out, &cells);
     }
     out
 }

@@ -4,13 +4,16 @@
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
+use super::verdict::{Decision, Verdict, decide};
 use super::{Entry, esc};
 use crate::pack::Part;
 use std::fmt::Write as _;
 
-/// The matrix columns: header, and whether the column sorts as a number.
-const MATRIX_COLUMNS: [(&str, bool); 12] = [
+/// The matrix columns: header, and whether the column sorts as a number. The verdict
+/// comes right after the file, where an office looks first.
+const MATRIX_COLUMNS: [(&str, bool); 13] = [
     ("文件", false),
+    ("审核结论", true),
     ("标题", false),
     ("报告年度", true),
     ("公开日期", false),
@@ -24,6 +27,40 @@ const MATRIX_COLUMNS: [(&str, bool); 12] = [
     ("警告", true),
 ];
 
+/// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
+fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
+    let class = match d.verdict {
+        Verdict::Pass => "ok",
+        Verdict::Amend => "part",
+        Verdict::Return => "miss",
+    };
+    let basis = d.basis();
+    let why = if basis.is_empty() {
+        String::new()
+    } else {
+        format!("<span class=\"basis\">{}</span>", esc(&basis))
+    };
+    let link = notice
+        .map(|href| format!("<a class=\"notice\" href=\"{}\">审核意见</a>", esc(href)))
+        .unwrap_or_default();
+    (
+        (d.verdict as u8).to_string(),
+        format!(
+            "<td class=\"{class} verdict\">{}{why}{link}</td>",
+            esc(&d.label())
+        ),
+    )
+}
+
+/// The verdict's value for the filter.
+fn verdict_key(d: &Decision) -> &'static str {
+    match d.verdict {
+        Verdict::Pass => "pass",
+        Verdict::Amend => "amend",
+        Verdict::Return => "return",
+    }
+}
+
 pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
     out.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果</h2>\n");
     out.push_str(
@@ -32,6 +69,9 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
          <label><input type=\"checkbox\" id=\"only-errors\"> 只看有错误</label>\
          <label><input type=\"checkbox\" id=\"only-late\"> 只看逾期</label>\
          <label><input type=\"checkbox\" id=\"only-missing\"> 只看缺项</label>\
+         <label>审核结论 <select id=\"verdict\"><option value=\"\">全部</option>\
+         <option value=\"return\">退回修改</option><option value=\"amend\">补充后通过</option>\
+         <option value=\"pass\">通过</option></select></label>\
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
@@ -52,11 +92,14 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
 fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
+    let decision = decide(e);
+    let (verdict_rank, verdict_td) = verdict_cell(&decision, e.notice.as_deref());
+    let verdict = verdict_key(&decision);
     if let Some(err) = failure(e) {
         let _ = writeln!(
             out,
-            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\">{link}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
-            MATRIX_COLUMNS.len() - 1,
+            "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k1=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}{verdict_td}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
+            MATRIX_COLUMNS.len() - 2,
             esc(err)
         );
         return;
@@ -72,6 +115,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         .any(|p| *p != Part::Other && !o.parts.contains_key(p));
     let mut keys: Vec<String> = vec![
         e.path.clone(),
+        verdict_rank,
         title(o).to_string(),
         year(o),
         published(o).to_string(),
@@ -95,13 +139,14 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     }
     let _ = write!(
         out,
-        " data-q=\"{}\" data-err=\"{}\" data-late=\"{}\" data-miss=\"{}\">",
+        " data-q=\"{}\" data-err=\"{}\" data-late=\"{}\" data-miss=\"{}\" data-verdict=\"{verdict}\">",
         esc(&format!("{} {}", e.path, title(o))),
         u8::from(errors > 0),
         u8::from(late == Some(true)),
         u8::from(missing)
     );
     out.push_str(&link);
+    out.push_str(&verdict_td);
     let or_none = |s: &str| {
         if s.is_empty() {
             "<span class=\"none\">（未找到）</span>".to_string()

@@ -7,20 +7,26 @@
 //! hashing or the clock: the same entries give the same bytes.
 
 mod chart;
+pub mod copies;
 mod csv;
 mod matrix;
+pub mod notice;
 mod page;
 mod reading;
+pub mod roster;
 mod sections;
+mod submitted;
 #[cfg(test)]
 mod tests;
+pub mod verdict;
 
-pub use csv::csv;
+pub use csv::{csv, csv_for};
 pub use page::html;
 
 use super::json::JsonDiagnostic;
 use super::outline::Outline;
 use crate::diagnostic::Diagnostic;
+use crate::pack::Part;
 use crate::rules::RuleSet;
 use crate::rules::spec::Check;
 use crate::text::escape::markup as esc;
@@ -37,6 +43,14 @@ pub struct Entry {
     pub late: bool,
     /// Why it could not be read (the same sentence `check` prints).
     pub error: Option<String>,
+    /// What its config makes of its defects ([`verdict::decide`]).
+    pub verdict_rules: verdict::VerdictRules,
+    /// Its closing lines, where the issuer signs ([`roster::closing_lines`]).
+    pub closing: String,
+    /// Where its notice was written ([`notice`]), as the overview links to it.
+    pub notice: Option<String>,
+    /// What its text is compared by with the others' ([`copies`]).
+    pub fingerprint: Option<copies::Fingerprint>,
 }
 
 /// A finding with its context.
@@ -48,6 +62,18 @@ pub struct Finding {
     /// The 0-based character of the line where `line_text` starts (0 unless only a
     /// window of a long line is given); the diagnostic's columns count from the line.
     pub line_text_from: usize,
+    /// The required content it says is missing, if it comes from a rule that looks
+    /// for one ([`missing_part`]).
+    pub missing_part: Option<Part>,
+}
+
+/// The content a finding says is missing, when its rule runs the part-missing check
+/// (the built-in missing-measures and its kin, or an office's rule of that kind).
+pub fn missing_part(set: &RuleSet, d: &Diagnostic) -> Option<Part> {
+    match set.get(&d.rule).map(|r| &r.spec.check) {
+        Some(Check::PartMissing { part, .. }) => Some(*part),
+        _ => None,
+    }
 }
 
 /// About the run, shown in the head of the page.
@@ -58,6 +84,21 @@ pub struct Batch {
     pub version: String,
     /// The rule pack's version.
     pub pack_version: String,
+    /// The units expected to submit (`--roster`), or why their list could not be read.
+    pub roster: Option<Result<roster::Roster, roster::RosterError>>,
+    /// The share of text two reports must have in common to be called copies (0 to 1).
+    pub copy_threshold: f64,
+    /// Each rule's summary in Chinese, by its id, as the chart and the CSV name rules
+    /// (a rule not here is named by its id).
+    pub rule_names: std::collections::BTreeMap<String, String>,
+}
+
+impl Batch {
+    /// The batch's copied pairs ([`copies::pairs`]).
+    pub fn copies(&self, entries: &[Entry]) -> Vec<copies::Pair> {
+        let prints: Vec<_> = entries.iter().map(|e| e.fingerprint.as_ref()).collect();
+        copies::pairs(&prints, self.copy_threshold)
+    }
 }
 
 /// Whether a report was published after its deadline: whether one of its findings

@@ -36,6 +36,7 @@
   var onlyErrors = document.getElementById('only-errors');
   var onlyLate = document.getElementById('only-late');
   var onlyMissing = document.getElementById('only-missing');
+  var verdict = document.getElementById('verdict');
   var shown = document.getElementById('shown');
   function apply() {
     var q = query.value.trim().toLowerCase(), n = 0;
@@ -43,13 +44,14 @@
       var ok = (!q || (r.getAttribute('data-q') || '').toLowerCase().indexOf(q) >= 0)
         && (!onlyErrors.checked || r.getAttribute('data-err') === '1')
         && (!onlyLate.checked || r.getAttribute('data-late') === '1')
-        && (!onlyMissing.checked || r.getAttribute('data-miss') === '1');
+        && (!onlyMissing.checked || r.getAttribute('data-miss') === '1')
+        && (!verdict.value || r.getAttribute('data-verdict') === verdict.value);
       r.hidden = !ok;
       if (ok) { n += 1; }
     });
     shown.textContent = '显示 ' + n + ' / ' + rows.length + ' 份';
   }
-  [query, onlyErrors, onlyLate, onlyMissing].forEach(function (el) {
+  [query, onlyErrors, onlyLate, onlyMissing, verdict].forEach(function (el) {
     el.addEventListener('input', apply);
     el.addEventListener('change', apply);
   });

@@ -3,7 +3,9 @@
 //! (`overview.css`, `overview.js`) written into it.
 
 use super::reading::{failure, lateness, severity_counts};
-use super::{Batch, Entry, chart, esc, matrix, sections};
+use super::submitted::{self, View};
+use super::verdict::{Verdict, decide};
+use super::{Batch, Entry, chart, copies, esc, matrix, sections};
 use std::fmt::Write as _;
 
 const PAGE_TITLE: &str = "法治政府建设年度报告检查总览";
@@ -15,22 +17,35 @@ const STYLE: &str = include_str!("overview.css");
 /// appears in it.
 const SCRIPT: &str = include_str!("overview.js");
 
-fn head(out: &mut String, entries: &[Entry], batch: &Batch) {
+fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View, pairs: usize) {
     let with_errors = entries
         .iter()
         .filter(|e| failure(e).is_none() && severity_counts(e).0 > 0)
         .count();
     let late = entries.iter().filter(|e| lateness(e) == Some(true)).count();
     let unreadable = entries.iter().filter(|e| failure(e).is_some()).count();
+    let sent_back = entries
+        .iter()
+        .filter(|e| decide(e).verdict == Verdict::Return)
+        .count();
     let _ = write!(
         out,
         "<header>\n<h1>{PAGE_TITLE}</h1>\n<ul class=\"counts\">\
          <li>报告 <strong>{}</strong> 份</li>\
          <li>有错误 <strong>{with_errors}</strong> 份</li>\
          <li>逾期 <strong>{late}</strong> 份</li>\
-         <li>无法读取 <strong>{unreadable}</strong> 份</li></ul>\n\
+         <li>无法读取 <strong>{unreadable}</strong> 份</li>\
+         <li>退回修改 <strong>{sent_back}</strong> 份</li>{}\
+         <li>内容雷同 <strong>{pairs}</strong> 对</li></ul>\n\
          <p class=\"meta\">生成时间：{} · fzlint {} · 规则包 {}</p>\n</header>\n",
         entries.len(),
+        match view {
+            View::Read(..) => format!(
+                "<li>未报送 <strong>{}</strong> 个单位</li>",
+                view.missing().len()
+            ),
+            _ => String::new(),
+        },
         esc(&batch.generated),
         esc(&batch.version),
         esc(&batch.pack_version),
@@ -51,12 +66,19 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     // The head, the chart and the matrix print on landscape pages; the reports on
     // portrait ones.
     out.push_str("<main>\n<div class=\"wide\">\n");
-    head(&mut out, entries, batch);
-    chart::chart(&mut out, entries);
+    let view = View::of_batch(batch, entries);
+    let pairs = batch.copies(entries);
+    head(&mut out, entries, batch, &view, pairs.len());
+    chart::chart(&mut out, entries, &batch.rule_names);
     matrix::matrix(&mut out, entries);
+    submitted::section(&mut out, &view, entries);
+    copies::section(&mut out, &pairs, entries);
     out.push_str("</div>\n");
     for (i, e) in entries.iter().enumerate() {
-        sections::section(&mut out, i, e);
+        sections::section(&mut out, i, e, |out| {
+            submitted::unit_line(out, &view, i);
+            copies::line(out, &pairs, entries, i);
+        });
     }
     let _ = write!(
         out,

@@ -4,6 +4,7 @@
 use super::reading::{
     CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
 };
+use super::verdict::decide;
 use super::{Entry, Finding, esc};
 use crate::render::json::JsonDiagnostic;
 use std::fmt::Write as _;
@@ -24,7 +25,7 @@ fn severity_label(sev: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn position(d: &JsonDiagnostic) -> String {
+pub(super) fn position(d: &JsonDiagnostic) -> String {
     match &d.location {
         Some(l) => l.clone(),
         None => format!("第{}行第{}字", d.line, d.column),
@@ -77,12 +78,41 @@ pub(super) fn context(f: &Finding) -> String {
     s
 }
 
-pub(super) fn section(out: &mut String, i: usize, e: &Entry) {
+/// A report's section; `unit` writes the line on the unit it is from.
+pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&mut String)) {
     let _ = write!(
         out,
         "<section class=\"report\" id=\"r{i}\">\n<h2>{}. {}</h2>\n",
         i + 1,
         esc(&e.path)
+    );
+    unit(out);
+    let decision = decide(e);
+    let basis = decision.basis();
+    let _ = writeln!(
+        out,
+        "<p class=\"verdict\">审核结论：<strong>{}</strong>{}{}</p>",
+        esc(&decision.label()),
+        if basis.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", esc(&basis))
+        },
+        e.notice
+            .as_deref()
+            .map(|h| {
+                let word = h.strip_suffix(".txt").map(|s| format!("{s}.docx"));
+                format!(
+                    " <a class=\"notice\" href=\"{}\">审核意见</a>{}",
+                    esc(h),
+                    word.map(|w| format!(
+                        "（<a class=\"notice-docx\" href=\"{}\">Word 版</a>）",
+                        esc(&w)
+                    ))
+                    .unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
     );
     if let Some(err) = failure(e) {
         let _ = writeln!(

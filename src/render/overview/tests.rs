@@ -8,6 +8,10 @@ use crate::{Settings, lint};
 use cases::*;
 
 mod cases;
+mod copies;
+mod notice;
+mod roster;
+mod verdict;
 
 /// An RFC 4180 reader: CRLF between records (and after the last), fields quoted
 /// with '"' when they hold ',', '"', CR or LF, inner quotes doubled.
@@ -78,7 +82,7 @@ fn csv_has_bom_crlf_and_header() {
     assert_eq!(
         first,
         "文件,标题,报告年度,公开日期,逾期,主要举措和成效,存在的不足和原因,主要负责人履职,\
-         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取"
+         下一年度工作安排,其他事项,错误,警告,提示,规则,无法读取,审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同,规则说明"
     );
 }
 
@@ -93,7 +97,11 @@ fn csv_matches_cell_by_cell() {
     for (c, row) in cases.iter().zip(&rows[1..]) {
         let want: Vec<&str> = c.row.split('|').collect();
         assert_eq!(want.len(), 15, "{}", c.entry.path);
-        assert_eq!(row.len(), 15, "{}", c.entry.path);
+        assert_eq!(row.len(), CSV_HEADERS.len(), "{}", c.entry.path);
+        let decision = super::verdict::decide(&c.entry);
+        assert_eq!(row[15..17], [decision.label(), decision.basis()]);
+        // No roster: no unit.
+        assert_eq!(row[17..], ["", "", "", "", ""]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
             assert_eq!(
                 got, want,
@@ -285,6 +293,7 @@ fn matrix_cells_have_symbol_and_word() {
     assert_eq!(
         cells,
         [
+            "通过（附意见）<span class=\"basis\">可不修改：警告 1 处</span>",
             esc(T).as_str(),
             "2025",
             "2026-02-10",
@@ -306,7 +315,7 @@ fn controls_for_sorting_and_filtering() {
     assert_eq!(
         out.matches("<th scope=\"col\"><button type=\"button\"")
             .count(),
-        12
+        13
     );
     assert!(out.contains("<input type=\"search\" id=\"q\""));
     assert!(out.contains("只看有错误"));
@@ -315,14 +324,16 @@ fn controls_for_sorting_and_filtering() {
     assert!(out.contains("id=\"only-errors\""));
     assert!(out.contains("id=\"only-late\""));
     assert!(out.contains("id=\"only-missing\""));
+    assert!(out.contains("<select id=\"verdict\">"));
+    assert!(out.contains("verdict.value"));
     assert!(out.contains("aria-sort"));
     assert!(out.contains("addEventListener('click'"));
     // The flags the filters read, for late.txt (index 9) and no-causes.txt (6).
     assert!(out.contains(
-        "data-err=\"0\" data-late=\"1\" data-miss=\"0\"><td class=\"file\"><a href=\"#r9\">"
+        "data-err=\"0\" data-late=\"1\" data-miss=\"0\" data-verdict=\"pass\"><td class=\"file\"><a href=\"#r9\">"
     ));
     assert!(out.contains(
-        "data-err=\"0\" data-late=\"0\" data-miss=\"1\"><td class=\"file\"><a href=\"#r6\">"
+        "data-err=\"0\" data-late=\"0\" data-miss=\"1\" data-verdict=\"pass\"><td class=\"file\"><a href=\"#r6\">"
     ));
     assert!(out.contains("<div class=\"scroll\">"));
     assert!(out.contains("overflow-x: auto"));
@@ -424,5 +435,45 @@ fn lateness_is_a_finding_of_a_deadline_rule() {
     assert!(
         !published_late(&builtin, &march),
         "the rule is the office's"
+    );
+}
+
+#[test]
+fn rules_are_named_by_their_chinese_summary_where_known() {
+    let es = entries();
+    let mut names = std::collections::BTreeMap::new();
+    names.insert(
+        "numbering-gap".to_string(),
+        "同级标题编号跳号或重复".to_string(),
+    );
+    let b = Batch {
+        rule_names: names,
+        ..batch()
+    };
+    let out = html(&es, &b);
+    let start = out.find("<ol class=\"chart\">").unwrap();
+    let chart = &out[start..start + out[start..].find("</ol>").unwrap()];
+    let items: Vec<&str> = chart.split("<li>").skip(1).collect();
+    assert!(
+        items[0].starts_with(
+            "<span class=\"rule\">同级标题编号跳号或重复 <code>numbering-gap</code></span>"
+        ),
+        "{}",
+        items[0]
+    );
+    // A rule without a known summary keeps its id.
+    assert!(items[1].starts_with("<code>missing-part</code>"));
+    let rows = read_csv(csv_for(&es, &b).strip_prefix('\u{FEFF}').unwrap());
+    assert_eq!(rows[0][21], "规则说明");
+    let named: Vec<&str> = rows[1..].iter().map(|r| r[21].as_str()).collect();
+    assert!(
+        named.contains(&"missing-part×1；同级标题编号跳号或重复×1"),
+        "{named:?}"
+    );
+    // The ids stay where scripts read them.
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r[13] == "missing-part×1 numbering-gap×1")
     );
 }

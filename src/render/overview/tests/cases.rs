@@ -79,6 +79,7 @@ pub(super) fn finding(
         },
         line_text: line_text.to_string(),
         line_text_from: 0,
+        missing_part: None,
     }
 }
 
@@ -107,6 +108,10 @@ pub(super) fn readable(
         findings,
         late: false,
         error: None,
+        verdict_rules: Default::default(),
+        closing: String::new(),
+        notice: None,
+        fingerprint: None,
     }
 }
 
@@ -142,6 +147,10 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         findings: Vec::new(),
         late: false,
         error: error.map(str::to_string),
+        verdict_rules: Default::default(),
+        closing: String::new(),
+        notice: None,
+        fingerprint: None,
     }
 }
 
@@ -438,5 +447,8 @@ pub(super) fn batch() -> Batch {
         generated: "2026-11-23 20:30".to_string(),
         version: "0.1.0".to_string(),
         pack_version: "2026.1".to_string(),
+        roster: None,
+        copy_threshold: 0.5,
+        rule_names: Default::default(),
     }
 }

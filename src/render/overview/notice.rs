@@ -1,0 +1,275 @@
+//! The return notice (退回意见 / 审核意见) for a report that does not pass: a short,
+//! printable letter in the office's voice listing, in the report's order, what the
+//! unit must fix (each with where it is, the words of the report and how to fix it)
+//! and what it may keep.
+
+use super::Entry;
+use super::reading::{CONTENTS, failure};
+use super::sections::position;
+use super::verdict::{Verdict, decide, missing_contents};
+use std::fmt::Write as _;
+
+/// Characters of the report's line kept on each side of a finding in a notice.
+const QUOTE_MARGIN: usize = 20;
+/// Characters of the finding itself quoted at most.
+const QUOTE_MAX: usize = 40;
+
+/// One item of a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Where it is ("第15行第91字", "全文").
+    pub place: String,
+    pub message: String,
+    /// The report's words around it, the finding in 【】.
+    pub quote: Option<String>,
+    pub help: Option<String>,
+}
+
+/// What a notice says: the items to fix and those that may stay, in the report's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub verdict: Verdict,
+    pub must: Vec<Item>,
+    pub may: Vec<Item>,
+}
+
+/// The report's words around a finding: the finding in 【】, a few characters on each
+/// side, … where the line goes on.
+fn quote(f: &super::Finding) -> Option<String> {
+    let d = &f.diagnostic;
+    let chars: Vec<char> = f.line_text.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let len = chars.len();
+    let start = d
+        .column
+        .saturating_sub(1)
+        .saturating_sub(f.line_text_from)
+        .min(len);
+    let end = if d.end_line == d.line {
+        d.end_column
+            .saturating_sub(1)
+            .saturating_sub(f.line_text_from)
+            .clamp(start, len)
+    } else {
+        len
+    };
+    let shown_end = end.min(start + QUOTE_MAX);
+    let from = start.saturating_sub(QUOTE_MARGIN);
+    let to = (shown_end + QUOTE_MARGIN).min(len);
+    let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    let mut s = String::new();
+    if from > 0 || f.line_text_from > 0 {
+        s.push('…');
+    }
+    s.push_str(&text(from, start));
+    if shown_end > start {
+        s.push('【');
+        s.push_str(&text(start, shown_end));
+        if shown_end < end {
+            s.push('…');
+        }
+        s.push('】');
+    }
+    s.push_str(&text(shown_end, to));
+    if to < len {
+        s.push('…');
+    }
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// The notice for a report, or `None` when it passes.
+pub fn items(e: &Entry) -> Option<Notice> {
+    let verdict = decide(e).verdict;
+    if verdict == Verdict::Pass {
+        return None;
+    }
+    let rules = &e.verdict_rules;
+    let (mut must, mut may) = (Vec::new(), Vec::new());
+    if let Some(err) = failure(e) {
+        must.push(Item {
+            place: "全文".into(),
+            message: format!("文件无法读取：{err}"),
+            quote: None,
+            help: Some("请另存为 .docx 或 .txt 后重新报送".into()),
+        });
+        return Some(Notice { verdict, must, may });
+    }
+    // A content missing with no finding of its own (its rule switched off).
+    let covered: Vec<_> = e.findings.iter().filter_map(|f| f.missing_part).collect();
+    for name in missing_contents(e) {
+        let part = CONTENTS.iter().find(|(_, n)| *n == name).map(|(p, _)| *p);
+        if part.is_some_and(|p| covered.contains(&p)) {
+            continue;
+        }
+        let item = Item {
+            place: "全文".into(),
+            message: format!("报告缺少“{name}”的内容"),
+            quote: None,
+            help: Some("请按《法治政府建设与责任落实督察工作规定》第二十五条补写".into()),
+        };
+        if rules.missing > Verdict::Pass {
+            must.push(item);
+        } else {
+            may.push(item);
+        }
+    }
+    for f in &e.findings {
+        let d = &f.diagnostic;
+        let weight = match (f.missing_part, d.severity) {
+            (Some(_), _) => rules.missing,
+            (None, "error") => rules.error,
+            (None, "warning") => rules.warning,
+            _ => Verdict::Pass,
+        };
+        let item = Item {
+            place: position(d),
+            message: d.message.clone(),
+            quote: quote(f),
+            help: d.help.clone(),
+        };
+        if weight > Verdict::Pass {
+            must.push(item);
+        } else {
+            may.push(item);
+        }
+    }
+    Some(Notice { verdict, must, may })
+}
+
+/// "2026年3月1日" from the overview's time ("2026-03-01 08:00（北京时间）").
+pub fn date_words(generated: &str) -> String {
+    let mut it = generated
+        .get(..10)
+        .unwrap_or("")
+        .split('-')
+        .map(|p| p.parse::<u32>().ok());
+    match (
+        it.next().flatten(),
+        it.next().flatten(),
+        it.next().flatten(),
+    ) {
+        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+        _ => String::new(),
+    }
+}
+
+fn items_text(out: &mut String, items: &[Item], help_word: &str) {
+    for (n, it) in items.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}：{}", n + 1, it.place, it.message);
+        if let Some(q) = &it.quote {
+            let _ = writeln!(out, "   原文：{q}");
+        }
+        if let Some(h) = &it.help {
+            let _ = writeln!(out, "   {help_word}：{h}");
+        }
+    }
+}
+
+/// The notice as plain text (lines end with LF; the caller chooses how to save it).
+/// `unit` is the unit it is addressed to, when known; `date` the date it is signed.
+pub fn text(e: &Entry, unit: Option<&str>, date: &str) -> Option<String> {
+    let n = items(e)?;
+    let title = e
+        .outline
+        .as_ref()
+        .and_then(|o| o.title.clone())
+        .filter(|t| !t.is_empty());
+    let name = match &title {
+        Some(t) => format!("《{t}》"),
+        None => format!("报告（文件 {}）", e.path),
+    };
+    let mut out = String::new();
+    let (kind, ask) = match n.verdict {
+        Verdict::Return => ("退回意见", "请按以下意见修改后重新报送。"),
+        _ => (
+            "审核意见",
+            "请按以下意见补充修改后报送，核对无误后予以通过。",
+        ),
+    };
+    let _ = writeln!(out, "关于{name}的{kind}\n");
+    let _ = writeln!(out, "{}：\n", unit.unwrap_or("报送单位"));
+    let _ = writeln!(
+        out,
+        "    你单位报送的{name}（文件 {}）已收悉。经审核，审核结论为：{}。{ask}\n",
+        e.path,
+        n.verdict.word()
+    );
+    let _ = writeln!(out, "一、需要修改的问题（{} 处）", n.must.len());
+    items_text(&mut out, &n.must, "修改建议");
+    if !n.may.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n二、可以保留的问题（{} 处，供参考，可不修改）",
+            n.may.len()
+        );
+        items_text(&mut out, &n.may, "建议");
+    }
+    out.push_str("\n    修改时请核对全文，同类问题一并改正。感谢你单位的支持配合。\n\n");
+    let _ = writeln!(out, "（审核单位）\n{date}");
+    Some(out)
+}
+
+/// The ends of the file names of notices, one for each kind.
+pub const FILE_ENDS: [&str; 2] = ["-退回意见.txt", "-审核意见.txt"];
+
+/// Whether a file is a notice this module wrote: named as [`file_name`] names them (or
+/// with .docx for .txt), and starting as [`text`] does (after the BOM it is saved
+/// with) or as a Word file does.
+pub fn is_notice(name: &str, head: &[u8]) -> bool {
+    let text = FILE_ENDS.iter().any(|e| name.ends_with(e));
+    let word = FILE_ENDS.iter().any(|e| {
+        let dot = &e[..e.len() - "txt".len()];
+        name.strip_suffix("docx").is_some_and(|n| n.ends_with(dot))
+    });
+    (text && head.starts_with("\u{FEFF}关于".as_bytes()))
+        || (word && head.starts_with(b"PK\x03\x04"))
+}
+
+/// The notice's text as a Word document: the first line as its title (centred, in
+/// 小标宋 二号), the rest in 仿宋 三号 as the text gives it, one paragraph a line.
+pub fn docx(text: &str) -> Vec<u8> {
+    use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts};
+    let run = |t: &str, font: &str, size: usize| {
+        Run::new()
+            .add_text(t)
+            .fonts(RunFonts::new().east_asia(font).ascii(font).hi_ansi(font))
+            .size(size)
+    };
+    let mut doc = Docx::new();
+    for (i, line) in text.lines().enumerate() {
+        let p = if i == 0 {
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(line, "方正小标宋简体", 44))
+        } else {
+            Paragraph::new().add_run(run(line, "仿宋_GB2312", 32))
+        };
+        doc = doc.add_paragraph(p);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only where memory does.
+    let _ = doc.build().pack(&mut out);
+    out.into_inner()
+}
+
+/// The file name of the notice of the `i`-th report (0-based) of `count`: its number in
+/// the overview, its file name without extension, and the kind of notice.
+pub fn file_name(i: usize, count: usize, path: &str, verdict: Verdict) -> String {
+    let width = count.max(1).to_string().len();
+    let stem = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let end = FILE_ENDS[usize::from(verdict != Verdict::Return)];
+    format!("{:0width$}-{stem}{end}", i + 1)
+}

@@ -1,0 +1,130 @@
+//! Copied reports: the share found, names and years changed, common wording left out.
+
+use super::super::copies::{COMMON, Fingerprint, Pair, fingerprint, pairs, percent};
+use super::super::{Batch, Entry, csv_for, html};
+use super::cases::*;
+
+/// `n` characters of text no two calls share (a different seed each), drawn from
+/// common Han characters, with a full stop now and then.
+fn prose(seed: u64, n: usize) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if i % 37 == 36 {
+                '。'
+            } else {
+                char::from_u32(0x4E00 + (x % 3000) as u32).unwrap()
+            }
+        })
+        .collect()
+}
+
+fn share(a: &str, b: &str) -> Option<f64> {
+    let (fa, fb) = (fingerprint(a), fingerprint(b));
+    pairs(&[Some(&fa), Some(&fb)], 0.0).first().map(|p| p.share)
+}
+
+#[test]
+fn a_copy_with_names_and_years_changed_is_found_with_its_share() {
+    let original = format!("青石镇2024年度法治政府建设工作报告。{}", prose(1, 3000));
+    // The same report of another town and year.
+    let copy = original.replace("青石镇", "白沙镇").replace("2024", "2023");
+    let s = share(&original, &copy).unwrap();
+    assert!(s > 0.97, "{s}");
+    // Half copied, half its own: about half shared.
+    let half = format!("{}{}", &prose(1, 3000)[..1500 * 3], prose(2, 1500));
+    let s = share(&prose(1, 3000), &half).unwrap();
+    assert!((0.42..=0.58).contains(&s), "{s}");
+    // Spaces and punctuation set aside.
+    let spaced: String = prose(3, 2000)
+        .chars()
+        .flat_map(|c| [c, if c == '。' { '，' } else { ' ' }])
+        .collect();
+    assert!(share(&prose(3, 2000), &spaced).unwrap() > 0.97);
+    // Two reports of their own share nothing.
+    assert_eq!(share(&prose(4, 3000), &prose(5, 3000)), None);
+}
+
+#[test]
+fn common_wording_and_short_texts_do_not_make_copies() {
+    // A passage every report of a batch holds, and each one's own text.
+    let common = prose(9, 1500);
+    let texts: Vec<String> = (0..=COMMON as u64)
+        .map(|i| format!("{common}{}", prose(100 + i, 3000)))
+        .collect();
+    let prints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
+    let refs: Vec<Option<&Fingerprint>> = prints.iter().map(Some).collect();
+    assert!(pairs(&refs, 0.05).is_empty(), "{:?}", pairs(&refs, 0.05));
+    // A title alone is too short to be called a copy.
+    let t = "青石镇2024年度法治政府建设工作报告";
+    assert_eq!(share(t, t), None);
+    // Not read: not compared.
+    let a = fingerprint(&prose(6, 2000));
+    assert!(pairs(&[Some(&a), None, Some(&a)], 0.5).len() == 1);
+}
+
+#[test]
+fn the_threshold_decides_and_the_most_shared_come_first() {
+    let base = prose(7, 3000);
+    let near = format!("{}{}", &base[..2700 * 3], prose(8, 300));
+    let half = format!("{}{}", &base[..1500 * 3], prose(10, 1500));
+    let prints = [fingerprint(&base), fingerprint(&half), fingerprint(&near)];
+    let refs: Vec<_> = prints.iter().map(Some).collect();
+    let found = pairs(&refs, 0.4);
+    let order: Vec<(usize, usize)> = found.iter().map(|p| (p.a, p.b)).collect();
+    assert_eq!(order[0], (0, 2), "{found:?}");
+    assert!(
+        order.contains(&(0, 1)) && order.contains(&(1, 2)),
+        "{found:?}"
+    );
+    let strict = pairs(&refs, 0.8);
+    assert_eq!(
+        strict.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(),
+        [(0, 2)]
+    );
+    assert_eq!(percent(0.876), "88%");
+}
+
+#[test]
+fn the_page_and_the_csv_name_each_copy() {
+    let text = prose(11, 3000);
+    let with = |path: &str, t: &str| Entry {
+        fingerprint: Some(fingerprint(t)),
+        ..complete(path, T)
+    };
+    let es = vec![
+        with("a.txt", &text),
+        with("b.txt", &prose(12, 3000)),
+        with("c.txt", &text),
+    ];
+    assert_eq!(
+        Batch { ..batch() }.copies(&es),
+        [Pair {
+            a: 0,
+            b: 2,
+            share: 1.0
+        }]
+    );
+    let csv = csv_for(&es, &batch());
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert!(
+        rows[0].ends_with(",审核意见文件,内容雷同,规则说明"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].ends_with(",c.txt 100%,"), "{}", rows[1]);
+    assert!(rows[2].ends_with(",通过,,,,,,"), "{}", rows[2]);
+    assert!(rows[3].ends_with(",a.txt 100%,"), "{}", rows[3]);
+    let page = html(&es, &batch());
+    assert!(page.contains("<li>内容雷同 <strong>1</strong> 对</li>"));
+    assert!(page.contains("<h2 id=\"copies-h\">内容雷同的报告（1 对）</h2>"));
+    assert!(page.contains("<tr><td><a href=\"#r0\">a.txt</a></td><td><a href=\"#r2\">c.txt</a></td><td class=\"num\">100%</td></tr>"));
+    assert!(
+        page.contains(
+            "<p class=\"copied miss\">内容雷同：与 <a href=\"#r2\">c.txt</a> 重合 100%</p>"
+        )
+    );
+}
