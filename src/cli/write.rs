@@ -63,10 +63,11 @@ fn report_stale(dir: &Path) {
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') && name.ends_with(".fzlint-tmp") {
-            super::out::eprint_line(&format!(
+            let _ = writeln!(
+                io::stderr(),
                 "warning: {}: 上次写入中断留下的临时文件，可以删除",
                 e.path().display()
-            ));
+            );
         }
     }
 }
