@@ -16,23 +16,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Whether the text reads as a report at all: it has a title, or two parts found by
-    /// their wording (not only headings taken for the measures by their position), or
-    /// no text at all (an empty report is reported as such). A README, a guide or a
-    /// notes file found in a folder is no report.
-    pub fn is_report(&self) -> bool {
-        let mut worded: Vec<_> = self
-            .parts
-            .hits
-            .iter()
-            .filter(|h| !h.by_position)
-            .map(|h| h.part)
-            .collect();
-        worded.sort();
-        worded.dedup();
+    /// Whether the text reads as a report at all: it has a title, or a part found by
+    /// its wording (not only headings taken for the measures by their position), or the
+    /// words of a title anywhere (a report without a title or headings is a report with
+    /// defects, to be checked), or no text at all (an empty report is reported as such).
+    /// A README or a notes file found in a folder is no report.
+    pub fn is_report(&self, src: &Source, vocab: &Vocab) -> bool {
         self.report.title.is_some()
-            || worded.len() >= 2
+            || self.parts.hits.iter().any(|h| !h.by_position)
             || self.report.text_blocks().next().is_none()
+            || vocab.title_words.is_match(&src.text)
     }
 }
 

@@ -978,6 +978,12 @@ fn a_folder_walk_skips_what_is_no_report() {
     )
     .unwrap();
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    // A report without a title or headings is a report with defects, not a note.
+    std::fs::write(
+        dir.path().join("untitled.txt"),
+        "2024年,青石镇深入推进依法行政。现将有关情况报告如下:全年审查重大行政决策5件。\n",
+    )
+    .unwrap();
     let d = dir.path().to_str().unwrap();
     let o = fzlint(&["check", "--isolated", "--format", "concise", d]);
     let out = stdout(&o);
@@ -989,7 +995,7 @@ fn a_folder_walk_skips_what_is_no_report() {
     assert!(!out.contains("README.md"), "{out}");
     let o = fzlint(&["check", "--isolated", "--color", "never", d]);
     let summary = stdout(&o);
-    assert!(summary.contains("检查了 2 份报告"), "{summary}");
+    assert!(summary.contains("检查了 3 份报告"), "{summary}");
     assert!(summary.contains("跳过 1 个不像是报告的文件"), "{summary}");
     let o = fzlint(&["check", "--isolated", "--verbose", "--format", "concise", d]);
     assert!(stderr(&o).contains("README.md"), "{}", stderr(&o));

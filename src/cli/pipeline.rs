@@ -89,7 +89,7 @@ pub fn lint_files(
             src.name = name.to_string();
         }
         let (mut diags, analysis) = job.governed.lint(&src);
-        if !job.explicit && !analysis.is_report() {
+        if !job.explicit && !analysis.is_report(&src, &job.governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }
         // Dropped here, on the thread that made it, unless it is wanted.
