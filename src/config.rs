@@ -128,6 +128,16 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     #[serde(default)]
     pub rules: BTreeMap<String, RuleSetting>,
+    /// Only these rules and categories run (as ruff's `select`); a nearer config's list
+    /// replaces a farther one's, and `--select` on the command line replaces both.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Rules and categories added to what `select` chose (or to every rule).
+    #[serde(default, rename = "extend-select", alias = "extend_select")]
+    pub extend_select: Vec<String>,
+    /// Rules and categories that do not run (added up along the chain).
+    #[serde(default)]
+    pub ignore: Vec<String>,
     #[serde(default)]
     pub per_path: Vec<PathOverride>,
     /// What `fzlint report` concludes of a report with each kind of defect.
@@ -246,9 +256,58 @@ pub struct Effective {
     /// what makes two files' settings equal).
     pub matched: Vec<usize>,
     /// Every rule id or category named, in the order the settings apply, and whether
-    /// it was switched off there: the last word on a rule (by its id or its category)
-    /// decides whether it runs.
+    /// it was switched off there: the last word on a rule by its id decides whether it
+    /// runs, else the last word on its category.
     pub events: Vec<(String, bool)>,
+    /// What `select`, `extend-select` and `ignore` choose along the chain.
+    pub selection: Selection,
+}
+
+/// Rules chosen by name (ids or categories), as ruff's `select`, `extend-select` and
+/// `ignore`: a rule named by its id is decided by that, before its category.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    /// Only these; every rule when `None`.
+    pub select: Option<Vec<String>>,
+    pub extend: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Whether the rule `id` of `category` is chosen.
+    pub fn chooses(&self, id: &str, category: &str) -> bool {
+        let named = |list: &[String], name: &str| list.iter().any(|n| n == name);
+        let selected = |name: &str| {
+            named(&self.extend, name) || self.select.as_ref().is_some_and(|s| named(s, name))
+        };
+        if named(&self.ignore, id) {
+            return false;
+        }
+        if selected(id) {
+            return true;
+        }
+        !named(&self.ignore, category) && (self.select.is_none() || selected(category))
+    }
+
+    /// The caller's choices over these: `select` replaces what the files selected,
+    /// `ignore` adds, and a rule the caller selects by its id runs even if a file
+    /// ignores it.
+    pub fn then(&self, select: &[String], ignore: &[String]) -> Selection {
+        let mut out = self.clone();
+        if !select.is_empty() {
+            out.select = Some(select.to_vec());
+            out.extend.clear();
+            out.ignore.retain(|n| !select.contains(n));
+        }
+        out.ignore.extend(ignore.iter().cloned());
+        out
+    }
+
+    /// Every name it holds.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        let select = self.select.iter().flatten();
+        select.chain(&self.extend).chain(&self.ignore)
+    }
 }
 
 fn glob_set(path: &Path, text: &str, globs: &[String]) -> Result<globset::GlobSet, YamlError> {
@@ -425,6 +484,14 @@ impl Config {
                 e.expect_year = c.file.expect_year;
             }
             e.verdict = e.verdict.with(&c.file.verdict);
+            if c.file.select.is_some() {
+                e.selection.select = c.file.select.clone();
+                e.selection.extend.clear();
+            }
+            e.selection
+                .extend
+                .extend(c.file.extend_select.iter().cloned());
+            e.selection.ignore.extend(c.file.ignore.iter().cloned());
             add(&c.file.rules, origin, &mut e);
             for (p, set) in c.file.per_path.iter().zip(&c.per_path) {
                 if set.is_match(rel) {
@@ -474,7 +541,12 @@ impl Config {
             let message = format!("未知的规则或类别 “{key}”；fzlint rules 列出全部规则");
             at_key(&c.path, &c.text, key, message)
         };
-        for (key, setting, from) in &e.changes {
+        // A rule's own setting wins over its category's, wherever each was made.
+        let (cats, ids): (Vec<_>, Vec<_>) = e
+            .changes
+            .iter()
+            .partition(|(k, _, _)| CATEGORIES.contains(&k.as_str()));
+        for (key, setting, from) in cats.into_iter().chain(ids) {
             let c = origin(*from);
             let (path, text) = (c.path.display().to_string(), &c.text);
             let ids = ids_of(set, key);
@@ -510,6 +582,14 @@ impl Config {
                 set.apply_override(&o, &path, text, at, at)?;
             }
         }
+        for c in &chain {
+            let names = c.file.select.iter().flatten();
+            let names = names.chain(&c.file.extend_select).chain(&c.file.ignore);
+            if let Some(bad) = names.into_iter().find(|n| ids_of(set, n).is_empty()) {
+                let message = format!("未知的规则或类别 “{bad}”；fzlint rules 列出全部规则");
+                return Err(at_value(&c.path, &c.text, bad, message));
+            }
+        }
         let mut off = Vec::new();
         for (key, from) in &e.off {
             let c = origin(*from);
@@ -521,11 +601,9 @@ impl Config {
                 // Switched on again later, by its own id (a unit re-enabling one rule
                 // of a category its office switched off)?
                 let category = set.get(&id).map(|r| r.spec.category.clone());
-                let last = e
-                    .events
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| *k == id || Some(k) == category.as_ref());
+                let last_on =
+                    |name: Option<&String>| e.events.iter().rev().find(|(k, _)| Some(k) == name);
+                let last = last_on(Some(&id)).or_else(|| last_on(category.as_ref()));
                 if last.is_none_or(|(_, off)| *off) && !off.iter().any(|(o, _)| *o == id) {
                     off.push((id, c.path.clone()));
                 }
@@ -626,89 +704,4 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 "#;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_starter_verdict_and_roster_parse_once_uncommented() {
-        let on: Vec<&str> = STARTER
-            .lines()
-            .skip_while(|l| !l.starts_with("# verdict:"))
-            .filter(|l| l.starts_with("# ") && !l.starts_with("# fzlint"))
-            .map(|l| &l[2..])
-            .collect();
-        let c = Config::parse(Path::new("c.yaml"), &on.join("\n")).unwrap();
-        let v = c.file.verdict;
-        assert_eq!(
-            [v.error, v.missing, v.warning, v.late],
-            [
-                Verdict::Return,
-                Verdict::Return,
-                Verdict::Pass,
-                Verdict::Pass
-            ]
-            .map(Some)
-        );
-        assert_eq!(c.file.roster.as_deref(), Some("应报送单位.csv"));
-    }
-
-    #[test]
-    fn starter_config_parses() {
-        let c = Config::parse(Path::new(".fzlint.yaml"), STARTER).unwrap();
-        assert!(c.file.rules.is_empty());
-    }
-
-    #[test]
-    fn per_path_settings_apply_to_matching_files_only() {
-        let text = "rules:\n  level-skip: off\nper_path:\n  - paths: [\"dept/**\"]\n    year: 2023\n    rules:\n      late-publication: {deadline: \"03-01\"}\n";
-        let c = Config::parse(Path::new("/o/.fzlint.yaml"), text).unwrap();
-        let a = c.effective(Path::new("/o/town/a.txt"));
-        assert_eq!(a.off, vec![("level-skip".to_string(), 0)]);
-        assert!(a.changes.is_empty() && a.year.is_none());
-        let b = c.effective(Path::new("/o/dept/x/b.txt"));
-        assert_eq!(b.year, Some(2023));
-        assert_eq!(b.changes.len(), 1);
-    }
-
-    #[test]
-    fn bad_values_point_at_their_place() {
-        let e = Config::parse(Path::new("c.yaml"), "year: 2024\nrulez: {}\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-        let e = Config::parse(Path::new("c.yaml"), "exclude: [\"a/[\"]\n").unwrap_err();
-        assert_eq!(e.line, 1, "{e}");
-        let c = Config::parse(Path::new("c.yaml"), "rules:\n  no-such: off\n").unwrap();
-        let mut set = RuleSet::builtin().unwrap();
-        let e = c
-            .apply(&c.effective(Path::new("a.txt")), &mut set)
-            .unwrap_err();
-        assert_eq!((e.line, e.column), (2, 3), "{e}");
-    }
-
-    #[test]
-    fn verdict_settings_take_the_office_words_and_later_configs_win() {
-        let c = Config::parse(
-            Path::new("c.yaml"),
-            "verdict:\n  warning: 补充后通过\n  error: 补充后通过\n",
-        )
-        .unwrap();
-        let v = c.effective(Path::new("a.txt")).verdict;
-        assert_eq!(v.warning, Verdict::Amend);
-        assert_eq!(v.error, Verdict::Amend);
-        // What is not set keeps its default.
-        assert_eq!(v.missing, Verdict::Return);
-        assert_eq!(v.late, Verdict::Pass);
-        let v = VerdictRules::default()
-            .with(&c.file.verdict)
-            .with(&VerdictSettings {
-                warning: Some(Verdict::Return),
-                ..Default::default()
-            });
-        assert_eq!((v.warning, v.error), (Verdict::Return, Verdict::Amend));
-        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  error: 不通过\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  error: pass\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-        let e = Config::parse(Path::new("c.yaml"), "verdict:\n  errors: 通过\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-    }
-}
+mod tests;

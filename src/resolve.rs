@@ -70,6 +70,8 @@ pub struct Configured {
     pub expect_year: Option<i32>,
     /// What `fzlint report` concludes of a report.
     pub verdict: config::VerdictRules,
+    /// What the config's `select`, `extend-select` and `ignore` choose.
+    pub selection: config::Selection,
     pub config: Option<Arc<Config>>,
 }
 
@@ -283,6 +285,7 @@ impl Resolver {
             year: effective.year,
             expect_year: effective.expect_year,
             verdict: effective.verdict,
+            selection: effective.selection.clone(),
             config,
         })
     }
@@ -304,23 +307,23 @@ fn select(c: &Configured, choices: &Choices, strict: bool) -> Result<Arc<[usize]
     {
         return Err(ResolveError::UnknownRule(bad.clone()));
     }
-    let matches = |r: &Rule, names: &[String]| {
-        names
+    let chosen = c.selection.then(&choices.select, &choices.ignore);
+    let named = |id: &String| {
+        chosen
+            .select
             .iter()
-            .any(|n| *n == r.spec.id || *n == r.spec.category)
+            .flatten()
+            .chain(&chosen.extend)
+            .any(|n| n == id)
     };
     let preview = choices.preview || c.preview;
     Ok(set
         .rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| choices.select.is_empty() || matches(r, &choices.select))
-        .filter(|(_, r)| !matches(r, &choices.ignore))
+        .filter(|(_, r)| chosen.chooses(&r.spec.id, &r.spec.category))
         .filter(|(_, r)| {
-            !r.spec.preview
-                || preview
-                || choices.select.contains(&r.spec.id)
-                || c.named.contains(&r.spec.id)
+            !r.spec.preview || preview || named(&r.spec.id) || c.named.contains(&r.spec.id)
         })
         .filter(|(_, r)| !c.off_by.contains_key(&r.spec.id))
         .map(|(i, _)| i)
@@ -347,6 +350,7 @@ mod tests {
             year: None,
             expect_year: None,
             verdict: Default::default(),
+            selection: Default::default(),
             config: None,
         }
     }

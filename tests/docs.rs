@@ -4,11 +4,8 @@
 //! examples work.
 
 mod common;
-use fzlint::Settings;
-use fzlint::rules::engine::lint_with;
 use fzlint::rules::spec::Check;
-use fzlint::rules::{Rule, RuleSet};
-use fzlint::text::source::Source;
+use fzlint::rules::{Rule, RuleSet, examples};
 
 fn guide() -> String {
     std::fs::read_to_string(common::root().join("docs/writing-rules.md"))
@@ -24,26 +21,15 @@ fn with_examples() -> RuleSet {
 }
 
 fn behaves(set: &RuleSet, rule: &Rule) -> Vec<String> {
-    let mut failures = Vec::new();
-    let run = |t: &str| lint_with(&Source::new("ex", t), set, &[rule], &Settings::default());
-    for (i, bad) in rule.spec.examples.bad.iter().enumerate() {
-        if run(bad).is_empty() {
-            failures.push(format!(
-                "{}: bad example {} is not reported",
-                rule.spec.id,
-                i + 1
-            ));
-        }
-    }
-    for (i, good) in rule.spec.examples.good.iter().enumerate() {
-        if !run(good).is_empty() {
-            failures.push(format!(
-                "{}: good example {} is reported",
-                rule.spec.id,
-                i + 1
-            ));
-        }
-    }
+    let mut failures: Vec<String> = examples::run(set, rule)
+        .iter()
+        .flat_map(|r| {
+            let title = r.title();
+            r.problems
+                .iter()
+                .map(move |p| format!("{}: {title}: {p}", rule.spec.id))
+        })
+        .collect();
     if rule.spec.examples.bad.is_empty() || rule.spec.examples.good.is_empty() {
         failures.push(format!("{}: needs a bad and a good example", rule.spec.id));
     }

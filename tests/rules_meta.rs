@@ -11,22 +11,13 @@ use fzlint::Settings;
 use fzlint::diagnostic::Severity;
 use fzlint::render::{FileReport, human};
 use fzlint::rules::engine::lint_with;
-use fzlint::rules::{Rule, RuleSet};
+use fzlint::rules::{Rule, RuleSet, examples};
 use fzlint::text::source::Source;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn set() -> RuleSet {
     RuleSet::builtin().expect("the built-in pack loads")
-}
-
-fn run(set: &RuleSet, rule: &Rule, text: &str) -> Vec<fzlint::diagnostic::Diagnostic> {
-    lint_with(
-        &Source::new("example", text),
-        set,
-        &[rule],
-        &Settings::default(),
-    )
 }
 
 /// The rules that fire on `text` when the whole pack runs (the preview rules but
@@ -61,20 +52,14 @@ fn every_example_behaves() {
         if ex.bad.is_empty() || ex.good.is_empty() {
             failures.push(format!("{id}: needs at least one bad and one good example"));
         }
-        for (i, good) in ex.good.iter().enumerate() {
-            let d = run(&set, rule, good);
-            if !d.is_empty() {
-                failures.push(format!(
-                    "{id}: good example {} triggers it: {}",
-                    i + 1,
-                    d[0].message
-                ));
-            }
+        for r in examples::run(&set, rule) {
+            let title = r.title();
+            failures.extend(r.problems.iter().map(|p| format!("{id}: {title}: {p}")));
         }
         // What every good example gets from the rest of the pack.
         let mut background: Option<Vec<String>> = None;
         for good in &ex.good {
-            let got = fired(&set, rule, good);
+            let got = fired(&set, rule, good.text());
             background = Some(match background {
                 None => got,
                 Some(b) => b.into_iter().filter(|r| got.contains(r)).collect(),
@@ -82,7 +67,7 @@ fn every_example_behaves() {
         }
         let background = background.unwrap_or_default();
         for (i, bad) in ex.bad.iter().enumerate() {
-            let got = fired(&set, rule, bad);
+            let got = fired(&set, rule, bad.text());
             if !got.contains(id) {
                 failures.push(format!("{id}: bad example {} does not trigger it", i + 1));
             }

@@ -91,6 +91,12 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// 运行规则文件夹中每条规则（含覆盖文件）的示例，逐个说明是否符合预期；不给文件夹时运行内置规则的示例
+    TestRules {
+        /// 规则文件夹（其中的 *.yaml）
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

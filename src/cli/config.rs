@@ -3,7 +3,11 @@
 use super::args::Format;
 use super::out::{Out, Status, report_problems};
 use anyhow::Result;
-use fzlint::resolve::{Choices, Configured, Mode, Resolver};
+use fzlint::resolve::{Choices, Governed, Mode, Resolver};
+use fzlint::rules::Rule;
+
+/// The pack every report is checked with (there is one).
+const PACK: &str = "法治政府建设年度报告（内置）";
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -24,15 +28,37 @@ pub fn run(
     };
     let governed = resolver.governed(&file);
     report_problems(&mut resolver, &mut status);
+    let excluded = resolver.excluded(&file);
     match governed {
-        Ok(g) => out.print(&describe(&g.configured, &file, format == Format::Json)?),
+        Ok(g) => out.print(&describe(&g, &file, excluded, format == Format::Json)?),
         Err(_) => status.config += 1,
     }
     Ok(status)
 }
 
+/// A check's parameters in one line: scalars as written, a list by its length.
+fn params(r: &Rule) -> String {
+    let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&r.spec.check) else {
+        return String::new();
+    };
+    let shown: Vec<String> = m
+        .iter()
+        .filter(|(k, _)| *k != "kind")
+        .map(|(k, v)| match v {
+            serde_json::Value::Array(a) => format!("{k}=[{} 项]", a.len()),
+            serde_json::Value::Object(o) => format!("{k}={{{} 项}}", o.len()),
+            serde_json::Value::String(s) => format!("{k}={s}"),
+            other => format!("{k}={other}"),
+        })
+        .collect();
+    shown.join(" ")
+}
+
 /// `fzlint config`: the settings that apply to one report.
-fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
+fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<String> {
+    let p = &g.configured;
+    let runs: Vec<&str> = g.rules().iter().map(|r| r.spec.id.as_str()).collect();
+    let selection = &p.selection;
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
     // The per-path entries that match, and the configs whose settings apply, in order
     // (the bases first).
@@ -60,6 +86,8 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
                 "changed_by": r.overridden_by,
                 "disabled_by": p.off_by.get(&r.spec.id),
                 "builtin": r.builtin,
+                "runs": runs.contains(&r.spec.id.as_str()),
+                "check": r.spec.check,
             })
         })
         .collect();
@@ -71,6 +99,11 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
             "year": p.year,
             "expect_year": p.expect_year,
             "per_path": matched,
+            "excluded": excluded,
+            "pack": PACK,
+            "select": selection.select,
+            "extend_select": selection.extend,
+            "ignore": selection.ignore,
             "rules": rules,
         });
         return Ok(format!("{}\n", serde_json::to_string_pretty(&v)?));
@@ -100,11 +133,28 @@ fn describe(p: &Configured, file: &Path, json: bool) -> Result<String> {
         let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
         writeln!(o, "适用的 per_path：{}", items.join("、"))?;
     }
-    o.push_str("规则：\n");
+    writeln!(o, "规则包：{PACK}")?;
+    if excluded {
+        writeln!(
+            o,
+            "排除：是（配置的 exclude 排除了这个文件，检查文件夹时不检查它）"
+        )?;
+    }
+    for (key, names) in [
+        ("select", selection.select.clone().unwrap_or_default()),
+        ("extend-select", selection.extend.clone()),
+        ("ignore", selection.ignore.clone()),
+    ] {
+        if !names.is_empty() {
+            writeln!(o, "{key}：{}", names.join("、"))?;
+        }
+    }
+    o.push_str("规则（级别；参数）：\n");
     for r in p.set.sorted() {
         let state = match p.off_by.get(&r.spec.id) {
             Some(c) => format!("关闭  （由 {c} 关闭）"),
-            None => r.spec.severity.name().to_string(),
+            None if !runs.contains(&r.spec.id.as_str()) => "不运行（未选中或试用规则）".into(),
+            None => format!("{}  {}", r.spec.severity.name(), params(r)),
         };
         let changed = r
             .overridden_by

@@ -157,5 +157,6 @@ pub fn run() -> anyhow::Result<Status> {
         Command::Outline { path, format, year } => outline::run(&path, format, year, &mut out),
         Command::Rules { format, rules } => rules::run(format, &rules.rules, &mut out),
         Command::Rule { id, rules } => Ok(rule::run(&id, &rules.rules, &mut out)),
+        Command::TestRules { dirs } => Ok(rule::test(&dirs, &mut out)),
     }
 }

@@ -1,7 +1,10 @@
 //! `fzlint rule ID`: one rule explained, its examples run.
 
 use super::out::{Out, Status, eprint_line, load_rules};
+use fzlint::render::FileReport;
+use fzlint::render::human;
 use fzlint::render::rules::explain;
+use fzlint::rules::{Rule, examples};
 use std::path::PathBuf;
 
 pub fn run(id: &str, dirs: &[PathBuf], out: &mut Out) -> Status {
@@ -24,4 +27,76 @@ pub fn run(id: &str, dirs: &[PathBuf], out: &mut Out) -> Status {
         status.failures += 1;
     }
     status
+}
+
+/// `fzlint test-rules [DIR…]`: every example of the rules in the folders (the rules they
+/// add and the built-in rules they change), or of the built-in rules when none is given,
+/// one line each in the compiler's form; a failure shows what the rule found. Exit 1
+/// when any example does not behave.
+pub fn test(dirs: &[PathBuf], out: &mut Out) -> Status {
+    let mut status = Status::default();
+    let Some(set) = load_rules(dirs, &mut status) else {
+        return status;
+    };
+    let tested = |r: &&Rule| {
+        if dirs.is_empty() {
+            r.builtin
+        } else {
+            !r.builtin || r.overridden_by.is_some()
+        }
+    };
+    let (mut passed, mut failed) = (0, 0);
+    let mut text = String::new();
+    for rule in set.rules.iter().filter(tested) {
+        let places = examples::places(rule);
+        for (run, (path, line, col)) in examples::run(&set, rule).iter().zip(places) {
+            let id = &rule.spec.id;
+            let title = run.title();
+            if run.behaves() {
+                passed += 1;
+                text += &format!("{path}:{line}:{col}: ok[{id}] {title}\n");
+                continue;
+            }
+            failed += 1;
+            for p in &run.problems {
+                text += &format!("{path}:{line}:{col}: 不符[{id}] {title}：{p}\n");
+            }
+            if let Some(want) = run.example.expecting() {
+                text += &format!("  预期：{}\n", examples::expectation(want));
+            }
+            if rule.overridden_by.is_some() && rule.examples_from.is_none() {
+                text += &format!(
+                    "  说明：这是内置示例，参数已被 {} 覆盖；可在覆盖文件中写 examples: 替换它\n",
+                    rule.overridden_by.as_deref().unwrap_or_default()
+                );
+            }
+            text += &indent_block(&found(run));
+        }
+    }
+    if passed + failed == 0 {
+        return status.stop("这些文件夹中没有规则文件或覆盖文件，没有示例可运行");
+    }
+    text += &format!(
+        "\n示例 {} 个：{passed} 个符合预期，{failed} 个不符\n",
+        passed + failed
+    );
+    out.print(&text);
+    status.failures += failed;
+    status
+}
+
+/// What the rule found in an example, as the human output shows it.
+fn found(run: &examples::Run) -> String {
+    if run.diagnostics.is_empty() {
+        return "实际：没有报告\n".to_string();
+    }
+    let report = FileReport {
+        src: &run.src,
+        diagnostics: &run.diagnostics,
+    };
+    format!("实际：\n{}", human::render(&report, false))
+}
+
+fn indent_block(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}\n")).collect()
 }

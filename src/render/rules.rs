@@ -3,10 +3,7 @@
 
 use super::FileReport;
 use super::human;
-use crate::analyse::Settings;
-use crate::rules::engine::lint_with;
-use crate::rules::{Rule, RuleSet};
-use crate::text::source::Source;
+use crate::rules::{Rule, RuleSet, examples};
 
 /// `fzlint rules`: one line per rule, then how many there are.
 pub fn listing(set: &RuleSet) -> String {
@@ -84,35 +81,31 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if rule.overridden_by.is_some() {
         o.push_str("\n（以下示例按内置参数编写，参数被覆盖后结果可能不同）\n");
     }
-    let only: Vec<&Rule> = vec![rule];
-    for (title, list) in [
-        ("错误示例", &s.examples.bad),
-        ("正确示例", &s.examples.good),
-    ] {
-        for (i, ex) in list.iter().enumerate() {
-            o += &format!("\n{title} {}:\n{}\n", i + 1, indent(ex.trim_end()));
-            let src = Source::new(format!("{title}{}", i + 1), ex);
-            let diags = lint_with(&src, set, &only, &Settings::default());
-            let should_fire = title == "错误示例";
-            if diags.is_empty() == should_fire {
-                all_behave = false;
-                o.push_str(if should_fire {
-                    "  ✗ 这个错误示例应当被报告，实际没有\n"
-                } else {
-                    "  ✗ 这个正确示例不应被报告：\n"
-                });
-            }
-            if diags.is_empty() {
-                o.push_str("  → 不报告\n");
-            } else {
-                o.push_str(&human::render(
-                    &FileReport {
-                        src: &src,
-                        diagnostics: &diags,
-                    },
-                    false,
-                ));
-            }
+    for run in examples::run(set, rule) {
+        let text = run.example.text();
+        o += &format!("\n{}:\n{}\n", run.title(), indent(text.trim_end()));
+        if let Some(want) = run.example.expecting() {
+            o += &format!("  预期：{}\n", examples::expectation(want));
+        }
+        let kind = if run.bad {
+            "错误示例"
+        } else {
+            "正确示例"
+        };
+        for p in &run.problems {
+            all_behave = false;
+            o += &format!("  ✗ 这个{kind}{p}\n");
+        }
+        if run.diagnostics.is_empty() {
+            o.push_str("  → 不报告\n");
+        } else {
+            o.push_str(&human::render(
+                &FileReport {
+                    src: &run.src,
+                    diagnostics: &run.diagnostics,
+                },
+                false,
+            ));
         }
     }
     (o, all_behave)

@@ -3,6 +3,7 @@
 mod checks;
 pub mod context;
 pub mod engine;
+pub mod examples;
 pub mod spec;
 
 use crate::pack::pattern::Compile;
@@ -43,6 +44,8 @@ pub struct Rule {
     pub overridden_by: Option<String>,
     /// The rule's definition after overrides, so that a second one builds on the first.
     pub merged: Option<serde_json::Value>,
+    /// The override file whose examples replaced the rule's own: its path and text.
+    pub examples_from: Option<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -171,6 +174,7 @@ impl RuleSet {
             text: text.to_string(),
             overridden_by: None,
             merged: None,
+            examples_from: None,
         });
         Ok(())
     }
@@ -260,6 +264,12 @@ impl RuleSet {
                     labels.extend(o.labels.iter().map(|(k, v)| (k.clone(), v.as_str().into())));
                 }
             }
+            if let Some(examples) = &o.examples {
+                obj.insert(
+                    "examples".into(),
+                    serde_json::to_value(examples).unwrap_or_default(),
+                );
+            }
             let severity = o.severity.map(|s| s.name().to_string());
             for (k, v) in [
                 ("severity", &severity),
@@ -301,11 +311,16 @@ impl RuleSet {
             Some(earlier) => format!("{earlier}、{path}"),
             None => path.to_string(),
         };
+        let examples_from = match &o.examples {
+            Some(_) => Some((path.to_string(), text.to_string())),
+            None => old.examples_from.clone(),
+        };
         let rule = Rule {
             spec,
             compiled,
             overridden_by: Some(by),
             merged: Some(value),
+            examples_from,
             ..old
         };
         self.rules.insert(idx, rule);
@@ -354,6 +369,9 @@ impl RuleSet {
         }
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
+        }
+        if let Some(msg) = examples::misuse(&spec.examples) {
+            return fail("examples", msg.to_string());
         }
         // Mistakes the types let through but that would make the rule silent or garbled.
         let kind = spec.check.kind();

@@ -146,7 +146,10 @@ pub fn rule(state: &State, id: &str) -> Reply {
             "rationale": s.rationale,
             "basis": s.basis,
             "help": s.help,
-            "examples": { "bad": s.examples.bad, "good": s.examples.good },
+            "examples": {
+                "bad": s.examples.bad.iter().map(|e| e.text()).collect::<Vec<_>>(),
+                "good": s.examples.good.iter().map(|e| e.text()).collect::<Vec<_>>(),
+            },
             "preview": s.preview,
             "retired": s.retired,
             "years": s.years.map(String::from),

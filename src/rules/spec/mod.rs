@@ -81,13 +81,83 @@ pub struct Variant {
     pub help: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Report texts the rule must find.
     #[serde(default)]
-    pub bad: Vec<String>,
+    pub bad: Vec<Example>,
+    /// Report texts the rule must leave alone.
     #[serde(default)]
-    pub good: Vec<String>,
+    pub good: Vec<Example>,
+}
+
+/// One example: a report text, or a text with what its finding must be.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    Expecting(Expecting),
+}
+
+/// A bad example that says more than "is reported".
+#[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expecting {
+    /// The report text.
+    pub text: String,
+    /// A part of the message every finding must carry (all of it, or a few words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The line (from 1) of the text where the first finding must be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// How many findings the rule must give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+impl Example {
+    /// The report text.
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) => t,
+            Example::Expecting(e) => &e.text,
+        }
+    }
+
+    /// What it expects beyond being reported, if anything.
+    pub fn expecting(&self) -> Option<&Expecting> {
+        match self {
+            Example::Text(_) => None,
+            Example::Expecting(e) => Some(e),
+        }
+    }
+}
+
+/// An example is a string or a map; read by hand so that a mistake in the map is told
+/// as the map's own (an unknown key, a wrong type), not as "matches no form".
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Example;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("报告文本，或含 text 的映射（text、message、line、count）")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Example, E> {
+                Ok(Example::Text(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Example, E> {
+                Ok(Example::Text(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Example, A::Error> {
+                Expecting::deserialize(serde::de::value::MapAccessDeserializer::new(m))
+                    .map(Example::Expecting)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A user's file that changes a built-in rule without copying it:
@@ -111,6 +181,9 @@ pub struct RuleOverride {
     /// Merged into the rule's `check:` (its `kind` cannot change).
     #[serde(default)]
     pub params: serde_json::Map<String, serde_json::Value>,
+    /// Examples written for the changed rule; they replace the rule's own.
+    #[serde(default)]
+    pub examples: Option<Examples>,
 }
 
 /// A rule file: a rule, or a change to an existing rule. Only used to describe the
