@@ -4,6 +4,8 @@
 //! while serde-saphyr is maintained, does not panic on malformed input, enforces
 //! budgets against alias bombs and reports the line and column of every error.
 
+mod plain;
+
 use serde::Deserialize;
 
 /// A YAML file could not be read: where and why.
@@ -49,10 +51,59 @@ pub fn from_str<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-        let message = first_line(&e.without_snippet().to_string());
-        let (line, column) = refine(text, line, column, &message);
+        let raw = first_line(&e.without_snippet().to_string());
+        let message = plain::plain(&raw);
+        let (line, column) = match shape_at(text, line, &raw) {
+            Some(at) => at,
+            None => refine(text, line, column, &message),
+        };
         YamlError::new(path, text, line, column, message)
     })
+}
+
+/// Where a mistake the reader places too early is: a tab (told on the line above it),
+/// or a list or map where a value belongs (told at the start of the `check:` it sits
+/// in): the first such thing from the line told on.
+fn shape_at(text: &str, line: usize, raw: &str) -> Option<(usize, usize)> {
+    if raw.starts_with("missing field") {
+        // At the start of the map that lacks it: the first line of the block of lines
+        // indented as the line told on.
+        let lines: Vec<&str> = text.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let at = line.checked_sub(1).filter(|&i| i < lines.len())?;
+        let level = indent(lines[at]);
+        // Told at a block's key with siblings after it (a `check:` read as a whole):
+        // the block is the map that lacks it.
+        let sibling_after = lines[at + 1..]
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .any(|l| indent(l) == level);
+        if lines[at].trim_end().ends_with(':') && sibling_after {
+            return Some((line, level + 1));
+        }
+        let start = (0..=at)
+            .rev()
+            .take_while(|&i| lines[i].trim().is_empty() || indent(lines[i]) >= level)
+            .last()
+            .unwrap_or(at);
+        let start = (start..=at)
+            .find(|&i| !lines[i].trim().is_empty())
+            .unwrap_or(at);
+        return Some((start + 1, level + 1));
+    }
+    let wanted: fn(&str) -> Option<usize> = if plain::is_tab(raw) {
+        |l| l.find('\t')
+    } else if raw.starts_with("invalid type: sequence") {
+        |l| l.find(": [").map(|i| i + 2)
+    } else if raw.starts_with("invalid type: map") {
+        |l| l.find(": {").map(|i| i + 2)
+    } else {
+        return None;
+    };
+    text.lines()
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .find_map(|(i, l)| wanted(l).map(|at| (i + 1, l[..at].chars().count() + 1)))
 }
 
 /// serde reports errors inside a tagged enum (a rule's `check:`) at the enum's start,
