@@ -1,13 +1,13 @@
 //! Baselines: findings recorded once (`--write-baseline`) and not reported again
-//! (`--baseline`). A finding is matched by its file, its rule, the text it points at and
-//! the text around it on its line, never by line numbers: a paragraph inserted above
-//! does not bring it back; editing the words around it does. This is also how a finding is silenced
-//! in a .txt or .docx file, which has no room for suppression comments.
+//! (`--baseline`). A finding is matched by its rule, the text it points at and the text
+//! around it on its line, never by line numbers (a paragraph inserted above does not
+//! bring it back; editing the words around it does), in its file: the file of the same
+//! path, or a file of the same text under another name (a draft renamed). A record may
+//! carry the `reason` it was accepted for; writing the baseline again keeps it.
 
 use crate::diagnostic::Diagnostic;
 use crate::text::source::Source;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The baseline file's format version.
 const FORMAT: u32 = 1;
@@ -22,6 +22,20 @@ pub struct Entry {
     pub text: String,
     /// The text around it on its line: up to [`CONTEXT_CHARS`] characters each side.
     pub context: String,
+    /// A fingerprint of the whole file's text when recorded (FNV-1a, 64 bits, in hex):
+    /// the record still matches the file under another name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+    /// Why the finding is accepted, written by whoever keeps the baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl Entry {
+    /// What a finding is matched by, the file aside.
+    fn key(&self) -> (&str, &str, &str) {
+        (&self.rule, &self.text, &self.context)
+    }
 }
 
 /// How much of the text a finding points at is recorded.
@@ -55,8 +69,28 @@ fn normalise_path(p: &str) -> String {
     p.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
-/// The entry recording a finding of a file.
-pub fn entry(src: &Source, d: &Diagnostic) -> Entry {
+/// The entries recording the findings of a file.
+pub fn entries(src: &Source, diags: &[Diagnostic]) -> Vec<Entry> {
+    let file = fingerprint(&src.text);
+    diags
+        .iter()
+        .map(|d| Entry {
+            file: file.clone(),
+            ..entry(src, d)
+        })
+        .collect()
+}
+
+/// FNV-1a over the text's bytes: stable across builds and platforms.
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The entry recording a finding of a file (without the file's fingerprint).
+fn entry(src: &Source, d: &Diagnostic) -> Entry {
     let start = src.clamp(d.span.start);
     let end = src.clamp(d.span.end).max(start);
     let line = src.line_range(src.line_index(start));
@@ -77,13 +111,17 @@ pub fn entry(src: &Source, d: &Diagnostic) -> Entry {
         rule: d.rule.clone(),
         context: format!("{}{text}{}", before.trim_start(), after.trim_end()),
         text: text.trim().to_string(),
+        file: String::new(),
+        reason: None,
     }
 }
 
-/// Recorded findings, counted: a finding recorded twice silences two.
+/// Recorded findings: each silences one finding.
 #[derive(Debug, Default)]
 pub struct Baseline {
-    left: BTreeMap<Entry, usize>,
+    records: Vec<Entry>,
+    /// Whether each record has silenced a finding in this run.
+    used: Vec<bool>,
     /// (file, rule) pairs that were checked in this run: only their records can be
     /// found unused.
     checked: std::collections::HashSet<(String, String)>,
@@ -99,12 +137,9 @@ impl Baseline {
         if file.fzlint_baseline != FORMAT {
             return Err(BaselineError::Version(file.fzlint_baseline));
         }
-        let mut left = BTreeMap::new();
-        for e in file.findings {
-            *left.entry(e).or_insert(0) += 1;
-        }
         Ok(Baseline {
-            left,
+            used: vec![false; file.findings.len()],
+            records: file.findings,
             checked: Default::default(),
         })
     }
@@ -114,6 +149,17 @@ impl Baseline {
         Baseline::parse(&text)
     }
 
+    /// The first record not used yet that records `e`: of its path, else of a file of
+    /// the same text.
+    fn find(&self, e: &Entry) -> Option<usize> {
+        let free = |i: &usize| !self.used[*i] && self.records[*i].key() == e.key();
+        let of_path = (0..self.records.len()).find(|i| free(i) && self.records[*i].path == e.path);
+        of_path.or_else(|| {
+            (0..self.records.len())
+                .find(|i| free(i) && !e.file.is_empty() && self.records[*i].file == e.file)
+        })
+    }
+
     /// Drops the findings the baseline records, using each record once. `ran` names the
     /// rules that ran on the file (and could report at the level asked for).
     pub fn filter(&mut self, src: &Source, diags: &mut Vec<Diagnostic>, ran: &[&str]) {
@@ -121,28 +167,49 @@ impl Baseline {
         for r in ran {
             self.checked.insert((path.clone(), r.to_string()));
         }
-        diags.retain(|d| match self.left.get_mut(&entry(src, d)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
+        let mut keep = Vec::with_capacity(diags.len());
+        for e in entries(src, diags) {
+            let found = self.find(&e);
+            if let Some(i) = found {
+                self.used[i] = true;
             }
-            _ => true,
-        });
+            keep.push(found.is_none());
+        }
+        let mut keep = keep.into_iter();
+        diags.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// Records that matched nothing in this run, among those whose file was linted by
     /// their rule.
     pub fn unused(&self) -> Vec<&Entry> {
-        self.left
+        let checked = |e: &Entry| self.checked.contains(&(e.path.clone(), e.rule.clone()));
+        self.records
             .iter()
-            .filter(|(e, n)| **n > 0 && self.checked.contains(&(e.path.clone(), e.rule.clone())))
-            .flat_map(|(e, n)| std::iter::repeat_n(e, *n))
+            .zip(&self.used)
+            .filter(|(e, used)| !**used && checked(e))
+            .map(|(e, _)| e)
             .collect()
+    }
+
+    /// The reason recorded for a finding like `e`, if any (kept when a baseline is
+    /// written again).
+    pub fn reason_for(&self, e: &Entry) -> Option<&String> {
+        let same_file = |r: &Entry| r.path == e.path || (!e.file.is_empty() && r.file == e.file);
+        self.records
+            .iter()
+            .find(|r| r.key() == e.key() && same_file(r) && r.reason.is_some())
+            .and_then(|r| r.reason.as_ref())
     }
 }
 
-/// The baseline file for these findings, sorted so that it diffs well.
-pub fn write(mut entries: Vec<Entry>) -> String {
+/// The baseline file for these findings, sorted so that it diffs well; the reasons
+/// `previous` (the baseline written before) gives its records are kept.
+pub fn write(mut entries: Vec<Entry>, previous: Option<&Baseline>) -> String {
+    if let Some(p) = previous {
+        for e in &mut entries {
+            e.reason = p.reason_for(e).cloned();
+        }
+    }
     entries.sort();
     let file = BaselineFile {
         fzlint_baseline: FORMAT,
@@ -174,10 +241,10 @@ mod tests {
     #[test]
     fn findings_survive_lines_inserted_above_but_not_edits() {
         let before = Source::new("./a.txt", "一、做法\n二、不足\n四、安排\n");
-        let recorded = write(vec![entry(
-            &before,
-            &diag(&before, "numbering-gap", "四、"),
-        )]);
+        let recorded = write(
+            entries(&before, &[diag(&before, "numbering-gap", "四、")]),
+            None,
+        );
         assert!(recorded.contains("\"path\": \"a.txt\""), "{recorded}");
         assert!(recorded.contains("\"context\": \"四、安排\""), "{recorded}");
         let mut b = Baseline::parse(&recorded).unwrap();

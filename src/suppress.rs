@@ -1,17 +1,22 @@
-//! Suppression comments in formats that have comments (Markdown, HTML):
+//! Suppression comments, in every format a drafter writes:
 //!
 //! ```text
-//! <!-- fzlint-disable numbering-gap, placeholder -->   … until enabled again
+//! <!-- fzlint-disable numbering-gap, placeholder -->   … until enabled again (Markdown, HTML)
 //! <!-- fzlint-enable numbering-gap -->                 (or all: <!-- fzlint-enable -->)
 //! <!-- fzlint-disable-next-line level-skip -->         the next line of text only
+//! // fzlint-disable-next-line level-skip               the same in a .txt file
 //! ```
 //!
+//! In a Word file, a review comment whose text is `fzlint-disable RULE` silences the
+//! rule on the text it is attached to (read by the Word reader into [`Source`]).
 //! A directive without rule ids applies to every rule. A directive that silences
-//! nothing is itself reported (rule `unused-suppression`).
+//! nothing, or names no rule or category there is, is itself reported (rule
+//! `unused-suppression`).
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Span;
-use crate::text::markdown::{self, CodeFence};
+use crate::text::format::{self, Comments};
+use crate::text::markdown::CodeFence;
 use crate::text::source::Source;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +24,8 @@ pub enum Kind {
     Disable,
     Enable,
     NextLine,
+    /// A Word comment's: the lines it is attached to, up to this 0-based line.
+    Within(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -32,52 +39,83 @@ pub struct Directive {
     pub line: usize,
 }
 
-/// The directives in a source (one per comment line).
+/// The directives in a source: one per comment line, and one per Word comment that
+/// holds one.
 pub fn directives(src: &Source) -> Vec<Directive> {
-    if !crate::text::format::has_comments(&src.name) || !src.text.contains("fzlint-") {
-        return Vec::new();
+    let mut out = notes(src);
+    let comments = format::comments(&src.name);
+    if comments == Comments::None || !src.text.contains("fzlint-") {
+        return out;
     }
-    let mut out = Vec::new();
     let mut fence = CodeFence::default();
     for line in 0..src.line_count() {
         let r = src.line_range(line);
         let s = &src.text[r.clone()];
-        let t = s.trim();
         // Directives inside a Markdown code block are shown, not obeyed.
         if fence.is_code(s) {
             continue;
         }
-        let Some(inner) = markdown::comment(s) else {
+        let Some((kind, ids)) = comments.inner(s).and_then(parse) else {
             continue;
         };
-        let inner = inner.trim();
-        let (kind, rest) = if let Some(x) = inner.strip_prefix("fzlint-disable-next-line") {
-            (Kind::NextLine, x)
-        } else if let Some(x) = inner.strip_prefix("fzlint-disable") {
-            (Kind::Disable, x)
-        } else if let Some(x) = inner.strip_prefix("fzlint-enable") {
-            (Kind::Enable, x)
-        } else {
-            continue;
-        };
-        if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
-            continue;
-        }
-        let ids = rest
-            .split([',', ' '])
-            .map(str::trim)
-            .filter(|x| !x.is_empty())
-            .map(str::to_string)
-            .collect();
         let start = r.start + (s.len() - s.trim_start().len());
         out.push(Directive {
             kind,
             ids,
-            span: start..start + t.len(),
+            span: start..start + s.trim().len(),
             line,
         });
     }
     out
+}
+
+/// A Word comment that reads `fzlint-disable [RULE…]` silences those rules on the
+/// paragraphs it is attached to; it is told at its first paragraph.
+fn notes(src: &Source) -> Vec<Directive> {
+    let disabling = |text: &str| match parse(text)? {
+        (Kind::Disable | Kind::NextLine, ids) => Some(ids),
+        _ => None,
+    };
+    src.notes
+        .iter()
+        .filter_map(|n| {
+            let ids = disabling(&n.text)?;
+            let line = *n.lines.start();
+            let r = src.line_range(line);
+            let s = &src.text[r.clone()];
+            let start = r.start + (s.len() - s.trim_start().len());
+            Some(Directive {
+                kind: Kind::Within(*n.lines.end()),
+                ids,
+                span: start..start + s.trim().len(),
+                line,
+            })
+        })
+        .collect()
+}
+
+/// A comment's inside read as a directive: its kind and the rules it names.
+fn parse(inner: &str) -> Option<(Kind, Vec<String>)> {
+    let inner = inner.trim();
+    let (kind, rest) = if let Some(x) = inner.strip_prefix("fzlint-disable-next-line") {
+        (Kind::NextLine, x)
+    } else if let Some(x) = inner.strip_prefix("fzlint-disable") {
+        (Kind::Disable, x)
+    } else if let Some(x) = inner.strip_prefix("fzlint-enable") {
+        (Kind::Enable, x)
+    } else {
+        return None;
+    };
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let ids = rest
+        .split([',', ' ', '，', '、'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some((kind, ids))
 }
 
 fn names(d: &Directive, rule: &str, category: &str) -> bool {
@@ -95,12 +133,13 @@ pub fn apply(
     if directives.is_empty() {
         return Vec::new();
     }
+    let comments = format::comments(&src.name);
     let mut used = vec![false; directives.len()];
     // The next line of text after each line (blank lines and directives skipped).
     let next_text_line = |line: usize| {
         (line + 1..src.line_count()).find(|&l| {
             let t = &src.text[src.line_range(l)];
-            !t.trim().is_empty() && markdown::comment(t).is_none()
+            !t.trim().is_empty() && comments.inner(t).is_none()
         })
     };
     diags.retain(|d| {
@@ -108,7 +147,16 @@ pub fn apply(
         let cat = category(&d.rule);
         let mut silenced_by = None;
         // Ranges: the last disable/enable before the line that names this rule decides.
-        for (i, dir) in directives.iter().enumerate().filter(|(_, x)| x.line < line) {
+        for (i, dir) in directives.iter().enumerate() {
+            if let Kind::Within(last) = dir.kind {
+                if (dir.line..=last).contains(&line) && names(dir, &d.rule, &cat) {
+                    silenced_by = silenced_by.or(Some(i));
+                }
+                continue;
+            }
+            if dir.line >= line {
+                continue;
+            }
             match dir.kind {
                 Kind::Disable if names(dir, &d.rule, &cat) => silenced_by = Some(i),
                 Kind::Enable if names(dir, &d.rule, &cat) => silenced_by = None,

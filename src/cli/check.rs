@@ -139,7 +139,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 b.filter(&src, &mut diags, &ran);
             }
             if args.write_baseline.is_some() {
-                recorded.extend(diags.iter().map(|d| fzlint::baseline::entry(&src, d)));
+                recorded.extend(fzlint::baseline::entries(&src, &diags));
                 return;
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
@@ -156,7 +156,10 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut unused_baseline = false;
     if let Some(path) = &args.write_baseline {
         let n = recorded.len();
-        match write_atomically(path, fzlint::baseline::write(recorded).as_bytes()) {
+        // The reasons written into the baseline this one replaces are kept.
+        let previous = fzlint::baseline::Baseline::load(path).ok();
+        let text = fzlint::baseline::write(recorded, previous.as_ref());
+        match write_atomically(path, text.as_bytes()) {
             Ok(()) => eprint_line(&format!("已把 {n} 条问题写入基线 {}", path.display())),
             Err(e) => return status.stop(format_args!("{}: 无法写入：{e}", path.display())),
         }

@@ -154,7 +154,7 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
         let state = match p.off_by.get(&r.spec.id) {
             Some(c) => format!("关闭  （由 {c} 关闭）"),
             None if !runs.contains(&r.spec.id.as_str()) => "不运行（未选中或试用规则）".into(),
-            None => format!("{}  {}", r.spec.severity.name(), params(r)),
+            None => format!("{:<8} {}", r.spec.severity.name(), params(r)),
         };
         let changed = r
             .overridden_by
@@ -162,7 +162,8 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
             .filter(|_| !p.off_by.contains_key(&r.spec.id))
             .map(|c| format!("  （由 {c} 调整）"))
             .unwrap_or_default();
-        writeln!(o, "  {:<24} {:<8}{changed}", r.spec.id, state)?;
+        let line = format!("  {:<24} {:<8}{changed}", r.spec.id, state);
+        writeln!(o, "{}", line.trim_end())?;
     }
     Ok(o)
 }

@@ -6,7 +6,7 @@
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 
 use crate::text::Format;
-use crate::text::source::{Location, Source};
+use crate::text::source::{Location, Note, Source};
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +23,17 @@ pub struct Document {
     pub encoding: &'static str,
     /// The format, shown by `outline` and used by rules that depend on it.
     pub format: Format,
+    /// Review comments (Word's), each on the paragraphs it is attached to.
+    pub comments: Vec<Comment>,
+}
+
+/// A review comment: the first and last paragraph it is attached to (numbered as
+/// [`Block::paragraph`]) and its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comment {
+    pub first: usize,
+    pub last: usize,
+    pub text: String,
 }
 
 /// One paragraph, table-cell paragraph, list item or heading.
@@ -64,7 +75,23 @@ impl Document {
                 text.push(c);
             }
         }
+        // A comment's paragraphs as lines: from the first line of its first block to
+        // the last line of its last (blocks are in paragraph order).
+        let last_line = |i: usize| first_lines.get(i + 1).map_or(line, |&next| next - 1);
+        let block_at = |p: usize| self.blocks.partition_point(|b| b.paragraph < p);
+        let notes = self
+            .comments
+            .iter()
+            .filter_map(|c| {
+                let (a, b) = (block_at(c.first), block_at(c.last + 1).checked_sub(1)?);
+                (a <= b && b < self.blocks.len()).then(|| Note {
+                    lines: first_lines[a]..=last_line(b),
+                    text: c.text.clone(),
+                })
+            })
+            .collect();
         let mut src = Source::from_string(name, text);
+        src.notes = notes;
         src.encoding = self.encoding;
         src.format = self.format;
         src.published_meta = self.published;

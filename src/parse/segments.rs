@@ -7,7 +7,7 @@ use crate::pack::vocab::Vocab;
 use crate::text::Span;
 use crate::text::chars::is_blank;
 use crate::text::format;
-use crate::text::markdown::{self, CodeFence};
+use crate::text::markdown::CodeFence;
 use crate::text::source::Source;
 
 /// A trimmed piece of a line: the whole line, or a piece on either side of furniture
@@ -45,7 +45,7 @@ pub(super) fn trim_span(text: &str, span: Span) -> Span {
 pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
     let text = &src.text;
     let mut out = Vec::with_capacity(src.line_count());
-    let comments = format::has_comments(&src.name);
+    let comments = format::comments(&src.name);
     let markdown = format::is_markdown(&src.name);
     let mut fence = CodeFence::default();
     // (index in `out`, line, depth) of `#` headings without a Chinese number.
@@ -78,8 +78,9 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             continue;
         }
         let s = &text[span.clone()];
-        // A whole-line comment (Markdown, HTML) is not text of the report.
-        if comments && markdown::comment(s).is_some() {
+        // A whole-line comment (Markdown, HTML; a directive in plain text) is not text
+        // of the report.
+        if comments.inner(s).is_some() {
             continue;
         }
         if let Some(d) = md_depth {

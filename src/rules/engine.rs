@@ -2,7 +2,7 @@
 
 use super::context::{Ctx, Finding};
 use super::spec::RuleSpec;
-use super::{Rule, RuleSet};
+use super::{CATEGORIES, Rule, RuleSet};
 use crate::analyse::{Analysis, Settings};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::text::source::Source;
@@ -135,7 +135,18 @@ pub fn lint_analysed(
             let reported = |d: &&crate::suppress::Directive| {
                 d.ids.iter().all(|i| ran(i)) && (everything || !d.ids.is_empty())
             };
-            for d in unused.iter().filter(reported) {
+            // A name that is no rule or category of the set: told once, on its own.
+            let known = |name: &str| set.get(name).is_some() || CATEGORIES.contains(&name);
+            for d in &directives {
+                for name in d.ids.iter().filter(|n| !known(n)) {
+                    let text = src.slice(&d.span).to_string();
+                    let finding = Finding::at(d.span.clone()).var("text", text);
+                    let finding = finding.var("name", name.clone()).variant("unknown");
+                    out.push(to_diagnostic(&rule.spec, finding));
+                }
+            }
+            let names_known = |d: &&crate::suppress::Directive| d.ids.iter().all(|n| known(n));
+            for d in unused.iter().filter(reported).filter(names_known) {
                 let text = src.slice(&d.span).to_string();
                 out.push(to_diagnostic(
                     &rule.spec,

@@ -48,10 +48,43 @@ fn ends_with_ignoring_case(name: &str, end: &str) -> bool {
         && name.as_bytes()[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
 }
 
-/// Whether a file's format has comments that can hold directives: Markdown and HTML,
-/// and text with no file name extension (standard input, a rule's examples).
-pub fn has_comments(name: &str) -> bool {
+/// How a file's format writes the comments that hold fzlint's directives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comments {
+    /// None (a Word file: its comments are Word's own).
+    None,
+    /// `<!-- … -->` on a line of its own: Markdown and HTML, and text with no file name
+    /// extension (standard input, a rule's examples).
+    Markup,
+    /// A plain text file: a line `// fzlint-…`. Only fzlint's own directives are
+    /// comments there; any other line starting `//` is text of the report.
+    Slashes,
+}
+
+/// The comments a file's format has, by its name.
+pub fn comments(name: &str) -> Comments {
     let lower = name.to_ascii_lowercase();
     let file = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
-    !file.contains('.') || is_markdown(file) || file.ends_with(".html") || file.ends_with(".htm")
+    if !file.contains('.') || is_markdown(file) || file.ends_with(".html") || file.ends_with(".htm")
+    {
+        Comments::Markup
+    } else if file.ends_with(".txt") {
+        Comments::Slashes
+    } else {
+        Comments::None
+    }
+}
+
+impl Comments {
+    /// The inside of a whole-line comment, or `None` when the line is not one.
+    pub fn inner(self, line: &str) -> Option<&str> {
+        match self {
+            Comments::None => None,
+            Comments::Markup => super::markdown::comment(line),
+            Comments::Slashes => {
+                let rest = line.trim().strip_prefix("//")?.trim_start();
+                rest.starts_with("fzlint-").then_some(rest)
+            }
+        }
+    }
 }

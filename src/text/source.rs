@@ -29,6 +29,8 @@ pub struct Source {
     /// For text read from a structured file: where each block of lines came from,
     /// ordered by line.
     pub locations: Option<Vec<Location>>,
+    /// Notes attached to lines (a Word file's review comments), for suppression.
+    pub notes: Vec<Note>,
     /// The text as the user wrote it, when normalisation (or reading traditional
     /// characters as simplified) changed anything.
     original: Option<String>,
@@ -41,6 +43,14 @@ pub struct Source {
     /// just after it in the original), in order. Between two entries both texts advance
     /// together, so one binary search maps an offset either way.
     shifts: Vec<(usize, usize)>,
+}
+
+/// A note attached to lines: a Word review comment, with the lines (0-based, first to
+/// last) of the paragraphs it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub lines: std::ops::RangeInclusive<usize>,
+    pub text: String,
 }
 
 /// Where a run of lines came from in a structured file (a Word paragraph, an HTML
@@ -234,6 +244,7 @@ impl Source {
             published_meta: None,
             title_meta: None,
             locations: None,
+            notes: Vec::new(),
         }
     }
 

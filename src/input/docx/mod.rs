@@ -21,6 +21,7 @@
 //! `format` (a number written in one of Word's formats).
 
 mod body;
+mod comments;
 mod format;
 mod numbering;
 mod package;
@@ -92,12 +93,18 @@ fn read_with_limits(
     };
 
     let blocks = body::read_body(&body, &main, &mut lists)?;
+    let comments_part = pkg.related(&doc_rels, "/comments", &dir, format!("{dir}comments.xml"));
+    let notes = match pkg.part(&comments_part)? {
+        Some(data) => comments::read_comments(&data, &comments_part, &body, &main)?,
+        None => Vec::new(),
+    };
     Ok(Document {
         blocks,
         published: None,
         title,
         encoding: "UTF-8",
         format: Format::Docx,
+        comments: notes,
     })
 }
 

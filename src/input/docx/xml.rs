@@ -40,6 +40,9 @@ tags! {
     R = "r", RPr = "rPr", Vanish = "vanish", T = "t", Tab = "tab" | "ptab", Br = "br" | "cr",
     NoBreakHyphen = "noBreakHyphen", SoftHyphen = "softHyphen", FldChar = "fldChar",
     Tc = "tc", TxbxContent = "txbxContent",
+    // review comments: their anchors in document.xml, their text in comments.xml
+    CommentRangeStart = "commentRangeStart", CommentRangeEnd = "commentRangeEnd",
+    CommentReference = "commentReference", Comment = "comment",
     // styles.xml
     Style = "style", BasedOn = "basedOn",
     // numbering.xml

@@ -48,6 +48,10 @@ pub fn plain(raw: &str) -> String {
     if is_tab(raw) {
         return "这里有制表符（Tab）：YAML 的缩进只能用空格".to_string();
     }
+    // fzlint's own words (a pattern's reader says 正则表达式无效 …) are already plain.
+    if raw.chars().any(crate::text::chars::is_han) {
+        return raw.to_string();
+    }
     for (words, said) in SYNTAX {
         if raw.contains(words) {
             return format!("YAML 写法有误：{said}");

@@ -293,9 +293,11 @@ kinds! {
     vars: [title, line, at],
     labels: [first = "第一次出现"],
 
-    /// A suppression comment that silenced nothing (the engine finds these).
+    /// A suppression comment that silenced nothing, or that names a rule or category
+    /// that does not exist (the engine finds these).
     "unused-suppression" => UnusedSuppression {}
-    vars: [text],
+    vars: [text, name],
+    variants: [unknown],
 
     /// The document is another kind of report.
     "genre" => Genre {
