@@ -174,11 +174,8 @@ fn test_rules(files: &[(&str, &str)]) -> (i32, String) {
     }
     let dir = d.path().display().to_string();
     let o = fzlint(&["test-rules", &dir]);
-    let out = stdout(&o).replace(&dir, "DIR");
-    (
-        o.status.code().unwrap_or(-1),
-        format!("{out}{}", stderr(&o)),
-    )
+    let out = format!("{}{}", stdout(&o), stderr(&o)).replace(&dir, "DIR");
+    (o.status.code().unwrap_or(-1), out)
 }
 
 const OVERRIDE: &str = "override: late-publication\nparams:\n  deadline: \"03-01\"\n";
@@ -273,4 +270,36 @@ fn test_rules_on_a_folder_without_rules_is_an_error() {
     let (code, out) = test_rules(&[("notes.txt", "没有规则")]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("没有规则文件或覆盖文件"), "{out}");
+}
+
+/// The office's rules of tests/fixtures/office-rules use counts (`min_count`,
+/// `max_count` on patterns and part mentions), a context that cancels a match
+/// (`exclude`) and conditions (`when:` has, lacks, has_part, lacks_part); their examples
+/// state what each finds, and `test-rules` holds them to it.
+#[test]
+fn counts_conditions_and_exclusions_behave_as_their_examples_say() {
+    let dir = root().join("tests/fixtures/office-rules");
+    let o = fzlint(&["test-rules", &dir.display().to_string()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{}", stderr(&o));
+    assert!(
+        out.ends_with("示例 14 个：14 个符合预期，0 个不符\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_one_character_context_that_can_never_match_is_refused_at_load() {
+    let rule = "id: office-x\ncategory: hygiene\nseverity: warning\nsummary: s\nmessage: 有“{text}”\nrationale: r\ncheck:\n  kind: patterns\n  scope: body\n  patterns:\n    - regex: 七五普法\n      unless_before: 已经\nexamples:\n  bad: ['推进七五普法。']\n  good: ['没有。']\n";
+    let (code, out) = test_rules(&[("office-x.yaml", rule)]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("unless_before 只与紧挨着的一个字符比较，“已经” 至少要两个字符，永远不会成立"),
+        "{out}"
+    );
+    assert!(
+        out.contains("DIR/office-x.yaml:12:22"),
+        "pointed at the pattern: {out}"
+    );
+    assert!(!out.contains("没有规则文件"), "{out}");
 }

@@ -43,7 +43,7 @@ fn params(r: &Rule) -> String {
     };
     let shown: Vec<String> = m
         .iter()
-        .filter(|(k, _)| *k != "kind")
+        .filter(|(k, v)| *k != "kind" && !v.is_null())
         .map(|(k, v)| match v {
             serde_json::Value::Array(a) => format!("{k}=[{} 项]", a.len()),
             serde_json::Value::Object(o) => format!("{k}={{{} 项}}", o.len()),

@@ -74,6 +74,10 @@ pub fn test(dirs: &[PathBuf], out: &mut Out) -> Status {
         }
     }
     if passed + failed == 0 {
+        // A folder whose rule files all have errors has said so already.
+        if status.config > 0 {
+            return status;
+        }
         return status.stop("这些文件夹中没有规则文件或覆盖文件，没有示例可运行");
     }
     text += &format!(

@@ -160,7 +160,7 @@ impl RuleSet {
     ) -> Result<(), YamlError> {
         // A pattern that does not compile is told first, a parameter the check cannot
         // use after the rule's wording.
-        let compiled = checks::compile(&spec.check, when);
+        let compiled = checks::compile_rule(&spec, when);
         if let Err(Problem::Pattern(msg)) = &compiled {
             return Err(Self::pattern_error(path, text, msg));
         }
@@ -291,7 +291,7 @@ impl RuleSet {
             Ok(s) => s,
             Err(e) => return bad_params(&e),
         };
-        let compiled = checks::compile(&spec.check, Compile::Now);
+        let compiled = checks::compile_rule(&spec, Compile::Now);
         if let Err(Problem::Pattern(e)) = &compiled {
             return bad_params(e);
         }
@@ -515,7 +515,7 @@ mod tests {
         assert!(BUILTIN_RULES.len() >= 30, "{}", BUILTIN_RULES.len());
         for (path, text) in BUILTIN_RULES {
             let spec = yaml::from_str::<RuleSpec>(path, text).unwrap();
-            if let Err(e) = checks::compile(&spec.check, Compile::Now) {
+            if let Err(e) = checks::compile_rule(&spec, Compile::Now) {
                 panic!("{path}: {e:?}");
             }
         }

@@ -16,15 +16,38 @@ mod structure;
 mod width_mix;
 
 use super::context::{Compiled, Ctx, Finding, Problem};
-use super::spec::Check;
-use crate::pack::pattern::{Compile, Pattern, compile_all};
+use super::spec::{Check, RuleSpec};
+use crate::pack::pattern::{Compile, Matcher, Pattern, compile_all};
 use crate::text::Span;
 use crate::text::chars::is_common_han;
+
+/// The check of a rule with its `when:` condition, if any: run only where it holds.
+pub fn compile_rule(spec: &RuleSpec, when: Compile) -> Result<Compiled, Problem> {
+    let check = compile(&spec.check, when)?;
+    let Some(w) = &spec.when else {
+        return Ok(check);
+    };
+    let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
+    let (has, lacks) = (compile(&w.has)?, compile(&w.lacks)?);
+    let (has_part, lacks_part) = (w.has_part, w.lacks_part);
+    Ok(Compiled::new(move |ctx| {
+        let text_matches = |m: &Matcher| {
+            ctx.report
+                .text_blocks()
+                .any(|(_, b)| m.re().is_match(ctx.src.slice(&b.span)))
+        };
+        let holds = has.as_ref().is_none_or(text_matches)
+            && !lacks.as_ref().is_some_and(text_matches)
+            && has_part.is_none_or(|p| ctx.parts.found(p))
+            && !lacks_part.is_some_and(|p| ctx.parts.found(p));
+        if holds { check.run(ctx) } else { Vec::new() }
+    }))
+}
 
 /// The check of a rule, built from its parameters: its patterns compiled `when` asked.
 /// An error says which pattern does not compile, or else which parameter the check
 /// cannot use.
-pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
+fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
     Ok(match check {
         Check::PartMissing { part, near_miss } => {
             let (part, near_miss) = (*part, compile_all(near_miss, when)?);
@@ -50,9 +73,15 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let order = order.clone();
             Compiled::new(move |ctx| parts::order(ctx, &order))
         }
-        Check::PartMentions { part, patterns } => {
+        Check::PartMentions {
+            part,
+            patterns,
+            min_count,
+            max_count,
+        } => {
             let (part, patterns) = (*part, compile_all(patterns, when)?);
-            Compiled::new(move |ctx| parts::mentions(ctx, part, &patterns))
+            let counts = (*min_count, *max_count);
+            Compiled::new(move |ctx| parts::mentions(ctx, part, &patterns, counts))
         }
         Check::DocumentEmpty {} => Compiled::new(document_empty::document_empty),
         Check::TitleMissing {} => Compiled::new(dates::title_missing),
@@ -109,8 +138,17 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let (flag_full_stop, trailing) = (*flag_full_stop, trailing.clone());
             Compiled::new(move |ctx| structure::heading_punctuation(ctx, flag_full_stop, &trailing))
         }
-        Check::Patterns { scope, patterns } => {
-            let patterns = patterns::Patterns::new(*scope, patterns, when)?;
+        Check::Patterns {
+            scope,
+            patterns,
+            min_count,
+            max_count,
+        } => {
+            let counts = patterns::Counts {
+                min: *min_count,
+                max: *max_count,
+            };
+            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?;
             Compiled::new(move |ctx| patterns.run(ctx))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),

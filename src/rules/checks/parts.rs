@@ -259,21 +259,32 @@ fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
     blocks
 }
 
-pub fn mentions(ctx: &Ctx, part: Part, patterns: &[Matcher]) -> Vec<Finding> {
+/// The part mentions the patterns fewer than `min` times (or more than `max`).
+pub fn mentions(
+    ctx: &Ctx,
+    part: Part,
+    patterns: &[Matcher],
+    (min, max): (usize, Option<usize>),
+) -> Vec<Finding> {
     let Some(anchor) = anchor(ctx, part) else {
         return Vec::new();
     };
-    let found = part_blocks(ctx, part).into_iter().any(|b| {
-        patterns
-            .iter()
-            .any(|p| p.re().is_match(ctx.src.slice(&ctx.report.blocks[b].span)))
-    });
-    if found {
+    let count = part_blocks(ctx, part)
+        .into_iter()
+        .flat_map(|b| {
+            let s = ctx.src.slice(&ctx.report.blocks[b].span);
+            patterns.iter().flat_map(move |p| p.re().find_iter(s))
+        })
+        .count();
+    let too_many = max.is_some_and(|m| count > m);
+    if count >= min && !too_many {
         return Vec::new();
     }
-    vec![
-        Finding::at(anchor.span.clone())
-            .var("part", part.label())
-            .var("text", hit_text(ctx, anchor)),
-    ]
+    let f = Finding::at(anchor.span.clone())
+        .var("part", part.label())
+        .var("text", hit_text(ctx, anchor))
+        .var("count", count.to_string())
+        .var("min", min.to_string())
+        .var("max", max.map_or_else(String::new, |m| m.to_string()));
+    vec![if too_many { f.variant("too_many") } else { f }]
 }

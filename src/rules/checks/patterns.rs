@@ -14,6 +14,15 @@ struct Item {
     label: Option<String>,
     unless_before: Option<Matcher>,
     unless_after: Option<Matcher>,
+    exclude: Option<Matcher>,
+}
+
+/// How many matches a rule wants: without bounds each match is a finding; with them,
+/// too few or too many matches are one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub min: Option<usize>,
+    pub max: Option<usize>,
 }
 
 /// The patterns check: its items, and what lets it pass over text none of them matches.
@@ -21,25 +30,45 @@ struct Item {
 pub struct Patterns {
     scope: Scope,
     items: Vec<Item>,
+    counts: Counts,
     /// All the patterns as one alternation, to pass over text none of them matches in a
     /// single scan, and the search for the literals its every match starts with.
     joined: OnceLock<(Option<Regex>, Option<Starts>)>,
 }
 
 impl Patterns {
-    pub fn new(scope: Scope, items: &[PatternItem], when: Compile) -> Result<Patterns, String> {
+    pub fn new(
+        scope: Scope,
+        items: &[PatternItem],
+        counts: Counts,
+        when: Compile,
+    ) -> Result<Patterns, String> {
         let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
         let items = items.iter().map(|i| {
+            for (key, p) in [
+                ("unless_before", &i.unless_before),
+                ("unless_after", &i.unless_after),
+            ] {
+                if let Some(p) = p.as_ref().filter(|p| longer_than_a_character(p)) {
+                    return Err(format!(
+                        "{key} 只与紧挨着的一个字符比较，“{}” 至少要两个字符，永远不会成立：\
+                         要排除一句话中的上下文，请用 exclude",
+                        p.as_str()
+                    ));
+                }
+            }
             Ok(Item {
                 regex: i.regex.compile(when)?,
                 label: i.label.clone(),
                 unless_before: compile(&i.unless_before)?,
                 unless_after: compile(&i.unless_after)?,
+                exclude: compile(&i.exclude)?,
             })
         });
         let p = Patterns {
             scope,
             items: items.collect::<Result<_, String>>()?,
+            counts,
             joined: OnceLock::new(),
         };
         if when == Compile::Now {
@@ -59,8 +88,59 @@ impl Patterns {
 
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
         let (pre, starts) = self.joined();
-        patterns(ctx, self.scope, &self.items, pre, starts)
+        let found = patterns(ctx, self.scope, &self.items, pre, starts);
+        let Counts { min, max } = self.counts;
+        if min.is_none() && max.is_none() {
+            return found;
+        }
+        let count = found.len();
+        let bound = |b: Option<usize>| b.map_or_else(String::new, |b| b.to_string());
+        let counted = |f: Finding| {
+            f.var("count", count.to_string())
+                .var("min", bound(min))
+                .var("max", bound(max))
+        };
+        if let Some(m) = max
+            && let Some(over) = found.get(m)
+        {
+            return vec![counted(over.clone()).variant("too_many")];
+        }
+        if min.is_some_and(|m| count < m) {
+            // At the first match, else at the start of the scope (the title when there
+            // is no text).
+            let at = found.first().map(|f| f.span.clone()).or_else(|| {
+                let spans = scope_spans(ctx, self.scope);
+                spans.first().map(|s| s.start..s.start)
+            });
+            let at = at.unwrap_or(0..0);
+            return vec![counted(Finding::at(at).var("text", "")).variant("too_few")];
+        }
+        Vec::new()
     }
+}
+
+/// Whether every match of the pattern is longer than one character, so that it can
+/// never match the one character before or after a match.
+fn longer_than_a_character(p: &Pattern) -> bool {
+    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(p.as_str()) else {
+        return false;
+    };
+    if hir.properties().minimum_len().is_some_and(|n| n > 4) {
+        return true;
+    }
+    let chars = |l: &Vec<u8>| String::from_utf8_lossy(l).chars().count();
+    crate::text::literals::required(&hir).is_some_and(|set| set.iter().all(|l| chars(l) >= 2))
+}
+
+/// The sentence of `s` around `m`: from after the last sentence stop (or line break)
+/// before it to the next one after it.
+fn sentence_around(s: &str, m: std::ops::Range<usize>) -> &str {
+    let stop = |c: char| c == '\n' || crate::text::chars::is_sentence_stop(c);
+    let start = s[..m.start]
+        .rfind(stop)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+    let end = s[m.end..].find(stop).map_or(s.len(), |i| m.end + i);
+    &s[start..end]
 }
 
 /// One regex that matches wherever any of the items does (their `hit` groups made
@@ -190,6 +270,11 @@ fn patterns(
                 if blocked(&item.unless_before, before) || blocked(&item.unless_after, after) {
                     continue;
                 }
+                if let Some(x) = &item.exclude
+                    && x.re().is_match(sentence_around(s, m.start()..m.end()))
+                {
+                    continue;
+                }
                 let hit = span.start + m.start()..span.start + m.end();
                 let mut f = Finding::at(hit).var("text", m.as_str());
                 if let Some(l) = &item.label {
@@ -226,6 +311,7 @@ mod tests {
             label: None,
             unless_before: before.map(|b| Pattern::new(b).unwrap()),
             unless_after: None,
+            exclude: None,
         };
         let lists = [
             vec![
@@ -245,7 +331,8 @@ mod tests {
             "特此报告,妥否,请批示。\n现将有关工作总结如下:待定",
         ]);
         for (k, items) in lists.iter().enumerate() {
-            let compiled = super::Patterns::new(Scope::Body, items, Compile::Now).unwrap();
+            let compiled =
+                super::Patterns::new(Scope::Body, items, Default::default(), Compile::Now).unwrap();
             let (pre, starts) = compiled.joined();
             let items = &compiled.items;
             // The placeholders' literals are short (XX) and long (某某): two searches.

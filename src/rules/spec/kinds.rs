@@ -122,8 +122,18 @@ kinds! {
     labels: [after = "“{after}”在这里，应在其前"],
 
     /// The part, where found, mentions none of the patterns (述法 in the duties).
-    "part-mentions" => PartMentions { part: Part, patterns: Vec<Pattern> }
-    vars: [part, text],
+    "part-mentions" => PartMentions {
+        part: Part,
+        patterns: Vec<Pattern>,
+        /// Fewer mentions than this in the part are a finding.
+        #[serde(default = "at_least_one")]
+        min_count: usize,
+        /// More mentions than this are a finding (variant `too_many`).
+        #[serde(default)]
+        max_count: Option<usize>,
+    }
+    vars: [part, text, count, min, max],
+    variants: [too_many],
 
     /// The file holds no report text at all.
     "document-empty" => DocumentEmpty {}
@@ -222,8 +232,20 @@ kinds! {
     variants: [space],
 
     /// Each match of a pattern in the scope is a finding.
-    "patterns" => Patterns { scope: Scope, patterns: Vec<PatternItem> }
-    vars: [text, label],
+    "patterns" => Patterns {
+        scope: Scope,
+        patterns: Vec<PatternItem>,
+        /// Fewer matches than this in the scope are one finding (variant `too_few`),
+        /// instead of each match being one.
+        #[serde(default)]
+        min_count: Option<usize>,
+        /// More matches than this are one finding, at the first match over (variant
+        /// `too_many`), instead of each match being one.
+        #[serde(default)]
+        max_count: Option<usize>,
+    }
+    vars: [text, label, count, min, max],
+    variants: [too_few, too_many],
 
     /// Page furniture pasted into the report.
     "furniture" => Furniture {}
@@ -322,6 +344,9 @@ fn default_deadline() -> String {
 fn one() -> i32 {
     1
 }
+fn at_least_one() -> usize {
+    1
+}
 fn default_trailing() -> String {
     ",、;:".to_string()
 }
@@ -381,6 +406,28 @@ pub struct PatternItem {
     /// The match does not count when the character just after it matches this.
     #[serde(default)]
     pub unless_after: Option<Pattern>,
+    /// The match does not count when the sentence it is in matches this (a look-back,
+    /// a quotation, a name).
+    #[serde(default)]
+    pub exclude: Option<Pattern>,
+}
+
+/// When a rule runs: every condition given must hold.
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The report's text matches this.
+    #[serde(default)]
+    pub has: Option<Pattern>,
+    /// The report's text does not match this.
+    #[serde(default)]
+    pub lacks: Option<Pattern>,
+    /// This part is found in the report.
+    #[serde(default)]
+    pub has_part: Option<Part>,
+    /// This part is not found.
+    #[serde(default)]
+    pub lacks_part: Option<Part>,
 }
 
 #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]

@@ -4,7 +4,7 @@
 mod kinds;
 mod years;
 
-pub use kinds::{Check, CitationDoc, GenreKind, Kind, PatternItem, PeriodDoc, Scope};
+pub use kinds::{Check, CitationDoc, Condition, GenreKind, Kind, PatternItem, PeriodDoc, Scope};
 pub use years::YearRange;
 
 use crate::diagnostic::Severity;
@@ -55,6 +55,10 @@ pub struct RuleSpec {
     /// not run on reports on other years. Without it, every year.
     #[serde(default)]
     pub years: Option<YearRange>,
+    /// The rule runs only on reports where these hold (a pattern or a part present or
+    /// absent).
+    #[serde(default)]
+    pub when: Option<Condition>,
     /// A rule still being tried: it runs only when asked for (`--preview`, `preview: true`
     /// in the config, or its id named in `--select` or under `rules:`).
     #[serde(default)]
