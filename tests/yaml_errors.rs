@@ -62,12 +62,12 @@ fn broken_rule_files_get_plain_messages_at_their_place() {
         (
             "severity: warning",
             "severty: warning",
-            "3:1: 未知的键 “severty”，是不是 “severity”？可用：id、category、severity、summary、message、label、help、variants、labels、rationale、basis、check、examples、retired、suppresses、years、preview",
+            "3:1: 未知的键 “severty”，是不是 “severity”？可用：id、category、severity、summary、message、label、help、variants、labels、rationale、basis、check、examples、retired、suppresses、years、when、preview",
         ),
         (
             "  scope: body",
             "  scop: body",
-            "9:3: 未知的键 “scop”，是不是 “scope”？可用：scope、patterns",
+            "9:3: 未知的键 “scop”，是不是 “scope”？可用：scope、patterns、min_count、max_count",
         ),
         (
             "severity: warning",
