@@ -168,6 +168,7 @@ mod tests {
             help: None,
             note: None,
             fix: None,
+            folded: 0,
         }
     }
 

@@ -24,6 +24,9 @@ pub struct LintPlan<'a> {
     pub prerender: Option<&'a Renderer>,
     /// The analysis (parse, parts) is handed on with the findings.
     pub analysis: bool,
+    /// Every finding is handed on, none folded (see `max_findings_per_rule`): for the
+    /// caller to work on them (fixes, baselines) and fold them after.
+    pub whole: bool,
 }
 
 /// A file read and linted with what governs it, or why it was not.
@@ -88,7 +91,11 @@ pub fn lint_files(
         {
             src.name = name.to_string();
         }
-        let (mut diags, analysis) = job.governed.lint(&src);
+        let (mut diags, analysis) = if plan.whole {
+            job.governed.lint_whole(&src)
+        } else {
+            job.governed.lint(&src)
+        };
         if !job.explicit && !analysis.is_report(&src, &job.governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }

@@ -15,7 +15,7 @@ mod rate;
 mod structure;
 mod width_mix;
 
-use super::context::{Compiled, Ctx, Finding, Problem};
+use super::context::{Compiled, Ctx, Finding, Problem, Sink};
 use super::spec::Check;
 use crate::pack::pattern::{Compile, Pattern, compile_all};
 use crate::text::Span;
@@ -85,7 +85,7 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let (heading, opening) = (heading_re, opening_re);
             Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening, part))
         }
-        Check::DateValid {} => Compiled::new(dates::date_valid),
+        Check::DateValid {} => Compiled::streaming(dates::date_valid),
         Check::DateFormat {} => Compiled::new(dates::date_format),
         Check::PublicationDeadline {
             deadline,
@@ -99,19 +99,21 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             Compiled::new(move |ctx| dates::deadline(ctx, month_day, year_offset))
         }
         Check::PublicationEarly {} => Compiled::new(dates::early),
-        Check::NumberingGap {} => Compiled::new(structure::numbering_gap),
-        Check::NumberingStyle {} => Compiled::new(structure::numbering_style),
-        Check::LevelSkip {} => Compiled::new(structure::level_skip),
+        Check::NumberingGap {} => Compiled::streaming(structure::numbering_gap),
+        Check::NumberingStyle {} => Compiled::streaming(structure::numbering_style),
+        Check::LevelSkip {} => Compiled::streaming(structure::level_skip),
         Check::HeadingPunctuation {
             flag_full_stop,
             trailing,
         } => {
             let (flag_full_stop, trailing) = (*flag_full_stop, trailing.clone());
-            Compiled::new(move |ctx| structure::heading_punctuation(ctx, flag_full_stop, &trailing))
+            Compiled::streaming(move |ctx, sink| {
+                structure::heading_punctuation(ctx, flag_full_stop, &trailing, sink)
+            })
         }
         Check::Patterns { scope, patterns } => {
             let patterns = patterns::Patterns::new(*scope, patterns, when)?;
-            Compiled::new(move |ctx| patterns.run(ctx))
+            Compiled::streaming(move |ctx, sink| patterns.run(ctx, sink))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),
         Check::Citation { documents } => {
@@ -128,7 +130,7 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::Pairs { pairs } => {
             two_chars("pairs", pairs)?;
             let pairs = pairs.clone();
-            Compiled::new(move |ctx| pairs::pairs(ctx, &pairs))
+            Compiled::streaming(move |ctx, sink| pairs::pairs(ctx, &pairs, sink))
         }
         Check::WidthMix {
             forms,
@@ -149,8 +151,8 @@ pub fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let rate = rate::Rate::new(*tolerance, totals, units, comparisons, at_least, of_which)?;
             Compiled::new(move |ctx| rate.run(ctx))
         }
-        Check::EmptySection {} => Compiled::new(structure::empty_section),
-        Check::DuplicateHeading {} => Compiled::new(structure::duplicate_heading),
+        Check::EmptySection {} => Compiled::streaming(structure::empty_section),
+        Check::DuplicateHeading {} => Compiled::streaming(structure::duplicate_heading),
         // Found by the engine after the other rules ran (it needs their findings).
         Check::UnusedSuppression {} => Compiled::new(|_| Vec::new()),
         Check::Genre {
@@ -245,7 +247,7 @@ fn pair_table(pairs: &[String]) -> Vec<(char, char)> {
 pub(crate) mod testing {
     //! A context for tests that hold a fast check against a plain reference.
 
-    use super::{Ctx, Finding};
+    use super::{Ctx, Finding, Sink};
     use crate::analyse::{Settings, analyse};
     use crate::pack::vocab::Vocab;
     pub use crate::testing::texts_and;
@@ -278,6 +280,15 @@ pub(crate) mod testing {
             with_ctx(&t, |ctx| {
                 assert_eq!(show(&fast(ctx)), show(&reference(ctx)), "{t:.200}");
             });
+        }
+    }
+
+    /// Every finding a streaming check hands its sink, as a check that returns them.
+    pub fn every(run: impl Fn(&Ctx, &mut Sink)) -> impl Fn(&Ctx) -> Vec<Finding> {
+        move |ctx| {
+            let mut sink = Sink::new(usize::MAX);
+            run(ctx, &mut sink);
+            sink.finish().0
         }
     }
 
