@@ -79,6 +79,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
         max_bytes: args.run.max_file_size * 1024 * 1024,
+        encoding: args.run.encoding,
         prerender: renderer.as_ref(),
         analysis: false,
         // Fixes and baselines work on every finding; they are folded here after.

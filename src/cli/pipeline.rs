@@ -19,6 +19,8 @@ pub struct LintPlan<'a> {
     pub parallel: bool,
     /// Files larger than this are refused.
     pub max_bytes: u64,
+    /// Texts and pages are read in this encoding, not the one detected (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Renders each file's output on the lint thread, when the output for a file
     /// depends on nothing but the file.
     pub prerender: Option<&'a Renderer>,
@@ -85,7 +87,12 @@ pub fn lint_files(
         .build()?;
     let chunk_len = if plan.parallel { 64 } else { 1 };
     let run = |job: &Job| -> Result<Outcome, InputError> {
-        let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
+        let mut src = input::read_as(
+            &job.path,
+            plan.max_bytes,
+            plan.stdin_filename,
+            plan.encoding,
+        )?;
         if job.path.as_os_str() == "-"
             && let Some(name) = plan.stdin_filename
         {

@@ -49,6 +49,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         threads: args.run.threads,
         parallel: true,
         max_bytes: args.run.max_file_size * 1024 * 1024,
+        encoding: args.run.encoding,
         prerender: None,
         analysis: true,
         whole: false,
