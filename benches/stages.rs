@@ -18,7 +18,7 @@ use fzlint::parse;
 use fzlint::render::{FileReport, json};
 use fzlint::rules::RuleSet;
 use fzlint::rules::context::Ctx;
-use fzlint::rules::engine::lint_analysed;
+use fzlint::rules::engine::{MAX_FINDINGS_PER_RULE, lint_analysed};
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use std::collections::BTreeMap;
@@ -129,7 +129,7 @@ fn main() {
     let t = Instant::now();
     let diags: Vec<_> = srcs
         .iter()
-        .map(|s| lint_analysed(s, &set, &rules, &settings).0)
+        .map(|s| lint_analysed(s, &set, &rules, &settings, MAX_FINDINGS_PER_RULE).0)
         .collect();
     line("whole lint (analyse+rules)", t.elapsed().as_secs_f64());
 

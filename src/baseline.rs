@@ -235,6 +235,7 @@ mod tests {
             help: None,
             note: None,
             fix: None,
+            folded: 0,
         }
     }
 

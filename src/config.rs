@@ -5,6 +5,7 @@
 //! extends: ../office.fzlint.yaml # an office's policy first, then this file's settings
 //! year: 2024                    # the reported year when a title names none
 //! expect_year: 2024             # every report must be on this year (an office's batch)
+//! max_findings_per_rule: 50     # a rule's findings listed per file, the rest folded (0: all)
 //! rule_dirs: [office-rules]     # more rule files (relative to this file)
 //! exclude: ["drafts/**"]        # not linted when a folder is walked
 //! rules:
@@ -122,6 +123,11 @@ pub struct ConfigFile {
     /// Run the rules still in preview.
     #[serde(default)]
     pub preview: Option<bool>,
+    /// How many findings of one rule a file lists (default 50); the rest are folded
+    /// into one finding that says how many more there are and where the first are. 0
+    /// lists them all.
+    #[serde(default)]
+    pub max_findings_per_rule: Option<usize>,
     #[serde(default)]
     pub rule_dirs: Vec<String>,
     #[serde(default)]
@@ -250,6 +256,8 @@ pub struct Effective {
     pub changes: Vec<(String, RuleSetting, usize)>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// `max_findings_per_rule`, the last config in the chain that sets it winning.
+    pub max_findings: Option<usize>,
     /// What `fzlint report` concludes of a report, later configs in the chain winning.
     pub verdict: VerdictRules,
     /// Which `per_path` entries matched, numbered across the chain of configs (part of
@@ -483,6 +491,9 @@ impl Config {
             if c.file.expect_year.is_some() {
                 e.expect_year = c.file.expect_year;
             }
+            if c.file.max_findings_per_rule.is_some() {
+                e.max_findings = c.file.max_findings_per_rule;
+            }
             e.verdict = e.verdict.with(&c.file.verdict);
             if c.file.select.is_some() {
                 e.selection.select = c.file.select.clone();
@@ -672,6 +683,9 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 
 # 审阅单位批量检查时，要求每份报告都是这个年度的（也可在命令行用 --expect-year）
 # expect_year: 2024
+
+# 同一文件中一条规则最多逐条列出的问题数，其余合并为一条（默认 50；0 表示全部列出；也可在命令行用 --max-findings-per-rule）
+# max_findings_per_rule: 50
 
 # 本单位自己的规则文件所在目录（相对于本文件）
 # rule_dirs: [fzlint-rules]

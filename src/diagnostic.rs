@@ -66,4 +66,7 @@ pub struct Diagnostic {
     /// Replacements that mend it, when a safe one exists (spans in the normalised text,
     /// replacement text as it should appear in the file).
     pub fix: Option<Vec<(Span, String)>>,
+    /// For the one finding that stands for a rule's findings beyond those listed in a
+    /// file (`max_findings_per_rule`): how many it stands for; 0 for any other.
+    pub folded: usize,
 }

@@ -43,6 +43,8 @@ pub struct Choices {
     pub year: Option<i32>,
     /// The year every report must be on, over the config's.
     pub expect_year: Option<i32>,
+    /// How many findings of a rule a file lists (0: all), over the config's.
+    pub max_findings: Option<usize>,
 }
 
 /// Why a file has no settings to be linted with.
@@ -68,6 +70,8 @@ pub struct Configured {
     pub named: Vec<String>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// `max_findings_per_rule`, when the config sets it.
+    pub max_findings: Option<usize>,
     /// What `fzlint report` concludes of a report.
     pub verdict: config::VerdictRules,
     /// What the config's `select`, `extend-select` and `ignore` choose.
@@ -82,6 +86,8 @@ pub struct Governed {
     /// The rules that run: their places in the rule set, in its order.
     selected: Arc<[usize]>,
     pub settings: Settings,
+    /// How many findings of a rule a file lists; the rest are folded into one (0: all).
+    pub max_findings: usize,
 }
 
 impl Governed {
@@ -95,9 +101,28 @@ impl Governed {
         self.selected.iter().filter_map(|&i| rules.get(i)).collect()
     }
 
-    /// Lints a file with these rules and settings; gives back the analysis too.
+    /// Lints a file with these rules and settings, each rule's findings beyond
+    /// `max_findings` folded into one; gives back the analysis too.
     pub fn lint(&self, src: &Source) -> (Vec<Diagnostic>, Analysis) {
-        lint_analysed(src, self.set(), &self.rules(), &self.settings)
+        lint_analysed(
+            src,
+            self.set(),
+            &self.rules(),
+            &self.settings,
+            self.max_findings,
+        )
+    }
+
+    /// As [`Governed::lint`], with every finding (for fixes and baselines, which need
+    /// each one); [`Governed::fold`] folds them afterwards.
+    pub fn lint_whole(&self, src: &Source) -> (Vec<Diagnostic>, Analysis) {
+        lint_analysed(src, self.set(), &self.rules(), &self.settings, 0)
+    }
+
+    /// Folds each rule's findings beyond `max_findings` into one, as [`Governed::lint`]
+    /// does.
+    pub fn fold(&self, src: &Source, diags: &mut Vec<Diagnostic>) {
+        crate::rules::engine::fold(src, diags, self.max_findings);
     }
 }
 
@@ -231,6 +256,11 @@ impl Resolver {
                 reported_year: self.choices.year.or(configured.year),
                 expected_year: self.choices.expect_year.or(configured.expect_year),
             },
+            max_findings: self
+                .choices
+                .max_findings
+                .or(configured.max_findings)
+                .unwrap_or(crate::rules::engine::MAX_FINDINGS_PER_RULE),
             configured,
             selected,
         })
@@ -284,6 +314,7 @@ impl Resolver {
             named: effective.changes.iter().map(|c| c.0.clone()).collect(),
             year: effective.year,
             expect_year: effective.expect_year,
+            max_findings: effective.max_findings,
             verdict: effective.verdict,
             selection: effective.selection.clone(),
             config,
@@ -349,6 +380,7 @@ mod tests {
             named: named.iter().map(|s| s.to_string()).collect(),
             year: None,
             expect_year: None,
+            max_findings: None,
             verdict: Default::default(),
             selection: Default::default(),
             config: None,

@@ -97,3 +97,124 @@ fn markdown_hash_headings_and_code_blocks() {
     assert_eq!(v["title"], "白石桥镇人民政府2024年度法治政府建设工作报告");
     assert_eq!(v["headings"][0]["marker"], "一、");
 }
+
+/// `check --format json` with extra arguments, and the exit code.
+fn check_with(args: &[&str], path: &std::path::Path) -> (i32, Vec<serde_json::Value>, String) {
+    let mut all = vec!["check", "--isolated", "--format", "json"];
+    all.extend_from_slice(args);
+    let p = path.display().to_string();
+    all.push(&p);
+    let o = fzlint(&all);
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    (o.status.code().unwrap_or(-1), v, stderr(&o))
+}
+
+#[test]
+fn encoding_overrides_a_wrong_declaration_or_detection() {
+    let text = std::fs::read_to_string(root().join("examples/sample-report.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("utf8.txt");
+    std::fs::write(&utf8, &text).unwrap();
+    let want = rule_ids(&utf8);
+    let ids = |found: &[serde_json::Value]| {
+        let mut ids: Vec<String> = found.iter().map(|d| rule(d).to_string()).collect();
+        ids.sort();
+        ids
+    };
+    // A page in Big5 that declares GBK (every Big5 byte pair is a GBK one too): read as
+    // declared, its words are garbled and its title and parts are lost; read as Big5,
+    // it is the report, found as its UTF-8 copy is.
+    let traditional = "關於2024年度法治政府建設情況的報告\n一、主要舉措和成效\n\
+                       全年審查重大行政決策5件。\n二、存在的不足及原因\n\
+                       執法人員培訓不夠。\n三、下一年度工作安排\n2025年繼續推進。\n";
+    let copy = dir.path().join("traditional.txt");
+    std::fs::write(&copy, traditional).unwrap();
+    let (_, want_page, _) = check_with(&[], &copy);
+    let body: String = traditional
+        .lines()
+        .map(|l| format!("<p>{l}</p>\n"))
+        .collect();
+    let page = format!("<html><head><meta charset=\"gbk\"></head><body>{body}</body></html>");
+    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(&page);
+    assert!(!unmappable);
+    let html = dir.path().join("page.html");
+    std::fs::write(&html, bytes).unwrap();
+    let (_, declared, _) = check_with(&[], &html);
+    assert!(
+        ids(&declared).contains(&"missing-title".to_string()),
+        "{:?}",
+        ids(&declared)
+    );
+    for name in ["big5", "BIG5"] {
+        let (_, forced, err) = check_with(&["--encoding", name], &html);
+        assert_eq!(ids(&forced), ids(&want_page), "{name}: {err}");
+        assert!(!ids(&forced).contains(&"missing-title".to_string()));
+    }
+    // UTF-16 without a byte order mark, and with one, named.
+    let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let p = dir.path().join("le.txt");
+    std::fs::write(&p, &le).unwrap();
+    let (_, found, err) = check_with(&["-E", "utf-16le"], &p);
+    assert_eq!(ids(&found), want, "{err}");
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    std::fs::write(&p, &be).unwrap();
+    let (_, found, err) = check_with(&["-E", "utf-16be"], &p);
+    assert_eq!(ids(&found), want, "{err}");
+    let o = fzlint(&["outline", &p.display().to_string()]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn a_file_not_in_the_named_encoding_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(
+        &gbk,
+        encoding_rs::GBK
+            .encode("关于2024年法治政府建设情况的报告\n")
+            .0,
+    )
+    .unwrap();
+    let ok = dir.path().join("ok.txt");
+    std::fs::write(&ok, "关于2024年法治政府建设情况的报告\n").unwrap();
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--encoding",
+        "utf-8",
+        &gbk.display().to_string(),
+        &ok.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("gbk.txt: 不是 UTF-8 编码的文本"), "{err}");
+    // The other file is still checked.
+    assert!(stdout(&o).contains("ok.txt"), "{}", stdout(&o));
+    // An odd number of bytes is no UTF-16.
+    std::fs::write(&gbk, b"abc").unwrap();
+    let (code, _, err) = check_with(&["-E", "utf-16le"], &gbk);
+    assert_eq!(code, 2);
+    assert!(err.contains("不是 UTF-16LE 编码的文本"), "{err}");
+}
+
+#[test]
+fn an_unknown_encoding_name_lists_the_accepted_ones() {
+    let o = fzlint(&[
+        "check",
+        "--encoding",
+        "latin1",
+        "examples/sample-report.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "未知的编码 “latin1”；可用的编码：utf-8、gbk、gb18030、big5、utf-16le、utf-16be"
+        ),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}

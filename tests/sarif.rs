@@ -42,6 +42,8 @@ fn output_validates_against_the_sarif_schema() {
         "examples/sample-report.txt",
         "tests/fixtures/rules/web-residue.txt",
         "tests/fixtures/rules/rate-mismatch.txt",
+        // More findings of one rule than a file lists: the rest folded into one result.
+        "tests/fixtures/bounds/spaced-headings.txt",
     ]);
     let errors: Vec<String> = validator
         .iter_errors(&doc)
@@ -50,6 +52,15 @@ fn output_validates_against_the_sarif_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &doc["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let folded: Vec<&serde_json::Value> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["properties"]["folded"].is_u64())
+        .collect();
+    assert_eq!(folded.len(), 1);
+    assert_eq!(folded[0]["ruleId"], "heading-punctuation");
+    assert_eq!(folded[0]["properties"]["folded"], 10);
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let gap = rules
         .iter()

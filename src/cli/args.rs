@@ -236,6 +236,12 @@ pub struct RunArgs {
     /// 同时检查的文件数（0：每个处理器核心一个）；输出与数目无关
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+    /// 同一文件中一条规则最多逐条列出的问题数，其余合并为一条（默认 50，0 表示全部列出）
+    #[arg(long, value_name = "N")]
+    pub max_findings_per_rule: Option<usize>,
+    /// 按这个编码读取文本、Markdown 和网页文件，不自动识别（utf-8、gbk、gb18030、big5、utf-16le、utf-16be）
+    #[arg(short = 'E', long, value_name = "NAME", value_parser = fzlint::input::encoding_named)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// 拒绝检查大于这么多 MB 的文件（默认 20）
     #[arg(long, value_name = "MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_file_size: u64,

@@ -29,6 +29,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             preview: args.run.preview,
             year: args.run.year,
             expect_year: args.run.expect_year,
+            max_findings: args.run.max_findings_per_rule,
         },
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
@@ -78,8 +79,11 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         // Fixes are written one file after another.
         parallel: !(args.fix || args.diff),
         max_bytes: args.run.max_file_size * 1024 * 1024,
+        encoding: args.run.encoding,
         prerender: renderer.as_ref(),
         analysis: false,
+        // Fixes and baselines work on every finding; they are folded here after.
+        whole: args.fix || args.diff || args.baseline.is_some() || args.write_baseline.is_some(),
     };
     let done = lint_files(
         &files,
@@ -119,7 +123,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
                         eprint_line(&format!("已修复 {}：{n} 处", path.display()));
                         src = Source::new(src.name.clone(), &text);
-                        diags = job.governed.lint(&src).0;
+                        diags = job.governed.lint_whole(&src).0;
                         diags.retain(|d| d.severity >= min);
                     }
                     Ok(_) => {}
@@ -141,6 +145,9 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             if args.write_baseline.is_some() {
                 recorded.extend(fzlint::baseline::entries(&src, &diags));
                 return;
+            }
+            if plan.whole {
+                job.governed.fold(&src, &mut diags);
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
             let f = FileReport::new(&src, &diags);

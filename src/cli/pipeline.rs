@@ -19,11 +19,16 @@ pub struct LintPlan<'a> {
     pub parallel: bool,
     /// Files larger than this are refused.
     pub max_bytes: u64,
+    /// Texts and pages are read in this encoding, not the one detected (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Renders each file's output on the lint thread, when the output for a file
     /// depends on nothing but the file.
     pub prerender: Option<&'a Renderer>,
     /// The analysis (parse, parts) is handed on with the findings.
     pub analysis: bool,
+    /// Every finding is handed on, none folded (see `max_findings_per_rule`): for the
+    /// caller to work on them (fixes, baselines) and fold them after.
+    pub whole: bool,
 }
 
 /// A file read and linted with what governs it, or why it was not.
@@ -82,13 +87,22 @@ pub fn lint_files(
         .build()?;
     let chunk_len = if plan.parallel { 64 } else { 1 };
     let run = |job: &Job| -> Result<Outcome, InputError> {
-        let mut src = input::read_as(&job.path, plan.max_bytes, plan.stdin_filename)?;
+        let mut src = input::read_as(
+            &job.path,
+            plan.max_bytes,
+            plan.stdin_filename,
+            plan.encoding,
+        )?;
         if job.path.as_os_str() == "-"
             && let Some(name) = plan.stdin_filename
         {
             src.name = name.to_string();
         }
-        let (mut diags, analysis) = job.governed.lint(&src);
+        let (mut diags, analysis) = if plan.whole {
+            job.governed.lint_whole(&src)
+        } else {
+            job.governed.lint(&src)
+        };
         if !job.explicit && !analysis.is_report(&src, &job.governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }

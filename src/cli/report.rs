@@ -27,6 +27,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             preview: args.run.preview,
             year: args.run.year,
             expect_year: args.run.expect_year,
+            max_findings: args.run.max_findings_per_rule,
             ..Choices::default()
         },
     );
@@ -48,8 +49,10 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         threads: args.run.threads,
         parallel: true,
         max_bytes: args.run.max_file_size * 1024 * 1024,
+        encoding: args.run.encoding,
         prerender: None,
         analysis: true,
+        whole: false,
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();

@@ -30,6 +30,70 @@ pub enum InputError {
     Bomb(String),
     #[error("无法识别文本编码（不是有效的 UTF-8，第 {0} 字节起无效，也不像 GB18030、Big5 等编码）")]
     Encoding(usize),
+    /// The file is not in the encoding `--encoding` names.
+    #[error("不是 {0} 编码的文本（按 --encoding 指定的编码读取时遇到无效字节）")]
+    NotIn(&'static str),
+}
+
+/// The encodings `--encoding` accepts, by the names it accepts.
+const ENCODINGS: [(&str, &encoding_rs::Encoding); 6] = [
+    ("utf-8", encoding_rs::UTF_8),
+    ("gbk", encoding_rs::GBK),
+    ("gb18030", encoding_rs::GB18030),
+    ("big5", encoding_rs::BIG5),
+    ("utf-16le", encoding_rs::UTF_16LE),
+    ("utf-16be", encoding_rs::UTF_16BE),
+];
+
+/// The encoding `--encoding` names (any case; `utf8` for `utf-8`), or a sentence listing
+/// the names it accepts.
+pub fn encoding_named(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    let wanted = name.trim().to_ascii_lowercase();
+    let wanted = if wanted == "utf8" {
+        "utf-8".to_string()
+    } else {
+        wanted
+    };
+    ENCODINGS
+        .iter()
+        .find(|(n, _)| *n == wanted)
+        .map(|(_, e)| *e)
+        .ok_or_else(|| {
+            let names: Vec<&str> = ENCODINGS.iter().map(|(n, _)| *n).collect();
+            format!("未知的编码 “{name}”；可用的编码：{}", names.join("、"))
+        })
+}
+
+/// Decodes bytes in the encoding given (`--encoding`), whatever detection would say: a
+/// byte order mark of that encoding is dropped; a byte that is not of it is an error.
+pub fn decode_in(
+    bytes: &[u8],
+    enc: &'static encoding_rs::Encoding,
+) -> Result<(String, &'static str), InputError> {
+    let not_in = || InputError::NotIn(enc.name());
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        let le = enc == encoding_rs::UTF_16LE;
+        let bom = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+        let f: fn([u8; 2]) -> u16 = if le {
+            u16::from_le_bytes
+        } else {
+            u16::from_be_bytes
+        };
+        let rest = bytes.strip_prefix(&bom).unwrap_or(bytes);
+        if rest.len() % 2 == 1 {
+            return Err(not_in());
+        }
+        return utf16(rest, f)
+            .map(|s| (s, enc.name()))
+            .map_err(|_| not_in());
+    }
+    let rest = match enc == encoding_rs::UTF_8 {
+        true => bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes),
+        false => bytes,
+    };
+    enc.decode_without_bom_handling_and_without_replacement(rest)
+        .map(|text| (text.into_owned(), enc.name()))
+        .ok_or_else(not_in)
 }
 
 /// Extensions fzlint knows it cannot read.
@@ -51,11 +115,25 @@ pub fn supported(path: &Path) -> Result<(), InputError> {
 
 /// Turns a file's bytes into a [`Source`] named `name`, by the format its name says.
 pub fn from_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Source, InputError> {
+    from_bytes_in(name, bytes, format, None)
+}
+
+/// As [`from_bytes`], a text or a page read in the encoding `encoding` when given
+/// (`--encoding`), not the one detected; a .docx is XML in its own declared encoding.
+pub fn from_bytes_in(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Source, InputError> {
     match format {
         Format::Docx => Ok(docx::read_docx(bytes)?.into_source(name)),
-        Format::Html => Ok(html::read_html(bytes)?.into_source(name)),
+        Format::Html => Ok(html::read_html_in(bytes, encoding)?.into_source(name)),
         Format::Text => {
-            let (text, encoding) = decode(bytes)?;
+            let (text, encoding) = match encoding {
+                Some(enc) => decode_in(bytes, enc)?,
+                None => decode(bytes)?,
+            };
             let mut src = Source::from_string(name, text);
             src.encoding = encoding;
             Ok(src)
@@ -161,17 +239,23 @@ fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
 
 /// Reads a file (or standard input for `-`, read as text).
 pub fn read(path: &Path, limit: u64) -> Result<Source, InputError> {
-    read_as(path, limit, None)
+    read_as(path, limit, None, None)
 }
 
 /// Reads a file (or standard input for `-`), in the format `as_name`'s extension says
-/// when given (for standard input with `--stdin-filename`), else the path's.
-pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source, InputError> {
+/// when given (for standard input with `--stdin-filename`), else the path's; a text or a
+/// page in `encoding` when given (`--encoding`).
+pub fn read_as(
+    path: &Path,
+    limit: u64,
+    as_name: Option<&str>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Source, InputError> {
     let name = path.display().to_string();
     if name == "-" {
         let bytes = read_limited(std::io::stdin(), 0, limit, |e| e.to_string())?;
         let format = as_name.map(Format::of).unwrap_or(Format::Text);
-        return from_bytes("<stdin>", &bytes, format);
+        return from_bytes_in("<stdin>", &bytes, format, encoding);
     }
     supported(path)?;
     // Opened once, and asked what it is through the open file (one look-up of the
@@ -199,7 +283,7 @@ pub fn read_as(path: &Path, limit: u64, as_name: Option<&str>) -> Result<Source,
     // is held to the limit too.
     let size = if meta.is_file() { meta.len() } else { 0 };
     let bytes = read_limited(file, size, limit, io_message)?;
-    from_bytes(&name, &bytes, Format::of(&name))
+    from_bytes_in(&name, &bytes, Format::of(&name), encoding)
 }
 
 /// Reads at most `limit` bytes, or says the input is larger. `size`: the size a plain

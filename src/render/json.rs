@@ -80,6 +80,14 @@ pub struct JsonDiagnostic {
     /// For a Word file or a web page: the element the text is in ("w:p", "w:tc", "p" …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element: Option<String>,
+    /// For the one finding that stands for a rule's findings beyond those listed in the
+    /// file (`max_findings_per_rule`): how many it stands for.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub folded: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The JSON elements of one file's findings, found by the rule pack of version
@@ -94,6 +102,7 @@ pub fn diagnostics(f: &FileReport, rule_pack: &str) -> Vec<JsonDiagnostic> {
                 rule_pack: rule_pack.to_string(),
                 location: place.map(|p| p.describe()),
                 element: place.map(|p| p.element.to_string()),
+                folded: d.folded,
                 path: f.src.name.clone(),
                 rule: d.rule.clone(),
                 severity: d.severity.name(),
@@ -226,6 +235,10 @@ pub fn file_body(f: &FileReport, rule_pack: &str) -> Option<String> {
             w.raw(key!(2 "element"));
             w.string(p.element);
         }
+        if d.folded > 0 {
+            w.raw(key!(2 "folded"));
+            w.number(d.folded);
+        }
         w.out.push_str("\n  }");
     }
     Some(w.out)
@@ -280,6 +293,12 @@ impl Pretty {
             self.raw(k);
             let _ = write!(self.out, "{v}");
         }
+    }
+
+    /// A number.
+    fn number(&mut self, v: usize) {
+        use std::fmt::Write;
+        let _ = write!(self.out, "{v}");
     }
 
     /// A string, escaped as serde_json escapes: quote, backslash and control characters.
@@ -405,6 +424,7 @@ mod tests {
                 1 => Some(Vec::new()),
                 _ => Some(vec![(0..1, odd.to_string()), (2..2, String::new())]),
             },
+            folded: i % 2 * 1234,
         };
         let many: Vec<Diagnostic> = (0..9).map(make).collect();
         let doc = crate::input::document::Document {

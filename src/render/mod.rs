@@ -1,9 +1,9 @@
 //! Output formats, one file each; only `human` touches codespan-reporting.
 //!
 //! `check` picks one [`Emitter`] for its format and hands it the files' results in the
-//! order of the run; the emitter writes its output, streaming file by file where the
-//! format allows (human, concise, github, json) and as one document at the end where it
-//! does not (sarif, junit, the statistics).
+//! order of the run; the emitter writes its output, streaming file by file (human,
+//! concise, github, json, and sarif, whose one document is written result by result)
+//! or as one document at the end (junit, the statistics).
 
 pub mod concise;
 pub mod github;

@@ -69,6 +69,10 @@ pub fn results(f: &FileReport, rule_index: &dyn Fn(&str) -> Option<usize>) -> Ve
             if let Some(i) = rule_index(&d.rule) {
                 r["ruleIndex"] = json!(i);
             }
+            // The one result that stands for a rule's results beyond those listed.
+            if d.folded > 0 {
+                r["properties"] = json!({"folded": d.folded});
+            }
             // The safe fix `--fix` would apply, for editors and bots.
             if let Some(edits) = d.fix.as_ref().filter(|_| f.src.format == crate::text::Format::Text) {
                 let replacements: Vec<Value> = edits
@@ -146,19 +150,56 @@ pub fn document(rules: Vec<Value>, results: Vec<Value>, pack_version: &str) -> V
     })
 }
 
-/// The results and the rules they refer to, kept until the run's end, then the one
-/// document.
+/// The one document, written as the files come: its keys in the order serde_json
+/// prints them (sorted), so the results come before the tool and its rules. Each file's
+/// results are written when it comes; the rules they refer to (those of every rule set
+/// met) are kept until the end. The bytes are those of the whole document pretty-printed
+/// at once.
 #[derive(Default)]
 pub struct SarifEmitter {
     rules: Vec<Value>,
     /// A rule's place in `rules`, by id.
     index: HashMap<String, usize>,
-    results: Vec<Value>,
     pack_version: String,
+    /// Whether the document's head is written, and whether a result is.
+    started: bool,
+    results: bool,
+}
+
+/// Where the results go in the document: what comes before them, and after.
+const RESULTS: &str = "\"results\": []";
+
+/// The document with no results, pretty-printed, cut where its results go.
+fn around_results(rules: Vec<Value>, pack_version: &str) -> io::Result<(String, String)> {
+    let doc = document(rules, Vec::new(), pack_version);
+    let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+    let at = text
+        .find(RESULTS)
+        .ok_or_else(|| io::Error::other("SARIF 文档中没有 results"))?;
+    Ok((
+        text[..at].to_string(),
+        text[at + RESULTS.len()..].to_string(),
+    ))
+}
+
+/// How deep a result stands in the document (spaces).
+const RESULT_INDENT: &str = "        ";
+
+impl SarifEmitter {
+    fn head(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let (head, _) = around_results(Vec::new(), "")?;
+            out.write_all(head.as_bytes())?;
+            out.write_all(b"\"results\": [")?;
+        }
+        Ok(())
+    }
 }
 
 impl Emitter for SarifEmitter {
-    fn file(&mut self, _: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
+        self.head(out)?;
         self.pack_version.clone_from(&set.vocab.version);
         // The rules of this file's set not yet described (another folder's set may add
         // an office's own).
@@ -172,19 +213,30 @@ impl Emitter for SarifEmitter {
             self.rules.push(v);
         }
         let index = &self.index;
-        self.results
-            .extend(results(f, &|id| index.get(id).copied()));
+        for r in results(f, &|id| index.get(id).copied()) {
+            let text = serde_json::to_string_pretty(&r).map_err(io::Error::other)?;
+            out.write_all(if self.results { b",\n" } else { b"\n" })?;
+            self.results = true;
+            for (k, line) in text.lines().enumerate() {
+                if k > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(RESULT_INDENT.as_bytes())?;
+                out.write_all(line.as_bytes())?;
+            }
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, _: &Tally) -> io::Result<()> {
-        let doc = document(
-            std::mem::take(&mut self.rules),
-            std::mem::take(&mut self.results),
-            &self.pack_version,
-        );
-        let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
-        writeln!(out, "{text}")
+        self.head(out)?;
+        if self.results {
+            out.write_all(b"\n      ]")?;
+        } else {
+            out.write_all(b"]")?;
+        }
+        let (_, tail) = around_results(std::mem::take(&mut self.rules), &self.pack_version)?;
+        writeln!(out, "{tail}")
     }
 }
 

@@ -61,16 +61,146 @@ impl Finding {
 /// from the rule's parameters (see `rules::checks::compile`).
 pub struct Compiled(Box<Run>);
 
-/// What a compiled check does with a report.
-type Run = dyn Fn(&Ctx) -> Vec<Finding> + Send + Sync;
+/// What a compiled check does with a report: its findings go to the sink.
+type Run = dyn Fn(&Ctx, &mut Sink) + Send + Sync;
 
 impl Compiled {
+    /// A check that gives back its findings all at once (one that finds a few a report).
     pub fn new(run: impl Fn(&Ctx) -> Vec<Finding> + Send + Sync + 'static) -> Compiled {
+        Compiled(Box::new(move |ctx, sink| {
+            for f in run(ctx) {
+                sink.push(f);
+            }
+        }))
+    }
+
+    /// A check that hands its findings to the sink one by one as it finds them (one that
+    /// may find one a character or a paragraph): what the sink does not keep is never
+    /// held.
+    pub fn streaming(run: impl Fn(&Ctx, &mut Sink) + Send + Sync + 'static) -> Compiled {
         Compiled(Box::new(run))
     }
 
+    /// Every finding of the check.
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
-        (self.0)(ctx)
+        let mut sink = Sink::new(usize::MAX);
+        self.run_into(ctx, &mut sink);
+        sink.finish().0
+    }
+
+    pub fn run_into(&self, ctx: &Ctx, sink: &mut Sink) {
+        (self.0)(ctx, sink)
+    }
+}
+
+/// Where a check's findings go: the first `keep` by position whole; of the others only
+/// how many there are and the places of the first few, so that a check finding one
+/// defect a character holds no more than the text.
+#[derive(Debug)]
+pub struct Sink {
+    keep: usize,
+    /// The findings kept, when all are (`keep` is `usize::MAX`), in the order they came.
+    all: Vec<Finding>,
+    /// The findings kept, when not all are: a heap whose top is the latest (by start,
+    /// then arrival).
+    heap: std::collections::BinaryHeap<Kept>,
+    arrived: usize,
+    /// The findings not kept.
+    pub rest: Rest,
+}
+
+/// The findings a [`Sink`] did not keep: how many, and the places of the first.
+#[derive(Debug, Default)]
+pub struct Rest {
+    pub count: usize,
+    /// The first [`Rest::PLACES`] places (by start, then end), as a heap whose top is
+    /// the latest.
+    first: std::collections::BinaryHeap<(usize, usize)>,
+}
+
+impl Rest {
+    /// How many places of the findings not kept are kept.
+    pub const PLACES: usize = 5;
+
+    pub fn add(&mut self, span: &Span) {
+        self.count += 1;
+        let place = (span.start, span.end);
+        if self.first.len() < Rest::PLACES {
+            self.first.push(place);
+        } else if let Some(mut top) = self.first.peek_mut()
+            && place < *top
+        {
+            *top = place;
+        }
+    }
+
+    /// The places of the first, in order.
+    pub fn first(&self) -> Vec<Span> {
+        let mut places: Vec<Span> = self.first.iter().map(|&(s, e)| s..e).collect();
+        places.sort_by_key(|s| (s.start, s.end));
+        places
+    }
+}
+
+/// A kept finding in the heap, ordered by its start, then by when it came.
+#[derive(Debug)]
+struct Kept(usize, usize, Finding);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        (self.0, self.1) == (other.0, other.1)
+    }
+}
+impl Eq for Kept {}
+impl PartialOrd for Kept {
+    fn partial_cmp(&self, other: &Kept) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Kept {
+    fn cmp(&self, other: &Kept) -> std::cmp::Ordering {
+        (self.0, self.1).cmp(&(other.0, other.1))
+    }
+}
+
+impl Sink {
+    /// A sink that keeps the first `keep` findings whole (`usize::MAX`: all of them).
+    pub fn new(keep: usize) -> Sink {
+        Sink {
+            keep,
+            all: Vec::new(),
+            heap: Default::default(),
+            arrived: 0,
+            rest: Rest::default(),
+        }
+    }
+
+    pub fn push(&mut self, f: Finding) {
+        self.arrived += 1;
+        if self.keep == usize::MAX {
+            self.all.push(f);
+        } else if self.heap.len() < self.keep {
+            self.heap.push(Kept(f.span.start, self.arrived, f));
+        } else {
+            // Full: of the latest kept and this one, the later goes to the rest.
+            match self.heap.peek_mut() {
+                Some(mut top) if f.span.start < top.0 => {
+                    let new = Kept(f.span.start, self.arrived, f);
+                    let old = std::mem::replace(&mut *top, new);
+                    self.rest.add(&old.2.span);
+                }
+                _ => self.rest.add(&f.span),
+            }
+        }
+    }
+
+    /// The findings kept, in the order they came, and the rest.
+    pub fn finish(self) -> (Vec<Finding>, Rest) {
+        let mut kept = self.all;
+        let mut heap: Vec<Kept> = self.heap.into_vec();
+        heap.sort_by_key(|k| k.1);
+        kept.extend(heap.into_iter().map(|k| k.2));
+        (kept, self.rest)
     }
 }
 

@@ -49,7 +49,27 @@ const TITLE_LOOKBACK: usize = 12;
 /// Never panics. Bytes that are not text at all give the error [`crate::input::decode`] gives;
 /// any text, however malformed as HTML, gives a [`Document`] (possibly without blocks).
 pub fn read_html(bytes: &[u8]) -> Result<Document, InputError> {
-    let (text, encoding) = decode_page(bytes)?;
+    read_html_in(bytes, None)
+}
+
+/// As [`read_html`], the page read in `encoding` when given (`--encoding`), whatever it
+/// declares.
+pub fn read_html_in(
+    bytes: &[u8],
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Document, InputError> {
+    let (text, encoding) = match encoding {
+        Some(enc) => {
+            let (text, name) = crate::input::decode_in(bytes, enc)?;
+            (
+                text.strip_prefix('\u{FEFF}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+                name,
+            )
+        }
+        None => decode_page(bytes)?,
+    };
     let page = Builder::parse(&text);
 
     let title = page

@@ -1,6 +1,6 @@
 //! Checks on the title, the reported year and dates.
 
-use super::{Ctx, Finding, document_anchor};
+use super::{Ctx, Finding, Sink, document_anchor};
 use crate::classify::{DateSource, EvidenceSource, YearSource, opening};
 use crate::pack::Part;
 use crate::pack::pattern::Matcher;
@@ -306,7 +306,7 @@ fn date_runs(s: &str, marks: impl Iterator<Item = usize>) -> Vec<std::ops::Range
     runs
 }
 
-pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
+pub fn date_valid(ctx: &Ctx, out: &mut Sink) {
     // Every 月 and 日 of the text, found in one pass, in order.
     let text = ctx.src.text.as_bytes();
     let mut marks: Vec<usize> = MONTH.find_iter(text).collect();
@@ -315,9 +315,8 @@ pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
     if months > 0 && months < marks.len() {
         marks.sort_unstable();
     }
-    let mut out = Vec::new();
     if marks.is_empty() {
-        return out;
+        return;
     }
     for (_, b) in ctx.report.text_blocks() {
         let from = marks.partition_point(|&k| k < b.span.start);
@@ -335,11 +334,12 @@ pub fn date_valid(ctx: &Ctx) -> Vec<Finding> {
                 if s[..a].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.') {
                     continue;
                 }
-                out.extend(finding(b.span.start + a..b.span.start + e, &c));
+                if let Some(f) = finding(b.span.start + a..b.span.start + e, &c) {
+                    out.push(f);
+                }
             }
         }
     }
-    out
 }
 
 /// The finding on a date [`DATES`] matched at `span`, if it is wrong: a garbled run of
@@ -502,7 +502,7 @@ mod reference {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::checks::testing::agree;
+    use crate::rules::checks::testing::{agree, every};
 
     #[test]
     fn date_valid_agrees_with_a_search_of_whole_blocks() {
@@ -517,7 +517,7 @@ mod tests {
                 "2024\u{2003}年2月\u{3000}30日",
                 "2024年\n2月30日",
             ],
-            date_valid,
+            every(date_valid),
             reference::date_valid,
         );
     }

@@ -15,7 +15,7 @@ mod rate;
 mod structure;
 mod width_mix;
 
-use super::context::{Compiled, Ctx, Finding, Problem};
+use super::context::{Compiled, Ctx, Finding, Problem, Sink};
 use super::spec::{Check, RuleSpec};
 use crate::pack::pattern::{Compile, Matcher, Pattern, compile_all};
 use crate::text::Span;
@@ -30,7 +30,7 @@ pub fn compile_rule(spec: &RuleSpec, when: Compile) -> Result<Compiled, Problem>
     let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
     let (has, lacks) = (compile(&w.has)?, compile(&w.lacks)?);
     let (has_part, lacks_part) = (w.has_part, w.lacks_part);
-    Ok(Compiled::new(move |ctx| {
+    Ok(Compiled::streaming(move |ctx, sink| {
         let text_matches = |m: &Matcher| {
             ctx.report
                 .text_blocks()
@@ -40,7 +40,9 @@ pub fn compile_rule(spec: &RuleSpec, when: Compile) -> Result<Compiled, Problem>
             && !lacks.as_ref().is_some_and(text_matches)
             && has_part.is_none_or(|p| ctx.parts.found(p))
             && !lacks_part.is_some_and(|p| ctx.parts.found(p));
-        if holds { check.run(ctx) } else { Vec::new() }
+        if holds {
+            check.run_into(ctx, sink);
+        }
     }))
 }
 
@@ -114,7 +116,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let (heading, opening) = (heading_re, opening_re);
             Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening, part))
         }
-        Check::DateValid {} => Compiled::new(dates::date_valid),
+        Check::DateValid {} => Compiled::streaming(dates::date_valid),
         Check::DateFormat {} => Compiled::new(dates::date_format),
         Check::PublicationDeadline {
             deadline,
@@ -128,15 +130,17 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             Compiled::new(move |ctx| dates::deadline(ctx, month_day, year_offset))
         }
         Check::PublicationEarly {} => Compiled::new(dates::early),
-        Check::NumberingGap {} => Compiled::new(structure::numbering_gap),
-        Check::NumberingStyle {} => Compiled::new(structure::numbering_style),
-        Check::LevelSkip {} => Compiled::new(structure::level_skip),
+        Check::NumberingGap {} => Compiled::streaming(structure::numbering_gap),
+        Check::NumberingStyle {} => Compiled::streaming(structure::numbering_style),
+        Check::LevelSkip {} => Compiled::streaming(structure::level_skip),
         Check::HeadingPunctuation {
             flag_full_stop,
             trailing,
         } => {
             let (flag_full_stop, trailing) = (*flag_full_stop, trailing.clone());
-            Compiled::new(move |ctx| structure::heading_punctuation(ctx, flag_full_stop, &trailing))
+            Compiled::streaming(move |ctx, sink| {
+                structure::heading_punctuation(ctx, flag_full_stop, &trailing, sink)
+            })
         }
         Check::Patterns {
             scope,
@@ -149,7 +153,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                 max: *max_count,
             };
             let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?;
-            Compiled::new(move |ctx| patterns.run(ctx))
+            Compiled::streaming(move |ctx, sink| patterns.run(ctx, sink))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),
         Check::Citation { documents } => {
@@ -166,7 +170,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::Pairs { pairs } => {
             two_chars("pairs", pairs)?;
             let pairs = pairs.clone();
-            Compiled::new(move |ctx| pairs::pairs(ctx, &pairs))
+            Compiled::streaming(move |ctx, sink| pairs::pairs(ctx, &pairs, sink))
         }
         Check::WidthMix {
             forms,
@@ -187,8 +191,8 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let rate = rate::Rate::new(*tolerance, totals, units, comparisons, at_least, of_which)?;
             Compiled::new(move |ctx| rate.run(ctx))
         }
-        Check::EmptySection {} => Compiled::new(structure::empty_section),
-        Check::DuplicateHeading {} => Compiled::new(structure::duplicate_heading),
+        Check::EmptySection {} => Compiled::streaming(structure::empty_section),
+        Check::DuplicateHeading {} => Compiled::streaming(structure::duplicate_heading),
         // Found by the engine after the other rules ran (it needs their findings).
         Check::UnusedSuppression {} => Compiled::new(|_| Vec::new()),
         Check::Genre {
@@ -283,7 +287,7 @@ fn pair_table(pairs: &[String]) -> Vec<(char, char)> {
 pub(crate) mod testing {
     //! A context for tests that hold a fast check against a plain reference.
 
-    use super::{Ctx, Finding};
+    use super::{Ctx, Finding, Sink};
     use crate::analyse::{Settings, analyse};
     use crate::pack::vocab::Vocab;
     pub use crate::testing::texts_and;
@@ -316,6 +320,15 @@ pub(crate) mod testing {
             with_ctx(&t, |ctx| {
                 assert_eq!(show(&fast(ctx)), show(&reference(ctx)), "{t:.200}");
             });
+        }
+    }
+
+    /// Every finding a streaming check hands its sink, as a check that returns them.
+    pub fn every(run: impl Fn(&Ctx, &mut Sink)) -> impl Fn(&Ctx) -> Vec<Finding> {
+        move |ctx| {
+            let mut sink = Sink::new(usize::MAX);
+            run(ctx, &mut sink);
+            sink.finish().0
         }
     }
 

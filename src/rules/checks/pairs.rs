@@ -1,7 +1,7 @@
 //! `pairs`: brackets and quotes that open without closing (or close without opening)
 //! within a paragraph.
 
-use super::{Ctx, Finding, pair_table, plain};
+use super::{Ctx, Finding, Sink, pair_table, plain};
 use crate::parse::tree::MarkerForm;
 use crate::text::numerals;
 use crate::text::scan::ByteSet;
@@ -17,11 +17,19 @@ fn enumerator(s: &str, at: usize) -> bool {
     numeral && back.next().is_none_or(|p| "。;:,、 \t".contains(p))
 }
 
-pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
+pub fn pairs(ctx: &Ctx, pairs: &[String], sink: &mut Sink) {
+    // The bracket of a heading marker that lost its partner (「(一」) is numbering-style's.
+    let broken: Vec<&crate::text::Span> = ctx
+        .report
+        .headings
+        .iter()
+        .filter(|h| h.form == MarkerForm::CnParenBroken)
+        .map(|h| &h.marker)
+        .collect();
     // Only where a mark's first byte is can a mark start. Letters and digits (most of
     // a report) are never marks. Of the characters starting there, only those ending
     // with a mark's last byte are read: 。 and 、 share their first bytes with 《 and 【.
-    let mut out = pairs_with(ctx, pairs, |table| {
+    let lead = |table: &[(char, char)]| {
         let marks = || {
             table
                 .iter()
@@ -34,23 +42,15 @@ pub fn pairs(ctx: &Ctx, pairs: &[String]) -> Vec<Finding> {
             last[usize::from(*c.encode_utf8(&mut buf).as_bytes().last().unwrap_or(&0))] = true;
         }
         (ByteSet::leads(marks()), last)
+    };
+    pairs_with(ctx, pairs, lead, &mut |f: Finding| {
+        if !broken
+            .iter()
+            .any(|m| m.start <= f.span.start && f.span.end <= m.end)
+        {
+            sink.push(f);
+        }
     });
-    // The bracket of a heading marker that lost its partner (「(一」) is numbering-style's.
-    let broken: Vec<&crate::text::Span> = ctx
-        .report
-        .headings
-        .iter()
-        .filter(|h| h.form == MarkerForm::CnParenBroken)
-        .map(|h| &h.marker)
-        .collect();
-    if !broken.is_empty() {
-        out.retain(|f| {
-            !broken
-                .iter()
-                .any(|m| m.start <= f.span.start && f.span.end <= m.end)
-        });
-    }
-    out
 }
 
 /// [`pairs`], looking at the characters that start at the bytes `lead` gives for the
@@ -60,23 +60,24 @@ fn pairs_with(
     ctx: &Ctx,
     pairs: &[String],
     lead: impl FnOnce(&[(char, char)]) -> (ByteSet, [bool; 256]),
-) -> Vec<Finding> {
+    out: &mut dyn FnMut(Finding),
+) {
     // The text is normalised: （） in a rule means ().
     let norm = crate::text::source::normalise_char;
     let table: Vec<(char, char)> = pair_table(pairs)
         .into_iter()
         .map(|(o, c)| (norm(o), norm(c)))
         .collect();
-    let mut out = Vec::new();
-    let lone =
-        |out: &mut Vec<Finding>, at: usize, mark: char, partner: char, variant: &'static str| {
-            out.push(
-                Finding::at(at..at + mark.len_utf8())
-                    .var("mark", mark.to_string())
-                    .var("partner", partner.to_string())
-                    .variant(variant),
-            );
-        };
+    let lone = |out: &mut dyn FnMut(Finding),
+                at: usize,
+                mark: char,
+                partner: char,
+                variant: &'static str| {
+        out(Finding::at(at..at + mark.len_utf8())
+            .var("mark", mark.to_string())
+            .var("partner", partner.to_string())
+            .variant(variant));
+    };
     let blocks: Vec<&crate::parse::tree::Block> =
         ctx.report.text_blocks().map(|(_, b)| b).collect();
     let (lead, last) = lead(&table);
@@ -117,7 +118,7 @@ fn pairs_with(
                 let (o, cl) = table[t];
                 if open[t] == 0 {
                     if !enumerator(s, i) {
-                        lone(&mut out, at, cl, o, "closer");
+                        lone(out, at, cl, o, "closer");
                     }
                     continue;
                 }
@@ -127,7 +128,7 @@ fn pairs_with(
                     if let Some(u) = table.iter().position(|(x, _)| *x == uo) {
                         open[u] -= 1;
                     }
-                    lone(&mut out, uat, uo, ucl, "opener");
+                    lone(out, uat, uo, ucl, "opener");
                 }
                 stack.pop();
                 open[t] -= 1;
@@ -145,17 +146,20 @@ fn pairs_with(
             if n == 0 && uat == b.span.start && continued {
                 continue;
             }
-            lone(&mut out, uat, uo, ucl, "opener");
+            lone(out, uat, uo, ucl, "opener");
         }
     }
-    out.sort_by_key(|f| f.span.start);
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::agree;
     use crate::text::scan::ByteSet;
+
+    fn sorted(mut out: Vec<super::Finding>) -> Vec<super::Finding> {
+        out.sort_by_key(|f| f.span.start);
+        out
+    }
 
     /// The first byte of every character: a scan for these looks at every character.
     fn every_start() -> ByteSet {
@@ -179,9 +183,18 @@ mod tests {
                 "《纲要(2021—2025年)》》【】〔〕〔",
                 "“第一段\n“第二段\n“第三段”",
             ],
-            |ctx| super::pairs(ctx, &pairs),
+            |ctx| {
+                let mut sink = super::Sink::new(usize::MAX);
+                super::pairs(ctx, &pairs, &mut sink);
+                sorted(sink.finish().0)
+            },
             // Every character looked at, as the check was first written.
-            |ctx| super::pairs_with(ctx, &pairs, |_| (every_start(), [true; 256])),
+            |ctx| {
+                let mut out = Vec::new();
+                let lead = |_: &[(char, char)]| (every_start(), [true; 256]);
+                super::pairs_with(ctx, &pairs, lead, &mut |f| out.push(f));
+                sorted(out)
+            },
         );
     }
 }

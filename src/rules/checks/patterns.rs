@@ -1,6 +1,6 @@
 //! `patterns`: each match of a pattern in the scope is a finding.
 
-use super::{Ctx, Finding};
+use super::{Ctx, Finding, Sink};
 use crate::pack::pattern::{Compile, Matcher, Pattern, build};
 use crate::rules::spec::{PatternItem, Scope};
 use crate::text::Span;
@@ -86,13 +86,16 @@ impl Patterns {
         (pre.as_ref(), starts.as_ref())
     }
 
-    pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+    pub fn run(&self, ctx: &Ctx, out: &mut Sink) {
         let (pre, starts) = self.joined();
-        let found = patterns(ctx, self.scope, &self.items, pre, starts);
         let Counts { min, max } = self.counts;
         if min.is_none() && max.is_none() {
-            return found;
+            return patterns(ctx, self.scope, &self.items, pre, starts, out);
         }
+        // Counted: the matches are one finding at most, whatever the cap.
+        let mut all = Sink::new(usize::MAX);
+        patterns(ctx, self.scope, &self.items, pre, starts, &mut all);
+        let found = all.finish().0;
         let count = found.len();
         let bound = |b: Option<usize>| b.map_or_else(String::new, |b| b.to_string());
         let counted = |f: Finding| {
@@ -103,19 +106,16 @@ impl Patterns {
         if let Some(m) = max
             && let Some(over) = found.get(m)
         {
-            return vec![counted(over.clone()).variant("too_many")];
-        }
-        if min.is_some_and(|m| count < m) {
-            // At the first match, else at the start of the scope (the title when there
-            // is no text).
+            out.push(counted(over.clone()).variant("too_many"));
+        } else if min.is_some_and(|m| count < m) {
+            // At the first match, else at the start of the scope.
             let at = found.first().map(|f| f.span.clone()).or_else(|| {
                 let spans = scope_spans(ctx, self.scope);
                 spans.first().map(|s| s.start..s.start)
             });
             let at = at.unwrap_or(0..0);
-            return vec![counted(Finding::at(at).var("text", "")).variant("too_few")];
+            out.push(counted(Finding::at(at).var("text", "")).variant("too_few"));
         }
-        Vec::new()
     }
 }
 
@@ -234,8 +234,8 @@ fn patterns(
     items: &[Item],
     pre: Option<&Regex>,
     starts: Option<&Starts>,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
+    out: &mut Sink,
+) {
     // For the body (most of the text), one pass over the text finds where a match may
     // start; a block that none of those places touches holds no match.
     let places = match (pre, starts) {
@@ -252,55 +252,67 @@ fn patterns(
         if pre.is_some_and(|p| !p.is_match(s)) {
             continue;
         }
-        for item in items {
-            for c in item.regex.re().captures_iter(s) {
-                let Some(m) = c.name("hit").or_else(|| c.get(0)) else {
-                    continue;
-                };
-                if m.is_empty() {
-                    continue;
-                }
-                let before = s[..m.start()].chars().next_back();
-                let after = s[m.end()..].chars().next();
-                let blocked = |p: &Option<Matcher>, c: Option<char>| {
-                    p.as_ref()
-                        .zip(c)
-                        .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
-                };
-                if blocked(&item.unless_before, before) || blocked(&item.unless_after, after) {
-                    continue;
-                }
-                if let Some(x) = &item.exclude
-                    && x.re().is_match(sentence_around(s, m.start()..m.end()))
-                {
-                    continue;
-                }
-                let hit = span.start + m.start()..span.start + m.end();
-                let mut f = Finding::at(hit).var("text", m.as_str());
-                if let Some(l) = &item.label {
-                    f = f.var("label", l.clone());
-                    f.primary_label = Some(l.clone());
-                }
-                out.push(f);
+        // Each item's matches, in order; where matches overlap, the earliest (then the
+        // longest, then the first item's) stands for the place. The items' matches are
+        // merged as they are found, so a block with a match a character holds none.
+        let blocked = |p: &Option<Matcher>, c: Option<char>| {
+            p.as_ref()
+                .zip(c)
+                .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
+        };
+        let mut found: Vec<_> = items
+            .iter()
+            .map(|item| {
+                item.regex
+                    .re()
+                    .captures_iter(s)
+                    .filter_map(|c| c.name("hit").or_else(|| c.get(0)))
+                    .filter(|m| !m.is_empty())
+                    .filter(|m| {
+                        let before = s[..m.start()].chars().next_back();
+                        let after = s[m.end()..].chars().next();
+                        !blocked(&item.unless_before, before) && !blocked(&item.unless_after, after)
+                    })
+                    .filter(|m| {
+                        let sentence = || sentence_around(s, m.start()..m.end());
+                        !item
+                            .exclude
+                            .as_ref()
+                            .is_some_and(|x| x.re().is_match(sentence()))
+                    })
+                    .map(|m| (m.start(), m.end()))
+                    .peekable()
+            })
+            .collect();
+        let mut end = 0;
+        loop {
+            let next = found
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(k, it)| it.peek().map(|&(a, e)| (a, std::cmp::Reverse(e), k)))
+                .min();
+            let Some((a, std::cmp::Reverse(e), k)) = next else {
+                break;
+            };
+            found[k].next();
+            if a < end {
+                continue;
             }
+            end = e;
+            let hit = span.start + a..span.start + e;
+            let mut f = Finding::at(hit).var("text", &s[a..e]);
+            if let Some(l) = &items[k].label {
+                f = f.var("label", l.clone());
+                f.primary_label = Some(l.clone());
+            }
+            out.push(f);
         }
     }
-    // Where patterns overlap, the earliest (then longest) match stands for the place.
-    out.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
-    let mut end = 0;
-    out.retain(|f| {
-        let keep = f.span.start >= end;
-        if keep {
-            end = f.span.end;
-        }
-        keep
-    });
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{show, texts_and, with_ctx};
+    use super::super::testing::{every, show, texts_and, with_ctx};
 
     #[test]
     fn patterns_skip_only_blocks_without_a_match() {
@@ -341,8 +353,12 @@ mod tests {
                 with_ctx(t, |ctx| {
                     for scope in [Scope::Body, Scope::Preamble, Scope::Headings, Scope::Title] {
                         assert_eq!(
-                            show(&super::patterns(ctx, scope, items, pre, starts)),
-                            show(&super::patterns(ctx, scope, items, pre, None)),
+                            show(&every(|ctx, out| super::patterns(
+                                ctx, scope, items, pre, starts, out
+                            ))(ctx)),
+                            show(&every(|ctx, out| super::patterns(
+                                ctx, scope, items, pre, None, out
+                            ))(ctx)),
                             "{t:.200}"
                         );
                     }

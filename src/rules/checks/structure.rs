@@ -1,6 +1,6 @@
 //! Checks on headings and their numbering (GB/T 9704-2012).
 
-use super::{Ctx, Finding};
+use super::{Ctx, Finding, Sink};
 use crate::parse::tree::{BlockKind, Heading, MarkerForm};
 use crate::text::chars::{full_width, is_full_width_digit};
 use crate::text::numerals;
@@ -64,7 +64,7 @@ fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::text::Span, String)> 
         .collect()
 }
 
-pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
+pub fn numbering_gap(ctx: &Ctx, out: &mut Sink) {
     let hs = &ctx.report.headings;
     // The last heading seen of each group of siblings: for each parent (the report
     // itself first, then each heading), the level and index of its last child of each
@@ -75,7 +75,6 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
     let mut fixed: std::collections::HashSet<(Option<usize>, u8)> =
         std::collections::HashSet::new();
     let mut last_at_level = [None::<u32>; 6];
-    let mut out = Vec::new();
     for (i, h) in hs.iter().enumerate() {
         // A Markdown `#` heading has no number to check.
         if h.form == MarkerForm::Hash {
@@ -156,7 +155,6 @@ pub fn numbering_gap(ctx: &Ctx) -> Vec<Finding> {
             *deeper = None;
         }
     }
-    out
 }
 
 /// The marker's shape with its number taken out: 「#.」, 「#、」, 「(#)」, 「(#)」.
@@ -203,9 +201,8 @@ fn whole_marker(marker: &str) -> String {
     }
 }
 
-pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
+pub fn numbering_style(ctx: &Ctx, out: &mut Sink) {
     let hs = &ctx.report.headings;
-    let mut out = Vec::new();
     // A marker that lost a bracket is a finding of its own, and takes no part in the
     // level's majority.
     for h in hs.iter().filter(|h| h.form == MarkerForm::CnParenBroken) {
@@ -305,13 +302,11 @@ pub fn numbering_style(ctx: &Ctx) -> Vec<Finding> {
             }
         }
     }
-    out
 }
 
-pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
+pub fn level_skip(ctx: &Ctx, out: &mut Sink) {
     let hs = &ctx.report.headings;
     let mut seen: Vec<(usize, u8)> = Vec::new();
-    let mut out = Vec::new();
     for h in hs {
         let Some(p) = h.parent else { continue };
         let ph = &hs[p];
@@ -328,11 +323,9 @@ pub fn level_skip(ctx: &Ctx) -> Vec<Finding> {
             );
         }
     }
-    out
 }
 
-pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
+pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str, out: &mut Sink) {
     for h in &ctx.report.headings {
         if let Some(space) = &h.space {
             let mut f = Finding::at(space.clone())
@@ -361,12 +354,10 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str) -> V
             );
         }
     }
-    out
 }
 
-pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
+pub fn empty_section(ctx: &Ctx, out: &mut Sink) {
     let r = ctx.report;
-    let mut out = Vec::new();
     for h in &r.headings {
         // A numbered item ending in 。 carries its own sentence, and one ending in ；or ，
         // is an item of a list: both are content.
@@ -399,10 +390,9 @@ pub fn empty_section(ctx: &Ctx) -> Vec<Finding> {
             _ => {}
         }
     }
-    out
 }
 
-pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
+pub fn duplicate_heading(ctx: &Ctx, out: &mut Sink) {
     let r = ctx.report;
     // The titles first, in one tight loop (their reads of the text overlap).
     let titles: Vec<&str> = r
@@ -421,7 +411,6 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
     let mut list: Vec<(Key, usize)> = Vec::new();
     let mut map: HashMap<Key, usize> = HashMap::new();
     let many = r.headings.len() > 64;
-    let mut out = Vec::new();
     for (i, (h, &title)) in r.headings.iter().zip(&titles).enumerate() {
         if title.is_empty() {
             continue;
@@ -440,7 +429,6 @@ pub fn duplicate_heading(ctx: &Ctx) -> Vec<Finding> {
             None => list.push((key, i)),
         }
     }
-    out
 }
 
 /// A heading that repeats the title of an earlier sibling, `first`.
@@ -489,7 +477,7 @@ mod reference {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::checks::testing::agree;
+    use crate::rules::checks::testing::{agree, every};
 
     #[test]
     fn heading_checks_agree_with_their_first_forms() {
@@ -500,7 +488,11 @@ mod tests {
             "（一）标题：\n1、内容\n1、重复\n（二）标题\n（二）标题",
             &many,
         ];
-        agree(&extra, duplicate_heading, reference::duplicate_heading);
+        agree(
+            &extra,
+            every(duplicate_heading),
+            reference::duplicate_heading,
+        );
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub(super) fn finding(
             fix: None,
             location: None,
             element: None,
+            folded: 0,
             rule_pack: "2026.1".to_string(),
         },
         line_text: line_text.to_string(),
