@@ -6,7 +6,7 @@
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 
 use crate::text::Format;
-use crate::text::source::{Location, Source};
+use crate::text::source::{Emphasis, Location, Source};
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +23,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// The format, shown by `outline` and used by rules that depend on it.
     pub format: Format,
+    /// The blocks (by index in `blocks`) whose formatting makes them look like headings
+    /// (Word's heading styles, a paragraph bold throughout); the others are plain.
+    pub emphasis: Vec<(usize, Emphasis)>,
 }
 
 /// One paragraph, table-cell paragraph, list item or heading.
@@ -69,17 +72,23 @@ impl Document {
         src.format = self.format;
         src.published_meta = self.published;
         src.title_meta = self.title;
-        src.locations = Some(
-            self.blocks
-                .into_iter()
-                .zip(first_lines)
-                .map(|(b, first_line)| Location {
-                    first_line,
-                    paragraph: b.paragraph,
-                    element: b.element,
-                })
-                .collect(),
-        );
+        let mut locations: Vec<Location> = self
+            .blocks
+            .into_iter()
+            .zip(first_lines)
+            .map(|(b, first_line)| Location {
+                first_line,
+                paragraph: b.paragraph,
+                element: b.element,
+                emphasis: Emphasis::Plain,
+            })
+            .collect();
+        for (i, e) in self.emphasis {
+            if let Some(l) = locations.get_mut(i) {
+                l.emphasis = e;
+            }
+        }
+        src.locations = Some(locations);
         src
     }
 }

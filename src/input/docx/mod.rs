@@ -30,6 +30,7 @@ mod xml;
 use super::InputError;
 use super::document::Document;
 use crate::text::Format;
+use crate::text::source::Emphasis;
 use numbering::Lists;
 use package::Package;
 use quick_xml::events::BytesStart;
@@ -91,13 +92,20 @@ fn read_with_limits(
         None => None,
     };
 
-    let blocks = body::read_body(&body, &main, &mut lists)?;
+    let read = body::read_body(&body, &main, &mut lists)?;
+    let emphasis = read
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e))| *e != Emphasis::Plain)
+        .map(|(i, (_, e))| (i, *e))
+        .collect();
     Ok(Document {
-        blocks,
+        blocks: read.into_iter().map(|(b, _)| b).collect(),
         published: None,
         title,
         encoding: "UTF-8",
         format: Format::Docx,
+        emphasis,
     })
 }
 

@@ -106,6 +106,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, InputError> {
         title,
         encoding,
         format: Format::Html,
+        emphasis: Vec::new(),
     })
 }
 
