@@ -496,7 +496,20 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         .headings
         .iter()
         .map(|h| {
-            let found = vocab.heading_parts(src.slice(&h.title));
+            let title = src.slice(&h.title);
+            let mut found = vocab.heading_parts(title);
+            // A heading that names the duties only inside a document's name
+            // (「学习《…第一责任人职责规定》」), or names others' (「推动述法全覆盖」), is
+            // not the duties'.
+            if found.contains(&Part::Duties) {
+                let d = def(Part::Duties);
+                let masked = mask_citations(title);
+                let cited =
+                    title.contains('《') && !vocab.heading_parts(&masked).contains(&Part::Duties);
+                if cited || (!d.others.is_empty() && d.others.is_match(&masked)) {
+                    found.retain(|&p| p != Part::Duties);
+                }
+            }
             HEADING_ORDER
                 .into_iter()
                 .chain([Part::Causes])
@@ -619,8 +632,15 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             {
                 continue;
             }
+            // A document's name (《党政主要负责人履行推进法治建设第一责任人职责规定》)
+            // is no sentence about what anyone did; a sentence about others' duties is
+            // not the part.
             let hit = sentences(src, &block.span).find_map(|s| {
-                let t = src.slice(&s);
+                let masked = mask_citations(src.slice(&s));
+                let t = masked.as_ref();
+                if !d.others.is_empty() && d.others.is_match(t) {
+                    return None;
+                }
                 if let Some(m) = d.sentence.find(t) {
                     return Some(s.start + m.start()..s.start + m.end());
                 }

@@ -331,3 +331,84 @@ fn word_table_rows_are_never_headings() {
         findings(&src)
     );
 }
+
+// The principal leaders' duties: with the subject implied or named as the unit's, they
+// are the unit's own; a document's name, or what a justice bureau organised for other
+// units' leaders, is not.
+
+/// A county justice bureau's report whose measures hold `duties` (one line).
+fn bureau_report(duties: &str) -> String {
+    format!(
+        "云港县司法局2024年度法治政府建设工作报告
+2024年,县司法局坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:
+一、主要举措和成效
+(一)规范行政执法。组织全县执法案卷评查,评查案卷200卷,发现问题21个,已督促整改。
+{duties}
+二、存在的不足及原因
+一是执法监督的覆盖面还不够广,部分乡镇执法案卷质量不高;二是公共法律服务资源分布不均,偏远村居覆盖不足。究其原因,主要是基层司法所力量薄弱。
+三、2025年工作安排
+推进执法监督全覆盖,建立县乡两级执法协调监督工作体系。
+"
+    )
+}
+
+/// Where the duties were found: (line, the text quoted), or None.
+fn duties(text: &str) -> Option<(usize, String)> {
+    let set = RuleSet::builtin().unwrap();
+    let src = Source::new("t.txt", text);
+    let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
+    let hit = a.parts.first(Duties)?;
+    Some((
+        src.line_col(hit.span.start).0,
+        src.slice(&hit.span).to_string(),
+    ))
+}
+
+fn missing_duties(text: &str) -> bool {
+    findings(&Source::new("t.txt", text))
+        .iter()
+        .any(|f| f.0 == "missing-duties")
+}
+
+#[test]
+fn duties_with_an_implied_subject_are_the_units_own() {
+    for line in [
+        "(二)压实法治责任。严格落实法治建设第一责任人职责,定期召开会议研究部署法治建设工作,年内听取工作汇报4次。",
+        "(二)加强组织领导。我局建立了主要领导亲自抓,分管领导具体抓,各股室抓落实的工作机制,强化法治建设第一责任人意识,严格落实领导干部述责述廉述法制度。",
+        "(二)强化责任落实。认真履行推进法治建设第一责任人职责,把法治建设与业务工作同部署、同推进。",
+    ] {
+        let text = bureau_report(line);
+        assert!(!missing_duties(&text), "{line}");
+        assert_eq!(duties(&text).map(|d| d.0), Some(5), "{line}");
+    }
+}
+
+#[test]
+fn the_name_of_the_duties_regulation_is_no_evidence() {
+    let only_the_name = "(二)加强法治学习。组织干部职工认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》。";
+    assert!(missing_duties(&bureau_report(only_the_name)));
+    // With a sentence saying what the leaders did, that sentence is the evidence quoted.
+    let both =
+        format!("{only_the_name}局党组书记、局长带头述法,主持党组会专题研究法治建设工作3次。");
+    let (line, quoted) = duties(&bureau_report(&both)).unwrap();
+    assert_eq!(line, 5);
+    assert!(
+        quoted.contains("带头述法") && !quoted.contains('《'),
+        "{quoted}"
+    );
+}
+
+#[test]
+fn what_a_justice_bureau_organised_for_others_is_not_its_leaders_duties() {
+    for line in [
+        "(二)推动述法全覆盖。组织全县18个乡镇党政主要负责人开展年终述法,点评各乡镇党委书记履职情况。",
+        "(二)压实基层责任。为各乡镇制定法治建设第一责任人职责清单,督促各乡镇党委书记落实第一责任人职责。",
+        "(二)指导述法工作。指导12个部门主要负责人述法,汇编述法报告12份。",
+    ] {
+        let text = bureau_report(line);
+        assert!(missing_duties(&text), "{line}: {:?}", duties(&text));
+    }
+    // Its own leader's 述法 beside them is its duties.
+    let own = "(二)推动述法全覆盖。局长在县委全面依法治县委员会会议上述法。组织全县18个乡镇党政主要负责人开展年终述法。";
+    assert!(!missing_duties(&bureau_report(own)));
+}
