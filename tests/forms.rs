@@ -185,6 +185,11 @@ fn a_numbered_report_keeps_its_numbered_headings_only() {
 
 /// A .docx of these paragraphs (`w:p` or `w:tbl` XML) and styles.
 fn docx(body: &[String], styles: &str) -> Source {
+    numbered_docx(body, styles, "")
+}
+
+/// A .docx of these paragraphs, styles and numbering definitions.
+fn numbered_docx(body: &[String], styles: &str, numbering: &str) -> Source {
     use std::io::Write;
     const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -200,6 +205,12 @@ fn docx(body: &[String], styles: &str) -> Source {
         (
             "word/styles.xml",
             format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles {W}>{styles}</w:styles>"),
+        ),
+        (
+            "word/numbering.xml",
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering {W}>{numbering}</w:numbering>"
+            ),
         ),
     ];
     for (name, content) in parts {
@@ -411,4 +422,113 @@ fn what_a_justice_bureau_organised_for_others_is_not_its_leaders_duties() {
     // Its own leader's 述法 beside them is its duties.
     let own = "(二)推动述法全覆盖。局长在县委全面依法治县委员会会议上述法。组织全县18个乡镇党政主要负责人开展年终述法。";
     assert!(!missing_duties(&bureau_report(own)));
+}
+
+/// The outline numbering: 一、 / （一）.
+const NUMBERING: &str = concat!(
+    r#"<w:abstractNum w:abstractNumId="0">"#,
+    r#"<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>"#,
+    r#"<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>"#,
+    r#"</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+);
+
+/// A paragraph in 「标题 2」 numbered automatically at level 2 (`num` 1), or with its
+/// number removed (`num` 0).
+fn h2(num: u32, text: &str) -> String {
+    format!(
+        "<w:p><w:pPr><w:pStyle w:val=\"a5\"/><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+}
+
+/// A numbered Word report whose measures have these level-2 paragraphs.
+fn word_numbered(measures: Vec<String>) -> Vec<String> {
+    let mut body = vec![
+        para("临川县2024年度法治政府建设工作报告"),
+        para("2024年,临川县扎实推进法治政府建设。现将有关情况报告如下:"),
+        para("一、主要举措和成效"),
+    ];
+    body.extend(measures);
+    body.extend([
+        para("二、存在的不足及原因"),
+        para("一是执法力量仍显薄弱,部分乡镇持证执法人员不足5名;二是法治宣传针对性不强,群众参与度不高。究其原因,主要是编制紧张,培训投入不够。"),
+        para("三、2025年工作安排"),
+        para("加强执法队伍建设,创新普法宣传方式。"),
+    ]);
+    body
+}
+
+/// numbering-gap's findings: (line, help).
+fn gaps(src: &Source) -> Vec<(usize, String)> {
+    let set = RuleSet::builtin().unwrap();
+    lint(src, &set, &Settings::default())
+        .into_iter()
+        .filter(|d| d.rule == "numbering-gap")
+        .map(|d| {
+            (
+                src.line_col(d.span.start).0,
+                d.help.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_heading_that_lost_its_automatic_number_is_reported() {
+    let leader = "县长认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治建设工作4次。";
+    // (一) and (二) are Word's numbers: the paragraph between them, still in 「标题 2」,
+    // lost its number, and Word numbered the next one (二) as if it were not there.
+    let body = word_numbered(vec![
+        h2(1, "健全依法决策机制"),
+        para(leader),
+        h2(0, "规范行政执法行为"),
+        para("全年办理行政执法案件36件,案卷合格率100%。"),
+        h2(1, "强化行政执法监督"),
+        para("评查案卷120卷。"),
+    ]);
+    let src = numbered_docx(&body, HEADING_STYLES, NUMBERING);
+    let found = gaps(&src);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 6);
+    assert!(
+        found[0].1.contains("自动编号") && found[0].1.contains("（二）"),
+        "{found:?}"
+    );
+    // With its number kept, nothing.
+    let body = word_numbered(vec![
+        h2(1, "健全依法决策机制"),
+        para(leader),
+        h2(1, "规范行政执法行为"),
+        para("全年办理行政执法案件36件,案卷合格率100%。"),
+    ]);
+    assert_eq!(
+        gaps(&numbered_docx(&body, HEADING_STYLES, NUMBERING)),
+        vec![]
+    );
+}
+
+#[test]
+fn a_typed_number_against_an_automatic_one_names_what_can_be_edited() {
+    // A typed (一) and then Word's list, which starts again at (一).
+    let body = word_numbered(vec![
+        para("（一）健全依法决策机制"),
+        para("县长认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治建设工作4次。"),
+        h2(1, "规范行政执法行为"),
+        para("全年办理行政执法案件36件,案卷合格率100%。"),
+    ]);
+    let found = gaps(&numbered_docx(&body, HEADING_STYLES, NUMBERING));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains("设置编号值") && found[0].1.contains("手工键入"),
+        "{found:?}"
+    );
+    // Word's (一) and then a typed (一): the typed one is to be changed.
+    let body = word_numbered(vec![
+        h2(1, "健全依法决策机制"),
+        para("县长认真履行推进法治建设第一责任人职责,主持召开常务会议专题研究法治建设工作4次。"),
+        para("（一）规范行政执法行为"),
+        para("全年办理行政执法案件36件,案卷合格率100%。"),
+    ]);
+    let found = gaps(&numbered_docx(&body, HEADING_STYLES, NUMBERING));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("键入的编号改为“（二）”"), "{found:?}");
 }

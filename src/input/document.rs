@@ -26,6 +26,9 @@ pub struct Document {
     /// The blocks (by index in `blocks`) whose formatting makes them look like headings
     /// (Word's heading styles, a paragraph bold throughout); the others are plain.
     pub emphasis: Vec<(usize, Emphasis)>,
+    /// The blocks (by index in `blocks`) whose number in front is Word's automatic
+    /// numbering.
+    pub auto_numbered: Vec<usize>,
 }
 
 /// One paragraph, table-cell paragraph, list item or heading.
@@ -81,11 +84,17 @@ impl Document {
                 paragraph: b.paragraph,
                 element: b.element,
                 emphasis: Emphasis::Plain,
+                auto_number: false,
             })
             .collect();
         for (i, e) in self.emphasis {
             if let Some(l) = locations.get_mut(i) {
                 l.emphasis = e;
+            }
+        }
+        for i in self.auto_numbered {
+            if let Some(l) = locations.get_mut(i) {
+                l.auto_number = true;
             }
         }
         src.locations = Some(locations);

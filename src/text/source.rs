@@ -55,6 +55,8 @@ pub struct Location {
     pub element: String,
     /// What the file's formatting says of the block as a heading.
     pub emphasis: Emphasis,
+    /// The number in front of the block's text is Word's automatic numbering, not typed.
+    pub auto_number: bool,
 }
 
 impl Location {
@@ -522,6 +524,7 @@ mod tests {
             paragraph,
             element: "w:p".into(),
             emphasis: Emphasis::Plain,
+            auto_number: false,
         };
         s.locations = Some(vec![block(0, 1), block(1, 3), block(3, 4)]);
         let at = |c: char| s.place(s.text.find(c).unwrap()).unwrap();

@@ -50,7 +50,7 @@ struct Fields {
 /// Walks document.xml into blocks.
 struct Body<'l> {
     lists: &'l mut Lists,
-    blocks: Vec<(Block, Emphasis)>,
+    blocks: Vec<ReadBlock>,
     /// Open paragraphs: more than one when a text box sits inside a paragraph.
     paras: Vec<Para>,
     /// The open runs.
@@ -63,13 +63,17 @@ struct Body<'l> {
     count: usize,
 }
 
+/// A paragraph read: its block, what its formatting says of it as a heading, and whether
+/// Word numbers it automatically.
+pub(super) type ReadBlock = (Block, Emphasis, bool);
+
 /// Reads the main part's paragraphs, in paragraph order, each with what its formatting
-/// says of it as a heading.
+/// says of it as a heading and whether its number is automatic.
 pub(super) fn read_body(
     data: &[u8],
     part: &str,
     lists: &mut Lists,
-) -> Result<Vec<(Block, Emphasis)>, InputError> {
+) -> Result<Vec<ReadBlock>, InputError> {
     let mut body = Body {
         lists,
         blocks: Vec::new(),
@@ -230,6 +234,7 @@ impl Handler for Body<'_> {
                 self.number_paragraph();
                 if let Some(p) = self.paras.pop() {
                     let emphasis = self.emphasis(&p);
+                    let auto_number = !p.prefix.is_empty();
                     let mut text = p.prefix;
                     text.push_str(&p.text);
                     let block = Block {
@@ -237,7 +242,7 @@ impl Handler for Body<'_> {
                         paragraph: p.paragraph,
                         element: p.element.to_string(),
                     };
-                    self.blocks.push((block, emphasis));
+                    self.blocks.push((block, emphasis, auto_number));
                 }
             }
             Tag::PPr if parents.last() == Some(&Tag::P) => self.number_paragraph(),

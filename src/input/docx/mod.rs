@@ -96,16 +96,20 @@ fn read_with_limits(
     let emphasis = read
         .iter()
         .enumerate()
-        .filter(|(_, (_, e))| *e != Emphasis::Plain)
-        .map(|(i, (_, e))| (i, *e))
+        .filter(|(_, (_, e, _))| *e != Emphasis::Plain)
+        .map(|(i, (_, e, _))| (i, *e))
+        .collect();
+    let auto_numbered = (read.iter().enumerate())
+        .filter_map(|(i, (_, _, auto))| auto.then_some(i))
         .collect();
     Ok(Document {
-        blocks: read.into_iter().map(|(b, _)| b).collect(),
+        blocks: read.into_iter().map(|(b, _, _)| b).collect(),
         published: None,
         title,
         encoding: "UTF-8",
         format: Format::Docx,
         emphasis,
+        auto_numbered,
     })
 }
 

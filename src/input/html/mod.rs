@@ -107,6 +107,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, InputError> {
         encoding,
         format: Format::Html,
         emphasis: Vec::new(),
+        auto_numbered: Vec::new(),
     })
 }
 

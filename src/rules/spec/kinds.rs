@@ -198,7 +198,7 @@ kinds! {
     /// Sibling headings skip or repeat a number.
     "numbering-gap" => NumberingGap {}
     vars: [level, prev, expected, found, line, at],
-    variants: [gap, lost, repeat, first],
+    variants: [gap, lost, repeat, first, styled, auto, typed],
     labels: [prev = "上一个同级标题", lost = "这一行像是丢了编号的标题"],
 
     /// One level mixes marker forms, or uses a nonstandard one.
