@@ -131,12 +131,12 @@ kinds! {
 
     /// No title line before the body.
     "title-missing" => TitleMissing {}
-    vars: [year],
+    vars: [year, reported_year],
     labels: [year = "报告年度按这里推断为{year}年"],
 
     /// The title names no year, or names it without 年 (variant `bare`).
     "title-year" => TitleYear {}
-    vars: [year],
+    vars: [year, reported_year],
     variants: [bare],
 
     /// A year given for the reported period differs from the title's; or the title's
