@@ -625,11 +625,11 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
                 continue;
             }
             // A block holding none of the literals the patterns need has no sentence
-            // that matches.
+            // that matches; each kind of pattern is asked only where its literals are.
             let text = src.slice(&block.span);
-            if !d.sentence.may_match(text)
-                && (d.who.is_empty() || !d.who.may_match(text) || !d.what.may_match(text))
-            {
+            let by_sentence = d.sentence.may_match(text);
+            let by_who = !d.who.is_empty() && d.who.may_match(text) && d.what.may_match(text);
+            if !by_sentence && !by_who {
                 continue;
             }
             // A document's name (《党政主要负责人履行推进法治建设第一责任人职责规定》)
@@ -638,16 +638,13 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             let hit = sentences(src, &block.span).find_map(|s| {
                 let masked = mask_citations(src.slice(&s));
                 let t = masked.as_ref();
-                if !d.others.is_empty() && d.others.is_match(t) {
-                    return None;
-                }
-                if let Some(m) = d.sentence.find(t) {
-                    return Some(s.start + m.start()..s.start + m.end());
-                }
-                if !d.who.is_empty() && d.who.is_match(t) && d.what.is_match(t) {
-                    return Some(s.clone());
-                }
-                None
+                let found = match by_sentence.then(|| d.sentence.find(t)).flatten() {
+                    Some(m) => s.start + m.start()..s.start + m.end(),
+                    None if by_who && d.who.is_match(t) && d.what.is_match(t) => s.clone(),
+                    None => return None,
+                };
+                let others = !d.others.is_empty() && d.others.is_match(t);
+                (!others).then_some(found)
             });
             if let Some(span) = hit {
                 let headed = enclosing == Some(p);

@@ -125,11 +125,7 @@ pub(super) fn bare_headings(
             break;
         }
         let loc = location(i);
-        if !segs[i].starts_line
-            || markers[i].is_some()
-            || loc.is_some_and(|l| l.in_table())
-            || grammar::date_line(s).is_some()
-        {
+        if !segs[i].starts_line || markers[i].is_some() || loc.is_some_and(|l| l.in_table()) {
             continue;
         }
         let level = match loc.map(|l| l.emphasis) {
@@ -138,12 +134,15 @@ pub(super) fn bare_headings(
             _ => None,
         };
         if let Some(level) = level {
-            if s.chars().count() <= 2 * MAX_CHARS && !s.contains(['。', '!', '?', ';']) {
+            if s.chars().count() <= 2 * MAX_CHARS
+                && !s.contains(['。', '!', '?', ';'])
+                && grammar::date_line(s).is_none()
+            {
                 styled.push((i, level));
             }
             continue;
         }
-        if !heading_shape(s) {
+        if !heading_shape(s) || grammar::date_line(s).is_some() {
             continue;
         }
         let (Some(&prev), Some(&next)) = (k.checked_sub(1).map(|p| &body[p]), body.get(k + 1))
@@ -162,8 +161,14 @@ pub(super) fn bare_headings(
         shaped.push((i, 1));
     }
     let enough = if names_a_part { 2 } else { PARALLEL };
-    let lengths: Vec<usize> = body.iter().map(|&i| line(i).chars().count()).collect();
-    if shaped.len() < enough || wrapped(&lengths) {
+    if shaped.len() < enough
+        || wrapped(
+            &body
+                .iter()
+                .map(|&i| line(i).chars().count())
+                .collect::<Vec<_>>(),
+        )
+    {
         shaped.clear();
     }
     if styled.len() >= 2 {
