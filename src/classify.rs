@@ -496,7 +496,20 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         .headings
         .iter()
         .map(|h| {
-            let found = vocab.heading_parts(src.slice(&h.title));
+            let title = src.slice(&h.title);
+            let mut found = vocab.heading_parts(title);
+            // A heading that names the duties only inside a document's name
+            // (「学习《…第一责任人职责规定》」), or names others' (「推动述法全覆盖」), is
+            // not the duties'.
+            if found.contains(&Part::Duties) {
+                let d = def(Part::Duties);
+                let masked = mask_citations(title);
+                let cited =
+                    title.contains('《') && !vocab.heading_parts(&masked).contains(&Part::Duties);
+                if cited || (!d.others.is_empty() && d.others.is_match(&masked)) {
+                    found.retain(|&p| p != Part::Duties);
+                }
+            }
             HEADING_ORDER
                 .into_iter()
                 .chain([Part::Causes])
@@ -612,22 +625,26 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
                 continue;
             }
             // A block holding none of the literals the patterns need has no sentence
-            // that matches.
+            // that matches; each kind of pattern is asked only where its literals are.
             let text = src.slice(&block.span);
-            if !d.sentence.may_match(text)
-                && (d.who.is_empty() || !d.who.may_match(text) || !d.what.may_match(text))
-            {
+            let by_sentence = d.sentence.may_match(text);
+            let by_who = !d.who.is_empty() && d.who.may_match(text) && d.what.may_match(text);
+            if !by_sentence && !by_who {
                 continue;
             }
+            // A document's name (《党政主要负责人履行推进法治建设第一责任人职责规定》)
+            // is no sentence about what anyone did; a sentence about others' duties is
+            // not the part.
             let hit = sentences(src, &block.span).find_map(|s| {
-                let t = src.slice(&s);
-                if let Some(m) = d.sentence.find(t) {
-                    return Some(s.start + m.start()..s.start + m.end());
-                }
-                if !d.who.is_empty() && d.who.is_match(t) && d.what.is_match(t) {
-                    return Some(s.clone());
-                }
-                None
+                let masked = mask_citations(src.slice(&s));
+                let t = masked.as_ref();
+                let found = match by_sentence.then(|| d.sentence.find(t)).flatten() {
+                    Some(m) => s.start + m.start()..s.start + m.end(),
+                    None if by_who && d.who.is_match(t) && d.what.is_match(t) => s.clone(),
+                    None => return None,
+                };
+                let others = !d.others.is_empty() && d.others.is_match(t);
+                (!others).then_some(found)
             });
             if let Some(span) = hit {
                 let headed = enclosing == Some(p);

@@ -470,6 +470,31 @@ fn help_texts_follow_the_report() {
         .replace("2025年2月20日", "");
     let h = help(&t, "missing-plan");
     assert!(h.contains("四、下一年度工作安排"), "{h}");
+    // The example title offered for a missing title, or a title without its year, names
+    // the year the report is on (from its opening), or none when that is not known.
+    for year in ["2021", "2023"] {
+        let opening = format!("{year}年,青石镇深入推进依法行政。");
+        let t = with("2024年,青石镇深入推进依法行政。", &opening);
+        let untitled = t.replacen("青石镇2024年度法治政府建设工作报告\n", "", 1);
+        let h = help(&untitled, "missing-title");
+        assert!(
+            h.contains(&format!("关于{year}年度法治政府建设")),
+            "{year}: {h}"
+        );
+        let yearless = t.replacen(
+            "青石镇2024年度法治政府建设工作报告",
+            "青石镇法治政府建设工作报告",
+            1,
+        );
+        let h = help(&yearless, "title-year-missing");
+        assert!(
+            h.contains(&format!("青石镇{year}年度法治政府建设")),
+            "{year}: {h}"
+        );
+    }
+    // `t`: the report above whose year is not known.
+    let h = help(&t, "title-year-missing");
+    assert!(h.contains("××××年度"), "{h}");
     // A garbled date: the help writes the date the label suggests.
     let t = with("开展案卷评查2次", "在2023928日开展案卷评查2次");
     let found = diags(&t);

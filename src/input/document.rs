@@ -6,7 +6,7 @@
 //! back to the block, so diagnostics can name the paragraph (第N段) and the element.
 
 use crate::text::Format;
-use crate::text::source::{Location, Note, Source};
+use crate::text::source::{Emphasis, Location, Note, Source};
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +23,12 @@ pub struct Document {
     pub encoding: &'static str,
     /// The format, shown by `outline` and used by rules that depend on it.
     pub format: Format,
+    /// The blocks (by index in `blocks`) whose formatting makes them look like headings
+    /// (Word's heading styles, a paragraph bold throughout); the others are plain.
+    pub emphasis: Vec<(usize, Emphasis)>,
+    /// The blocks (by index in `blocks`) whose number in front is Word's automatic
+    /// numbering.
+    pub auto_numbered: Vec<usize>,
     /// Review comments (Word's), each on the paragraphs it is attached to.
     pub comments: Vec<Comment>,
 }
@@ -96,17 +102,29 @@ impl Document {
         src.format = self.format;
         src.published_meta = self.published;
         src.title_meta = self.title;
-        src.locations = Some(
-            self.blocks
-                .into_iter()
-                .zip(first_lines)
-                .map(|(b, first_line)| Location {
-                    first_line,
-                    paragraph: b.paragraph,
-                    element: b.element,
-                })
-                .collect(),
-        );
+        let mut locations: Vec<Location> = self
+            .blocks
+            .into_iter()
+            .zip(first_lines)
+            .map(|(b, first_line)| Location {
+                first_line,
+                paragraph: b.paragraph,
+                element: b.element,
+                emphasis: Emphasis::Plain,
+                auto_number: false,
+            })
+            .collect();
+        for (i, e) in self.emphasis {
+            if let Some(l) = locations.get_mut(i) {
+                l.emphasis = e;
+            }
+        }
+        for i in self.auto_numbered {
+            if let Some(l) = locations.get_mut(i) {
+                l.auto_number = true;
+            }
+        }
+        src.locations = Some(locations);
         src
     }
 }

@@ -78,6 +78,11 @@ pub struct PartFile {
     pub who: Vec<Pattern>,
     #[serde(default)]
     pub what: Vec<Pattern>,
+    /// A sentence matching one of these speaks of others, not of the report's own unit
+    /// (a justice bureau organising other units' leaders' 述法): it does not show the
+    /// part by `sentence` or `who` and `what`.
+    #[serde(default)]
+    pub others: Vec<Pattern>,
     /// Headings that precede the shortcomings and plan and match no part are this part.
     #[serde(default)]
     pub by_position: bool,
@@ -133,6 +138,7 @@ pub struct PartDef {
     pub sentence: PatternList,
     pub who: PatternList,
     pub what: PatternList,
+    pub others: PatternList,
     pub by_position: bool,
     pub opening_year_offset: Option<i32>,
     pub within: Option<Part>,
@@ -185,6 +191,7 @@ impl Vocab {
                 sentence: list(&d.sentence)?,
                 who: list(&d.who)?,
                 what: list(&d.what)?,
+                others: list(&d.others)?,
                 by_position: d.by_position,
                 opening_year_offset: d.opening_year_offset,
                 within: d.within,

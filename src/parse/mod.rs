@@ -4,7 +4,8 @@
 //! heading tree. The parser never fails: text it does not recognise is a paragraph.
 //!
 //! Its rooms: `segments` (lines to segments: Markdown, comments, page furniture),
-//! `head` (the title, the salutation and the lines around them), `inline` (headings in a
+//! `head` (the title, the salutation and the lines around them), `bare` (headings
+//! without a number), `inline` (headings in a
 //! report written as one line), `finish` (the heading tree, enumeration items, preamble
 //! and dates), [`grammar`] (the only place that touches pest) and [`tree`] (the types
 //! of the parsed report).
@@ -12,6 +13,7 @@
 pub mod grammar;
 pub mod tree;
 
+mod bare;
 mod finish;
 mod head;
 mod inline;
@@ -32,11 +34,12 @@ use tree::*;
 pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let text = &src.text;
     let mut segs = segments::segments(src, vocab);
-    // The marker of each segment that starts a line, asked once.
+    // The marker of each segment that starts a line, asked once. A table's rows are
+    // never headings, whatever they start with.
     let mut markers: Vec<Option<MarkerParse>> = segs
         .iter()
         .map(|s| {
-            (!s.furniture && s.starts_line)
+            (!s.furniture && s.starts_line && !in_table(src, s))
                 .then(|| grammar::heading_marker(&text[s.span.clone()]))
                 .flatten()
         })
@@ -61,6 +64,11 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
         );
         markers.insert(t, None);
         title_at = Some(t + 1);
+    }
+    // Headings without a number, where the report's shape (or a Word file's
+    // formatting) says so.
+    for (i, level) in bare::bare_headings(src, &segs, &markers, title_at, vocab) {
+        markers[i] = Some(bare::bare_marker(level));
     }
     let line_start_headings = segs
         .iter()
@@ -120,7 +128,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             body_block(&mut r, &segs, si, text);
             continue;
         }
-        if r.line_mode {
+        if r.line_mode || in_table(src, seg) {
             match marker {
                 Some(m) if seg.starts_line => {
                     let h = make_heading(text, &seg.span, &m, false);
@@ -208,6 +216,11 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
         parent: None,
         inline,
     }
+}
+
+/// Whether a segment comes from a table's cell (a Word or HTML table).
+fn in_table(src: &Source, seg: &Seg) -> bool {
+    src.locations.is_some() && src.block_of(seg.line).is_some_and(|l| l.in_table())
 }
 
 /// A level-2 marker that lost one bracket (一) or (一) is kept only where it continues

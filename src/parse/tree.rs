@@ -46,7 +46,8 @@ pub enum MarkerForm {
     ArComma,
     /// (1)
     ArParen,
-    /// A Markdown `#` heading without a Chinese number (its number is 0).
+    /// A heading without a number (its number is 0): a Markdown `#` heading without a
+    /// Chinese number, or a short line of its own that heads a part (`parse/bare.rs`).
     Hash,
 }
 

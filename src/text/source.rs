@@ -63,6 +63,30 @@ pub struct Location {
     pub paragraph: usize,
     /// The element the block came from ("w:p", "w:tc", "p", "td" …).
     pub element: String,
+    /// What the file's formatting says of the block as a heading.
+    pub emphasis: Emphasis,
+    /// The number in front of the block's text is Word's automatic numbering, not typed.
+    pub auto_number: bool,
+}
+
+impl Location {
+    /// A block in a table cell: a row's label is never a heading of the report.
+    pub fn in_table(&self) -> bool {
+        matches!(self.element.as_str(), "w:tc" | "td" | "th")
+    }
+}
+
+/// What a structured file's formatting says of a block as a heading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Emphasis {
+    /// Nothing.
+    #[default]
+    Plain,
+    /// Bold throughout (Word).
+    Bold,
+    /// In a heading style of this level, 1 to 9 (Word's Heading N or 标题 N, or a
+    /// style with an outline level).
+    Heading(u8),
 }
 
 /// A position in a structured file: paragraph, 1-based character in it, element.
@@ -336,7 +360,7 @@ impl Source {
     }
 
     /// The block (of a structured file) a 0-based line belongs to.
-    fn block_of(&self, line: usize) -> Option<&Location> {
+    pub fn block_of(&self, line: usize) -> Option<&Location> {
         let locations = self.locations.as_ref()?;
         let k = locations
             .partition_point(|l| l.first_line <= line)
@@ -510,6 +534,8 @@ mod tests {
             first_line,
             paragraph,
             element: "w:p".into(),
+            emphasis: Emphasis::Plain,
+            auto_number: false,
         };
         s.locations = Some(vec![block(0, 1), block(1, 3), block(3, 4)]);
         let at = |c: char| s.place(s.text.find(c).unwrap()).unwrap();

@@ -5,6 +5,7 @@ use super::numbering::Lists;
 use super::xml::{Handler, Tag, attr, is_on, number_val, parse_part};
 use crate::input::InputError;
 use crate::input::document::Block;
+use crate::text::source::Emphasis;
 use quick_xml::events::BytesStart;
 
 /// A paragraph being read.
@@ -20,7 +21,22 @@ struct Para {
     ilvl: Option<u32>,
     /// Whether the number has been worked out (once the paragraph properties are read).
     numbered: bool,
+    /// The outline level set on the paragraph itself.
+    outline: Option<u32>,
+    /// Visible characters (not blanks) in bold runs, and in the others.
+    bold: usize,
+    plain: usize,
 }
+
+/// A run being read: hidden, and bold when its properties say so (else as its style).
+#[derive(Default, Clone, Copy)]
+struct Run {
+    hidden: bool,
+    bold: Option<bool>,
+}
+
+/// A paragraph bold throughout is taken for a heading up to this many characters.
+const BOLD_HEADING_CHARS: usize = 40;
 
 /// The complex fields open in one story (the body, or a text box).
 #[derive(Default)]
@@ -34,11 +50,11 @@ struct Fields {
 /// Walks document.xml into blocks.
 struct Body<'l> {
     lists: &'l mut Lists,
-    blocks: Vec<Block>,
+    blocks: Vec<ReadBlock>,
     /// Open paragraphs: more than one when a text box sits inside a paragraph.
     paras: Vec<Para>,
-    /// For each open run, whether it is hidden.
-    runs: Vec<bool>,
+    /// The open runs.
+    runs: Vec<Run>,
     /// The open table cells and text boxes, innermost last.
     containers: Vec<&'static str>,
     /// Field state of the body and of each open text box.
@@ -47,12 +63,17 @@ struct Body<'l> {
     count: usize,
 }
 
-/// Reads the main part's paragraphs, in paragraph order.
+/// A paragraph read: its block, what its formatting says of it as a heading, and whether
+/// Word numbers it automatically.
+pub(super) type ReadBlock = (Block, Emphasis, bool);
+
+/// Reads the main part's paragraphs, in paragraph order, each with what its formatting
+/// says of it as a heading and whether its number is automatic.
 pub(super) fn read_body(
     data: &[u8],
     part: &str,
     lists: &mut Lists,
-) -> Result<Vec<Block>, InputError> {
+) -> Result<Vec<ReadBlock>, InputError> {
     let mut body = Body {
         lists,
         blocks: Vec::new(),
@@ -65,7 +86,7 @@ pub(super) fn read_body(
     parse_part(data, part, &mut body)?;
     let mut blocks = body.blocks;
     // A text box's paragraphs end before the paragraph anchoring them.
-    blocks.sort_by_key(|b| b.paragraph);
+    blocks.sort_by_key(|b| b.0.paragraph);
     Ok(blocks)
 }
 
@@ -90,7 +111,7 @@ impl Body<'_> {
 
     /// Whether text in the current run shows: not hidden, not in a field code.
     fn visible(&self) -> bool {
-        !self.runs.last().copied().unwrap_or(false)
+        !self.runs.last().is_some_and(|r| r.hidden)
             && self.stories.last().is_none_or(|f| f.in_code == 0)
     }
 
@@ -99,8 +120,33 @@ impl Body<'_> {
         if !self.visible() {
             return;
         }
+        let run_bold = self.runs.last().and_then(|r| r.bold);
         if let Some(p) = self.paras.last_mut() {
             p.text.extend(text.chars().filter(|&c| c != '\u{FEFF}'));
+            let shown = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{FEFF}');
+            let n = shown.count();
+            let bold = run_bold.unwrap_or_else(|| self.lists.styles.bold(p.style.as_deref()));
+            if bold { p.bold += n } else { p.plain += n }
+        }
+    }
+
+    /// What a paragraph's formatting says of it as a heading: its heading style's level
+    /// (or its own outline level), else bold throughout on a short line.
+    fn emphasis(&self, p: &Para) -> Emphasis {
+        let level = match p.outline {
+            Some(o) => (o < 9).then(|| o as u8 + 1),
+            None => self.lists.styles.heading_level(p.style.as_deref()),
+        };
+        if let Some(level) = level {
+            return Emphasis::Heading(level);
+        }
+        let short = p.bold + p.plain <= BOLD_HEADING_CHARS;
+        if p.bold > 0 && p.plain == 0 && short && !p.text.contains('\n') {
+            Emphasis::Bold
+        } else {
+            Emphasis::Plain
         }
     }
 
@@ -157,12 +203,18 @@ impl Handler for Body<'_> {
                 self.containers.push("w:txbxContent");
                 self.stories.push(Fields::default());
             }
-            Tag::R => self.runs.push(false),
+            Tag::R => self.runs.push(Run::default()),
             Tag::Vanish if parent == Some(Tag::RPr) && up(2) == Some(&Tag::R) => {
-                if let Some(hidden) = self.runs.last_mut() {
-                    *hidden = is_on(e);
+                if let Some(run) = self.runs.last_mut() {
+                    run.hidden = is_on(e);
                 }
             }
+            Tag::B if parent == Some(Tag::RPr) && up(2) == Some(&Tag::R) => {
+                if let Some(run) = self.runs.last_mut() {
+                    run.bold = Some(is_on(e));
+                }
+            }
+            Tag::OutlineLvl if in_ppr => self.set_para(|p| p.outline = number_val(e)),
             Tag::PStyle if in_ppr => self.set_para(|p| p.style = attr(e, "val")),
             Tag::Ilvl if in_numpr => self.set_para(|p| p.ilvl = number_val(e)),
             Tag::NumId if in_numpr => self.set_para(|p| p.num_id = number_val(e)),
@@ -181,13 +233,16 @@ impl Handler for Body<'_> {
             Tag::P => {
                 self.number_paragraph();
                 if let Some(p) = self.paras.pop() {
+                    let emphasis = self.emphasis(&p);
+                    let auto_number = !p.prefix.is_empty();
                     let mut text = p.prefix;
                     text.push_str(&p.text);
-                    self.blocks.push(Block {
+                    let block = Block {
                         text,
                         paragraph: p.paragraph,
                         element: p.element.to_string(),
-                    });
+                    };
+                    self.blocks.push((block, emphasis, auto_number));
                 }
             }
             Tag::PPr if parents.last() == Some(&Tag::P) => self.number_paragraph(),

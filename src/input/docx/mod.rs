@@ -31,6 +31,7 @@ mod xml;
 use super::InputError;
 use super::document::Document;
 use crate::text::Format;
+use crate::text::source::Emphasis;
 use numbering::Lists;
 use package::Package;
 use quick_xml::events::BytesStart;
@@ -92,19 +93,30 @@ fn read_with_limits(
         None => None,
     };
 
-    let blocks = body::read_body(&body, &main, &mut lists)?;
+    let read = body::read_body(&body, &main, &mut lists)?;
+    let emphasis = read
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e, _))| *e != Emphasis::Plain)
+        .map(|(i, (_, e, _))| (i, *e))
+        .collect();
+    let auto_numbered = (read.iter().enumerate())
+        .filter_map(|(i, (_, _, auto))| auto.then_some(i))
+        .collect();
     let comments_part = pkg.related(&doc_rels, "/comments", &dir, format!("{dir}comments.xml"));
-    let notes = match pkg.part(&comments_part)? {
+    let comments = match pkg.part(&comments_part)? {
         Some(data) => comments::read_comments(&data, &comments_part, &body, &main)?,
         None => Vec::new(),
     };
     Ok(Document {
-        blocks,
+        blocks: read.into_iter().map(|(b, _, _)| b).collect(),
         published: None,
         title,
         encoding: "UTF-8",
         format: Format::Docx,
-        comments: notes,
+        emphasis,
+        auto_numbered,
+        comments,
     })
 }
 

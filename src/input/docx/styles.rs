@@ -1,6 +1,6 @@
 //! styles.xml: what each paragraph style says about numbering, and what it is based on.
 
-use super::xml::{Handler, Tag, attr, number_val, parse_part};
+use super::xml::{Handler, Tag, attr, is_on, number_val, parse_part};
 use crate::input::InputError;
 use quick_xml::events::BytesStart;
 use std::collections::HashMap;
@@ -14,6 +14,12 @@ pub(super) struct Style {
     pub(super) based_on: Option<String>,
     pub(super) num_id: Option<u32>,
     pub(super) ilvl: Option<u32>,
+    /// The style's name (「heading 2」, 「标题 2」).
+    name: Option<String>,
+    /// Its outline level (0 for level 1; 9 is body text).
+    outline: Option<u32>,
+    /// Its runs are bold (`w:b` in its run properties).
+    pub(super) bold: Option<bool>,
 }
 
 /// The styles of styles.xml, by id.
@@ -38,6 +44,38 @@ impl Styles {
         }
         chain
     }
+
+    /// The heading level (1–9) a paragraph style gives, through the styles it is based
+    /// on: an outline level, or a name or id 「Heading N」「标题 N」 however spelled.
+    pub(super) fn heading_level(&self, style: Option<&str>) -> Option<u8> {
+        self.chain(style).into_iter().find_map(|id| {
+            let s = self.by_id.get(id);
+            if let Some(o) = s.and_then(|s| s.outline) {
+                return (o < 9).then(|| o as u8 + 1);
+            }
+            let name = s.and_then(|s| s.name.as_deref());
+            name.and_then(heading_name).or_else(|| heading_name(id))
+        })
+    }
+
+    /// Whether a paragraph style makes its runs bold, through the styles it is based on.
+    pub(super) fn bold(&self, style: Option<&str>) -> bool {
+        let chain = self.chain(style);
+        let found = chain.iter().find_map(|id| self.by_id.get(*id)?.bold);
+        found.unwrap_or(false)
+    }
+}
+
+/// The level a style's name or id gives: 「heading 2」, 「Heading2」, 「标题 2」, 「标题2」.
+fn heading_name(name: &str) -> Option<u8> {
+    let n = name.trim();
+    let rest = if let Some(head) = n.get(..7).filter(|h| h.eq_ignore_ascii_case("heading")) {
+        &n[head.len()..]
+    } else {
+        n.strip_prefix("标题")?
+    };
+    let level: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&level).then_some(level)
 }
 
 /// Reads styles.xml.
@@ -60,6 +98,21 @@ impl Handler for StylesReader {
             Tag::BasedOn if parents.last() == Some(&Tag::Style) => {
                 if let Some((_, _, style)) = &mut self.current {
                     style.based_on = attr(e, "val");
+                }
+            }
+            Tag::Name if parents.last() == Some(&Tag::Style) => {
+                if let Some((_, _, style)) = &mut self.current {
+                    style.name = attr(e, "val");
+                }
+            }
+            Tag::OutlineLvl if parents.ends_with(&[Tag::Style, Tag::PPr]) => {
+                if let Some((_, _, style)) = &mut self.current {
+                    style.outline = number_val(e);
+                }
+            }
+            Tag::B if parents.ends_with(&[Tag::Style, Tag::RPr]) => {
+                if let Some((_, _, style)) = &mut self.current {
+                    style.bold = Some(is_on(e));
                 }
             }
             Tag::Ilvl | Tag::NumId if parents.ends_with(&[Tag::Style, Tag::PPr, Tag::NumPr]) => {

@@ -668,3 +668,61 @@ fn damaged_packages_never_panic() {
     assert_eq!(doc.blocks[2].text, "零c");
     assert_eq!(doc.blocks[3].text, "d");
 }
+
+/// A paragraph of runs, each (bold, text).
+fn runs(parts: &[(bool, &str)]) -> String {
+    let runs: String = parts
+        .iter()
+        .map(|(bold, t)| match bold {
+            true => format!("<w:r><w:rPr><w:b/></w:rPr><w:t>{t}</w:t></w:r>"),
+            false => format!("<w:r><w:t>{t}</w:t></w:r>"),
+        })
+        .collect();
+    format!("<w:p>{runs}</w:p>")
+}
+
+#[test]
+fn heading_styles_and_bold_lines_are_marked() {
+    use crate::text::source::Emphasis::{Bold, Heading};
+    let styles = concat!(
+        r#"<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="标题 2"/></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Mine"><w:basedOn w:val="a3"/></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Outline"><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="BodyText"><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Heading3"/>"#,
+    );
+    let body = [
+        sp("1", "坚持高位推动"),
+        sp("Mine", "加强统筹谋划"),
+        sp("Outline", "规范执法"),
+        sp("BodyText", "正文一段。"),
+        sp("Heading3", "深化普法"),
+        runs(&[(true, "强化执法监督 "), (true, "执法行为更加规范")]),
+        runs(&[(true, "加强统筹谋划。"), (false, "全年召开会议4次。")]),
+        sp("Strong", "存在的问题"),
+        runs(&[(true, &"长".repeat(41))]),
+        p("普通段落"),
+        format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
+            runs(&[(true, "一、表格行")])
+        ),
+    ]
+    .concat();
+    let doc = read(&docx(&body, None, Some(styles)));
+    assert_eq!(
+        doc.emphasis,
+        [
+            (0, Heading(1)),
+            (1, Heading(2)),
+            (2, Heading(3)),
+            (4, Heading(3)),
+            (5, Bold),
+            (7, Bold),
+            (10, Bold),
+        ]
+    );
+    // The table's paragraph keeps its element, which the parser reads as a row.
+    assert_eq!(doc.rows()[10].1, "w:tc");
+}

@@ -39,12 +39,12 @@ tags! {
     P = "p", PPr = "pPr", PStyle = "pStyle", NumPr = "numPr", Ilvl = "ilvl", NumId = "numId",
     R = "r", RPr = "rPr", Vanish = "vanish", T = "t", Tab = "tab" | "ptab", Br = "br" | "cr",
     NoBreakHyphen = "noBreakHyphen", SoftHyphen = "softHyphen", FldChar = "fldChar",
-    Tc = "tc", TxbxContent = "txbxContent",
+    Tc = "tc", TxbxContent = "txbxContent", B = "b", OutlineLvl = "outlineLvl",
     // review comments: their anchors in document.xml, their text in comments.xml
     CommentRangeStart = "commentRangeStart", CommentRangeEnd = "commentRangeEnd",
     CommentReference = "commentReference", Comment = "comment",
     // styles.xml
-    Style = "style", BasedOn = "basedOn",
+    Style = "style", BasedOn = "basedOn", Name = "name",
     // numbering.xml
     AbstractNum = "abstractNum", NumStyleLink = "numStyleLink", Lvl = "lvl", Start = "start",
     NumFmt = "numFmt", LvlText = "lvlText", LvlRestart = "lvlRestart", IsLgl = "isLgl",

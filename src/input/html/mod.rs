@@ -127,6 +127,8 @@ pub fn read_html_in(
         encoding,
         format: Format::Html,
         comments: Vec::new(),
+        emphasis: Vec::new(),
+        auto_numbered: Vec::new(),
     })
 }
 

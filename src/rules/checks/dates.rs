@@ -10,11 +10,21 @@ use crate::text::chars::is_common_han;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The reported year with 年 (「2023年」), or 「××××年」 when it is not known: for the
+/// example title of a help text.
+fn reported_year(ctx: &Ctx, f: Finding) -> Finding {
+    let year = ctx
+        .facts
+        .year()
+        .map_or("××××年".to_string(), |y| format!("{y}年"));
+    f.var("reported_year", year)
+}
+
 pub fn title_missing(ctx: &Ctx) -> Vec<Finding> {
     if ctx.report.title.is_some() || ctx.report.text_blocks().next().is_none() {
         return Vec::new();
     }
-    let mut f = Finding::at(document_anchor(ctx));
+    let mut f = reported_year(ctx, Finding::at(document_anchor(ctx)));
     if let Some((y, Some(span), YearSource::Preamble)) = &ctx.facts.reported_year {
         f = f.label(span.clone(), "year").var("year", y.to_string());
     }
@@ -34,7 +44,7 @@ pub fn title_year(ctx: &Ctx) -> Vec<Finding> {
     match ctx.report.title {
         Some(t) if ctx.facts.title_year.is_none() => {
             let span = ctx.report.blocks[t].span.clone();
-            let mut f = Finding::at(span);
+            let mut f = reported_year(ctx, Finding::at(span));
             if let Some((y, Some(_), YearSource::Preamble)) = ctx.facts.reported_year {
                 f = f.var("year", y.to_string());
             }

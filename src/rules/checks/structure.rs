@@ -4,6 +4,7 @@ use super::{Ctx, Finding, Sink};
 use crate::parse::tree::{BlockKind, Heading, MarkerForm};
 use crate::text::chars::{full_width, is_full_width_digit};
 use crate::text::numerals;
+use crate::text::source::{Emphasis, Location};
 use std::collections::HashMap;
 
 const LEVEL_NAMES: [&str; 5] = ["标题", "一级标题", "二级标题", "三级标题", "四级标题"];
@@ -64,6 +65,33 @@ fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::text::Span, String)> 
         .collect()
 }
 
+/// Where a block came from in a Word file.
+fn location<'a>(ctx: &'a Ctx, b: usize) -> Option<&'a Location> {
+    ctx.src.locations.as_ref()?;
+    ctx.src.block_of(ctx.report.blocks.get(b)?.line)
+}
+
+/// In a Word file, a paragraph between the siblings `a` and `b`, in their heading style
+/// and without a number: a heading whose automatic number was lost (Word numbered `b` as
+/// if it were not there, so the numbers show no gap).
+fn styled_lost(ctx: &Ctx, a: &Heading, b: &Heading) -> Option<usize> {
+    let style = |k: usize| location(ctx, k).map(|l| l.emphasis);
+    let s = style(a.block).filter(|s| matches!(s, Emphasis::Heading(_)))?;
+    if style(b.block) != Some(s) {
+        return None;
+    }
+    (a.block + 1..b.block).find(|&k| {
+        let block = &ctx.report.blocks[k];
+        block.kind == BlockKind::Paragraph && block.starts_line && style(k) == Some(s)
+    })
+}
+
+/// Whether a heading's number is Word's automatic numbering (else typed, or a text
+/// file's).
+fn automatic(ctx: &Ctx, h: &Heading) -> bool {
+    location(ctx, h.block).is_some_and(|l| l.auto_number)
+}
+
 pub fn numbering_gap(ctx: &Ctx, out: &mut Sink) {
     let hs = &ctx.report.headings;
     // The last heading seen of each group of siblings: for each parent (the report
@@ -96,6 +124,24 @@ pub fn numbering_gap(ctx: &Ctx, out: &mut Sink) {
                 // that heading is reported at its own level, not again here.
                 let restarts =
                     || h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
+                if h.number == expected
+                    && let Some(b) = styled_lost(ctx, &hs[p], h)
+                {
+                    let span = ctx.report.blocks[b].span.clone();
+                    let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
+                    let ph = &hs[p];
+                    out.push(
+                        Finding::at(span)
+                            .var("level", level_name(h.level))
+                            .var("prev", marker_str(ctx, ph))
+                            .var("expected", marker_str(ctx, h))
+                            .var("found", marker_str(ctx, h))
+                            .var("line", line.to_string())
+                            .var("at", at)
+                            .label(ph.marker.start..ph.title.end, "prev")
+                            .variant("styled"),
+                    );
+                }
                 if h.number != expected && !restarts() {
                     let found = marker_str(ctx, h);
                     let ph = &hs[p];
@@ -106,10 +152,13 @@ pub fn numbering_gap(ctx: &Ctx, out: &mut Sink) {
                         .var("expected", exp.clone())
                         .var("found", found)
                         .label(ph.marker.start..ph.title.end, "prev")
-                        .variant(if h.number == ph.number {
-                            "repeat"
-                        } else {
-                            "gap"
+                        .variant(match (automatic(ctx, ph), automatic(ctx, h)) {
+                            // A typed number clashes with an automatic one: the advice
+                            // names the one the drafter can edit.
+                            (false, true) => "auto",
+                            (true, false) => "typed",
+                            _ if h.number == ph.number => "repeat",
+                            _ => "gap",
                         });
                     if h.number > expected
                         && let Some(b) = lone_line(ctx, ph.block + 1, h.block)

@@ -141,12 +141,12 @@ kinds! {
 
     /// No title line before the body.
     "title-missing" => TitleMissing {}
-    vars: [year],
+    vars: [year, reported_year],
     labels: [year = "报告年度按这里推断为{year}年"],
 
     /// The title names no year, or names it without 年 (variant `bare`).
     "title-year" => TitleYear {}
-    vars: [year],
+    vars: [year, reported_year],
     variants: [bare],
 
     /// A year given for the reported period differs from the title's; or the title's
@@ -208,7 +208,7 @@ kinds! {
     /// Sibling headings skip or repeat a number.
     "numbering-gap" => NumberingGap {}
     vars: [level, prev, expected, found, line, at],
-    variants: [gap, lost, repeat, first],
+    variants: [gap, lost, repeat, first, styled, auto, typed],
     labels: [prev = "上一个同级标题", lost = "这一行像是丢了编号的标题"],
 
     /// One level mixes marker forms, or uses a nonstandard one.
