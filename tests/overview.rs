@@ -82,7 +82,19 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
     assert!(names.len() >= 20, "a batch of at least 20 reports");
     let d = dir.path().to_str().unwrap();
     let out = dir.path().join("overview.csv");
-    let o = fzlint(&["report", "--isolated", d, "-o", out.to_str().unwrap()]);
+    // The rule fixtures share most of their text: the copy finding, which `check` does
+    // not give, is switched off here (its pairs are still listed) and tested on its own.
+    let cfg = tempfile::tempdir().unwrap();
+    let off = cfg.path().join("off.yaml");
+    std::fs::write(&off, "rules:\n  copied-text: off\n").unwrap();
+    let o = fzlint(&[
+        "report",
+        "--config",
+        off.to_str().unwrap(),
+        d,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     // One file could not be read: the overview is written and the run says so.
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
@@ -506,9 +518,10 @@ fn the_verdict_follows_the_office_settings() {
         .collect();
     assert_eq!(
         verdicts,
+        // The two are one text: each carries the other's copy finding, a warning.
         [
-            ("补充后通过", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
-            ("退回修改", "错误 3 处；可不修改：警告 1 处，提示 1 处"),
+            ("补充后通过", "错误 3 处；可不修改：警告 2 处，提示 1 处"),
+            ("退回修改", "错误 3 处；可不修改：警告 2 处，提示 1 处"),
         ]
     );
     // A broken verdict setting is the config's error, named with its line.
@@ -516,6 +529,16 @@ fn the_verdict_follows_the_office_settings() {
     let o = fzlint(&["report", "--format", "csv", d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".fzlint.yaml:2:"), "{}", stderr(&o));
+}
+
+/// A config that switches the copy finding off, in a folder of its own (for batches
+/// built from one text, whose tests are about something else).
+fn copies_off() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("off.yaml");
+    std::fs::write(&p, "rules:\n  copied-text: off\n").unwrap();
+    let s = p.to_str().unwrap().to_string();
+    (dir, s)
 }
 
 /// A report of our own for a unit: the clean example with its title and signature
@@ -545,7 +568,11 @@ fn the_roster_shows_who_has_not_submitted_and_which_report_matches_no_unit() {
     )
     .unwrap();
     let (r, ds) = (roster.to_str().unwrap(), d.to_str().unwrap());
-    let o = fzlint(&["report", "--isolated", "--format", "csv", "--roster", r, ds]);
+    // The four reports are one text: the copy finding is left out here.
+    let (_keep, off) = copies_off();
+    let o = fzlint(&[
+        "report", "--config", &off, "--format", "csv", "--roster", r, ds,
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rows = read_csv(&stdout(&o));
     let units: Vec<[&str; 4]> = rows[1..]
@@ -568,7 +595,11 @@ fn the_roster_shows_who_has_not_submitted_and_which_report_matches_no_unit() {
     assert!(page.contains("报送单位：东湖街道办事处（据落款“东湖街道办事处”）"));
 
     // The office's config names the roster, against its own folder.
-    std::fs::write(dir.path().join(".fzlint.yaml"), "roster: 名单.csv\n").unwrap();
+    std::fs::write(
+        dir.path().join(".fzlint.yaml"),
+        "roster: 名单.csv\nrules:\n  copied-text: off\n",
+    )
+    .unwrap();
     let o = fzlint(&["report", "--format", "csv", ds]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(read_csv(&stdout(&o)), rows);
@@ -650,10 +681,14 @@ fn a_return_notice_lists_the_report_findings_in_order_and_is_linked() {
     unit_report(&d, "b.txt", "青山乡人民政府", "青山乡人民政府");
     let out = dir.path().join("总览.csv");
     let notes = dir.path().join("意见");
+    // The two reports are one text: the copy finding is left out here (a notice
+    // names it like any finding).
+    let (_keep, off) = copies_off();
     let run = |extra: &[&str]| {
         let mut args = vec![
             "report",
-            "--isolated",
+            "--config",
+            &off,
             d.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
@@ -878,4 +913,110 @@ fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
     );
     let page = stdout(&fzlint(&["report", "--isolated", ds]));
     assert!(page.contains("内容雷同的报告（"), "the page's section");
+}
+
+#[test]
+fn each_copy_is_a_finding_on_both_reports_with_the_threshold_an_office_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/clean/township.txt")).unwrap();
+    std::fs::write(d.join("a.txt"), &text).unwrap();
+    let copy = text
+        .replace("石岗镇", "青石镇")
+        .replace("石岗", "青石")
+        .replace("2024", "2023")
+        .replace("2025", "2024");
+    std::fs::write(d.join("b.txt"), &copy).unwrap();
+    let other = std::fs::read_to_string(root().join("tests/fixtures/clean/xiang.txt")).unwrap();
+    let (a_lines, o_lines): (Vec<&str>, Vec<&str>) =
+        (text.lines().collect(), other.lines().collect());
+    let half = [&a_lines[..a_lines.len() / 2], &o_lines[o_lines.len() / 2..]]
+        .concat()
+        .join("\n");
+    std::fs::write(d.join("c.txt"), &half).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/clean/county.txt"),
+        d.join("d.txt"),
+    )
+    .unwrap();
+    let ds = d.to_str().unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    let config = |body: &str| {
+        let p = cfg.path().join("c.yaml");
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        let mut all = vec!["report", "--format", "csv"];
+        all.extend(args);
+        all.push(ds);
+        let o = fzlint(&all);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        read_csv(&stdout(&o))[1..].to_vec()
+    };
+    let copies_of = |row: &[String]| -> Vec<String> {
+        row[20]
+            .split('；')
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let found = rows(&["--isolated"]);
+    // The copy, its names and years changed, is whole; the half copy about half.
+    let b_copies = copies_of(&found[1]);
+    assert!(
+        b_copies.contains(&format!("{ds}/a.txt 100%")),
+        "{b_copies:?}"
+    );
+    // Each report gets one warning per report it shares its text with, as the rule
+    // column says, on top of what `check` finds in it.
+    for (row, name) in found.iter().zip(["a", "b", "c", "d"]) {
+        let n = copies_of(row).len();
+        let path = format!("{ds}/{name}.txt");
+        let checked = json(&["check", "--isolated", "--format", "json", &path]);
+        let checked = checked.as_array().unwrap();
+        assert!(checked.iter().all(|d| d["rule"] != "copied-text"));
+        let warnings = checked
+            .iter()
+            .filter(|d| d["severity"] == "warning")
+            .count();
+        assert_eq!(row[11], (warnings + n).to_string(), "{name}: {row:?}");
+        assert_eq!(
+            row[13].contains(&format!("copied-text×{n}")),
+            n > 0,
+            "{name}: {row:?}"
+        );
+    }
+    assert!(copies_of(&found[3]).is_empty() && copies_of(&found[2]).len() == 2);
+    // The page words each finding with the other report and the share, in its report's
+    // findings.
+    let page = stdout(&fzlint(&["report", "--isolated", ds]));
+    for c in &b_copies {
+        let (other, share) = c.rsplit_once(' ').unwrap();
+        let message = format!("与 {other} 内容雷同：两份中较短一份的文字有 {share} 出现在另一份中");
+        assert!(page.contains(&message), "{message}");
+    }
+    // An office's threshold: only closer texts are copies.
+    let strict = config("rules:\n  copied-text:\n    threshold: 80\n");
+    let found = rows(&["--config", &strict]);
+    assert_eq!(copies_of(&found[1]), [format!("{ds}/a.txt 100%")]);
+    assert!(copies_of(&found[2]).is_empty(), "{:?}", found[2]);
+    assert!(!found[2][13].contains("copied-text"), "{:?}", found[2]);
+    // The command line wins over the config.
+    let found = rows(&["--config", &strict, "--copy-threshold", "40"]);
+    assert_eq!(copies_of(&found[2]).len(), 2, "{:?}", found[2]);
+    // Switched off: the pairs are listed, no report gets the finding.
+    let off = config("rules:\n  copied-text: off\n");
+    let found = rows(&["--config", &off]);
+    assert_eq!(copies_of(&found[1]).len(), 2);
+    assert!(found.iter().all(|r| !r[13].contains("copied-text")));
+    // A threshold out of range is refused, naming the file.
+    let bad = config("rules:\n  copied-text:\n    threshold: 0\n");
+    let o = fzlint(&["report", "--format", "csv", "--config", &bad, ds]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("c.yaml") && stderr(&o).contains("1 到 100"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -7,13 +7,27 @@ use super::walk::files_to_lint;
 use anyhow::Result;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::render::overview;
+use fzlint::render::overview::copies;
 use fzlint::render::overview::notice;
 use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
-use fzlint::resolve::{Choices, Resolver};
+use fzlint::resolve::{Choices, Configured, Resolver};
 use fzlint::rules::RuleSet;
+use fzlint::rules::spec::Check;
 use fzlint::text::source::Source;
 use std::path::Path;
+use std::sync::Arc;
+
+/// A report's part in the copy finding, kept while the batch is linted: the settings
+/// and the copied-text rule (by its place in their set) it runs, and its finding's
+/// place (the title), as the overview shows it, to be worded when the batch is
+/// compared.
+struct CopyJudge {
+    configured: Arc<Configured>,
+    rule: usize,
+    anchor: std::ops::Range<usize>,
+    place: overview::Finding,
+}
 
 /// Characters of a long line kept before a finding shown in the overview.
 const OVERVIEW_WINDOW: usize = 200;
@@ -55,6 +69,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut pack_version = String::new();
     let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
     let mut seen_sets: Vec<*const RuleSet> = Vec::new();
+    let mut judges: Vec<Option<CopyJudge>> = Vec::new();
     let done = lint_files(
         &files,
         &mut resolver,
@@ -83,6 +98,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         notice: None,
                         fingerprint: None,
                     });
+                    judges.push(None);
                     return;
                 }
             };
@@ -100,6 +116,28 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             pack_version.clone_from(version);
             let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
             o.rule_pack.clone_from(version);
+            // The copied-text rule its settings run, if any.
+            let copy_rule = job.governed.rules().into_iter().find(|r| {
+                matches!(r.spec.check, Check::CopiedText { .. }) && r.spec.retired.is_none()
+            });
+            let print = copies::fingerprint(
+                src.original(),
+                &copies::set_aside(o.title.as_deref(), copy_rule),
+            );
+            judges.push(copy_rule.map(|r| {
+                let anchor = fzlint::rules::document_anchor(&src, &a, &set.vocab);
+                let d = r.diagnostic(fzlint::rules::context::Finding::at(anchor.clone()));
+                CopyJudge {
+                    configured: job.governed.configured.clone(),
+                    rule: set
+                        .rules
+                        .iter()
+                        .position(|x| std::ptr::eq(x, r))
+                        .unwrap_or(0),
+                    anchor,
+                    place: findings(&src, &[d], version, set).remove(0),
+                }
+            }));
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
@@ -109,7 +147,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 verdict_rules: job.governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
-                fingerprint: Some(overview::copies::fingerprint(src.original())),
+                fingerprint: Some(print),
             });
         },
     );
@@ -127,6 +165,18 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             _ => OverviewFormat::Html,
         },
     );
+    // The batch's copy threshold: the command line's, else the copied-text rule's.
+    let copy_threshold = args
+        .copy_threshold
+        .map(|p| f64::from(p) / 100.0)
+        .or_else(|| {
+            judges
+                .iter()
+                .flatten()
+                .find_map(|j| copies::threshold(&j.configured.set.rules[j.rule]))
+        });
+    let copy_threshold = copy_threshold.unwrap_or(copies::DEFAULT_THRESHOLD);
+    add_copy_findings(&mut entries, &judges, copy_threshold);
     if let Some(dir) = &args.notices {
         let units = match &roster {
             Some(Ok(r)) => {
@@ -157,7 +207,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
         roster,
-        copy_threshold: f64::from(args.copy_threshold) / 100.0,
+        copy_threshold,
         rule_names,
     };
     let text = match format {
@@ -211,6 +261,71 @@ fn findings(
             }
         })
         .collect()
+}
+
+/// Gives each report whose settings run a copied-text rule its copy findings: one for
+/// each report of the batch it shares its text with at `threshold` or more, in the
+/// rule's wording, at its title, among its other findings by place.
+fn add_copy_findings(
+    entries: &mut [overview::Entry],
+    judges: &[Option<CopyJudge>],
+    threshold: f64,
+) {
+    let batch = overview::Batch {
+        copy_threshold: threshold,
+        ..overview::Batch::default()
+    };
+    let pairs = batch.copies(entries);
+    if pairs.is_empty() {
+        return;
+    }
+    let names: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
+    let judged: Vec<Option<copies::Judged>> = judges
+        .iter()
+        .map(|j| {
+            j.as_ref().map(|j| copies::Judged {
+                rule: &j.configured.set.rules[j.rule],
+                anchor: j.anchor.clone(),
+            })
+        })
+        .collect();
+    let found = copies::findings(&pairs, &names, &judged);
+    for ((e, j), ds) in entries.iter_mut().zip(judges).zip(found) {
+        let Some(j) = j else { continue };
+        for d in ds {
+            let p = &j.place.diagnostic;
+            let diagnostic = json::JsonDiagnostic {
+                path: p.path.clone(),
+                rule: d.rule.clone(),
+                severity: d.severity.name(),
+                message: d.message.clone(),
+                help: d.help.clone(),
+                line: p.line,
+                column: p.column,
+                end_line: p.end_line,
+                end_column: p.end_column,
+                labels: Vec::new(),
+                fix: None,
+                rule_pack: p.rule_pack.clone(),
+                location: p.location.clone(),
+                element: p.element.clone(),
+            };
+            let at = e
+                .findings
+                .iter()
+                .position(|f| (f.diagnostic.line, f.diagnostic.column) > (p.line, p.column))
+                .unwrap_or(e.findings.len());
+            e.findings.insert(
+                at,
+                overview::Finding {
+                    diagnostic,
+                    line_text: j.place.line_text.clone(),
+                    line_text_from: j.place.line_text_from,
+                    missing_part: None,
+                },
+            );
+        }
+    }
 }
 
 /// Writes the notice of each report that does not pass into `dir` (made if need be),

@@ -91,8 +91,15 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     ] {
         for (i, ex) in list.iter().enumerate() {
             o += &format!("\n{title} {}:\n{}\n", i + 1, indent(ex.trim_end()));
-            let src = Source::new(format!("{title}{}", i + 1), ex);
-            let diags = lint_with(&src, set, &only, &Settings::default());
+            let name = format!("{title}{}", i + 1);
+            // A batch kind's example is a batch: its last report is judged.
+            let (src, diags) = if s.check.batch() {
+                super::overview::copies::example(set, rule, &name, ex)
+            } else {
+                let src = Source::new(name, ex);
+                let diags = lint_with(&src, set, &only, &Settings::default());
+                (src, diags)
+            };
             let should_fire = title == "错误示例";
             if diags.is_empty() == should_fire {
                 all_behave = false;

@@ -8,8 +8,15 @@
 //! every report uses and is not counted. Work and memory grow with the batch's text,
 //! not with the square of the number of reports (but for the pairs that do share runs).
 
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
+use crate::rules::context::Finding;
+use crate::text::Span;
 use std::collections::HashMap;
 
+/// The share from which two reports are copies when neither the command line nor a
+/// copied-text rule says (the built-in rule says the same).
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
 /// Characters in a run.
 pub const SHINGLE: usize = 12;
 /// One run in this many is kept.
@@ -24,8 +31,20 @@ pub const MIN_RUNS: usize = 50;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fingerprint(pub Vec<u64>);
 
-/// The text as compared: letters and Han characters, digits made 0, the rest dropped.
-fn normalised(text: &str) -> Vec<char> {
+/// The text as compared: letters and Han characters, digits made 0, the rest dropped;
+/// each of `set_aside` (the unit's names, phrases any report may use) dropped first,
+/// the longest first.
+fn normalised(text: &str, set_aside: &[String]) -> Vec<char> {
+    let mut phrases: Vec<&String> = set_aside.iter().filter(|p| !p.is_empty()).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut owned;
+    let mut text = text;
+    for p in phrases {
+        if text.contains(p.as_str()) {
+            owned = text.replace(p.as_str(), " ");
+            text = &owned;
+        }
+    }
     text.chars()
         .filter_map(|c| {
             if c.is_ascii_digit() || ('０'..='９').contains(&c) {
@@ -39,6 +58,41 @@ fn normalised(text: &str) -> Vec<char> {
         .collect()
 }
 
+/// Endings of a unit's name (人民政府, 委员会 …) that the same unit may leave out.
+const NAME_ENDINGS: &[&str] = &["人民政府", "委员会", "政府", "党委", "办公室"];
+/// The last character of a place's name (镇, 县 …): the place is named without it too
+/// (青石镇 → 青石村, 青石社区).
+const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '镇', '乡', '局', '委', '办'];
+
+/// The names a report's unit goes by, read from its title: the issuer before the year
+/// or 关于 (青石镇人民政府), without the ending of its kind (青石镇), and the place
+/// alone (青石). A copy made for another unit changes these; set aside on both sides,
+/// they do not hide it.
+pub fn unit_names(title: &str) -> Vec<String> {
+    let end = ["关于", "二〇", "二○", "年度", "法治"]
+        .iter()
+        .filter_map(|w| title.find(w))
+        .chain(title.find(|c: char| c.is_ascii_digit()))
+        .min()
+        .unwrap_or(0);
+    let issuer = title[..end].trim_matches(|c: char| !c.is_alphanumeric());
+    let mut names: Vec<String> = Vec::new();
+    let mut name = issuer;
+    loop {
+        if name.chars().count() >= 2 && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        let shorter = NAME_ENDINGS
+            .iter()
+            .find_map(|e| name.strip_suffix(e))
+            .or_else(|| name.strip_suffix(PLACE_ENDINGS));
+        match shorter {
+            Some(s) if s.chars().count() >= 2 => name = s,
+            _ => break,
+        }
+    }
+    names
+}
 /// FNV-1a over a run's characters: the same on every machine and run.
 fn hash(run: &[char]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -51,9 +105,10 @@ fn hash(run: &[char]) -> u64 {
     h
 }
 
-/// A report's fingerprint.
-pub fn fingerprint(text: &str) -> Fingerprint {
-    let chars = normalised(text);
+/// A report's fingerprint, `set_aside` dropped from its text first ([`unit_names`],
+/// the copy rule's `common` phrases).
+pub fn fingerprint(text: &str, set_aside: &[String]) -> Fingerprint {
+    let chars = normalised(text, set_aside);
     let mut v: Vec<u64> = chars
         .windows(SHINGLE)
         .map(hash)
@@ -185,4 +240,129 @@ pub(super) fn line(out: &mut String, pairs: &[Pair], entries: &[super::Entry], i
             others.join("；")
         ));
     }
+}
+
+/// A report's part in the copy finding: the copied-text rule its settings run, and
+/// where its finding points ([`crate::rules::document_anchor`]).
+pub struct Judged<'a> {
+    pub rule: &'a Rule,
+    pub anchor: Span,
+}
+
+/// The copy findings of a batch, report by report: a report whose settings run a
+/// copied-text rule gets one finding for each report of the batch it shares its text
+/// with (`names`: each report's name, as the finding gives it), most shared first.
+pub fn findings(
+    pairs: &[Pair],
+    names: &[String],
+    judged: &[Option<Judged>],
+) -> Vec<Vec<Diagnostic>> {
+    judged
+        .iter()
+        .enumerate()
+        .map(|(i, j)| {
+            let Some(j) = j else { return Vec::new() };
+            copied_with(pairs, i)
+                .map(|(other, share)| {
+                    j.rule.diagnostic(
+                        Finding::at(j.anchor.clone())
+                            .var("other", names[other].clone())
+                            .var("share", percent(share)),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The copy threshold a rule sets (0 to 1), when it is of the copied-text kind.
+pub fn threshold(rule: &Rule) -> Option<f64> {
+    match &rule.spec.check {
+        crate::rules::spec::Check::CopiedText { threshold, .. } => {
+            Some(f64::from(*threshold) / 100.0)
+        }
+        _ => None,
+    }
+}
+
+/// The phrases a copied-text rule sets aside.
+pub fn common(rule: &Rule) -> &[String] {
+    match &rule.spec.check {
+        crate::rules::spec::Check::CopiedText { common, .. } => common,
+        _ => &[],
+    }
+}
+
+/// What is set aside from a report's text before it is compared: its unit's names
+/// (from its title) and the rule's common phrases.
+pub fn set_aside(title: Option<&str>, rule: Option<&Rule>) -> Vec<String> {
+    let mut v = title.map(unit_names).unwrap_or_default();
+    v.extend(rule.map(common).unwrap_or_default().iter().cloned());
+    v
+}
+
+/// A batch example of a copied-text rule run (`fzlint rule ID`, the pack's tests): the
+/// reports of `text`, parted by lines `---`, compared under the rule alone; the last
+/// report and its findings.
+pub fn example(
+    set: &crate::rules::RuleSet,
+    rule: &Rule,
+    name: &str,
+    text: &str,
+) -> (crate::text::source::Source, Vec<Diagnostic>) {
+    use crate::text::source::Source;
+    let mut texts: Vec<String> = vec![String::new()];
+    for line in text.lines() {
+        if line.trim() == "---" {
+            texts.push(String::new());
+        } else if let Some(t) = texts.last_mut() {
+            t.push_str(line);
+            t.push('\n');
+        }
+    }
+    let n = texts.len();
+    let read: Vec<(Source, crate::analyse::Analysis)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let name = if i + 1 == n {
+                name.to_string()
+            } else {
+                format!("第{}份", i + 1)
+            };
+            let src = Source::new(name, t);
+            let a = crate::analyse::analyse(&src, &set.vocab, &crate::analyse::Settings::default());
+            (src, a)
+        })
+        .collect();
+    let prints: Vec<Fingerprint> = read
+        .iter()
+        .map(|(src, a)| {
+            let title = a
+                .report
+                .title
+                .map(|t| src.slice(&a.report.blocks[t].span).to_string());
+            fingerprint(src.original(), &set_aside(title.as_deref(), Some(rule)))
+        })
+        .collect();
+    let refs: Vec<Option<&Fingerprint>> = prints.iter().map(Some).collect();
+    let found = pairs(&refs, threshold(rule).unwrap_or(0.5));
+    let names: Vec<String> = read.iter().map(|(s, _)| s.name.clone()).collect();
+    let judged: Vec<Option<Judged>> = read
+        .iter()
+        .map(|(src, a)| {
+            Some(Judged {
+                rule,
+                anchor: crate::rules::document_anchor(src, a, &set.vocab),
+            })
+        })
+        .collect();
+    let mut all = findings(&found, &names, &judged);
+    let last = all.pop().unwrap_or_default();
+    let src = read
+        .into_iter()
+        .last()
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| Source::new(name, ""));
+    (src, last)
 }

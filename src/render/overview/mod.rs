@@ -77,6 +77,7 @@ pub fn missing_part(set: &RuleSet, d: &Diagnostic) -> Option<Part> {
 }
 
 /// About the run, shown in the head of the page.
+#[derive(Default)]
 pub struct Batch {
     /// When the overview was made ("2026-11-23 20:30").
     pub generated: String,

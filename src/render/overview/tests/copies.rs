@@ -23,7 +23,7 @@ fn prose(seed: u64, n: usize) -> String {
 }
 
 fn share(a: &str, b: &str) -> Option<f64> {
-    let (fa, fb) = (fingerprint(a), fingerprint(b));
+    let (fa, fb) = (fingerprint(a, &[]), fingerprint(b, &[]));
     pairs(&[Some(&fa), Some(&fb)], 0.0).first().map(|p| p.share)
 }
 
@@ -55,14 +55,14 @@ fn common_wording_and_short_texts_do_not_make_copies() {
     let texts: Vec<String> = (0..=COMMON as u64)
         .map(|i| format!("{common}{}", prose(100 + i, 3000)))
         .collect();
-    let prints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
+    let prints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t, &[])).collect();
     let refs: Vec<Option<&Fingerprint>> = prints.iter().map(Some).collect();
     assert!(pairs(&refs, 0.05).is_empty(), "{:?}", pairs(&refs, 0.05));
     // A title alone is too short to be called a copy.
     let t = "青石镇2024年度法治政府建设工作报告";
     assert_eq!(share(t, t), None);
     // Not read: not compared.
-    let a = fingerprint(&prose(6, 2000));
+    let a = fingerprint(&prose(6, 2000), &[]);
     assert!(pairs(&[Some(&a), None, Some(&a)], 0.5).len() == 1);
 }
 
@@ -71,7 +71,11 @@ fn the_threshold_decides_and_the_most_shared_come_first() {
     let base = prose(7, 3000);
     let near = format!("{}{}", &base[..2700 * 3], prose(8, 300));
     let half = format!("{}{}", &base[..1500 * 3], prose(10, 1500));
-    let prints = [fingerprint(&base), fingerprint(&half), fingerprint(&near)];
+    let prints = [
+        fingerprint(&base, &[]),
+        fingerprint(&half, &[]),
+        fingerprint(&near, &[]),
+    ];
     let refs: Vec<_> = prints.iter().map(Some).collect();
     let found = pairs(&refs, 0.4);
     let order: Vec<(usize, usize)> = found.iter().map(|p| (p.a, p.b)).collect();
@@ -92,7 +96,7 @@ fn the_threshold_decides_and_the_most_shared_come_first() {
 fn the_page_and_the_csv_name_each_copy() {
     let text = prose(11, 3000);
     let with = |path: &str, t: &str| Entry {
-        fingerprint: Some(fingerprint(t)),
+        fingerprint: Some(fingerprint(t, &[])),
         ..complete(path, T)
     };
     let es = vec![
@@ -127,4 +131,61 @@ fn the_page_and_the_csv_name_each_copy() {
             "<p class=\"copied miss\">内容雷同：与 <a href=\"#r2\">c.txt</a> 重合 100%</p>"
         )
     );
+}
+
+#[test]
+fn a_unit_is_known_by_its_names_from_the_title() {
+    use super::super::copies::unit_names;
+    assert_eq!(
+        unit_names("青石镇人民政府2024年度法治政府建设工作报告"),
+        ["青石镇人民政府", "青石镇", "青石"]
+    );
+    assert_eq!(
+        unit_names("# 白沙县司法局关于2024年度法治政府建设情况的报告"),
+        ["白沙县司法局", "白沙县司法"]
+    );
+    assert_eq!(
+        unit_names("中共青石镇委员会 青石镇人民政府二〇二四年度法治政府建设情况报告")
+            .first()
+            .map(String::as_str),
+        Some("中共青石镇委员会 青石镇人民政府")
+    );
+    // A title with no issuer before its year gives none.
+    assert!(unit_names("2024年度法治政府建设工作报告").is_empty());
+    assert!(unit_names("").is_empty());
+}
+
+#[test]
+fn names_and_common_phrases_set_aside_make_a_renamed_copy_whole() {
+    let body = prose(13, 600);
+    // Another unit's name written all through the text: most runs differ by it.
+    let mark = |unit: &str| -> String {
+        body.chars()
+            .collect::<Vec<_>>()
+            .chunks(8)
+            .map(|c| format!("{unit}{}", c.iter().collect::<String>()))
+            .collect()
+    };
+    let (a, b) = (mark("青石镇"), mark("白沙乡"));
+    let plain = |t: &str| fingerprint(t, &[]);
+    let named =
+        |t: &str, u: &str| fingerprint(t, &unit_names(&format!("{u}2024年度法治政府建设工作报告")));
+    use super::super::copies::unit_names;
+    let share = |x: &Fingerprint, y: &Fingerprint| {
+        pairs(&[Some(x), Some(y)], 0.0)
+            .first()
+            .map_or(0.0, |p| p.share)
+    };
+    assert!(share(&plain(&a), &plain(&b)) < 0.2);
+    assert!(share(&named(&a, "青石镇"), &named(&b, "白沙乡")) > 0.97);
+    // A phrase every unit may quote is set aside like a name.
+    let quote = prose(14, 600);
+    let (c, d) = (
+        format!("{quote}{}", prose(15, 300)),
+        format!("{quote}{}", prose(16, 300)),
+    );
+    assert!(share(&plain(&c), &plain(&d)) > 0.6);
+    let aside = [quote.clone()];
+    let (fc, fd) = (fingerprint(&c, &aside), fingerprint(&d, &aside));
+    assert!(share(&fc, &fd) < 0.05, "{}", share(&fc, &fd));
 }
