@@ -1020,3 +1020,146 @@ fn each_copy_is_a_finding_on_both_reports_with_the_threshold_an_office_sets() {
         stderr(&o)
     );
 }
+
+/// A township's report of our own: its year's measures, shortcomings, duties and plan
+/// under the required headings, between the usual opening and closing formulas.
+fn township_report(unit: &str, year: u32, parts: [&str; 4]) -> String {
+    let [measures, shortcomings, duties, plan] = parts;
+    format!(
+        "{unit}人民政府{year}年度法治政府建设工作报告\n\n县委、县政府：\n\n\
+         {year}年，{unit}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\
+         现将{year}年度法治政府建设工作情况报告如下：\n\n\
+         一、{year}年法治政府建设主要举措和成效\n\n{measures}\n\n\
+         二、存在的不足和原因\n\n{shortcomings}\n\n\
+         三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n{duties}\n\n\
+         四、{next}年工作安排\n\n{plan}\n\n特此报告。\n\n{unit}人民政府\n\n{next}年2月20日\n",
+        next = year + 1
+    )
+}
+
+const MEASURES_2023: &str = "(一)健全依法决策机制。制定镇政府重大行政决策程序实施办法，全年提交镇党委会研究的重大事项28项，全部经法律顾问进行合法性审查；审查合同协议17份，提出修改意见33条。\n\n(二)规范行政执法行为。组建镇综合行政执法队，落实行政执法三项制度，11名执法人员全部持证上岗，全年办理行政处罚案件26件，无一被复议撤销。\n\n(三)化解基层矛盾纠纷。构建镇村两级调解网络，全年排查矛盾纠纷121件，调解成功117件，开展法律进乡村活动15场次。";
+const MEASURES_2024: &str = "(一)推进镇村法律顾问全覆盖。为全镇十二个行政村聘请法律顾问，每月驻村坐班两天，全年出具法律意见书46份，协助村委会修订村规民约九部。\n\n(二)开展执法案卷评查。邀请县司法局对全年行政处罚案卷逐卷评查，发现并整改文书不规范问题十四处，组织执法人员旁听庭审两次。\n\n(三)建设法治文化阵地。在镇文化广场建成法治主题公园，在赶集日设立普法摊位，全年发放宣传资料四千余份，组织法治文艺演出六场。";
+const MEASURES_QINGSHI: &str = "(一)推行行政执法全过程记录。为执法队配备执法记录仪八台，重大执法决定全部经集体讨论，全年行政处罚案件三十一件，当事人申请复议两件均维持。\n\n(二)办好群众身边的公共法律服务。镇公共法律服务站提供法律咨询五百余人次，办理法律援助案件十二件，为农民工追回工资八十余万元。\n\n(三)抓好重点人群普法。为中小学生上法治课二十节，为企业经营者举办合同风险讲座三场，编印以案释法读本一千册发放到户。\n\n(四)规范村级小微权力运行。制定村级小微权力清单三十二项，绘制运行流程图张贴到村，村级重大事项全部实行四议两公开，全年公开村务财务事项二百余条。\n\n(五)推进矛盾纠纷多元化解。设立镇级矛盾纠纷调处中心，整合司法所、派出所、信访办力量，全年受理纠纷一百零七件，调处成功一百零一件，其中土地纠纷三十件、婚姻家庭纠纷二十二件。\n\n(六)加强政务公开。在镇政府网站和公开栏公开财政预决算、重大项目和惠民资金发放情况，全年主动公开信息三百一十条，办理依申请公开四件，均按期答复。\n\n(七)推进行政复议应诉工作。建立行政应诉案件提醒和分析制度，全年行政诉讼案件三件，镇长出庭应诉一件，败诉零件，对败诉风险较高的两类执法事项提前开展风险评估。\n\n(八)落实重大行政决策社会稳定风险评估。对镇区道路改造、农贸市场搬迁两项决策开展风险评估，走访群众三百余户，根据意见调整施工时段和摊位分配办法，决策实施过程中未发生群体性事件。\n\n(九)加强法治队伍培训。组织镇村干部参加县级法治培训八期，举办镇级专题讲座四场，组织全体执法人员参加执法资格考试，合格率百分之百，选派两名干部到县司法局跟班学习三个月。";
+const SHORTCOMINGS_2023: &str = "一是部分镇村干部运用法治方式解决问题的能力还不够强，习惯于凭经验办事；二是执法队伍中具有法学专业背景的人员偏少，办理复杂案件时力不从心；三是普法宣传形式较为单一，群众参与的积极性不高。究其原因，主要是干部法治培训的频次和针对性不够，法治人才引进渠道不多，普法工作创新意识不强。";
+const SHORTCOMINGS_2024: &str = "一是村级法律顾问作用发挥不均衡，个别顾问驻村时间不足；二是行政执法文书制作仍有不规范之处，说理不够充分；三是法治文化阵地利用率不高，偏远村群众覆盖不到。主要原因在于对法律顾问的考核办法不完善，执法人员业务培训偏重理论，阵地建设与群众需求结合不紧。";
+const DUTIES_2023: &str = "镇党委书记、镇长切实履行推进法治建设第一责任人职责，全年镇党委会专题研究法治建设3次，党委书记在全县述法会上带头述法。";
+const DUTIES_2024: &str = "镇党委书记、镇长把法治建设列入年度重点工作，镇党委会专题研究法治建设4次，镇长带头出庭应诉行政诉讼案件1件，党委书记年终述法。";
+const PLAN_2023: &str = "(一)提升干部依法行政能力。把常用法律法规纳入镇党委理论学习中心组学习内容，每季度组织一次镇村干部法治培训。\n\n(二)加强执法队伍建设。通过公开招录、跟班学习等方式充实执法力量，定期开展案卷评查和典型案例讲评。\n\n(三)创新普法宣传方式。结合赶集日开展以案释法，利用村级广播和短视频讲好身边的法治故事。";
+const PLAN_2024: &str = "(一)完善法律顾问考核。制定村级法律顾问履职考核办法，把驻村时间和群众评价纳入考核，考核结果与续聘挂钩。\n\n(二)规范执法文书说理。编印常用执法文书范本，每半年组织一次文书评比，推动说理部分写清事实、证据和依据。\n\n(三)用好法治文化阵地。在偏远村设立流动普法点，每月开展一次送法进村，让群众在家门口学法用法。";
+
+#[test]
+fn a_report_that_repeats_last_years_shortcomings_or_plan_is_found_with_previous() {
+    let dir = tempfile::tempdir().unwrap();
+    let (this, last) = (dir.path().join("2024"), dir.path().join("2023"));
+    std::fs::create_dir(&this).unwrap();
+    std::fs::create_dir(&last).unwrap();
+    std::fs::write(
+        last.join("石岗镇.txt"),
+        township_report(
+            "石岗镇",
+            2023,
+            [MEASURES_2023, SHORTCOMINGS_2023, DUTIES_2023, PLAN_2023],
+        ),
+    )
+    .unwrap();
+    // An honest report of the same township the year after: only the headings and the
+    // usual formulas are the same.
+    std::fs::write(
+        this.join("石岗镇.txt"),
+        township_report(
+            "石岗镇",
+            2024,
+            [MEASURES_2024, SHORTCOMINGS_2024, DUTIES_2024, PLAN_2024],
+        ),
+    )
+    .unwrap();
+    // Another township's report with new measures, whose shortcomings and plan are the
+    // first one's of last year.
+    std::fs::write(
+        this.join("青石镇.txt"),
+        township_report(
+            "青石镇",
+            2024,
+            [MEASURES_QINGSHI, SHORTCOMINGS_2023, DUTIES_2023, PLAN_2023],
+        ),
+    )
+    .unwrap();
+    let ts = this.to_str().unwrap();
+    let last_file = last.join("石岗镇.txt");
+    let lf = last_file.to_str().unwrap();
+    let found = |args: &[&str]| -> Vec<Vec<String>> {
+        let mut all = vec!["report", "--format", "csv"];
+        all.extend(args);
+        all.push(ts);
+        let o = fzlint(&all);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        read_csv(&stdout(&o))[1..].to_vec()
+    };
+    // Without last year's reports, nothing to say: the two of this year differ.
+    let plain = found(&["--isolated"]);
+    assert!(
+        plain.iter().all(|r| !r[13].contains("copied-text")),
+        "{plain:?}"
+    );
+    let with = found(&["--isolated", "--previous", last.to_str().unwrap()]);
+    // The honest report of the same township is not found (its rows: 石岗镇, 青石镇),
+    // not even at half the share.
+    assert!(!with[0][13].contains("copied-text"), "{:?}", with[0]);
+    let lax = found(&[
+        "--isolated",
+        "--previous",
+        last.to_str().unwrap(),
+        "--copy-threshold",
+        "25",
+    ]);
+    assert!(!lax[0][13].contains("copied-text"), "{:?}", lax[0]);
+    let page = stdout(&fzlint(&[
+        "report",
+        "--isolated",
+        "--previous",
+        last.to_str().unwrap(),
+        ts,
+    ]));
+    let said: Vec<&str> = page.lines().filter(|l| l.contains("雷同：")).collect();
+    assert!(
+        with[1][13].contains("copied-text×2"),
+        "{:?} {said:#?}",
+        with[1]
+    );
+    for part in ["存在的不足", "下一年度工作安排"] {
+        let message = format!("与上一年度报告 {lf} 雷同：{part}有 100% 的文字与其相同");
+        assert!(page.contains(&message), "{message}");
+    }
+    assert!(
+        !page.contains("雷同：全文有"),
+        "the whole text is not repeated"
+    );
+    // The config names last year's folder, against its own place.
+    let cfg = dir.path().join("office.yaml");
+    std::fs::write(&cfg, "previous: 2023\n").unwrap();
+    let by_config = found(&["--config", cfg.to_str().unwrap()]);
+    assert_eq!(by_config[1][13], with[1][13]);
+    // A whole report copied from last year is said once, for the whole.
+    std::fs::copy(&last_file, this.join("照抄.txt")).unwrap();
+    let whole = found(&["--isolated", "--previous", last.to_str().unwrap()]);
+    let copied = whole.iter().find(|r| r[0].ends_with("照抄.txt")).unwrap();
+    assert!(copied[13].contains("copied-text×"), "{copied:?}");
+    let page = stdout(&fzlint(&[
+        "report",
+        "--isolated",
+        "--previous",
+        last.to_str().unwrap(),
+        ts,
+    ]));
+    assert!(page.contains(&format!(
+        "与上一年度报告 {lf} 雷同：全文有 100% 的文字与其相同"
+    )));
+    // Last year's folder must exist.
+    let o = fzlint(&["report", "--isolated", "--previous", "没有这个文件夹", ts]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("没有这个文件夹: 上一年度报告文件夹不存在"),
+        "{}",
+        stderr(&o)
+    );
+}

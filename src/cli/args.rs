@@ -256,6 +256,9 @@ pub struct ReportArgs {
     /// 覆盖 --notices 文件夹中已有的意见（默认不覆盖内容不同的文件，并提示）
     #[arg(long, requires = "notices")]
     pub overwrite_notices: bool,
+    /// 上一年度报告所在的文件夹：照抄上一年度（全文、存在的不足、下一年度安排）的报告给出提示。也可在 .fzlint.yaml 中写 previous:
+    #[arg(long, value_name = "DIR")]
+    pub previous: Option<PathBuf>,
     /// 较短一份报告的正文有这个百分比出现在另一份中（不计空格、标点、数字和单位名称）时视为内容雷同；默认取规则 copied-text 的 threshold 参数（内置为 50）
     #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u8).range(1..=100))]
     pub copy_threshold: Option<u8>,

@@ -108,11 +108,21 @@ fn hash(run: &[char]) -> u64 {
 /// A report's fingerprint, `set_aside` dropped from its text first ([`unit_names`],
 /// the copy rule's `common` phrases).
 pub fn fingerprint(text: &str, set_aside: &[String]) -> Fingerprint {
+    runs(text, set_aside, SAMPLE)
+}
+
+/// A part's fingerprint: every run (a part is short, a sample of it too few to judge).
+pub fn part_fingerprint(text: &str, set_aside: &[String]) -> Fingerprint {
+    runs(text, set_aside, 1)
+}
+
+/// The hashes of the text's runs, one in `sample` kept, sorted, without repeats.
+fn runs(text: &str, set_aside: &[String], sample: u64) -> Fingerprint {
     let chars = normalised(text, set_aside);
     let mut v: Vec<u64> = chars
         .windows(SHINGLE)
         .map(hash)
-        .filter(|h| h % SAMPLE == 0)
+        .filter(|h| h % sample == 0)
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -175,6 +185,71 @@ pub fn pairs(prints: &[Option<&Fingerprint>], threshold: f64) -> Vec<Pair> {
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
+    out
+}
+
+/// A part with fewer runs than this (some 50 characters) is too short to be called a
+/// copy.
+pub const MIN_PART_RUNS: usize = 40;
+
+/// A report of this year that repeats one of last year's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    /// The report, by its place in this year's batch.
+    pub report: usize,
+    /// Last year's report, by its place in last year's batch.
+    pub previous: usize,
+    /// The share of the report's runs found in last year's, 0 to 1.
+    pub share: f64,
+}
+
+/// The reports of this year (`current`) that repeat one of last year's (`previous`):
+/// for each, the one of last year's it shares most with, when the share of its own
+/// runs found there is at least `threshold`. Texts with fewer than `min_runs` runs are
+/// left out; a run found in more than [`COMMON`] of last year's reports is common
+/// wording. As [`pairs`], one sorted index: near-linear in the two batches' text.
+pub fn repeats<'a>(
+    current: &[Option<&'a Fingerprint>],
+    previous: &[Option<&'a Fingerprint>],
+    threshold: f64,
+    min_runs: usize,
+) -> Vec<Repeat> {
+    let usable = |p: &Option<&'a Fingerprint>| p.filter(|p| p.0.len() >= min_runs);
+    let mut index: Vec<(u64, u32)> = Vec::new();
+    for (i, p) in previous.iter().enumerate() {
+        if let Some(p) = usable(p) {
+            index.extend(p.0.iter().map(|&h| (h, i as u32)));
+        }
+    }
+    index.sort_unstable();
+    let mut out = Vec::new();
+    for (i, p) in current.iter().enumerate() {
+        let Some(p) = usable(p) else { continue };
+        let mut shared: HashMap<u32, u32> = HashMap::new();
+        for h in &p.0 {
+            let from = index.partition_point(|x| x.0 < *h);
+            let group = index[from..].iter().take_while(|x| x.0 == *h);
+            let holders: Vec<u32> = group.map(|x| x.1).collect();
+            if holders.len() <= COMMON {
+                for j in holders {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let best = shared
+            .into_iter()
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((j, n)) = best {
+            let share = f64::from(n) / p.0.len() as f64;
+            if share >= threshold {
+                out.push(Repeat {
+                    report: i,
+                    previous: j as usize,
+                    share,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -273,6 +348,24 @@ pub fn findings(
                 .collect()
         })
         .collect()
+}
+
+/// A report's repeat of last year's `other` (its whole text, or `part`) as the rule
+/// words it (its variant `previous`).
+pub fn repeat_finding(
+    rule: &Rule,
+    anchor: Span,
+    other: &str,
+    part: Option<crate::pack::Part>,
+    share: f64,
+) -> Diagnostic {
+    rule.diagnostic(
+        Finding::at(anchor)
+            .variant("previous")
+            .var("other", other)
+            .var("share", percent(share))
+            .var("part", part.map_or("全文", |p| p.label())),
+    )
 }
 
 /// The copy threshold a rule sets (0 to 1), when it is of the copied-text kind.

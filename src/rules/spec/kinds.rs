@@ -297,8 +297,9 @@ kinds! {
     "unused-suppression" => UnusedSuppression {}
     vars: [text],
 
-    /// The report shares much of its text with another report of the batch: found by
-    /// `fzlint report` over the whole batch, never on one report alone (see
+    /// The report shares much of its text with another report of the batch, or
+    /// (variant `previous`) its text or one of its parts with last year's reports: found
+    /// by `fzlint report` over the whole batch, never on one report alone (see
     /// [`Check::batch`]).
     "copied-text" => CopiedText {
         /// The share of the shorter text, in percent, from which two reports are copies
@@ -309,7 +310,8 @@ kinds! {
         #[serde(default)]
         common: Vec<String>,
     }
-    vars: [other, share],
+    vars: [other, share, part],
+    variants: [previous],
 
     /// The document is another kind of report.
     "genre" => Genre {

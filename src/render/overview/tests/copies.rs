@@ -189,3 +189,29 @@ fn names_and_common_phrases_set_aside_make_a_renamed_copy_whole() {
     let (fc, fd) = (fingerprint(&c, &aside), fingerprint(&d, &aside));
     assert!(share(&fc, &fd) < 0.05, "{}", share(&fc, &fd));
 }
+
+#[test]
+fn a_report_repeating_one_of_last_years_is_matched_to_it_with_its_own_share() {
+    use super::super::copies::{MIN_PART_RUNS, part_fingerprint, repeats};
+    let last: Vec<String> = (0..3).map(|i| prose(200 + i, 400)).collect();
+    // This year: one repeats last year's second in full, one half of it, one is new,
+    // one is too short to judge.
+    let now = [
+        last[1].clone(),
+        format!("{}{}", &last[1][..200 * 3], prose(300, 200)),
+        prose(301, 400),
+        last[1][..30 * 3].to_string(),
+    ];
+    let p: Vec<Fingerprint> = last.iter().map(|t| part_fingerprint(t, &[])).collect();
+    let n: Vec<Fingerprint> = now.iter().map(|t| part_fingerprint(t, &[])).collect();
+    let (pr, nr): (Vec<_>, Vec<_>) = (p.iter().map(Some).collect(), n.iter().map(Some).collect());
+    let found = repeats(&nr, &pr, 0.4, MIN_PART_RUNS);
+    let got: Vec<(usize, usize)> = found.iter().map(|r| (r.report, r.previous)).collect();
+    assert_eq!(got, [(0, 1), (1, 1)], "{found:?}");
+    assert!(found[0].share > 0.99, "{found:?}");
+    assert!((0.4..0.6).contains(&found[1].share), "{found:?}");
+    // A stricter threshold keeps the whole repeat only.
+    assert_eq!(repeats(&nr, &pr, 0.8, MIN_PART_RUNS).len(), 1);
+    // Nothing of last year's: nothing repeated.
+    assert!(repeats(&nr, &[None, None], 0.1, MIN_PART_RUNS).is_empty());
+}
