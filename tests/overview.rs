@@ -991,6 +991,19 @@ fn each_copy_is_a_finding_on_both_reports_with_the_threshold_an_office_sets() {
     // The page words each finding with the other report and the share, in its report's
     // findings.
     let page = stdout(&fzlint(&["report", "--isolated", ds]));
+    // The pair's shared passages side by side, each as its report writes it.
+    let view = &page[page.find("<details class=\"shared\">").expect("a view")..];
+    let view = &view[..view.find("</details>").unwrap()];
+    let row = view
+        .lines()
+        .find(|l| l.starts_with("<tr><td>") && l.contains("石岗镇") && l.contains("青石镇"))
+        .expect("a passage naming each town as it was written");
+    let (left, right) = row.split_once("</td><td>").unwrap();
+    assert!(left.contains("石岗镇") && !left.contains("青石镇"), "{row}");
+    assert!(
+        right.contains("青石镇") && !right.contains("石岗镇"),
+        "{row}"
+    );
     for c in &b_copies {
         let (other, share) = c.rsplit_once(' ').unwrap();
         let message = format!("与 {other} 内容雷同：两份中较短一份的文字有 {share} 出现在另一份中");

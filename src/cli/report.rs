@@ -115,6 +115,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
     let mut seen_sets: Vec<*const RuleSet> = Vec::new();
     let mut judges: Vec<Option<CopyJudge>> = Vec::new();
+    // What each report's text is compared without (its unit's names …).
+    let mut asides: Vec<Vec<String>> = Vec::new();
     let done = lint_files(
         &files,
         &mut resolver,
@@ -144,6 +146,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         fingerprint: None,
                     });
                     judges.push(None);
+                    asides.push(Vec::new());
                     return;
                 }
             };
@@ -191,6 +194,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     },
                 }
             }));
+            asides.push(aside);
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
@@ -270,6 +274,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         roster,
         copy_threshold,
         rule_names,
+        shared: Default::default(),
+    };
+    let batch = overview::Batch {
+        shared: shared_passages(&batch.copies(&entries), &entries, &asides, &plan),
+        ..batch
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
@@ -455,6 +464,32 @@ fn insert_finding(e: &mut overview::Entry, place: &Place, d: Diagnostic) {
             missing_part: None,
         },
     );
+}
+
+/// The passages each copied pair shares, for the overview to show side by side: both
+/// reports read again (a report that cannot be read now has none shown).
+fn shared_passages(
+    pairs: &[copies::Pair],
+    entries: &[overview::Entry],
+    asides: &[Vec<String>],
+    plan: &LintPlan,
+) -> std::collections::BTreeMap<(usize, usize), Vec<copies::Passage>> {
+    let text = |i: usize| -> Option<String> {
+        let path = Path::new(&entries[i].path);
+        if !path.is_file() {
+            return None;
+        }
+        let src = fzlint::input::read_as(path, plan.max_bytes, None).ok()?;
+        Some(src.original().to_string())
+    };
+    pairs
+        .iter()
+        .filter_map(|p| {
+            let (a, b) = (text(p.a)?, text(p.b)?);
+            let passages = copies::shared_passages(&a, &asides[p.a], &b, &asides[p.b]);
+            Some(((p.a, p.b), passages))
+        })
+        .collect()
 }
 
 /// Reads last year's reports (`--previous`) as the copy finding compares them: each

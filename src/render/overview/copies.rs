@@ -271,7 +271,12 @@ pub fn copied_with(pairs: &[Pair], i: usize) -> impl Iterator<Item = (usize, f64
 }
 
 /// The page's section on copied reports: each pair with its share, linked.
-pub(super) fn section(out: &mut String, pairs: &[Pair], entries: &[super::Entry]) {
+pub(super) fn section(
+    out: &mut String,
+    pairs: &[Pair],
+    entries: &[super::Entry],
+    shared: &std::collections::BTreeMap<(usize, usize), Vec<Passage>>,
+) {
     use super::esc;
     use std::fmt::Write as _;
     if pairs.is_empty() {
@@ -281,7 +286,7 @@ pub(super) fn section(out: &mut String, pairs: &[Pair], entries: &[super::Entry]
     let _ = writeln!(
         out,
         "<section id=\"copies\" aria-labelledby=\"copies-h\">\n<h2 id=\"copies-h\">内容雷同的报告（{} 对）</h2>\n\
-         <p class=\"meta\">两份报告去掉空格、标点并把数字一律看作同一个数字后，较短一份中的文字有这么大的比例也出现在另一份中。</p>\n\
+         <p class=\"meta\">两份报告去掉空格、标点和各自的单位名称并把数字一律看作同一个数字后，较短一份中的文字有这么大的比例也出现在另一份中。每对报告下可并排查看相同的段落。</p>\n\
          <div class=\"scroll\"><table class=\"roster copies\"><thead><tr><th scope=\"col\">报告</th><th scope=\"col\">报告</th><th scope=\"col\">重合</th></tr></thead>\n<tbody>",
         pairs.len()
     );
@@ -293,8 +298,35 @@ pub(super) fn section(out: &mut String, pairs: &[Pair], entries: &[super::Entry]
             link(p.b),
             percent(p.share)
         );
+        if let Some(passages) = shared.get(&(p.a, p.b)).filter(|v| !v.is_empty()) {
+            side_by_side(out, passages, &entries[p.a].path, &entries[p.b].path);
+        }
     }
     out.push_str("</tbody></table></div>\n</section>\n");
+}
+
+/// A pair's shared passages side by side, in a row of their own that opens on demand
+/// (and for printing).
+fn side_by_side(out: &mut String, passages: &[Passage], a: &str, b: &str) {
+    use super::esc;
+    use std::fmt::Write as _;
+    let more = if passages.len() >= MAX_PASSAGES {
+        format!("，只列前 {MAX_PASSAGES} 处")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "<tr class=\"shared-row\"><td colspan=\"3\"><details class=\"shared\"><summary>并排查看相同的段落（{} 处{more}）</summary>\n\
+         <table class=\"shared\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        passages.len(),
+        esc(a),
+        esc(b)
+    );
+    for p in passages {
+        let _ = writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", esc(&p.a), esc(&p.b));
+    }
+    out.push_str("</tbody></table></details></td></tr>\n");
 }
 
 /// The line in a report's section naming the reports it shares its text with.
@@ -458,4 +490,102 @@ pub fn example(
         .map(|(s, _)| s)
         .unwrap_or_else(|| Source::new(name, ""));
     (src, last)
+}
+
+/// A passage two reports share: its sentences in the one and in the other, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub a: String,
+    pub b: String,
+}
+
+/// Passages shown for a pair at most; characters of one side of a passage at most.
+pub const MAX_PASSAGES: usize = 30;
+pub const MAX_PASSAGE_CHARS: usize = 400;
+
+/// A text's sentences, as written: each ends after 。！？； or a line break.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+            let end = i + c.len_utf8();
+            let s = text[start..end].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// A sentence's runs, compared as the reports are.
+fn sentence_runs(s: &str, set_aside: &[String]) -> Vec<u64> {
+    normalised(s, set_aside)
+        .windows(SHINGLE)
+        .map(hash)
+        .collect()
+}
+
+/// The passages two texts share, side by side, in the order of the first: a sentence
+/// of `a` is shared when at least half of its runs are found in `b`; shared sentences
+/// that follow each other make one passage, beside the sentences of `b` they were found
+/// in (in `b`'s order). Each text's unit names (`*_aside`) are set aside as the reports
+/// were compared. Work grows with the two texts' length.
+pub fn shared_passages(a: &str, a_aside: &[String], b: &str, b_aside: &[String]) -> Vec<Passage> {
+    let b_sentences = sentences(b);
+    let mut where_in_b: HashMap<u64, usize> = HashMap::new();
+    for (k, s) in b_sentences.iter().enumerate() {
+        for h in sentence_runs(s, b_aside) {
+            where_in_b.entry(h).or_insert(k);
+        }
+    }
+    let clip = |s: String| -> String {
+        if s.chars().count() <= MAX_PASSAGE_CHARS {
+            s
+        } else {
+            let mut t: String = s.chars().take(MAX_PASSAGE_CHARS).collect();
+            t.push('…');
+            t
+        }
+    };
+    let mut out: Vec<Passage> = Vec::new();
+    // The passage being gathered: sentences of `a`, and the sentences of `b` found.
+    let mut open: Option<(Vec<&str>, Vec<usize>)> = None;
+    let close = |open: &mut Option<(Vec<&str>, Vec<usize>)>, out: &mut Vec<Passage>| {
+        if let Some((mine, mut theirs)) = open.take() {
+            theirs.sort_unstable();
+            theirs.dedup();
+            let b_text: Vec<&str> = theirs.iter().map(|&k| b_sentences[k]).collect();
+            out.push(Passage {
+                a: clip(mine.concat()),
+                b: clip(b_text.concat()),
+            });
+        }
+    };
+    for s in sentences(a) {
+        let runs = sentence_runs(s, a_aside);
+        let found: Vec<usize> = runs
+            .iter()
+            .filter_map(|h| where_in_b.get(h).copied())
+            .collect();
+        if runs.is_empty() || found.len() * 2 < runs.len() {
+            close(&mut open, &mut out);
+            if out.len() >= MAX_PASSAGES {
+                break;
+            }
+            continue;
+        }
+        let (mine, theirs) = open.get_or_insert_with(Default::default);
+        mine.push(s);
+        theirs.extend(found);
+    }
+    close(&mut open, &mut out);
+    out.truncate(MAX_PASSAGES);
+    out
 }

@@ -92,6 +92,9 @@ pub struct Batch {
     /// Each rule's summary in Chinese, by its id, as the chart and the CSV name rules
     /// (a rule not here is named by its id).
     pub rule_names: std::collections::BTreeMap<String, String>,
+    /// The passages each copied pair shares ([`copies::shared_passages`]), by the pair's
+    /// reports.
+    pub shared: std::collections::BTreeMap<(usize, usize), Vec<copies::Passage>>,
 }
 
 impl Batch {

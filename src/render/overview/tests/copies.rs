@@ -215,3 +215,63 @@ fn a_report_repeating_one_of_last_years_is_matched_to_it_with_its_own_share() {
     // Nothing of last year's: nothing repeated.
     assert!(repeats(&nr, &[None, None], 0.1, MIN_PART_RUNS).is_empty());
 }
+
+#[test]
+fn shared_passages_stand_side_by_side_as_each_report_writes_them() {
+    use super::super::copies::{Passage, shared_passages, unit_names};
+    let own_a = "青石镇今年新建了三个调解室，调解员全部经过县司法局的培训上岗。";
+    let own_b = "白沙乡修订了村规民约，并在每个村张贴了法律顾问的联系方式和坐班时间。";
+    let copied = "青石镇全年审查重大行政决策5件，合同协议22份，提出修改意见41条。\n\
+                  青石镇组建综合行政执法队，14名执法人员全部持证上岗。";
+    let a = format!("{own_a}\n{copied}\n收尾的一句话各写各的，不一样。");
+    let b = format!(
+        "{own_b}\n{}\n白沙乡的最后一句也完全是自己的话。",
+        copied.replace("青石镇", "白沙乡").replace('5', "7")
+    );
+    let aside = |u: &str| unit_names(&format!("{u}2024年度法治政府建设工作报告"));
+    let found = shared_passages(&a, &aside("青石镇"), &b, &aside("白沙乡"));
+    assert_eq!(
+        found,
+        [Passage {
+            a: "青石镇全年审查重大行政决策5件，合同协议22份，提出修改意见41条。\
+                青石镇组建综合行政执法队，14名执法人员全部持证上岗。"
+                .to_string(),
+            b: "白沙乡全年审查重大行政决策7件，合同协议22份，提出修改意见41条。\
+                白沙乡组建综合行政执法队，14名执法人员全部持证上岗。"
+                .to_string(),
+        }]
+    );
+    // Nothing shared: nothing shown.
+    assert!(shared_passages(own_a, &[], own_b, &[]).is_empty());
+}
+
+#[test]
+fn the_page_shows_each_pair_s_passages_in_a_details_view() {
+    use super::super::copies::Passage;
+    let text = prose(21, 3000);
+    let with = |path: &str, t: &str| Entry {
+        fingerprint: Some(fingerprint(t, &[])),
+        ..complete(path, T)
+    };
+    let es = vec![with("a.txt", &text), with("b.txt", &text)];
+    let mut shared = std::collections::BTreeMap::new();
+    shared.insert(
+        (0, 1),
+        vec![Passage {
+            a: "甲<说>".to_string(),
+            b: "乙&说".to_string(),
+        }],
+    );
+    let page = html(&es, &Batch { shared, ..batch() });
+    assert!(page.contains(
+        "<tr class=\"shared-row\"><td colspan=\"3\"><details class=\"shared\"><summary>并排查看相同的段落（1 处）</summary>"
+    ));
+    assert!(page.contains(
+        "<thead><tr><th scope=\"col\">a.txt</th><th scope=\"col\">b.txt</th></tr></thead>"
+    ));
+    assert!(page.contains("<tr><td>甲&lt;说&gt;</td><td>乙&amp;说</td></tr>"));
+    // Printing opens them.
+    assert!(page.contains("addEventListener('beforeprint'"));
+    // No pair's passages: no view.
+    assert!(!html(&es, &batch()).contains("details class=\"shared\""));
+}
