@@ -1176,3 +1176,71 @@ fn a_report_that_repeats_last_years_shortcomings_or_plan_is_found_with_previous(
         stderr(&o)
     );
 }
+
+#[test]
+fn the_office_named_signs_each_notice_from_the_command_line_or_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("报告");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::copy(root().join("examples/sample-report.txt"), d.join("a.txt")).unwrap();
+    let notes = dir.path().join("意见");
+    let notice = |args: &[&str]| -> Vec<String> {
+        let _ = std::fs::remove_dir_all(&notes);
+        let mut all = vec![
+            "report",
+            "--format",
+            "csv",
+            "--notices",
+            notes.to_str().unwrap(),
+        ];
+        all.extend(args);
+        all.push(d.to_str().unwrap());
+        let o = fzlint(&all);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let t = std::fs::read_to_string(notes.join("1-a-退回意见.txt")).unwrap();
+        t.trim_start_matches('\u{FEFF}')
+            .lines()
+            .map(String::from)
+            .collect()
+    };
+    let plain = notice(&["--isolated"]);
+    let signed = notice(&["--isolated", "--office", "某县司法局"]);
+    assert_eq!(plain.len(), signed.len());
+    let n = plain.len();
+    // Line by line: only the closing sentence and the signature differ.
+    for k in 0..n {
+        if k == n - 4 {
+            assert_eq!(
+                signed[k],
+                "    修改时请核对全文，同类问题一并改正。如有疑问，请与某县司法局联系。感谢你单位的支持配合。"
+            );
+            assert_eq!(
+                plain[k],
+                "    修改时请核对全文，同类问题一并改正。感谢你单位的支持配合。"
+            );
+        } else if k == n - 2 {
+            assert_eq!(
+                (plain[k].as_str(), signed[k].as_str()),
+                ("（审核单位）", "某县司法局")
+            );
+        } else {
+            assert_eq!(plain[k], signed[k], "line {k}");
+        }
+    }
+    // The config names the office; the command line wins.
+    let cfg = dir.path().join("office.yaml");
+    std::fs::write(&cfg, "office: 某市司法局\n").unwrap();
+    let by_config = notice(&["--config", cfg.to_str().unwrap()]);
+    assert_eq!(by_config[n - 2], "某市司法局");
+    let both = notice(&["--config", cfg.to_str().unwrap(), "--office", "某县司法局"]);
+    assert_eq!(both[n - 2], "某县司法局");
+    // Without notices the flag means nothing: refused.
+    let o = fzlint(&[
+        "report",
+        "--isolated",
+        "--office",
+        "某县司法局",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

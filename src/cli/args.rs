@@ -253,6 +253,9 @@ pub struct ReportArgs {
     /// 为每份未通过的报告在这个文件夹中写一份退回意见或审核意见（.txt 和 .docx），总览中有链接
     #[arg(long, value_name = "DIR")]
     pub notices: Option<PathBuf>,
+    /// 审核意见落款的审核单位（也是联系单位），如“某县司法局”。也可在 .fzlint.yaml 中写 office:
+    #[arg(long, value_name = "NAME", requires = "notices")]
+    pub office: Option<String>,
     /// 覆盖 --notices 文件夹中已有的意见（默认不覆盖内容不同的文件，并提示）
     #[arg(long, requires = "notices")]
     pub overwrite_notices: bool,

@@ -257,11 +257,16 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             .and_then(|o| o.parent())
             .unwrap_or(Path::new(""));
         let date = notice::date_words(&now_local());
+        // The office named on the command line, else by the config of the first path.
+        let office = args.office.clone().or_else(|| {
+            let first = args.paths.first()?;
+            resolver.config_of(first)?.office()
+        });
         write_notices(
             dir,
             &mut entries,
             &units,
-            &date,
+            (office.as_deref(), &date),
             args.overwrite_notices,
             base,
             &mut status,
@@ -540,12 +545,13 @@ fn read_last_year(
 /// Writes the notice of each report that does not pass into `dir` (made if need be),
 /// each file atomically; a file already there is replaced only with `overwrite` (or
 /// when it says the same). Each entry written gets the link to its notice, relative to
-/// `base` (the overview's folder).
+/// `base` (the overview's folder). Each notice is signed by the office (when named) and
+/// the date of `signature`.
 fn write_notices(
     dir: &Path,
     entries: &mut [overview::Entry],
     units: &[Option<String>],
-    date: &str,
+    signature: (Option<&str>, &str),
     overwrite: bool,
     base: &Path,
     status: &mut Status,
@@ -554,10 +560,11 @@ fn write_notices(
         status.error(format_args!("{}: 无法创建目录：{e}", dir.display()));
         return;
     }
+    let (office, date) = signature;
     let count = entries.len();
     let mut written = 0;
     for (i, e) in entries.iter_mut().enumerate() {
-        let Some(text) = notice::text(e, units[i].as_deref(), date) else {
+        let Some(text) = notice::text(e, units[i].as_deref(), office, date) else {
             continue;
         };
         let verdict = overview::verdict::decide(e).verdict;
