@@ -160,11 +160,11 @@ try {
     await page.goto(pathToFileURL(page_path).href);
     await page.screenshot({ path: screenshot });
     console.log(`screenshot: ${screenshot}`);
-    // And the copied pairs, the first one's passages opened.
+    // And the first copied pair's passages, opened side by side.
     const copiesShot = screenshot.replace(/\.png$/, '-copies.png');
-    await page.locator('#copies details.shared').first().locator('summary').click();
-    await page.locator('#copies').scrollIntoViewIfNeeded();
-    await page.locator('#copies').screenshot({ path: copiesShot });
+    const opened = page.locator('#copies details.shared').first();
+    await opened.locator('summary').click();
+    await opened.screenshot({ path: copiesShot });
     console.log(`screenshot: ${copiesShot}`);
   }
 
