@@ -215,42 +215,50 @@ pub fn repeats<'a>(
     min_runs: usize,
 ) -> Vec<Repeat> {
     let usable = |p: &Option<&'a Fingerprint>| p.filter(|p| p.0.len() >= min_runs);
-    let mut index: Vec<(u64, u32)> = Vec::new();
-    for (i, p) in previous.iter().enumerate() {
-        if let Some(p) = usable(p) {
-            index.extend(p.0.iter().map(|&h| (h, i as u32)));
+    // One index of both years, as for the pairs: (run, last year's?, report), sorted
+    // by run, so that the holders of a run sit together, last year's first.
+    let mut index: Vec<(u64, bool, u32)> = Vec::new();
+    for (year, prints) in [(false, previous), (true, current)] {
+        for (i, p) in prints.iter().enumerate() {
+            if let Some(p) = usable(p) {
+                index.extend(p.0.iter().map(|&h| (h, year, i as u32)));
+            }
         }
     }
     index.sort_unstable();
-    let mut out = Vec::new();
-    for (i, p) in current.iter().enumerate() {
-        let Some(p) = usable(p) else { continue };
-        let mut shared: HashMap<u32, u32> = HashMap::new();
-        for h in &p.0 {
-            let from = index.partition_point(|x| x.0 < *h);
-            let group = index[from..].iter().take_while(|x| x.0 == *h);
-            let holders: Vec<u32> = group.map(|x| x.1).collect();
-            if holders.len() <= COMMON {
-                for j in holders {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for group in index.chunk_by(|x, y| x.0 == y.0) {
+        let last = group.partition_point(|x| !x.1);
+        // A run of more than COMMON of last year's reports is common wording.
+        if last == 0 || last > COMMON {
+            continue;
         }
-        let best = shared
-            .into_iter()
-            .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)));
-        if let Some((j, n)) = best {
-            let share = f64::from(n) / p.0.len() as f64;
-            if share >= threshold {
-                out.push(Repeat {
-                    report: i,
-                    previous: j as usize,
-                    share,
-                });
+        for &(_, _, now) in &group[last..] {
+            for &(_, _, before) in &group[..last] {
+                *shared.entry((now, before)).or_default() += 1;
             }
         }
     }
-    out
+    // For each report, last year's it shares most with (the first of equals).
+    let mut best: Vec<Option<(u32, u32)>> = vec![None; current.len()];
+    for ((now, before), n) in shared {
+        let b = &mut best[now as usize];
+        if b.is_none_or(|(j, m)| n > m || (n == m && before < j)) {
+            *b = Some((before, n));
+        }
+    }
+    best.into_iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let (j, n) = b?;
+            let share = f64::from(n) / usable(&current[i])?.0.len() as f64;
+            (share >= threshold).then_some(Repeat {
+                report: i,
+                previous: j as usize,
+                share,
+            })
+        })
+        .collect()
 }
 
 /// A share in words: "87%".
