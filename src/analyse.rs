@@ -29,6 +29,40 @@ impl Analysis {
     }
 }
 
+/// The text of the given parts, piece by piece, each block once, in the report's
+/// order: a headed part's whole section, an unheaded one's paragraph; of a heading only
+/// the text run in after its title. What part-length counts and the copy finding
+/// compares.
+pub fn part_pieces<'s>(
+    src: &'s Source,
+    report: &Report,
+    parts: &Parts,
+    which: &[crate::pack::Part],
+) -> Vec<&'s str> {
+    use crate::parse::tree::BlockKind;
+    let mut taken = vec![false; report.blocks.len()];
+    for hit in parts.hits.iter().filter(|h| which.contains(&h.part)) {
+        let blocks = match report.blocks[hit.block].kind {
+            BlockKind::Heading(i) if hit.headed => report.section_blocks(i),
+            _ => hit.block..hit.block + 1,
+        };
+        for b in blocks {
+            taken[b] = true;
+        }
+    }
+    report
+        .blocks
+        .iter()
+        .zip(taken)
+        .filter(|(_, t)| *t)
+        .filter_map(|(block, _)| match block.kind {
+            BlockKind::Heading(i) => Some(src.slice(&report.headings[i].body)),
+            BlockKind::Paragraph => Some(src.slice(&block.span)),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn analyse(src: &Source, vocab: &Vocab, settings: &Settings) -> Analysis {
     let report = parse::parse(src, vocab);
     let mut facts = classify::facts(src, &report, vocab, settings);

@@ -22,6 +22,8 @@
 //!   missing: 退回修改           # a required content missing
 //!   warning: 通过               # only warnings: passed, with notes
 //! roster: units.csv             # the units expected to submit, for `fzlint report`
+//! previous: ../2023年报告         # last year's reports, for `fzlint report` (copies)
+//! office: 某县司法局             # the office that signs the notices of `fzlint report`
 //! ```
 
 use crate::diagnostic::Severity;
@@ -153,6 +155,13 @@ pub struct ConfigFile {
     /// line, or CSV; relative to this file).
     #[serde(default)]
     pub roster: Option<String>,
+    /// Last year's reports, for `fzlint report` to find the reports that repeat them
+    /// (a folder, relative to this file).
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The reviewing office, whose name signs the notices `fzlint report` writes.
+    #[serde(default)]
+    pub office: Option<String>,
 }
 
 /// A reviewing office's conclusion on a report, mildest first.
@@ -461,6 +470,23 @@ impl Config {
             .find_map(|c| c.file.roster.as_ref().map(|r| c.dir().join(r)))
     }
 
+    /// The office the chain names (the last config that names one).
+    pub fn office(&self) -> Option<String> {
+        self.chain()
+            .into_iter()
+            .rev()
+            .find_map(|c| c.file.office.clone())
+    }
+
+    /// The folder of last year's reports the chain names (the last config that names
+    /// one), against the folder of the config that names it.
+    pub fn previous(&self) -> Option<PathBuf> {
+        self.chain()
+            .into_iter()
+            .rev()
+            .find_map(|c| c.file.previous.as_ref().map(|r| c.dir().join(r)))
+    }
+
     pub fn effective(&self, file: &Path) -> Effective {
         let mut e = Effective::default();
         // Within one layer a category comes before a rule id, so the more specific
@@ -715,6 +741,12 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 
 # fzlint report 的应报送单位名单（每行一个单位，或 CSV：单位,简称；相对于本文件）
 # roster: 应报送单位.csv
+
+# fzlint report 比较的上一年度报告所在文件夹（找出照抄上一年度的报告；相对于本文件）
+# previous: ../上一年度报告
+
+# fzlint report 写的审核意见的落款单位（也是联系单位）
+# office: 某县司法局
 "#;
 
 #[cfg(test)]

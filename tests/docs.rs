@@ -21,15 +21,16 @@ fn with_examples() -> RuleSet {
 }
 
 fn behaves(set: &RuleSet, rule: &Rule) -> Vec<String> {
-    let mut failures: Vec<String> = examples::run(set, rule)
-        .iter()
-        .flat_map(|r| {
-            let title = r.title();
-            r.problems
-                .iter()
-                .map(move |p| format!("{}: {title}: {p}", rule.spec.id))
-        })
-        .collect();
+    let mut failures: Vec<String> =
+        examples::run(set, rule, fzlint::render::overview::copies::example)
+            .iter()
+            .flat_map(|r| {
+                let title = r.title();
+                r.problems
+                    .iter()
+                    .map(move |p| format!("{}: {title}: {p}", rule.spec.id))
+            })
+            .collect();
     if rule.spec.examples.bad.is_empty() || rule.spec.examples.good.is_empty() {
         failures.push(format!("{}: needs a bad and a good example", rule.spec.id));
     }

@@ -9,6 +9,7 @@
 mod common;
 use fzlint::Settings;
 use fzlint::diagnostic::Severity;
+use fzlint::render::overview::copies;
 use fzlint::render::{FileReport, human};
 use fzlint::rules::engine::lint_with;
 use fzlint::rules::{Rule, RuleSet, examples};
@@ -28,9 +29,14 @@ fn fired(set: &RuleSet, rule: &Rule, text: &str) -> Vec<String> {
         .iter()
         .filter(|r| !r.spec.preview || r.spec.id == rule.spec.id)
         .collect();
-    let src = Source::new("example", text);
+    let (src, batch) = if rule.spec.check.batch() {
+        copies::example(set, rule, "example", text)
+    } else {
+        (Source::new("example", text), Vec::new())
+    };
     let mut ids: Vec<String> = lint_with(&src, set, &pack, &Settings::default())
         .into_iter()
+        .chain(batch)
         .map(|d| d.rule)
         .collect();
     ids.sort();
@@ -52,7 +58,7 @@ fn every_example_behaves() {
         if ex.bad.is_empty() || ex.good.is_empty() {
             failures.push(format!("{id}: needs at least one bad and one good example"));
         }
-        for r in examples::run(&set, rule) {
+        for r in examples::run(&set, rule, copies::example) {
             let title = r.title();
             failures.extend(r.problems.iter().map(|p| format!("{id}: {title}: {p}")));
         }
@@ -202,8 +208,27 @@ fn every_rule_finds_its_fixture_defect_and_matches_its_snapshot() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let src = Source::new(format!("tests/fixtures/rules/{name}"), &text);
-        let (out, diags) = render(&src, &set);
+        let (src, out, diags) = if rule.spec.check.batch() {
+            // A batch rule's fixture is a batch (reports parted by lines ---): the
+            // last report is rendered, with the rule's findings on it.
+            let path = format!("tests/fixtures/rules/{name}");
+            let (src, mine) = copies::example(&set, rule, &path, &text);
+            let (_, mut diags) = render(&src, &set);
+            diags.extend(mine);
+            diags.sort_by_key(|d| (d.span.start, d.rule.clone()));
+            let out = human::render(
+                &FileReport {
+                    src: &src,
+                    diagnostics: &diags,
+                },
+                false,
+            );
+            (src, out, diags)
+        } else {
+            let src = Source::new(format!("tests/fixtures/rules/{name}"), &text);
+            let (out, diags) = render(&src, &set);
+            (src, out, diags)
+        };
         let mine: Vec<_> = diags.iter().filter(|d| &d.rule == id).collect();
         for &line in lines {
             let hit = mine.iter().any(|d| {

@@ -265,12 +265,18 @@ pub struct ReportArgs {
     /// 为每份未通过的报告在这个文件夹中写一份退回意见或审核意见（.txt 和 .docx），总览中有链接
     #[arg(long, value_name = "DIR")]
     pub notices: Option<PathBuf>,
+    /// 审核意见落款的审核单位（也是联系单位），如“某县司法局”。也可在 .fzlint.yaml 中写 office:
+    #[arg(long, value_name = "NAME", requires = "notices")]
+    pub office: Option<String>,
     /// 覆盖 --notices 文件夹中已有的意见（默认不覆盖内容不同的文件，并提示）
     #[arg(long, requires = "notices")]
     pub overwrite_notices: bool,
-    /// 较短一份报告的正文有这个百分比出现在另一份中（不计空格、标点和数字）时，视为内容雷同
-    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(1..=100))]
-    pub copy_threshold: u8,
+    /// 上一年度报告所在的文件夹：照抄上一年度（全文、存在的不足、下一年度安排）的报告给出提示。也可在 .fzlint.yaml 中写 previous:
+    #[arg(long, value_name = "DIR")]
+    pub previous: Option<PathBuf>,
+    /// 较短一份报告的正文有这个百分比出现在另一份中（不计空格、标点、数字和单位名称）时视为内容雷同；默认取规则 copied-text 的 threshold 参数（内置为 50）
+    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub copy_threshold: Option<u8>,
     #[command(flatten)]
     pub rules: RuleArgs,
     #[command(flatten)]

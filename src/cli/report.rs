@@ -5,15 +5,69 @@ use super::out::{Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::files_to_lint;
 use anyhow::Result;
+use fzlint::analyse::Analysis;
 use fzlint::diagnostic::{Diagnostic, Severity};
+use fzlint::pack::Part;
 use fzlint::render::overview;
+use fzlint::render::overview::copies;
 use fzlint::render::overview::notice;
 use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
-use fzlint::resolve::{Choices, Resolver};
+use fzlint::resolve::{Choices, Configured, Resolver};
 use fzlint::rules::RuleSet;
+use fzlint::rules::spec::Check;
 use fzlint::text::source::Source;
 use std::path::Path;
+use std::sync::Arc;
+
+/// A report's part in the copy finding, kept while the batch is linted: the settings
+/// and the copied-text rule (by its place in their set) it runs, where its findings
+/// point (the title; a part's heading), as the overview shows them, to be worded when
+/// the batch is compared, and its parts' fingerprints for last year's reports.
+struct CopyJudge {
+    configured: Arc<Configured>,
+    rule: usize,
+    title: Place,
+    parts: Vec<(Part, copies::Fingerprint, Place)>,
+}
+
+/// Where a finding points, and the same place as the overview shows a finding.
+struct Place {
+    anchor: std::ops::Range<usize>,
+    shown: overview::Finding,
+}
+
+/// One of last year's reports, as the copy finding compares it.
+struct LastYear {
+    path: String,
+    whole: copies::Fingerprint,
+    parts: Vec<(Part, copies::Fingerprint)>,
+}
+
+/// The parts compared with last year's one by one (问题年年一样, 计划照抄), each with
+/// the parts its text takes in.
+const REPEATED_PARTS: [(Part, &[Part]); 2] = [
+    (Part::Shortcomings, &[Part::Shortcomings, Part::Causes]),
+    (Part::Plan, &[Part::Plan]),
+];
+
+/// The title of a report as its unit's names are read from it.
+fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
+    a.report.title.map(|t| src.slice(&a.report.blocks[t].span))
+}
+
+/// Each compared part's fingerprint, with its first place, for a report that has it.
+type PartPrint = (Part, copies::Fingerprint, std::ops::Range<usize>);
+fn part_prints(src: &Source, a: &Analysis, aside: &[String]) -> Vec<PartPrint> {
+    REPEATED_PARTS
+        .iter()
+        .filter_map(|(part, takes)| {
+            let at = a.parts.first(*part)?.span.clone();
+            let text = fzlint::analyse::part_pieces(src, &a.report, &a.parts, takes).join("\n");
+            Some((*part, copies::part_fingerprint(&text, aside), at))
+        })
+        .collect()
+}
 
 /// Characters of a long line kept before a finding shown in the overview.
 const OVERVIEW_WINDOW: usize = 200;
@@ -43,6 +97,11 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     if let Some(Err(e)) = &roster {
         status.input_error(e);
     }
+    // Last year's folder named on the command line, else by the config of the first path.
+    let previous = args.previous.clone().or_else(|| {
+        let first = args.paths.first()?;
+        resolver.config_of(first)?.previous()
+    });
     let plan = LintPlan {
         stdin_filename: None,
         min: Severity::Info,
@@ -58,6 +117,9 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut pack_version = String::new();
     let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
     let mut seen_sets: Vec<*const RuleSet> = Vec::new();
+    let mut judges: Vec<Option<CopyJudge>> = Vec::new();
+    // What each report's text is compared without (its unit's names …).
+    let mut asides: Vec<Vec<String>> = Vec::new();
     let done = lint_files(
         &files,
         &mut resolver,
@@ -86,6 +148,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         notice: None,
                         fingerprint: None,
                     });
+                    judges.push(None);
+                    asides.push(Vec::new());
                     return;
                 }
             };
@@ -103,6 +167,37 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             pack_version.clone_from(version);
             let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
             o.rule_pack.clone_from(version);
+            // The copied-text rule its settings run, if any.
+            let copy_rule = job.governed.rules().into_iter().find(|r| {
+                matches!(r.spec.check, Check::CopiedText { .. }) && r.spec.retired.is_none()
+            });
+            let aside = copies::set_aside(title_of(&src, &a), copy_rule);
+            let print = copies::fingerprint(src.original(), &aside);
+            judges.push(copy_rule.map(|r| {
+                let place = |anchor: std::ops::Range<usize>| {
+                    let d = r.diagnostic(fzlint::rules::context::Finding::at(anchor.clone()));
+                    let shown = findings(&src, &[d], version, set).remove(0);
+                    Place { anchor, shown }
+                };
+                CopyJudge {
+                    configured: job.governed.configured.clone(),
+                    rule: set
+                        .rules
+                        .iter()
+                        .position(|x| std::ptr::eq(x, r))
+                        .unwrap_or(0),
+                    title: place(fzlint::rules::document_anchor(&src, &a, &set.vocab)),
+                    parts: if previous.is_some() {
+                        part_prints(&src, &a, &aside)
+                            .into_iter()
+                            .map(|(p, f, at)| (p, f, place(at)))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            }));
+            asides.push(aside);
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
@@ -112,13 +207,20 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 verdict_rules: job.governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
-                fingerprint: Some(overview::copies::fingerprint(src.original())),
+                fingerprint: Some(print),
             });
         },
     );
     if let Err(e) = done {
         return Ok(status.stop(e));
     }
+    let last_year = match &previous {
+        Some(dir) => match read_last_year(dir, &mut resolver, &plan, &mut status) {
+            Ok(v) => v,
+            Err(e) => return Ok(status.stop(e)),
+        },
+        None => Vec::new(),
+    };
     let format = args.format.unwrap_or(
         match args
             .output
@@ -130,6 +232,19 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             _ => OverviewFormat::Html,
         },
     );
+    // The batch's copy threshold: the command line's, else the copied-text rule's.
+    let copy_threshold = args
+        .copy_threshold
+        .map(|p| f64::from(p) / 100.0)
+        .or_else(|| {
+            judges
+                .iter()
+                .flatten()
+                .find_map(|j| copies::threshold(&j.configured.set.rules[j.rule]))
+        });
+    let copy_threshold = copy_threshold.unwrap_or(copies::DEFAULT_THRESHOLD);
+    add_copy_findings(&mut entries, &judges, copy_threshold);
+    add_repeat_findings(&mut entries, &judges, &last_year, copy_threshold);
     if let Some(dir) = &args.notices {
         let units = match &roster {
             Some(Ok(r)) => {
@@ -145,11 +260,16 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             .and_then(|o| o.parent())
             .unwrap_or(Path::new(""));
         let date = notice::date_words(&now_local());
+        // The office named on the command line, else by the config of the first path.
+        let office = args.office.clone().or_else(|| {
+            let first = args.paths.first()?;
+            resolver.config_of(first)?.office()
+        });
         write_notices(
             dir,
             &mut entries,
             &units,
-            &date,
+            (office.as_deref(), &date),
             args.overwrite_notices,
             base,
             &mut status,
@@ -160,8 +280,13 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
         roster,
-        copy_threshold: f64::from(args.copy_threshold) / 100.0,
+        copy_threshold,
         rule_names,
+        shared: Default::default(),
+    };
+    let batch = overview::Batch {
+        shared: shared_passages(&batch.copies(&entries), &entries, &asides, &plan),
+        ..batch
     };
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
@@ -216,15 +341,221 @@ fn findings(
         .collect()
 }
 
+/// Gives each report whose settings run a copied-text rule its copy findings: one for
+/// each report of the batch it shares its text with at `threshold` or more, in the
+/// rule's wording, at its title, among its other findings by place.
+fn add_copy_findings(
+    entries: &mut [overview::Entry],
+    judges: &[Option<CopyJudge>],
+    threshold: f64,
+) {
+    let batch = overview::Batch {
+        copy_threshold: threshold,
+        ..overview::Batch::default()
+    };
+    let pairs = batch.copies(entries);
+    if pairs.is_empty() {
+        return;
+    }
+    let names: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
+    let judged: Vec<Option<copies::Judged>> = judges
+        .iter()
+        .map(|j| {
+            j.as_ref().map(|j| copies::Judged {
+                rule: &j.configured.set.rules[j.rule],
+                anchor: j.title.anchor.clone(),
+            })
+        })
+        .collect();
+    let found = copies::findings(&pairs, &names, &judged);
+    for ((e, j), ds) in entries.iter_mut().zip(judges).zip(found) {
+        let Some(j) = j else { continue };
+        for d in ds {
+            insert_finding(e, &j.title, d);
+        }
+    }
+}
+
+/// Gives each report whose settings run a copied-text rule a finding when it repeats
+/// one of last year's reports: its whole text, else its shortcomings or its plan, each
+/// naming last year's file and the share.
+fn add_repeat_findings(
+    entries: &mut [overview::Entry],
+    judges: &[Option<CopyJudge>],
+    last_year: &[LastYear],
+    threshold: f64,
+) {
+    if last_year.is_empty() {
+        return;
+    }
+    let wholes: Vec<_> = entries.iter().map(|e| e.fingerprint.as_ref()).collect();
+    let last: Vec<_> = last_year.iter().map(|l| Some(&l.whole)).collect();
+    let whole = copies::repeats(&wholes, &last, threshold, copies::MIN_RUNS);
+    let mut found: Vec<Vec<(Option<Part>, copies::Repeat)>> = vec![Vec::new(); entries.len()];
+    for r in whole {
+        found[r.report].push((None, r));
+    }
+    for (part, _) in REPEATED_PARTS {
+        let mine: Vec<Option<&copies::Fingerprint>> = judges
+            .iter()
+            .map(|j| {
+                let j = j.as_ref()?;
+                j.parts.iter().find(|(p, ..)| *p == part).map(|(_, f, _)| f)
+            })
+            .collect();
+        let theirs: Vec<Option<&copies::Fingerprint>> = last_year
+            .iter()
+            .map(|l| l.parts.iter().find(|(p, _)| *p == part).map(|(_, f)| f))
+            .collect();
+        for r in copies::repeats(&mine, &theirs, threshold, copies::MIN_PART_RUNS) {
+            // One defect, one finding: a report repeating last year's whole text is
+            // not told so again part by part.
+            if !found[r.report].iter().any(|(p, _)| p.is_none()) {
+                found[r.report].push((Some(part), r));
+            }
+        }
+    }
+    for ((e, j), repeats) in entries.iter_mut().zip(judges).zip(found) {
+        let Some(j) = j else { continue };
+        let rule = &j.configured.set.rules[j.rule];
+        for (part, r) in repeats {
+            let place = match part {
+                None => &j.title,
+                Some(part) => match j.parts.iter().find(|(p, ..)| *p == part) {
+                    Some((_, _, place)) => place,
+                    None => continue,
+                },
+            };
+            let d = copies::repeat_finding(
+                rule,
+                place.anchor.clone(),
+                &last_year[r.previous].path,
+                part,
+                r.share,
+            );
+            insert_finding(e, place, d);
+        }
+    }
+}
+
+/// Adds a batch finding to an entry's findings, in its place by position: `d`, worded
+/// by its rule, shown at `place`.
+fn insert_finding(e: &mut overview::Entry, place: &Place, d: Diagnostic) {
+    let p = &place.shown.diagnostic;
+    let diagnostic = json::JsonDiagnostic {
+        path: p.path.clone(),
+        rule: d.rule.clone(),
+        severity: d.severity.name(),
+        message: d.message.clone(),
+        help: d.help.clone(),
+        line: p.line,
+        column: p.column,
+        end_line: p.end_line,
+        end_column: p.end_column,
+        labels: Vec::new(),
+        fix: None,
+        rule_pack: p.rule_pack.clone(),
+        location: p.location.clone(),
+        element: p.element.clone(),
+        folded: 0,
+    };
+    let at = e
+        .findings
+        .iter()
+        .position(|f| (f.diagnostic.line, f.diagnostic.column) > (p.line, p.column))
+        .unwrap_or(e.findings.len());
+    e.findings.insert(
+        at,
+        overview::Finding {
+            diagnostic,
+            line_text: place.shown.line_text.clone(),
+            line_text_from: place.shown.line_text_from,
+            missing_part: None,
+        },
+    );
+}
+
+/// The passages each copied pair shares, for the overview to show side by side: both
+/// reports read again (a report that cannot be read now has none shown).
+fn shared_passages(
+    pairs: &[copies::Pair],
+    entries: &[overview::Entry],
+    asides: &[Vec<String>],
+    plan: &LintPlan,
+) -> std::collections::BTreeMap<(usize, usize), Vec<copies::Passage>> {
+    let text = |i: usize| -> Option<String> {
+        let path = Path::new(&entries[i].path);
+        if !path.is_file() {
+            return None;
+        }
+        let src = fzlint::input::read_as(path, plan.max_bytes, None, plan.encoding).ok()?;
+        Some(src.original().to_string())
+    };
+    pairs
+        .iter()
+        .filter_map(|p| {
+            let (a, b) = (text(p.a)?, text(p.b)?);
+            let passages = copies::shared_passages(&a, &asides[p.a], &b, &asides[p.b]);
+            Some(((p.a, p.b), passages))
+        })
+        .collect()
+}
+
+/// Reads last year's reports (`--previous`) as the copy finding compares them: each
+/// one's text and parts, its unit's names set aside. A file that cannot be read is
+/// named, as in the batch.
+fn read_last_year(
+    dir: &Path,
+    resolver: &mut Resolver,
+    plan: &LintPlan,
+    status: &mut Status,
+) -> Result<Vec<LastYear>> {
+    if !dir.is_dir() {
+        anyhow::bail!("{}: 上一年度报告文件夹不存在或不是文件夹", dir.display());
+    }
+    let Some(files) = files_to_lint(&[dir.to_path_buf()], resolver, status) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    lint_files(
+        &files,
+        resolver,
+        plan,
+        status,
+        |status, path, linted| match linted {
+            Ok((job, Outcome::Whole(src, _, Some(a)))) => {
+                let rule = job
+                    .governed
+                    .rules()
+                    .into_iter()
+                    .find(|r| matches!(r.spec.check, Check::CopiedText { .. }));
+                let aside = copies::set_aside(title_of(&src, &a), rule);
+                out.push(LastYear {
+                    path: src.name.clone(),
+                    whole: copies::fingerprint(src.original(), &aside),
+                    parts: part_prints(&src, &a, &aside)
+                        .into_iter()
+                        .map(|(p, f, _)| (p, f))
+                        .collect(),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => status.input_error(format_args!("{}: {e}", path.display())),
+        },
+    )?;
+    Ok(out)
+}
+
 /// Writes the notice of each report that does not pass into `dir` (made if need be),
 /// each file atomically; a file already there is replaced only with `overwrite` (or
 /// when it says the same). Each entry written gets the link to its notice, relative to
-/// `base` (the overview's folder).
+/// `base` (the overview's folder). Each notice is signed by the office (when named) and
+/// the date of `signature`.
 fn write_notices(
     dir: &Path,
     entries: &mut [overview::Entry],
     units: &[Option<String>],
-    date: &str,
+    signature: (Option<&str>, &str),
     overwrite: bool,
     base: &Path,
     status: &mut Status,
@@ -233,10 +564,11 @@ fn write_notices(
         status.error(format_args!("{}: 无法创建目录：{e}", dir.display()));
         return;
     }
+    let (office, date) = signature;
     let count = entries.len();
     let mut written = 0;
     for (i, e) in entries.iter_mut().enumerate() {
-        let Some(text) = notice::text(e, units[i].as_deref(), date) else {
+        let Some(text) = notice::text(e, units[i].as_deref(), office, date) else {
             continue;
         };
         let verdict = overview::verdict::decide(e).verdict;

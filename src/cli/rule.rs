@@ -3,6 +3,7 @@
 use super::out::{Out, Status, eprint_line, load_rules};
 use fzlint::render::FileReport;
 use fzlint::render::human;
+use fzlint::render::overview::copies;
 use fzlint::render::rules::explain;
 use fzlint::rules::{Rule, examples};
 use std::path::PathBuf;
@@ -49,7 +50,10 @@ pub fn test(dirs: &[PathBuf], out: &mut Out) -> Status {
     let mut text = String::new();
     for rule in set.rules.iter().filter(tested) {
         let places = examples::places(rule);
-        for (run, (path, line, col)) in examples::run(&set, rule).iter().zip(places) {
+        for (run, (path, line, col)) in examples::run(&set, rule, copies::example)
+            .iter()
+            .zip(places)
+        {
             let id = &rule.spec.id;
             let title = run.title();
             if run.behaves() {

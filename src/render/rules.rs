@@ -81,7 +81,7 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if rule.overridden_by.is_some() {
         o.push_str("\n（以下示例按内置参数编写，参数被覆盖后结果可能不同）\n");
     }
-    for run in examples::run(set, rule) {
+    for run in examples::run(set, rule, super::overview::copies::example) {
         let text = run.example.text();
         o += &format!("\n{}:\n{}\n", run.title(), indent(text.trim_end()));
         if let Some(want) = run.example.expecting() {

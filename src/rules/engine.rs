@@ -34,7 +34,7 @@ pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
     out
 }
 
-fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
+pub(crate) fn to_diagnostic(rule: &RuleSpec, f: Finding) -> Diagnostic {
     let variant = f.variant.and_then(|v| rule.variants.get(v));
     let message = variant.map(|v| &v.message).unwrap_or(&rule.message);
     let label = f

@@ -39,8 +39,13 @@ impl Run<'_> {
     }
 }
 
+/// How the example of a batch kind (several reports parted by lines `---`) is run: its
+/// last report and what the rule found in it. Comparing reports is the overview's work,
+/// so the caller gives it.
+pub type Batch = fn(&RuleSet, &Rule, &str, &str) -> (Source, Vec<Diagnostic>);
+
 /// Runs every example of `rule` with the rules of `set` around it.
-pub fn run<'a>(set: &RuleSet, rule: &'a Rule) -> Vec<Run<'a>> {
+pub fn run<'a>(set: &RuleSet, rule: &'a Rule, batch: Batch) -> Vec<Run<'a>> {
     let s = &rule.spec.examples;
     let lists = [(true, &s.bad), (false, &s.good)];
     lists
@@ -48,8 +53,14 @@ pub fn run<'a>(set: &RuleSet, rule: &'a Rule) -> Vec<Run<'a>> {
         .flat_map(|(bad, list)| list.iter().enumerate().map(move |(i, e)| (bad, i, e)))
         .map(|(bad, i, example)| {
             let kind = if bad { "错误示例" } else { "正确示例" };
-            let src = Source::new(format!("{kind}{}", i + 1), example.text());
-            let diagnostics = lint_with(&src, set, &[rule], &Settings::default());
+            let name = format!("{kind}{}", i + 1);
+            let (src, diagnostics) = if rule.spec.check.batch() {
+                batch(set, rule, &name, example.text())
+            } else {
+                let src = Source::new(name, example.text());
+                let diagnostics = lint_with(&src, set, &[rule], &Settings::default());
+                (src, diagnostics)
+            };
             let problems = judge(example, bad, &src, &diagnostics);
             Run {
                 example,
@@ -182,7 +193,7 @@ mod tests {
         set.add("office-x.yaml", RULE, false)
             .expect("the rule loads");
         let rule = set.get("office-x").expect("added");
-        run(&set, rule)
+        run(&set, rule, crate::render::overview::copies::example)
             .into_iter()
             .map(|r| (r.title(), r.problems))
             .collect()

@@ -48,6 +48,29 @@ pub struct Rule {
     pub examples_from: Option<(String, String)>,
 }
 
+impl Rule {
+    /// A finding of this rule in the rule's wording: how a batch check, whose findings
+    /// are made outside the engine ([`spec::Check::batch`]), words them.
+    pub fn diagnostic(&self, f: context::Finding) -> crate::diagnostic::Diagnostic {
+        engine::to_diagnostic(&self.spec, f)
+    }
+}
+
+/// Where a finding on the whole report points: its title, else its first line.
+pub fn document_anchor(
+    src: &crate::text::source::Source,
+    a: &crate::analyse::Analysis,
+    vocab: &Vocab,
+) -> crate::text::Span {
+    checks::document_anchor(&context::Ctx {
+        src,
+        report: &a.report,
+        parts: &a.parts,
+        facts: &a.facts,
+        vocab,
+    })
+}
+
 #[derive(Debug)]
 pub struct RuleSet {
     pub vocab: Vocab,

@@ -1,6 +1,8 @@
 // The overview page of `fzlint report` in headless Chromium: the filters, sorting by
-// mouse and by keyboard, the links to each report's findings, and printing on A4.
-// Usage: node overview.mjs PAGE.html [SCREENSHOT.png]
+// mouse and by keyboard, the links to each report's findings, the roster, the copied
+// pairs with their shared passages side by side, the matrix at 1280 px, and printing
+// on A4.
+// Usage: node overview.mjs PAGE.html [SCREENSHOT.png] (also writes SCREENSHOT-copies.png)
 // Exits 1 with the failed check named when something is wrong.
 import { checker, launch } from './launch.mjs';
 import { pathToFileURL } from 'node:url';
@@ -111,15 +113,65 @@ try {
   check(noticeText.includes('的退回意见') && noticeText.includes('一、需要修改的问题'), `the notice opens (${noticeHref})`);
   await page.goto(pathToFileURL(page_path).href);
 
+  // The copied pairs: listed, each with its shared passages folded under it; a click
+  // opens them side by side.
+  check(await page.locator('#copies').isVisible(), 'the copied pairs are shown');
+  const pairRows = page.locator('#copies table.copies > tbody > tr:not(.shared-row)');
+  const pairCount = await pairRows.count();
+  check(pairCount > 0, `the batch's copied pairs are listed (${pairCount})`);
+  const details = page.locator('#copies details.shared').first();
+  const cells = details.locator('table.shared tbody tr').first().locator('td');
+  check(!(await cells.first().isVisible()), 'the shared passages are folded at first');
+  await details.locator('summary').click();
+  check(await cells.first().isVisible(), 'a click on 并排查看相同的段落 opens them');
+  const sides = await cells.allTextContents();
+  const [left, right] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
+  check(sides.length === 2 && sides.every((t) => t.trim().length > 0)
+    && left.x + left.width <= right.x + 1 && Math.abs(left.y - right.y) < 1,
+    `each passage stands beside the other report's (${sides.map((t) => t.slice(0, 12)).join(' | ')})`);
+  const heads = await details.locator('table.shared thead th').allTextContents();
+  const pairNames = await pairRows.first().locator('a').allTextContents();
+  check(heads.join('|') === pairNames.join('|'), `the two columns are the pair's reports (${heads.join(' | ')})`);
+  await details.locator('summary').click();
+  check(!(await cells.first().isVisible()), 'a second click folds them again');
+
+  // At 1280 px the matrix fits: the 警告 column is in view without scrolling.
+  {
+    const narrow = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await narrow.newPage();
+    await p.goto(pathToFileURL(page_path).href);
+    const fit = await p.evaluate(() => {
+      const th = [...document.querySelectorAll('table.matrix thead th')]
+        .find((t) => t.textContent.trim().startsWith('警告'));
+      const box = th.closest('.scroll');
+      return {
+        right: Math.round(th.getBoundingClientRect().right),
+        box: Math.round(box.getBoundingClientRect().right),
+        overflow: box.scrollWidth - box.clientWidth,
+        page: document.documentElement.scrollWidth,
+      };
+    });
+    check(fit.right <= fit.box && fit.right <= 1280 && fit.overflow <= 0 && fit.page <= 1280,
+      `at 1280 px the 警告 column is not cut off (${JSON.stringify(fit)})`);
+    await narrow.close();
+  }
+
   if (screenshot) {
     await page.goto(pathToFileURL(page_path).href);
     await page.screenshot({ path: screenshot });
     console.log(`screenshot: ${screenshot}`);
+    // And the first copied pair's passages, opened side by side.
+    const copiesShot = screenshot.replace(/\.png$/, '-copies.png');
+    const opened = page.locator('#copies details.shared').first();
+    await opened.locator('summary').click();
+    await opened.screenshot({ path: copiesShot });
+    console.log(`screenshot: ${copiesShot}`);
   }
 
   // Printing: A4 pages, filters hidden.
   await page.emulateMedia({ media: 'print' });
   check(!(await page.locator('#controls').isVisible()), 'the filters are not printed');
+  check(await cells.first().isVisible(), 'the shared passages are printed, folded or not');
   await page.emulateMedia({ media: 'screen' });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const text = pdf.toString('latin1');

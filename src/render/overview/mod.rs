@@ -77,6 +77,7 @@ pub fn missing_part(set: &RuleSet, d: &Diagnostic) -> Option<Part> {
 }
 
 /// About the run, shown in the head of the page.
+#[derive(Default)]
 pub struct Batch {
     /// When the overview was made ("2026-11-23 20:30").
     pub generated: String,
@@ -91,6 +92,9 @@ pub struct Batch {
     /// Each rule's summary in Chinese, by its id, as the chart and the CSV name rules
     /// (a rule not here is named by its id).
     pub rule_names: std::collections::BTreeMap<String, String>,
+    /// The passages each copied pair shares ([`copies::shared_passages`]), by the pair's
+    /// reports.
+    pub shared: std::collections::BTreeMap<(usize, usize), Vec<copies::Passage>>,
 }
 
 impl Batch {

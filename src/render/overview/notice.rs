@@ -168,8 +168,10 @@ fn items_text(out: &mut String, items: &[Item], help_word: &str) {
 }
 
 /// The notice as plain text (lines end with LF; the caller chooses how to save it).
-/// `unit` is the unit it is addressed to, when known; `date` the date it is signed.
-pub fn text(e: &Entry, unit: Option<&str>, date: &str) -> Option<String> {
+/// `unit` is the unit it is addressed to, when known; `office` the office that sends
+/// it (its name signs the notice and is the one to ask), when given; `date` the date it
+/// is signed.
+pub fn text(e: &Entry, unit: Option<&str>, office: Option<&str>, date: &str) -> Option<String> {
     let n = items(e)?;
     let title = e
         .outline
@@ -206,8 +208,13 @@ pub fn text(e: &Entry, unit: Option<&str>, date: &str) -> Option<String> {
         );
         items_text(&mut out, &n.may, "建议");
     }
-    out.push_str("\n    修改时请核对全文，同类问题一并改正。感谢你单位的支持配合。\n\n");
-    let _ = writeln!(out, "（审核单位）\n{date}");
+    let office = office.map(str::trim).filter(|o| !o.is_empty());
+    let ask = office.map_or(String::new(), |o| format!("如有疑问，请与{o}联系。"));
+    let _ = writeln!(
+        out,
+        "\n    修改时请核对全文，同类问题一并改正。{ask}感谢你单位的支持配合。\n"
+    );
+    let _ = writeln!(out, "{}\n{date}", office.unwrap_or("（审核单位）"));
     Some(out)
 }
 

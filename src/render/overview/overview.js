@@ -1,3 +1,7 @@
+// Printing shows every pair's shared passages.
+window.addEventListener('beforeprint', function () {
+  Array.prototype.forEach.call(document.querySelectorAll('details.shared'), function (d) { d.open = true; });
+});
 (function () {
   var table = document.getElementById('matrix');
   if (!table) { return; }

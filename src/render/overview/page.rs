@@ -72,7 +72,7 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     chart::chart(&mut out, entries, &batch.rule_names);
     matrix::matrix(&mut out, entries);
     submitted::section(&mut out, &view, entries);
-    copies::section(&mut out, &pairs, entries);
+    copies::section(&mut out, &pairs, entries, &batch.shared);
     out.push_str("</div>\n");
     for (i, e) in entries.iter().enumerate() {
         sections::section(&mut out, i, e, |out| {

@@ -195,6 +195,14 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::DuplicateHeading {} => Compiled::streaming(structure::duplicate_heading),
         // Found by the engine after the other rules ran (it needs their findings).
         Check::UnusedSuppression {} => Compiled::new(|_| Vec::new()),
+        // Found over a batch by `fzlint report` (render::overview::copies).
+        Check::CopiedText { threshold, .. } => {
+            if !(1..=100).contains(threshold) {
+                let why = format!("比例 {threshold} 应在 1 到 100 之间（百分比）");
+                return Err(Problem::Param("threshold", why));
+            }
+            Compiled::new(|_| Vec::new())
+        }
         Check::Genre {
             kinds,
             subject,
@@ -230,7 +238,7 @@ fn two_chars(key: &'static str, list: &[String]) -> Result<(), Problem> {
 }
 
 /// Where a document-level finding points: the title, else the first line of text.
-fn document_anchor(ctx: &Ctx) -> Span {
+pub(crate) fn document_anchor(ctx: &Ctx) -> Span {
     let r = ctx.report;
     if let Some(t) = r.title {
         return r.blocks[t].span.clone();

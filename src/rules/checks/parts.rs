@@ -112,31 +112,10 @@ fn han_count(s: &str) -> usize {
 
 /// Han characters of a part's text, headings' titles excluded.
 fn part_chars(ctx: &Ctx, parts: &[Part]) -> usize {
-    let r = ctx.report;
-    let mut total = 0;
-    let mut counted = vec![false; r.blocks.len()];
-    for hit in ctx.parts.hits.iter().filter(|h| parts.contains(&h.part)) {
-        let blocks = if hit.headed {
-            match r.blocks[hit.block].kind {
-                BlockKind::Heading(i) => r.section_blocks(i),
-                _ => hit.block..hit.block + 1,
-            }
-        } else {
-            hit.block..hit.block + 1
-        };
-        for b in blocks {
-            if std::mem::replace(&mut counted[b], true) {
-                continue;
-            }
-            let block = &r.blocks[b];
-            total += match block.kind {
-                BlockKind::Heading(i) => han_count(ctx.src.slice(&r.headings[i].body)),
-                BlockKind::Paragraph => han_count(ctx.src.slice(&block.span)),
-                _ => 0,
-            };
-        }
-    }
-    total
+    crate::analyse::part_pieces(ctx.src, ctx.report, ctx.parts, parts)
+        .into_iter()
+        .map(han_count)
+        .sum()
 }
 
 pub fn length(ctx: &Ctx, part: Part, include: &[Part], min_chars: usize) -> Vec<Finding> {

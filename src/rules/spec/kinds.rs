@@ -321,6 +321,22 @@ kinds! {
     vars: [text, name],
     variants: [unknown],
 
+    /// The report shares much of its text with another report of the batch, or
+    /// (variant `previous`) its text or one of its parts with last year's reports: found
+    /// by `fzlint report` over the whole batch, never on one report alone (see
+    /// [`Check::batch`]).
+    "copied-text" => CopiedText {
+        /// The share of the shorter text, in percent, from which two reports are copies
+        /// (`--copy-threshold` on the command line wins).
+        #[serde(default = "half_percent")]
+        threshold: u8,
+        /// Phrases any report may use (official formulas), set aside before comparing.
+        #[serde(default)]
+        common: Vec<String>,
+    }
+    vars: [other, share, part],
+    variants: [previous],
+
     /// The document is another kind of report.
     "genre" => Genre {
         /// Titles of other kinds of reports, each with the name to give it.
@@ -353,6 +369,9 @@ fn default_trailing() -> String {
 fn yes() -> bool {
     true
 }
+fn half_percent() -> u8 {
+    50
+}
 fn half() -> f64 {
     0.5
 }
@@ -379,6 +398,15 @@ fn of_which() -> Vec<String> {
 }
 fn report_name() -> String {
     "一般工作总结或报告".to_string()
+}
+
+impl Check {
+    /// Whether the kind judges a batch of reports together (`fzlint report`) rather
+    /// than one report: its rule finds nothing on a report alone, and its examples are
+    /// batches, the reports parted by a line `---`.
+    pub fn batch(&self) -> bool {
+        matches!(self, Check::CopiedText { .. })
+    }
 }
 
 /// Where a pattern list looks.

@@ -451,5 +451,6 @@ pub(super) fn batch() -> Batch {
         roster: None,
         copy_threshold: 0.5,
         rule_names: Default::default(),
+        shared: Default::default(),
     }
 }

@@ -24,7 +24,7 @@ fn a_report_that_passes_gets_no_notice() {
         "HHHHHH",
         vec![simple("numbering-style", "warning")],
     );
-    assert!(text(&warned, None, "2026年3月1日").is_none());
+    assert!(text(&warned, None, None, "2026年3月1日").is_none());
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn what_must_be_fixed_comes_first_in_the_report_order_then_what_may_stay() {
             help: Some("invalid-date：修改建议".into()),
         }
     );
-    let t = text(&e, Some("某县司法局"), "2026年3月1日").unwrap();
+    let t = text(&e, Some("某县司法局"), None, "2026年3月1日").unwrap();
     let lines: Vec<&str> = t.lines().collect();
     assert_eq!(
         lines,
@@ -96,6 +96,32 @@ fn what_must_be_fixed_comes_first_in_the_report_order_then_what_may_stay() {
             "（审核单位）".into(),
             "2026年3月1日".into(),
         ]
+    );
+    // Sent by a named office: it signs, and it is the one to ask; the rest is the same
+    // line for line.
+    let signed = text(
+        &e,
+        Some("某县司法局"),
+        Some(" 某县全面依法治县委员会办公室 "),
+        "2026年3月1日",
+    )
+    .unwrap();
+    let signed: Vec<&str> = signed.lines().collect();
+    assert_eq!(signed.len(), lines.len());
+    for (k, (a, b)) in lines.iter().zip(&signed).enumerate() {
+        match k {
+            _ if k == lines.len() - 4 => assert_eq!(
+                *b,
+                "    修改时请核对全文，同类问题一并改正。如有疑问，请与某县全面依法治县委员会办公室联系。感谢你单位的支持配合。"
+            ),
+            _ if k == lines.len() - 2 => assert_eq!(*b, "某县全面依法治县委员会办公室"),
+            _ => assert_eq!(a, b, "line {k}"),
+        }
+    }
+    // A blank name is no name.
+    assert_eq!(
+        text(&e, Some("某县司法局"), Some("  "), "2026年3月1日").unwrap(),
+        t
     );
 }
 
@@ -139,7 +165,7 @@ fn a_missing_content_without_its_finding_is_listed_and_the_settings_decide_what_
     assert_eq!(n.verdict, Verdict::Amend);
     assert_eq!(n.must[0].place, "第15行第2字");
     assert_eq!(n.may[0].message, "报告缺少“主要负责人履职”的内容");
-    let t = text(&e, None, "2026年3月1日").unwrap();
+    let t = text(&e, None, None, "2026年3月1日").unwrap();
     assert!(
         t.starts_with(&format!("关于《{T}》的审核意见\n\n报送单位：\n")),
         "{t}"
@@ -149,7 +175,7 @@ fn a_missing_content_without_its_finding_is_listed_and_the_settings_decide_what_
 
 #[test]
 fn an_unreadable_file_is_sent_back_to_be_saved_again() {
-    let t = text(&unreadable("x.docx", Some(BROKEN)), None, "").unwrap();
+    let t = text(&unreadable("x.docx", Some(BROKEN)), None, None, "").unwrap();
     assert!(t.starts_with("关于报告（文件 x.docx）的退回意见"), "{t}");
     assert!(t.contains(&format!("1. 全文：文件无法读取：{BROKEN}")));
 }
@@ -183,6 +209,7 @@ fn the_word_notice_holds_the_text_one_paragraph_a_line() {
     let t = text(
         &usual("b.txt", "HHHHHH", vec![date_finding()]),
         None,
+        Some("某县司法局"),
         "2026年3月1日",
     )
     .unwrap();
