@@ -5,14 +5,15 @@ Starts the release binary on a free port, sends REQUESTS checks of the sample re
 from CLIENTS threads at once, checks every answer (status 200 and the same findings as
 the first answer), and prints requests per second and latency percentiles.
 Usage: scripts/serve_load.py [CLIENTS] [REQUESTS]   (defaults 32 and 640)
+FZLINT_BIN=path/to/fzlint runs another build (to compare one commit with another).
 """
 import http.client, json, os, subprocess, sys, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 clients = int(sys.argv[1]) if len(sys.argv) > 1 else 32
 total = int(sys.argv[2]) if len(sys.argv) > 2 else 640
-binary = os.path.join(root, "target", "release", "fzlint")
-if not os.path.exists(binary):
+binary = os.environ.get("FZLINT_BIN") or os.path.join(root, "target", "release", "fzlint")
+if not os.path.exists(binary) and "FZLINT_BIN" not in os.environ:
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
 report = open(os.path.join(root, "examples", "sample-report.txt"), "rb").read()
 server = subprocess.Popen([binary, "serve", "--addr", "127.0.0.1:0", "--no-open", "--isolated"],
