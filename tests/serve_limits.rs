@@ -24,7 +24,7 @@ impl Server {
         Server::start_with(extra, None)
     }
 
-    /// With `nofile`, the server runs with that limit on open descriptors.
+    /// With `nofile`, the server runs with that limit on open descriptors (Unix).
     fn start_with(extra: &[&str], nofile: Option<u64>) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("serve.log");
@@ -40,6 +40,7 @@ impl Server {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap());
+        #[cfg(unix)]
         if let Some(n) = nofile {
             use std::os::unix::process::CommandExt;
             // SAFETY: setrlimit only, between fork and exec.
@@ -238,6 +239,7 @@ fn slow_bodies_get_408_and_do_not_hold_up_checks() {
 }
 
 #[test]
+#[cfg(unix)]
 fn running_out_of_descriptors_is_waited_out() {
     let mut s = Server::start_with(&["--header-timeout", "2"], Some(64));
     // More idle connections than the server has descriptors: the system completes them,
