@@ -40,6 +40,8 @@ impl Server {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap());
+        #[cfg(not(unix))]
+        assert!(nofile.is_none(), "a descriptor limit is set on Unix only");
         #[cfg(unix)]
         if let Some(n) = nofile {
             use std::os::unix::process::CommandExt;
