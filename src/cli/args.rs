@@ -302,12 +302,27 @@ pub struct ServeArgs {
     pub isolated: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
-    /// 同时处理的请求数
+    /// 同时检查的报告数（其余的排队等候，最多再排 32 个）
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub workers: u16,
-    /// 读写请求时连接可以无响应的秒数
+    /// 读完一个请求体（上传的报告）的时限，秒；发送回答时客户端停止接收的时限也是它
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+    /// 读完一个请求头的时限，秒（连接空闲等待下一个请求时也用它）
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// 同时打开的连接数上限（其余的在系统队列中等候）
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=65536))]
+    pub max_connections: u32,
+    /// 也接受来自这个来源的 POST 请求（如 http://内网主机名:8080；默认只接受同源请求），可重复
+    #[arg(long, value_name = "ORIGIN")]
+    pub allow_origin: Vec<String>,
+    /// 也接受这个主机名作为请求的 Host（默认只接受本机地址、localhost 和监听的地址），可重复
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
+    /// 在本机以外的地址上监听而不设 --token（任何能连到本机的人都能使用检查页）
+    #[arg(long, conflicts_with = "token")]
+    pub insecure_no_token: bool,
 }
 
 /// Which config governs the files: the one named, none, or the nearest to each.

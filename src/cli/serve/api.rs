@@ -2,7 +2,7 @@
 //! explains a rule.
 
 use super::State;
-use super::http::{Reply, header_value, query_param, read_body};
+use super::http::{MAX_REPLY, Reply, query_param};
 use crate::cli::out::{Status, report_problems};
 use fzlint::input;
 use fzlint::render::rules::explain;
@@ -13,7 +13,6 @@ use fzlint::text::Format;
 use fzlint::text::source::Source;
 use serde_json::{Value, json};
 use std::path::Path;
-use tiny_http::Request;
 
 /// The name given with `?name=`.
 fn upload_name(query: &str) -> Option<String> {
@@ -26,24 +25,28 @@ fn base_name(name: &str) -> Option<String> {
     (!base.is_empty() && base != "." && base != ".." && !base.contains('\0')).then_some(base)
 }
 
-pub fn check(state: &State, rq: &mut Request, query: &str) -> Reply {
-    let content_type = header_value(rq, "Content-Type").map(str::to_string);
-    let body = match read_body(rq) {
-        Ok(b) => b,
-        Err(reply) => return reply,
-    };
-    let (name, body) = match super::upload::file(content_type.as_deref(), upload_name(query), body)
-    {
+/// `POST /api/check` once the body is read: the findings of the upload.
+pub fn check(state: &State, content_type: Option<&str>, query: &str, body: Vec<u8>) -> Reply {
+    let (name, body) = match super::upload::file(content_type, upload_name(query), body) {
         Ok(f) => f,
         Err((status, message)) => return Reply::error(status, &message),
     };
     let Some(name) = base_name(&name) else {
         return Reply::error(400, "文件名无效：请求地址应为 /api/check?name=报告.txt");
     };
-    match lint(state, &name, &body) {
-        Ok(v) => Reply::json(200, &v),
-        Err((status, message)) => Reply::json(status, &json!({ "path": name, "error": message })),
-    }
+    let answer = match lint(state, &name, &body) {
+        Ok(v) => Reply::json_capped(200, &v),
+        Err((status, message)) => {
+            Reply::json_capped(status, &json!({ "path": name, "error": message }))
+        }
+    };
+    answer.unwrap_or_else(|| {
+        let message = format!(
+            "检查结果超过 {} MB 上限，未返回；请在命令行用 fzlint check 检查这份报告",
+            MAX_REPLY / (1024 * 1024)
+        );
+        Reply::json(422, &json!({ "path": name, "error": message }))
+    })
 }
 
 /// What governs a file in the served folder; errors in config and rule files found on

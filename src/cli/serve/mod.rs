@@ -1,41 +1,29 @@
 //! `fzlint serve`: a local checking page. A drafter pastes or drops a report and sees
 //! its findings in place, with the contents checklist and the outline.
 //!
-//! Plain threads, no async runtime: `tiny_http` reads requests, a fixed pool of worker
-//! threads answers them. Bodies are limited to 10 MB, counted as they are read;
-//! sockets time out; nothing is stored, and the log names no document text.
+//! hyper on a small tokio runtime reads requests (server.rs, with every limit); checks
+//! run on blocking threads, `--workers` at once. Bodies are limited to 10 MB, counted as
+//! they are read; nothing is stored, and the log names no document text.
 
 mod api;
+mod guard;
+mod head;
 mod http;
-mod socket;
+mod server;
 mod upload;
 
 use super::args::{ServeArgs, config_mode};
-use super::out::{EXIT_TROUBLE, Out, Status, eprint_line, load_rules, report_problems};
-use fzlint::render::rules::items as rule_items;
+use super::out::{Out, Status, eprint_line, load_rules, report_problems};
 use fzlint::resolve::{Choices, ResolveError, Resolver};
 use fzlint::rules::RuleSet;
-use http::{
-    Reply, SECURITY_HEADERS, header, header_value, percent_decode, percent_encode, query_param,
-    same, split_url,
-};
-use serde_json::json;
-use socket::{set_timeouts, shut_down};
+use http::percent_encode;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-use tiny_http::{Method, Request, Response};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
 
-/// Declared bodies up to this length are drained after the answer (so that the
-/// client reads the answer rather than a reset); longer ones are not (see `handle`).
-const DRAIN_CAP: usize = 64 * 1024 * 1024;
-
-const PAGE: &str = include_str!("page.html");
-const SCRIPT: &str = include_str!("page.js");
-const STYLE: &str = include_str!("page.css");
-
-/// What every worker shares.
+/// What every request shares.
 struct State {
     resolver: Mutex<Resolver>,
     /// The built-in pack plus --rules (what `fzlint rules` lists).
@@ -44,9 +32,18 @@ struct State {
     dir: PathBuf,
     token: Option<String>,
     bound: SocketAddr,
-    timeout: Duration,
-    /// Accepted Host headers, when listening on loopback (against DNS rebinding).
-    hosts: Option<Vec<String>>,
+    /// The deadline for a request's body, and for a client to take the answer.
+    body_timeout: Duration,
+    header_timeout: Duration,
+    /// Host names accepted besides the machine's addresses (--allow-host).
+    allowed_hosts: Vec<String>,
+    /// Origins whose pages may POST besides the page itself (--allow-origin).
+    allowed_origins: Vec<String>,
+    /// Checks being read, waiting or running (`--workers` + [`server::QUEUE`]).
+    admission: Semaphore,
+    /// Checks running (`--workers`).
+    workers: Semaphore,
+    failures: guard::Failures,
 }
 
 pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
@@ -66,32 +63,63 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     if let Err(ResolveError::Broken(config)) = governed {
         return Ok(status.stop(format_args!("{config} 有误，未启动")));
     }
+    // Beyond loopback only with a token, or told explicitly: refused before listening
+    // when the address is written as one, else once it is known.
+    let unguarded = |a: SocketAddr| !a.ip().is_loopback() && args.token.is_none();
+    let refusal = |a: &dyn std::fmt::Display| {
+        format!(
+            "未启动：在 {a} 上监听时，能连到这台电脑的任何人都能打开检查页、上传报告。请用 --token 设一个访问口令；确实不需要口令时加 --insecure-no-token"
+        )
+    };
+    if let Ok(a) = args.addr.parse::<SocketAddr>()
+        && unguarded(a)
+        && !args.insecure_no_token
+    {
+        return Ok(status.stop(refusal(&a)));
+    }
     let listener = match TcpListener::bind(args.addr.as_str()) {
         Ok(l) => l,
         Err(e) => return Ok(status.stop(format_args!("无法监听 {}：{e}", args.addr))),
     };
     let bound = listener.local_addr()?;
-    let server = match tiny_http::Server::from_listener(listener, None) {
-        Ok(s) => s,
+    if unguarded(bound) {
+        if !args.insecure_no_token {
+            return Ok(status.stop(refusal(&bound)));
+        }
+        eprint_line(&format!(
+            "警告：在 {bound} 上监听且没有访问口令（--insecure-no-token）：能连到这台电脑的任何人都能使用检查页。只在可信的网络中这样做"
+        ));
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(usize::from(args.workers))
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
         Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
     };
-    let hosts = bound.ip().is_loopback().then(|| {
-        let p = bound.port();
-        vec![
-            format!("127.0.0.1:{p}"),
-            format!("localhost:{p}"),
-            format!("[::1]:{p}"),
-            bound.to_string(),
-        ]
-    });
-    let state = State {
+    let workers = usize::from(args.workers);
+    let state = Arc::new(State {
         resolver: Mutex::new(resolver),
         base,
         dir,
         token: args.token.clone(),
         bound,
-        timeout: Duration::from_secs(args.timeout),
-        hosts,
+        body_timeout: Duration::from_secs(args.timeout),
+        header_timeout: Duration::from_secs(args.header_timeout),
+        allowed_hosts: args.allow_host.clone(),
+        allowed_origins: args.allow_origin.clone(),
+        admission: Semaphore::new(workers + server::QUEUE),
+        workers: Semaphore::new(workers),
+        failures: guard::Failures::default(),
+    });
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|()| runtime.block_on(async { tokio::net::TcpListener::from_std(listener) }))
+    {
+        Ok(l) => l,
+        Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
     };
     let url = page_url(bound, args.token.as_deref());
     out.print(&format!("{url}\n"));
@@ -104,27 +132,8 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     if !args.no_open && desktop() {
         open_browser(&url);
     }
-    std::thread::scope(|s| {
-        for _ in 0..args.workers {
-            s.spawn(|| {
-                loop {
-                    match server.recv() {
-                        Ok(rq) => {
-                            // A panic answers nothing, but the worker goes on.
-                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                handle(&state, rq)
-                            }));
-                        }
-                        // The accept loop has ended: nothing more will come.
-                        Err(e) => {
-                            eprint_line(&format!("error: 服务已停止：{e}"));
-                            std::process::exit(EXIT_TROUBLE);
-                        }
-                    }
-                }
-            });
-        }
-    });
+    let max_connections = args.max_connections as usize;
+    runtime.block_on(server::serve(listener, state, max_connections));
     Ok(status)
 }
 
@@ -167,103 +176,3 @@ fn open_browser(url: &str) {
         eprint_line("未能自动打开浏览器，请手动打开上面的地址");
     }
 }
-
-fn handle(state: &State, mut rq: Request) {
-    let started = Instant::now();
-    set_timeouts(rq.remote_addr(), state.bound, state.timeout);
-    let method = rq.method().clone();
-    let (path, query) = split_url(rq.url());
-    let reply = route(state, &mut rq, &method, &path, &query);
-    let status = reply.status;
-    let size = reply.body.len();
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    let extra = reply
-        .extra
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()));
-    let headers = [("Content-Type", reply.kind)]
-        .into_iter()
-        .chain(SECURITY_HEADERS)
-        .chain(extra);
-    for h in headers.filter_map(|(name, value)| header(name, value)) {
-        response.add_header(h);
-    }
-    // tiny_http 0.12 drains an unread body when a request is dropped, allocating what
-    // is left of the declared length at once (tiny-http PR #290): for an absurd
-    // Content-Length that would abort the process. Such a connection is answered, then
-    // abandoned: its reader is never dropped and its socket is shut down.
-    if rq.body_length().is_some_and(|n| n > DRAIN_CAP) {
-        let peer = rq.remote_addr().copied();
-        let stream = rq.upgrade("close", response);
-        std::mem::forget(stream);
-        shut_down(peer.as_ref(), state.bound);
-    } else {
-        let _ = rq.respond(response);
-    }
-    // One line per request: never the query (it may hold the token) nor any text.
-    let path_shown: String = path.chars().take(200).collect();
-    eprint_line(&format!(
-        "{method} {} {status} {size} {}ms",
-        path_shown.escape_debug(),
-        started.elapsed().as_millis()
-    ));
-}
-
-fn authorised(state: &State, rq: &Request, query: &str) -> bool {
-    let Some(token) = &state.token else {
-        return true;
-    };
-    let bearer = header_value(rq, "Authorization")
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let given = bearer
-        .map(str::to_string)
-        .or_else(|| query_param(query, "token"));
-    given.is_some_and(|g| same(g.as_bytes(), token.as_bytes()))
-}
-
-fn route(state: &State, rq: &mut Request, method: &Method, path: &str, query: &str) -> Reply {
-    if let Some(hosts) = &state.hosts {
-        let host = header_value(rq, "Host").unwrap_or("");
-        if !hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
-            return Reply::text(421, "请求的 Host 不是本机地址，已拒绝");
-        }
-    }
-    let get = matches!(method, Method::Get | Method::Head);
-    let allowed = |ok: bool, allow: &'static str| -> Option<Reply> {
-        (!ok).then(|| Reply::error(405, "不支持此请求方法").with("Allow", allow))
-    };
-    let page_route = path == "/";
-    let api = path.starts_with("/api/");
-    if (page_route || api) && !authorised(state, rq, query) {
-        return if api {
-            Reply::error(401, "需要访问令牌：请用启动时显示的地址打开检查页")
-                .with("WWW-Authenticate", "Bearer")
-        } else {
-            Reply::new(401, "text/html; charset=utf-8", UNAUTHORISED_PAGE)
-                .with("WWW-Authenticate", "Bearer")
-        };
-    }
-    match path {
-        "/" => allowed(get, "GET, HEAD")
-            .unwrap_or_else(|| Reply::new(200, "text/html; charset=utf-8", PAGE)),
-        "/app.js" => allowed(get, "GET, HEAD")
-            .unwrap_or_else(|| Reply::new(200, "text/javascript; charset=utf-8", SCRIPT)),
-        "/app.css" => allowed(get, "GET, HEAD")
-            .unwrap_or_else(|| Reply::new(200, "text/css; charset=utf-8", STYLE)),
-        "/healthz" => allowed(get, "GET, HEAD").unwrap_or_else(|| Reply::text(200, "ok")),
-        "/api/rules" => allowed(get, "GET, HEAD")
-            .unwrap_or_else(|| Reply::json(200, &json!(rule_items(&state.base)))),
-        "/api/check" => {
-            allowed(*method == Method::Post, "POST").unwrap_or_else(|| api::check(state, rq, query))
-        }
-        _ => match path.strip_prefix("/api/rule/") {
-            Some(id) => allowed(get, "GET, HEAD")
-                .unwrap_or_else(|| api::rule(state, &percent_decode(id).unwrap_or_default())),
-            None => Reply::error(404, "没有这个地址"),
-        },
-    }
-}
-
-const UNAUTHORISED_PAGE: &str = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">\
-<title>需要访问令牌</title><p>此检查页需要访问令牌。请使用 fzlint serve 启动时显示的完整地址（含 ?token=…）打开。</p></html>";
