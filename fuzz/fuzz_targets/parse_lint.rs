@@ -2,15 +2,12 @@
 //! rendered in every format: nothing may panic or hang.
 #![no_main]
 
+mod common;
+
+use fzlint::Settings;
 use fzlint::input::from_bytes;
 use fzlint::text::Format;
-use fzlint::render::{FileReport, github, human, json, junit, sarif};
-use fzlint::rules::RuleSet;
-use fzlint::{Settings, lint};
 use libfuzzer_sys::fuzz_target;
-use std::sync::LazyLock;
-
-static SET: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().expect("the pack loads"));
 
 fuzz_target!(|data: &[u8]| {
     // The first byte chooses the name (Markdown comments and headings are read only in
@@ -25,16 +22,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let settings = Settings {
         reported_year: year,
+        ..Settings::default()
     };
-    let diags = lint(&src, &SET, &settings);
-    let f = FileReport {
-        src: &src,
-        diagnostics: &diags,
-    };
-    let _ = human::render(&f, false);
-    let _ = serde_json::to_string(&json::diagnostics(&f, &SET.vocab.version));
-    let _ = github::render(&f);
-    let _ = junit::testcase(&f);
-    let _ = sarif::results(&f, &|_| None);
+    let diags = common::lint_and_render(&src, &settings);
     let _ = fzlint::fix::apply(&src, &diags);
 });

@@ -134,6 +134,7 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
             return found;
         }
         let s = ctx.src.slice(&b.span);
+        let stops = Stops::of(s);
         let mut done = 0;
         for &k in &opens[from..from + n] {
             let q = k - b.span.start;
@@ -149,26 +150,40 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
                 all: &s[a..e],
                 title: &s[a + '《'.len_utf8()..e - '》'.len_utf8()],
                 span: b.span.start + a..b.span.start + e,
-                sentence: sentence_around(s, a, e),
+                sentence: stops.sentence_around(s, a, e),
             });
         }
         found
     })
 }
 
-/// The sentence of `s` around `s[a..e]`.
-fn sentence_around(s: &str, a: usize, e: usize) -> &str {
-    let start = s[..a]
-        .rfind(SENTENCE_STOPS)
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s[e..].find(SENTENCE_STOPS).map_or(s.len(), |i| e + i);
-    &s[start..end]
+/// Where the sentence stops of a text are, found in one pass, so that the sentence
+/// around each of many citations of one long line costs a search, not a scan of the line.
+struct Stops(Vec<usize>);
+
+impl Stops {
+    fn of(s: &str) -> Stops {
+        Stops(s.match_indices(SENTENCE_STOPS).map(|(i, _)| i).collect())
+    }
+
+    /// The sentence of `s` (the text the stops are of) around `s[a..e]`: from after
+    /// the last stop before `a` to the first stop at or after `e`.
+    fn sentence_around<'s>(&self, s: &'s str, a: usize, e: usize) -> &'s str {
+        let before = self.0.partition_point(|&i| i < a);
+        let start = before.checked_sub(1).map_or(0, |k| {
+            let i = self.0[k];
+            i + s[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let after = self.0.partition_point(|&i| i < e);
+        let end = self.0.get(after).copied().unwrap_or(s.len());
+        &s[start..end]
+    }
 }
 
 /// The citations as first found, with [`CITED`]: the scan above must agree with it.
 #[cfg(test)]
 mod reference {
-    use super::{CITED, Cited, Ctx, sentence_around};
+    use super::{CITED, Cited, Ctx};
 
     /// Every 《…》 citation of the report's text blocks.
     pub fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + 't {
@@ -185,6 +200,16 @@ mod reference {
             })
         })
     }
+
+    /// The sentence of `s` around `s[a..e]`, by scanning the text each time.
+    fn sentence_around(s: &str, a: usize, e: usize) -> &str {
+        let stops = super::SENTENCE_STOPS;
+        let start = s[..a]
+            .rfind(stops)
+            .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        let end = s[e..].find(stops).map_or(s.len(), |i| e + i);
+        &s[start..end]
+    }
 }
 
 #[cfg(test)]
@@ -194,7 +219,11 @@ mod tests {
     #[test]
     fn citations_are_what_the_pattern_finds() {
         let long = format!("《{}》《{}》", "字".repeat(80), "字".repeat(81));
+        // Many citations on one line, sentence stops between some: each one's sentence
+        // is found among the line's stops.
+        let line = "《行政处罚法》第十条、《纲要》;规定《A》。".repeat(300);
         let all = texts_and(&[
+            &line,
             "《A《纲要》》《》《x\n》《一》。学习《法治政府建设实施纲要(2021—2025年)》!",
             &long,
             "《《《》",
