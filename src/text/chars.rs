@@ -26,6 +26,29 @@ pub const SENTENCE_STOPS: [char; 4] = ['。', '!', '?', ';'];
 /// title ends.
 pub const FULL_STOPS: [char; 3] = ['。', '!', '?'];
 
+/// Where the sentence stops of a text are, found in one pass, so that the sentence
+/// around each of many matches on one long line costs a search, not a scan of the line.
+pub struct SentenceStops(Vec<usize>);
+
+impl SentenceStops {
+    pub fn of(s: &str) -> SentenceStops {
+        SentenceStops(s.match_indices(SENTENCE_STOPS).map(|(i, _)| i).collect())
+    }
+
+    /// The sentence of `s` (the text the stops are of) around `s[a..e]`: from after
+    /// the last stop before `a` to the first stop at or after `e`.
+    pub fn sentence_around<'s>(&self, s: &'s str, a: usize, e: usize) -> &'s str {
+        let before = self.0.partition_point(|&i| i < a);
+        let start = before.checked_sub(1).map_or(0, |k| {
+            let i = self.0[k];
+            i + s[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let after = self.0.partition_point(|&i| i < e);
+        let end = self.0.get(after).copied().unwrap_or(s.len());
+        &s[start..end]
+    }
+}
+
 /// Whether `c` ends a sentence ([`SENTENCE_STOPS`]).
 #[inline]
 pub fn is_sentence_stop(c: char) -> bool {

@@ -5,7 +5,7 @@ use super::{Ctx, Finding};
 use crate::pack::pattern::{Compile, Matcher};
 use crate::rules::spec::{CitationDoc, YearRange};
 use crate::text::Span;
-use crate::text::chars::SENTENCE_STOPS;
+use crate::text::chars::SentenceStops;
 #[cfg(test)]
 use regex::Regex;
 use std::sync::LazyLock;
@@ -134,7 +134,7 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
             return found;
         }
         let s = ctx.src.slice(&b.span);
-        let stops = Stops::of(s);
+        let stops = SentenceStops::of(s);
         let mut done = 0;
         for &k in &opens[from..from + n] {
             let q = k - b.span.start;
@@ -155,29 +155,6 @@ pub(super) fn citations<'t>(ctx: &'t Ctx) -> impl Iterator<Item = Cited<'t>> + '
         }
         found
     })
-}
-
-/// Where the sentence stops of a text are, found in one pass, so that the sentence
-/// around each of many citations of one long line costs a search, not a scan of the line.
-struct Stops(Vec<usize>);
-
-impl Stops {
-    fn of(s: &str) -> Stops {
-        Stops(s.match_indices(SENTENCE_STOPS).map(|(i, _)| i).collect())
-    }
-
-    /// The sentence of `s` (the text the stops are of) around `s[a..e]`: from after
-    /// the last stop before `a` to the first stop at or after `e`.
-    fn sentence_around<'s>(&self, s: &'s str, a: usize, e: usize) -> &'s str {
-        let before = self.0.partition_point(|&i| i < a);
-        let start = before.checked_sub(1).map_or(0, |k| {
-            let i = self.0[k];
-            i + s[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let after = self.0.partition_point(|&i| i < e);
-        let end = self.0.get(after).copied().unwrap_or(s.len());
-        &s[start..end]
-    }
 }
 
 /// The citations as first found, with [`CITED`]: the scan above must agree with it.
@@ -203,7 +180,7 @@ mod reference {
 
     /// The sentence of `s` around `s[a..e]`, by scanning the text each time.
     fn sentence_around(s: &str, a: usize, e: usize) -> &str {
-        let stops = super::SENTENCE_STOPS;
+        let stops = crate::text::chars::SENTENCE_STOPS;
         let start = s[..a]
             .rfind(stops)
             .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));

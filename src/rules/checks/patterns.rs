@@ -4,6 +4,7 @@ use super::{Ctx, Finding, Sink};
 use crate::pack::pattern::{Compile, Matcher, Pattern, build};
 use crate::rules::spec::{PatternItem, Scope};
 use crate::text::Span;
+use crate::text::chars::SentenceStops;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -132,17 +133,6 @@ fn longer_than_a_character(p: &Pattern) -> bool {
     crate::text::literals::required(&hir).is_some_and(|set| set.iter().all(|l| chars(l) >= 2))
 }
 
-/// The sentence of `s` around `m`: from after the last sentence stop (or line break)
-/// before it to the next one after it.
-fn sentence_around(s: &str, m: std::ops::Range<usize>) -> &str {
-    let stop = |c: char| c == '\n' || crate::text::chars::is_sentence_stop(c);
-    let start = s[..m.start]
-        .rfind(stop)
-        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
-    let end = s[m.end..].find(stop).map_or(s.len(), |i| m.end + i);
-    &s[start..end]
-}
-
 /// One regex that matches wherever any of the items does (their `hit` groups made
 /// plain), or None when they cannot be joined (for example a repeated group name).
 fn prefilter(items: &[Item]) -> Option<Regex> {
@@ -260,6 +250,8 @@ fn patterns(
                 .zip(c)
                 .is_some_and(|(p, c)| p.re().is_match(c.encode_utf8(&mut [0; 4])))
         };
+        // The sentence stops of the block, found once when an `exclude` first asks.
+        let stops = std::cell::OnceCell::new();
         let mut found: Vec<_> = items
             .iter()
             .map(|item| {
@@ -274,7 +266,8 @@ fn patterns(
                         !blocked(&item.unless_before, before) && !blocked(&item.unless_after, after)
                     })
                     .filter(|m| {
-                        let sentence = || sentence_around(s, m.start()..m.end());
+                        let stops = stops.get_or_init(|| SentenceStops::of(s));
+                        let sentence = || stops.sentence_around(s, m.start(), m.end());
                         !item
                             .exclude
                             .as_ref()
