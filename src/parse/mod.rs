@@ -22,7 +22,7 @@ mod segments;
 
 use crate::pack::vocab::Vocab;
 use crate::text::Span;
-use crate::text::chars::FULL_STOPS;
+use crate::text::chars::{FULL_STOPS, is_han};
 use crate::text::source::Source;
 use grammar::MarkerParse;
 use head::HeadLine;
@@ -125,6 +125,12 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             tail = true;
         }
         if tail {
+            body_block(&mut r, &segs, si, text);
+            continue;
+        }
+        // A row of a pipe table (「| a | b |」) holds no headings, whatever its cells quote.
+        let s = &text[seg.span.clone()];
+        if seg.starts_line && s.starts_with('|') && s[1..].contains('|') {
             body_block(&mut r, &segs, si, text);
             continue;
         }
@@ -238,8 +244,12 @@ fn keep_broken_markers(markers: &mut [Option<MarkerParse>], segs: &[Seg], text: 
         let follows = before.is_some_and(|b| b.level == 2 && b.number + 1 == m.number);
         let precedes = after.is_some_and(|a| a.level == 2 && a.number == m.number + 1);
         let s = &text[segs[i].span.clone()];
-        let parenthesis =
-            s.starts_with('(') && s[m.marker_len..].chars().take(12).any(|c| c == ')');
+        // Closed soon after, or closed after filler with no word between (「(一___)」: a
+        // whole marker with a blank in it, not one that lost its half).
+        let rest = || s[m.marker_len..].chars();
+        let parenthesis = s.starts_with('(')
+            && (rest().take(12).any(|c| c == ')')
+                || rest().take_while(|&c| !is_han(c)).any(|c| c == ')'));
         if !(follows || precedes) || parenthesis {
             markers[i] = None;
         }
