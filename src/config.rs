@@ -319,12 +319,6 @@ impl Selection {
         out.ignore.extend(ignore.iter().cloned());
         out
     }
-
-    /// Every name it holds.
-    pub fn names(&self) -> impl Iterator<Item = &String> {
-        let select = self.select.iter().flatten();
-        select.chain(&self.extend).chain(&self.ignore)
-    }
 }
 
 fn glob_set(path: &Path, text: &str, globs: &[String]) -> Result<globset::GlobSet, YamlError> {
