@@ -103,9 +103,20 @@ fn boot(dir: &Path) {
 /// Linux and Windows runs of the same fzlint command.
 fn both(dir: &Path, exe: &Path, args: &[&str]) -> (Output, Output) {
     let linux = common::fzlint(args);
-    let mut cmd = wine(dir, "wine");
-    cmd.arg(exe).args(args);
-    (linux, run(&mut cmd, Duration::from_secs(120)))
+    let windows = || {
+        let mut cmd = wine(dir, "wine");
+        cmd.arg(exe).args(args);
+        run(&mut cmd, Duration::from_secs(120))
+    };
+    let mut out = windows();
+    // Ended by a signal, not by the program's exit: Wine itself fell over (seen once in
+    // a few runs on a loaded machine, with the whole output written). Asked once more;
+    // an exit code of the program's own is never retried.
+    if out.status.code().is_none() {
+        eprintln!("wine ended by a signal ({}): asked again", out.status);
+        out = windows();
+    }
+    (linux, out)
 }
 
 /// Stops this test's wineserver (and so every Wine process of its prefix) when the
