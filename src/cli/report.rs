@@ -677,20 +677,6 @@ fn now_local() -> String {
                 .map_or(0, |d| d.as_secs() as i64)
         })
         + 8 * 3600;
-    let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z.rem_euclid(146097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}（北京时间）",
-        rem / 3600,
-        rem % 3600 / 60
-    )
+    let (y, m, d, h, min, _) = super::out::civil(secs);
+    format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}（北京时间）")
 }

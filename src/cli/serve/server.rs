@@ -15,7 +15,7 @@ use super::head;
 use super::http::{
     Reply, SECURITY_HEADERS, TOO_LARGE, header_value, percent_decode, read_body, refuse_declared,
 };
-use crate::cli::out::eprint_line;
+use crate::cli::out::{civil, eprint_line};
 use fzlint::render::rules::items as rule_items;
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
@@ -234,22 +234,8 @@ async fn check(state: &Arc<State>, headers: &HeaderMap, query: &str, mut body: I
 /// A time as ISO 8601 in UTC, to the second.
 fn utc(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
-    // Days to a civil date (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
+    let (y, m, d, h, min, sec) = civil(secs as i64);
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{sec:02}Z")
 }
 
 const UNAUTHORISED_PAGE: &str = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">\
