@@ -2,157 +2,22 @@
 
 mod common;
 
+#[path = "support/serve.rs"]
+mod serve;
+
 use common::{fzlint, root, stderr};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use serve::{Reply, Server, read_reply};
+use std::io::Write;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A running `fzlint serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
+fn start(extra: &[&str]) -> Server {
+    Server::start(&root(), extra)
 }
 
-impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fzlint"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--no-open"])
-            .args(extra)
-            .current_dir(root())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("fzlint serve starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("stdout is piped"))
-            .read_line(&mut first)
-            .expect("the URL is printed");
-        // http://127.0.0.1:PORT/ (and ?token=… with --token)
-        let port = first
-            .trim()
-            .strip_prefix("http://127.0.0.1:")
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("first line is the URL: {first:?}"));
-        Server { child, port }
-    }
-
-    fn get(&self, path: &str) -> Reply {
-        self.request("GET", path, &[], b"")
-    }
-
-    fn post(&self, path: &str, body: &[u8]) -> Reply {
-        self.request("POST", path, &[], body)
-    }
-
-    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-        let mut s = self.connect();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.port,
-            body.len()
-        );
-        for (k, v) in headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
-        }
-        head.push_str("\r\n");
-        s.write_all(head.as_bytes()).expect("request head sent");
-        s.write_all(body).expect("request body sent");
-        read_reply(&mut s)
-    }
-
-    fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(("127.0.0.1", self.port)).expect("server accepts");
-        s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-        s
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "JSON body ({e}), status {}: {}",
-                self.status,
-                String::from_utf8_lossy(&self.body)
-            )
-        })
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-fn read_reply(s: &mut TcpStream) -> Reply {
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("a whole response: {:?}", String::from_utf8_lossy(&raw)));
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|c| c.parse().ok())
-        .expect("a status line");
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let mut body = raw[split + 4..].to_vec();
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    if chunked {
-        body = dechunk(&body);
-    }
-    Reply {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(end) = b.windows(2).position(|w| w == b"\r\n") {
-        let size =
-            usize::from_str_radix(String::from_utf8_lossy(&b[..end]).trim(), 16).unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[end + 2..end + 2 + size]);
-        b = &b[end + 2 + size + 2..];
-    }
-    out
+fn sample() -> Vec<u8> {
+    serve::sample(&root())
 }
 
 /// JSON elements with their `path` removed (the server names the upload, not the path).
@@ -171,10 +36,6 @@ fn cli_json(args: &[&str]) -> Value {
     let o = fzlint(args);
     serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("{args:?} prints JSON ({e}): {}", stderr(&o)))
-}
-
-fn sample() -> Vec<u8> {
-    std::fs::read(root().join("examples/sample-report.txt")).expect("the sample report")
 }
 
 fn expected_sample() -> Vec<Value> {
@@ -201,7 +62,7 @@ fn assert_security_headers(r: &Reply) {
 
 #[test]
 fn the_page_is_served_with_security_headers_and_no_outside_assets() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let page = s.get("/");
     assert_eq!(page.status, 200);
     assert!(
@@ -242,7 +103,7 @@ fn the_page_is_served_with_security_headers_and_no_outside_assets() {
 
 #[test]
 fn a_check_gives_what_check_and_outline_print() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let r = s.post("/api/check?name=sample-report.txt", &sample());
     assert_eq!(r.status, 200, "{}", r.text());
     assert_security_headers(&r);
@@ -269,7 +130,7 @@ fn a_check_gives_what_check_and_outline_print() {
 
 #[test]
 fn gbk_text_and_html_pages_are_read() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let text = String::from_utf8(sample()).unwrap();
     let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
     let r = s.post("/api/check?name=gb.txt", &gbk);
@@ -320,7 +181,7 @@ fn gbk_text_and_html_pages_are_read() {
 
 #[test]
 fn bodies_over_ten_megabytes_get_413_and_the_server_goes_on() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let big = vec![b'a'; 10 * 1024 * 1024 + 1];
     // Declared too large.
     let r = s.post("/api/check?name=big.txt", &big);
@@ -366,7 +227,7 @@ fn bodies_over_ten_megabytes_get_413_and_the_server_goes_on() {
 
 #[test]
 fn unreadable_files_get_422_with_the_sentence_check_prints() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("blob.txt");
@@ -398,7 +259,7 @@ fn unreadable_files_get_422_with_the_sentence_check_prints() {
 /// the file they carry: the findings are those of the file uploaded as itself.
 #[test]
 fn uploads_in_every_form_give_the_file_s_findings() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let raw = s.post("/api/check?name=sample-report.txt", &sample());
     assert_eq!(raw.status, 200, "{}", raw.text());
     let want = without_path(raw.json()["diagnostics"].as_array().unwrap());
@@ -469,7 +330,7 @@ fn uploads_in_every_form_give_the_file_s_findings() {
 
 #[test]
 fn with_a_token_requests_need_it() {
-    let s = Server::start(&["--token", "s3cret-t0ken"]);
+    let s = start(&["--token", "s3cret-t0ken"]);
     assert_eq!(s.get("/api/rules").status, 401);
     assert_eq!(s.get("/").status, 401);
     assert_eq!(s.post("/api/check?name=a.txt", &sample()).status, 401);
@@ -493,7 +354,7 @@ fn with_a_token_requests_need_it() {
 
 #[test]
 fn rules_and_rule_explanations() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let r = s.get("/api/rules");
     assert_eq!(r.status, 200);
     assert_eq!(r.json(), cli_json(&["rules", "--format", "json"]));
@@ -510,7 +371,7 @@ fn rules_and_rule_explanations() {
 
 #[test]
 fn thirty_requests_at_once_all_get_their_answer() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let expected = expected_sample();
     let body = sample();
     let started = Instant::now();
@@ -546,7 +407,7 @@ fn thirty_requests_at_once_all_get_their_answer() {
 
 #[test]
 fn a_silent_client_times_out_and_frees_its_worker() {
-    let s = Server::start(&["--timeout", "1", "--workers", "1"]);
+    let s = start(&["--timeout", "1", "--workers", "1"]);
     let mut c = s.connect();
     let head = format!(
         "POST /api/check?name=a.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: 5000\r\n\r\nabc",
@@ -579,7 +440,7 @@ fn the_page_works_in_a_browser() {
         chromium.is_file() && node && modules.is_dir(),
         "the browser check cannot run: it needs Chromium, node and tests/browser/node_modules"
     );
-    let s = Server::start(&["--token", "page-t0ken"]);
+    let s = start(&["--token", "page-t0ken"]);
     let url = format!("http://127.0.0.1:{}/?token=page-t0ken", s.port);
     // One file of each kind, all the sample report, and one that is no report.
     let files = tempfile::tempdir().unwrap();
@@ -661,7 +522,7 @@ fn sample_docx(path: &std::path::Path) {
 
 #[test]
 fn word_files_are_read_and_their_paragraphs_given_as_lines() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("report.docx");
     sample_docx(&file);

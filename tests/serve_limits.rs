@@ -4,150 +4,17 @@
 
 mod common;
 
+#[path = "support/serve.rs"]
+mod serve;
+
 use common::{fzlint, root, stderr};
-use std::io::{BufRead, BufReader, Read, Write};
+use serve::{Server, read_reply};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A running `fzlint serve` whose log goes to a file; stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    fn start(extra: &[&str]) -> Server {
-        Server::start_with(extra, None)
-    }
-
-    /// With `nofile`, the server runs with that limit on open descriptors (Unix).
-    fn start_with(extra: &[&str], nofile: Option<u64>) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("serve.log");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_fzlint"));
-        cmd.args(["serve", "--no-open"]);
-        if !extra.contains(&"--addr") {
-            cmd.args(["--addr", "127.0.0.1:0"]);
-        }
-        cmd.args(extra)
-            .current_dir(root())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&log).unwrap());
-        #[cfg(not(unix))]
-        assert!(nofile.is_none(), "a descriptor limit is set on Unix only");
-        #[cfg(unix)]
-        if let Some(n) = nofile {
-            use std::os::unix::process::CommandExt;
-            // SAFETY: setrlimit only, between fork and exec.
-            unsafe {
-                cmd.pre_exec(move || {
-                    let lim = libc::rlimit {
-                        rlim_cur: n,
-                        rlim_max: n,
-                    };
-                    if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                    Ok(())
-                });
-            }
-        }
-        let mut child = cmd.spawn().expect("fzlint serve starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("stdout is piped"))
-            .read_line(&mut first)
-            .expect("the URL is printed");
-        let port = first
-            .trim()
-            .strip_prefix("http://127.0.0.1:")
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("first line is the URL: {first:?}"));
-        Server {
-            child,
-            port,
-            log,
-            _dir: dir,
-        }
-    }
-
-    fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(("127.0.0.1", self.port)).expect("server accepts");
-        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-        s
-    }
-
-    /// One request with these head lines (Host and Connection: close added unless given).
-    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-        let mut s = self.connect();
-        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-            head.push_str(&format!("Host: 127.0.0.1:{}\r\n", self.port));
-        }
-        for (k, v) in headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
-        }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        s.write_all(head.as_bytes()).unwrap();
-        s.write_all(body).unwrap();
-        read_reply(&mut s)
-    }
-
-    fn healthy(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-            && self.request("GET", "/healthz", &[], b"").body == b"ok"
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Reply {
-    status: u16,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-fn read_reply(s: &mut TcpStream) -> Reply {
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("a whole response: {:?}", String::from_utf8_lossy(&raw)));
-    let status = String::from_utf8_lossy(&raw[..split])
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .expect("a status line");
-    Reply {
-        status,
-        body: raw[split + 4..].to_vec(),
-    }
-}
-
 /// Whether the server closes `s` (rather than leaving it open past the client's
-/// 60-second read timeout).
+/// read timeout).
 fn closed_by_server(s: &mut TcpStream) -> bool {
     let mut buf = [0u8; 1024];
     loop {
@@ -160,12 +27,16 @@ fn closed_by_server(s: &mut TcpStream) -> bool {
 }
 
 fn sample() -> Vec<u8> {
-    std::fs::read(root().join("examples/sample-report.txt")).unwrap()
+    serve::sample(&root())
+}
+
+fn start(extra: &[&str]) -> Server {
+    Server::start(&root(), extra)
 }
 
 #[test]
 fn a_slow_or_silent_head_is_cut_off_and_others_are_served() {
-    let mut s = Server::start(&["--header-timeout", "1"]);
+    let mut s = start(&["--header-timeout", "1"]);
     // Nothing sent; half a head; a head dribbled a byte at a time.
     let mut silent = s.connect();
     let mut half = s.connect();
@@ -202,7 +73,7 @@ fn a_slow_or_silent_head_is_cut_off_and_others_are_served() {
 
 #[test]
 fn slow_bodies_get_408_and_do_not_hold_up_checks() {
-    let mut s = Server::start(&["--timeout", "2", "--workers", "1"]);
+    let mut s = start(&["--timeout", "2", "--workers", "1"]);
     let port = s.port;
     // Four clients each sending a declared 5000-byte body a byte every 200 ms (they
     // would take 1000 s): each is answered 408 once the body's deadline has passed.
@@ -243,7 +114,7 @@ fn slow_bodies_get_408_and_do_not_hold_up_checks() {
 #[test]
 #[cfg(unix)]
 fn running_out_of_descriptors_is_waited_out() {
-    let mut s = Server::start_with(&["--header-timeout", "2"], Some(64));
+    let mut s = Server::start_with(&root(), &["--header-timeout", "2"], Some(64));
     // More idle connections than the server has descriptors: the system completes them,
     // the server accepts what it can and the rest wait until the idle ones are cut off.
     let idle: Vec<TcpStream> = (0..120)
@@ -273,7 +144,7 @@ fn running_out_of_descriptors_is_waited_out() {
 
 #[test]
 fn posts_from_other_sites_get_403() {
-    let s = Server::start(&["--allow-origin", "http://intranet.example:9000"]);
+    let s = start(&["--allow-origin", "http://intranet.example:9000"]);
     let own = format!("http://127.0.0.1:{}", s.port);
     let post = |headers: &[(&str, &str)]| {
         s.request(
@@ -302,7 +173,7 @@ fn posts_from_other_sites_get_403() {
 
 #[test]
 fn foreign_hosts_get_421() {
-    let s = Server::start(&["--allow-host", "fzlint.local"]);
+    let s = start(&["--allow-host", "fzlint.local"]);
     let p = s.port;
     for host in [
         "evil.example".to_string(),
@@ -347,7 +218,11 @@ fn beyond_loopback_a_token_is_required() {
     ]);
     assert_eq!(o.status.code(), Some(2), "the two do not go together");
     // Explicitly without a token: it starts, with a warning; Hosts are still checked.
-    let mut s = Server::start_with(&["--addr", "0.0.0.0:0", "--insecure-no-token"], None);
+    let mut s = Server::start_with(
+        &root(),
+        &["--addr", "0.0.0.0:0", "--insecure-no-token"],
+        None,
+    );
     assert!(s.healthy());
     assert!(
         s.log().contains("警告") && s.log().contains("没有访问口令"),
@@ -360,7 +235,7 @@ fn beyond_loopback_a_token_is_required() {
 
 #[test]
 fn wrong_tokens_are_answered_slowly_one_after_another() {
-    let s = Server::start(&["--token", "right-t0ken"]);
+    let s = start(&["--token", "right-t0ken"]);
     let started = Instant::now();
     let statuses: Vec<u16> = std::thread::scope(|scope| {
         let guesses: Vec<_> = ["a", "right-t0kem", "right-t0ken-and-more"]
@@ -393,7 +268,7 @@ fn wrong_tokens_are_answered_slowly_one_after_another() {
 
 #[test]
 fn each_request_is_logged_without_its_text() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let secret = "本报告的保密正文片段";
     let r = s.request(
         "POST",
