@@ -339,3 +339,56 @@ fn write_the_compliant_draft_when_asked() {
         std::fs::write(path, Draft::compliant().bytes()).unwrap();
     }
 }
+
+#[test]
+fn outline_shows_each_paragraphs_font_and_size_on_request() {
+    let mut d = Draft::compliant();
+    let i = d.find(H2_SECOND);
+    d.paras[i].rpr = "<w:rFonts w:eastAsia=\"黑体\"/>".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.docx");
+    std::fs::write(&path, d.bytes()).unwrap();
+    let path = path.to_str().unwrap();
+    // Without the flag the JSON is as before: no "fonts".
+    let plain: Value =
+        serde_json::from_str(&stdout(&fzlint(&["outline", "--format", "json", path]))).unwrap();
+    assert!(plain.get("fonts").is_none());
+    let v: Value = serde_json::from_str(&stdout(&fzlint(&[
+        "outline", "--fonts", "--format", "json", path,
+    ])))
+    .unwrap();
+    let fonts = v["fonts"].as_array().unwrap();
+    assert_eq!(fonts.len(), d.paras.len());
+    let first = &fonts[d.find(H2_FIRST)];
+    assert_eq!(
+        (
+            &first["font"],
+            &first["font_from"],
+            &first["font_style"],
+            &first["size"]
+        ),
+        (
+            &Value::from("楷体_GB2312"),
+            &Value::from("style"),
+            &Value::from("标题 2"),
+            &Value::from(16.0)
+        )
+    );
+    let second = &fonts[i];
+    assert_eq!(
+        (&second["line"], &second["font"], &second["font_from"]),
+        (
+            &Value::from(i + 1),
+            &Value::from("黑体"),
+            &Value::from("direct")
+        )
+    );
+    let human = stdout(&fzlint(&["outline", "--fonts", path]));
+    assert!(
+        human.contains(&format!(
+            "第{}段  黑体 16磅，字体为直接设置  “(二)规范行政执法行为”",
+            i + 1
+        )),
+        "{human}"
+    );
+}
