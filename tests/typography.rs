@@ -392,3 +392,73 @@ fn outline_shows_each_paragraphs_font_and_size_on_request() {
         "{human}"
     );
 }
+
+/// The files of word processors read without false findings: the compliant draft saved
+/// again by LibreOffice Writer (`soffice --headless --convert-to docx`), and a draft in
+/// WPS Office's XML habits (tests/fixtures/typography/make-wps-habits.py writes it).
+/// Both are judged (their pages and page numbers are read): a reading that lost a fact
+/// would be a finding here.
+#[test]
+fn word_processor_files_get_no_false_findings() {
+    for name in ["libreoffice-roundtrip.docx", "wps-habits.docx"] {
+        let path = common::root().join("tests/fixtures/typography").join(name);
+        let found = findings_of(&path, &["--isolated"]);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+        let out = fzlint(&[
+            "outline",
+            "--fonts",
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ]);
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let fonts: Vec<&str> = (v["fonts"].as_array().unwrap().iter())
+            .filter_map(|f| f["font"].as_str())
+            .collect();
+        for font in ["方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"] {
+            assert!(fonts.contains(&font), "{name}: {font} read: {fonts:?}");
+        }
+    }
+}
+
+/// Where LibreOffice is installed, the compliant draft is saved again by it now and
+/// read without false findings (elsewhere the committed round trip above stands in).
+#[test]
+fn libreoffice_round_trip_where_installed() {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("soffice"))
+            .find(|p| p.is_file())
+    });
+    let Some(soffice) = found else {
+        eprintln!(
+            "skipped: soffice (LibreOffice) is not installed; the committed round trip is checked instead"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in"), dir.path().join("out"));
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("draft.docx"), Draft::compliant().bytes()).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let status = std::process::Command::new(soffice)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(input.join("draft.docx"))
+        .status()
+        .expect("soffice runs");
+    assert!(status.success());
+    let saved = out.join("draft.docx");
+    assert!(saved.is_file(), "LibreOffice wrote the draft");
+    let found = findings_of(&saved, &["--isolated"]);
+    assert!(found.is_empty(), "{found:#?}");
+}

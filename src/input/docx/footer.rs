@@ -5,7 +5,7 @@
 use super::typeface::{Formats, ParaProps, RunProps};
 use super::xml::{Handler, Tag, attr, is_on, parse_part};
 use crate::input::InputError;
-use crate::text::typeset::PageNumber;
+use crate::text::typeset::{Align, PageNumber};
 use quick_xml::events::BytesStart;
 
 /// Whether a footer part's XML holds a PAGE field (a field code is never text to the
@@ -22,6 +22,9 @@ fn has_page_field(data: &[u8]) -> bool {
 
 #[derive(Default)]
 struct Para {
+    /// The horizontal alignment of the text box the paragraph is in, if any
+    /// (`wp:positionH/wp:align`: left, center, right, inside, outside).
+    box_align: Option<String>,
     style: Option<String>,
     props: ParaProps,
     text: String,
@@ -31,6 +34,8 @@ struct Para {
 
 #[derive(Default)]
 struct Reader {
+    /// The alignment of the last drawing anchored, for the text box inside it.
+    box_align: Option<String>,
     paras: Vec<Para>,
     done: Vec<Para>,
     run: Option<(Option<String>, RunProps)>,
@@ -52,7 +57,13 @@ impl Handler for Reader {
         let in_ppr = parents.ends_with(&[Tag::P, Tag::PPr]);
         let in_rpr = parents.ends_with(&[Tag::R, Tag::RPr]);
         match tag {
-            Tag::P => self.paras.push(Para::default()),
+            Tag::P => self.paras.push(Para {
+                box_align: parents
+                    .contains(&Tag::TxbxContent)
+                    .then(|| self.box_align.clone())
+                    .flatten(),
+                ..Para::default()
+            }),
             Tag::PStyle if in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
                     p.style = attr(e, "val");
@@ -104,6 +115,10 @@ impl Handler for Reader {
     }
 
     fn text(&mut self, text: &str, parents: &[Tag]) {
+        if parents.ends_with(&[Tag::PositionH, Tag::PosAlign]) {
+            self.box_align = Some(text.trim().to_string());
+            return;
+        }
         if parents.last() != Some(&Tag::T) {
             return;
         }
@@ -137,10 +152,18 @@ pub(super) fn read_footer(
     };
     let (run_style, run) = p.number.clone().unwrap_or_default();
     let levels = formats.levels(p.style.as_deref(), run_style.as_deref());
+    // A number in a text box (WPS puts it there) is placed by the box: outside is right
+    // on odd pages and left on even ones.
+    let even = pages == "even";
+    let boxed = p.box_align.as_deref().and_then(|a| match a {
+        "outside" => Some(if even { Align::Left } else { Align::Right }),
+        "inside" => Some(if even { Align::Right } else { Align::Left }),
+        other => Align::from_word(other),
+    });
     Ok(Some(PageNumber {
         pages: pages.to_string(),
         text: p.text.trim().to_string(),
-        align: levels.para(&p.props, |x| x.align).map(|a| a.value),
+        align: boxed.or_else(|| levels.para(&p.props, |x| x.align).map(|a| a.value)),
         font: levels.font(&run, |x| x.latin.clone()).map(|f| f.value),
         size: levels.run(&run, |x| x.size).map(|s| s.value),
     }))
