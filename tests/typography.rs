@@ -462,3 +462,14 @@ fn libreoffice_round_trip_where_installed() {
     let found = findings_of(&saved, &["--isolated"]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_title_set_over_two_paragraphs_is_the_title() {
+    let mut d = Draft::compliant();
+    // The parse joins a title's lines into one title, judged at its first paragraph;
+    // the second paragraph is never taken for body text.
+    d.paras[0].text = "青石县司法局2025年法治政府建设".into();
+    d.paras.insert(1, draft::p(Some("GwTitle"), "年度报告"));
+    let found = findings(&d);
+    assert!(found.is_empty(), "{found:#?}");
+}
