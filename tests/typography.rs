@@ -473,3 +473,44 @@ fn a_title_set_over_two_paragraphs_is_the_title() {
     let found = findings(&d);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn hostile_formatting_is_read_without_panic() {
+    // A style based on itself, sizes and lengths that are not numbers or absurd,
+    // a grid of pitch 0: the file is checked (exit 0 or 1), never a crash.
+    let mut d = Draft::compliant();
+    d.styles.push(style(
+        "Loop",
+        "Loop",
+        Some("Loop"),
+        "<w:spacing w:line=\"0\" w:lineRule=\"exact\"/>",
+        "<w:sz w:val=\"abc\"/>",
+    ));
+    d.paras[2].style = Some("Loop");
+    d.paras[3].rpr = "<w:sz w:val=\"-5\"/><w:rFonts w:eastAsiaTheme=\"nonsense\"/>".into();
+    d.paras[4].ppr =
+        "<w:ind w:firstLineChars=\"99999999999\" w:hanging=\"-1e300\"/><w:jc w:val=\"???\"/>"
+            .into();
+    d.page = "<w:pgSz w:w=\"99999999999\" w:h=\"-1\"/><w:pgMar w:top=\"NaN\" w:left=\"-99999999\"/><w:docGrid w:type=\"lines\" w:linePitch=\"0\"/>".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.docx");
+    std::fs::write(&path, d.bytes()).unwrap();
+    let out = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON output");
+    // The page is judged: the margins are off.
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "page-margins")
+    );
+    let out = fzlint(&["outline", "--fonts", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+}
