@@ -138,8 +138,6 @@ pub struct Typeset {
     pub page: Option<Page>,
     /// The footers of the last section that show the page number.
     pub page_numbers: Vec<PageNumber>,
-    /// The last section names footers at all.
-    pub footers: bool,
     /// Odd and even pages have their own headers and footers (settings.xml).
     pub even_and_odd: bool,
 }

@@ -173,7 +173,6 @@ fn read_typeset(
             .collect(),
         page: read.page,
         page_numbers,
-        footers: !read.footers.is_empty(),
         even_and_odd,
     }))
 }
