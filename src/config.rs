@@ -713,7 +713,7 @@ pub const STARTER: &str = r#"# fzlint 配置文件：放在报告所在目录或
 # 检查目录时跳过的文件
 # exclude: ["草稿/**", "**/*备份*.txt"]
 
-# 关闭规则、改变级别或参数（键为规则 id 或类别：parts、dates、structure、form、hygiene）
+# 关闭规则、改变级别或参数（键为规则 id 或类别：parts、dates、structure、form、hygiene、typography）
 # rules:
   # level-skip: off
   # thin-shortcomings: error

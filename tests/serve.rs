@@ -1,6 +1,8 @@
 //! `fzlint serve`: the real binary on a free loopback port, spoken to in raw HTTP/1.1.
 
 mod common;
+#[path = "support/draft.rs"]
+mod draft;
 
 #[path = "support/serve.rs"]
 mod serve;
@@ -568,4 +570,44 @@ fn word_files_are_read_and_their_paragraphs_given_as_lines() {
         last.contains('\n'),
         "a paragraph keeps its line break: {last:?}"
     );
+}
+
+/// A Word draft dropped on the page (posted as the page posts a file) gets its
+/// typography findings (GB/T 9704) like any other, at the paragraph, and the same as
+/// `check` gives.
+#[test]
+fn a_dropped_word_draft_gets_its_typography_findings() {
+    let s = Server::start(&[]);
+    let mut d = draft::Draft::compliant();
+    let i = d.find(draft::H2_SECOND);
+    d.paras[i].rpr = "<w:rFonts w:eastAsia=\"黑体\"/>".into();
+    let bytes = d.bytes();
+    let r = s.post("/api/check?name=%E8%8D%89%E7%A8%BF.docx", &bytes);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let typo: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["rule"] == "heading-2-typeface")
+        .collect();
+    assert_eq!(typo.len(), 1, "{diags:#?}");
+    assert_eq!(typo[0]["line"], i + 1);
+    assert_eq!(
+        typo[0]["message"],
+        format!(
+            "第{}段“(二)规范行政执法行为”用的是黑体，二级标题应为楷体_GB2312",
+            i + 1
+        )
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("草稿.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let cli = cli_json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(without_path(diags), without_path(cli.as_array().unwrap()));
 }

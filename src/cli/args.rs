@@ -43,6 +43,9 @@ pub enum Command {
         /// 标题没有写年份时，按这个报告年度读
         #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
+        /// 列出 Word 文档每段的有效字体和字号（按样式链、主题字体和直接设置计算）
+        #[arg(long)]
+        fonts: bool,
     },
     /// 列出全部规则
     Rules {

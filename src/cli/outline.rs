@@ -5,10 +5,17 @@ use super::out::{Out, Status, load_rules};
 use anyhow::Result;
 use fzlint::analyse::{Settings, analyse};
 use fzlint::input::{self, MAX_FILE_BYTES};
-use fzlint::render::outline;
+use fzlint::render::{self, outline};
 use std::path::Path;
 
-pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Result<Status> {
+/// `(year, fonts)`: the year to read the report on when its title names none, and
+/// whether to list each paragraph's font and size.
+pub fn run(
+    path: &Path,
+    format: Format,
+    (year, fonts): (Option<i32>, bool),
+    out: &mut Out,
+) -> Result<Status> {
     let mut status = Status::default();
     let Some(set) = load_rules(&[], &mut status) else {
         return Ok(status);
@@ -30,9 +37,18 @@ pub fn run(path: &Path, format: Format, year: Option<i32>, out: &mut Out) -> Res
     );
     let mut o = outline::outline(&src, &a, &set.vocab);
     o.rule_pack = set.vocab.version.clone();
+    if fonts {
+        o.fonts = Some(render::fonts::fonts(&src));
+    }
     match format {
         Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
-        _ => out.print(&outline::human(&o, &a)),
+        _ => {
+            let mut text = outline::human(&o, &a);
+            if let Some(f) = &o.fonts {
+                text += &render::fonts::human(f);
+            }
+            out.print(&text)
+        }
     }
     Ok(status)
 }

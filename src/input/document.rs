@@ -7,6 +7,7 @@
 
 use crate::text::Format;
 use crate::text::source::{Emphasis, Location, Note, Source};
+use crate::text::typeset::Typeset;
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct Document {
     pub auto_numbered: Vec<usize>,
     /// Review comments (Word's), each on the paragraphs it is attached to.
     pub comments: Vec<Comment>,
+    /// A Word file's formatting, one paragraph per block, when it has a styles part.
+    pub typeset: Option<Typeset>,
 }
 
 /// A review comment: the first and last paragraph it is attached to (numbered as
@@ -102,6 +105,7 @@ impl Document {
         src.format = self.format;
         src.published_meta = self.published;
         src.title_meta = self.title;
+        src.typeset = self.typeset.map(Box::new);
         let mut locations: Vec<Location> = self
             .blocks
             .into_iter()

@@ -6,6 +6,7 @@
 //! or as one document at the end (junit, the statistics).
 
 pub mod concise;
+pub mod fonts;
 pub mod github;
 pub mod gitlab;
 pub mod human;

@@ -78,6 +78,9 @@ pub struct Outline {
     pub paragraphs: Vec<OutlineParagraph>,
     /// Lines holding 一是/二是 enumeration items, with their numbers.
     pub enumerations: Vec<(usize, u32)>,
+    /// With `--fonts`: each paragraph's effective font and size (a Word file's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fonts: Option<Vec<super::fonts::OutlineFont>>,
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -202,6 +205,7 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
             .iter()
             .map(|(_, n, sp)| (src.position(sp.start).0, *n))
             .collect(),
+        fonts: None,
     }
 }
 

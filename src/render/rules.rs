@@ -60,6 +60,12 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
     if s.preview {
         o.push_str("（试用规则：只在 --preview、配置中 preview: true 或点名此规则时运行）\n\n");
     }
+    if s.check.docx_only() {
+        o.push_str(
+            "（只适用于 .docx 文件：文本和网页没有字体、段落和页面格式；\
+             此规则没有文本示例，--fix 也不改动 .docx 文件）\n\n",
+        );
+    }
     if let Some(y) = &s.years {
         o.push_str(&format!("适用的报告年度：{y}\n\n"));
     }

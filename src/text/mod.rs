@@ -11,7 +11,8 @@
 //! - [`escape`]: text written into HTML or XML;
 //! - [`literals`]: the literals a pattern's every match holds, for prefilters;
 //! - [`scan`]: finding the bytes of a small set without decoding the text;
-//! - [`traditional`]: traditional characters read as simplified, offsets unchanged.
+//! - [`traditional`]: traditional characters read as simplified, offsets unchanged;
+//! - [`typeset`]: what a Word file says of its fonts, sizes, page and page numbers.
 
 pub mod chars;
 pub mod escape;
@@ -22,6 +23,7 @@ pub mod numerals;
 pub mod scan;
 pub mod source;
 pub mod traditional;
+pub mod typeset;
 
 pub use format::Format;
 pub use source::Source;

@@ -31,6 +31,8 @@ pub struct Source {
     pub locations: Option<Vec<Location>>,
     /// Notes attached to lines (a Word file's review comments), for suppression.
     pub notes: Vec<Note>,
+    /// A Word file's formatting, one paragraph per location (see [`super::typeset`]).
+    pub typeset: Option<Box<super::typeset::Typeset>>,
     /// The text as the user wrote it, when normalisation (or reading traditional
     /// characters as simplified) changed anything.
     original: Option<String>,
@@ -269,6 +271,7 @@ impl Source {
             title_meta: None,
             locations: None,
             notes: Vec::new(),
+            typeset: None,
         }
     }
 

@@ -18,20 +18,28 @@
 //!
 //! Its rooms: `package` (the ZIP and its relationships), `xml` (reading one part),
 //! `body` (document.xml), `styles`, `numbering` (lists and their counters) and
-//! `format` (a number written in one of Word's formats).
+//! `format` (a number written in one of Word's formats); for the typography rules,
+//! `typeface` (effective formatting through defaults, styles and direct formatting),
+//! `theme` (the theme's fonts), `page` (each paragraph's formatting and the page) and
+//! `footer` (page numbers).
 
 mod body;
 mod comments;
+mod footer;
 mod format;
 mod numbering;
 mod package;
+mod page;
 mod styles;
+mod theme;
+mod typeface;
 mod xml;
 
 use super::InputError;
 use super::document::Document;
 use crate::text::Format;
 use crate::text::source::Emphasis;
+use crate::text::typeset::Typeset;
 use numbering::Lists;
 use package::Package;
 use quick_xml::events::BytesStart;
@@ -94,6 +102,8 @@ fn read_with_limits(
     };
 
     let read = body::read_body(&body, &main, &mut lists)?;
+    let paragraphs: Vec<usize> = read.iter().map(|(b, _, _)| b.paragraph).collect();
+    let typeset = read_typeset(&mut pkg, &doc_rels, &dir, (&body, &main), &paragraphs)?;
     let emphasis = read
         .iter()
         .enumerate()
@@ -117,7 +127,54 @@ fn read_with_limits(
         emphasis,
         auto_numbered,
         comments,
+        typeset,
     })
+}
+
+/// What the file says of its typesetting, for the blocks of these paragraph numbers;
+/// nothing when it has no styles part (no word processor writes a file without one).
+fn read_typeset(
+    pkg: &mut Package,
+    doc_rels: &package::Relationships,
+    dir: &str,
+    (body, main): (&[u8], &str),
+    paragraphs: &[usize],
+) -> Result<Option<Typeset>, InputError> {
+    let styles_part = pkg.related(doc_rels, "/styles", dir, format!("{dir}styles.xml"));
+    let Some(styles) = pkg.part(&styles_part)? else {
+        return Ok(None);
+    };
+    let theme_part = pkg.related(doc_rels, "/theme", dir, format!("{dir}theme/theme1.xml"));
+    let theme = match pkg.part(&theme_part)? {
+        Some(data) => theme::parse_theme(&data, &theme_part)?,
+        None => theme::Theme::default(),
+    };
+    let formats = typeface::parse_formats(&styles, &styles_part, theme)?;
+    let mut read = page::read_formats(body, main, &formats)?;
+    let settings_part = pkg.related(doc_rels, "/settings", dir, format!("{dir}settings.xml"));
+    let even_and_odd = match pkg.part(&settings_part)? {
+        Some(data) => footer::even_and_odd(&data, &settings_part)?,
+        None => false,
+    };
+    let mut page_numbers = Vec::new();
+    for (pages, id) in &read.footers {
+        let Some(name) = doc_rels.target_by_id(id, dir) else {
+            continue;
+        };
+        if let Some(data) = pkg.part(&name)?
+            && let Some(n) = footer::read_footer(&data, &name, pages, &formats)?
+        {
+            page_numbers.push(n);
+        }
+    }
+    Ok(Some(Typeset {
+        paragraphs: (paragraphs.iter())
+            .map(|n| read.paragraphs.remove(n).unwrap_or_default())
+            .collect(),
+        page: read.page,
+        page_numbers,
+        even_and_odd,
+    }))
 }
 
 /// Collects the text of `dc:title`.

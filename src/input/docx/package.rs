@@ -130,7 +130,7 @@ fn declared_entries(bytes: &[u8]) -> Option<usize> {
 
 /// The `Relationship` elements of a `.rels` part.
 #[derive(Default)]
-pub(super) struct Relationships(Vec<(String, String)>);
+pub(super) struct Relationships(Vec<(String, String, Option<String>)>);
 
 impl Relationships {
     /// The target of the first internal relationship whose type ends with `kind`
@@ -139,8 +139,16 @@ impl Relationships {
     pub(super) fn target_of(&self, kind: &str, dir: &str) -> Option<String> {
         self.0
             .iter()
-            .find(|(t, _)| t.ends_with(kind))
-            .map(|(_, target)| resolve_target(dir, target))
+            .find(|(t, _, _)| t.ends_with(kind))
+            .map(|(_, target, _)| resolve_target(dir, target))
+    }
+
+    /// The target of the internal relationship with this id, as a package path.
+    pub(super) fn target_by_id(&self, id: &str, dir: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(_, _, i)| i.as_deref() == Some(id))
+            .map(|(_, target, _)| resolve_target(dir, target))
     }
 }
 
@@ -150,7 +158,7 @@ impl Handler for Relationships {
             && attr(e, "TargetMode").is_none_or(|m| m != "External")
             && let (Some(kind), Some(target)) = (attr(e, "Type"), attr(e, "Target"))
         {
-            self.0.push((kind, target));
+            self.0.push((kind, target, attr(e, "Id")));
         }
     }
 }

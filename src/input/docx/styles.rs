@@ -33,16 +33,8 @@ pub(super) struct Styles {
 impl Styles {
     /// A paragraph style and the styles it is based on, nearest first.
     pub(super) fn chain<'s>(&'s self, style: Option<&'s str>) -> Vec<&'s str> {
-        let mut chain = Vec::new();
-        let mut next = style.or(self.default_paragraph.as_deref());
-        while let Some(id) = next {
-            if chain.len() >= MAX_STYLE_DEPTH || chain.contains(&id) {
-                break;
-            }
-            chain.push(id);
-            next = self.by_id.get(id).and_then(|s| s.based_on.as_deref());
-        }
-        chain
+        let first = style.or(self.default_paragraph.as_deref());
+        style_chain(first, |id| self.by_id.get(id)?.based_on.as_deref())
     }
 
     /// The heading level (1–9) a paragraph style gives, through the styles it is based
@@ -64,6 +56,24 @@ impl Styles {
         let found = chain.iter().find_map(|id| self.by_id.get(*id)?.bold);
         found.unwrap_or(false)
     }
+}
+
+/// A style and the styles it is based on (`based_on` gives each one's), nearest first;
+/// cut where it loops or grows beyond [`MAX_STYLE_DEPTH`].
+pub(super) fn style_chain<'s>(
+    first: Option<&'s str>,
+    based_on: impl Fn(&'s str) -> Option<&'s str>,
+) -> Vec<&'s str> {
+    let mut chain = Vec::new();
+    let mut next = first;
+    while let Some(id) = next {
+        if chain.len() >= MAX_STYLE_DEPTH || chain.contains(&id) {
+            break;
+        }
+        chain.push(id);
+        next = based_on(id);
+    }
+    chain
 }
 
 /// The level a style's name or id gives: 「heading 2」, 「Heading2」, 「标题 2」, 「标题2」.

@@ -13,6 +13,8 @@ const NS_W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 const NS_MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const NS_DC: &str = "http://purl.org/dc/elements/1.1/";
 const NS_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 
 /// Declares [`Tag`] and the WordprocessingML names of its elements, once.
 macro_rules! tags {
@@ -45,6 +47,11 @@ tags! {
     CommentReference = "commentReference", Comment = "comment",
     // styles.xml
     Style = "style", BasedOn = "basedOn", Name = "name",
+    // formatting: fonts, sizes, paragraphs, the page and its footers, settings.xml
+    RFonts = "rFonts", Sz = "sz", RStyle = "rStyle", Jc = "jc", Ind = "ind", Spacing = "spacing",
+    DocDefaults = "docDefaults", SectPr = "sectPr", PgSz = "pgSz", PgMar = "pgMar",
+    DocGrid = "docGrid", FooterReference = "footerReference", FldSimple = "fldSimple",
+    EvenAndOddHeaders = "evenAndOddHeaders",
     // numbering.xml
     AbstractNum = "abstractNum", NumStyleLink = "numStyleLink", Lvl = "lvl", Start = "start",
     NumFmt = "numFmt", LvlText = "lvlText", LvlRestart = "lvlRestart", IsLgl = "isLgl",
@@ -54,6 +61,10 @@ tags! {
     AlternateContent, Choice, Fallback,
     // core.xml and .rels
     Title, Relationship,
+    // the theme's fonts (DrawingML)
+    MajorFont, MinorFont, Ea, Latin, ScriptFont,
+    // a drawing's horizontal position (a text box holding a footer's page number)
+    PositionH, PosAlign,
     /// An element whose whole content is left out: deleted text, field codes, the old
     /// properties of a tracked formatting change, ruby guide text.
     Skip = "del" | "moveFrom" | "delText" | "delInstrText" | "instrText" | "pPrChange"
@@ -76,6 +87,19 @@ fn classify(ns: &ResolveResult<'_>, local: &str) -> Tag {
         },
         NS_DC if local == "title" => Tag::Title,
         NS_RELS if local == "Relationship" => Tag::Relationship,
+        NS_WP => match local {
+            "positionH" => Tag::PositionH,
+            "align" => Tag::PosAlign,
+            _ => Tag::Other,
+        },
+        NS_A => match local {
+            "majorFont" => Tag::MajorFont,
+            "minorFont" => Tag::MinorFont,
+            "ea" => Tag::Ea,
+            "latin" => Tag::Latin,
+            "font" => Tag::ScriptFont,
+            _ => Tag::Other,
+        },
         _ => Tag::Other,
     }
 }

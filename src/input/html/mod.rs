@@ -129,6 +129,7 @@ pub fn read_html_in(
         comments: Vec::new(),
         emphasis: Vec::new(),
         auto_numbered: Vec::new(),
+        typeset: None,
     })
 }
 

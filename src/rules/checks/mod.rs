@@ -8,11 +8,17 @@ mod citation_period;
 mod dates;
 mod document_empty;
 mod furniture;
+mod line_spacing;
+mod page_number;
+mod page_setup;
 mod pairs;
+mod paragraph_layout;
 mod parts;
 mod patterns;
 mod rate;
 mod structure;
+mod typeface;
+mod typography;
 mod width_mix;
 
 use super::context::{Compiled, Ctx, Finding, Problem, Sink};
@@ -212,7 +218,73 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let genre = parts::Genre::new(kinds, subject, report_title, report_name, when)?;
             Compiled::new(move |ctx| genre.run(ctx))
         }
+        Check::Typeface {
+            elements,
+            fonts,
+            size,
+        } => {
+            positive("size", *size)?;
+            let (elements, fonts, size) = (elements.clone(), fonts.clone(), *size);
+            Compiled::new(move |ctx| typeface::typeface(ctx, &elements, &fonts, size))
+        }
+        Check::PageSetup {
+            width,
+            height,
+            top,
+            bottom,
+            left,
+            right,
+            tolerance,
+        } => {
+            let wanted = page_setup::Wanted {
+                width: *width,
+                height: *height,
+                margins: [*top, *bottom, *left, *right],
+                tolerance: *tolerance,
+            };
+            Compiled::new(move |ctx| page_setup::page_setup(ctx, &wanted))
+        }
+        Check::LineSpacing { elements, min, max } => {
+            positive("min", *min)?;
+            if max < min {
+                return Err(Problem::Param("max", format!("上限 {max} 小于下限 {min}")));
+            }
+            let (elements, min, max) = (elements.clone(), *min, *max);
+            Compiled::new(move |ctx| line_spacing::line_spacing(ctx, &elements, min, max))
+        }
+        Check::ParagraphLayout {
+            elements,
+            align,
+            first_line,
+            right,
+        } => {
+            let elements = elements.clone();
+            let wanted = paragraph_layout::Wanted {
+                align: *align,
+                first_line: *first_line,
+                right: *right,
+            };
+            Compiled::new(move |ctx| paragraph_layout::paragraph_layout(ctx, &elements, &wanted))
+        }
+        Check::PageNumber {
+            fonts,
+            size,
+            dashes,
+        } => {
+            positive("size", *size)?;
+            let (fonts, size, dashes) = (fonts.clone(), *size, dashes.clone());
+            Compiled::new(move |ctx| page_number::page_number(ctx, &fonts, size, &dashes))
+        }
     })
+}
+
+/// A size or spacing (the parameter `key`) is a positive number of points.
+fn positive(key: &'static str, value: f64) -> Result<(), Problem> {
+    if value.is_finite() && value > 0.0 {
+        Ok(())
+    } else {
+        Err(Problem::Param(key, format!("{value} 应为大于 0 的磅值")))
+    }
 }
 
 /// Each of the patterns (the parameter `key`) has a group named `year`.

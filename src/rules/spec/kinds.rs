@@ -352,6 +352,69 @@ kinds! {
     }
     vars: [kind],
 
+    /// The font and size of a class of paragraphs in a Word file (.docx only): the
+    /// font must be one of `fonts`, the size `size` points.
+    "typeface" => Typeface {
+        elements: Vec<Element>,
+        /// Accepted font names (East Asian slot), compared without case.
+        fonts: Vec<String>,
+        /// The size in points (3号 is 16, 2号 is 22).
+        size: f64,
+    }
+    vars: [paragraph, text, element, found, expected, style, count],
+    variants: [size, style, style_size],
+
+    /// The paper size and margins of a Word file (.docx only), in millimetres.
+    "page-setup" => PageSetup {
+        #[serde(default = "a4_width")]
+        width: f64,
+        #[serde(default = "a4_height")]
+        height: f64,
+        top: f64,
+        bottom: f64,
+        left: f64,
+        right: f64,
+        /// How far a margin may be off, in millimetres.
+        #[serde(default = "one_mm")]
+        tolerance: f64,
+    }
+    vars: [found],
+
+    /// The line spacing of a class of paragraphs in a Word file (.docx only): a fixed
+    /// spacing, or single spacing on a line grid, from `min` to `max` points.
+    "line-spacing" => LineSpacing {
+        elements: Vec<Element>,
+        min: f64,
+        max: f64,
+    }
+    vars: [paragraph, text, element, found, expected, style, count],
+    variants: [style],
+
+    /// The alignment and indents of a class of paragraphs in a Word file (.docx only);
+    /// indents in characters, each checked only when given.
+    "paragraph-layout" => ParagraphLayout {
+        elements: Vec<Element>,
+        #[serde(default)]
+        align: Option<AlignSpec>,
+        #[serde(default)]
+        first_line: Option<f64>,
+        #[serde(default)]
+        right: Option<f64>,
+    }
+    vars: [paragraph, text, element, found, expected, style, count],
+    variants: [style],
+
+    /// The page numbers of a Word file's footers (.docx only): the number between
+    /// `dashes`, in one of `fonts` at `size` points, odd pages right and even pages left.
+    "page-number" => PageNumber {
+        fonts: Vec<String>,
+        size: f64,
+        #[serde(default = "em_dash")]
+        dashes: String,
+    }
+    vars: [found],
+    variants: [missing],
+
 }
 
 fn default_deadline() -> String {
@@ -396,6 +459,18 @@ fn at_least() -> Vec<String> {
 fn of_which() -> Vec<String> {
     words(&["其中"])
 }
+fn a4_width() -> f64 {
+    210.0
+}
+fn a4_height() -> f64 {
+    297.0
+}
+fn one_mm() -> f64 {
+    1.0
+}
+fn em_dash() -> String {
+    "—".to_string()
+}
 fn report_name() -> String {
     "一般工作总结或报告".to_string()
 }
@@ -407,6 +482,74 @@ impl Check {
     pub fn batch(&self) -> bool {
         matches!(self, Check::CopiedText { .. })
     }
+
+    /// Whether the kind judges a Word file's formatting: its rule finds nothing in text,
+    /// so it carries no text examples, and `fzlint rule` says it applies to .docx only.
+    pub fn docx_only(&self) -> bool {
+        matches!(
+            self,
+            Check::Typeface { .. }
+                | Check::PageSetup { .. }
+                | Check::LineSpacing { .. }
+                | Check::ParagraphLayout { .. }
+                | Check::PageNumber { .. }
+        )
+    }
+}
+
+/// A class of paragraphs of a 公文, as the typography rules name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Element {
+    /// The title (标题).
+    Title,
+    /// The 主送机关 line under the title.
+    Salutation,
+    /// Body paragraphs, the closing (特此报告) included.
+    Body,
+    /// 一、 headings.
+    #[serde(rename = "heading-1")]
+    Heading1,
+    /// (一) headings.
+    #[serde(rename = "heading-2")]
+    Heading2,
+    /// 1. headings.
+    #[serde(rename = "heading-3")]
+    Heading3,
+    /// (1) headings.
+    #[serde(rename = "heading-4")]
+    Heading4,
+    /// The 成文日期 line.
+    Date,
+    /// The 附件说明 under the body.
+    Attachment,
+}
+
+impl Element {
+    /// In words, for messages.
+    pub fn words(self) -> &'static str {
+        match self {
+            Element::Title => "标题",
+            Element::Salutation => "主送机关",
+            Element::Body => "正文",
+            Element::Heading1 => "一级标题",
+            Element::Heading2 => "二级标题",
+            Element::Heading3 => "三级标题",
+            Element::Heading4 => "四级标题",
+            Element::Date => "成文日期",
+            Element::Attachment => "附件说明",
+        }
+    }
+}
+
+/// A paragraph alignment a rule asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AlignSpec {
+    /// Left or justified (a one-line paragraph looks the same).
+    Left,
+    Center,
+    Right,
 }
 
 /// Where a pattern list looks.

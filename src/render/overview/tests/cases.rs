@@ -50,6 +50,7 @@ pub(super) fn outline(
         parts: map,
         paragraphs: Vec::new(),
         enumerations: Vec::new(),
+        fonts: None,
     }
 }
 
