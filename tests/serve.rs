@@ -577,7 +577,7 @@ fn word_files_are_read_and_their_paragraphs_given_as_lines() {
 /// `check` gives.
 #[test]
 fn a_dropped_word_draft_gets_its_typography_findings() {
-    let s = Server::start(&[]);
+    let s = start(&[]);
     let mut d = draft::Draft::compliant();
     let i = d.find(draft::H2_SECOND);
     d.paras[i].rpr = "<w:rFonts w:eastAsia=\"黑体\"/>".into();
