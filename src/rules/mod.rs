@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// Categories a rule may belong to (rules.md).
-pub const CATEGORIES: &[&str] = &["parts", "dates", "structure", "form", "hygiene"];
+pub const CATEGORIES: &[&str] = &["parts", "dates", "structure", "form", "hygiene", "tables"];
 
 /// A category in words, for a drafter (an office's own category as it is named).
 pub fn category_words(category: &str) -> &str {
@@ -26,6 +26,7 @@ pub fn category_words(category: &str) -> &str {
         "structure" => "结构与编号",
         "form" => "文种与行文",
         "hygiene" => "文字与残留",
+        "tables" => "表格数据",
         other => other,
     }
 }

@@ -31,6 +31,9 @@ pub struct Source {
     pub locations: Option<Vec<Location>>,
     /// Notes attached to lines (a Word file's review comments), for suppression.
     pub notes: Vec<Note>,
+    /// The tables, in the order of their lines: a structured file's as its reader
+    /// found them, a text's as [`super::table::text_tables`] finds them.
+    pub tables: Vec<super::table::Table>,
     /// The text as the user wrote it, when normalisation (or reading traditional
     /// characters as simplified) changed anything.
     original: Option<String>,
@@ -67,13 +70,6 @@ pub struct Location {
     pub emphasis: Emphasis,
     /// The number in front of the block's text is Word's automatic numbering, not typed.
     pub auto_number: bool,
-}
-
-impl Location {
-    /// A block in a table cell: a row's label is never a heading of the report.
-    pub fn in_table(&self) -> bool {
-        matches!(self.element.as_str(), "w:tc" | "td" | "th")
-    }
 }
 
 /// What a structured file's formatting says of a block as a heading.
@@ -259,6 +255,7 @@ impl Source {
         Source {
             name: name.into(),
             line_starts: line_starts(&text),
+            tables: super::table::text_tables(&text),
             chars: std::sync::OnceLock::new(),
             text,
             original,
@@ -270,6 +267,13 @@ impl Source {
             locations: None,
             notes: Vec::new(),
         }
+    }
+
+    /// Whether the line (0-based) is one of a table's: a row of a table is never a
+    /// heading of the report.
+    pub fn in_table(&self, line: usize) -> bool {
+        let i = self.tables.partition_point(|t| t.lines.end <= line);
+        self.tables.get(i).is_some_and(|t| t.lines.contains(&line))
     }
 
     /// The text as the user wrote it.

@@ -26,6 +26,7 @@ mod format;
 mod numbering;
 mod package;
 mod styles;
+mod table;
 mod xml;
 
 use super::InputError;
@@ -93,7 +94,7 @@ fn read_with_limits(
         None => None,
     };
 
-    let read = body::read_body(&body, &main, &mut lists)?;
+    let (read, tables) = body::read_body(&body, &main, &mut lists)?;
     let emphasis = read
         .iter()
         .enumerate()
@@ -117,6 +118,7 @@ fn read_with_limits(
         emphasis,
         auto_numbered,
         comments,
+        tables,
     })
 }
 

@@ -13,6 +13,7 @@ mod parts;
 mod patterns;
 mod rate;
 mod structure;
+mod table_sum;
 mod width_mix;
 
 use super::context::{Compiled, Ctx, Finding, Problem, Sink};
@@ -202,6 +203,15 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                 return Err(Problem::Param("threshold", why));
             }
             Compiled::new(|_| Vec::new())
+        }
+        Check::TableSum {
+            table,
+            blank_is_zero,
+            sums,
+            balances,
+        } => {
+            let sum = table_sum::TableSum::new(table, *blank_is_zero, sums, balances, when)?;
+            Compiled::new(move |ctx| sum.run(ctx))
         }
         Check::Genre {
             kinds,

@@ -4,7 +4,10 @@
 mod kinds;
 mod years;
 
-pub use kinds::{Check, CitationDoc, Condition, GenreKind, Kind, PatternItem, PeriodDoc, Scope};
+pub use kinds::{
+    Check, CitationDoc, Condition, GenreKind, Kind, PatternItem, PeriodDoc, Scope, TableBalance,
+    TableLines, TableSumItem,
+};
 pub use years::YearRange;
 
 use crate::diagnostic::Severity;
@@ -16,7 +19,7 @@ use std::collections::BTreeMap;
 pub struct RuleSpec {
     /// Stable kebab-case id; never renamed or reused.
     pub id: String,
-    /// parts, dates, structure, form or hygiene.
+    /// parts, dates, structure, form, hygiene or tables.
     pub category: String,
     pub severity: Severity,
     /// One line for `fzlint rules`.
