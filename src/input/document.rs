@@ -112,12 +112,10 @@ impl Document {
             })
             .collect();
         let mut src = Source::from_string(name, text);
-        src.tables = self
-            .tables
-            .into_iter()
+        let tables = (self.tables.into_iter())
             .filter_map(|t| table_in(&src, t, &first_lines, line))
             .collect();
-        src.tables.sort_by_key(|t| t.lines.start);
+        src.set_tables(tables);
         src.notes = notes;
         src.encoding = self.encoding;
         src.format = self.format;

@@ -31,9 +31,13 @@ pub struct Source {
     pub locations: Option<Vec<Location>>,
     /// Notes attached to lines (a Word file's review comments), for suppression.
     pub notes: Vec<Note>,
-    /// The tables, in the order of their lines: a structured file's as its reader
-    /// found them, a text's as [`super::table::text_tables`] finds them.
+    /// The tables, in the order of their first lines: a structured file's as its
+    /// reader found them, a text's as [`super::table::text_tables`] finds them (see
+    /// [`Source::set_tables`]).
     pub tables: Vec<super::table::Table>,
+    /// The lines the tables take, as ranges that neither overlap nor touch, in order (a
+    /// table inside another's cell is inside its lines).
+    table_lines: Vec<Range<usize>>,
     /// The text as the user wrote it, when normalisation (or reading traditional
     /// characters as simplified) changed anything.
     original: Option<String>,
@@ -252,10 +256,11 @@ impl Source {
             let was = std::mem::replace(&mut text, simple);
             original.get_or_insert(was);
         }
-        Source {
+        let mut src = Source {
             name: name.into(),
             line_starts: line_starts(&text),
-            tables: super::table::text_tables(&text),
+            tables: Vec::new(),
+            table_lines: Vec::new(),
             chars: std::sync::OnceLock::new(),
             text,
             original,
@@ -266,14 +271,31 @@ impl Source {
             title_meta: None,
             locations: None,
             notes: Vec::new(),
+        };
+        let tables = super::table::text_tables(&src.text);
+        src.set_tables(tables);
+        src
+    }
+
+    /// Sets the tables (in any order), and the lines they take.
+    pub fn set_tables(&mut self, mut tables: Vec<super::table::Table>) {
+        tables.sort_by_key(|t| (t.lines.start, std::cmp::Reverse(t.lines.end)));
+        let mut lines: Vec<Range<usize>> = Vec::new();
+        for t in &tables {
+            match lines.last_mut() {
+                Some(last) if t.lines.start <= last.end => last.end = last.end.max(t.lines.end),
+                _ => lines.push(t.lines.clone()),
+            }
         }
+        self.tables = tables;
+        self.table_lines = lines;
     }
 
     /// Whether the line (0-based) is one of a table's: a row of a table is never a
     /// heading of the report.
     pub fn in_table(&self, line: usize) -> bool {
-        let i = self.tables.partition_point(|t| t.lines.end <= line);
-        self.tables.get(i).is_some_and(|t| t.lines.contains(&line))
+        let i = self.table_lines.partition_point(|l| l.end <= line);
+        self.table_lines.get(i).is_some_and(|l| l.contains(&line))
     }
 
     /// The text as the user wrote it.

@@ -23,10 +23,16 @@ use crate::pack::pattern::{Compile, Matcher, Pattern};
 use crate::rules::spec::{TableBalance, TableLines, TableSumItem};
 use crate::text::numerals::{COUNTING, write};
 use crate::text::table::Table;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+
+/// An identity's lines: the left side's and the right side's.
+type Sides = (Vec<usize>, Vec<usize>);
 
 /// The widest grid read (rows times columns): a larger table is not checked.
 const MAX_GRID: usize = 1_000_000;
+
+/// The most findings a table gets: one with more is not the table the rule knows.
+const MAX_FINDINGS: usize = 100;
 
 /// How many lines above a table its caption may be (blank lines between).
 const CAPTION_LINES: usize = 3;
@@ -181,14 +187,19 @@ impl TableSum {
 
     /// The findings of one table (its number among the report's tables).
     fn check(&self, v: &View, number: usize) -> Vec<Finding> {
-        let instances = self.instances(v);
+        let lines: Vec<Option<Sides>> = self.identities.iter().map(|id| v.resolve(id)).collect();
+        let instances = self.instances(v, &lines);
         let failing: Vec<&Instance> = instances.iter().filter(|i| i.failing()).collect();
+        let broken: HashSet<(usize, usize, &[usize])> = failing
+            .iter()
+            .map(|i| (i.identity, i.cross, i.left_lines.as_slice()))
+            .collect();
         // An identity broken in a part line of a sum that holds, and in the sum's total
         // line too, is reported in the total's.
         let kept: Vec<&Instance> = failing
             .iter()
             .copied()
-            .filter(|i| !self.spoken_for(i, &failing, v))
+            .filter(|i| !self.spoken_for(i, &broken, &lines))
             .collect();
         blame(&kept)
             .into_iter()
@@ -197,10 +208,10 @@ impl TableSum {
     }
 
     /// Every identity checked in every line across it.
-    fn instances(&self, v: &View) -> Vec<Instance> {
+    fn instances(&self, v: &View, lines: &[Option<Sides>]) -> Vec<Instance> {
         let mut out = Vec::new();
         for (k, id) in self.identities.iter().enumerate() {
-            let Some((left, right)) = v.resolve(id) else {
+            let Some((left, right)) = lines[k].clone() else {
                 continue;
             };
             let right: Vec<usize> = right.into_iter().filter(|l| !left.contains(l)).collect();
@@ -219,25 +230,27 @@ impl TableSum {
 
     /// Whether a broken instance is spoken for by the same identity broken in the total
     /// line of a sum across it that holds in every line the instance adds.
-    fn spoken_for(&self, i: &Instance, failing: &[&Instance], v: &View) -> bool {
+    fn spoken_for(
+        &self,
+        i: &Instance,
+        broken: &HashSet<(usize, usize, &[usize])>,
+        lines: &[Option<Sides>],
+    ) -> bool {
         let of = self.identities[i.identity].of;
+        let key = i.left_lines.as_slice();
         self.identities.iter().enumerate().any(|(k, s)| {
-            if !s.sum || s.of == of {
-                return false;
-            }
-            let Some((totals, parts)) = v.resolve(s) else {
+            let Some((totals, parts)) = lines[k].as_ref().filter(|_| s.sum && s.of != of) else {
                 return false;
             };
             parts.contains(&i.cross)
-                && totals.iter().any(|&t| {
-                    t != i.cross
-                        && failing
-                            .iter()
-                            .any(|j| j.identity == i.identity && j.cross == t && j.lines_same(i))
-                })
-                && !failing
+                && totals
                     .iter()
-                    .any(|j| j.identity == k && i.lines.contains(&j.cross))
+                    .any(|&t| t != i.cross && broken.contains(&(i.identity, t, key)))
+                && !i.lines.iter().any(|&y| {
+                    totals
+                        .iter()
+                        .any(|t| broken.contains(&(k, y, std::slice::from_ref(t))))
+                })
         })
     }
 
@@ -359,10 +372,6 @@ impl Instance {
         self.read && self.left_sum != self.right_sum
     }
 
-    fn lines_same(&self, other: &Instance) -> bool {
-        self.left_lines == other.left_lines && self.right_lines == other.right_lines
-    }
-
     fn cells(&self) -> impl Iterator<Item = usize> + '_ {
         self.left.iter().chain(&self.right).flatten().copied()
     }
@@ -389,7 +398,7 @@ fn blame<'a>(failing: &[&'a Instance]) -> Vec<(usize, &'a Instance)> {
     }
     let mut left: Vec<&Instance> = failing.to_vec();
     let mut out = Vec::new();
-    while !left.is_empty() {
+    while !left.is_empty() && out.len() < MAX_FINDINGS {
         let defaults: BTreeSet<usize> = left.iter().filter_map(|i| i.default_cell()).collect();
         let best = left
             .iter()
@@ -563,7 +572,7 @@ impl<'a> View<'a> {
 
     /// An identity's lines, left and right, each label matching one at least; None when
     /// a label matches none (the table is not the one the rule expects).
-    fn resolve(&self, id: &Identity) -> Option<(Vec<usize>, Vec<usize>)> {
+    fn resolve(&self, id: &Identity) -> Option<Sides> {
         let (from, paths) = self.lines(id.of);
         let side = |labels: &[Label]| -> Option<Vec<usize>> {
             let mut out: Vec<usize> = Vec::new();

@@ -111,3 +111,17 @@ fn lines_of_tables_are_known_to_the_source() {
     let lines: Vec<bool> = (0..4).map(|l| src.in_table(l)).collect();
     assert_eq!(lines, [false, true, true, false]);
 }
+
+#[test]
+fn a_table_inside_another_leaves_the_outer_lines_in_a_table() {
+    let mut src = crate::text::Source::new("t.docx", "a\nb\nc\nd\ne\nf\ng\n");
+    let table = |lines: Range<usize>| Table {
+        lines,
+        ..Table::default()
+    };
+    // The inner table (lines 2 to 3) comes first, as a reader closes it first.
+    src.set_tables(vec![table(2..4), table(1..6)]);
+    let lines: Vec<bool> = (0..7).map(|l| src.in_table(l)).collect();
+    assert_eq!(lines, [false, true, true, true, true, true, false]);
+    assert_eq!(src.tables[0].lines, 1..6);
+}
