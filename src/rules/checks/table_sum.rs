@@ -262,11 +262,11 @@ impl TableSum {
         let (variant, expected) = if id.sum && on_left {
             (None, i.right_sum)
         } else if id.sum {
-            (Some("part"), value + i.left_sum - i.right_sum)
+            (Some("part"), fill(value, i.left_sum, i.right_sum))
         } else if on_left {
-            (Some("balance"), value + i.right_sum - i.left_sum)
+            (Some("balance"), fill(value, i.right_sum, i.left_sum))
         } else {
-            (Some("balance"), value + i.left_sum - i.right_sum)
+            (Some("balance"), fill(value, i.left_sum, i.right_sum))
         };
         let names = |lines: &[usize]| {
             let names: Vec<String> = lines.iter().map(|&l| v.line_name(id.of, l)).collect();
@@ -293,6 +293,12 @@ impl TableSum {
         }
         f
     }
+}
+
+/// The value a cell needs for its side to reach `want` from `have` (saturating: the
+/// numbers are the file's).
+fn fill(value: i64, want: i64, have: i64) -> i64 {
+    value.saturating_add(want.saturating_sub(have))
 }
 
 /// An identity checked in one line across it: its cells (None where a row is short)

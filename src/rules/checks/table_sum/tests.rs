@@ -179,3 +179,13 @@ fn labels_match_paths_in_order_ending_at_the_own_label() {
     assert!(!grouped.matches(&labels(&["行政复议", "总计"])));
     assert!(Label::new("total", None, "甲 ›  › 乙", Compile::Now).is_err());
 }
+
+#[test]
+fn huge_numbers_do_not_overflow() {
+    let big = i64::MAX.to_string();
+    let t = format!(
+        "{HEAD}| 一、新收 | {big} | {big} | 1 |\n| 二、结转 | -{big} | 0 | 0 |\n| 合计 | 0 | 0 | 0 |\n"
+    );
+    let found = run(&check(true, true), &t);
+    assert!(!found.is_empty());
+}
