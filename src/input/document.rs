@@ -7,7 +7,9 @@
 
 use crate::text::Format;
 use crate::text::source::{Emphasis, Location, Note, Source};
+use crate::text::table::{RawCell, Table, grid};
 use crate::text::typeset::Typeset;
+use std::ops::Range;
 
 /// What a reader found in a structured file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,7 +36,20 @@ pub struct Document {
     pub comments: Vec<Comment>,
     /// A Word file's formatting, one paragraph per block, when it has a styles part.
     pub typeset: Option<Typeset>,
+    /// The tables, in reading order, each as its rows of cells.
+    pub tables: Vec<DocTable>,
 }
+
+/// A table as a reader found it: its rows, each row's cells left to right (a cell that
+/// a merged cell above covers is left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTable {
+    pub rows: Vec<Vec<RawCell<Range<usize>>>>,
+}
+
+/// A cell's blocks (by index in [`Document::blocks`]): an empty range at the index of
+/// the next block for a cell without any.
+pub type CellBlocks = Range<usize>;
 
 /// A review comment: the first and last paragraph it is attached to (numbered as
 /// [`Block::paragraph`]) and its text.
@@ -100,6 +115,10 @@ impl Document {
             })
             .collect();
         let mut src = Source::from_string(name, text);
+        let tables = (self.tables.into_iter())
+            .filter_map(|t| table_in(&src, t, &first_lines, line))
+            .collect();
+        src.set_tables(tables);
         src.notes = notes;
         src.encoding = self.encoding;
         src.format = self.format;
@@ -131,6 +150,57 @@ impl Document {
         src.locations = Some(locations);
         src
     }
+}
+
+/// A table's cells placed in the text: each cell's span runs over its blocks' lines,
+/// blanks at either end left out. `first_lines` holds each block's first line, `last`
+/// the text's last line. None for a table without blocks.
+fn table_in(src: &Source, t: DocTable, first_lines: &[usize], last: usize) -> Option<Table> {
+    let text = &src.text;
+    let line_of = |b: usize| first_lines.get(b).copied();
+    let start_of = |b: usize| line_of(b).map_or(text.len(), |l| src.line_range(l).start);
+    let end_of = |b: usize| {
+        let next = first_lines.get(b + 1).map_or(last + 1, |&n| n);
+        src.line_range(next.saturating_sub(1)).end
+    };
+    let mut lines: Option<Range<usize>> = None;
+    let rows = t
+        .rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| {
+                    let span = if c.data.is_empty() {
+                        let at = start_of(c.data.start);
+                        at..at
+                    } else {
+                        let (first, last_block) = (c.data.start, c.data.end - 1);
+                        if let (Some(a), Some(b)) = (line_of(first), line_of(last_block)) {
+                            let b_end = first_lines.get(last_block + 1).map_or(last + 1, |&n| n);
+                            let l = lines.get_or_insert(a..b_end);
+                            l.start = l.start.min(a);
+                            l.end = l.end.max(b_end.max(b + 1));
+                        }
+                        trim(text, start_of(first)..end_of(last_block))
+                    };
+                    RawCell {
+                        columns: c.columns,
+                        rows: c.rows,
+                        data: span,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Some(grid(rows, lines?))
+}
+
+/// `span` without blanks at either end.
+fn trim(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    start..end.max(start)
 }
 
 #[cfg(test)]

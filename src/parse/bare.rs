@@ -125,7 +125,7 @@ pub(super) fn bare_headings(
             break;
         }
         let loc = location(i);
-        if !segs[i].starts_line || markers[i].is_some() || loc.is_some_and(|l| l.in_table()) {
+        if !segs[i].starts_line || markers[i].is_some() || src.in_table(segs[i].line) {
             continue;
         }
         let level = match loc.map(|l| l.emphasis) {

@@ -128,12 +128,6 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             body_block(&mut r, &segs, si, text);
             continue;
         }
-        // A row of a pipe table (「| a | b |」) holds no headings, whatever its cells quote.
-        let s = &text[seg.span.clone()];
-        if seg.starts_line && s.starts_with('|') && s[1..].contains('|') {
-            body_block(&mut r, &segs, si, text);
-            continue;
-        }
         if r.line_mode || in_table(src, seg) {
             match marker {
                 Some(m) if seg.starts_line => {
@@ -224,9 +218,10 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
     }
 }
 
-/// Whether a segment comes from a table's cell (a Word or HTML table).
+/// Whether a segment is a table's row or cell (a Word or HTML table, a text's pipe
+/// table or rows parted by tabs).
 fn in_table(src: &Source, seg: &Seg) -> bool {
-    src.locations.is_some() && src.block_of(seg.line).is_some_and(|l| l.in_table())
+    src.in_table(seg.line)
 }
 
 /// A level-2 marker that lost one bracket (一) or (一) is kept only where it continues

@@ -163,3 +163,15 @@ fn never_fails() {
         let _ = parse_str(s);
     }
 }
+
+#[test]
+fn rows_of_a_table_are_never_headings() {
+    // Tab rows and pipe rows whose labels are numbered like headings.
+    let (src, r) = parse_str(
+        "某局2025年政府信息公开工作年度报告\n一、总体情况\n全年依法办理申请。\n二、收到申请情况\n项目\t自然人\t总计\n一、本年新收\t3\t3\n二、上年结转\t1\t1\n| 项目 | 总计 |\n| 三、本年办理 | 4 |\n三、存在的问题\n公开形式单一。\n",
+    );
+    assert_eq!(
+        title_texts(&src, &r),
+        ["总体情况", "收到申请情况", "存在的问题"]
+    );
+}

@@ -23,6 +23,7 @@ pub const CATEGORIES: &[&str] = &[
     "form",
     "hygiene",
     "typography",
+    "tables",
 ];
 
 /// A category in words, for a drafter (an office's own category as it is named).
@@ -34,6 +35,7 @@ pub fn category_words(category: &str) -> &str {
         "form" => "文种与行文",
         "hygiene" => "文字与残留",
         "typography" => "公文格式",
+        "tables" => "表格数据",
         other => other,
     }
 }

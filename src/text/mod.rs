@@ -11,6 +11,7 @@
 //! - [`escape`]: text written into HTML or XML;
 //! - [`literals`]: the literals a pattern's every match holds, for prefilters;
 //! - [`scan`]: finding the bytes of a small set without decoding the text;
+//! - [`table`]: a report's tables as cells in a grid, and the tables of a text file;
 //! - [`traditional`]: traditional characters read as simplified, offsets unchanged;
 //! - [`typeset`]: what a Word file says of its fonts, sizes, page and page numbers.
 
@@ -22,6 +23,7 @@ pub mod markdown;
 pub mod numerals;
 pub mod scan;
 pub mod source;
+pub mod table;
 pub mod traditional;
 pub mod typeset;
 

@@ -33,6 +33,13 @@ pub struct Source {
     pub notes: Vec<Note>,
     /// A Word file's formatting, one paragraph per location (see [`super::typeset`]).
     pub typeset: Option<Box<super::typeset::Typeset>>,
+    /// The tables, in the order of their first lines: a structured file's as its
+    /// reader found them, a text's as [`super::table::text_tables`] finds them (see
+    /// [`Source::set_tables`]).
+    pub tables: Vec<super::table::Table>,
+    /// The lines the tables take, as ranges that neither overlap nor touch, in order (a
+    /// table inside another's cell is inside its lines).
+    table_lines: Vec<Range<usize>>,
     /// The text as the user wrote it, when normalisation (or reading traditional
     /// characters as simplified) changed anything.
     original: Option<String>,
@@ -69,13 +76,6 @@ pub struct Location {
     pub emphasis: Emphasis,
     /// The number in front of the block's text is Word's automatic numbering, not typed.
     pub auto_number: bool,
-}
-
-impl Location {
-    /// A block in a table cell: a row's label is never a heading of the report.
-    pub fn in_table(&self) -> bool {
-        matches!(self.element.as_str(), "w:tc" | "td" | "th")
-    }
 }
 
 /// What a structured file's formatting says of a block as a heading.
@@ -258,9 +258,11 @@ impl Source {
             let was = std::mem::replace(&mut text, simple);
             original.get_or_insert(was);
         }
-        Source {
+        let mut src = Source {
             name: name.into(),
             line_starts: line_starts(&text),
+            tables: Vec::new(),
+            table_lines: Vec::new(),
             chars: std::sync::OnceLock::new(),
             text,
             original,
@@ -272,7 +274,31 @@ impl Source {
             locations: None,
             notes: Vec::new(),
             typeset: None,
+        };
+        let tables = super::table::text_tables(&src.text);
+        src.set_tables(tables);
+        src
+    }
+
+    /// Sets the tables (in any order), and the lines they take.
+    pub fn set_tables(&mut self, mut tables: Vec<super::table::Table>) {
+        tables.sort_by_key(|t| (t.lines.start, std::cmp::Reverse(t.lines.end)));
+        let mut lines: Vec<Range<usize>> = Vec::new();
+        for t in &tables {
+            match lines.last_mut() {
+                Some(last) if t.lines.start <= last.end => last.end = last.end.max(t.lines.end),
+                _ => lines.push(t.lines.clone()),
+            }
         }
+        self.tables = tables;
+        self.table_lines = lines;
+    }
+
+    /// Whether the line (0-based) is one of a table's: a row of a table is never a
+    /// heading of the report.
+    pub fn in_table(&self, line: usize) -> bool {
+        let i = self.table_lines.partition_point(|l| l.end <= line);
+        self.table_lines.get(i).is_some_and(|l| l.contains(&line))
     }
 
     /// The text as the user wrote it.

@@ -2,9 +2,11 @@
 //! shows of their text and their automatic numbers.
 
 use super::numbering::Lists;
+use super::table::{Tables, by_block};
 use super::xml::{Handler, Tag, attr, is_on, number_val, parse_part};
 use crate::input::InputError;
 use crate::input::document::Block;
+use crate::input::document::DocTable;
 use crate::text::source::Emphasis;
 use quick_xml::events::BytesStart;
 
@@ -61,6 +63,7 @@ struct Body<'l> {
     stories: Vec<Fields>,
     /// Paragraphs seen so far.
     count: usize,
+    tables: Tables,
 }
 
 /// A paragraph read: its block, what its formatting says of it as a heading, and whether
@@ -68,12 +71,12 @@ struct Body<'l> {
 pub(super) type ReadBlock = (Block, Emphasis, bool);
 
 /// Reads the main part's paragraphs, in paragraph order, each with what its formatting
-/// says of it as a heading and whether its number is automatic.
+/// says of it as a heading and whether its number is automatic; and its tables.
 pub(super) fn read_body(
     data: &[u8],
     part: &str,
     lists: &mut Lists,
-) -> Result<Vec<ReadBlock>, InputError> {
+) -> Result<(Vec<ReadBlock>, Vec<DocTable>), InputError> {
     let mut body = Body {
         lists,
         blocks: Vec::new(),
@@ -82,12 +85,16 @@ pub(super) fn read_body(
         containers: Vec::new(),
         stories: vec![Fields::default()],
         count: 0,
+        tables: Tables::default(),
     };
     parse_part(data, part, &mut body)?;
     let mut blocks = body.blocks;
     // A text box's paragraphs end before the paragraph anchoring them.
     blocks.sort_by_key(|b| b.0.paragraph);
-    Ok(blocks)
+    let tables = by_block(body.tables.done, |p| {
+        blocks.partition_point(|b| b.0.paragraph < p)
+    });
+    Ok((blocks, tables))
 }
 
 impl Body<'_> {
@@ -189,6 +196,7 @@ impl Handler for Body<'_> {
         let in_numpr =
             parent == Some(Tag::NumPr) && up(2) == Some(&Tag::PPr) && up(3) == Some(&Tag::P);
         let in_run = parent == Some(Tag::R);
+        self.tables.open(tag, e, parent, self.count);
         match tag {
             Tag::P => {
                 self.count += 1;
@@ -229,6 +237,7 @@ impl Handler for Body<'_> {
     }
 
     fn close(&mut self, tag: Tag, parents: &[Tag]) {
+        self.tables.close(tag, self.count);
         match tag {
             Tag::P => {
                 self.number_paragraph();

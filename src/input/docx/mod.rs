@@ -31,6 +31,7 @@ mod numbering;
 mod package;
 mod page;
 mod styles;
+mod table;
 mod theme;
 mod typeface;
 mod xml;
@@ -101,7 +102,7 @@ fn read_with_limits(
         None => None,
     };
 
-    let read = body::read_body(&body, &main, &mut lists)?;
+    let (read, tables) = body::read_body(&body, &main, &mut lists)?;
     let paragraphs: Vec<usize> = read.iter().map(|(b, _, _)| b.paragraph).collect();
     let typeset = read_typeset(&mut pkg, &doc_rels, &dir, (&body, &main), &paragraphs)?;
     let emphasis = read
@@ -128,6 +129,7 @@ fn read_with_limits(
         auto_numbered,
         comments,
         typeset,
+        tables,
     })
 }
 

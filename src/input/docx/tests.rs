@@ -726,3 +726,40 @@ fn heading_styles_and_bold_lines_are_marked() {
     // The table's paragraph keeps its element, which the parser reads as a row.
     assert_eq!(doc.rows()[10].1, "w:tc");
 }
+
+#[test]
+fn tables_keep_rows_cells_and_merges() {
+    // 项目 merged down two rows (vMerge), 申请人 across two columns (gridSpan).
+    let tc = |pr: &str, text: &str| format!("<w:tc><w:tcPr>{pr}</w:tcPr>{}</w:tc>", p(text));
+    let body = format!(
+        "{}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+        p("三、申请情况"),
+        tc("<w:vMerge w:val=\"restart\"/>", "项目"),
+        tc("<w:gridSpan w:val=\"2\"/>", "申请人"),
+        tc("<w:vMerge/>", ""),
+        tc("", "自然人"),
+        tc("", "法人"),
+        tc("", "一、新收"),
+        tc("", "1"),
+        tc("", "2"),
+    );
+    let doc = read(&docx(&body, None, None));
+    let src = doc.clone().into_source("t.docx");
+    let t = &src.tables[0];
+    let cells = t.describe(&src.text);
+    assert_eq!((t.rows, t.columns, t.lines.clone()), (3, 3, 1..9));
+    assert_eq!(
+        cells,
+        [
+            (0, 0, 2, 1, "项目"),
+            (0, 1, 1, 2, "申请人"),
+            (1, 1, 1, 1, "自然人"),
+            (1, 2, 1, 1, "法人"),
+            (2, 0, 1, 1, "一、新收"),
+            (2, 1, 1, 1, "1"),
+            (2, 2, 1, 1, "2"),
+        ]
+    );
+    // A row's label is never a heading: its lines are the table's.
+    assert!(!src.in_table(0) && (1..9).all(|l| src.in_table(l)));
+}

@@ -57,6 +57,8 @@ tags! {
     NumFmt = "numFmt", LvlText = "lvlText", LvlRestart = "lvlRestart", IsLgl = "isLgl",
     Num = "num", AbstractNumId = "abstractNumId", LvlOverride = "lvlOverride",
     StartOverride = "startOverride",
+    // tables: rows, cells and their merges
+    Tbl = "tbl", Tr = "tr", TcPr = "tcPr", GridSpan = "gridSpan", VMerge = "vMerge",
     // markup compatibility, handled by the parser itself
     AlternateContent, Choice, Fallback,
     // core.xml and .rels

@@ -70,6 +70,14 @@ pub(super) struct Node {
     pub(super) has_br: bool,
     /// Non-link, non-space characters of the blocks it holds itself.
     pub(super) own: u64,
+    /// The table cell (`td`, `th`), row (`tr`) and table it is in or is, innermost.
+    pub(super) cell: Option<usize>,
+    pub(super) row: Option<usize>,
+    pub(super) table: Option<usize>,
+    /// A cell's `colspan` and `rowspan` (1 unless given).
+    pub(super) spans: (usize, usize),
+    /// How many text blocks came before it.
+    pub(super) first_block: usize,
 }
 
 /// An element on the stack of open elements.
@@ -204,13 +212,30 @@ impl Builder {
                 })
             });
             self.nodes[node].has_block_child = true;
+            let id = self.nodes.len();
+            let up = &self.nodes[node];
+            let is = |t: &str| (name == t).then_some(id);
+            let span = |a: &str| {
+                attr(tag, a)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+            };
+            let cell = matches!(name, "td" | "th");
             self.nodes.push(Node {
                 tag: name.to_string(),
                 parent: node,
                 known,
+                cell: if cell { Some(id) } else { up.cell },
+                row: is("tr").or(up.row),
+                table: is("table").or(up.table),
+                spans: if cell {
+                    (span("colspan"), span("rowspan"))
+                } else {
+                    (1, 1)
+                },
+                first_block: self.blocks.len(),
                 ..Node::default()
             });
-            let id = self.nodes.len() - 1;
             self.push(name, id, true, false, is_link, pre || name == "pre");
         } else {
             self.push(name, node, false, false, is_link, pre);

@@ -22,12 +22,14 @@
 //!    anywhere on the page, gives the publication date; `ArticleTitle`, else `<title>`
 //!    without its site-name suffix, gives the title.
 //!
-//! Its rooms: `decode` (step 1), `blocks` (step 2), `container` (step 3), `meta` (step 4).
+//! Its rooms: `decode` (step 1), `blocks` (step 2), `container` (step 3), `meta` (step 4);
+//! `tables` gives the body's tables their rows and cells.
 
 mod blocks;
 mod container;
 mod decode;
 mod meta;
+mod tables;
 
 use super::InputError;
 use super::document::{Block, Document};
@@ -91,7 +93,7 @@ pub fn read_html_in(
 
     let (container, end) = choose_container(&page.nodes, &page.blocks);
     let inside = |b: &RawBlock| (container..end).contains(&b.owner);
-    let mut chosen: Vec<&RawBlock> = Vec::new();
+    let mut chosen: Vec<usize> = Vec::new();
     if container != 0
         && let Some(first) = page.blocks.iter().position(inside)
     {
@@ -104,20 +106,25 @@ pub fn read_html_in(
         // Unless the container starts with the title itself.
         let above = &page.blocks[first.saturating_sub(TITLE_LOOKBACK)..first];
         if !is_title_of(&page.blocks[first].text, &refs)
-            && let Some(t) = above.iter().rev().find(|b| is_title_of(&b.text, &refs))
+            && let Some(t) = above.iter().rposition(|b| is_title_of(&b.text, &refs))
         {
-            chosen.push(t);
+            chosen.push(first.saturating_sub(TITLE_LOOKBACK) + t);
         }
     }
-    chosen.extend(page.blocks.iter().filter(|b| inside(b)));
+    let all = page.blocks.iter().enumerate();
+    chosen.extend(all.filter(|(_, b)| inside(b)).map(|(i, _)| i));
+    let tables = tables::tables(&page.nodes, &page.blocks, &chosen);
 
     let blocks = chosen
         .into_iter()
         .enumerate()
-        .map(|(i, b)| Block {
-            text: b.text.clone(),
-            paragraph: i + 1,
-            element: page.nodes[b.owner].tag.clone(),
+        .map(|(i, k)| {
+            let b = &page.blocks[k];
+            Block {
+                text: b.text.clone(),
+                paragraph: i + 1,
+                element: page.nodes[b.owner].tag.clone(),
+            }
         })
         .collect();
     Ok(Document {
@@ -130,6 +137,7 @@ pub fn read_html_in(
         emphasis: Vec::new(),
         auto_numbered: Vec::new(),
         typeset: None,
+        tables,
     })
 }
 

@@ -402,3 +402,32 @@ fn titles_lose_the_site_name() {
     assert_eq!(title_main_part("_报告"), "_报告");
     assert_eq!(title_main_part("2024-2025年报告"), "2024-2025年报告");
 }
+
+#[test]
+fn tables_keep_rows_cells_and_merges() {
+    // Cells holding paragraphs, a row span and a column span, an empty cell.
+    let page = "<html><body><div class=\"content\"><p>三、收到和处理政府信息公开申请情况</p>\
+        <table><tr><td rowspan=\"2\"><p>项目</p></td><td colspan=\"2\">申请人</td></tr>\
+        <tr><td>自然人</td><th>法人</th></tr>\
+        <tr><td><p>一、本年新收</p></td><td>1</td><td></td></tr></table>\
+        <p>四、其他</p></div></body></html>";
+    let src = read_html(page.as_bytes()).unwrap().into_source("t.html");
+    assert_eq!(src.tables.len(), 1);
+    let t = &src.tables[0];
+    let cells = t.describe(&src.text);
+    assert_eq!(
+        cells,
+        [
+            (0, 0, 2, 1, "项目"),
+            (0, 1, 1, 2, "申请人"),
+            (1, 1, 1, 1, "自然人"),
+            (1, 2, 1, 1, "法人"),
+            (2, 0, 1, 1, "一、本年新收"),
+            (2, 1, 1, 1, "1"),
+            (2, 2, 1, 1, ""),
+        ]
+    );
+    // The empty cell stands where the next text does; the rows are no headings.
+    assert_eq!(t.lines, 1..7);
+    assert!(!src.in_table(0) && (1..7).all(|l| src.in_table(l)) && !src.in_table(7));
+}

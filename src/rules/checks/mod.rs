@@ -17,6 +17,7 @@ mod parts;
 mod patterns;
 mod rate;
 mod structure;
+mod table_sum;
 mod typeface;
 mod typography;
 mod width_mix;
@@ -208,6 +209,15 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                 return Err(Problem::Param("threshold", why));
             }
             Compiled::new(|_| Vec::new())
+        }
+        Check::TableSum {
+            table,
+            blank_is_zero,
+            sums,
+            balances,
+        } => {
+            let sum = table_sum::TableSum::new(table, *blank_is_zero, sums, balances, when)?;
+            Compiled::new(move |ctx| sum.run(ctx))
         }
         Check::Genre {
             kinds,

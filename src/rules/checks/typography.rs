@@ -55,7 +55,7 @@ pub(super) fn paragraphs<'a>(ctx: &Ctx<'a>, elements: &[Element]) -> Vec<Para<'a
         let Some(format) = t.paragraphs.get(i) else {
             break;
         };
-        if loc.in_table() {
+        if ctx.src.in_table(loc.first_line) {
             continue;
         }
         let at = blocks.partition_point(|b| b.line < loc.first_line);

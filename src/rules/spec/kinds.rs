@@ -337,6 +337,28 @@ kinds! {
     vars: [other, share, part],
     variants: [previous],
 
+    /// A table's numbers add up: a row (column) equals the sum of other rows
+    /// (columns), in every column (row) of the table, and two sets of rows (columns)
+    /// have the same sum. One wrong cell is one finding, on the cell the broken
+    /// identities share (see the guide).
+    "table-sum" => TableSum {
+        /// The table: the line just above it (its caption) or the heading it is under
+        /// matches this.
+        table: Pattern,
+        /// An empty cell, or one holding only a dash (—, -, /), counts as zero; else an
+        /// identity with such a cell is not checked.
+        #[serde(default)]
+        blank_is_zero: bool,
+        /// Identities "the total equals the sum of the parts".
+        #[serde(default)]
+        sums: Vec<TableSumItem>,
+        /// Identities "the left ones add up to the right ones".
+        #[serde(default)]
+        balances: Vec<TableBalance>,
+    }
+    vars: [table, row, row_number, column, column_number, value, total, sum, expected, left, right],
+    variants: [part, balance],
+
     /// The document is another kind of report.
     "genre" => Genre {
         /// Titles of other kinds of reports, each with the name to give it.
@@ -626,6 +648,47 @@ pub struct PeriodDoc {
     pub matches: Pattern,
     /// The years it covers.
     pub years: YearRange,
+}
+
+/// Whether an identity of a table adds up rows or columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TableLines {
+    /// Rows: checked in every column of numbers.
+    Rows,
+    /// Columns: checked in every row below the header.
+    Columns,
+}
+
+/// A total and its parts. A label is a pattern matched against a row's (a column's)
+/// own label; several patterns joined by ` › ` match the path of labels from the header
+/// (or the row labels on the left) down to its own, in order, not necessarily every one.
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableSumItem {
+    /// Rows or columns.
+    pub of: TableLines,
+    /// The label of the total.
+    pub total: String,
+    /// The labels of the parts; a label may match several rows (columns), each added.
+    pub parts: Vec<String>,
+    /// Groups the identity holds in, each a label put in front of `total` and every
+    /// part (行政复议 › 总计 …).
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+/// Two sets of rows (columns) with the same sum (一 + 二 = 三 + 四).
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableBalance {
+    /// Rows or columns.
+    pub of: TableLines,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+    /// As for a sum.
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]

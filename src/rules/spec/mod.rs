@@ -6,7 +6,7 @@ mod years;
 
 pub use kinds::{
     AlignSpec, Check, CitationDoc, Condition, Element, GenreKind, Kind, PatternItem, PeriodDoc,
-    Scope,
+    Scope, TableBalance, TableLines, TableSumItem,
 };
 pub use years::YearRange;
 
@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub struct RuleSpec {
     /// Stable kebab-case id; never renamed or reused.
     pub id: String,
-    /// parts, dates, structure, form, hygiene or typography.
+    /// parts, dates, structure, form, hygiene, typography or tables.
     pub category: String,
     pub severity: Severity,
     /// One line for `fzlint rules`.
