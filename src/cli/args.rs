@@ -43,6 +43,9 @@ pub enum Command {
         /// 标题没有写年份时，按这个报告年度读
         #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
         year: Option<i32>,
+        /// 使用这个规则包（内置 id 或规则包文件夹）；不给时按报告的标题选择
+        #[arg(long, value_name = "ID|DIR")]
+        pack: Option<String>,
     },
     /// 列出全部规则
     Rules {
@@ -150,6 +153,9 @@ pub struct RuleArgs {
     /// 把这个文件夹中的规则文件（*.yaml）加入内置规则
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// 使用这个规则包：内置的 fazhi（法治政府建设年度报告）、xxgk（政府信息公开工作年度报告），或自己的规则包文件夹（内含 pack.yaml）；不给时按每份报告的标题选择
+    #[arg(long, value_name = "ID|DIR")]
+    pub pack: Option<String>,
 }
 
 #[derive(clap::Args)]

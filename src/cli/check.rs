@@ -30,6 +30,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             year: args.run.year,
             expect_year: args.run.expect_year,
             max_findings: args.run.max_findings_per_rule,
+            pack: args.rules.pack.clone(),
+            by_title: true,
         },
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
@@ -113,6 +115,9 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     return;
                 }
             };
+            // The pack the report was read with (its title's, when none was named).
+            let governed = job.governed.for_source(&src);
+            let set = governed.set();
             if args.fix || args.diff {
                 match fix_file(path, &src, &diags, args.diff) {
                     Err(e) => status.error(format_args!("{}: {e}", path.display())),
@@ -123,7 +128,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
                         eprint_line(&format!("已修复 {}：{n} 处", path.display()));
                         src = Source::new(src.name.clone(), &text);
-                        diags = job.governed.lint_whole(&src).0;
+                        diags = governed.lint_whole(&src).0;
                         diags.retain(|d| d.severity >= min);
                     }
                     Ok(_) => {}
@@ -134,7 +139,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             }
             if let Some(b) = &mut baseline {
                 // The rules that ran and could report at the level asked for.
-                let rules = job.governed.rules();
+                let rules = governed.rules();
                 let ran: Vec<&str> = rules
                     .iter()
                     .filter(|r| r.spec.severity >= min)
@@ -147,7 +152,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 return;
             }
             if plan.whole {
-                job.governed.fold(&src, &mut diags);
+                governed.fold(&src, &mut diags);
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
             let f = FileReport::new(&src, &diags);

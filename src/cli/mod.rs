@@ -154,9 +154,21 @@ pub fn run() -> anyhow::Result<Status> {
         Command::Schema { which } => schema::run(which, &mut out),
         Command::Init => Ok(init::run(&mut out)),
         Command::Completions { shell } => Ok(completions::run(shell, &mut out)),
-        Command::Outline { path, format, year } => outline::run(&path, format, year, &mut out),
-        Command::Rules { format, rules } => rules::run(format, &rules.rules, &mut out),
-        Command::Rule { id, rules } => Ok(rule::run(&id, &rules.rules, &mut out)),
+        Command::Outline {
+            path,
+            format,
+            year,
+            pack,
+        } => outline::run(&path, format, year, pack.as_deref(), &mut out),
+        Command::Rules { format, rules } => {
+            rules::run(format, &rules.rules, rules.pack.as_deref(), &mut out)
+        }
+        Command::Rule { id, rules } => Ok(rule::run(
+            &id,
+            &rules.rules,
+            rules.pack.as_deref(),
+            &mut out,
+        )),
         Command::TestRules { dirs } => Ok(rule::test(&dirs, &mut out)),
     }
 }

@@ -98,12 +98,14 @@ pub fn lint_files(
         {
             src.name = name.to_string();
         }
+        // The pack the report's title names, when none was named.
+        let governed = job.governed.for_source(&src);
         let (mut diags, analysis) = if plan.whole {
-            job.governed.lint_whole(&src)
+            governed.lint_whole(&src)
         } else {
-            job.governed.lint(&src)
+            governed.lint(&src)
         };
-        if !job.explicit && !analysis.is_report(&src, &job.governed.set().vocab) {
+        if !job.explicit && !analysis.is_report(&src, &governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }
         // Dropped here, on the thread that made it, unless it is wanted.
@@ -113,7 +115,8 @@ pub fn lint_files(
             Some(render) => Outcome::Rendered(
                 render(
                     &FileReport::new(&src, &diags),
-                    &job.governed.set().vocab.version,
+                    &governed.set().vocab.version,
+                    fzlint::render::named_pack(governed.set()),
                 ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
             ),

@@ -264,7 +264,7 @@ impl Emitter for HumanEmitter {
 
     fn renderer(&self) -> Option<Renderer> {
         let color = self.color;
-        Some(Box::new(move |f, _| Some(render(f, color))))
+        Some(Box::new(move |f, _, _| Some(render(f, color))))
     }
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {

@@ -121,6 +121,13 @@ kinds! {
     vars: [part, after],
     labels: [after = "“{after}”在这里，应在其前"],
 
+    /// Each part the pack marks `required` is found; a top-level heading with the
+    /// part's `number` whose words name no part is that part renamed beyond
+    /// recognition (variant `renamed`, one finding on the heading, not a missing part).
+    "pack-parts" => PackParts {}
+    vars: [part, number, found, reported_year, next_year],
+    variants: [renamed],
+
     /// The part, where found, mentions none of the patterns (述法 in the duties).
     "part-mentions" => PartMentions {
         part: Part,
@@ -158,9 +165,10 @@ kinds! {
         preamble: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the titles of measures headings.
         measures_heading: Vec<Pattern>,
-        /// The part whose top-level headings `measures_heading` is tried on.
-        #[serde(default = "measures")]
-        part: Part,
+        /// The part whose top-level headings `measures_heading` is tried on (without it,
+        /// the pack's part taken `by_position`: the measures).
+        #[serde(default)]
+        part: Option<Part>,
     }
     vars: [year, title_year, expected, evidence],
     variants: [title, expected],
@@ -174,9 +182,10 @@ kinds! {
         heading: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the plan section's first paragraph.
         opening: Vec<Pattern>,
-        /// The part whose headings and sections are read.
-        #[serde(default = "plan")]
-        part: Part,
+        /// The part whose headings and sections are read (without it, the pack's part
+        /// whose openings name next year: the plan).
+        #[serde(default)]
+        part: Option<Part>,
     }
     vars: [year, expected, reported],
     labels: [year = "报告年度是{reported}年"],
@@ -192,10 +201,12 @@ kinds! {
 
     /// The publication date is after the deadline (month-day of reported year + offset).
     "publication-deadline" => PublicationDeadline {
-        #[serde(default = "default_deadline")]
-        deadline: String,
-        #[serde(default = "one")]
-        year_offset: i32,
+        /// 「MM-DD」; without it, the pack's `deadline`.
+        #[serde(default)]
+        deadline: Option<String>,
+        /// Years after the reported year; without it, the pack's (else 1).
+        #[serde(default)]
+        year_offset: Option<i32>,
     }
     vars: [date, deadline, source, year],
     labels: [year = "报告年度{year}年"],
@@ -354,9 +365,6 @@ kinds! {
 
 }
 
-fn default_deadline() -> String {
-    "04-01".to_string()
-}
 fn one() -> i32 {
     1
 }
@@ -374,12 +382,6 @@ fn half_percent() -> u8 {
 }
 fn half() -> f64 {
     0.5
-}
-fn measures() -> Part {
-    Part::Measures
-}
-fn plan() -> Part {
-    Part::Plan
 }
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|w| w.to_string()).collect()

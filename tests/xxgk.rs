@@ -1,0 +1,233 @@
+//! The 政府信息公开工作年度报告 pack (packs/xxgk): chosen by the report's title, its
+//! clean sample clean in every format, one finding per planted defect at its place, and
+//! a Word table with numbered rows no heading in either pack.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    root().join("tests/fixtures/xxgk").join(name)
+}
+
+fn check(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["check", "--isolated", "--format", "json"];
+    all.extend(args);
+    let o = fzlint(&all);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("JSON ({e}): {} {}", stdout(&o), stderr(&o)));
+    v.as_array().cloned().expect("an array")
+}
+
+#[test]
+fn the_clean_sample_is_clean_in_every_format() {
+    for name in ["clean.txt", "clean.html", "clean.docx"] {
+        let path = fixture(name);
+        let diags = check(&[path.to_str().unwrap()]);
+        assert!(diags.is_empty(), "{name}: {diags:#?}");
+        // It is read with the xxgk pack: its outline says so.
+        let o = fzlint(&["outline", "--format", "json", path.to_str().unwrap()]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("outline JSON");
+        assert_eq!(v["pack"]["id"], "xxgk", "{name}");
+        assert_eq!(v["pack"]["name"], "政府信息公开工作年度报告", "{name}");
+        assert_eq!(v["parts"].as_object().expect("parts").len(), 6, "{name}");
+        // The six parts, in the pack's order (the JSON as written, not as a map).
+        let text = stdout(&o);
+        let at: Vec<usize> = [
+            "general", "active", "requests", "reviews", "problems", "others",
+        ]
+        .iter()
+        .map(|p| text.find(&format!("\"{p}\": {{")).expect(p))
+        .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{name}: {at:?}");
+    }
+}
+
+#[test]
+fn each_defect_gets_exactly_its_finding_at_its_place() {
+    // (file, rule, variant's words, the text the finding starts at)
+    let cases = [
+        (
+            "missing-part.txt",
+            "xxgk-missing-part",
+            "其他需要报告的事项",
+            "青石县交通运输局2024年",
+        ),
+        (
+            "out-of-order.txt",
+            "xxgk-part-order",
+            "应排在",
+            "二、收到和处理",
+        ),
+        (
+            "renamed.txt",
+            "xxgk-missing-part",
+            "这里写的是“来信来函办理情况”",
+            "三、来信来函",
+        ),
+        (
+            "late.txt",
+            "xxgk-late-publication",
+            "2025年1月31日",
+            "2025年3月8日",
+        ),
+        ("year.txt", "xxgk-year-mismatch", "2023年", "2023年1月1日"),
+        (
+            "title-year.txt",
+            "xxgk-title-year",
+            "年度",
+            "青石县交通运输局政府",
+        ),
+    ];
+    for (name, id, words, at) in cases {
+        let path = fixture(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let diags = check(&[path.to_str().unwrap()]);
+        assert_eq!(diags.len(), 1, "{name}: {diags:#?}");
+        let d = &diags[0];
+        assert_eq!(rule(d), id, "{name}");
+        assert!(
+            d["message"].as_str().unwrap().contains(words),
+            "{name}: {d}"
+        );
+        assert_eq!(
+            (num(d, "line"), num(d, "column")),
+            position(&text, at),
+            "{name}: {d}"
+        );
+        // The findings of another pack than the default name it.
+        assert_eq!(d["pack"], "xxgk", "{name}");
+    }
+}
+
+#[test]
+fn the_fazhi_pack_named_reads_it_as_another_genre() {
+    let path = fixture("clean.txt");
+    let diags = check(&["--pack", "fazhi", path.to_str().unwrap()]);
+    let rules: Vec<&str> = diags.iter().map(rule).collect();
+    assert_eq!(rules, ["genre"], "{diags:#?}");
+    assert!(
+        diags[0].get("pack").is_none(),
+        "the default pack's bytes are unchanged"
+    );
+}
+
+#[test]
+fn numbered_table_rows_in_word_are_no_headings_in_either_pack() {
+    // clean.docx holds the table of requests, its rows numbered 一、二、三、四、 and
+    // (一)…(七), among the report's own headings 一、…六、.
+    let path = fixture("clean.docx");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word package");
+    for pack in ["xxgk", "fazhi"] {
+        let diags = check(&["--pack", pack, path.to_str().unwrap()]);
+        let gaps: Vec<_> = diags
+            .iter()
+            .filter(|d| rule(d).starts_with("numbering") || rule(d) == "level-skip")
+            .collect();
+        assert!(gaps.is_empty(), "{pack}: {gaps:#?}");
+    }
+    let o = fzlint(&["outline", "--format", "json", path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let titles: Vec<&str> = v["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t.contains("本年新收") || t.contains("予以公开")),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn the_pack_is_chosen_by_flag_and_by_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("报告.txt");
+    std::fs::copy(fixture("missing-part.txt"), &report).unwrap();
+    // The config names the fazhi pack: the report is read as the other genre.
+    std::fs::write(dir.path().join(".fzlint.yaml"), "pack: fazhi\n").unwrap();
+    let o = fzlint(&["check", "--format", "concise", report.to_str().unwrap()]);
+    assert!(stdout(&o).contains("[genre]"), "{}", stdout(&o));
+    // The flag wins over the config.
+    let o = fzlint(&[
+        "check",
+        "--pack",
+        "xxgk",
+        "--format",
+        "concise",
+        report.to_str().unwrap(),
+    ]);
+    assert!(stdout(&o).contains("[xxgk-missing-part]"), "{}", stdout(&o));
+    // An unknown pack is an error in Chinese naming it.
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--pack",
+        "nosuch",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("未知的规则包“nosuch”"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn rules_are_listed_by_pack_and_found_in_any_pack() {
+    let o = fzlint(&["rules", "--pack", "xxgk", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "xxgk-missing-part",
+        "xxgk-part-order",
+        "xxgk-late-publication",
+        "placeholder",
+        "numbering-gap",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(!ids.contains(&"missing-duties"), "{ids:?}");
+    let o = fzlint(&["rule", "xxgk-missing-part"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("规定格式"), "{}", stdout(&o));
+}
+
+#[test]
+fn shared_rules_are_the_same_files() {
+    // The rules the xxgk pack takes from the fazhi pack are read from rules/, not copied.
+    let copies: Vec<_> = walk(&root().join("packs"))
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != "pack.yaml"))
+        .filter(|p| {
+            let name = p.file_name().unwrap();
+            walk(&root().join("rules"))
+                .iter()
+                .any(|r| r.file_name().unwrap() == name)
+        })
+        .collect();
+    assert!(copies.is_empty(), "{copies:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
