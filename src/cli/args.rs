@@ -74,9 +74,9 @@ pub enum Command {
     },
     /// 在当前文件夹写一个带说明的 .fzlint.yaml 起步配置
     Init,
-    /// 输出配置文件（.fzlint.yaml）或规则文件的 JSON Schema
+    /// 输出配置文件（.fzlint.yaml）、规则文件或规则包文件的 JSON Schema
     Schema {
-        /// config（配置文件）或 rule（规则文件）
+        /// config（配置文件）、rule（规则文件）或 pack（规则包文件 pack.yaml）
         #[arg(value_enum)]
         which: SchemaKind,
     },
@@ -146,6 +146,8 @@ pub enum OverviewFormat {
 pub enum SchemaKind {
     Config,
     Rule,
+    /// 规则包文件（pack.yaml）
+    Pack,
 }
 
 #[derive(clap::Args)]

@@ -14,7 +14,7 @@ use serde::Deserialize;
 pub const BUILTIN_PACK: &str = crate::pack::BUILTIN_PACKS[0].2;
 
 /// rules/pack.yaml as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabFile {
     /// The pack's id (fazhi), for `--pack` and the outputs.
@@ -49,7 +49,7 @@ pub struct VocabFile {
 }
 
 /// When a report is due: a month and day of the year after the reported one.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeadlineFile {
     /// 「MM-DD」.
@@ -66,7 +66,7 @@ fn one() -> i32 {
     1
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FurnitureFile {
     /// Lines no longer than this may be furniture as a whole.
@@ -94,7 +94,7 @@ pub struct FurnitureFile {
 }
 
 /// Rules a pack takes from another pack: those of `rules` (ids) and of `categories`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Include {
     /// The built-in pack they come from (fazhi).
@@ -105,7 +105,7 @@ pub struct Include {
     pub categories: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TitleVocab {
     /// A head line containing one of these may be the title.
@@ -119,7 +119,7 @@ pub struct TitleVocab {
     pub unless: Option<Pattern>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartFile {
     /// The id rules name the part by (measures, shortcomings …).
@@ -177,6 +177,13 @@ pub struct PartFile {
     /// Sentence patterns are only looked for inside this part's text.
     #[serde(default)]
     pub within: Option<Part>,
+}
+
+/// The JSON Schema of a pack file (`pack.yaml`).
+pub fn schema() -> serde_json::Value {
+    let mut s = serde_json::to_value(schemars::schema_for!(VocabFile)).unwrap_or_default();
+    s["title"] = serde_json::json!("fzlint pack file (pack.yaml)");
+    s
 }
 
 /// The vocabulary ready to match (see [`VocabFile`] for what each field is).
