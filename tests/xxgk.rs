@@ -231,3 +231,76 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn rule_authors_scope_mentions_and_patterns_to_the_body_or_named_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule_file = |id: &str, message: &str, check: &str| {
+        format!(
+            "id: {id}\ncategory: parts\nseverity: warning\nsummary: s\nmessage: \"{message}\"\nrationale: r\ncheck:\n{check}examples: {{}}\n"
+        )
+    };
+    // 栏目 is once in the general part and three times in the problems; 解读 only in
+    // the problems.
+    let files = [
+        (
+            "body",
+            "{part}：{count}",
+            "  kind: part-mentions\n  patterns: ['栏目']\n  min_count: 5\n",
+        ),
+        (
+            "named",
+            "{part}：{count}",
+            "  kind: part-mentions\n  parts: [problems, others]\n  patterns: ['栏目']\n  min_count: 4\n",
+        ),
+        (
+            "in-problems",
+            "{text}",
+            "  kind: patterns\n  scope: body\n  parts: [problems]\n  patterns:\n    - regex: '栏目'\n",
+        ),
+        (
+            "too-few",
+            "{count}",
+            "  kind: patterns\n  scope: body\n  parts: [general]\n  patterns:\n    - regex: '解读'\n  min_count: 1\n",
+        ),
+    ];
+    for (id, message, check) in files {
+        std::fs::write(
+            dir.path().join(format!("{id}.yaml")),
+            rule_file(id, message, check),
+        )
+        .unwrap();
+    }
+    let report = fixture("clean.txt");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let d = dir.path().display().to_string();
+    let diags = check(&["--pack", "xxgk", "--rules", &d, report.to_str().unwrap()]);
+    let mut got: Vec<(String, String)> = diags
+        .iter()
+        .map(|d| {
+            (
+                rule(d).to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    let want: Vec<(String, String)> = [
+        ("body", "全文：4"),
+        ("in-problems", "栏目"),
+        ("in-problems", "栏目"),
+        ("in-problems", "栏目"),
+        ("named", "存在的主要问题及改进情况、其他需要报告的事项：3"),
+        ("too-few", "0"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want, "{diags:#?}");
+    // The matches of the pattern scoped to the problems are theirs, not the general part's.
+    let problems = text.find("五、存在的主要问题").unwrap();
+    let before = text[..problems].matches('\n').count() as u64 + 1;
+    for d in diags.iter().filter(|d| rule(d) == "in-problems") {
+        assert!(num(d, "line") > before, "{d}");
+    }
+}

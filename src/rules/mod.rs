@@ -568,7 +568,15 @@ impl RuleSet {
 
     /// A part the rule names (in its check or its `when`) that the pack does not define.
     fn unknown_part(&self, spec: &RuleSpec) -> Option<String> {
-        const KEYS: [&str; 6] = ["part", "when", "include", "order", "has_part", "lacks_part"];
+        const KEYS: [&str; 7] = [
+            "part",
+            "parts",
+            "when",
+            "include",
+            "order",
+            "has_part",
+            "lacks_part",
+        ];
         fn walk(v: &serde_json::Value, named: bool, out: &mut Vec<String>) {
             match v {
                 serde_json::Value::String(s) if named => out.push(s.clone()),

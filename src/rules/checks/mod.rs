@@ -78,13 +78,16 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         }
         Check::PartMentions {
             part,
+            parts: named,
             patterns,
             min_count,
             max_count,
         } => {
-            let (part, patterns) = (*part, compile_all(patterns, when)?);
+            let mut which: Vec<crate::pack::Part> = part.iter().copied().collect();
+            which.extend(named.iter().filter(|p| Some(**p) != *part));
+            let patterns = compile_all(patterns, when)?;
             let counts = (*min_count, *max_count);
-            Compiled::new(move |ctx| parts::mentions(ctx, part, &patterns, counts))
+            Compiled::new(move |ctx| parts::mentions(ctx, &which, &patterns, counts))
         }
         Check::DocumentEmpty {} => Compiled::new(document_empty::document_empty),
         Check::TitleMissing {} => Compiled::new(dates::title_missing),
@@ -176,6 +179,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::Patterns {
             scope,
             patterns,
+            parts: named,
             min_count,
             max_count,
         } => {
@@ -183,7 +187,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                 min: *min_count,
                 max: *max_count,
             };
-            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?;
+            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?.in_parts(named);
             Compiled::streaming(move |ctx, sink| patterns.run(ctx, sink))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),

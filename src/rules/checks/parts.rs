@@ -274,16 +274,40 @@ fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
 }
 
 /// The part mentions the patterns fewer than `min` times (or more than `max`).
+/// With no part named, the whole body is counted and the finding is on the title.
 pub fn mentions(
     ctx: &Ctx,
-    part: Part,
+    which: &[Part],
     patterns: &[Matcher],
     (min, max): (usize, Option<usize>),
 ) -> Vec<Finding> {
-    let Some(anchor) = anchor(ctx, part) else {
-        return Vec::new();
+    let (blocks, at, name, text): (Vec<usize>, _, String, String) = if which.is_empty() {
+        if !has_text(ctx) {
+            return Vec::new();
+        }
+        let blocks = ctx.report.text_blocks().map(|(b, _)| b).collect();
+        (blocks, document_anchor(ctx), "全文".into(), String::new())
+    } else {
+        // Anchored at the first of the parts found; none found, nothing to count.
+        let Some(anchor) = which
+            .iter()
+            .filter_map(|&p| anchor(ctx, p))
+            .min_by_key(|h| h.span.start)
+        else {
+            return Vec::new();
+        };
+        let mut blocks: Vec<usize> = which.iter().flat_map(|&p| part_blocks(ctx, p)).collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        let names: Vec<&str> = which.iter().map(|&p| ctx.vocab.label(p)).collect();
+        (
+            blocks,
+            anchor.span.clone(),
+            names.join("、"),
+            hit_text(ctx, anchor),
+        )
     };
-    let count = part_blocks(ctx, part)
+    let count = blocks
         .into_iter()
         .flat_map(|b| {
             let s = ctx.src.slice(&ctx.report.blocks[b].span);
@@ -294,9 +318,9 @@ pub fn mentions(
     if count >= min && !too_many {
         return Vec::new();
     }
-    let f = Finding::at(anchor.span.clone())
-        .var("part", ctx.vocab.label(part))
-        .var("text", hit_text(ctx, anchor))
+    let f = Finding::at(at)
+        .var("part", name)
+        .var("text", text)
         .var("count", count.to_string())
         .var("min", min.to_string())
         .var("max", max.map_or_else(String::new, |m| m.to_string()));

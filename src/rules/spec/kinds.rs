@@ -128,9 +128,14 @@ kinds! {
     vars: [part, number, found, reported_year, next_year],
     variants: [renamed],
 
-    /// The part, where found, mentions none of the patterns (述法 in the duties).
+    /// The part, where found, mentions none of the patterns (述法 in the duties); or
+    /// the named `parts` together; or, with neither, the whole body.
     "part-mentions" => PartMentions {
-        part: Part,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<Part>,
+        /// Parts counted together (with `part`, if given).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Part>,
         patterns: Vec<Pattern>,
         /// Fewer mentions than this in the part are a finding.
         #[serde(default = "at_least_one")]
@@ -246,6 +251,9 @@ kinds! {
     "patterns" => Patterns {
         scope: Scope,
         patterns: Vec<PatternItem>,
+        /// Only matches in the text of these parts count (all, when empty).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Part>,
         /// Fewer matches than this in the scope are one finding (variant `too_few`),
         /// instead of each match being one.
         #[serde(default)]
