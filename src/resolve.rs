@@ -127,29 +127,64 @@ impl Governed {
     /// names, when no pack was named and another built-in pack recognises the title.
     /// A text that holds none of what the other packs' titles need is not parsed here.
     pub fn for_source(&self, src: &Source) -> Governed {
-        let alternates = &self.configured.alternates;
-        let maybe: Vec<usize> = (0..alternates.len())
-            .filter(|&i| alternates[i].0.set.vocab.may_recognise(&src.text))
-            .collect();
-        if maybe.is_empty() {
+        if !self.may_switch(src) {
             return self.clone();
         }
         let report = crate::parse::parse(src, &self.configured.set.vocab);
-        let Some(title) = report.title.map(|t| src.slice(&report.blocks[t].span)) else {
-            return self.clone();
+        let title = report.title.map(|t| src.slice(&report.blocks[t].span));
+        self.for_title(title).unwrap_or_else(|| self.clone())
+    }
+
+    /// Whether another pack may recognise the report's title: the text holds what one
+    /// of their `title.recognise` patterns needs.
+    fn may_switch(&self, src: &Source) -> bool {
+        let alternates = &self.configured.alternates;
+        alternates
+            .iter()
+            .any(|(c, _)| c.set.vocab.may_recognise(&src.text))
+    }
+
+    /// The settings with the other pack that recognises `title`, if one does.
+    fn for_title(&self, title: Option<&str>) -> Option<Governed> {
+        let title = title?;
+        let (configured, selected) = self
+            .configured
+            .alternates
+            .iter()
+            .find(|(c, _)| c.set.vocab.recognises(title))?;
+        Some(Governed {
+            configured: configured.clone(),
+            selected: selected.clone(),
+            settings: self.settings.clone(),
+            max_findings: self.max_findings,
+        })
+    }
+
+    /// Lints a report (every finding when `whole`, as [`Governed::lint_whole`]) with the
+    /// pack its title names when no pack was named ([`Governed::for_source`]), and
+    /// says which settings did. The report is read once with these settings; only one
+    /// whose title another pack recognises is read again, with that pack.
+    pub fn lint_by_title(
+        &self,
+        src: &Source,
+        whole: bool,
+    ) -> (Vec<Diagnostic>, Analysis, Governed) {
+        let lint = |g: &Governed| {
+            if whole {
+                g.lint_whole(src)
+            } else {
+                g.lint(src)
+            }
         };
-        match maybe
-            .into_iter()
-            .find(|&i| alternates[i].0.set.vocab.recognises(title))
-        {
-            Some(i) => Governed {
-                configured: alternates[i].0.clone(),
-                selected: alternates[i].1.clone(),
-                settings: self.settings.clone(),
-                max_findings: self.max_findings,
-            },
-            None => self.clone(),
+        let (d, a) = lint(self);
+        if self.may_switch(src) {
+            let title = a.report.title.map(|t| src.slice(&a.report.blocks[t].span));
+            if let Some(other) = self.for_title(title) {
+                let (d, a) = lint(&other);
+                return (d, a, other);
+            }
         }
+        (d, a, self.clone())
     }
 
     /// As [`Governed::lint`], with every finding (for fixes and baselines, which need

@@ -98,8 +98,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 Err(e) => return status.input_error(format_args!("{}: {e}", path.display())),
             };
             let set = job.governed.set();
-            let (mut src, mut diags) = match outcome {
-                Outcome::Whole(src, diags, _) => (src, diags),
+            let (mut src, mut diags, governed) = match outcome {
+                Outcome::Whole(src, diags, _, governed) => (src, diags, governed),
                 Outcome::NotReport => {
                     tally.totals.skipped += 1;
                     if args.run.verbose {
@@ -116,7 +116,6 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 }
             };
             // The pack the report was read with (its title's, when none was named).
-            let governed = job.governed.for_source(&src);
             let set = governed.set();
             if args.fix || args.diff {
                 match fix_file(path, &src, &diags, args.diff) {

@@ -49,7 +49,9 @@ pub enum NotLinted {
 pub enum Outcome {
     /// The file and its findings (and its analysis, when the plan wants it), for the
     /// writing thread to work on.
-    Whole(Source, Vec<Diagnostic>, Option<Analysis>),
+    /// The file, its findings, its analysis if asked for, and what governed it (the pack
+    /// its title names, when none was named).
+    Whole(Source, Vec<Diagnostic>, Option<Analysis>, Governed),
     /// The file's output, rendered on the lint thread, and the rule and severity of
     /// each finding, for the counts. The file and the rest of the findings are freed
     /// on the thread that made them: freed on the writing thread, they cost it more
@@ -99,12 +101,7 @@ pub fn lint_files(
             src.name = name.to_string();
         }
         // The pack the report's title names, when none was named.
-        let governed = job.governed.for_source(&src);
-        let (mut diags, analysis) = if plan.whole {
-            governed.lint_whole(&src)
-        } else {
-            governed.lint(&src)
-        };
+        let (mut diags, analysis, governed) = job.governed.lint_by_title(&src, plan.whole);
         if !job.explicit && !analysis.is_report(&src, &governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }
@@ -120,7 +117,7 @@ pub fn lint_files(
                 ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
             ),
-            None => Outcome::Whole(src, diags, analysis),
+            None => Outcome::Whole(src, diags, analysis, governed),
         })
     };
     if !plan.parallel {

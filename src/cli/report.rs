@@ -132,7 +132,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         &mut status,
         |status, path, linted| {
             let (job, src, diags, a) = match linted {
-                Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
+                Ok((job, Outcome::Whole(src, diags, Some(a), _))) => (job, src, diags, a),
                 Ok((_, Outcome::NotReport)) => {
                     if args.run.verbose {
                         eprint_line(&format!("跳过 {}：不像是报告", path.display()));
@@ -528,7 +528,7 @@ fn read_last_year(
         plan,
         status,
         |status, path, linted| match linted {
-            Ok((job, Outcome::Whole(src, _, Some(a)))) => {
+            Ok((job, Outcome::Whole(src, _, Some(a), _))) => {
                 let rule = job
                     .governed
                     .rules()
