@@ -251,9 +251,6 @@ kinds! {
     "patterns" => Patterns {
         scope: Scope,
         patterns: Vec<PatternItem>,
-        /// Only matches in the text of these parts count (all, when empty).
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        parts: Vec<Part>,
         /// Fewer matches than this in the scope are one finding (variant `too_few`),
         /// instead of each match being one.
         #[serde(default)]
@@ -262,6 +259,9 @@ kinds! {
         /// `too_many`), instead of each match being one.
         #[serde(default)]
         max_count: Option<usize>,
+        /// Only matches in the text of these parts count (all, when empty).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Part>,
     }
     vars: [text, label, count, min, max],
     variants: [too_few, too_many],
