@@ -304,3 +304,39 @@ fn rule_authors_scope_mentions_and_patterns_to_the_body_or_named_parts() {
         assert!(num(d, "line") > before, "{d}");
     }
 }
+
+#[test]
+fn a_report_of_another_genre_read_with_the_xxgk_pack_gets_one_finding() {
+    // A 法治政府建设年度报告, read with the xxgk pack named: one genre finding, not six
+    // missing parts.
+    let report = root().join("examples/clean-report.txt");
+    let diags = check(&["--pack", "xxgk", report.to_str().unwrap()]);
+    let rules: Vec<&str> = diags.iter().map(rule).collect();
+    assert_eq!(rules, ["xxgk-genre"], "{diags:#?}");
+}
+
+#[test]
+fn every_built_in_packs_rules_behave_as_their_examples_say() {
+    let mut checked = 0;
+    for (id, ..) in fzlint::pack::BUILTIN_PACKS {
+        let set = fzlint::rules::RuleSet::builtin_pack(id)
+            .expect("a built-in pack")
+            .unwrap_or_else(|e| panic!("{id}: {e:#?}"));
+        let mut failures = Vec::new();
+        for rule in &set.rules {
+            for r in
+                fzlint::rules::examples::run(&set, rule, fzlint::render::overview::copies::example)
+            {
+                let title = r.title();
+                failures.extend(
+                    r.problems
+                        .iter()
+                        .map(|p| format!("{id}/{}: {title}: {p}", rule.spec.id)),
+                );
+            }
+            checked += 1;
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+    assert!(checked > 50, "{checked}");
+}
