@@ -340,3 +340,65 @@ fn every_built_in_packs_rules_behave_as_their_examples_say() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+#[test]
+fn the_human_summary_says_how_many_reports_another_pack_read() {
+    let xxgk = fixture("late.txt");
+    let fazhi = root().join("examples/clean-report.txt");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        xxgk.to_str().unwrap(),
+        fazhi.to_str().unwrap(),
+    ]);
+    let last = stdout(&o).lines().last().unwrap_or("").to_string();
+    assert!(
+        last.starts_with("检查了 2 份报告（其中 1 份按政府信息公开工作年度报告检查）：1 个错误"),
+        "{last}"
+    );
+    // Read with the default pack alone, the line is as it always was.
+    let o = fzlint(&["check", "--isolated", fazhi.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&o).lines().last(),
+        Some("检查了 1 份报告：未发现问题")
+    );
+}
+
+#[test]
+fn a_broken_pack_folder_is_told_in_chinese_naming_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |text: &str| std::fs::write(dir.path().join("pack.yaml"), text).unwrap();
+    let d = dir.path().display().to_string();
+    let head = "id: mine\nname: 我的报告\nversion: '1'\nextends: fazhi\n";
+    for (text, want) in [
+        (
+            format!("{head}deadline:\n  date: '13-40'\nparts: []\n"),
+            "期限 “13-40”",
+        ),
+        (
+            format!("{head}parts:\n  - id: a\n    name: 甲\n  - id: a\n    name: 乙\n"),
+            "部分“a”定义了两次",
+        ),
+        (
+            "id: mine\nname: 我的报告\nversion: '1'\nextends: nosuch\nparts: []\n".to_string(),
+            "没有名为“nosuch”的内置规则包",
+        ),
+        (
+            "id: mine\nname: 我的报告\nversion: '1'\nparts: []\n".to_string(),
+            "缺少 furniture",
+        ),
+    ] {
+        write(&text);
+        let o = fzlint(&["rules", "--pack", &d]);
+        assert_eq!(o.status.code(), Some(2), "{text}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("pack.yaml") && err.contains(want),
+            "{text}\n{err}"
+        );
+    }
+    // A folder without a pack file.
+    std::fs::remove_file(dir.path().join("pack.yaml")).unwrap();
+    let err = stderr(&fzlint(&["rules", "--pack", &d]));
+    assert!(err.contains("无法读取规则包文件"), "{err}");
+}

@@ -93,11 +93,10 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         &plan,
         &mut status,
         |status, path, linted| {
-            let (job, outcome) = match linted {
+            let (_, outcome) = match linted {
                 Ok(linted) => linted,
                 Err(e) => return status.input_error(format_args!("{}: {e}", path.display())),
             };
-            let set = job.governed.set();
             let (mut src, mut diags, governed) = match outcome {
                 Outcome::Whole(src, diags, _, governed) => (src, diags, governed),
                 Outcome::NotReport => {
@@ -107,7 +106,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     }
                     return;
                 }
-                Outcome::Rendered(text, found) => {
+                Outcome::Rendered(text, found, governed) => {
+                    let set = governed.set();
                     tally.file(found.iter().map(|(r, s)| (r.as_str(), *s)), set);
                     if let Some(text) = text {
                         out.write(|w| emitter.rendered(w, &text));

@@ -56,7 +56,7 @@ pub enum Outcome {
     /// each finding, for the counts. The file and the rest of the findings are freed
     /// on the thread that made them: freed on the writing thread, they cost it more
     /// than the writing did, and held up the lint threads' allocator.
-    Rendered(Option<String>, Vec<(String, Severity)>),
+    Rendered(Option<String>, Vec<(String, Severity)>, Governed),
     /// A file found in a folder that reads as no report at all (a README, notes): not
     /// linted.
     NotReport,
@@ -116,6 +116,7 @@ pub fn lint_files(
                     fzlint::render::named_pack(governed.set()),
                 ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
+                governed,
             ),
             None => Outcome::Whole(src, diags, analysis, governed),
         })

@@ -363,6 +363,15 @@ impl Vocab {
             };
             parts.push(def);
         }
+        if let Some(d) = &file.deadline {
+            let md: Vec<u32> = d.date.split('-').filter_map(|x| x.parse().ok()).collect();
+            if !matches!(md[..], [m, d] if (1..=12).contains(&m) && (1..=31).contains(&d)) {
+                return Err(format!(
+                    "deadline: 期限 “{}” 应写作 月-日，如 \"01-31\"",
+                    d.date
+                ));
+            }
+        }
         let known = |p: &Part| parts.iter().any(|d| d.part == *p);
         for p in file
             .heading_precedence

@@ -111,6 +111,8 @@ pub struct Tally {
     pub worst: Option<Severity>,
     /// Each rule that found something, by id.
     pub rules: BTreeMap<String, RuleCount>,
+    /// Files read with a pack other than the default, by the pack's name.
+    pub packs: BTreeMap<String, usize>,
 }
 
 /// How much one rule found.
@@ -147,5 +149,8 @@ impl Tally {
             }
         }
         self.totals.add_file(&file);
+        if named_pack(set).is_some() {
+            *self.packs.entry(set.vocab.name.clone()).or_default() += 1;
+        }
     }
 }
