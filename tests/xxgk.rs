@@ -402,3 +402,33 @@ fn a_broken_pack_folder_is_told_in_chinese_naming_its_file() {
     let err = stderr(&fzlint(&["rules", "--pack", &d]));
     assert!(err.contains("无法读取规则包文件"), "{err}");
 }
+
+#[test]
+fn sarif_results_of_another_pack_name_it() {
+    let xxgk = fixture("late.txt");
+    let fazhi = root().join("tests/fixtures/rules/late-publication.txt");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "sarif",
+        xxgk.to_str().unwrap(),
+        fazhi.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF JSON");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let by_rule = |id: &str| {
+        results
+            .iter()
+            .find(|r| r["ruleId"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(
+        by_rule("xxgk-late-publication")["properties"]["pack"],
+        "xxgk"
+    );
+    assert!(by_rule("late-publication").get("properties").is_none());
+    // The run describes the rules of both packs.
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "xxgk-late-publication"));
+}
