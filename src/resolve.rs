@@ -404,6 +404,19 @@ impl Resolver {
             errors.iter().for_each(|e| self.problem(e));
         }
         let (mut set, _) = built.ok()?;
+        // Another pack than the one the settings were written for: what they say of
+        // rules it does not have is not for it.
+        let lenient;
+        let effective = if report {
+            effective
+        } else {
+            let known = |k: &str| CATEGORIES.contains(&k) || set.get(k).is_some();
+            let mut e = effective.clone();
+            e.changes.retain(|(k, ..)| known(k));
+            e.off.retain(|(k, _)| known(k));
+            lenient = e;
+            &lenient
+        };
         let off = config.as_ref().map(|c| c.apply(effective, &mut set));
         let off = match off.transpose() {
             Ok(off) => off,

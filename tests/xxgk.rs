@@ -432,3 +432,22 @@ fn sarif_results_of_another_pack_name_it() {
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "xxgk-late-publication"));
 }
+
+#[test]
+fn an_offices_config_written_for_the_fazhi_pack_still_lets_a_report_choose_its_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("报告.txt");
+    let text = std::fs::read_to_string(fixture("late.txt")).unwrap();
+    // A placeholder left in, to see the config's word on a rule both packs run.
+    std::fs::write(&report, text.replace("全年通过", "全年通过XX")).unwrap();
+    std::fs::write(
+        dir.path().join(".fzlint.yaml"),
+        "rules:\n  missing-duties: off\n  placeholder: warning\n",
+    )
+    .unwrap();
+    let o = fzlint(&["check", "--format", "concise", report.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("error[xxgk-late-publication]"), "{out}");
+    assert!(out.contains("warning[placeholder]"), "{out}");
+    assert!(!out.contains("[genre]"), "{out}");
+}
