@@ -1,6 +1,7 @@
-//! Which text is which part of the report (measures, shortcomings, causes, duties,
-//! plan, other), and the facts the rules share: the reported year and the
-//! publication date. Everything here is driven by the pack vocabulary.
+//! Which text is which of the pack's parts (the 法治政府建设年度报告 pack's: measures,
+//! shortcomings, causes, duties, plan, other), and the facts the rules share: the
+//! reported year and the publication date. Everything here is driven by the pack
+//! vocabulary: no part is known here by its id.
 
 use crate::pack::Part;
 use crate::pack::vocab::{PartDef, Vocab};
