@@ -451,3 +451,34 @@ fn an_offices_config_written_for_the_fazhi_pack_still_lets_a_report_choose_its_p
     assert!(out.contains("warning[placeholder]"), "{out}");
     assert!(!out.contains("[genre]"), "{out}");
 }
+
+#[test]
+fn a_per_path_entry_chooses_the_pack_for_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("信息公开")).unwrap();
+    let inside = dir.path().join("信息公开/报告.txt");
+    let outside = dir.path().join("报告.txt");
+    for f in [&inside, &outside] {
+        std::fs::copy(fixture("missing-part.txt"), f).unwrap();
+    }
+    // The folder's files are read with xxgk; the rest with the pack the config names.
+    std::fs::write(
+        dir.path().join(".fzlint.yaml"),
+        "pack: fazhi\nper_path:\n  - paths: ['信息公开/**']\n    pack: xxgk\n",
+    )
+    .unwrap();
+    let concise = |f: &std::path::Path| {
+        stdout(&fzlint(&[
+            "check",
+            "--format",
+            "concise",
+            f.to_str().unwrap(),
+        ]))
+    };
+    let (i, o) = (concise(&inside), concise(&outside));
+    assert!(
+        i.contains("[xxgk-missing-part]") && !i.contains("[genre]"),
+        "{i}"
+    );
+    assert!(o.contains("[genre]") && !o.contains("[xxgk-"), "{o}");
+}
