@@ -482,3 +482,18 @@ fn a_per_path_entry_chooses_the_pack_for_its_files() {
     );
     assert!(o.contains("[genre]") && !o.contains("[xxgk-"), "{o}");
 }
+
+#[test]
+fn config_shows_the_pack_its_reports_are_read_with() {
+    let shown = |args: &[&str]| {
+        let mut all = vec!["config", "--isolated", "--format", "json"];
+        all.extend(args);
+        let v: serde_json::Value = serde_json::from_slice(&fzlint(&all).stdout).unwrap();
+        v["pack"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(shown(&[]), "法治政府建设年度报告（内置）");
+    assert_eq!(
+        shown(&["--pack", "xxgk"]),
+        "政府信息公开工作年度报告（内置，xxgk）"
+    );
+}

@@ -147,7 +147,7 @@ pub fn run() -> anyhow::Result<Status> {
         } => config::run(
             &path,
             format,
-            &rules.rules,
+            (&rules.rules, rules.pack.as_deref()),
             args::config_mode(&config, isolated),
             &mut out,
         ),
