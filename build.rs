@@ -1,24 +1,53 @@
-//! Embeds the built-in rule pack (rules/<category>/<id>.yaml) in the binary, writes the
+//! Embeds the built-in rule packs in the binary (the 法治政府建设年度报告 pack:
+//! rules/pack.yaml and rules/<category>/<id>.yaml; every other pack:
+//! packs/<id>/pack.yaml and packs/<id>/<category>/<id>.yaml), writes the
 //! table that reads traditional characters as simplified (see `traditional`), and tells
 //! the tests what this machine lacks (see `optional_tests`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every rule file under a pack's folder `top`: the `.yaml` files of its category
+/// folders (the pack file itself, at the top, is not a rule).
+fn collect(top: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "yaml")
-            && p.parent() != Some(Path::new("rules"))
-        {
+            collect(top, &p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml") && p.parent() != Some(top) {
             out.push(p);
         }
     }
+}
+
+/// The `id:` of a pack file.
+fn pack_id(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix("id:"))
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+/// The code of one pack's rule files, as a slice of (path, text).
+fn rule_list(root: &Path, top: &Path) -> String {
+    let mut files = Vec::new();
+    collect(top, top, &mut files);
+    files.sort();
+    let mut code = String::from("&[\n");
+    for f in &files {
+        let name = f.to_string_lossy().replace('\\', "/");
+        println!("cargo:rerun-if-changed={name}");
+        let abs = root.join(f);
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            abs.to_string_lossy()
+        ));
+    }
+    code.push(']');
+    code
 }
 
 fn main() {
@@ -31,18 +60,41 @@ fn main() {
         .map(|v| v.trim().trim_matches('"').to_string())
         .unwrap_or_default();
     println!("cargo:rustc-env=FZLINT_PACK_VERSION={version}");
+    println!("cargo:rerun-if-changed=packs");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let mut files = Vec::new();
-    collect(Path::new("rules"), &mut files);
-    files.sort();
-    let mut code = String::from("pub const BUILTIN_RULES: &[(&str, &str)] = &[\n");
-    for f in &files {
-        let name = f.to_string_lossy().replace('\\', "/");
+    let mut code = format!(
+        "pub const BUILTIN_RULES: &[(&str, &str)] = {};\n",
+        rule_list(&root, Path::new("rules"))
+    );
+    // Each built-in pack: (id, its pack file's path, the file, its rule files). The
+    // 法治政府建设年度报告 pack (rules/) first: it is the default.
+    code.push_str("pub const BUILTIN_PACKS: &[BuiltinPack] = &[\n");
+    code.push_str(&format!(
+        "    ({:?}, \"rules/pack.yaml\", include_str!({:?}), BUILTIN_RULES),\n",
+        pack_id(&pack),
+        root.join("rules/pack.yaml").to_string_lossy()
+    ));
+    let mut others: Vec<PathBuf> = fs::read_dir("packs")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    others.sort();
+    for dir in others {
+        let file = dir.join("pack.yaml");
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        let name = file.to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={name}");
-        let abs = root.join(f);
         code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            abs.to_string_lossy()
+            "    ({:?}, {name:?}, include_str!({:?}), {}),\n",
+            pack_id(&text),
+            root.join(&file).to_string_lossy(),
+            rule_list(&root, &dir)
         ));
     }
     code.push_str("];\n");

@@ -8,30 +8,34 @@
 # json`, the human output and `outline --format json`. For the benchmark corpus
 # (target/fzlint-bench/corpus-*, written by `cargo bench --bench throughput`, or the
 # folder in FZLINT_BENCH_CORPUS): `check --format json` and the concise output.
+# FZLINT_PACK=fazhi reads every report with that pack (--pack), to compare one pack's
+# output with a build from before fzlint chose the pack by the report's title.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/same-output.sh OUT_DIR [FZLINT_BINARY]}
 bin=${2:-target/release/fzlint}
 [ -x "$bin" ] || { echo "no binary at $bin (cargo build --release)" >&2; exit 2; }
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+pack=()
+[ -n "${FZLINT_PACK:-}" ] && pack=(--pack "$FZLINT_PACK")
 mkdir -p "$out"
 seeds=${FZLINT_CORPUS:-../shared/seeds}
 n=0
 while IFS= read -r f; do
   key=$(printf '%s' "$f" | tr '/' '_')
-  "$bin" check --isolated --format json "$f" > "$out/$key.json" 2>&1
+  "$bin" check "${pack[@]}" --isolated --format json "$f" > "$out/$key.json" 2>&1
   echo "exit $?" >> "$out/$key.json"
-  "$bin" check --isolated --color never "$f" > "$out/$key.human" 2>&1
+  "$bin" check "${pack[@]}" --isolated --color never "$f" > "$out/$key.human" 2>&1
   echo "exit $?" >> "$out/$key.human"
-  "$bin" outline --format json "$f" > "$out/$key.outline" 2>&1
+  "$bin" outline "${pack[@]}" --format json "$f" > "$out/$key.outline" 2>&1
   n=$((n + 1))
 done < <({ find tests/fixtures examples -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.docx' \);
            [ -d "$seeds" ] && find "$seeds" -type f -name '*.txt'; } | sort)
 bench=${FZLINT_BENCH_CORPUS:-$(ls -d target/fzlint-bench/corpus-* 2>/dev/null | sort -t- -k3 -n | tail -n 1)}
 if [ -n "$bench" ] && [ -d "$bench" ]; then
-  "$bin" check --isolated --format json --max-file-size 256 -j 2 "$bench" > "$out/bench.json" 2>&1
+  "$bin" check "${pack[@]}" --isolated --format json --max-file-size 256 -j 2 "$bench" > "$out/bench.json" 2>&1
   echo "exit $?" >> "$out/bench.json"
-  "$bin" check --isolated --format concise --max-file-size 256 -j 2 "$bench" > "$out/bench.concise" 2>&1
+  "$bin" check "${pack[@]}" --isolated --format concise --max-file-size 256 -j 2 "$bench" > "$out/bench.concise" 2>&1
   echo "exit $?" >> "$out/bench.concise"
   echo "$n reports and the corpus $bench written to $out"
 else

@@ -1,6 +1,7 @@
-//! Which text is which part of the report (measures, shortcomings, causes, duties,
-//! plan, other), and the facts the rules share: the reported year and the
-//! publication date. Everything here is driven by the pack vocabulary.
+//! Which text is which of the pack's parts (the 法治政府建设年度报告 pack's: measures,
+//! shortcomings, causes, duties, plan, other), and the facts the rules share: the
+//! reported year and the publication date. Everything here is driven by the pack
+//! vocabulary: no part is known here by its id.
 
 use crate::pack::Part;
 use crate::pack::vocab::{PartDef, Vocab};
@@ -315,17 +316,19 @@ pub fn year_evidence(
             push(EvidenceSource::Preamble, y, s);
         }
     }
-    let plan_offset = vocab
-        .part(Part::Plan)
-        .and_then(|d| d.opening_year_offset)
-        .unwrap_or(1);
+    // The plan is the part whose openings name next year's year; the measures the
+    // part taken by position.
+    let plan_def = vocab.parts.iter().find(|d| d.opening_year_offset.is_some());
+    let plan_part = plan_def.map(|d| d.part);
+    let plan_offset = plan_def.and_then(|d| d.opening_year_offset).unwrap_or(1);
+    let measures_part = vocab.parts.iter().find(|d| d.by_position).map(|d| d.part);
     let mut measures = None;
     let mut plan = None;
     for (i, h) in r.headings.iter().enumerate() {
         let own = parts.own[i];
         let wanted = match own {
-            Some(Part::Plan) => plan.is_none(),
-            Some(Part::Measures) => measures.is_none() && h.parent.is_none(),
+            Some(p) if Some(p) == plan_part => plan.is_none(),
+            Some(p) if Some(p) == measures_part => measures.is_none() && h.parent.is_none(),
             _ => false,
         };
         if !wanted || !src.slice(&h.title).contains('年') {
@@ -334,7 +337,7 @@ pub fn year_evidence(
         let Some((y, s)) = first_year(src, &h.title) else {
             continue;
         };
-        if own == Some(Part::Plan) {
+        if own.is_some() && own == plan_part {
             plan = Some((y.saturating_sub(plan_offset), s));
         } else if s.start == h.title.start {
             measures = Some((y, s));
@@ -469,21 +472,9 @@ fn opening_match(d: &PartDef, open_text: &str, year: Option<i32>, closing: bool)
         .flatten()
 }
 
-/// Parts a sub-heading may name inside a section that has another part.
-const NESTING: [Part; 4] = [Part::Duties, Part::Causes, Part::Shortcomings, Part::Other];
-
-/// Heading classification order: the more specific parts first.
-const HEADING_ORDER: [Part; 5] = [
-    Part::Shortcomings,
-    Part::Plan,
-    Part::Duties,
-    Part::Other,
-    Part::Measures,
-];
-
 pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts {
-    let empty = PartDef::default();
-    let def = |p: Part| vocab.part(p).unwrap_or(&empty);
+    let def = |p: Part| vocab.part(p);
+    let nests = |p: Part| def(p).is_some_and(|d| d.nests);
     let n = r.headings.len();
     let mut parts = Parts {
         own: vec![None; n],
@@ -498,21 +489,23 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         .map(|h| {
             let title = src.slice(&h.title);
             let mut found = vocab.heading_parts(title);
-            // A heading that names the duties only inside a document's name
-            // (「学习《…第一责任人职责规定》」), or names others' (「推动述法全覆盖」), is
-            // not the duties'.
-            if found.contains(&Part::Duties) {
-                let d = def(Part::Duties);
+            // A heading that names a part with `others` (the duties) only inside a
+            // document's name (「学习《…第一责任人职责规定》」), or names others'
+            // (「推动述法全覆盖」), is not that part's.
+            for d in vocab.parts.iter().filter(|d| !d.others.is_empty()) {
+                if !found.contains(&d.part) {
+                    continue;
+                }
                 let masked = mask_citations(title);
-                let cited =
-                    title.contains('《') && !vocab.heading_parts(&masked).contains(&Part::Duties);
-                if cited || (!d.others.is_empty() && d.others.is_match(&masked)) {
-                    found.retain(|&p| p != Part::Duties);
+                let cited = title.contains('《') && !vocab.heading_parts(&masked).contains(&d.part);
+                if cited || d.others.is_match(&masked) {
+                    found.retain(|&p| p != d.part);
                 }
             }
-            HEADING_ORDER
-                .into_iter()
-                .chain([Part::Causes])
+            vocab
+                .heading_precedence
+                .iter()
+                .copied()
                 .filter(|p| found.contains(p))
                 .collect()
         })
@@ -534,8 +527,7 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         // parts its ancestors named: 「(二)科学编制2024年度工作计划」 under the measures
         // is a measure, not next year's plan.
         let inherited: Vec<Part> = h.parent.map(|p| found_at[p].clone()).unwrap_or_default();
-        let allowed =
-            |p: Part| inherited.is_empty() || NESTING.contains(&p) || inherited.contains(&p);
+        let allowed = |p: Part| inherited.is_empty() || nests(p) || inherited.contains(&p);
         let mine: Vec<Part> = matched[i].iter().copied().filter(|&p| allowed(p)).collect();
         parts.own[i] = mine.first().copied();
         for &p in &mine {
@@ -548,13 +540,13 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             && parts.own[i].is_none()
             && h.parent.is_none()
             && !past_measures
-            && let Some(p) = Part::ALL.into_iter().find(|&p| def(p).by_position)
+            && let Some(p) = vocab.parts.iter().find(|d| d.by_position).map(|d| d.part)
         {
             parts.own[i] = Some(p);
             parts.hits.push(hit(h, p, true));
             here.push(p);
         }
-        if h.level == top && matches!(parts.own[i], Some(Part::Shortcomings | Part::Plan)) {
+        if h.level == top && parts.own[i].and_then(def).is_some_and(|d| d.ends_position) {
             past_measures = true;
         }
         found_at[i] = here;
@@ -579,8 +571,8 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         let open = opening(src, &block.span);
         let open_text = src.slice(&open);
         let enclosing = parts.part_of_block(r, b);
-        for p in Part::ALL {
-            let d = def(p);
+        for d in &vocab.parts {
+            let p = d.part;
             if enclosing == Some(p) {
                 continue;
             }
@@ -600,8 +592,8 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
     }
 
     // Sentences: causes within the shortcomings, duties anywhere in the body.
-    for p in Part::ALL {
-        let d = def(p);
+    for d in &vocab.parts {
+        let p = d.part;
         if d.sentence.is_empty() && (d.who.is_empty() || d.what.is_empty()) {
             continue;
         }
@@ -729,7 +721,7 @@ mod tests {
             for span in src.text.char_indices().map(|(i, _)| i).step_by(31).take(60) {
                 let open = super::opening(&src, &(span..src.text.len()));
                 let open_text = src.slice(&open);
-                for d in vocab.parts.values().filter(|d| !d.opening.is_empty()) {
+                for d in vocab.parts.iter().filter(|d| !d.opening.is_empty()) {
                     for year in [None, Some(2022), Some(2023), Some(2024), Some(2025)] {
                         for closing in [false, true] {
                             let got = super::opening_match(d, open_text, year, closing);

@@ -83,6 +83,9 @@ pub struct PathOverride {
     pub rules: BTreeMap<String, RuleSetting>,
     #[serde(default)]
     pub year: Option<i32>,
+    /// The rule pack these files are read with (as `pack` above).
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// One path or a list of paths.
@@ -162,6 +165,11 @@ pub struct ConfigFile {
     /// The reviewing office, whose name signs the notices `fzlint report` writes.
     #[serde(default)]
     pub office: Option<String>,
+    /// The rule pack reports are read with: a built-in pack's id (fazhi, xxgk) or the
+    /// folder of an office's own pack (relative to this file). Without it, fzlint
+    /// chooses by what each report is.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// A reviewing office's conclusion on a report, mildest first.
@@ -265,6 +273,8 @@ pub struct Effective {
     pub changes: Vec<(String, RuleSetting, usize)>,
     pub year: Option<i32>,
     pub expect_year: Option<i32>,
+    /// The pack named (a built-in id, or an office's pack folder as a path).
+    pub pack: Option<String>,
     /// `max_findings_per_rule`, the last config in the chain that sets it winning.
     pub max_findings: Option<usize>,
     /// What `fzlint report` concludes of a report, later configs in the chain winning.
@@ -511,6 +521,16 @@ impl Config {
             if c.file.expect_year.is_some() {
                 e.expect_year = c.file.expect_year;
             }
+            let pack_of = |p: &String| {
+                if crate::pack::builtin(p).is_some() {
+                    p.clone()
+                } else {
+                    c.dir().join(p).display().to_string()
+                }
+            };
+            if let Some(p) = &c.file.pack {
+                e.pack = Some(pack_of(p));
+            }
             if c.file.max_findings_per_rule.is_some() {
                 e.max_findings = c.file.max_findings_per_rule;
             }
@@ -530,6 +550,9 @@ impl Config {
                     add(&p.rules, origin, &mut e);
                     if p.year.is_some() {
                         e.year = p.year;
+                    }
+                    if let Some(pk) = &p.pack {
+                        e.pack = Some(pack_of(pk));
                     }
                 }
                 numbered += 1;

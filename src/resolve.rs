@@ -45,6 +45,13 @@ pub struct Choices {
     pub expect_year: Option<i32>,
     /// How many findings of a rule a file lists (0: all), over the config's.
     pub max_findings: Option<usize>,
+    /// The rule pack every file is read with (a built-in id or a pack folder), over
+    /// the config's; without either, the default pack.
+    pub pack: Option<String>,
+    /// Without a pack named, read each report with the built-in pack its title names
+    /// (`check`, `outline`, `serve`; the batch overview, whose columns are the default
+    /// pack's, does not).
+    pub by_title: bool,
 }
 
 /// Why a file has no settings to be linted with.
@@ -77,6 +84,9 @@ pub struct Configured {
     /// What the config's `select`, `extend-select` and `ignore` choose.
     pub selection: config::Selection,
     pub config: Option<Arc<Config>>,
+    /// When no pack was named: the other built-in packs under the same settings, with
+    /// the rules each runs, for the reports whose title names their genre.
+    pub alternates: Vec<(Arc<Configured>, Arc<[usize]>)>,
 }
 
 /// What governs one file: its rule set, the rules that run, the settings they run with.
@@ -111,6 +121,70 @@ impl Governed {
             &self.settings,
             self.max_findings,
         )
+    }
+
+    /// What governs a report once it is read: these settings with the pack its title
+    /// names, when no pack was named and another built-in pack recognises the title.
+    /// A text that holds none of what the other packs' titles need is not parsed here.
+    pub fn for_source(&self, src: &Source) -> Governed {
+        if !self.may_switch(src) {
+            return self.clone();
+        }
+        let report = crate::parse::parse(src, &self.configured.set.vocab);
+        let title = report.title.map(|t| src.slice(&report.blocks[t].span));
+        self.for_title(title).unwrap_or_else(|| self.clone())
+    }
+
+    /// Whether another pack may recognise the report's title: the text holds what one
+    /// of their `title.recognise` patterns needs.
+    fn may_switch(&self, src: &Source) -> bool {
+        let alternates = &self.configured.alternates;
+        alternates
+            .iter()
+            .any(|(c, _)| c.set.vocab.may_recognise(&src.text))
+    }
+
+    /// The settings with the other pack that recognises `title`, if one does.
+    fn for_title(&self, title: Option<&str>) -> Option<Governed> {
+        let title = title?;
+        let (configured, selected) = self
+            .configured
+            .alternates
+            .iter()
+            .find(|(c, _)| c.set.vocab.recognises(title))?;
+        Some(Governed {
+            configured: configured.clone(),
+            selected: selected.clone(),
+            settings: self.settings.clone(),
+            max_findings: self.max_findings,
+        })
+    }
+
+    /// Lints a report (every finding when `whole`, as [`Governed::lint_whole`]) with the
+    /// pack its title names when no pack was named ([`Governed::for_source`]), and
+    /// says which settings did. The report is read once with these settings; only one
+    /// whose title another pack recognises is read again, with that pack.
+    pub fn lint_by_title(
+        &self,
+        src: &Source,
+        whole: bool,
+    ) -> (Vec<Diagnostic>, Analysis, Governed) {
+        let lint = |g: &Governed| {
+            if whole {
+                g.lint_whole(src)
+            } else {
+                g.lint(src)
+            }
+        };
+        let (d, a) = lint(self);
+        if self.may_switch(src) {
+            let title = a.report.title.map(|t| src.slice(&a.report.blocks[t].span));
+            if let Some(other) = self.for_title(title) {
+                let (d, a) = lint(&other);
+                return (d, a, other);
+            }
+        }
+        (d, a, self.clone())
     }
 
     /// As [`Governed::lint`], with every finding (for fixes and baselines, which need
@@ -294,15 +368,64 @@ impl Resolver {
         config: Option<Arc<Config>>,
         effective: &config::Effective,
     ) -> Option<Configured> {
+        let pack = self.choices.pack.clone().or(effective.pack.clone());
+        let mut main = self.configure_pack(config.clone(), effective, pack.as_deref(), true)?;
+        if pack.is_none() && self.choices.by_title {
+            // The other built-in packs, for reports of their genres. An office's
+            // settings that do not fit one (a rule it lacks) leave that pack out.
+            for (id, ..) in &crate::pack::BUILTIN_PACKS[1..] {
+                let Some(alt) = self.configure_pack(config.clone(), effective, Some(id), false)
+                else {
+                    continue;
+                };
+                if let Ok(selected) = select(&alt, &self.choices, false) {
+                    main.alternates.push((Arc::new(alt), selected));
+                }
+            }
+        }
+        Some(main)
+    }
+
+    /// The rule set of one pack under a config; its errors are problems of the run
+    /// when `report` (else the pack is just left out).
+    fn configure_pack(
+        &mut self,
+        config: Option<Arc<Config>>,
+        effective: &config::Effective,
+        pack: Option<&str>,
+        report: bool,
+    ) -> Option<Configured> {
         let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
         dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
         // A broken user rule file does not stop the others.
-        let built = RuleSet::with_dirs(&dirs);
+        let built = RuleSet::with_pack(pack, &dirs);
         let errors = built.as_ref().map_or_else(|e| e, |b| &b.1);
-        errors.iter().for_each(|e| self.problem(e));
+        if report {
+            errors.iter().for_each(|e| self.problem(e));
+        }
         let (mut set, _) = built.ok()?;
+        // Another pack than the one the settings were written for: what they say of
+        // rules it does not have is not for it.
+        let lenient;
+        let effective = if report {
+            effective
+        } else {
+            let known = |k: &str| CATEGORIES.contains(&k) || set.get(k).is_some();
+            let mut e = effective.clone();
+            e.changes.retain(|(k, ..)| known(k));
+            e.off.retain(|(k, _)| known(k));
+            lenient = e;
+            &lenient
+        };
         let off = config.as_ref().map(|c| c.apply(effective, &mut set));
-        let off = off.transpose().inspect_err(|e| self.problem(e)).ok()?;
+        let off = match off.transpose() {
+            Ok(off) => off,
+            Err(e) if report => {
+                self.problem(&e);
+                return None;
+            }
+            Err(_) => return None,
+        };
         let off_by = off.unwrap_or_default().into_iter();
         let off_by = off_by
             .map(|(id, from)| (id, from.display().to_string()))
@@ -318,6 +441,7 @@ impl Resolver {
             verdict: effective.verdict,
             selection: effective.selection.clone(),
             config,
+            alternates: Vec::new(),
         })
     }
 }
@@ -384,6 +508,7 @@ mod tests {
             verdict: Default::default(),
             selection: Default::default(),
             config: None,
+            alternates: Vec::new(),
         }
     }
 

@@ -339,3 +339,84 @@ fn the_readme_names_every_check_kind() {
         );
     }
 }
+
+/// The YAML block of the guide that starts with the comment `marker`.
+fn guide_yaml(marker: &str) -> String {
+    let g = guide();
+    let start = g
+        .find(&format!("```yaml\n{marker}\n"))
+        .unwrap_or_else(|| panic!("the guide has {marker}"));
+    let body = &g[start + "```yaml\n".len()..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+#[test]
+fn the_guides_own_pack_works_from_a_folder() {
+    // Written from docs/writing-rules.md alone: its pack file and its rule, in a folder.
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("shufa-pack");
+    std::fs::create_dir_all(pack.join("parts")).unwrap();
+    std::fs::write(pack.join("pack.yaml"), guide_yaml("# shufa-pack/pack.yaml")).unwrap();
+    std::fs::write(
+        pack.join("parts/shufa-parts.yaml"),
+        guide_yaml("# shufa-pack/parts/shufa-parts.yaml"),
+    )
+    .unwrap();
+    let p = pack.display().to_string();
+    // Its rules: its own and those it includes.
+    let o = common::fzlint(&["rules", "--pack", &p, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"shufa-parts") && ids.contains(&"placeholder"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"missing-duties"), "{ids:?}");
+    // A report missing its third part, and one whose third heading names no part.
+    let report = dir.path().join("述法.txt");
+    let head = "张三2024年度述法报告\n一、学法用法情况\n全年参加学法6次。\n二、履行法治建设职责情况\n主持专题会2次。\n";
+    for (third, want) in [
+        ("", "报告缺少“下一步打算”部分"),
+        (
+            "三、其他情况\n继续学法。\n",
+            "第三部分应为“下一步打算”，这里写的是“其他情况”",
+        ),
+        ("三、下一步打算\n继续学法。\n", ""),
+    ] {
+        std::fs::write(&report, format!("{head}{third}")).unwrap();
+        let r = report.display().to_string();
+        let o = common::fzlint(&[
+            "check",
+            "--isolated",
+            "--pack",
+            &p,
+            "--format",
+            "concise",
+            &r,
+        ]);
+        let out = common::stdout(&o);
+        if want.is_empty() {
+            assert!(out.is_empty(), "{out}");
+        } else {
+            assert_eq!(out.lines().count(), 1, "{out}");
+            assert!(out.contains("[shufa-parts]") && out.contains(want), "{out}");
+        }
+    }
+    // The outline names the pack.
+    let o = common::fzlint(&[
+        "outline",
+        "--pack",
+        &p,
+        "--format",
+        "json",
+        &report.display().to_string(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["pack"]["id"], "shufa");
+}

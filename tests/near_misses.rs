@@ -609,7 +609,7 @@ fn an_unheaded_closing_plan_with_the_wrong_year_is_a_plan_with_the_wrong_year() 
         let src = Source::new("case.txt", t);
         let a = fzlint::analyse::analyse(&src, &set.vocab, &Settings::default());
         a.parts
-            .first(fzlint::pack::Part::Plan)
+            .first(fzlint::pack::Part::named("plan"))
             .map(|h| (src.line_col(h.span.start).0, h.headed))
     };
     // The next year: an unheaded plan, with the right year.

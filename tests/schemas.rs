@@ -90,3 +90,41 @@ fn config_files_fit_the_config_schema() {
     assert!(!validator.is_valid(&as_json("rulez: {}\n")));
     assert!(!validator.is_valid(&as_json("rules:\n  level-skip: loud\n")));
 }
+
+#[test]
+fn the_pack_schema_is_shipped_and_every_pack_file_fits_it() {
+    let o = fzlint(&["schema", "pack"]);
+    let generated = stdout(&o);
+    let path = root().join("schemas/fzlint-pack.schema.json");
+    if std::env::var_os("FZLINT_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        generated,
+        "fzlint-pack.schema.json is stale: run `fzlint schema pack > schemas/fzlint-pack.schema.json`"
+    );
+    let validator = jsonschema::validator_for(&shipped("fzlint-pack.schema.json")).unwrap();
+    let mut files = vec![root().join("rules/pack.yaml")];
+    files.extend(
+        walkdir::WalkDir::new(root().join("packs"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| e.into_path())
+            .filter(|p| p.ends_with("pack.yaml")),
+    );
+    assert!(files.len() >= 2, "{files:?}");
+    for f in files {
+        let v = as_json(&std::fs::read_to_string(&f).unwrap());
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", f.display());
+    }
+    let misspelt = as_json("id: x\nname: y\nversion: '1'\nparts: []\npart: []\n");
+    assert!(
+        !validator.is_valid(&misspelt),
+        "the schema rejects what fzlint rejects"
+    );
+}

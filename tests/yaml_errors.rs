@@ -76,7 +76,7 @@ fn broken_rule_files_get_plain_messages_at_their_place() {
         (
             "  scope: body",
             "  scop: body",
-            "9:3: 未知的键 “scop”，是不是 “scope”？可用：scope、patterns、min_count、max_count",
+            "9:3: 未知的键 “scop”，是不是 “scope”？可用：scope、patterns、min_count、max_count、parts",
         ),
         (
             "severity: warning",

@@ -46,6 +46,9 @@ pub enum Command {
         /// 列出 Word 文档每段的有效字体和字号（按样式链、主题字体和直接设置计算）
         #[arg(long)]
         fonts: bool,
+        /// 使用这个规则包（内置 id 或规则包文件夹）；不给时按报告的标题选择
+        #[arg(long, value_name = "ID|DIR")]
+        pack: Option<String>,
     },
     /// 列出全部规则
     Rules {
@@ -74,9 +77,9 @@ pub enum Command {
     },
     /// 在当前文件夹写一个带说明的 .fzlint.yaml 起步配置
     Init,
-    /// 输出配置文件（.fzlint.yaml）或规则文件的 JSON Schema
+    /// 输出配置文件（.fzlint.yaml）、规则文件或规则包文件的 JSON Schema
     Schema {
-        /// config（配置文件）或 rule（规则文件）
+        /// config（配置文件）、rule（规则文件）或 pack（规则包文件 pack.yaml）
         #[arg(value_enum)]
         which: SchemaKind,
     },
@@ -146,6 +149,8 @@ pub enum OverviewFormat {
 pub enum SchemaKind {
     Config,
     Rule,
+    /// 规则包文件（pack.yaml）
+    Pack,
 }
 
 #[derive(clap::Args)]
@@ -153,6 +158,9 @@ pub struct RuleArgs {
     /// 把这个文件夹中的规则文件（*.yaml）加入内置规则
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// 使用这个规则包：内置的 fazhi（法治政府建设年度报告）、xxgk（政府信息公开工作年度报告），或自己的规则包文件夹（内含 pack.yaml）；不给时按每份报告的标题选择
+    #[arg(long, value_name = "ID|DIR")]
+    pub pack: Option<String>,
 }
 
 #[derive(clap::Args)]

@@ -30,6 +30,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             year: args.run.year,
             expect_year: args.run.expect_year,
             max_findings: args.run.max_findings_per_rule,
+            pack: args.rules.pack.clone(),
+            by_title: true,
         },
     );
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
@@ -91,13 +93,12 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         &plan,
         &mut status,
         |status, path, linted| {
-            let (job, outcome) = match linted {
+            let (_, outcome) = match linted {
                 Ok(linted) => linted,
                 Err(e) => return status.input_error(format_args!("{}: {e}", path.display())),
             };
-            let set = job.governed.set();
-            let (mut src, mut diags) = match outcome {
-                Outcome::Whole(src, diags, _) => (src, diags),
+            let (mut src, mut diags, governed) = match outcome {
+                Outcome::Whole(src, diags, _, governed) => (src, diags, governed),
                 Outcome::NotReport => {
                     tally.totals.skipped += 1;
                     if args.run.verbose {
@@ -105,7 +106,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     }
                     return;
                 }
-                Outcome::Rendered(text, found) => {
+                Outcome::Rendered(text, found, governed) => {
+                    let set = governed.set();
                     tally.file(found.iter().map(|(r, s)| (r.as_str(), *s)), set);
                     if let Some(text) = text {
                         out.write(|w| emitter.rendered(w, &text));
@@ -113,6 +115,8 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     return;
                 }
             };
+            // The pack the report was read with (its title's, when none was named).
+            let set = governed.set();
             if args.fix || args.diff {
                 match fix_file(path, &src, &diags, args.diff) {
                     Err(e) => status.error(format_args!("{}: {e}", path.display())),
@@ -123,7 +127,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                     Ok(FixOutcome::Fixed(text, n)) if n > 0 => {
                         eprint_line(&format!("已修复 {}：{n} 处", path.display()));
                         src = Source::new(src.name.clone(), &text);
-                        diags = job.governed.lint_whole(&src).0;
+                        diags = governed.lint_whole(&src).0;
                         diags.retain(|d| d.severity >= min);
                     }
                     Ok(_) => {}
@@ -134,7 +138,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             }
             if let Some(b) = &mut baseline {
                 // The rules that ran and could report at the level asked for.
-                let rules = job.governed.rules();
+                let rules = governed.rules();
                 let ran: Vec<&str> = rules
                     .iter()
                     .filter(|r| r.spec.severity >= min)
@@ -147,7 +151,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 return;
             }
             if plan.whole {
-                job.governed.fold(&src, &mut diags);
+                governed.fold(&src, &mut diags);
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
             let f = FileReport::new(&src, &diags);

@@ -6,20 +6,22 @@ use anyhow::Result;
 use fzlint::resolve::{Choices, Governed, Mode, Resolver};
 use fzlint::rules::Rule;
 
-/// The pack every report is checked with (there is one).
-const PACK: &str = "法治政府建设年度报告（内置）";
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(
     path: &Path,
     format: Format,
-    dirs: &[PathBuf],
+    (dirs, pack): (&[PathBuf], Option<&str>),
     mode: Mode,
     out: &mut Out,
 ) -> Result<Status> {
     let mut status = Status::default();
-    let mut resolver = Resolver::new(dirs, mode, Choices::default());
+    let choices = Choices {
+        pack: pack.map(str::to_string),
+        ..Choices::default()
+    };
+    let mut resolver = Resolver::new(dirs, mode, choices);
     // For a folder, the settings of a report placed in it.
     let file = if path.is_dir() {
         path.join("report.txt")
@@ -57,6 +59,14 @@ fn params(r: &Rule) -> String {
 /// `fzlint config`: the settings that apply to one report.
 fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<String> {
     let p = &g.configured;
+    // The pack its reports are read with: a built-in one, or an office's folder.
+    let vocab = &p.set.vocab;
+    let pack = match fzlint::pack::builtin(&vocab.id) {
+        Some(_) if vocab.id == fzlint::pack::default_pack() => format!("{}（内置）", vocab.name),
+        Some(_) => format!("{}（内置，{}）", vocab.name, vocab.id),
+        None => format!("{}（{}）", vocab.name, vocab.id),
+    };
+    let pack = pack.as_str();
     let runs: Vec<&str> = g.rules().iter().map(|r| r.spec.id.as_str()).collect();
     let selection = &p.selection;
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
@@ -100,7 +110,7 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
             "expect_year": p.expect_year,
             "per_path": matched,
             "excluded": excluded,
-            "pack": PACK,
+            "pack": pack,
             "select": selection.select,
             "extend_select": selection.extend,
             "ignore": selection.ignore,
@@ -133,7 +143,7 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
         let items: Vec<String> = matched.iter().map(|i| format!("第{}项", i + 1)).collect();
         writeln!(o, "适用的 per_path：{}", items.join("、"))?;
     }
-    writeln!(o, "规则包：{PACK}")?;
+    writeln!(o, "规则包：{pack}")?;
     if excluded {
         writeln!(
             o,

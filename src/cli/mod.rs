@@ -147,7 +147,7 @@ pub fn run() -> anyhow::Result<Status> {
         } => config::run(
             &path,
             format,
-            &rules.rules,
+            (&rules.rules, rules.pack.as_deref()),
             args::config_mode(&config, isolated),
             &mut out,
         ),
@@ -159,9 +159,17 @@ pub fn run() -> anyhow::Result<Status> {
             format,
             year,
             fonts,
-        } => outline::run(&path, format, (year, fonts), &mut out),
-        Command::Rules { format, rules } => rules::run(format, &rules.rules, &mut out),
-        Command::Rule { id, rules } => Ok(rule::run(&id, &rules.rules, &mut out)),
+            pack,
+        } => outline::run(&path, format, (year, fonts), pack.as_deref(), &mut out),
+        Command::Rules { format, rules } => {
+            rules::run(format, &rules.rules, rules.pack.as_deref(), &mut out)
+        }
+        Command::Rule { id, rules } => Ok(rule::run(
+            &id,
+            &rules.rules,
+            rules.pack.as_deref(),
+            &mut out,
+        )),
         Command::TestRules { dirs } => Ok(rule::test(&dirs, &mut out)),
     }
 }

@@ -188,7 +188,13 @@ pub fn report_problems(resolver: &mut Resolver, status: &mut Status) {
 /// The built-in pack plus the rule files under `dirs`; errors are printed and counted.
 /// None when the rules cannot be used at all.
 pub fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
-    let built = RuleSet::with_dirs(dirs);
+    load_pack(None, dirs, status)
+}
+
+/// The pack named (the default pack when None) with the rule files under `dirs`; its
+/// errors are printed.
+pub fn load_pack(pack: Option<&str>, dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
+    let built = RuleSet::with_pack(pack, dirs);
     let errors = match &built {
         Ok((_, errors)) | Err(errors) => errors,
     };

@@ -1,7 +1,7 @@
 //! `fzlint outline`: the structure fzlint understood in one report.
 
 use super::args::Format;
-use super::out::{Out, Status, load_rules};
+use super::out::{Out, Status};
 use anyhow::Result;
 use fzlint::analyse::{Settings, analyse};
 use fzlint::input::{self, MAX_FILE_BYTES};
@@ -9,17 +9,15 @@ use fzlint::render::{self, outline};
 use std::path::Path;
 
 /// `(year, fonts)`: the year to read the report on when its title names none, and
-/// whether to list each paragraph's font and size.
+/// whether to list each paragraph's font and size; `pack`: the pack asked for.
 pub fn run(
     path: &Path,
     format: Format,
     (year, fonts): (Option<i32>, bool),
+    pack: Option<&str>,
     out: &mut Out,
 ) -> Result<Status> {
     let mut status = Status::default();
-    let Some(set) = load_rules(&[], &mut status) else {
-        return Ok(status);
-    };
     let src = match input::read(path, MAX_FILE_BYTES) {
         Ok(s) => s,
         Err(e) => {
@@ -27,6 +25,26 @@ pub fn run(
             return Ok(status);
         }
     };
+    // The pack named, else the one the report's title names.
+    let mut resolver = fzlint::resolve::Resolver::new(
+        &[],
+        fzlint::resolve::Mode::Isolated,
+        fzlint::resolve::Choices {
+            pack: pack.map(str::to_string),
+            by_title: true,
+            ..Default::default()
+        },
+    );
+    let governed = resolver.governed(path);
+    for e in resolver.take_problems() {
+        super::out::eprint_line(super::out::yaml_error(&e).trim_end());
+        status.config += 1;
+    }
+    let Ok(governed) = governed else {
+        return Ok(status);
+    };
+    let governed = governed.for_source(&src);
+    let set = governed.set();
     let a = analyse(
         &src,
         &set.vocab,

@@ -49,12 +49,14 @@ pub enum NotLinted {
 pub enum Outcome {
     /// The file and its findings (and its analysis, when the plan wants it), for the
     /// writing thread to work on.
-    Whole(Source, Vec<Diagnostic>, Option<Analysis>),
+    /// The file, its findings, its analysis if asked for, and what governed it (the pack
+    /// its title names, when none was named).
+    Whole(Source, Vec<Diagnostic>, Option<Analysis>, Governed),
     /// The file's output, rendered on the lint thread, and the rule and severity of
     /// each finding, for the counts. The file and the rest of the findings are freed
     /// on the thread that made them: freed on the writing thread, they cost it more
     /// than the writing did, and held up the lint threads' allocator.
-    Rendered(Option<String>, Vec<(String, Severity)>),
+    Rendered(Option<String>, Vec<(String, Severity)>, Governed),
     /// A file found in a folder that reads as no report at all (a README, notes): not
     /// linted.
     NotReport,
@@ -98,12 +100,9 @@ pub fn lint_files(
         {
             src.name = name.to_string();
         }
-        let (mut diags, analysis) = if plan.whole {
-            job.governed.lint_whole(&src)
-        } else {
-            job.governed.lint(&src)
-        };
-        if !job.explicit && !analysis.is_report(&src, &job.governed.set().vocab) {
+        // The pack the report's title names, when none was named.
+        let (mut diags, analysis, governed) = job.governed.lint_by_title(&src, plan.whole);
+        if !job.explicit && !analysis.is_report(&src, &governed.set().vocab) {
             return Ok(Outcome::NotReport);
         }
         // Dropped here, on the thread that made it, unless it is wanted.
@@ -113,11 +112,13 @@ pub fn lint_files(
             Some(render) => Outcome::Rendered(
                 render(
                     &FileReport::new(&src, &diags),
-                    &job.governed.set().vocab.version,
+                    &governed.set().vocab.version,
+                    fzlint::render::named_pack(governed.set()),
                 ),
                 diags.into_iter().map(|d| (d.rule, d.severity)).collect(),
+                governed,
             ),
-            None => Outcome::Whole(src, diags, analysis),
+            None => Outcome::Whole(src, diags, analysis, governed),
         })
     };
     if !plan.parallel {

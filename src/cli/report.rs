@@ -44,12 +44,16 @@ struct LastYear {
     parts: Vec<(Part, copies::Fingerprint)>,
 }
 
-/// The parts compared with last year's one by one (问题年年一样, 计划照抄), each with
-/// the parts its text takes in.
-const REPEATED_PARTS: [(Part, &[Part]); 2] = [
-    (Part::Shortcomings, &[Part::Shortcomings, Part::Causes]),
-    (Part::Plan, &[Part::Plan]),
-];
+/// The parts of the 法治政府建设年度报告 pack compared with last year's one by one
+/// (问题年年一样, 计划照抄), each with the parts its text takes in; a part the report's
+/// pack does not define is never found, so never compared.
+fn repeated_parts() -> [(Part, Vec<Part>); 2] {
+    let p = Part::named;
+    [
+        (p("shortcomings"), vec![p("shortcomings"), p("causes")]),
+        (p("plan"), vec![p("plan")]),
+    ]
+}
 
 /// The title of a report as its unit's names are read from it.
 fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
@@ -59,7 +63,7 @@ fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
 /// Each compared part's fingerprint, with its first place, for a report that has it.
 type PartPrint = (Part, copies::Fingerprint, std::ops::Range<usize>);
 fn part_prints(src: &Source, a: &Analysis, aside: &[String]) -> Vec<PartPrint> {
-    REPEATED_PARTS
+    repeated_parts()
         .iter()
         .filter_map(|(part, takes)| {
             let at = a.parts.first(*part)?.span.clone();
@@ -82,6 +86,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             year: args.run.year,
             expect_year: args.run.expect_year,
             max_findings: args.run.max_findings_per_rule,
+            pack: args.rules.pack.clone(),
             ..Choices::default()
         },
     );
@@ -127,7 +132,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         &mut status,
         |status, path, linted| {
             let (job, src, diags, a) = match linted {
-                Ok((job, Outcome::Whole(src, diags, Some(a)))) => (job, src, diags, a),
+                Ok((job, Outcome::Whole(src, diags, Some(a), _))) => (job, src, diags, a),
                 Ok((_, Outcome::NotReport)) => {
                     if args.run.verbose {
                         eprint_line(&format!("跳过 {}：不像是报告", path.display()));
@@ -395,7 +400,7 @@ fn add_repeat_findings(
     for r in whole {
         found[r.report].push((None, r));
     }
-    for (part, _) in REPEATED_PARTS {
+    for (part, _) in repeated_parts() {
         let mine: Vec<Option<&copies::Fingerprint>> = judges
             .iter()
             .map(|j| {
@@ -430,7 +435,7 @@ fn add_repeat_findings(
                 rule,
                 place.anchor.clone(),
                 &last_year[r.previous].path,
-                part,
+                part.map(|p| j.configured.set.vocab.label(p)),
                 r.share,
             );
             insert_finding(e, place, d);
@@ -523,7 +528,7 @@ fn read_last_year(
         plan,
         status,
         |status, path, linted| match linted {
-            Ok((job, Outcome::Whole(src, _, Some(a)))) => {
+            Ok((job, Outcome::Whole(src, _, Some(a), _))) => {
                 let rule = job
                     .governed
                     .rules()

@@ -1,6 +1,6 @@
 //! `fzlint rule ID`: one rule explained, its examples run.
 
-use super::out::{Out, Status, eprint_line, load_rules};
+use super::out::{Out, Status, eprint_line, load_pack, load_rules};
 use fzlint::render::FileReport;
 use fzlint::render::human;
 use fzlint::render::overview::copies;
@@ -8,11 +8,22 @@ use fzlint::render::rules::explain;
 use fzlint::rules::{Rule, examples};
 use std::path::PathBuf;
 
-pub fn run(id: &str, dirs: &[PathBuf], out: &mut Out) -> Status {
+pub fn run(id: &str, dirs: &[PathBuf], pack: Option<&str>, out: &mut Out) -> Status {
     let mut status = Status::default();
-    let Some(set) = load_rules(dirs, &mut status) else {
+    let Some(mut set) = load_pack(pack, dirs, &mut status) else {
         return status;
     };
+    // Without a pack named, a rule of any built-in pack is found.
+    if set.get(id).is_none() && pack.is_none() {
+        let others = fzlint::pack::BUILTIN_PACKS[1..].iter().map(|p| p.0);
+        if let Some(other) = others
+            .filter_map(|p| fzlint::rules::RuleSet::with_pack(Some(p), dirs).ok())
+            .map(|(s, _)| s)
+            .find(|s| s.get(id).is_some())
+        {
+            set = other;
+        }
+    }
     let Some(rule) = set.get(id) else {
         return status.stop(format_args!(
             "没有 id 为 “{id}” 的规则；fzlint rules 列出全部规则"

@@ -1,50 +1,86 @@
-//! The names of the contents a report must carry.
+//! The name of a part of a report, as its pack defines it.
+//!
+//! A pack's YAML lists its parts (an id such as `measures`, a Chinese name, how each is
+//! recognised); Rust knows a part only by its id. Ids are interned, so a [`Part`] is a
+//! copyable handle that compares as its id; the order of parts and their names belong
+//! to the pack ([`crate::pack::vocab::Vocab::parts`], [`crate::pack::vocab::Vocab::label`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::Mutex;
 
-/// The contents a 法治政府建设年度报告 must carry (督察工作规定, Article 25).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    Measures,
-    Shortcomings,
-    Causes,
-    Duties,
-    Plan,
-    Other,
-}
+/// A part's id, interned. Parts compare as their ids' text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Part(&'static str);
+
+/// Every id ever named, each leaked once: a process names a few dozen at most.
+static IDS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
 
 impl Part {
-    pub const ALL: [Part; 6] = [
-        Part::Measures,
-        Part::Shortcomings,
-        Part::Causes,
-        Part::Duties,
-        Part::Plan,
-        Part::Other,
-    ];
-
-    /// The part's name as a drafter knows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Part::Measures => "主要举措和成效",
-            Part::Shortcomings => "存在的不足",
-            Part::Causes => "原因分析",
-            Part::Duties => "主要负责人履职",
-            Part::Plan => "下一年度工作安排",
-            Part::Other => "其他事项",
+    /// The part with this id.
+    pub fn named(id: &str) -> Part {
+        let mut ids = IDS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&known) = ids.iter().find(|&&k| k == id) {
+            return Part(known);
         }
+        let leaked: &'static str = Box::leak(id.to_string().into_boxed_str());
+        ids.push(leaked);
+        Part(leaked)
+    }
+
+    /// The part with this id, where the id is written in the code (a test's).
+    pub const fn from_static(id: &'static str) -> Part {
+        Part(id)
+    }
+
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Part {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Part {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Part, D::Error> {
+        let id = String::deserialize(d)?;
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            return Err(serde::de::Error::custom(format!(
+                "部分的标识“{id}”只能由小写英文字母、数字、-和_组成"
+            )));
+        }
+        Ok(Part::named(&id))
+    }
+}
+
+impl schemars::JsonSchema for Part {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Part".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9_-]+$",
+            "description": "A part's id, as the pack defines it (measures, shortcomings …)."
+        })
     }
 }

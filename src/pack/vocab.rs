@@ -9,23 +9,64 @@ use crate::pack::Part;
 use crate::pack::pattern::{Compile, Matcher, Pattern, PatternList, compile_all};
 use crate::pack::yaml::{self, YamlError};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
-pub const BUILTIN_PACK: &str = include_str!("../../rules/pack.yaml");
+/// The 法治政府建设年度报告 pack's file.
+pub const BUILTIN_PACK: &str = crate::pack::BUILTIN_PACKS[0].2;
 
 /// rules/pack.yaml as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabFile {
+    /// The pack's id (fazhi), for `--pack` and the outputs.
+    pub id: String,
+    /// The genre of report the pack checks (法治政府建设年度报告).
+    pub name: String,
     pub version: String,
-    pub furniture: FurnitureFile,
-    pub title: TitleVocab,
+    /// A built-in pack whose page furniture, title keywords and publication keys this
+    /// one takes where it gives none of its own.
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Rules of other packs this one runs too, the same files (by id or category).
+    #[serde(default)]
+    pub include: Vec<Include>,
+    #[serde(default)]
+    pub furniture: Option<FurnitureFile>,
+    #[serde(default)]
+    pub title: Option<TitleVocab>,
     /// Metadata keys whose date is the publication date, most trusted first.
-    pub published_keys: Vec<String>,
-    pub parts: BTreeMap<Part, PartFile>,
+    #[serde(default)]
+    pub published_keys: Option<Vec<String>>,
+    /// The parts, in the order a report gives them (and the outline lists them).
+    pub parts: Vec<PartFile>,
+    /// The order in which a heading's title is asked which part it names, when it
+    /// names more than one (the more specific first); parts not listed come after, in
+    /// their order. Without it, the parts' order.
+    #[serde(default)]
+    pub heading_precedence: Vec<Part>,
+    /// When such reports are due (for the `publication-deadline` check and the outline).
+    #[serde(default)]
+    pub deadline: Option<DeadlineFile>,
 }
 
-#[derive(Debug, Deserialize)]
+/// When a report is due: a month and day of the year after the reported one.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineFile {
+    /// 「MM-DD」.
+    pub date: String,
+    /// Years after the reported year (1: the next year).
+    #[serde(default = "one")]
+    pub year_offset: i32,
+    /// What sets it (a regulation's article), for the message.
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+fn one() -> i32 {
+    1
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FurnitureFile {
     /// Lines no longer than this may be furniture as a whole.
@@ -52,17 +93,54 @@ pub struct FurnitureFile {
     pub document_head: Vec<Pattern>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Rules a pack takes from another pack: those of `rules` (ids) and of `categories`.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Include {
+    /// The built-in pack they come from (fazhi).
+    pub pack: String,
+    #[serde(default)]
+    pub rules: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TitleVocab {
     /// A head line containing one of these may be the title.
     pub keywords: Vec<String>,
     pub max_chars: usize,
+    /// A title matching this (and not `unless`) is a report of this pack's genre: the
+    /// pack fzlint chooses for it when nothing names one.
+    #[serde(default)]
+    pub recognise: Option<Pattern>,
+    #[serde(default)]
+    pub unless: Option<Pattern>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartFile {
+    /// The id rules name the part by (measures, shortcomings …).
+    pub id: Part,
+    /// The part's name as a drafter knows it (主要举措和成效).
+    pub name: String,
+    /// The Chinese number of the top-level heading a fixed format gives the part
+    /// (一 for 一、总体情况), for a heading of that number whose words match no part.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Whether the report must carry the part (the `pack-parts` check).
+    #[serde(default)]
+    pub required: bool,
+    /// A sub-heading inside a section of another part may name this part (the duties
+    /// within the measures, the causes within the shortcomings); other parts are named
+    /// by a sub-heading only inside a section of their own.
+    #[serde(default)]
+    pub nests: bool,
+    /// A top-level heading of this part ends the headings taken by position.
+    #[serde(default)]
+    pub ends_position: bool,
     /// A heading whose title matches belongs to this part.
     #[serde(default)]
     pub heading: Vec<Pattern>,
@@ -83,9 +161,13 @@ pub struct PartFile {
     /// part by `sentence` or `who` and `what`.
     #[serde(default)]
     pub others: Vec<Pattern>,
-    /// Headings that precede the shortcomings and plan and match no part are this part.
+    /// Top-level headings that precede those of the parts that `ends_position` and
+    /// match no part are this part.
     #[serde(default)]
     pub by_position: bool,
+    /// Where such headings stand, in words, for the outline (位于存在的不足和工作安排之前).
+    #[serde(default)]
+    pub position_note: Option<String>,
     /// A paragraph opening naming a year only counts when the year is the reported
     /// year plus this offset (the plan: 1), or, for a positive offset and a paragraph
     /// after the last heading, up to two years later (a plan with the wrong year is
@@ -97,16 +179,32 @@ pub struct PartFile {
     pub within: Option<Part>,
 }
 
+/// The JSON Schema of a pack file (`pack.yaml`).
+pub fn schema() -> serde_json::Value {
+    let mut s = serde_json::to_value(schemars::schema_for!(VocabFile)).unwrap_or_default();
+    s["title"] = serde_json::json!("fzlint pack file (pack.yaml)");
+    s
+}
+
 /// The vocabulary ready to match (see [`VocabFile`] for what each field is).
 #[derive(Debug)]
 pub struct Vocab {
+    pub id: String,
+    pub name: String,
     pub version: String,
     pub furniture: Furniture,
     pub title: TitleVocab,
     /// The title's keywords, in one automaton.
     pub title_words: aho_corasick::AhoCorasick,
+    /// `title.recognise` and `title.unless`.
+    recognise: Option<Matcher>,
+    unless: Option<Matcher>,
     pub published_keys: Vec<String>,
-    pub parts: BTreeMap<Part, PartDef>,
+    /// The parts in the pack's order.
+    pub parts: Vec<PartDef>,
+    /// The parts in the order a heading is asked which it names.
+    pub heading_precedence: Vec<Part>,
+    pub deadline: Option<DeadlineFile>,
     /// The literals of every part's heading patterns in one automaton, each with the
     /// part it comes from and whether it is all its pattern matches (made on first use;
     /// None when a pattern has no literals).
@@ -131,8 +229,14 @@ pub struct Furniture {
     pub document_head: PatternList,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PartDef {
+    pub part: Part,
+    pub name: String,
+    pub number: Option<u32>,
+    pub required: bool,
+    pub nests: bool,
+    pub ends_position: bool,
     pub heading: PatternList,
     pub opening: Vec<Matcher>,
     pub sentence: PatternList,
@@ -140,6 +244,7 @@ pub struct PartDef {
     pub what: PatternList,
     pub others: PatternList,
     pub by_position: bool,
+    pub position_note: Option<String>,
     pub opening_year_offset: Option<i32>,
     pub within: Option<Part>,
     /// For each opening pattern, whether every match of it has its `year` group.
@@ -169,8 +274,53 @@ impl Vocab {
 
     /// A pack's vocabulary, its patterns compiled on first use.
     pub fn load(path: &str, text: &str) -> Result<Vocab, YamlError> {
-        let file: VocabFile = yaml::from_str(path, text)?;
+        let file = Vocab::read(path, text)?;
         Vocab::compile(file, Compile::OnFirstUse).map_err(|e| YamlError::new(path, text, 0, 0, e))
+    }
+
+    /// A pack file read, with what it takes from the pack it `extends` filled in.
+    pub fn read(path: &str, text: &str) -> Result<VocabFile, YamlError> {
+        let mut file: VocabFile = yaml::from_str(path, text)?;
+        if let Some(base) = file.extends.clone() {
+            let at = text
+                .lines()
+                .position(|l| l.starts_with("extends:"))
+                .map_or((1, 1), |i| (i + 1, 1));
+            let Some((base_path, base_text, _)) = crate::pack::builtin(&base) else {
+                let msg = format!("extends: 没有名为“{base}”的内置规则包");
+                return Err(YamlError::new(path, text, at.0, at.1, msg));
+            };
+            let base: VocabFile = yaml::from_str(base_path, base_text)?;
+            file.furniture = file.furniture.or(base.furniture);
+            file.title = file.title.or(base.title);
+            file.published_keys = file.published_keys.or(base.published_keys);
+        }
+        for key in ["furniture", "title", "published_keys"] {
+            let missing = match key {
+                "furniture" => file.furniture.is_none(),
+                "title" => file.title.is_none(),
+                _ => file.published_keys.is_none(),
+            };
+            if missing {
+                let msg = format!("缺少 {key}（或用 extends 沿用内置规则包的）");
+                return Err(YamlError::new(path, text, 1, 1, msg));
+            }
+        }
+        Ok(file)
+    }
+
+    /// Whether a text holds what `title.recognise` needs (false when it surely does not
+    /// name this pack's genre anywhere; one scan for the pattern's literals).
+    pub fn may_recognise(&self, text: &str) -> bool {
+        self.recognise.as_ref().is_some_and(|m| m.may_match(text))
+    }
+
+    /// Whether a title says the report is of this pack's genre.
+    pub fn recognises(&self, title: &str) -> bool {
+        self.recognise
+            .as_ref()
+            .is_some_and(|m| m.re().is_match(title))
+            && !self.unless.as_ref().is_some_and(|m| m.re().is_match(title))
     }
 
     /// The vocabulary of `file`, its patterns compiled `when` asked (its pattern lists
@@ -182,10 +332,23 @@ impl Vocab {
             }
             Ok(PatternList::new(p))
         };
-        let f = file.furniture;
-        let mut parts = BTreeMap::new();
-        for (part, d) in file.parts {
+        let (Some(f), Some(title), Some(published_keys)) =
+            (file.furniture, file.title, file.published_keys)
+        else {
+            return Err("缺少 furniture、title 或 published_keys".to_string());
+        };
+        let mut parts: Vec<PartDef> = Vec::new();
+        for d in file.parts {
+            if parts.iter().any(|p| p.part == d.id) {
+                return Err(format!("parts: 部分“{}”定义了两次", d.id));
+            }
             let def = PartDef {
+                part: d.id,
+                name: d.name,
+                number: d.number,
+                required: d.required,
+                nests: d.nests,
+                ends_position: d.ends_position,
                 heading: list(&d.heading)?,
                 opening: compile_all(&d.opening, when)?,
                 sentence: list(&d.sentence)?,
@@ -193,13 +356,41 @@ impl Vocab {
                 what: list(&d.what)?,
                 others: list(&d.others)?,
                 by_position: d.by_position,
+                position_note: d.position_note,
                 opening_year_offset: d.opening_year_offset,
                 within: d.within,
                 opening_year_always: std::sync::OnceLock::new(),
             };
-            parts.insert(part, def);
+            parts.push(def);
+        }
+        if let Some(d) = &file.deadline {
+            let md: Vec<u32> = d.date.split('-').filter_map(|x| x.parse().ok()).collect();
+            if !matches!(md[..], [m, d] if (1..=12).contains(&m) && (1..=31).contains(&d)) {
+                return Err(format!(
+                    "deadline: 期限 “{}” 应写作 月-日，如 \"01-31\"",
+                    d.date
+                ));
+            }
+        }
+        let known = |p: &Part| parts.iter().any(|d| d.part == *p);
+        for p in file
+            .heading_precedence
+            .iter()
+            .chain(parts.iter().filter_map(|d| d.within.as_ref()))
+        {
+            if !known(p) {
+                return Err(format!("部分“{p}”在 parts 中没有定义"));
+            }
+        }
+        let mut heading_precedence = file.heading_precedence.clone();
+        for d in &parts {
+            if !heading_precedence.contains(&d.part) {
+                heading_precedence.push(d.part);
+            }
         }
         Ok(Vocab {
+            id: file.id,
+            name: file.name,
             version: file.version,
             furniture: Furniture {
                 max_line_chars: f.max_line_chars,
@@ -226,17 +417,35 @@ impl Vocab {
                     .map_err(|e| format!("furniture.widgets: {e}"))?,
                 document_head: list(&f.document_head)?,
             },
-            title_words: aho_corasick::AhoCorasick::new(&file.title.keywords)
+            title_words: aho_corasick::AhoCorasick::new(&title.keywords)
                 .map_err(|e| format!("title.keywords: {e}"))?,
-            title: file.title,
-            published_keys: file.published_keys,
+            recognise: title
+                .recognise
+                .as_ref()
+                .map(|p| p.compile(when))
+                .transpose()?,
+            unless: title.unless.as_ref().map(|p| p.compile(when)).transpose()?,
+            title,
+            published_keys,
             parts,
+            heading_precedence,
+            deadline: file.deadline,
             heading_literals: std::sync::OnceLock::new(),
         })
     }
 
     pub fn part(&self, p: Part) -> Option<&PartDef> {
-        self.parts.get(&p)
+        self.parts.iter().find(|d| d.part == p)
+    }
+
+    /// The part's name as a drafter knows it (its id when the pack has no such part).
+    pub fn label(&self, p: Part) -> &str {
+        self.part(p).map_or(p.id(), |d| d.name.as_str())
+    }
+
+    /// The pack's parts, in order.
+    pub fn part_ids(&self) -> impl Iterator<Item = Part> + '_ {
+        self.parts.iter().map(|d| d.part)
     }
 
     /// The parts whose heading patterns match a heading's title. One scan for the
@@ -247,7 +456,8 @@ impl Vocab {
         let index = self.heading_literals.get_or_init(|| {
             let mut literals = Vec::new();
             let mut owners = Vec::new();
-            for (p, d) in &self.parts {
+            for d in &self.parts {
+                let p = &d.part;
                 for source in d.heading.sources() {
                     let (set, exact) = match crate::text::literals::exact(source) {
                         Some(set) => (set, true),
@@ -272,14 +482,14 @@ impl Vocab {
                     }
                 }
             }
-            None => maybe.extend(self.parts.keys().copied()),
+            None => maybe.extend(self.part_ids()),
         }
         certain.sort();
         certain.dedup();
         maybe.sort();
         maybe.dedup();
         maybe.retain(|p| {
-            !certain.contains(p) && self.parts.get(p).is_some_and(|d| d.heading.is_match(title))
+            !certain.contains(p) && self.part(*p).is_some_and(|d| d.heading.is_match(title))
         });
         certain.extend(maybe);
         certain.sort();
@@ -323,9 +533,11 @@ mod tests {
             let expected: Vec<_> = v
                 .parts
                 .iter()
-                .filter(|(_, d)| d.heading.is_match(t))
-                .map(|(p, _)| *p)
+                .filter(|d| d.heading.is_match(t))
+                .map(|d| d.part)
                 .collect();
+            let mut expected = expected;
+            expected.sort();
             matched += expected.len();
             assert_eq!(v.heading_parts(t), expected, "{t}");
         }

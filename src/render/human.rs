@@ -264,11 +264,28 @@ impl Emitter for HumanEmitter {
 
     fn renderer(&self) -> Option<Renderer> {
         let color = self.color;
-        Some(Box::new(move |f, _| Some(render(f, color))))
+        Some(Box::new(move |f, _, _| Some(render(f, color))))
     }
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
-        out.write_all(tally.totals.summary().as_bytes())
+        out.write_all(with_packs(tally.totals.summary(), &tally.packs).as_bytes())
+    }
+}
+
+/// The summary line, saying how many reports were read with each pack other than the
+/// default one (「检查了 3 份报告（其中 1 份按政府信息公开工作年度报告检查）：…」); as it
+/// was when every report was read with the default pack.
+pub fn with_packs(summary: String, packs: &std::collections::BTreeMap<String, usize>) -> String {
+    if packs.is_empty() {
+        return summary;
+    }
+    let which: Vec<String> = packs
+        .iter()
+        .map(|(name, n)| format!("{n} 份按{name}检查"))
+        .collect();
+    match summary.split_once(" 份报告") {
+        Some((head, rest)) => format!("{head} 份报告（其中 {}）{rest}", which.join("，")),
+        None => summary,
     }
 }
 

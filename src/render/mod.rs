@@ -48,6 +48,13 @@ impl<'a> FileReport<'a> {
     }
 }
 
+/// The pack a set reads reports with, to be named in an output: None for the default
+/// pack, whose output is as it always was.
+pub fn named_pack(set: &RuleSet) -> Option<&str> {
+    let id = set.vocab.id.as_str();
+    (id != crate::pack::default_pack()).then_some(id)
+}
+
 /// One output format of a run.
 pub trait Emitter {
     /// Writes (or keeps, for a format written at the end) one file's findings, found by
@@ -87,13 +94,14 @@ impl Emitter for PerFile {
 
     fn renderer(&self) -> Option<Renderer> {
         let render = self.0;
-        Some(Box::new(move |f, _| Some(render(f))))
+        Some(Box::new(move |f, _, _| Some(render(f))))
     }
 }
 
-/// One file's output by itself, from the file and the version of the rule pack that
-/// linted it; None when the format writes nothing for it.
-pub type Renderer = Box<dyn Fn(&FileReport, &str) -> Option<String> + Send + Sync>;
+/// One file's output by itself, from the file, the version of the rule pack that linted
+/// it and that pack's id when it is not the default ([`named_pack`]); None when the
+/// format writes nothing for it.
+pub type Renderer = Box<dyn Fn(&FileReport, &str, Option<&str>) -> Option<String> + Send + Sync>;
 
 /// What a run found, counted file by file: for the closing summary line, the
 /// statistics and the exit code.
@@ -104,6 +112,8 @@ pub struct Tally {
     pub worst: Option<Severity>,
     /// Each rule that found something, by id.
     pub rules: BTreeMap<String, RuleCount>,
+    /// Files read with a pack other than the default, by the pack's name.
+    pub packs: BTreeMap<String, usize>,
 }
 
 /// How much one rule found.
@@ -140,5 +150,8 @@ impl Tally {
             }
         }
         self.totals.add_file(&file);
+        if named_pack(set).is_some() {
+            *self.packs.entry(set.vocab.name.clone()).or_default() += 1;
+        }
     }
 }

@@ -8,7 +8,6 @@ use crate::parse::tree::BlockKind;
 use crate::text::Format;
 use crate::text::source::Source;
 use serde::{Serialize, Serializer};
-use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct OutlineHeading {
@@ -49,6 +48,46 @@ pub struct OutlineParagraph {
     pub evidence: String,
 }
 
+/// The parts found, in the pack's order, written as a JSON object keyed by part id.
+#[derive(Default)]
+pub struct PartMap(pub Vec<(Part, OutlinePart)>);
+
+impl PartMap {
+    pub fn get(&self, p: &Part) -> Option<&OutlinePart> {
+        self.0.iter().find(|(q, _)| q == p).map(|(_, o)| o)
+    }
+
+    pub fn contains_key(&self, p: &Part) -> bool {
+        self.get(p).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for PartMap {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (p, o) in &self.0 {
+            m.serialize_entry(p, o)?;
+        }
+        m.end()
+    }
+}
+
+/// The pack a report was read with.
+#[derive(Serialize, Clone)]
+pub struct PackName {
+    pub id: String,
+    pub name: String,
+}
+
 #[derive(Serialize)]
 pub struct Outline {
     pub path: String,
@@ -58,6 +97,8 @@ pub struct Outline {
     pub format: Format,
     /// The version of the rule pack whose vocabulary read the report.
     pub rule_pack: String,
+    /// The genre pack the report was read with.
+    pub pack: PackName,
     pub title: Option<String>,
     pub year: Option<i32>,
     /// Written as "title", "preamble", "settings" or "evidence" (the title's year is
@@ -73,7 +114,10 @@ pub struct Outline {
     pub salutation: Option<String>,
     pub headings_inline: bool,
     pub headings: Vec<OutlineHeading>,
-    pub parts: BTreeMap<Part, OutlinePart>,
+    pub parts: PartMap,
+    /// Every part of the pack with its name, in order (for the outline a person reads).
+    #[serde(skip)]
+    pub part_names: Vec<(Part, String)>,
     /// Paragraphs classified by their wording (parts found without a heading).
     pub paragraphs: Vec<OutlineParagraph>,
     /// Lines holding 一是/二是 enumeration items, with their numbers.
@@ -125,26 +169,27 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
             .unwrap_or("")
             .to_string()
     };
-    let mut parts = BTreeMap::new();
-    for p in Part::ALL {
+    let mut parts = PartMap::default();
+    for p in vocab.part_ids() {
         let hit = a.parts.first_headed(p).or_else(|| a.parts.first(p));
         if let Some(h) = hit {
             let evidence = if h.by_position {
-                format!(
-                    "{}（按位置：位于存在的不足和工作安排之前）",
-                    clip(src.slice(&h.span), 40)
-                )
+                let note = vocab.part(p).and_then(|d| d.position_note.as_deref());
+                match note {
+                    Some(n) => format!("{}（按位置：{n}）", clip(src.slice(&h.span), 40)),
+                    None => format!("{}（按位置）", clip(src.slice(&h.span), 40)),
+                }
             } else {
                 clip(&original(&h.span), 40)
             };
-            parts.insert(
+            parts.0.push((
                 p,
                 OutlinePart {
                     line: src.position(h.span.start).0,
                     headed: h.headed,
                     evidence,
                 },
-            );
+            ));
         }
     }
     let mut paragraphs: Vec<OutlineParagraph> = a
@@ -164,6 +209,10 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
         encoding: src.encoding,
         format: src.format,
         rule_pack: String::new(),
+        pack: PackName {
+            id: vocab.id.clone(),
+            name: vocab.name.clone(),
+        },
         // A title over two lines is shown as one.
         title: text(r.title).map(|t| t.split('\n').map(str::trim).collect::<String>()),
         year: a.facts.year(),
@@ -199,6 +248,11 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
             })
             .collect(),
         parts,
+        part_names: vocab
+            .parts
+            .iter()
+            .map(|d| (d.part, d.name.clone()))
+            .collect(),
         paragraphs,
         enumerations: r
             .enumerations
@@ -206,6 +260,16 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
             .map(|(_, n, sp)| (src.position(sp.start).0, *n))
             .collect(),
         fonts: None,
+    }
+}
+
+impl Outline {
+    /// A part's name in the pack the report was read with.
+    pub fn label(&self, p: Part) -> &str {
+        self.part_names
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or(p.id(), |(_, n)| n.as_str())
     }
 }
 
@@ -220,6 +284,10 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
     };
     let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "（未找到）".to_string());
     s.push_str(&format!("文件：{}\n", o.path));
+    s.push_str(&format!(
+        "报告类别：{}（规则包 {}）\n",
+        o.pack.name, o.pack.id
+    ));
     s.push_str(&match o.format {
         Format::Docx => "格式：Word 文档（.docx），位置按段落计\n".to_string(),
         Format::Html => format!("格式：网页（HTML，{} 编码），只检查正文\n", o.encoding),
@@ -280,7 +348,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
         let indent = "  ".repeat(h.level as usize);
         let part = h
             .part
-            .map(|p| format!("  [{}]", p.label()))
+            .map(|p| format!("  [{}]", o.label(p)))
             .unwrap_or_default();
         s.push_str(&format!(
             "{:>5} {indent}{}{}{part}\n",
@@ -295,17 +363,17 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
             s.push_str(&format!(
                 "  第{}{unit}  [{}]  “{}”\n",
                 p.line,
-                p.part.label(),
+                o.label(p.part),
                 p.evidence
             ));
         }
     }
     s.push_str("内容要件：\n");
-    for p in Part::ALL {
-        match o.parts.get(&p) {
+    for (p, name) in &o.part_names {
+        match o.parts.get(p) {
             Some(op) => s.push_str(&format!(
                 "  {}：第{}{unit}，{}  “{}”\n",
-                p.label(),
+                name,
                 op.line,
                 if op.headed {
                     "有标题"
@@ -314,7 +382,7 @@ pub fn human(o: &Outline, a: &Analysis) -> String {
                 },
                 op.evidence
             )),
-            None => s.push_str(&format!("  {}：未找到\n", p.label())),
+            None => s.push_str(&format!("  {name}：未找到\n")),
         }
     }
     s

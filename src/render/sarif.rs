@@ -213,7 +213,12 @@ impl Emitter for SarifEmitter {
             self.rules.push(v);
         }
         let index = &self.index;
-        for r in results(f, &|id| index.get(id).copied()) {
+        let pack = super::named_pack(set);
+        for mut r in results(f, &|id| index.get(id).copied()) {
+            // A result of a pack other than the default names it.
+            if let Some(p) = pack {
+                r["properties"]["pack"] = serde_json::json!(p);
+            }
             let text = serde_json::to_string_pretty(&r).map_err(io::Error::other)?;
             out.write_all(if self.results { b",\n" } else { b"\n" })?;
             self.results = true;

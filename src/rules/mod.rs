@@ -7,13 +7,13 @@ pub mod examples;
 pub mod spec;
 
 use crate::pack::pattern::Compile;
-use crate::pack::vocab::{BUILTIN_PACK, Vocab};
+use crate::pack::vocab::Vocab;
 use crate::pack::yaml::{self, YamlError};
 use context::{Compiled, Problem};
 use spec::{RuleOverride, RuleSpec};
 use std::path::{Path, PathBuf};
 
-include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+pub use crate::pack::BUILTIN_RULES;
 
 /// Categories a rule may belong to (rules.md).
 pub const CATEGORIES: &[&str] = &[
@@ -88,37 +88,104 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The built-in pack alone.
+    /// The built-in 法治政府建设年度报告 pack alone.
     pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
+        let (path, text, rules) = crate::pack::builtin(crate::pack::default_pack())
+            .expect("the default pack is built in");
+        Self::from_pack(path, text, rules, true)
+    }
+
+    /// A built-in pack by id (None when there is no such pack).
+    pub fn builtin_pack(id: &str) -> Option<Result<RuleSet, Vec<YamlError>>> {
+        let (path, text, rules) = crate::pack::builtin(id)?;
+        Some(Self::from_pack(path, text, rules, true))
+    }
+
+    /// A pack from its file and rule files, with the rules it includes from the
+    /// built-in packs.
+    fn from_pack(
+        path: &str,
+        text: &str,
+        rules: &[(&str, &str)],
+        builtin: bool,
+    ) -> Result<RuleSet, Vec<YamlError>> {
         // Reading the pack is most of fzlint's start-up: the vocabulary and the rule
         // files are read side by side, then checked in order. Their patterns are
         // compiled when first used, so that a run pays only for those it needs.
         use rayon::prelude::*;
-        let (vocab, specs) = rayon::join(
-            || Vocab::load("rules/pack.yaml", BUILTIN_PACK),
+        let (file, specs) = rayon::join(
+            || Vocab::read(path, text),
             || {
-                BUILTIN_RULES
+                rules
                     .par_iter()
-                    .map(|(path, text)| (path, text, yaml::from_str::<RuleSpec>(path, text)))
+                    .map(|(path, text)| (*path, *text, yaml::from_str::<RuleSpec>(path, text)))
                     .collect::<Vec<_>>()
             },
         );
+        let file = file.map_err(|e| vec![e])?;
+        let mut specs = specs;
+        let mut errors = Vec::new();
+        for inc in &file.include {
+            let Some((_, _, theirs)) = crate::pack::builtin(&inc.pack) else {
+                let (l, c) = position_of_key(text, "include");
+                let msg = format!("include: 没有名为“{}”的内置规则包", inc.pack);
+                errors.push(YamlError::new(path, text, l, c, msg));
+                continue;
+            };
+            let before = specs.len();
+            for (p, t) in theirs.iter() {
+                let spec = yaml::from_str::<RuleSpec>(p, t);
+                let wanted = spec.as_ref().is_ok_and(|s| {
+                    inc.rules.contains(&s.id) || inc.categories.contains(&s.category)
+                });
+                if wanted {
+                    specs.push((*p, *t, spec));
+                }
+            }
+            let got: Vec<&str> = specs[before..]
+                .iter()
+                .filter_map(|(_, _, s)| s.as_ref().ok().map(|s| s.id.as_str()))
+                .collect();
+            for id in inc.rules.iter().filter(|id| !got.contains(&id.as_str())) {
+                let (l, c) = position_of_key(text, "include");
+                let msg = format!("include: 规则包“{}”没有规则“{id}”", inc.pack);
+                errors.push(YamlError::new(path, text, l, c, msg));
+            }
+        }
+        let vocab = Vocab::compile(file, Compile::OnFirstUse)
+            .map_err(|e| vec![YamlError::new(path, text, 0, 0, e)])?;
         let mut set = RuleSet {
-            vocab: vocab.map_err(|e| vec![e])?,
+            vocab,
             rules: Vec::new(),
         };
-        let errors: Vec<YamlError> = specs
-            .into_iter()
-            .filter_map(|(path, text, spec)| {
-                spec.and_then(|spec| set.push(path, text, spec, true, Compile::OnFirstUse))
-                    .err()
-            })
-            .collect();
+        errors.extend(specs.into_iter().filter_map(|(path, text, spec)| {
+            spec.and_then(|spec| set.push(path, text, spec, builtin, Compile::OnFirstUse))
+                .err()
+        }));
         if errors.is_empty() {
             Ok(set)
         } else {
             Err(errors)
         }
+    }
+
+    /// A pack of an office's own, from a folder: its `pack.yaml` and the rule files of
+    /// its category folders, with the errors of the rule files that could not be added;
+    /// Err when the pack file itself cannot be used.
+    pub fn pack_dir(dir: &Path) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
+        let file = dir.join("pack.yaml");
+        let name = file.display().to_string();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = format!("无法读取规则包文件：{e}");
+                return Err(vec![YamlError::new(&name, "", 0, 0, msg)]);
+            }
+        };
+        let mut set = Self::from_pack(&name, &text, &[], false)?;
+        let mut errors = set.add_dir(dir);
+        errors.extend(set.check_references());
+        Ok((set, errors))
     }
 
     /// The built-in pack plus the rule files under `dirs`, with the errors of the files
@@ -127,6 +194,33 @@ impl RuleSet {
     pub fn with_dirs(dirs: &[PathBuf]) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
         let mut set = RuleSet::builtin()?;
         let mut errors: Vec<YamlError> = dirs.iter().flat_map(|d| set.add_dir(d)).collect();
+        errors.extend(set.check_references());
+        Ok((set, errors))
+    }
+
+    /// The pack named (a built-in id, or an office's pack folder; the default pack when
+    /// None) plus the rule files under `dirs`, with the errors of the files that could
+    /// not be added; Err when the pack itself cannot be used.
+    pub fn with_pack(
+        pack: Option<&str>,
+        dirs: &[PathBuf],
+    ) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
+        let (mut set, mut errors) = match pack {
+            None => return Self::with_dirs(dirs),
+            Some(id) => match Self::builtin_pack(id) {
+                Some(set) => (set?, Vec::new()),
+                None if Path::new(id).is_dir() => Self::pack_dir(Path::new(id))?,
+                None => {
+                    let known: Vec<&str> = crate::pack::BUILTIN_PACKS.iter().map(|p| p.0).collect();
+                    let msg = format!(
+                        "未知的规则包“{id}”：内置的有 {}，或给出规则包所在的文件夹（内含 pack.yaml）",
+                        known.join("、")
+                    );
+                    return Err(vec![YamlError::new(id, "", 0, 0, msg)]);
+                }
+            },
+        };
+        errors.extend(dirs.iter().flat_map(|d| set.add_dir(d)));
         errors.extend(set.check_references());
         Ok((set, errors))
     }
@@ -150,6 +244,10 @@ impl RuleSet {
             .filter(|e| e.file_type().is_file())
             .map(|e| e.into_path())
             .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            // A pack's own file, beside its category folders, is no rule.
+            .filter(|p| {
+                !(p.parent() == Some(dir) && p.file_name().is_some_and(|n| n == "pack.yaml"))
+            })
             .map(|p| {
                 let name = p.display().to_string();
                 let text = read(&name, &p);
@@ -400,6 +498,17 @@ impl RuleSet {
                 return fail(key, format!("{key} 只能有一行"));
             }
         }
+        if let Some(bad) = self.unknown_part(spec) {
+            let known: Vec<&str> = self.vocab.part_ids().map(|p| p.id()).collect();
+            let msg = format!(
+                "未知的部分 “{bad}”（规则包 {} 的部分：{}）",
+                self.vocab.id,
+                known.join(", ")
+            );
+            let (l, c) = at("check");
+            let (l, c) = yaml::refine(text, l, c, &msg);
+            return Err(YamlError::new(path, text, l, c, msg));
+        }
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
         }
@@ -464,6 +573,46 @@ impl RuleSet {
             }
         }
         Ok(())
+    }
+
+    /// A part the rule names (in its check or its `when`) that the pack does not define.
+    fn unknown_part(&self, spec: &RuleSpec) -> Option<String> {
+        const KEYS: [&str; 7] = [
+            "part",
+            "parts",
+            "when",
+            "include",
+            "order",
+            "has_part",
+            "lacks_part",
+        ];
+        fn walk(v: &serde_json::Value, named: bool, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) if named => out.push(s.clone()),
+                serde_json::Value::Array(a) if named => {
+                    a.iter().for_each(|x| walk(x, true, out));
+                }
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m {
+                        walk(x, KEYS.contains(&k.as_str()), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut named = Vec::new();
+        for v in [
+            serde_json::to_value(&spec.check),
+            serde_json::to_value(&spec.when),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            walk(&v, false, &mut named);
+        }
+        named
+            .into_iter()
+            .find(|id| self.vocab.part(crate::pack::Part::named(id)).is_none())
     }
 
     /// Rules named in `suppresses` that do not exist: (file, error) for each.

@@ -66,6 +66,8 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
     let unreadable = |e: input::InputError| (422, e.to_string());
     input::supported(Path::new(name)).map_err(unreadable)?;
     let src = input::from_bytes(name, bytes, Format::of(name)).map_err(unreadable)?;
+    // The pack the report's title names, when none was named.
+    let governed = governed.for_source(&src);
     let (diags, analysis) = governed.lint(&src);
     let version = governed.set().vocab.version.clone();
     let set = governed.set();

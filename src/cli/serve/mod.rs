@@ -55,7 +55,11 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     let mut resolver = Resolver::new(
         &args.rules.rules,
         config_mode(&args.config, args.isolated),
-        Choices::default(),
+        Choices {
+            pack: args.rules.pack.clone(),
+            by_title: true,
+            ..Choices::default()
+        },
     );
     // A broken config is found now, not on the first upload.
     let governed = resolver.governed(&dir.join("report.txt"));

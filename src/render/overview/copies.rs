@@ -396,7 +396,7 @@ pub fn repeat_finding(
     rule: &Rule,
     anchor: Span,
     other: &str,
-    part: Option<crate::pack::Part>,
+    part: Option<&str>,
     share: f64,
 ) -> Diagnostic {
     rule.diagnostic(
@@ -404,7 +404,7 @@ pub fn repeat_finding(
             .variant("previous")
             .var("other", other)
             .var("share", percent(share))
-            .var("part", part.map_or("全文", |p| p.label())),
+            .var("part", part.unwrap_or("全文")),
     )
 }
 

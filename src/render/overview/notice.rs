@@ -99,7 +99,10 @@ pub fn items(e: &Entry) -> Option<Notice> {
     // A content missing with no finding of its own (its rule switched off).
     let covered: Vec<_> = e.findings.iter().filter_map(|f| f.missing_part).collect();
     for name in missing_contents(e) {
-        let part = CONTENTS.iter().find(|(_, n)| *n == name).map(|(p, _)| *p);
+        let part = CONTENTS
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(id, _)| crate::pack::Part::named(id));
         if part.is_some_and(|p| covered.contains(&p)) {
             continue;
         }

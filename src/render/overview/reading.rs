@@ -5,14 +5,20 @@ use super::Entry;
 use crate::pack::Part;
 use crate::render::outline::Outline;
 
-/// The five contents columns, in order, with their headers.
-pub(super) const CONTENTS: [(Part, &str); 5] = [
-    (Part::Measures, "主要举措和成效"),
-    (Part::Shortcomings, "存在的不足和原因"),
-    (Part::Duties, "主要负责人履职"),
-    (Part::Plan, "下一年度工作安排"),
-    (Part::Other, "其他事项"),
+/// The five contents columns of the 法治政府建设年度报告 pack's parts, in order, with
+/// their headers.
+pub(super) const CONTENTS: [(&str, &str); 5] = [
+    ("measures", "主要举措和成效"),
+    ("shortcomings", "存在的不足和原因"),
+    ("duties", "主要负责人履职"),
+    ("plan", "下一年度工作安排"),
+    ("other", "其他事项"),
 ];
+
+/// The part a column of [`CONTENTS`] shows.
+pub(super) fn column_part(id: &str) -> Part {
+    Part::named(id)
+}
 
 /// Said of an entry that has neither an outline nor an error sentence.
 pub(super) const UNREADABLE_FALLBACK: &str = "未能读取该文件";
@@ -87,17 +93,18 @@ fn status(o: &Outline, p: Part) -> Status {
     match o.parts.get(&p) {
         Some(op) if op.headed => Status::Headed,
         Some(_) => Status::Unheaded,
-        None if p == Part::Other => Status::Absent,
+        None if p == column_part("other") => Status::Absent,
         None => Status::Missing,
     }
 }
 
 pub(super) fn contents(o: &Outline) -> [Content; 5] {
-    CONTENTS.map(|(p, _)| {
+    CONTENTS.map(|(id, _)| {
+        let p = column_part(id);
         let status = status(o, p);
-        let no_causes = p == Part::Shortcomings
+        let no_causes = id == "shortcomings"
             && status != Status::Missing
-            && !o.parts.contains_key(&Part::Causes);
+            && !o.parts.contains_key(&column_part("causes"));
         Content { status, no_causes }
     })
 }

@@ -77,7 +77,7 @@ pub fn year_mismatch(
     ctx: &Ctx,
     preamble: &[Matcher],
     measures_heading: &[Matcher],
-    part: Part,
+    part: Option<Part>,
 ) -> Vec<Finding> {
     let facts = ctx.facts;
     let evidence = || {
@@ -134,7 +134,8 @@ pub fn year_mismatch(
     for (i, h) in r.headings.iter().enumerate() {
         // The heading of the measures part itself, not its items (「(二)2023年度督察
         //反馈问题整改情况」 is about last year's findings, legitimately).
-        if ctx.parts.own[i] == Some(part)
+        if part.is_some()
+            && ctx.parts.own[i] == part
             && h.parent.is_none()
             && let Some(y) = year_in(ctx, measures_heading, &h.title)
         {

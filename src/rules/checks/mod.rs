@@ -78,19 +78,23 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             let (part, include, min_chars) = (*part, include.clone(), *min_chars);
             Compiled::new(move |ctx| parts::length(ctx, part, &include, min_chars))
         }
+        Check::PackParts {} => Compiled::new(parts::pack_parts),
         Check::PartOrder { order } => {
             let order = order.clone();
             Compiled::new(move |ctx| parts::order(ctx, &order))
         }
         Check::PartMentions {
             part,
+            parts: named,
             patterns,
             min_count,
             max_count,
         } => {
-            let (part, patterns) = (*part, compile_all(patterns, when)?);
+            let mut which: Vec<crate::pack::Part> = part.iter().copied().collect();
+            which.extend(named.iter().filter(|p| Some(**p) != *part));
+            let patterns = compile_all(patterns, when)?;
             let counts = (*min_count, *max_count);
-            Compiled::new(move |ctx| parts::mentions(ctx, part, &patterns, counts))
+            Compiled::new(move |ctx| parts::mentions(ctx, &which, &patterns, counts))
         }
         Check::DocumentEmpty {} => Compiled::new(document_empty::document_empty),
         Check::TitleMissing {} => Compiled::new(dates::title_missing),
@@ -107,7 +111,12 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             needs_year("preamble", preamble)?;
             needs_year("measures_heading", measures_heading)?;
             let (preamble, measures_heading, part) = (preamble_re, measures_re, *part);
-            Compiled::new(move |ctx| dates::year_mismatch(ctx, &preamble, &measures_heading, part))
+            Compiled::new(move |ctx| {
+                // Without a part named, the pack's part taken by position (the measures).
+                let by_position = ctx.vocab.parts.iter().find(|d| d.by_position);
+                let part = part.or(by_position.map(|d| d.part));
+                dates::year_mismatch(ctx, &preamble, &measures_heading, part)
+            })
         }
         Check::PlanYear {
             offset,
@@ -121,7 +130,18 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             needs_year("heading", heading)?;
             needs_year("opening", opening)?;
             let (heading, opening) = (heading_re, opening_re);
-            Compiled::new(move |ctx| dates::plan_year(ctx, offset, &heading, &opening, part))
+            Compiled::new(move |ctx| {
+                // Without a part named, the pack's part whose openings name next year.
+                let plan = ctx
+                    .vocab
+                    .parts
+                    .iter()
+                    .find(|d| d.opening_year_offset.is_some());
+                match part.or(plan.map(|d| d.part)) {
+                    Some(part) => dates::plan_year(ctx, offset, &heading, &opening, part),
+                    None => Vec::new(),
+                }
+            })
         }
         Check::DateValid {} => Compiled::streaming(dates::date_valid),
         Check::DateFormat {} => Compiled::new(dates::date_format),
@@ -129,12 +149,26 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             deadline,
             year_offset,
         } => {
-            let Some(month_day) = dates::month_day(deadline) else {
-                let why = format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\"");
-                return Err(Problem::Param("deadline", why));
+            let own = match deadline {
+                Some(deadline) => match dates::month_day(deadline) {
+                    Some(md) => Some(md),
+                    None => {
+                        let why = format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\"");
+                        return Err(Problem::Param("deadline", why));
+                    }
+                },
+                None => None,
             };
             let year_offset = *year_offset;
-            Compiled::new(move |ctx| dates::deadline(ctx, month_day, year_offset))
+            Compiled::new(move |ctx| {
+                // The rule's own deadline, else the pack's.
+                let pack = ctx.vocab.deadline.as_ref();
+                let Some(md) = own.or_else(|| pack.and_then(|d| dates::month_day(&d.date))) else {
+                    return Vec::new();
+                };
+                let offset = year_offset.or(pack.map(|d| d.year_offset)).unwrap_or(1);
+                dates::deadline(ctx, md, offset)
+            })
         }
         Check::PublicationEarly {} => Compiled::new(dates::early),
         Check::NumberingGap {} => Compiled::streaming(structure::numbering_gap),
@@ -152,6 +186,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::Patterns {
             scope,
             patterns,
+            parts: named,
             min_count,
             max_count,
         } => {
@@ -159,7 +194,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                 min: *min_count,
                 max: *max_count,
             };
-            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?;
+            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?.in_parts(named);
             Compiled::streaming(move |ctx, sink| patterns.run(ctx, sink))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),

@@ -23,7 +23,7 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
     }
     let mut f = years(
         ctx,
-        Finding::at(document_anchor(ctx)).var("part", part.label()),
+        Finding::at(document_anchor(ctx)).var("part", ctx.vocab.label(part)),
     );
     let near = ctx
         .report
@@ -69,7 +69,7 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
     let mut f = years(
         ctx,
         Finding::at(h.span.clone())
-            .var("part", part.label())
+            .var("part", ctx.vocab.label(part))
             .var("text", hit_text(ctx, h)),
     );
     if let Some(hd) = ctx.report.heading_of_block(h.block) {
@@ -82,7 +82,7 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
             if let Some(other) = ctx.parts.own[t].filter(|&o| o != part) {
                 f = f
                     .label(th.marker.start..th.title.end, "within")
-                    .var("within", other.label());
+                    .var("within", ctx.vocab.label(other));
             }
         }
     }
@@ -98,8 +98,8 @@ pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
     };
     vec![
         Finding::at(h.span.clone())
-            .var("part", part.label())
-            .var("when", when.label())
+            .var("part", ctx.vocab.label(part))
+            .var("when", ctx.vocab.label(when))
             .var("text", hit_text(ctx, h)),
     ]
 }
@@ -130,10 +130,45 @@ pub fn length(ctx: &Ctx, part: Part, include: &[Part], min_chars: usize) -> Vec<
     }
     vec![
         Finding::at(h.span.clone())
-            .var("part", part.label())
+            .var("part", ctx.vocab.label(part))
             .var("count", n.to_string())
             .var("min_chars", min_chars.to_string()),
     ]
+}
+
+pub fn pack_parts(ctx: &Ctx) -> Vec<Finding> {
+    if !has_text(ctx) {
+        return Vec::new();
+    }
+    let r = ctx.report;
+    let top = r.headings.iter().map(|h| h.level).min();
+    let mut out = Vec::new();
+    for d in ctx.vocab.parts.iter().filter(|d| d.required) {
+        if ctx.parts.found(d.part) {
+            continue;
+        }
+        // The top-level heading that stands where the part should, named otherwise.
+        let renamed = d.number.and_then(|n| {
+            r.headings.iter().enumerate().find(|(i, h)| {
+                Some(h.level) == top
+                    && h.parent.is_none()
+                    && h.number == n
+                    && ctx.parts.own[*i].is_none()
+            })
+        });
+        let f = match renamed {
+            Some((_, h)) => Finding::at(h.marker.start..h.title.end)
+                .var("found", snippet(ctx.src.slice(&h.title), 30))
+                .var(
+                    "number",
+                    crate::text::numerals::write(h.number, &crate::text::numerals::COUNTING),
+                )
+                .variant("renamed"),
+            None => Finding::at(document_anchor(ctx)),
+        };
+        out.push(years(ctx, f.var("part", d.name.as_str())));
+    }
+    out
 }
 
 pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
@@ -149,8 +184,8 @@ pub fn order(ctx: &Ctx, order: &[Part]) -> Vec<Finding> {
         if let Some((j, hj)) = later {
             return vec![
                 Finding::at(hi.span.clone())
-                    .var("part", order[i].label())
-                    .var("after", order[j].label())
+                    .var("part", ctx.vocab.label(order[i]))
+                    .var("after", ctx.vocab.label(order[j]))
                     .label(hj.span.clone(), "after"),
             ];
         }
@@ -239,16 +274,40 @@ fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
 }
 
 /// The part mentions the patterns fewer than `min` times (or more than `max`).
+/// With no part named, the whole body is counted and the finding is on the title.
 pub fn mentions(
     ctx: &Ctx,
-    part: Part,
+    which: &[Part],
     patterns: &[Matcher],
     (min, max): (usize, Option<usize>),
 ) -> Vec<Finding> {
-    let Some(anchor) = anchor(ctx, part) else {
-        return Vec::new();
+    let (blocks, at, name, text): (Vec<usize>, _, String, String) = if which.is_empty() {
+        if !has_text(ctx) {
+            return Vec::new();
+        }
+        let blocks = ctx.report.text_blocks().map(|(b, _)| b).collect();
+        (blocks, document_anchor(ctx), "全文".into(), String::new())
+    } else {
+        // Anchored at the first of the parts found; none found, nothing to count.
+        let Some(anchor) = which
+            .iter()
+            .filter_map(|&p| anchor(ctx, p))
+            .min_by_key(|h| h.span.start)
+        else {
+            return Vec::new();
+        };
+        let mut blocks: Vec<usize> = which.iter().flat_map(|&p| part_blocks(ctx, p)).collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        let names: Vec<&str> = which.iter().map(|&p| ctx.vocab.label(p)).collect();
+        (
+            blocks,
+            anchor.span.clone(),
+            names.join("、"),
+            hit_text(ctx, anchor),
+        )
     };
-    let count = part_blocks(ctx, part)
+    let count = blocks
         .into_iter()
         .flat_map(|b| {
             let s = ctx.src.slice(&ctx.report.blocks[b].span);
@@ -259,9 +318,9 @@ pub fn mentions(
     if count >= min && !too_many {
         return Vec::new();
     }
-    let f = Finding::at(anchor.span.clone())
-        .var("part", part.label())
-        .var("text", hit_text(ctx, anchor))
+    let f = Finding::at(at)
+        .var("part", name)
+        .var("text", text)
         .var("count", count.to_string())
         .var("min", min.to_string())
         .var("max", max.map_or_else(String::new, |m| m.to_string()));

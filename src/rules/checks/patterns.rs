@@ -30,6 +30,8 @@ pub struct Counts {
 #[derive(Debug)]
 pub struct Patterns {
     scope: Scope,
+    /// Only matches in these parts' text count (all, when empty).
+    parts: Vec<crate::pack::Part>,
     items: Vec<Item>,
     counts: Counts,
     /// All the patterns as one alternation, to pass over text none of them matches in a
@@ -68,6 +70,7 @@ impl Patterns {
         });
         let p = Patterns {
             scope,
+            parts: Vec::new(),
             items: items.collect::<Result<_, String>>()?,
             counts,
             joined: OnceLock::new(),
@@ -87,16 +90,45 @@ impl Patterns {
         (pre.as_ref(), starts.as_ref())
     }
 
+    /// The same, counting only matches in the text of `parts` (all, when empty).
+    pub fn in_parts(self, parts: &[crate::pack::Part]) -> Patterns {
+        Patterns {
+            parts: parts.to_vec(),
+            ..self
+        }
+    }
+
+    /// Whether a match at `at` is in the text of the named parts.
+    fn in_named_parts(&self, ctx: &Ctx, at: usize) -> bool {
+        let r = ctx.report;
+        let b = r
+            .blocks
+            .partition_point(|b| b.span.start <= at)
+            .saturating_sub(1);
+        let part = match r.blocks.get(b).map(|b| &b.kind) {
+            Some(crate::parse::tree::BlockKind::Heading(h)) => ctx.parts.section[*h],
+            _ => ctx.parts.part_of_block(r, b),
+        };
+        part.is_some_and(|p| self.parts.contains(&p))
+    }
+
     pub fn run(&self, ctx: &Ctx, out: &mut Sink) {
         let (pre, starts) = self.joined();
         let Counts { min, max } = self.counts;
-        if min.is_none() && max.is_none() {
+        if min.is_none() && max.is_none() && self.parts.is_empty() {
             return patterns(ctx, self.scope, &self.items, pre, starts, out);
         }
-        // Counted: the matches are one finding at most, whatever the cap.
         let mut all = Sink::new(usize::MAX);
         patterns(ctx, self.scope, &self.items, pre, starts, &mut all);
-        let found = all.finish().0;
+        let mut found = all.finish().0;
+        if !self.parts.is_empty() {
+            found.retain(|f| self.in_named_parts(ctx, f.span.start));
+        }
+        if min.is_none() && max.is_none() {
+            found.into_iter().for_each(|f| out.push(f));
+            return;
+        }
+        // Counted: the matches are one finding at most, whatever the cap.
         let count = found.len();
         let bound = |b: Option<usize>| b.map_or_else(String::new, |b| b.to_string());
         let counted = |f: Finding| {

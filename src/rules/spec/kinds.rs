@@ -121,9 +121,21 @@ kinds! {
     vars: [part, after],
     labels: [after = "“{after}”在这里，应在其前"],
 
-    /// The part, where found, mentions none of the patterns (述法 in the duties).
+    /// Each part the pack marks `required` is found; a top-level heading with the
+    /// part's `number` whose words name no part is that part renamed beyond
+    /// recognition (variant `renamed`, one finding on the heading, not a missing part).
+    "pack-parts" => PackParts {}
+    vars: [part, number, found, reported_year, next_year],
+    variants: [renamed],
+
+    /// The part, where found, mentions none of the patterns (述法 in the duties); or
+    /// the named `parts` together; or, with neither, the whole body.
     "part-mentions" => PartMentions {
-        part: Part,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<Part>,
+        /// Parts counted together (with `part`, if given).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Part>,
         patterns: Vec<Pattern>,
         /// Fewer mentions than this in the part are a finding.
         #[serde(default = "at_least_one")]
@@ -158,9 +170,10 @@ kinds! {
         preamble: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the titles of measures headings.
         measures_heading: Vec<Pattern>,
-        /// The part whose top-level headings `measures_heading` is tried on.
-        #[serde(default = "measures")]
-        part: Part,
+        /// The part whose top-level headings `measures_heading` is tried on (without it,
+        /// the pack's part taken `by_position`: the measures).
+        #[serde(default)]
+        part: Option<Part>,
     }
     vars: [year, title_year, expected, evidence],
     variants: [title, expected],
@@ -174,9 +187,10 @@ kinds! {
         heading: Vec<Pattern>,
         /// Patterns with a `year` group, tried on the plan section's first paragraph.
         opening: Vec<Pattern>,
-        /// The part whose headings and sections are read.
-        #[serde(default = "plan")]
-        part: Part,
+        /// The part whose headings and sections are read (without it, the pack's part
+        /// whose openings name next year: the plan).
+        #[serde(default)]
+        part: Option<Part>,
     }
     vars: [year, expected, reported],
     labels: [year = "报告年度是{reported}年"],
@@ -192,10 +206,12 @@ kinds! {
 
     /// The publication date is after the deadline (month-day of reported year + offset).
     "publication-deadline" => PublicationDeadline {
-        #[serde(default = "default_deadline")]
-        deadline: String,
-        #[serde(default = "one")]
-        year_offset: i32,
+        /// 「MM-DD」; without it, the pack's `deadline`.
+        #[serde(default)]
+        deadline: Option<String>,
+        /// Years after the reported year; without it, the pack's (else 1).
+        #[serde(default)]
+        year_offset: Option<i32>,
     }
     vars: [date, deadline, source, year],
     labels: [year = "报告年度{year}年"],
@@ -243,6 +259,9 @@ kinds! {
         /// `too_many`), instead of each match being one.
         #[serde(default)]
         max_count: Option<usize>,
+        /// Only matches in the text of these parts count (all, when empty).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Part>,
     }
     vars: [text, label, count, min, max],
     variants: [too_few, too_many],
@@ -439,9 +458,6 @@ kinds! {
 
 }
 
-fn default_deadline() -> String {
-    "04-01".to_string()
-}
 fn one() -> i32 {
     1
 }
@@ -459,12 +475,6 @@ fn half_percent() -> u8 {
 }
 fn half() -> f64 {
     0.5
-}
-fn measures() -> Part {
-    Part::Measures
-}
-fn plan() -> Part {
-    Part::Plan
 }
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|w| w.to_string()).collect()

@@ -5,12 +5,11 @@ use super::super::{Batch, Entry, Finding};
 use crate::classify::{DateSource, YearSource};
 use crate::pack::Part;
 use crate::render::json::JsonDiagnostic;
-use crate::render::outline::{Outline, OutlinePart};
+use crate::render::outline::{Outline, OutlinePart, PackName, PartMap};
 use crate::text::Format;
-use std::collections::BTreeMap;
 
-/// An outline with the given facts. `parts` has one character per part of
-/// [`Part::ALL`] (measures, shortcomings, causes, duties, plan, other):
+/// An outline with the given facts. `parts` has one character per part of the
+/// 法治政府建设年度报告 pack (measures, shortcomings, causes, duties, plan, other):
 /// 'H' headed, 'u' found without a heading, '-' missing.
 pub(super) fn outline(
     path: &str,
@@ -19,18 +18,20 @@ pub(super) fn outline(
     published: Option<&str>,
     parts: &str,
 ) -> Outline {
-    assert_eq!(parts.chars().count(), Part::ALL.len());
-    let mut map = BTreeMap::new();
-    for (i, (p, c)) in Part::ALL.iter().zip(parts.chars()).enumerate() {
+    let vocab = crate::pack::vocab::Vocab::builtin();
+    let all: Vec<Part> = vocab.part_ids().collect();
+    assert_eq!(parts.chars().count(), all.len());
+    let mut map = PartMap::default();
+    for (i, (p, c)) in all.iter().zip(parts.chars()).enumerate() {
         if c != '-' {
-            map.insert(
+            map.0.push((
                 *p,
                 OutlinePart {
                     line: 3 + i * 10,
                     headed: c == 'H',
-                    evidence: p.label().to_string(),
+                    evidence: vocab.label(*p).to_string(),
                 },
-            );
+            ));
         }
     }
     Outline {
@@ -38,6 +39,10 @@ pub(super) fn outline(
         encoding: "UTF-8",
         format: Format::of(path),
         rule_pack: "2026.1".to_string(),
+        pack: PackName {
+            id: vocab.id.clone(),
+            name: vocab.name.clone(),
+        },
         title: title.map(str::to_string),
         year,
         year_source: year.map(|_| YearSource::Title),
@@ -48,6 +53,11 @@ pub(super) fn outline(
         headings_inline: false,
         headings: Vec::new(),
         parts: map,
+        part_names: vocab
+            .parts
+            .iter()
+            .map(|d| (d.part, d.name.clone()))
+            .collect(),
         paragraphs: Vec::new(),
         enumerations: Vec::new(),
         fonts: None,

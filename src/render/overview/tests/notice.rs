@@ -30,7 +30,7 @@ fn a_report_that_passes_gets_no_notice() {
 #[test]
 fn what_must_be_fixed_comes_first_in_the_report_order_then_what_may_stay() {
     let mut missing = finding("missing-duties", "error", (1, 1), (1, 3), "某县司法局");
-    missing.missing_part = Some(Part::Duties);
+    missing.missing_part = Some(Part::named("duties"));
     let e = usual(
         "dept/b.txt",
         "HHH-HH",
