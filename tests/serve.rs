@@ -18,6 +18,20 @@ fn start(extra: &[&str]) -> Server {
     Server::start(&root(), extra)
 }
 
+/// What `check --format json` prints for `bytes` written to a file called `name`.
+fn check_written(name: &str, bytes: &[u8]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    cli_json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ])
+}
+
 fn sample() -> Vec<u8> {
     serve::sample(&root())
 }
@@ -148,16 +162,7 @@ fn gbk_text_and_html_pages_are_read() {
     let page = format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>报告</title></head><body><div class=\"article\">{body}</div></body></html>"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("page.html");
-    std::fs::write(&file, &page).unwrap();
-    let cli = cli_json(&[
-        "check",
-        "--isolated",
-        "--format",
-        "json",
-        file.to_str().unwrap(),
-    ]);
+    let cli = check_written("page.html", page.as_bytes());
     let r = s.post("/api/check?name=page.html", page.as_bytes());
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
@@ -599,15 +604,6 @@ fn a_dropped_word_draft_gets_its_typography_findings() {
             i + 1
         )
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("草稿.docx");
-    std::fs::write(&file, &bytes).unwrap();
-    let cli = cli_json(&[
-        "check",
-        "--isolated",
-        "--format",
-        "json",
-        file.to_str().unwrap(),
-    ]);
+    let cli = check_written("草稿.docx", &bytes);
     assert_eq!(without_path(diags), without_path(cli.as_array().unwrap()));
 }

@@ -121,3 +121,17 @@ pub const CATALOGUE: &[&str] = &[
     "genre",
     "rate-mismatch",
 ];
+
+/// The ids `fzlint rules --format json` lists with these further arguments.
+pub fn rule_ids(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["rules", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = fzlint(&all);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("rules JSON");
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id").to_string())
+        .collect()
+}
