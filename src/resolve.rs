@@ -18,7 +18,7 @@ use crate::rules::{CATEGORIES, Rule, RuleSet};
 use crate::text::source::Source;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Which config governs the files.
 pub enum Mode {
@@ -84,9 +84,47 @@ pub struct Configured {
     /// What the config's `select`, `extend-select` and `ignore` choose.
     pub selection: config::Selection,
     pub config: Option<Arc<Config>>,
-    /// When no pack was named: the other built-in packs under the same settings, with
-    /// the rules each runs, for the reports whose title names their genre.
-    pub alternates: Vec<(Arc<Configured>, Arc<[usize]>)>,
+    /// When no pack was named: the other built-in packs under the same settings, for
+    /// the reports whose title names their genre.
+    pub alternates: Vec<Alternate>,
+}
+
+/// Another built-in pack, for the reports whose title names its genre: its title
+/// recognition read from its pack file alone, and its settings (its rules under the
+/// same config, and the rules that run) built the first time a report needs them, so
+/// that a run whose reports are all of the default genre never reads its rules.
+pub struct Alternate {
+    vocab: crate::pack::vocab::Vocab,
+    recipe: Recipe,
+    built: OnceLock<Option<Built>>,
+}
+
+/// A pack's settings and the rules that run under them.
+type Built = (Arc<Configured>, Arc<[usize]>);
+
+/// What an alternate pack's settings are built from.
+struct Recipe {
+    pack: &'static str,
+    dirs: Vec<PathBuf>,
+    config: Option<Arc<Config>>,
+    effective: config::Effective,
+    choices: Choices,
+}
+
+impl Alternate {
+    /// The pack's settings, or None when the config does not fit it (a rule it lacks).
+    fn get(&self) -> Option<&Built> {
+        self.built
+            .get_or_init(|| {
+                let r = &self.recipe;
+                let (alt, _) =
+                    pack_settings(&r.dirs, r.config.clone(), &r.effective, Some(r.pack), false);
+                let alt = alt?;
+                let selected = select(&alt, &r.choices, false).ok()?;
+                Some((Arc::new(alt), selected))
+            })
+            .as_ref()
+    }
 }
 
 /// What governs one file: its rule set, the rules that run, the settings they run with.
@@ -139,9 +177,7 @@ impl Governed {
     /// of their `title.recognise` patterns needs.
     fn may_switch(&self, src: &Source) -> bool {
         let alternates = &self.configured.alternates;
-        alternates
-            .iter()
-            .any(|(c, _)| c.set.vocab.may_recognise(&src.text))
+        alternates.iter().any(|a| a.vocab.may_recognise(&src.text))
     }
 
     /// The settings with the other pack that recognises `title`, if one does.
@@ -151,7 +187,8 @@ impl Governed {
             .configured
             .alternates
             .iter()
-            .find(|(c, _)| c.set.vocab.recognises(title))?;
+            .filter(|a| a.vocab.recognises(title))
+            .find_map(Alternate::get)?;
         Some(Governed {
             configured: configured.clone(),
             selected: selected.clone(),
@@ -373,14 +410,30 @@ impl Resolver {
         if pack.is_none() && self.choices.by_title {
             // The other built-in packs, for reports of their genres. An office's
             // settings that do not fit one (a rule it lacks) leave that pack out.
-            for (id, ..) in &crate::pack::BUILTIN_PACKS[1..] {
-                let Some(alt) = self.configure_pack(config.clone(), effective, Some(id), false)
-                else {
+            for &(id, path, text, _) in &crate::pack::BUILTIN_PACKS[1..] {
+                let vocab = crate::pack::vocab::Vocab::read(path, text).and_then(|file| {
+                    crate::pack::vocab::Vocab::compile(
+                        file,
+                        crate::pack::pattern::Compile::OnFirstUse,
+                    )
+                    .map_err(|e| YamlError::new(path, text, 0, 0, e))
+                });
+                let Ok(vocab) = vocab else {
                     continue;
                 };
-                if let Ok(selected) = select(&alt, &self.choices, false) {
-                    main.alternates.push((Arc::new(alt), selected));
-                }
+                let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
+                dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+                main.alternates.push(Alternate {
+                    vocab,
+                    recipe: Recipe {
+                        pack: id,
+                        dirs,
+                        config: config.clone(),
+                        effective: effective.clone(),
+                        choices: self.choices.clone(),
+                    },
+                    built: OnceLock::new(),
+                });
             }
         }
         Some(main)
@@ -397,11 +450,29 @@ impl Resolver {
     ) -> Option<Configured> {
         let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
         dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        let (configured, problems) = pack_settings(&dirs, config, effective, pack, report);
+        problems.iter().for_each(|e| self.problem(e));
+        configured
+    }
+}
+
+/// The rule set of one pack under a config, with the rules of `dirs`; with `report`,
+/// the errors in its files are given back as problems of the run (else the pack is just
+/// left out when they stop it).
+fn pack_settings(
+    dirs: &[PathBuf],
+    config: Option<Arc<Config>>,
+    effective: &config::Effective,
+    pack: Option<&str>,
+    report: bool,
+) -> (Option<Configured>, Vec<YamlError>) {
+    let mut problems = Vec::new();
+    let configured = (|| {
         // A broken user rule file does not stop the others.
-        let built = RuleSet::with_pack(pack, &dirs);
+        let built = RuleSet::with_pack(pack, dirs);
         let errors = built.as_ref().map_or_else(|e| e, |b| &b.1);
         if report {
-            errors.iter().for_each(|e| self.problem(e));
+            problems.extend(errors.iter().cloned());
         }
         let (mut set, _) = built.ok()?;
         // Another pack than the one the settings were written for: what they say of
@@ -421,7 +492,7 @@ impl Resolver {
         let off = match off.transpose() {
             Ok(off) => off,
             Err(e) if report => {
-                self.problem(&e);
+                problems.push(e);
                 return None;
             }
             Err(_) => return None,
@@ -443,7 +514,8 @@ impl Resolver {
             config,
             alternates: Vec::new(),
         })
-    }
+    })();
+    (configured, problems)
 }
 
 /// The rules that run under a config and the caller's choices: select and ignore
