@@ -8,6 +8,7 @@ use anyhow::Result;
 use fzlint::analyse::Analysis;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::pack::Part;
+use fzlint::pack::vocab::Vocab;
 use fzlint::render::overview;
 use fzlint::render::overview::copies;
 use fzlint::render::overview::notice;
@@ -44,17 +45,6 @@ struct LastYear {
     parts: Vec<(Part, copies::Fingerprint)>,
 }
 
-/// The parts of the 法治政府建设年度报告 pack compared with last year's one by one
-/// (问题年年一样, 计划照抄), each with the parts its text takes in; a part the report's
-/// pack does not define is never found, so never compared.
-fn repeated_parts() -> [(Part, Vec<Part>); 2] {
-    let p = Part::named;
-    [
-        (p("shortcomings"), vec![p("shortcomings"), p("causes")]),
-        (p("plan"), vec![p("plan")]),
-    ]
-}
-
 /// The title of a report as its unit's names are read from it.
 fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
     a.report.title.map(|t| src.slice(&a.report.blocks[t].span))
@@ -62,10 +52,15 @@ fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
 
 /// Each compared part's fingerprint, with its first place, for a report that has it.
 type PartPrint = (Part, copies::Fingerprint, std::ops::Range<usize>);
-fn part_prints(src: &Source, a: &Analysis, aside: &[String]) -> Vec<PartPrint> {
-    repeated_parts()
+/// The parts are those the pack's overview compares with last year's report, each
+/// with the parts its text takes in (问题年年一样, 计划照抄).
+fn part_prints(src: &Source, a: &Analysis, aside: &[String], vocab: &Vocab) -> Vec<PartPrint> {
+    vocab
+        .overview
+        .compare
         .iter()
-        .filter_map(|(part, takes)| {
+        .filter_map(|takes| {
+            let part = takes.first()?;
             let at = a.parts.first(*part)?.span.clone();
             let text = fzlint::analyse::part_pieces(src, &a.report, &a.parts, takes).join("\n");
             Some((*part, copies::part_fingerprint(&text, aside), at))
@@ -152,6 +147,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         closing: String::new(),
                         notice: None,
                         fingerprint: None,
+                        // The pack's columns, once the batch is read.
+                        view: Default::default(),
                     });
                     judges.push(None);
                     asides.push(Vec::new());
@@ -193,7 +190,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         .unwrap_or(0),
                     title: place(fzlint::rules::document_anchor(&src, &a, &set.vocab)),
                     parts: if previous.is_some() {
-                        part_prints(&src, &a, &aside)
+                        part_prints(&src, &a, &aside, &set.vocab)
                             .into_iter()
                             .map(|(p, f, at)| (p, f, place(at)))
                             .collect()
@@ -213,11 +210,20 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
                 fingerprint: Some(print),
+                view: set.vocab.overview.clone(),
             });
         },
     );
     if let Err(e) = done {
         return Ok(status.stop(e));
+    }
+    // A report that could not be read is shown with the columns of the pack its
+    // settings name.
+    for e in entries.iter_mut().filter(|e| e.outline.is_none()) {
+        e.view = match resolver.governed(Path::new(&e.path)) {
+            Ok(g) => g.set().vocab.overview.clone(),
+            Err(_) => Vocab::builtin().overview.clone(),
+        };
     }
     let last_year = match &previous {
         Some(dir) => match read_last_year(dir, &mut resolver, &plan, &mut status) {
@@ -400,7 +406,16 @@ fn add_repeat_findings(
     for r in whole {
         found[r.report].push((None, r));
     }
-    for (part, _) in repeated_parts() {
+    // The parts the reports' packs compare, in their order.
+    let mut compared: Vec<Part> = Vec::new();
+    for e in entries.iter() {
+        for p in e.view.compare.iter().filter_map(|takes| takes.first()) {
+            if !compared.contains(p) {
+                compared.push(*p);
+            }
+        }
+    }
+    for part in compared {
         let mine: Vec<Option<&copies::Fingerprint>> = judges
             .iter()
             .map(|j| {
@@ -538,7 +553,7 @@ fn read_last_year(
                 out.push(LastYear {
                     path: src.name.clone(),
                     whole: copies::fingerprint(src.original(), &aside),
-                    parts: part_prints(&src, &a, &aside)
+                    parts: part_prints(&src, &a, &aside, &job.governed.set().vocab)
                         .into_iter()
                         .map(|(p, f, _)| (p, f))
                         .collect(),

@@ -2,30 +2,35 @@
 //! by the `data-*` attributes the page's script reads.
 
 use super::reading::{
-    CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
+    columns_of, contents, failure, lateness, published, severity_counts, title, year,
 };
 use super::verdict::{Decision, Verdict, decide};
 use super::{Entry, esc};
-use crate::pack::Part;
+use crate::pack::overview::Overview;
 use std::fmt::Write as _;
 
-/// The matrix columns: header, and whether the column sorts as a number. The verdict
-/// comes right after the file, where an office looks first.
-const MATRIX_COLUMNS: [(&str, bool); 13] = [
+/// The matrix columns before the contents: header, and whether the column sorts as a
+/// number. The verdict comes right after the file, where an office looks first.
+const HEAD: [(&str, bool); 6] = [
     ("文件", false),
     ("审核结论", true),
     ("标题", false),
     ("报告年度", true),
     ("公开日期", false),
     ("逾期", false),
-    (CONTENTS[0].1, true),
-    (CONTENTS[1].1, true),
-    (CONTENTS[2].1, true),
-    (CONTENTS[3].1, true),
-    (CONTENTS[4].1, true),
-    ("错误", true),
-    ("警告", true),
 ];
+
+/// The matrix columns after the contents.
+const TAIL: [(&str, bool); 2] = [("错误", true), ("警告", true)];
+
+/// The matrix columns: [`HEAD`], the contents columns of the pack's overview (sorting
+/// as numbers), [`TAIL`].
+fn matrix_columns(v: &Overview) -> Vec<(&str, bool)> {
+    HEAD.into_iter()
+        .chain(v.columns.iter().map(|c| (c.label.as_str(), true)))
+        .chain(TAIL)
+        .collect()
+}
 
 /// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
 fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
@@ -75,7 +80,9 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
-    for (i, (h, numeric)) in MATRIX_COLUMNS.iter().enumerate() {
+    let view = columns_of(entries);
+    let columns = matrix_columns(&view);
+    for (i, (h, numeric)) in columns.iter().enumerate() {
         let _ = write!(
             out,
             "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{h}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
@@ -84,12 +91,13 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (i, e) in entries.iter().enumerate() {
-        matrix_row(out, i, e);
+        matrix_row(out, i, e, columns.len());
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-fn matrix_row(out: &mut String, i: usize, e: &Entry) {
+/// A report's row, in a matrix of `width` columns.
+fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
     let decision = decide(e);
@@ -99,7 +107,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         let _ = writeln!(
             out,
             "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k1=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}{verdict_td}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
-            MATRIX_COLUMNS.len() - 2,
+            width - 2,
             esc(err)
         );
         return;
@@ -109,10 +117,8 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     };
     let (errors, warnings, _) = severity_counts(e);
     let late = lateness(e);
-    let cs = contents(o);
-    let missing = ["measures", "shortcomings", "causes", "duties", "plan"]
-        .iter()
-        .any(|id| !o.parts.contains_key(&Part::named(id)));
+    let cs = contents(o, &e.view);
+    let missing = e.view.required.iter().any(|p| !o.parts.contains_key(p));
     let mut keys: Vec<String> = vec![
         e.path.clone(),
         verdict_rank,
@@ -126,10 +132,11 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         }
         .to_string(),
     ];
-    // Shortcomings without causes sort just below shortcomings with them.
+    // A content lacking what makes it whole (shortcomings without causes) sorts just
+    // below one with it.
     keys.extend(
         cs.iter()
-            .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(!c.no_causes)).to_string()),
+            .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(c.lacking.is_none())).to_string()),
     );
     keys.push(errors.to_string());
     keys.push(warnings.to_string());
@@ -167,7 +174,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         None => "<td class=\"nowrap\">? 未知</td>",
     });
     for c in cs {
-        let class = if c.no_causes {
+        let class = if c.lacking.is_some() {
             "part"
         } else {
             c.status.class()

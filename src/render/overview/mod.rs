@@ -51,6 +51,8 @@ pub struct Entry {
     pub notice: Option<String>,
     /// What its text is compared by with the others' ([`copies`]).
     pub fingerprint: Option<copies::Fingerprint>,
+    /// What the overview shows of its pack's parts (its columns).
+    pub view: std::sync::Arc<crate::pack::overview::Overview>,
 }
 
 /// A finding with its context.

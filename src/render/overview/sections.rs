@@ -2,7 +2,7 @@
 //! line it was found in.
 
 use super::reading::{
-    CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
+    contents, failure, lateness, published, severity_counts, title, year,
 };
 use super::verdict::decide;
 use super::{Entry, Finding, esc};
@@ -141,7 +141,8 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
             shown(published(o)),
         );
         out.push_str("<p class=\"facts\">");
-        for ((_, name), c) in CONTENTS.iter().zip(contents(o)) {
+        for c in contents(o, &e.view) {
+            let name = c.label;
             let _ = write!(
                 out,
                 "<span>{name}：{} {}</span>",
