@@ -82,6 +82,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             expect_year: args.run.expect_year,
             max_findings: args.run.max_findings_per_rule,
             pack: args.rules.pack.clone(),
+            by_title: true,
             ..Choices::default()
         },
     );
@@ -115,6 +116,9 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
+    // The overview columns of the pack the batch is read with (its first report's
+    // settings'), before any title chooses another.
+    let mut own_pack = None;
     let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
     let mut seen_sets: Vec<*const RuleSet> = Vec::new();
     let mut judges: Vec<Option<CopyJudge>> = Vec::new();
@@ -126,8 +130,9 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         &plan,
         &mut status,
         |status, path, linted| {
-            let (job, src, diags, a) = match linted {
-                Ok((job, Outcome::Whole(src, diags, Some(a), _))) => (job, src, diags, a),
+            // What governed the report: the pack its title names, when none was named.
+            let (job, src, diags, a, governed) = match linted {
+                Ok((job, Outcome::Whole(src, diags, Some(a), g))) => (job, src, diags, a, g),
                 Ok((_, Outcome::NotReport)) => {
                     if args.run.verbose {
                         eprint_line(&format!("跳过 {}：不像是报告", path.display()));
@@ -155,7 +160,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     return;
                 }
             };
-            let set = job.governed.set();
+            let set = governed.set();
             // Each rule set once (an office's config may add rules of its own).
             if !seen_sets.contains(&std::ptr::from_ref(set)) {
                 seen_sets.push(std::ptr::from_ref(set));
@@ -165,12 +170,14 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         .or_insert_with(|| r.spec.summary.clone());
                 }
             }
-            let version = &job.governed.set().vocab.version;
-            pack_version.clone_from(version);
-            let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
+            let version = &governed.set().vocab.version;
+            // The head names the version of the pack the batch is read with.
+            pack_version.clone_from(&job.governed.set().vocab.version);
+            own_pack.get_or_insert_with(|| job.governed.set().vocab.overview.clone());
+            let mut o = outline::outline(&src, &a, &governed.set().vocab);
             o.rule_pack.clone_from(version);
             // The copied-text rule its settings run, if any.
-            let copy_rule = job.governed.rules().into_iter().find(|r| {
+            let copy_rule = governed.rules().into_iter().find(|r| {
                 matches!(r.spec.check, Check::CopiedText { .. }) && r.spec.retired.is_none()
             });
             let aside = copies::set_aside(title_of(&src, &a), copy_rule);
@@ -182,7 +189,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     Place { anchor, shown }
                 };
                 CopyJudge {
-                    configured: job.governed.configured.clone(),
+                    configured: governed.configured.clone(),
                     rule: set
                         .rules
                         .iter()
@@ -203,10 +210,10 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
-                late: overview::published_late(job.governed.set(), &diags),
-                findings: findings(&src, &diags, version, job.governed.set()),
+                late: overview::published_late(governed.set(), &diags),
+                findings: findings(&src, &diags, version, governed.set()),
                 error: None,
-                verdict_rules: job.governed.configured.verdict,
+                verdict_rules: governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
                 fingerprint: Some(print),
@@ -294,6 +301,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         copy_threshold,
         rule_names,
         shared: Default::default(),
+        pack: own_pack,
     };
     let batch = overview::Batch {
         shared: shared_passages(&batch.copies(&entries), &entries, &asides, &plan),
@@ -543,9 +551,8 @@ fn read_last_year(
         plan,
         status,
         |status, path, linted| match linted {
-            Ok((job, Outcome::Whole(src, _, Some(a), _))) => {
-                let rule = job
-                    .governed
+            Ok((_, Outcome::Whole(src, _, Some(a), governed))) => {
+                let rule = governed
                     .rules()
                     .into_iter()
                     .find(|r| matches!(r.spec.check, Check::CopiedText { .. }));
@@ -553,7 +560,7 @@ fn read_last_year(
                 out.push(LastYear {
                     path: src.name.clone(),
                     whole: copies::fingerprint(src.original(), &aside),
-                    parts: part_prints(&src, &a, &aside, &job.governed.set().vocab)
+                    parts: part_prints(&src, &a, &aside, &governed.set().vocab)
                         .into_iter()
                         .map(|(p, f, _)| (p, f))
                         .collect(),

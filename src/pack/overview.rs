@@ -38,6 +38,9 @@ pub struct ColumnFile {
 /// The overview section made ready: each column knows whether its part is required.
 #[derive(Debug, Clone, Default)]
 pub struct Overview {
+    /// The pack's id and the genre's name (set by the pack's vocabulary).
+    pub pack: String,
+    pub name: String,
     pub columns: Vec<Column>,
     pub compare: Vec<Vec<Part>>,
     pub basis: Option<String>,
@@ -68,6 +71,8 @@ impl Overview {
         let known = |p: &Part| parts.iter().any(|(q, _)| q == p);
         let Some(file) = file else {
             return Ok(Overview {
+                pack: String::new(),
+                name: String::new(),
                 columns: parts
                     .iter()
                     .map(|&(p, r)| Column {
@@ -110,6 +115,8 @@ impl Overview {
             return Err("overview.compare: 每一项至少写一个部分".to_string());
         }
         Ok(Overview {
+            pack: String::new(),
+            name: String::new(),
             columns,
             compare: file.compare,
             basis: file.basis,
@@ -134,13 +141,22 @@ mod tests {
         let labels: Vec<&str> = o.columns.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["主要举措和成效", "存在的不足和原因", "主要负责人履职", "下一年度工作安排", "其他事项"]
+            [
+                "主要举措和成效",
+                "存在的不足和原因",
+                "主要负责人履职",
+                "下一年度工作安排",
+                "其他事项"
+            ]
         );
         assert_eq!(o.columns[1].whole, [p("causes")]);
         assert_eq!(o.columns[1].lacking, "缺原因");
         let required: Vec<bool> = o.columns.iter().map(|c| c.required).collect();
         assert_eq!(required, [true, true, true, true, false]);
-        assert_eq!(o.compare, [vec![p("shortcomings"), p("causes")], vec![p("plan")]]);
+        assert_eq!(
+            o.compare,
+            [vec![p("shortcomings"), p("causes")], vec![p("plan")]]
+        );
         let ids = ["measures", "shortcomings", "causes", "duties", "plan"];
         assert_eq!(o.required, ids.map(p));
     }
@@ -181,8 +197,9 @@ mod tests {
 
     #[test]
     fn a_section_naming_an_unknown_part_or_an_empty_column_is_an_error() {
-        let e = with_overview("overview:\n  columns:\n    - {label: 正文, parts: [body, causes]}\n")
-            .unwrap_err();
+        let e =
+            with_overview("overview:\n  columns:\n    - {label: 正文, parts: [body, causes]}\n")
+                .unwrap_err();
         assert!(e.contains("“causes”不是本规则包定义的部分"), "{e}");
         let e = with_overview("overview:\n  columns: []\n  compare: [[plan]]\n").unwrap_err();
         assert!(e.contains("“plan”"), "{e}");

@@ -395,9 +395,12 @@ impl Vocab {
                 heading_precedence.push(d.part);
             }
         }
-        let overview = crate::pack::overview::Overview::new(
+        let mut overview = crate::pack::overview::Overview::new(
             file.overview,
-            &parts.iter().map(|d| (d.part, d.required)).collect::<Vec<_>>(),
+            &parts
+                .iter()
+                .map(|d| (d.part, d.required))
+                .collect::<Vec<_>>(),
             |p| {
                 parts
                     .iter()
@@ -405,6 +408,8 @@ impl Vocab {
                     .map_or(p.id().to_string(), |d| d.name.clone())
             },
         )?;
+        overview.pack.clone_from(&file.id);
+        overview.name.clone_from(&file.name);
         Ok(Vocab {
             id: file.id,
             name: file.name,

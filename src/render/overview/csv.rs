@@ -2,7 +2,7 @@
 
 use super::copies::{Pair, copied_with, percent};
 use super::reading::{
-    columns_of, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
+    contents, failure, lateness, packs_of, published, rule_counts, severity_counts, title, year,
 };
 use super::roster::{Roster, RosterError};
 use super::submitted::View;
@@ -10,6 +10,7 @@ use super::verdict::decide;
 use super::{Batch, Entry};
 use crate::pack::overview::Overview;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The columns before the contents.
 const HEAD: [&str; 5] = ["文件", "标题", "报告年度", "公开日期", "逾期"];
@@ -45,11 +46,16 @@ const NOTICE: usize = 9;
 const COPIES: usize = 10;
 const RULE_NOTES: usize = 11;
 
-/// The headers: [`HEAD`], the contents columns of the pack's overview, [`TAIL`].
-pub(super) fn csv_headers(v: &Overview) -> Vec<String> {
+/// The headers: [`HEAD`], the contents columns of each pack's overview (the batch's
+/// pack's, then those of the other packs its reports' titles chose), [`TAIL`].
+pub(super) fn csv_headers(packs: &[&Overview]) -> Vec<String> {
     HEAD.iter()
         .map(|h| (*h).to_string())
-        .chain(v.columns.iter().map(|c| c.label.clone()))
+        .chain(
+            packs
+                .iter()
+                .flat_map(|v| v.columns.iter().map(|c| c.label.clone())),
+        )
         .chain(TAIL.iter().map(|h| (*h).to_string()))
         .collect()
 }
@@ -78,8 +84,8 @@ fn csv_row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-/// A row's cells, for a batch whose contents columns are `n`.
-fn csv_cells(e: &Entry, unit: [String; 2], n: usize) -> Vec<String> {
+/// A row's cells, for a batch whose contents columns are `n`, its pack's from `from`.
+fn csv_cells(e: &Entry, unit: [String; 2], n: usize, from: usize) -> Vec<String> {
     let t = |k: usize| HEAD.len() + n + k;
     let mut cells = vec![String::new(); t(TAIL.len())];
     cells[0] = e.path.clone();
@@ -106,8 +112,8 @@ fn csv_cells(e: &Entry, unit: [String; 2], n: usize) -> Vec<String> {
         None => "",
     }
     .to_string();
-    for (i, c) in contents(o, &e.view).iter().take(n).enumerate() {
-        cells[HEAD.len() + i] = c.text();
+    for (i, c) in contents(o, &e.view).iter().enumerate() {
+        cells[HEAD.len() + from + i] = c.text();
     }
     let (errors, warnings, infos) = severity_counts(e);
     cells[t(ERRORS)] = errors.to_string();
@@ -123,7 +129,7 @@ fn csv_cells(e: &Entry, unit: [String; 2], n: usize) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
-    csv_rows(entries, None, &[], &BTreeMap::new())
+    csv_rows(entries, None, None, &[], &BTreeMap::new())
 }
 
 /// One row per report, and with a roster one more for each unit that has not
@@ -132,6 +138,7 @@ pub fn csv(entries: &[Entry]) -> String {
 pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
     csv_rows(
         entries,
+        batch.pack.as_ref(),
         batch.roster.as_ref(),
         &batch.copies(entries),
         &batch.rule_names,
@@ -140,18 +147,29 @@ pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
 
 fn csv_rows(
     entries: &[Entry],
+    pack: Option<&Arc<Overview>>,
     roster: Option<&Result<Roster, RosterError>>,
     pairs: &[Pair],
     names: &BTreeMap<String, String>,
 ) -> String {
     let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
-    let headers = csv_headers(&columns_of(entries));
+    let packs = packs_of(entries, pack);
+    let views: Vec<&Overview> = packs.iter().map(|(v, _)| v.as_ref()).collect();
+    let headers = csv_headers(&views);
     let n = headers.len() - HEAD.len() - TAIL.len();
+    // Where each pack's columns start among the contents.
+    let from = |e: &Entry| -> usize {
+        views
+            .iter()
+            .take_while(|v| v.pack != e.view.pack)
+            .map(|v| v.columns.len())
+            .sum()
+    };
     let t = |k: usize| HEAD.len() + n + k;
     csv_row(&mut out, &headers);
     for (i, e) in entries.iter().enumerate() {
-        let mut cells = csv_cells(e, view.cells(i), n);
+        let mut cells = csv_cells(e, view.cells(i), n, from(e));
         cells[t(COPIES)] = copied_with(pairs, i)
             .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
             .collect::<Vec<_>>()

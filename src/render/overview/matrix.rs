@@ -2,12 +2,13 @@
 //! by the `data-*` attributes the page's script reads.
 
 use super::reading::{
-    columns_of, contents, failure, lateness, published, severity_counts, title, year,
+    contents, failure, lateness, packs_of, published, severity_counts, title, year,
 };
 use super::verdict::{Decision, Verdict, decide};
 use super::{Entry, esc};
 use crate::pack::overview::Overview;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// The matrix columns before the contents: header, and whether the column sorts as a
 /// number. The verdict comes right after the file, where an office looks first.
@@ -66,8 +67,39 @@ fn verdict_key(d: &Decision) -> &'static str {
     }
 }
 
-pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
-    out.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果</h2>\n");
+/// The matrices: one for the reports read with the batch's pack (sortable and
+/// filterable), and one more for the reports of each other pack their titles chose,
+/// each with its pack's columns.
+pub(super) fn matrix(out: &mut String, entries: &[Entry], pack: Option<&Arc<Overview>>) {
+    let packs = packs_of(entries, pack);
+    let several = packs.len() > 1;
+    for (k, (view, places)) in packs.iter().enumerate() {
+        if k == 0 {
+            first_matrix(out, entries, view, places, several);
+        } else {
+            other_matrix(out, entries, view, places);
+        }
+    }
+}
+
+/// The batch's own pack's matrix, with the controls the page's script drives; it names
+/// its pack when there are others.
+fn first_matrix(
+    out: &mut String,
+    entries: &[Entry],
+    view: &Overview,
+    places: &[usize],
+    several: bool,
+) {
+    let named = if several {
+        format!("：{}", esc(&view.name))
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        "<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果{named}</h2>\n"
+    );
     out.push_str(
         "<div class=\"controls\" id=\"controls\" hidden>\
          <input type=\"search\" id=\"q\" placeholder=\"按文件名或标题筛选\" aria-label=\"按文件名或标题筛选\">\
@@ -80,8 +112,7 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
-    let view = columns_of(entries);
-    let columns = matrix_columns(&view);
+    let columns = matrix_columns(view);
     for (i, (h, numeric)) in columns.iter().enumerate() {
         let _ = write!(
             out,
@@ -90,8 +121,28 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, e) in entries.iter().enumerate() {
-        matrix_row(out, i, e, columns.len());
+    for &i in places {
+        matrix_row(out, i, &entries[i], columns.len());
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+/// The matrix of the reports another pack read, with that pack's columns (not sorted
+/// or filtered by the page's script).
+fn other_matrix(out: &mut String, entries: &[Entry], view: &Overview, places: &[usize]) {
+    let id = esc(&view.pack);
+    let _ = write!(
+        out,
+        "<section id=\"overview-{id}\" aria-labelledby=\"overview-{id}-h\">\n<h2 id=\"overview-{id}-h\">逐份检查结果：{}</h2>\n<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix-{id}\">\n<thead><tr>",
+        esc(&view.name)
+    );
+    let columns = matrix_columns(view);
+    for (h, _) in &columns {
+        let _ = write!(out, "<th scope=\"col\">{h}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for &i in places {
+        matrix_row(out, i, &entries[i], columns.len());
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }

@@ -160,11 +160,34 @@ pub(super) fn title(o: &Outline) -> &str {
     o.title.as_deref().unwrap_or("")
 }
 
-/// The contents columns a batch is shown with: its first report's pack's (all of a
-/// batch's reports are read with one pack), else the default pack's.
-pub(super) fn columns_of(entries: &[Entry]) -> std::sync::Arc<Overview> {
-    entries.first().map_or_else(
-        || crate::pack::vocab::Vocab::builtin().overview.clone(),
-        |e| e.view.clone(),
-    )
+/// The packs a batch's reports were read with, each with its reports' places: the
+/// batch's own pack (`first`, else the first report's) first, then the others in the
+/// order of their first reports. A batch of no report is shown with its own pack's
+/// columns (else the default pack's).
+pub(super) fn packs_of(
+    entries: &[Entry],
+    first: Option<&std::sync::Arc<Overview>>,
+) -> Vec<(std::sync::Arc<Overview>, Vec<usize>)> {
+    let mut packs: Vec<(std::sync::Arc<Overview>, Vec<usize>)> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        match packs.iter_mut().find(|(v, _)| v.pack == e.view.pack) {
+            Some((_, places)) => places.push(i),
+            None => packs.push((e.view.clone(), vec![i])),
+        }
+    }
+    if let Some(first) = first {
+        if let Some(k) = packs.iter().position(|(v, _)| v.pack == first.pack) {
+            let own = packs.remove(k);
+            packs.insert(0, own);
+        } else if packs.is_empty() {
+            packs.push((first.clone(), Vec::new()));
+        }
+    }
+    if packs.is_empty() {
+        packs.push((
+            crate::pack::vocab::Vocab::builtin().overview.clone(),
+            Vec::new(),
+        ));
+    }
+    packs
 }

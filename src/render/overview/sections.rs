@@ -1,9 +1,7 @@
 //! A section per report: its facts, its contents and its findings, each shown in the
 //! line it was found in.
 
-use super::reading::{
-    contents, failure, lateness, published, severity_counts, title, year,
-};
+use super::reading::{contents, failure, lateness, published, severity_counts, title, year};
 use super::verdict::decide;
 use super::{Entry, Finding, esc};
 use crate::render::json::JsonDiagnostic;

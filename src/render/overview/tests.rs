@@ -93,7 +93,7 @@ fn csv_matches_cell_by_cell() {
     let out = csv(&es);
     let rows = read_csv(out.strip_prefix('\u{FEFF}').unwrap());
     assert_eq!(rows.len(), cases.len() + 1);
-    let headers = csv_headers(&cases::fazhi_view());
+    let headers = csv_headers(&[&cases::fazhi_view()]);
     assert_eq!(rows[0], headers);
     for (c, row) in cases.iter().zip(&rows[1..]) {
         let want: Vec<&str> = c.row.split('|').collect();
@@ -104,11 +104,7 @@ fn csv_matches_cell_by_cell() {
         // No roster: no unit.
         assert_eq!(row[17..], ["", "", "", "", ""]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
-            assert_eq!(
-                got, want,
-                "{}: column {} ({})",
-                c.entry.path, k, headers[k]
-            );
+            assert_eq!(got, want, "{}: column {} ({})", c.entry.path, k, headers[k]);
         }
     }
 }

@@ -473,5 +473,6 @@ pub(super) fn batch() -> Batch {
         copy_threshold: 0.5,
         rule_names: Default::default(),
         shared: Default::default(),
+        pack: Some(fazhi_view()),
     }
 }
