@@ -116,8 +116,9 @@ fn first_matrix(
     for (i, (h, numeric)) in columns.iter().enumerate() {
         let _ = write!(
             out,
-            "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{h}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
-            u8::from(*numeric)
+            "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
+            u8::from(*numeric),
+            esc(h)
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -138,7 +139,7 @@ fn other_matrix(out: &mut String, entries: &[Entry], view: &Overview, places: &[
     );
     let columns = matrix_columns(view);
     for (h, _) in &columns {
-        let _ = write!(out, "<th scope=\"col\">{h}</th>");
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for &i in places {
@@ -234,7 +235,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
             out,
             "<td class=\"{class} nowrap\">{} {}</td>",
             c.status.symbol(),
-            c.text()
+            esc(&c.text())
         );
     }
     let _ = writeln!(

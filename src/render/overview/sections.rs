@@ -140,12 +140,12 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
         );
         out.push_str("<p class=\"facts\">");
         for c in contents(o, &e.view) {
-            let name = c.label;
             let _ = write!(
                 out,
-                "<span>{name}：{} {}</span>",
+                "<span>{}：{} {}</span>",
+                esc(c.label),
                 c.status.symbol(),
-                c.text()
+                esc(&c.text())
             );
         }
         out.push_str("</p>\n");

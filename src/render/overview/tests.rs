@@ -474,3 +474,20 @@ fn rules_are_named_by_their_chinese_summary_where_known() {
             .any(|r| r[13] == "missing-part×1 numbering-gap×1")
     );
 }
+
+#[test]
+fn a_pack_column_label_is_escaped_in_the_page() {
+    let mut view = (*fazhi_view()).clone();
+    view.columns[0].label = "<b>举措</b>".into();
+    let e = Entry {
+        view: std::sync::Arc::new(view),
+        ..usual("a.txt", "HHHHHH", vec![])
+    };
+    let page = html(&[e], &batch());
+    assert_eq!(
+        page.matches("&lt;b&gt;举措&lt;/b&gt;").count(),
+        2,
+        "matrix and section"
+    );
+    assert!(!page.contains("<b>举措"));
+}
