@@ -49,8 +49,7 @@ pub struct Choices {
     /// the config's; without either, the default pack.
     pub pack: Option<String>,
     /// Without a pack named, read each report with the built-in pack its title names
-    /// (`check`, `outline`, `serve`; the batch overview, whose columns are the default
-    /// pack's, does not).
+    /// (`check`, `outline`, `serve`, `report`).
     pub by_title: bool,
 }
 

@@ -87,8 +87,12 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
     let cfg = tempfile::tempdir().unwrap();
     let off = cfg.path().join("off.yaml");
     std::fs::write(&off, "rules:\n  copied-text: off\n").unwrap();
+    // Every report read with the 法治政府建设年度报告 pack, also the one whose title
+    // names another genre (its `genre` finding is part of the batch).
     let o = fzlint(&[
         "report",
+        "--pack",
+        "fazhi",
         "--config",
         off.to_str().unwrap(),
         d,
@@ -145,8 +149,8 @@ fn the_csv_says_for_each_report_what_outline_and_check_say() {
             assert_eq!(row[15..], ["退回修改", "文件无法读取", "", "", "", "", ""]);
             continue;
         }
-        // The overview reads every report with the 法治政府建设年度报告 pack (its columns
-        // are that pack's parts), also one whose title names another genre.
+        // The overview was asked to read every report with the 法治政府建设年度报告 pack
+        // (its columns are that pack's parts), also one whose title names another genre.
         let outline = json(&["outline", "--pack", "fazhi", "--format", "json", p]);
         let found = json(&[
             "check",
@@ -433,10 +437,13 @@ fn the_page_matrix_says_what_the_csv_says_cell_by_cell() {
     let dir = tempfile::tempdir().unwrap();
     let names = batch(dir.path());
     let d = dir.path().to_str().unwrap();
-    let page = stdout(&fzlint(&["report", "--isolated", d]));
+    // One matrix: every report read with one pack.
+    let page = stdout(&fzlint(&["report", "--isolated", "--pack", "fazhi", d]));
     let csv = read_csv(&stdout(&fzlint(&[
         "report",
         "--isolated",
+        "--pack",
+        "fazhi",
         "--format",
         "csv",
         d,

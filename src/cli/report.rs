@@ -8,6 +8,7 @@ use anyhow::Result;
 use fzlint::analyse::Analysis;
 use fzlint::diagnostic::{Diagnostic, Severity};
 use fzlint::pack::Part;
+use fzlint::pack::vocab::Vocab;
 use fzlint::render::overview;
 use fzlint::render::overview::copies;
 use fzlint::render::overview::notice;
@@ -44,17 +45,6 @@ struct LastYear {
     parts: Vec<(Part, copies::Fingerprint)>,
 }
 
-/// The parts of the 法治政府建设年度报告 pack compared with last year's one by one
-/// (问题年年一样, 计划照抄), each with the parts its text takes in; a part the report's
-/// pack does not define is never found, so never compared.
-fn repeated_parts() -> [(Part, Vec<Part>); 2] {
-    let p = Part::named;
-    [
-        (p("shortcomings"), vec![p("shortcomings"), p("causes")]),
-        (p("plan"), vec![p("plan")]),
-    ]
-}
-
 /// The title of a report as its unit's names are read from it.
 fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
     a.report.title.map(|t| src.slice(&a.report.blocks[t].span))
@@ -62,10 +52,15 @@ fn title_of<'s>(src: &'s Source, a: &Analysis) -> Option<&'s str> {
 
 /// Each compared part's fingerprint, with its first place, for a report that has it.
 type PartPrint = (Part, copies::Fingerprint, std::ops::Range<usize>);
-fn part_prints(src: &Source, a: &Analysis, aside: &[String]) -> Vec<PartPrint> {
-    repeated_parts()
+/// The parts are those the pack's overview compares with last year's report, each
+/// with the parts its text takes in (问题年年一样, 计划照抄).
+fn part_prints(src: &Source, a: &Analysis, aside: &[String], vocab: &Vocab) -> Vec<PartPrint> {
+    vocab
+        .overview
+        .compare
         .iter()
-        .filter_map(|(part, takes)| {
+        .filter_map(|takes| {
+            let part = takes.first()?;
             let at = a.parts.first(*part)?.span.clone();
             let text = fzlint::analyse::part_pieces(src, &a.report, &a.parts, takes).join("\n");
             Some((*part, copies::part_fingerprint(&text, aside), at))
@@ -87,6 +82,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             expect_year: args.run.expect_year,
             max_findings: args.run.max_findings_per_rule,
             pack: args.rules.pack.clone(),
+            by_title: true,
             ..Choices::default()
         },
     );
@@ -120,6 +116,9 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     };
     let mut entries: Vec<overview::Entry> = Vec::new();
     let mut pack_version = String::new();
+    // The overview columns of the pack the batch is read with (its first report's
+    // settings'), before any title chooses another.
+    let mut own_pack = None;
     let mut rule_names: std::collections::BTreeMap<String, String> = Default::default();
     let mut seen_sets: Vec<*const RuleSet> = Vec::new();
     let mut judges: Vec<Option<CopyJudge>> = Vec::new();
@@ -131,8 +130,9 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         &plan,
         &mut status,
         |status, path, linted| {
-            let (job, src, diags, a) = match linted {
-                Ok((job, Outcome::Whole(src, diags, Some(a), _))) => (job, src, diags, a),
+            // What governed the report: the pack its title names, when none was named.
+            let (job, src, diags, a, governed) = match linted {
+                Ok((job, Outcome::Whole(src, diags, Some(a), g))) => (job, src, diags, a, g),
                 Ok((_, Outcome::NotReport)) => {
                     if args.run.verbose {
                         eprint_line(&format!("跳过 {}：不像是报告", path.display()));
@@ -152,13 +152,15 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         closing: String::new(),
                         notice: None,
                         fingerprint: None,
+                        // The pack's columns, once the batch is read.
+                        view: Default::default(),
                     });
                     judges.push(None);
                     asides.push(Vec::new());
                     return;
                 }
             };
-            let set = job.governed.set();
+            let set = governed.set();
             // Each rule set once (an office's config may add rules of its own).
             if !seen_sets.contains(&std::ptr::from_ref(set)) {
                 seen_sets.push(std::ptr::from_ref(set));
@@ -168,12 +170,14 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         .or_insert_with(|| r.spec.summary.clone());
                 }
             }
-            let version = &job.governed.set().vocab.version;
-            pack_version.clone_from(version);
-            let mut o = outline::outline(&src, &a, &job.governed.set().vocab);
+            let version = &governed.set().vocab.version;
+            // The head names the version of the pack the batch is read with.
+            pack_version.clone_from(&job.governed.set().vocab.version);
+            own_pack.get_or_insert_with(|| job.governed.set().vocab.overview.clone());
+            let mut o = outline::outline(&src, &a, &governed.set().vocab);
             o.rule_pack.clone_from(version);
             // The copied-text rule its settings run, if any.
-            let copy_rule = job.governed.rules().into_iter().find(|r| {
+            let copy_rule = governed.rules().into_iter().find(|r| {
                 matches!(r.spec.check, Check::CopiedText { .. }) && r.spec.retired.is_none()
             });
             let aside = copies::set_aside(title_of(&src, &a), copy_rule);
@@ -185,7 +189,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                     Place { anchor, shown }
                 };
                 CopyJudge {
-                    configured: job.governed.configured.clone(),
+                    configured: governed.configured.clone(),
                     rule: set
                         .rules
                         .iter()
@@ -193,7 +197,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                         .unwrap_or(0),
                     title: place(fzlint::rules::document_anchor(&src, &a, &set.vocab)),
                     parts: if previous.is_some() {
-                        part_prints(&src, &a, &aside)
+                        part_prints(&src, &a, &aside, &set.vocab)
                             .into_iter()
                             .map(|(p, f, at)| (p, f, place(at)))
                             .collect()
@@ -206,18 +210,27 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             entries.push(overview::Entry {
                 path: src.name.clone(),
                 outline: Some(o),
-                late: overview::published_late(job.governed.set(), &diags),
-                findings: findings(&src, &diags, version, job.governed.set()),
+                late: overview::published_late(governed.set(), &diags),
+                findings: findings(&src, &diags, version, governed.set()),
                 error: None,
-                verdict_rules: job.governed.configured.verdict,
+                verdict_rules: governed.configured.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
                 fingerprint: Some(print),
+                view: set.vocab.overview.clone(),
             });
         },
     );
     if let Err(e) = done {
         return Ok(status.stop(e));
+    }
+    // A report that could not be read is shown with the columns of the pack its
+    // settings name.
+    for e in entries.iter_mut().filter(|e| e.outline.is_none()) {
+        e.view = match resolver.governed(Path::new(&e.path)) {
+            Ok(g) => g.set().vocab.overview.clone(),
+            Err(_) => Vocab::builtin().overview.clone(),
+        };
     }
     let last_year = match &previous {
         Some(dir) => match read_last_year(dir, &mut resolver, &plan, &mut status) {
@@ -288,6 +301,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         copy_threshold,
         rule_names,
         shared: Default::default(),
+        pack: own_pack,
     };
     let batch = overview::Batch {
         shared: shared_passages(&batch.copies(&entries), &entries, &asides, &plan),
@@ -400,7 +414,16 @@ fn add_repeat_findings(
     for r in whole {
         found[r.report].push((None, r));
     }
-    for (part, _) in repeated_parts() {
+    // The parts the reports' packs compare, in their order.
+    let mut compared: Vec<Part> = Vec::new();
+    for e in entries.iter() {
+        for p in e.view.compare.iter().filter_map(|takes| takes.first()) {
+            if !compared.contains(p) {
+                compared.push(*p);
+            }
+        }
+    }
+    for part in compared {
         let mine: Vec<Option<&copies::Fingerprint>> = judges
             .iter()
             .map(|j| {
@@ -528,9 +551,8 @@ fn read_last_year(
         plan,
         status,
         |status, path, linted| match linted {
-            Ok((job, Outcome::Whole(src, _, Some(a), _))) => {
-                let rule = job
-                    .governed
+            Ok((_, Outcome::Whole(src, _, Some(a), governed))) => {
+                let rule = governed
                     .rules()
                     .into_iter()
                     .find(|r| matches!(r.spec.check, Check::CopiedText { .. }));
@@ -538,7 +560,7 @@ fn read_last_year(
                 out.push(LastYear {
                     path: src.name.clone(),
                     whole: copies::fingerprint(src.original(), &aside),
-                    parts: part_prints(&src, &a, &aside)
+                    parts: part_prints(&src, &a, &aside, &governed.set().vocab)
                         .into_iter()
                         .map(|(p, f, _)| (p, f))
                         .collect(),

@@ -46,6 +46,11 @@ pub struct VocabFile {
     /// When such reports are due (for the `publication-deadline` check and the outline).
     #[serde(default)]
     pub deadline: Option<DeadlineFile>,
+    /// What the batch overview (`fzlint report`) shows of the parts: its contents
+    /// columns and the parts compared with last year's report. Without it, a column
+    /// per part and nothing compared part by part.
+    #[serde(default)]
+    pub overview: Option<crate::pack::overview::OverviewFile>,
 }
 
 /// When a report is due: a month and day of the year after the reported one.
@@ -205,6 +210,8 @@ pub struct Vocab {
     /// The parts in the order a heading is asked which it names.
     pub heading_precedence: Vec<Part>,
     pub deadline: Option<DeadlineFile>,
+    /// The batch overview's columns and compared parts.
+    pub overview: std::sync::Arc<crate::pack::overview::Overview>,
     /// The literals of every part's heading patterns in one automaton, each with the
     /// part it comes from and whether it is all its pattern matches (made on first use;
     /// None when a pattern has no literals).
@@ -388,6 +395,21 @@ impl Vocab {
                 heading_precedence.push(d.part);
             }
         }
+        let mut overview = crate::pack::overview::Overview::new(
+            file.overview,
+            &parts
+                .iter()
+                .map(|d| (d.part, d.required))
+                .collect::<Vec<_>>(),
+            |p| {
+                parts
+                    .iter()
+                    .find(|d| d.part == p)
+                    .map_or(p.id().to_string(), |d| d.name.clone())
+            },
+        )?;
+        overview.pack.clone_from(&file.id);
+        overview.name.clone_from(&file.name);
         Ok(Vocab {
             id: file.id,
             name: file.name,
@@ -430,6 +452,7 @@ impl Vocab {
             parts,
             heading_precedence,
             deadline: file.deadline,
+            overview: std::sync::Arc::new(overview),
             heading_literals: std::sync::OnceLock::new(),
         })
     }

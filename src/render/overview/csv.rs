@@ -2,26 +2,22 @@
 
 use super::copies::{Pair, copied_with, percent};
 use super::reading::{
-    CONTENTS, contents, failure, lateness, published, rule_counts, severity_counts, title, year,
+    contents, failure, lateness, packs_of, published, rule_counts, severity_counts, title, year,
 };
 use super::roster::{Roster, RosterError};
 use super::submitted::View;
 use super::verdict::decide;
 use super::{Batch, Entry};
+use crate::pack::overview::Overview;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-/// The columns. Scripts read them by place: new ones are added at the end.
-pub(super) const CSV_HEADERS: [&str; 22] = [
-    "文件",
-    "标题",
-    "报告年度",
-    "公开日期",
-    "逾期",
-    CONTENTS[0].1,
-    CONTENTS[1].1,
-    CONTENTS[2].1,
-    CONTENTS[3].1,
-    CONTENTS[4].1,
+/// The columns before the contents.
+const HEAD: [&str; 5] = ["文件", "标题", "报告年度", "公开日期", "逾期"];
+
+/// The columns after the contents. Scripts read them by place: new ones are added at
+/// the end.
+const TAIL: [&str; 12] = [
     "错误",
     "警告",
     "提示",
@@ -35,6 +31,34 @@ pub(super) const CSV_HEADERS: [&str; 22] = [
     "内容雷同",
     "规则说明",
 ];
+
+/// The places of [`TAIL`]'s columns among themselves.
+const ERRORS: usize = 0;
+const WARNINGS: usize = 1;
+const INFOS: usize = 2;
+const RULES: usize = 3;
+const UNREADABLE: usize = 4;
+const VERDICT: usize = 5;
+const BASIS: usize = 6;
+const UNIT: usize = 7;
+const MATCHED_BY: usize = 8;
+const NOTICE: usize = 9;
+const COPIES: usize = 10;
+const RULE_NOTES: usize = 11;
+
+/// The headers: [`HEAD`], the contents columns of each pack's overview (the batch's
+/// pack's, then those of the other packs its reports' titles chose), [`TAIL`].
+pub(super) fn csv_headers(packs: &[&Overview]) -> Vec<String> {
+    HEAD.iter()
+        .map(|h| (*h).to_string())
+        .chain(
+            packs
+                .iter()
+                .flat_map(|v| v.columns.iter().map(|c| c.label.clone())),
+        )
+        .chain(TAIL.iter().map(|h| (*h).to_string()))
+        .collect()
+}
 
 /// One CSV field: guarded against being read as a formula, then quoted if it must be.
 pub(super) fn csv_field(s: &str) -> String {
@@ -60,18 +84,20 @@ fn csv_row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
-    let mut cells = vec![String::new(); CSV_HEADERS.len()];
+/// A row's cells, for a batch whose contents columns are `n`, its pack's from `from`.
+fn csv_cells(e: &Entry, unit: [String; 2], n: usize, from: usize) -> Vec<String> {
+    let t = |k: usize| HEAD.len() + n + k;
+    let mut cells = vec![String::new(); t(TAIL.len())];
     cells[0] = e.path.clone();
     let [name, by] = unit;
-    cells[17] = name;
-    cells[18] = by;
-    cells[19] = e.notice.clone().unwrap_or_default();
+    cells[t(UNIT)] = name;
+    cells[t(MATCHED_BY)] = by;
+    cells[t(NOTICE)] = e.notice.clone().unwrap_or_default();
     let decision = decide(e);
-    cells[15] = decision.label();
-    cells[16] = decision.basis();
+    cells[t(VERDICT)] = decision.label();
+    cells[t(BASIS)] = decision.basis();
     if let Some(err) = failure(e) {
-        cells[14] = err.to_string();
+        cells[t(UNREADABLE)] = err.to_string();
         return cells;
     }
     let Some(o) = e.outline.as_ref() else {
@@ -86,14 +112,14 @@ fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
         None => "",
     }
     .to_string();
-    for (i, c) in contents(o).iter().enumerate() {
-        cells[5 + i] = c.text();
+    for (i, c) in contents(o, &e.view).iter().enumerate() {
+        cells[HEAD.len() + from + i] = c.text();
     }
     let (errors, warnings, infos) = severity_counts(e);
-    cells[10] = errors.to_string();
-    cells[11] = warnings.to_string();
-    cells[12] = infos.to_string();
-    cells[13] = rule_counts(e)
+    cells[t(ERRORS)] = errors.to_string();
+    cells[t(WARNINGS)] = warnings.to_string();
+    cells[t(INFOS)] = infos.to_string();
+    cells[t(RULES)] = rule_counts(e)
         .iter()
         .map(|(r, n)| format!("{r}×{n}"))
         .collect::<Vec<_>>()
@@ -103,7 +129,7 @@ fn csv_cells(e: &Entry, unit: [String; 2]) -> Vec<String> {
 
 /// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
 pub fn csv(entries: &[Entry]) -> String {
-    csv_rows(entries, None, &[], &BTreeMap::new())
+    csv_rows(entries, None, None, &[], &BTreeMap::new())
 }
 
 /// One row per report, and with a roster one more for each unit that has not
@@ -112,6 +138,7 @@ pub fn csv(entries: &[Entry]) -> String {
 pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
     csv_rows(
         entries,
+        batch.pack.as_ref(),
         batch.roster.as_ref(),
         &batch.copies(entries),
         &batch.rule_names,
@@ -120,22 +147,36 @@ pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
 
 fn csv_rows(
     entries: &[Entry],
+    pack: Option<&Arc<Overview>>,
     roster: Option<&Result<Roster, RosterError>>,
     pairs: &[Pair],
     names: &BTreeMap<String, String>,
 ) -> String {
     let view = View::of(roster, entries);
     let mut out = String::from("\u{FEFF}");
-    csv_row(&mut out, &CSV_HEADERS.map(str::to_string));
+    let packs = packs_of(entries, pack);
+    let views: Vec<&Overview> = packs.iter().map(|(v, _)| v.as_ref()).collect();
+    let headers = csv_headers(&views);
+    let n = headers.len() - HEAD.len() - TAIL.len();
+    // Where each pack's columns start among the contents.
+    let from = |e: &Entry| -> usize {
+        views
+            .iter()
+            .take_while(|v| v.pack != e.view.pack)
+            .map(|v| v.columns.len())
+            .sum()
+    };
+    let t = |k: usize| HEAD.len() + n + k;
+    csv_row(&mut out, &headers);
     for (i, e) in entries.iter().enumerate() {
-        let mut cells = csv_cells(e, view.cells(i));
-        cells[20] = copied_with(pairs, i)
+        let mut cells = csv_cells(e, view.cells(i), n, from(e));
+        cells[t(COPIES)] = copied_with(pairs, i)
             .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
             .collect::<Vec<_>>()
             .join("；");
         // Each rule by its Chinese summary, with the number of findings.
         if !names.is_empty() {
-            cells[21] = rule_counts(e)
+            cells[t(RULE_NOTES)] = rule_counts(e)
                 .iter()
                 .map(|(r, n)| format!("{}×{n}", names.get(*r).map_or(*r, String::as_str)))
                 .collect::<Vec<_>>()
@@ -144,9 +185,9 @@ fn csv_rows(
         csv_row(&mut out, &cells);
     }
     for (name, _) in view.missing() {
-        let mut cells = vec![String::new(); CSV_HEADERS.len()];
-        cells[15] = "未报送".to_string();
-        cells[17] = name.to_string();
+        let mut cells = vec![String::new(); headers.len()];
+        cells[t(VERDICT)] = "未报送".to_string();
+        cells[t(UNIT)] = name.to_string();
         csv_row(&mut out, &cells);
     }
     out

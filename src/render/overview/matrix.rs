@@ -2,30 +2,36 @@
 //! by the `data-*` attributes the page's script reads.
 
 use super::reading::{
-    CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
+    contents, failure, lateness, packs_of, published, severity_counts, title, year,
 };
 use super::verdict::{Decision, Verdict, decide};
 use super::{Entry, esc};
-use crate::pack::Part;
+use crate::pack::overview::Overview;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-/// The matrix columns: header, and whether the column sorts as a number. The verdict
-/// comes right after the file, where an office looks first.
-const MATRIX_COLUMNS: [(&str, bool); 13] = [
+/// The matrix columns before the contents: header, and whether the column sorts as a
+/// number. The verdict comes right after the file, where an office looks first.
+const HEAD: [(&str, bool); 6] = [
     ("文件", false),
     ("审核结论", true),
     ("标题", false),
     ("报告年度", true),
     ("公开日期", false),
     ("逾期", false),
-    (CONTENTS[0].1, true),
-    (CONTENTS[1].1, true),
-    (CONTENTS[2].1, true),
-    (CONTENTS[3].1, true),
-    (CONTENTS[4].1, true),
-    ("错误", true),
-    ("警告", true),
 ];
+
+/// The matrix columns after the contents.
+const TAIL: [(&str, bool); 2] = [("错误", true), ("警告", true)];
+
+/// The matrix columns: [`HEAD`], the contents columns of the pack's overview (sorting
+/// as numbers), [`TAIL`].
+fn matrix_columns(v: &Overview) -> Vec<(&str, bool)> {
+    HEAD.into_iter()
+        .chain(v.columns.iter().map(|c| (c.label.as_str(), true)))
+        .chain(TAIL)
+        .collect()
+}
 
 /// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
 fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
@@ -61,8 +67,39 @@ fn verdict_key(d: &Decision) -> &'static str {
     }
 }
 
-pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
-    out.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果</h2>\n");
+/// The matrices: one for the reports read with the batch's pack (sortable and
+/// filterable), and one more for the reports of each other pack their titles chose,
+/// each with its pack's columns.
+pub(super) fn matrix(out: &mut String, entries: &[Entry], pack: Option<&Arc<Overview>>) {
+    let packs = packs_of(entries, pack);
+    let several = packs.len() > 1;
+    for (k, (view, places)) in packs.iter().enumerate() {
+        if k == 0 {
+            first_matrix(out, entries, view, places, several);
+        } else {
+            other_matrix(out, entries, view, places);
+        }
+    }
+}
+
+/// The batch's own pack's matrix, with the controls the page's script drives; it names
+/// its pack when there are others.
+fn first_matrix(
+    out: &mut String,
+    entries: &[Entry],
+    view: &Overview,
+    places: &[usize],
+    several: bool,
+) {
+    let named = if several {
+        format!("：{}", esc(&view.name))
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        "<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">逐份检查结果{named}</h2>\n"
+    );
     out.push_str(
         "<div class=\"controls\" id=\"controls\" hidden>\
          <input type=\"search\" id=\"q\" placeholder=\"按文件名或标题筛选\" aria-label=\"按文件名或标题筛选\">\
@@ -75,21 +112,44 @@ pub(super) fn matrix(out: &mut String, entries: &[Entry]) {
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
-    for (i, (h, numeric)) in MATRIX_COLUMNS.iter().enumerate() {
+    let columns = matrix_columns(view);
+    for (i, (h, numeric)) in columns.iter().enumerate() {
         let _ = write!(
             out,
-            "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{h}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
-            u8::from(*numeric)
+            "<th scope=\"col\"><button type=\"button\" data-col=\"{i}\" data-num=\"{}\">{}<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
+            u8::from(*numeric),
+            esc(h)
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, e) in entries.iter().enumerate() {
-        matrix_row(out, i, e);
+    for &i in places {
+        matrix_row(out, i, &entries[i], columns.len());
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-fn matrix_row(out: &mut String, i: usize, e: &Entry) {
+/// The matrix of the reports another pack read, with that pack's columns (not sorted
+/// or filtered by the page's script).
+fn other_matrix(out: &mut String, entries: &[Entry], view: &Overview, places: &[usize]) {
+    let id = esc(&view.pack);
+    let _ = write!(
+        out,
+        "<section id=\"overview-{id}\" aria-labelledby=\"overview-{id}-h\">\n<h2 id=\"overview-{id}-h\">逐份检查结果：{}</h2>\n<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix-{id}\">\n<thead><tr>",
+        esc(&view.name)
+    );
+    let columns = matrix_columns(view);
+    for (h, _) in &columns {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for &i in places {
+        matrix_row(out, i, &entries[i], columns.len());
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+/// A report's row, in a matrix of `width` columns.
+fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
     let decision = decide(e);
@@ -99,7 +159,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         let _ = writeln!(
             out,
             "<tr class=\"unreadable\" data-i=\"{i}\" data-k0=\"{path}\" data-k1=\"{verdict_rank}\" data-q=\"{path}\" data-err=\"1\" data-late=\"0\" data-miss=\"0\" data-verdict=\"{verdict}\">{link}{verdict_td}<td class=\"why\" colspan=\"{}\">✗ 无法读取：{}</td></tr>",
-            MATRIX_COLUMNS.len() - 2,
+            width - 2,
             esc(err)
         );
         return;
@@ -109,10 +169,8 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
     };
     let (errors, warnings, _) = severity_counts(e);
     let late = lateness(e);
-    let cs = contents(o);
-    let missing = ["measures", "shortcomings", "causes", "duties", "plan"]
-        .iter()
-        .any(|id| !o.parts.contains_key(&Part::named(id)));
+    let cs = contents(o, &e.view);
+    let missing = e.view.required.iter().any(|p| !o.parts.contains_key(p));
     let mut keys: Vec<String> = vec![
         e.path.clone(),
         verdict_rank,
@@ -126,10 +184,11 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         }
         .to_string(),
     ];
-    // Shortcomings without causes sort just below shortcomings with them.
+    // A content lacking what makes it whole (shortcomings without causes) sorts just
+    // below one with it.
     keys.extend(
         cs.iter()
-            .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(!c.no_causes)).to_string()),
+            .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(c.lacking.is_none())).to_string()),
     );
     keys.push(errors.to_string());
     keys.push(warnings.to_string());
@@ -167,7 +226,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
         None => "<td class=\"nowrap\">? 未知</td>",
     });
     for c in cs {
-        let class = if c.no_causes {
+        let class = if c.lacking.is_some() {
             "part"
         } else {
             c.status.class()
@@ -176,7 +235,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry) {
             out,
             "<td class=\"{class} nowrap\">{} {}</td>",
             c.status.symbol(),
-            c.text()
+            esc(&c.text())
         );
     }
     let _ = writeln!(

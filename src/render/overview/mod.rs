@@ -51,6 +51,8 @@ pub struct Entry {
     pub notice: Option<String>,
     /// What its text is compared by with the others' ([`copies`]).
     pub fingerprint: Option<copies::Fingerprint>,
+    /// What the overview shows of its pack's parts (its columns).
+    pub view: std::sync::Arc<crate::pack::overview::Overview>,
 }
 
 /// A finding with its context.
@@ -95,6 +97,9 @@ pub struct Batch {
     /// The passages each copied pair shares ([`copies::shared_passages`]), by the pair's
     /// reports.
     pub shared: std::collections::BTreeMap<(usize, usize), Vec<copies::Passage>>,
+    /// What the overview shows of the parts of the pack the batch is read with (its
+    /// reports whose titles name another pack are shown in a matrix of their own).
+    pub pack: Option<std::sync::Arc<crate::pack::overview::Overview>>,
 }
 
 impl Batch {

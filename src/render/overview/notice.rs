@@ -4,7 +4,7 @@
 //! and what it may keep.
 
 use super::Entry;
-use super::reading::{CONTENTS, failure};
+use super::reading::failure;
 use super::sections::position;
 use super::verdict::{Verdict, decide, missing_contents};
 use std::fmt::Write as _;
@@ -98,19 +98,18 @@ pub fn items(e: &Entry) -> Option<Notice> {
     }
     // A content missing with no finding of its own (its rule switched off).
     let covered: Vec<_> = e.findings.iter().filter_map(|f| f.missing_part).collect();
-    for name in missing_contents(e) {
-        let part = CONTENTS
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(id, _)| crate::pack::Part::named(id));
-        if part.is_some_and(|p| covered.contains(&p)) {
+    for (part, name) in missing_contents(e) {
+        if covered.contains(&part) {
             continue;
         }
         let item = Item {
             place: "全文".into(),
             message: format!("报告缺少“{name}”的内容"),
             quote: None,
-            help: Some("请按《法治政府建设与责任落实督察工作规定》第二十五条补写".into()),
+            help: Some(match &e.view.basis {
+                Some(basis) => format!("请按{basis}补写"),
+                None => "请补写".to_string(),
+            }),
         };
         if rules.missing > Verdict::Pass {
             must.push(item);

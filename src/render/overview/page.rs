@@ -70,7 +70,7 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     let pairs = batch.copies(entries);
     head(&mut out, entries, batch, &view, pairs.len());
     chart::chart(&mut out, entries, &batch.rule_names);
-    matrix::matrix(&mut out, entries);
+    matrix::matrix(&mut out, entries, batch.pack.as_ref());
     submitted::section(&mut out, &view, entries);
     copies::section(&mut out, &pairs, entries, &batch.shared);
     out.push_str("</div>\n");

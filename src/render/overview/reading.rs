@@ -2,23 +2,8 @@
 //! whether it was published late, which contents it has, and its findings counted.
 
 use super::Entry;
-use crate::pack::Part;
+use crate::pack::overview::Overview;
 use crate::render::outline::Outline;
-
-/// The five contents columns of the 法治政府建设年度报告 pack's parts, in order, with
-/// their headers.
-pub(super) const CONTENTS: [(&str, &str); 5] = [
-    ("measures", "主要举措和成效"),
-    ("shortcomings", "存在的不足和原因"),
-    ("duties", "主要负责人履职"),
-    ("plan", "下一年度工作安排"),
-    ("other", "其他事项"),
-];
-
-/// The part a column of [`CONTENTS`] shows.
-pub(super) fn column_part(id: &str) -> Part {
-    Part::named(id)
-}
 
 /// Said of an entry that has neither an outline nor an error sentence.
 pub(super) const UNREADABLE_FALLBACK: &str = "未能读取该文件";
@@ -71,42 +56,50 @@ impl Status {
     }
 }
 
-/// One contents cell: the part's status, and for 存在的不足和原因 whether the causes
-/// are missing while the shortcomings are there.
+/// One contents cell: its column's header, the part's status, and what the column
+/// lacks when its own part is there and a part that makes it whole is not (缺原因).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) struct Content {
+pub(super) struct Content<'v> {
+    pub(super) label: &'v str,
+    pub(super) part: crate::pack::Part,
     pub(super) status: Status,
-    pub(super) no_causes: bool,
+    pub(super) lacking: Option<&'v str>,
 }
 
-impl Content {
+impl Content<'_> {
     pub(super) fn text(self) -> String {
         let mut s = self.status.word().to_string();
-        if self.no_causes {
-            s.push_str("（缺原因）");
+        if let Some(l) = self.lacking {
+            s.push_str(&format!("（{l}）"));
         }
         s
     }
 }
 
-fn status(o: &Outline, p: Part) -> Status {
-    match o.parts.get(&p) {
-        Some(op) if op.headed => Status::Headed,
-        Some(_) => Status::Unheaded,
-        None if p == column_part("other") => Status::Absent,
-        None => Status::Missing,
-    }
-}
-
-pub(super) fn contents(o: &Outline) -> [Content; 5] {
-    CONTENTS.map(|(id, _)| {
-        let p = column_part(id);
-        let status = status(o, p);
-        let no_causes = id == "shortcomings"
-            && status != Status::Missing
-            && !o.parts.contains_key(&column_part("causes"));
-        Content { status, no_causes }
-    })
+/// The contents of a report as its pack's overview columns show them. A column whose
+/// part the pack does not require is absent (未写), not missing, when not written (其他
+/// 事项: the regulation asks for it only where there is something to report).
+pub(super) fn contents<'v>(o: &Outline, v: &'v Overview) -> Vec<Content<'v>> {
+    v.columns
+        .iter()
+        .map(|c| {
+            let status = match o.parts.get(&c.part) {
+                Some(op) if op.headed => Status::Headed,
+                Some(_) => Status::Unheaded,
+                None if !c.required => Status::Absent,
+                None => Status::Missing,
+            };
+            let written = matches!(status, Status::Headed | Status::Unheaded);
+            let lacking = (written && c.whole.iter().any(|p| !o.parts.contains_key(p)))
+                .then_some(c.lacking.as_str());
+            Content {
+                label: &c.label,
+                part: c.part,
+                status,
+                lacking,
+            }
+        })
+        .collect()
 }
 
 /// Why the entry could not be read, if it could not.
@@ -165,4 +158,36 @@ pub(super) fn year(o: &Outline) -> String {
 
 pub(super) fn title(o: &Outline) -> &str {
     o.title.as_deref().unwrap_or("")
+}
+
+/// The packs a batch's reports were read with, each with its reports' places: the
+/// batch's own pack (`first`, else the first report's) first, then the others in the
+/// order of their first reports. A batch of no report is shown with its own pack's
+/// columns (else the default pack's).
+pub(super) fn packs_of(
+    entries: &[Entry],
+    first: Option<&std::sync::Arc<Overview>>,
+) -> Vec<(std::sync::Arc<Overview>, Vec<usize>)> {
+    let mut packs: Vec<(std::sync::Arc<Overview>, Vec<usize>)> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        match packs.iter_mut().find(|(v, _)| v.pack == e.view.pack) {
+            Some((_, places)) => places.push(i),
+            None => packs.push((e.view.clone(), vec![i])),
+        }
+    }
+    if let Some(first) = first {
+        if let Some(k) = packs.iter().position(|(v, _)| v.pack == first.pack) {
+            let own = packs.remove(k);
+            packs.insert(0, own);
+        } else if packs.is_empty() {
+            packs.push((first.clone(), Vec::new()));
+        }
+    }
+    if packs.is_empty() {
+        packs.push((
+            crate::pack::vocab::Vocab::builtin().overview.clone(),
+            Vec::new(),
+        ));
+    }
+    packs
 }

@@ -1,9 +1,7 @@
 //! A section per report: its facts, its contents and its findings, each shown in the
 //! line it was found in.
 
-use super::reading::{
-    CONTENTS, contents, failure, lateness, published, severity_counts, title, year,
-};
+use super::reading::{contents, failure, lateness, published, severity_counts, title, year};
 use super::verdict::decide;
 use super::{Entry, Finding, esc};
 use crate::render::json::JsonDiagnostic;
@@ -141,12 +139,13 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
             shown(published(o)),
         );
         out.push_str("<p class=\"facts\">");
-        for ((_, name), c) in CONTENTS.iter().zip(contents(o)) {
+        for c in contents(o, &e.view) {
             let _ = write!(
                 out,
-                "<span>{name}：{} {}</span>",
+                "<span>{}：{} {}</span>",
+                esc(c.label),
                 c.status.symbol(),
-                c.text()
+                esc(&c.text())
             );
         }
         out.push_str("</p>\n");

@@ -1,5 +1,5 @@
 use super::chart::common_rules;
-use super::csv::{CSV_HEADERS, csv_field};
+use super::csv::{csv_field, csv_headers};
 use super::reading::UNREADABLE_FALLBACK;
 use super::sections::context;
 use super::*;
@@ -93,21 +93,18 @@ fn csv_matches_cell_by_cell() {
     let out = csv(&es);
     let rows = read_csv(out.strip_prefix('\u{FEFF}').unwrap());
     assert_eq!(rows.len(), cases.len() + 1);
-    assert_eq!(rows[0], CSV_HEADERS.map(str::to_string).to_vec());
+    let headers = csv_headers(&[&cases::fazhi_view()]);
+    assert_eq!(rows[0], headers);
     for (c, row) in cases.iter().zip(&rows[1..]) {
         let want: Vec<&str> = c.row.split('|').collect();
         assert_eq!(want.len(), 15, "{}", c.entry.path);
-        assert_eq!(row.len(), CSV_HEADERS.len(), "{}", c.entry.path);
+        assert_eq!(row.len(), headers.len(), "{}", c.entry.path);
         let decision = super::verdict::decide(&c.entry);
         assert_eq!(row[15..17], [decision.label(), decision.basis()]);
         // No roster: no unit.
         assert_eq!(row[17..], ["", "", "", "", ""]);
         for (k, (got, want)) in row.iter().zip(want).enumerate() {
-            assert_eq!(
-                got, want,
-                "{}: column {} ({})",
-                c.entry.path, k, CSV_HEADERS[k]
-            );
+            assert_eq!(got, want, "{}: column {} ({})", c.entry.path, k, headers[k]);
         }
     }
 }
@@ -476,4 +473,21 @@ fn rules_are_named_by_their_chinese_summary_where_known() {
             .iter()
             .any(|r| r[13] == "missing-part×1 numbering-gap×1")
     );
+}
+
+#[test]
+fn a_pack_column_label_is_escaped_in_the_page() {
+    let mut view = (*fazhi_view()).clone();
+    view.columns[0].label = "<b>举措</b>".into();
+    let e = Entry {
+        view: std::sync::Arc::new(view),
+        ..usual("a.txt", "HHHHHH", vec![])
+    };
+    let page = html(&[e], &batch());
+    assert_eq!(
+        page.matches("&lt;b&gt;举措&lt;/b&gt;").count(),
+        2,
+        "matrix and section"
+    );
+    assert!(!page.contains("<b>举措"));
 }

@@ -3,7 +3,7 @@
 //! reasons in words.
 
 use super::Entry;
-use super::reading::{CONTENTS, Status, contents, failure, lateness, severity_counts};
+use super::reading::{Status, contents, failure, lateness, severity_counts};
 pub use crate::config::{Verdict, VerdictRules};
 
 /// A report's verdict and why.
@@ -38,16 +38,15 @@ impl Decision {
     }
 }
 
-/// The required contents a report misses, by their column names.
-pub fn missing_contents(e: &Entry) -> Vec<&'static str> {
+/// The required contents a report misses: each column's part, with its name.
+pub fn missing_contents(e: &Entry) -> Vec<(crate::pack::Part, &str)> {
     let Some(o) = e.outline.as_ref() else {
         return Vec::new();
     };
-    CONTENTS
-        .iter()
-        .zip(contents(o))
-        .filter(|(_, c)| c.status == Status::Missing)
-        .map(|((_, name), _)| *name)
+    contents(o, &e.view)
+        .into_iter()
+        .filter(|c| c.status == Status::Missing)
+        .map(|c| (c.part, c.label))
         .collect()
 }
 
@@ -66,7 +65,8 @@ pub fn decide(e: &Entry) -> Decision {
     let missing = missing_contents(e);
     let mut found: Vec<(Verdict, String)> = Vec::new();
     if !missing.is_empty() {
-        found.push((rules.missing, format!("缺少{}", missing.join("、"))));
+        let names: Vec<&str> = missing.iter().map(|(_, name)| *name).collect();
+        found.push((rules.missing, format!("缺少{}", names.join("、"))));
     }
     if errors > 0 {
         found.push((rules.error, format!("错误 {errors} 处")));

@@ -124,6 +124,7 @@ pub(super) fn readable(
         closing: String::new(),
         notice: None,
         fingerprint: None,
+        view: fazhi_view(),
     }
 }
 
@@ -163,7 +164,16 @@ pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
         closing: String::new(),
         notice: None,
         fingerprint: None,
+        view: fazhi_view(),
     }
+}
+
+/// The overview columns of the 法治政府建设年度报告 pack.
+pub(super) fn fazhi_view() -> std::sync::Arc<crate::pack::overview::Overview> {
+    static VIEW: std::sync::OnceLock<std::sync::Arc<crate::pack::overview::Overview>> =
+        std::sync::OnceLock::new();
+    VIEW.get_or_init(|| crate::pack::vocab::Vocab::builtin().overview.clone())
+        .clone()
 }
 
 /// The entry of a report its deadline rule found late.
@@ -463,5 +473,6 @@ pub(super) fn batch() -> Batch {
         copy_threshold: 0.5,
         rule_names: Default::default(),
         shared: Default::default(),
+        pack: Some(fazhi_view()),
     }
 }
