@@ -44,17 +44,17 @@ fn fired(set: &RuleSet, rule: &Rule, text: &str) -> Vec<String> {
     ids
 }
 
-/// Each example shows what its rule is about and nothing else. A good example does
-/// not trigger its rule. A bad one triggers it when the whole pack runs, and no other
-/// rule that the good examples do not get too: an example is a fragment of a report,
-/// so the rules that judge a whole report (its title, its parts) may fire on every
-/// example alike, but what a bad example adds to its good ones is its own rule alone.
 /// The source of tests/typography.rs, where the .docx-only rules are tested.
 fn typography_tests() -> String {
     std::fs::read_to_string(common::root().join("tests/typography.rs"))
         .expect("tests/typography.rs")
 }
 
+/// Each example shows what its rule is about and nothing else. A good example does
+/// not trigger its rule. A bad one triggers it when the whole pack runs, and no other
+/// rule that the good examples do not get too: an example is a fragment of a report,
+/// so the rules that judge a whole report (its title, its parts) may fire on every
+/// example alike, but what a bad example adds to its good ones is its own rule alone.
 #[test]
 fn every_example_behaves() {
     let set = set();
