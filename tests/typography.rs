@@ -96,6 +96,46 @@ fn a_heading_in_the_wrong_font_by_direct_run_formatting() {
     );
 }
 
+/// The formatting is read beside the text, in a pass of its own: both count Word's
+/// paragraphs alike, so a finding after a table (its cells' paragraphs) and a text box
+/// (its paragraphs once, not its fallback copy) names the paragraph the text reader
+/// gives it.
+#[test]
+fn paragraphs_after_a_table_and_a_text_box_are_counted_as_the_text_reader_counts_them() {
+    let mut d = Draft::compliant();
+    let i = d.find(H2_SECOND);
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let table = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell("一、项目"),
+        cell("数量"),
+        cell("二、项目"),
+        cell("3")
+    );
+    let text_box = "<w:p><w:r><w:t>锚段</w:t></w:r><w:r><mc:AlternateContent \
+         xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">\
+         <mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t>\
+         </w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>\
+         <w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict>\
+         </mc:Fallback></mc:AlternateContent></w:r></w:p>";
+    d.paras.insert(
+        i,
+        draft::P {
+            raw: table + text_box,
+            ..draft::P::default()
+        },
+    );
+    let at = d.find(H2_SECOND);
+    d.paras[at].rpr = "<w:rFonts w:eastAsia=\"黑体\"/>".into();
+    // Before the heading: `i` paragraphs, four cells and the text box's two.
+    let n = i as u64 + 7;
+    let msg = only(&findings(&d), "heading-2-typeface", n);
+    assert_eq!(
+        msg,
+        format!("第{n}段“(二)规范行政执法行为”用的是黑体，二级标题应为楷体_GB2312")
+    );
+}
+
 #[test]
 fn a_style_chain_at_fault_is_one_finding_naming_the_style() {
     // 标题 2 sets no font; the style it is based on sets 黑体: both level-2 headings

@@ -9,13 +9,15 @@ use std::io::Write;
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
                  xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
-/// A paragraph: its style, its own paragraph and run properties, its text.
+/// A paragraph: its style, its own paragraph and run properties, its text; or, with
+/// `raw`, body XML written as it is (a table, a paragraph with a text box).
 #[derive(Clone, Default)]
 pub struct P {
     pub style: Option<&'static str>,
     pub ppr: String,
     pub rpr: String,
     pub text: String,
+    pub raw: String,
 }
 
 pub fn p(style: Option<&'static str>, text: &str) -> P {
@@ -209,6 +211,10 @@ impl Draft {
     pub fn bytes(&self) -> Vec<u8> {
         let mut body = String::new();
         for p in &self.paras {
+            if !p.raw.is_empty() {
+                body += &p.raw;
+                continue;
+            }
             let style = p
                 .style
                 .map_or(String::new(), |s| format!("<w:pStyle w:val=\"{s}\"/>"));
