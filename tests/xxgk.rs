@@ -427,6 +427,32 @@ fn sarif_results_of_another_pack_name_it() {
 }
 
 #[test]
+fn junit_cases_of_another_pack_name_it() {
+    let xxgk = fixture("clean.txt");
+    let fazhi = root().join("tests/fixtures/rules/late-publication.txt");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "junit",
+        xxgk.to_str().unwrap(),
+        fazhi.to_str().unwrap(),
+    ]);
+    let xml = stdout(&o);
+    let case = |name: &Path| {
+        let name = name.to_str().unwrap();
+        let start = xml.find(&format!("name=\"{name}\"")).expect("its case");
+        let end = xml[start..]
+            .find("<testcase")
+            .map_or(xml.len(), |e| start + e);
+        xml[start..end].to_string()
+    };
+    let property = "<property name=\"fzlint.pack\" value=\"xxgk\"/>";
+    assert!(case(&xxgk).contains(property), "{xml}");
+    assert!(!case(&fazhi).contains("fzlint.pack"), "{xml}");
+}
+
+#[test]
 fn an_offices_config_written_for_the_fazhi_pack_still_lets_a_report_choose_its_pack() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("报告.txt");

@@ -14,17 +14,32 @@ fn xml(s: &str) -> String {
     escape::markup(&allowed).replace("&#39;", "&apos;")
 }
 
-/// One `<testcase>` for a file.
-pub fn testcase(f: &FileReport) -> (String, bool) {
+/// One `<testcase>` for a file; a file read with a pack other than the default names
+/// it in the case's properties.
+pub fn testcase(f: &FileReport, pack: Option<&str>) -> (String, bool) {
+    let properties = pack.map_or(String::new(), |p| {
+        format!(
+            "\n      <properties>\n        <property name=\"fzlint.pack\" value=\"{}\"/>\n      </properties>",
+            xml(p)
+        )
+    });
     let loud: Vec<_> = f
         .diagnostics
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .collect();
     let name = xml(&f.src.name);
-    if loud.is_empty() {
+    if loud.is_empty() && properties.is_empty() {
         return (
             format!("    <testcase classname=\"fzlint\" name=\"{name}\"/>\n"),
+            false,
+        );
+    }
+    if loud.is_empty() {
+        return (
+            format!(
+                "    <testcase classname=\"fzlint\" name=\"{name}\">{properties}\n    </testcase>\n"
+            ),
             false,
         );
     }
@@ -35,7 +50,7 @@ pub fn testcase(f: &FileReport) -> (String, bool) {
     let first = &loud[0];
     (
         format!(
-            "    <testcase classname=\"fzlint\" name=\"{name}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            "    <testcase classname=\"fzlint\" name=\"{name}\">{properties}\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
             xml(&first.rule),
             xml(&format!("{} 处问题，第一处：{}", loud.len(), first.message)),
             xml(&body)
@@ -76,7 +91,7 @@ pub struct JunitEmitter {
 impl Emitter for JunitEmitter {
     fn file(&mut self, _: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
         self.pack_version.clone_from(&set.vocab.version);
-        self.cases.push(testcase(f));
+        self.cases.push(testcase(f, super::named_pack(set)));
         Ok(())
     }
 
