@@ -420,13 +420,11 @@ impl Resolver {
                 let Ok(vocab) = vocab else {
                     continue;
                 };
-                let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
-                dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
                 main.alternates.push(Alternate {
                     vocab,
                     recipe: Recipe {
                         pack: id,
-                        dirs,
+                        dirs: self.rule_dirs(&config),
                         config: config.clone(),
                         effective: effective.clone(),
                         choices: self.choices.clone(),
@@ -438,6 +436,13 @@ impl Resolver {
         Some(main)
     }
 
+    /// The rule folders of a run under a config: the caller's, then the config's.
+    fn rule_dirs(&self, config: &Option<Arc<Config>>) -> Vec<PathBuf> {
+        let mut dirs = self.rule_dirs.clone();
+        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        dirs
+    }
+
     /// The rule set of one pack under a config; its errors are problems of the run
     /// when `report` (else the pack is just left out).
     fn configure_pack(
@@ -447,8 +452,7 @@ impl Resolver {
         pack: Option<&str>,
         report: bool,
     ) -> Option<Configured> {
-        let mut dirs: Vec<PathBuf> = self.rule_dirs.clone();
-        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        let dirs = self.rule_dirs(&config);
         let (configured, problems) = pack_settings(&dirs, config, effective, pack, report);
         problems.iter().for_each(|e| self.problem(e));
         configured
