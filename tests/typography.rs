@@ -514,6 +514,33 @@ fn a_title_set_over_two_paragraphs_is_the_title() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// A 政府信息公开工作年度报告 drafted in Word is a 公文 too: its pack runs the same
+/// typography rules (the same files, included from the default pack).
+#[test]
+fn a_government_information_report_in_word_is_judged_alike() {
+    let mut d = Draft::compliant();
+    d.paras[0].text = "青石县司法局2025年政府信息公开工作年度报告".into();
+    let i = d.find(H2_SECOND);
+    d.paras[i].rpr = "<w:rFonts w:eastAsia=\"黑体\"/>".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.docx");
+    std::fs::write(&path, d.bytes()).unwrap();
+    let outline: Value = serde_json::from_str(&stdout(&fzlint(&[
+        "outline",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ])))
+    .expect("outline JSON");
+    assert_eq!(outline["pack"]["id"], "xxgk");
+    let msg = only(
+        &findings_of(&path, &["--isolated"]),
+        "heading-2-typeface",
+        i as u64 + 1,
+    );
+    assert!(msg.contains("二级标题应为楷体_GB2312"), "{msg}");
+}
+
 #[test]
 fn hostile_formatting_is_read_without_panic() {
     // A style based on itself, sizes and lengths that are not numbers or absurd,
