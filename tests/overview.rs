@@ -868,20 +868,19 @@ fn notices_written_among_the_reports_are_not_linted_as_reports() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }
 
-#[test]
-fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// A batch in `d` for the copied-text checks: a.txt a clean report; b.txt another
+/// town's report of another year, a.txt with the names in `names` and its years
+/// changed; c.txt half copied (its second half another report's); d.txt a report of its
+/// own.
+fn copied_batch(d: &Path, names: &[(&str, &str)]) {
     let text = std::fs::read_to_string(root().join("tests/fixtures/clean/township.txt")).unwrap();
     std::fs::write(d.join("a.txt"), &text).unwrap();
-    // Another town's report of another year, the first one's text with its names and
-    // years changed.
-    let copy = text
-        .replace("石岗镇", "青石镇")
-        .replace("2024", "2023")
-        .replace("2025", "2024");
+    let mut copy = text.clone();
+    for (from, to) in names {
+        copy = copy.replace(from, to);
+    }
+    let copy = copy.replace("2024", "2023").replace("2025", "2024");
     std::fs::write(d.join("b.txt"), &copy).unwrap();
-    // Half of it copied: its second half is another report's.
     let other = std::fs::read_to_string(root().join("tests/fixtures/clean/xiang.txt")).unwrap();
     let (a_lines, o_lines): (Vec<&str>, Vec<&str>) =
         (text.lines().collect(), other.lines().collect());
@@ -894,6 +893,13 @@ fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
         d.join("d.txt"),
     )
     .unwrap();
+}
+
+#[test]
+fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copied_batch(d, &[("石岗镇", "青石镇")]);
     let ds = d.to_str().unwrap();
     let copies = |extra: &[&str]| -> Vec<String> {
         let mut args = vec!["report", "--isolated", "--format", "csv", ds];
@@ -936,26 +942,7 @@ fn a_report_copied_from_another_with_names_and_years_changed_is_found() {
 fn each_copy_is_a_finding_on_both_reports_with_the_threshold_an_office_sets() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let text = std::fs::read_to_string(root().join("tests/fixtures/clean/township.txt")).unwrap();
-    std::fs::write(d.join("a.txt"), &text).unwrap();
-    let copy = text
-        .replace("石岗镇", "青石镇")
-        .replace("石岗", "青石")
-        .replace("2024", "2023")
-        .replace("2025", "2024");
-    std::fs::write(d.join("b.txt"), &copy).unwrap();
-    let other = std::fs::read_to_string(root().join("tests/fixtures/clean/xiang.txt")).unwrap();
-    let (a_lines, o_lines): (Vec<&str>, Vec<&str>) =
-        (text.lines().collect(), other.lines().collect());
-    let half = [&a_lines[..a_lines.len() / 2], &o_lines[o_lines.len() / 2..]]
-        .concat()
-        .join("\n");
-    std::fs::write(d.join("c.txt"), &half).unwrap();
-    std::fs::copy(
-        root().join("tests/fixtures/clean/county.txt"),
-        d.join("d.txt"),
-    )
-    .unwrap();
+    copied_batch(d, &[("石岗镇", "青石镇"), ("石岗", "青石")]);
     let ds = d.to_str().unwrap();
     let cfg = tempfile::tempdir().unwrap();
     let config = |body: &str| {
