@@ -87,6 +87,26 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
 }
 
+/// The rule files wanted, read as rule specs (side by side when `parallel`), each with
+/// its path and text.
+fn read_specs<'a>(
+    files: &[(&'a str, &'a str)],
+    wanted: impl Fn(&str) -> bool + Sync,
+    parallel: bool,
+) -> Vec<(&'a str, &'a str, Result<RuleSpec, YamlError>)> {
+    use rayon::prelude::*;
+    let read = |&(path, text): &(&'a str, &'a str)| (path, text, yaml::from_str(path, text));
+    if parallel {
+        files
+            .par_iter()
+            .filter(|(p, _)| wanted(p))
+            .map(read)
+            .collect()
+    } else {
+        files.iter().filter(|(p, _)| wanted(p)).map(read).collect()
+    }
+}
+
 impl RuleSet {
     /// The built-in 法治政府建设年度报告 pack alone.
     pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
@@ -112,18 +132,20 @@ impl RuleSet {
         // Reading the pack is most of fzlint's start-up: the vocabulary and the rule
         // files are read side by side, then checked in order. Their patterns are
         // compiled when first used, so that a run pays only for those it needs.
-        use rayon::prelude::*;
-        let (file, specs) = rayon::join(
-            || Vocab::read(path, text),
-            || {
-                rules
-                    .par_iter()
-                    .map(|(path, text)| (*path, *text, yaml::from_str::<RuleSpec>(path, text)))
-                    .collect::<Vec<_>>()
-            },
-        );
+        // Inside a pool (another pack, read under a lock the first time a report of
+        // its genre needs it) they are read one after the other: a thread that waits
+        // for its side of a join takes up other jobs meanwhile, and a report of the
+        // same genre among them would wait for that lock for ever.
+        let parallel = rayon::current_thread_index().is_none();
+        let (file, mut specs) = if parallel {
+            rayon::join(
+                || Vocab::read(path, text),
+                || read_specs(rules, |_| true, true),
+            )
+        } else {
+            (Vocab::read(path, text), read_specs(rules, |_| true, false))
+        };
         let file = file.map_err(|e| vec![e])?;
-        let mut specs = specs;
         let mut errors = Vec::new();
         for inc in &file.include {
             let Some((_, _, theirs)) = crate::pack::builtin(&inc.pack) else {
@@ -142,13 +164,7 @@ impl RuleSet {
                 id.is_some_and(|id| inc.rules.iter().any(|r| id == r.as_str()))
                     || category.is_some_and(|c| inc.categories.iter().any(|k| c == k.as_str()))
             };
-            specs.extend(
-                theirs
-                    .par_iter()
-                    .filter(|(p, _)| wanted(p))
-                    .map(|(p, t)| (*p, *t, yaml::from_str::<RuleSpec>(p, t)))
-                    .collect::<Vec<_>>(),
-            );
+            specs.extend(read_specs(theirs, wanted, parallel));
             let got: Vec<&str> = specs[before..]
                 .iter()
                 .filter_map(|(_, _, s)| s.as_ref().ok().map(|s| s.id.as_str()))
@@ -708,6 +724,31 @@ mod tests {
                 panic!("{path}: {e:?}");
             }
         }
+    }
+
+    /// Another pack is read inside the pipeline's pool, the first time a report of its
+    /// genre needs it, and there its files are read one after the other: the pack read
+    /// that way is the same as the pack read outside a pool, side by side.
+    #[test]
+    fn a_pack_read_inside_a_pool_is_the_pack_read_outside() {
+        let outside = RuleSet::builtin_pack("xxgk").unwrap().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let inside = pool.install(|| {
+            assert!(rayon::current_thread_index().is_some());
+            RuleSet::builtin_pack("xxgk").unwrap().unwrap()
+        });
+        let ids = |set: &RuleSet| {
+            set.rules
+                .iter()
+                .map(|r| (r.spec.id.clone(), r.path.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(ids(&outside).len() > 10, "{:?}", ids(&outside));
+        assert_eq!(ids(&inside), ids(&outside));
+        assert_eq!(inside.vocab.version, outside.vocab.version);
     }
 
     #[test]
