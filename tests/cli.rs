@@ -1029,6 +1029,7 @@ fn help_and_argument_errors_are_in_chinese() {
         "completions",
         "serve",
         "rule",
+        "test-rules",
     ];
     let english = [
         "Usage",
@@ -1051,6 +1052,17 @@ fn help_and_argument_errors_are_in_chinese() {
         );
         for word in english {
             assert!(!help.contains(word), "{args:?} says {word:?}: {help}");
+        }
+        // Nor is an option's own explanation left in English: no three English words
+        // in a row (a list of values is parted by commas, a name like GitHub Actions
+        // is two words).
+        for line in help.lines() {
+            let words: Vec<&str> = line.split(' ').collect();
+            let english_run = words.windows(3).any(|w| {
+                w.iter()
+                    .all(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+            });
+            assert!(!english_run, "{args:?} has a line in English: {line}");
         }
     }
     for (args, want) in [
