@@ -36,6 +36,16 @@ pub(crate) fn fnv(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
+/// Text cut to `max` characters (after trimming), "…" marking the cut.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max).chain(['…']).collect()
+    }
+}
+
 /// One linted file and what was found in it.
 pub struct FileReport<'a> {
     pub src: &'a Source,
