@@ -110,6 +110,20 @@ impl Batch {
     }
 }
 
+/// A link to the section of the batch's `i`-th report, named by its path.
+fn link(entries: &[Entry], i: usize) -> String {
+    format!("<a href=\"#r{i}\">{}</a>", esc(&entries[i].path))
+}
+
+/// Text for the page (escaped), or `none` (markup) when there is no text.
+fn shown_or(s: &str, none: &str) -> String {
+    if s.is_empty() {
+        none.to_string()
+    } else {
+        esc(s)
+    }
+}
+
 /// Whether a report was published after its deadline: whether one of its findings
 /// comes from a rule that runs the publication-deadline check. The rule set that linted
 /// the report says which rules those are (the built-in late-publication, an office's
