@@ -20,7 +20,7 @@ mod submitted;
 mod tests;
 pub mod verdict;
 
-pub use csv::{csv, csv_for};
+pub use csv::csv_for;
 pub use page::html;
 
 use super::json::JsonDiagnostic;

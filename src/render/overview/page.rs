@@ -61,7 +61,7 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     // The head, the chart and the matrix print on landscape pages; the reports on
     // portrait ones.
     out.push_str("<main>\n<div class=\"wide\">\n");
-    let view = View::of_batch(batch, entries);
+    let view = View::of(batch, entries);
     let pairs = batch.copies(entries);
     head(&mut out, entries, batch, &view, pairs.len());
     chart::chart(&mut out, entries, &batch.rule_names);

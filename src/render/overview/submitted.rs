@@ -16,16 +16,12 @@ pub(super) enum View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub(super) fn of(roster: Option<&'a Result<Roster, RosterError>>, entries: &[Entry]) -> Self {
-        match roster {
+    pub(super) fn of(batch: &'a Batch, entries: &[Entry]) -> Self {
+        match &batch.roster {
             None => View::None,
             Some(Err(e)) => View::Broken(e),
             Some(Ok(r)) => View::Read(r, submissions(r, entries)),
         }
-    }
-
-    pub(super) fn of_batch(batch: &'a Batch, entries: &[Entry]) -> Self {
-        View::of(batch.roster.as_ref(), entries)
     }
 
     /// The unit an entry was matched to, and how.

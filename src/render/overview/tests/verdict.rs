@@ -1,7 +1,7 @@
 //! The verdict on each report under the default and an office's settings.
 
 use super::super::verdict::{Verdict, VerdictRules, decide};
-use super::super::{Entry, csv};
+use super::super::{Entry, csv_for};
 use super::cases::*;
 
 fn with(e: Entry, rules: VerdictRules) -> Entry {
@@ -122,7 +122,7 @@ fn the_csv_and_the_page_carry_the_verdict() {
         complete("a.txt", T),
         usual("b.txt", "-HHHHH", vec![simple("missing-measures", "error")]),
     ];
-    let out = csv(&es);
+    let out = csv_for(&es, &batch());
     let lines: Vec<&str> = out.split("\r\n").collect();
     assert!(
         lines[0].contains(",无法读取,审核结论,结论依据,"),
