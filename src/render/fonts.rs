@@ -47,15 +47,10 @@ pub fn fonts(src: &Source) -> Vec<OutlineFont> {
     (locations.iter().zip(&t.paragraphs))
         .map(|(loc, f)| {
             let range = src.original_line_range(loc.first_line);
-            let text = src.original()[range].trim();
-            let mut shown: String = text.chars().take(SHOWN).collect();
-            if text.chars().nth(SHOWN).is_some() {
-                shown.push('…');
-            }
             let (font_from, font_style) = origin(&f.font);
             OutlineFont {
                 line: loc.paragraph,
-                text: shown,
+                text: super::clip(&src.original()[range], SHOWN),
                 style: f.style.clone(),
                 font: f.font.as_ref().map(|s| s.value.clone()),
                 font_from,

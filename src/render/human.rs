@@ -7,7 +7,6 @@
 
 use super::{Emitter, FileReport, Renderer, Tally};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RuleSet;
 use crate::text::source::Source;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
@@ -49,6 +48,15 @@ impl Excerpt<'_> {
         self.lines.iter().find(|l| l.index == index)
     }
 
+    /// The line of the file's line `index`, or the error codespan is given for a line
+    /// the excerpt does not hold.
+    fn held(&self, index: usize) -> Result<&ExLine, FilesError> {
+        self.line(index).ok_or(FilesError::LineTooLarge {
+            given: index,
+            max: self.lines.last().map_or(0, |l| l.index),
+        })
+    }
+
     /// Maps a byte offset of the original text into the excerpt.
     fn map(&self, src: &Source, orig: usize) -> usize {
         let index = src.line_index_original(orig);
@@ -85,19 +93,11 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 
     fn line_range(&'a self, _: (), index: usize) -> Result<Range<usize>, FilesError> {
-        self.line(index)
-            .map(|l| l.range.clone())
-            .ok_or(FilesError::LineTooLarge {
-                given: index,
-                max: self.lines.last().map(|l| l.index).unwrap_or(0),
-            })
+        self.held(index).map(|l| l.range.clone())
     }
 
     fn column_number(&'a self, _: (), index: usize, byte: usize) -> Result<usize, FilesError> {
-        let l = self.line(index).ok_or(FilesError::LineTooLarge {
-            given: index,
-            max: 0,
-        })?;
+        let l = self.held(index)?;
         let from = (l.range.start + l.prefix).min(byte);
         let chars = self.text.get(from..byte).map_or(0, |s| s.chars().count());
         Ok(self.src.line_column_base(index) + l.skipped_chars + chars + 1)
@@ -258,10 +258,6 @@ pub struct HumanEmitter {
 }
 
 impl Emitter for HumanEmitter {
-    fn file(&mut self, out: &mut dyn Write, f: &FileReport, _: &RuleSet) -> io::Result<()> {
-        out.write_all(render(f, self.color).as_bytes())
-    }
-
     fn renderer(&self) -> Option<Renderer> {
         let color = self.color;
         Some(Box::new(move |f, _, _| Some(render(f, color))))

@@ -1,7 +1,6 @@
 //! `--format json`: one array for the whole run (the shape is in the contract).
 
 use super::{Emitter, FileReport, Renderer, Tally};
-use crate::rules::RuleSet;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -178,21 +177,16 @@ pub fn file_body_in(f: &FileReport, rule_pack: &str, pack: Option<&str>) -> Opti
             w.out.push_str(",\n");
         }
         w.out.push_str("  {");
-        let ((line, column), (end_line, end_column)) = src.span_position(&d.span);
-        w.raw(key!(first 2 "path"));
-        w.string(&src.name);
-        w.raw(key!(2 "rule"));
-        w.string(&d.rule);
-        w.raw(key!(2 "severity"));
-        w.string(d.severity.name());
-        w.raw(key!(2 "message"));
-        w.string(&d.message);
+        w.field(key!(first 2 "path"), &src.name);
+        w.field(key!(2 "rule"), &d.rule);
+        w.field(key!(2 "severity"), d.severity.name());
+        w.field(key!(2 "message"), &d.message);
         w.raw(key!(2 "help"));
         match &d.help {
             Some(h) => w.string(h),
             None => w.out.push_str("null"),
         }
-        w.numbers(&NUMBERS_2, [line, column, end_line, end_column]);
+        w.numbers(&NUMBERS_2, src.span_position(&d.span));
         w.raw(key!(2 "labels"));
         if d.labels.is_empty() {
             w.out.push_str("[]");
@@ -201,10 +195,8 @@ pub fn file_body_in(f: &FileReport, rule_pack: &str, pack: Option<&str>) -> Opti
             for (k, l) in d.labels.iter().enumerate() {
                 w.out.push_str(if k == 0 { "\n" } else { ",\n" });
                 w.out.push_str("      {");
-                let ((line, column), (end_line, end_column)) = src.span_position(&l.span);
-                w.numbers(&NUMBERS_4, [line, column, end_line, end_column]);
-                w.raw(key!(4 "message"));
-                w.string(&l.message);
+                w.numbers(&NUMBERS_4, src.span_position(&l.span));
+                w.field(key!(4 "message"), &l.message);
                 w.out.push_str("\n      }");
             }
             w.out.push_str("\n    ]");
@@ -212,8 +204,7 @@ pub fn file_body_in(f: &FileReport, rule_pack: &str, pack: Option<&str>) -> Opti
         if let Some(edits) = d.fix.as_ref().filter(|_| text_fixes) {
             w.raw(key!(2 "fix"));
             w.out.push('{');
-            w.raw(key!(first 3 "applicability"));
-            w.string("safe");
+            w.field(key!(first 3 "applicability"), "safe");
             w.raw(key!(3 "edits"));
             if edits.is_empty() {
                 w.out.push_str("[]");
@@ -222,27 +213,21 @@ pub fn file_body_in(f: &FileReport, rule_pack: &str, pack: Option<&str>) -> Opti
                 for (k, (span, content)) in edits.iter().enumerate() {
                     w.out.push_str(if k == 0 { "\n" } else { ",\n" });
                     w.out.push_str("        {");
-                    let ((line, column), (end_line, end_column)) = src.span_position(span);
-                    w.numbers(&NUMBERS_5, [line, column, end_line, end_column]);
-                    w.raw(key!(5 "content"));
-                    w.string(content);
+                    w.numbers(&NUMBERS_5, src.span_position(span));
+                    w.field(key!(5 "content"), content);
                     w.out.push_str("\n        }");
                 }
                 w.out.push_str("\n      ]");
             }
             w.out.push_str("\n    }");
         }
-        w.raw(key!(2 "rule_pack"));
-        w.string(rule_pack);
+        w.field(key!(2 "rule_pack"), rule_pack);
         if let Some(pack) = pack {
-            w.raw(key!(2 "pack"));
-            w.string(pack);
+            w.field(key!(2 "pack"), pack);
         }
         if let Some(p) = src.place(d.span.start) {
-            w.raw(key!(2 "location"));
-            w.string(&p.describe());
-            w.raw(key!(2 "element"));
-            w.string(p.element);
+            w.field(key!(2 "location"), &p.describe());
+            w.field(key!(2 "element"), p.element);
         }
         if d.folded > 0 {
             w.raw(key!(2 "folded"));
@@ -295,12 +280,18 @@ impl Pretty {
         self.out.push_str(s);
     }
 
-    /// The four position keys (one of the `NUMBERS_` sets) with their values.
-    fn numbers(&mut self, keys: &[&str; 4], values: [usize; 4]) {
-        use std::fmt::Write;
-        for (k, v) in keys.iter().zip(values) {
+    /// A key (made by [`key!`]) and its string value.
+    fn field(&mut self, key: &str, value: &str) {
+        self.raw(key);
+        self.string(value);
+    }
+
+    /// The four position keys (one of the `NUMBERS_` sets) with the values of a
+    /// [`Source::span_position`](crate::text::source::Source::span_position).
+    fn numbers(&mut self, keys: &[&str; 4], ((l, c), (el, ec)): ((usize, usize), (usize, usize))) {
+        for (k, v) in keys.iter().zip([l, c, el, ec]) {
             self.raw(k);
-            let _ = write!(self.out, "{v}");
+            self.number(v);
         }
     }
 
@@ -359,13 +350,6 @@ pub struct JsonEmitter {
 }
 
 impl Emitter for JsonEmitter {
-    fn file(&mut self, out: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
-        match file_body_in(f, &set.vocab.version, super::named_pack(set)) {
-            Some(body) => self.rendered(out, &body),
-            None => Ok(()),
-        }
-    }
-
     fn renderer(&self) -> Option<Renderer> {
         Some(Box::new(file_body_in))
     }

@@ -28,49 +28,41 @@ pub fn testcase(f: &FileReport, pack: Option<&str>) -> (String, bool) {
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .collect();
-    let name = xml(&f.src.name);
+    let open = format!(
+        "    <testcase classname=\"fzlint\" name=\"{}\"",
+        xml(&f.src.name)
+    );
     if loud.is_empty() && properties.is_empty() {
-        return (
-            format!("    <testcase classname=\"fzlint\" name=\"{name}\"/>\n"),
-            false,
-        );
+        return (format!("{open}/>\n"), false);
     }
-    if loud.is_empty() {
-        return (
-            format!(
-                "    <testcase classname=\"fzlint\" name=\"{name}\">{properties}\n    </testcase>\n"
-            ),
-            false,
-        );
-    }
-    let body: String = loud
-        .iter()
-        .map(|d| super::concise::line(f.src, d))
-        .collect();
-    let first = &loud[0];
-    (
+    let failure = loud.first().map_or(String::new(), |first| {
+        let body: String = loud
+            .iter()
+            .map(|d| super::concise::line(f.src, d))
+            .collect();
         format!(
-            "    <testcase classname=\"fzlint\" name=\"{name}\">{properties}\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            "\n      <failure type=\"{}\" message=\"{}\">{}</failure>",
             xml(&first.rule),
             xml(&format!("{} 处问题，第一处：{}", loud.len(), first.message)),
             xml(&body)
-        ),
-        true,
+        )
+    });
+    (
+        format!("{open}>{properties}{failure}\n    </testcase>\n"),
+        !loud.is_empty(),
     )
 }
 
 /// The whole report from the test cases.
 pub fn document(cases: &[(String, bool)], pack_version: &str) -> String {
     let failures = cases.iter().filter(|c| c.1).count();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"fzlint\" tests=\"{}\" failures=\"{failures}\">\n",
+    let counts = format!(
+        "name=\"fzlint\" tests=\"{}\" failures=\"{failures}\"",
         cases.len()
-    ));
-    out.push_str(&format!(
-        "  <testsuite name=\"fzlint\" tests=\"{}\" failures=\"{failures}\">\n",
-        cases.len()
-    ));
+    );
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites {counts}>\n  <testsuite {counts}>\n"
+    );
     out.push_str(&format!(
         "    <properties>\n      <property name=\"fzlint.version\" value=\"{}\"/>\n      <property name=\"fzlint.rulePack\" value=\"{}\"/>\n    </properties>\n",
         env!("CARGO_PKG_VERSION"),

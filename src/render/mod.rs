@@ -36,6 +36,16 @@ pub(crate) fn fnv(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
+/// Text cut to `max` characters (after trimming), "…" marking the cut.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max).chain(['…']).collect()
+    }
+}
+
 /// One linted file and what was found in it.
 pub struct FileReport<'a> {
     pub src: &'a Source,
@@ -58,10 +68,17 @@ pub fn named_pack(set: &RuleSet) -> Option<&str> {
 /// One output format of a run.
 pub trait Emitter {
     /// Writes (or keeps, for a format written at the end) one file's findings, found by
-    /// the rule set `set`, in the order of the run. Nothing, for a format that writes
-    /// only what the [`Tally`] counts.
-    fn file(&mut self, _: &mut dyn Write, _: &FileReport, _: &RuleSet) -> io::Result<()> {
-        Ok(())
+    /// the rule set `set`, in the order of the run: by default what the
+    /// [`Emitter::renderer`] makes of it, and nothing for a format without one (that
+    /// writes only what the [`Tally`] counts).
+    fn file(&mut self, out: &mut dyn Write, f: &FileReport, set: &RuleSet) -> io::Result<()> {
+        let Some(render) = self.renderer() else {
+            return Ok(());
+        };
+        match render(f, &set.vocab.version, named_pack(set)) {
+            Some(text) => self.rendered(out, &text),
+            None => Ok(()),
+        }
     }
 
     /// For a format whose output for a file depends on that file alone: that output, made
@@ -84,14 +101,9 @@ pub trait Emitter {
 
 /// A format whose output is each file's, written as it comes, and nothing more (concise,
 /// github).
-#[derive(Clone, Copy)]
 pub struct PerFile(pub fn(&FileReport) -> String);
 
 impl Emitter for PerFile {
-    fn file(&mut self, out: &mut dyn Write, f: &FileReport, _: &RuleSet) -> io::Result<()> {
-        out.write_all((self.0)(f).as_bytes())
-    }
-
     fn renderer(&self) -> Option<Renderer> {
         let render = self.0;
         Some(Box::new(move |f, _, _| Some(render(f))))

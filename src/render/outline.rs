@@ -1,5 +1,6 @@
 //! `fzlint outline`: the structure fzlint understood, for a drafter to see why a rule fired.
 
+use super::clip;
 use crate::analyse::Analysis;
 use crate::classify::{DateSource, YearSource};
 use crate::pack::Part;
@@ -60,24 +61,11 @@ impl PartMap {
     pub fn contains_key(&self, p: &Part) -> bool {
         self.get(p).is_some()
     }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 impl Serialize for PartMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (p, o) in &self.0 {
-            m.serialize_entry(p, o)?;
-        }
-        m.end()
+        s.collect_map(self.0.iter().map(|(p, o)| (p, o)))
     }
 }
 
@@ -127,15 +115,6 @@ pub struct Outline {
     pub fonts: Option<Vec<super::fonts::OutlineFont>>,
 }
 
-fn clip(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        s.chars().take(max).chain(['…']).collect()
-    }
-}
-
 fn format_name<S: Serializer>(f: &Format, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(f.name())
 }
@@ -163,24 +142,16 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
     let evidence = crate::classify::year_evidence(src, r, vocab, &a.facts, &a.parts, true);
     // Text is shown as written (a title in traditional characters stays so).
     let text = |b: Option<usize>| b.map(|b| src.original_slice(&r.blocks[b].span).to_string());
-    let original = |span: &std::ops::Range<usize>| {
-        src.original()
-            .get(src.original_offset(span.start)..src.original_offset(span.end))
-            .unwrap_or("")
-            .to_string()
-    };
     let mut parts = PartMap::default();
     for p in vocab.part_ids() {
         let hit = a.parts.first_headed(p).or_else(|| a.parts.first(p));
         if let Some(h) = hit {
             let evidence = if h.by_position {
                 let note = vocab.part(p).and_then(|d| d.position_note.as_deref());
-                match note {
-                    Some(n) => format!("{}（按位置：{n}）", clip(src.slice(&h.span), 40)),
-                    None => format!("{}（按位置）", clip(src.slice(&h.span), 40)),
-                }
+                let note = note.map_or(String::new(), |n| format!("：{n}"));
+                format!("{}（按位置{note}）", clip(src.slice(&h.span), 40))
             } else {
-                clip(&original(&h.span), 40)
+                clip(src.original_slice(&h.span), 40)
             };
             parts.0.push((
                 p,
@@ -200,7 +171,7 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
         .map(|h| OutlineParagraph {
             line: src.position(h.span.start).0,
             part: h.part,
-            evidence: clip(&original(&h.span), 40),
+            evidence: clip(src.original_slice(&h.span), 40),
         })
         .collect();
     paragraphs.sort_by_key(|p| p.line);
@@ -240,9 +211,9 @@ pub fn outline(src: &Source, a: &Analysis, vocab: &Vocab) -> Outline {
             .enumerate()
             .map(|(i, h)| OutlineHeading {
                 level: h.level,
-                marker: original(&h.marker),
+                marker: src.original_slice(&h.marker).to_string(),
                 number: h.number,
-                title: clip(&original(&h.title), 60),
+                title: clip(src.original_slice(&h.title), 60),
                 line: src.position(h.marker.start).0,
                 part: a.parts.section[i],
             })

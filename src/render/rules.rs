@@ -9,18 +9,16 @@ use crate::rules::{Rule, RuleSet, examples};
 pub fn listing(set: &RuleSet) -> String {
     let mut o = String::new();
     for r in set.sorted() {
+        let s = &r.spec;
+        let mark = match (s.retired.is_some(), s.preview) {
+            (true, _) => "（已停用）",
+            (false, true) => "（试用，需 --preview）",
+            (false, false) => "",
+        };
+        let (id, severity, category) = (&s.id, s.severity.name(), &s.category);
         o.push_str(&format!(
-            "{:<24} {:<8} {:<10} {}\n",
-            r.spec.id,
-            r.spec.severity.name(),
-            r.spec.category,
-            if r.spec.retired.is_some() {
-                format!("（已停用）{}", r.spec.summary)
-            } else if r.spec.preview {
-                format!("（试用，需 --preview）{}", r.spec.summary)
-            } else {
-                r.spec.summary.clone()
-            }
+            "{id:<24} {severity:<8} {category:<10} {mark}{}\n",
+            s.summary
         ));
     }
     o + &format!("共 {} 条规则；fzlint rule <id> 查看说明\n", set.rules.len())
@@ -105,13 +103,8 @@ pub fn explain(set: &RuleSet, rule: &Rule) -> (String, bool) {
         if run.diagnostics.is_empty() {
             o.push_str("  → 不报告\n");
         } else {
-            o.push_str(&human::render(
-                &FileReport {
-                    src: &run.src,
-                    diagnostics: &run.diagnostics,
-                },
-                false,
-            ));
+            let f = FileReport::new(&run.src, &run.diagnostics);
+            o.push_str(&human::render(&f, false));
         }
     }
     (o, all_behave)

@@ -8,11 +8,15 @@
 //! every report uses and is not counted. Work and memory grow with the batch's text,
 //! not with the square of the number of reports (but for the pairs that do share runs).
 
+use super::{Entry, esc, link};
 use crate::diagnostic::Diagnostic;
+use crate::render::clip;
 use crate::rules::Rule;
 use crate::rules::context::Finding;
 use crate::text::Span;
-use std::collections::HashMap;
+use crate::text::chars::is_full_width_digit;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 /// The share from which two reports are copies when neither the command line nor a
 /// copied-text rule says (the built-in rule says the same).
@@ -46,13 +50,12 @@ fn normalised(text: &str, set_aside: &[String]) -> Vec<char> {
         }
     }
     text.chars()
-        .filter_map(|c| {
-            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-                Some('0')
-            } else if c.is_alphanumeric() {
-                Some(c)
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| {
+            if c.is_ascii_digit() || is_full_width_digit(c) {
+                '0'
             } else {
-                None
+                c
             }
         })
         .collect()
@@ -282,15 +285,12 @@ pub fn copied_with(pairs: &[Pair], i: usize) -> impl Iterator<Item = (usize, f64
 pub(super) fn section(
     out: &mut String,
     pairs: &[Pair],
-    entries: &[super::Entry],
-    shared: &std::collections::BTreeMap<(usize, usize), Vec<Passage>>,
+    entries: &[Entry],
+    shared: &BTreeMap<(usize, usize), Vec<Passage>>,
 ) {
-    use super::esc;
-    use std::fmt::Write as _;
     if pairs.is_empty() {
         return;
     }
-    let link = |i: usize| format!("<a href=\"#r{i}\">{}</a>", esc(&entries[i].path));
     let _ = writeln!(
         out,
         "<section id=\"copies\" aria-labelledby=\"copies-h\">\n<h2 id=\"copies-h\">内容雷同的报告（{} 对）</h2>\n\
@@ -302,8 +302,8 @@ pub(super) fn section(
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            link(p.a),
-            link(p.b),
+            link(entries, p.a),
+            link(entries, p.b),
             percent(p.share)
         );
         if let Some(passages) = shared.get(&(p.a, p.b)).filter(|v| !v.is_empty()) {
@@ -316,8 +316,6 @@ pub(super) fn section(
 /// A pair's shared passages side by side, in a row of their own that opens on demand
 /// (and for printing).
 fn side_by_side(out: &mut String, passages: &[Passage], a: &str, b: &str) {
-    use super::esc;
-    use std::fmt::Write as _;
     let more = if passages.len() >= MAX_PASSAGES {
         format!("，只列前 {MAX_PASSAGES} 处")
     } else {
@@ -338,16 +336,9 @@ fn side_by_side(out: &mut String, passages: &[Passage], a: &str, b: &str) {
 }
 
 /// The line in a report's section naming the reports it shares its text with.
-pub(super) fn line(out: &mut String, pairs: &[Pair], entries: &[super::Entry], i: usize) {
-    use super::esc;
+pub(super) fn line(out: &mut String, pairs: &[Pair], entries: &[Entry], i: usize) {
     let others: Vec<String> = copied_with(pairs, i)
-        .map(|(j, share)| {
-            format!(
-                "与 <a href=\"#r{j}\">{}</a> 重合 {}",
-                esc(&entries[j].path),
-                percent(share)
-            )
-        })
+        .map(|(j, share)| format!("与 {} 重合 {}", link(entries, j), percent(share)))
         .collect();
     if !others.is_empty() {
         out.push_str(&format!(
@@ -553,15 +544,6 @@ pub fn shared_passages(a: &str, a_aside: &[String], b: &str, b_aside: &[String])
             where_in_b.entry(h).or_insert(k);
         }
     }
-    let clip = |s: String| -> String {
-        if s.chars().count() <= MAX_PASSAGE_CHARS {
-            s
-        } else {
-            let mut t: String = s.chars().take(MAX_PASSAGE_CHARS).collect();
-            t.push('…');
-            t
-        }
-    };
     let mut out: Vec<Passage> = Vec::new();
     // The passage being gathered: sentences of `a`, and the sentences of `b` found.
     let mut open: Option<(Vec<&str>, Vec<usize>)> = None;
@@ -570,9 +552,10 @@ pub fn shared_passages(a: &str, a_aside: &[String], b: &str, b_aside: &[String])
             theirs.sort_unstable();
             theirs.dedup();
             let b_text: Vec<&str> = theirs.iter().map(|&k| b_sentences[k]).collect();
+            // Each side is trimmed sentences, so the clip's trim leaves it as it is.
             out.push(Passage {
-                a: clip(mine.concat()),
-                b: clip(b_text.concat()),
+                a: clip(&mine.concat(), MAX_PASSAGE_CHARS),
+                b: clip(&b_text.concat(), MAX_PASSAGE_CHARS),
             });
         }
     };

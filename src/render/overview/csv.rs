@@ -1,16 +1,13 @@
 //! The overview as CSV: one row per report for a spreadsheet.
 
-use super::copies::{Pair, copied_with, percent};
+use super::copies::{copied_with, percent};
 use super::reading::{
     contents, failure, lateness, packs_of, published, rule_counts, severity_counts, title, year,
 };
-use super::roster::{Roster, RosterError};
 use super::submitted::View;
 use super::verdict::decide;
 use super::{Batch, Entry};
 use crate::pack::overview::Overview;
-use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// The columns before the contents.
 const HEAD: [&str; 5] = ["文件", "标题", "报告年度", "公开日期", "逾期"];
@@ -49,14 +46,11 @@ const RULE_NOTES: usize = 11;
 /// The headers: [`HEAD`], the contents columns of each pack's overview (the batch's
 /// pack's, then those of the other packs its reports' titles chose), [`TAIL`].
 pub(super) fn csv_headers(packs: &[&Overview]) -> Vec<String> {
-    HEAD.iter()
-        .map(|h| (*h).to_string())
-        .chain(
-            packs
-                .iter()
-                .flat_map(|v| v.columns.iter().map(|c| c.label.clone())),
-        )
-        .chain(TAIL.iter().map(|h| (*h).to_string()))
+    let contents = packs.iter().flat_map(|v| v.columns.iter());
+    HEAD.into_iter()
+        .map(String::from)
+        .chain(contents.map(|c| c.label.clone()))
+        .chain(TAIL.map(String::from))
         .collect()
 }
 
@@ -75,12 +69,8 @@ pub(super) fn csv_field(s: &str) -> String {
 }
 
 fn csv_row(out: &mut String, cells: &[String]) {
-    for (i, c) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&csv_field(c));
-    }
+    let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+    out.push_str(&fields.join(","));
     out.push_str("\r\n");
 }
 
@@ -127,34 +117,15 @@ fn csv_cells(e: &Entry, unit: [String; 2], n: usize, from: usize) -> Vec<String>
     cells
 }
 
-/// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese.
-pub fn csv(entries: &[Entry]) -> String {
-    csv_rows(entries, None, None, &[], &BTreeMap::new())
-}
-
-/// One row per report, and with a roster one more for each unit that has not
-/// submitted (审核结论 未报送, its name under 报送单位, the other cells empty); each
-/// report's copies under 内容雷同 ("b.txt 87%", most shared first).
+/// One row per report, UTF-8 with a BOM so that spreadsheet programs read the Chinese,
+/// and with a roster one more for each unit that has not submitted (审核结论 未报送,
+/// its name under 报送单位, the other cells empty); each report's copies under 内容雷同
+/// ("b.txt 87%", most shared first).
 pub fn csv_for(entries: &[Entry], batch: &Batch) -> String {
-    csv_rows(
-        entries,
-        batch.pack.as_ref(),
-        batch.roster.as_ref(),
-        &batch.copies(entries),
-        &batch.rule_names,
-    )
-}
-
-fn csv_rows(
-    entries: &[Entry],
-    pack: Option<&Arc<Overview>>,
-    roster: Option<&Result<Roster, RosterError>>,
-    pairs: &[Pair],
-    names: &BTreeMap<String, String>,
-) -> String {
-    let view = View::of(roster, entries);
+    let view = View::of(batch, entries);
     let mut out = String::from("\u{FEFF}");
-    let packs = packs_of(entries, pack);
+    let (pairs, names) = (batch.copies(entries), &batch.rule_names);
+    let packs = packs_of(entries, batch.pack.as_ref());
     let views: Vec<&Overview> = packs.iter().map(|(v, _)| v.as_ref()).collect();
     let headers = csv_headers(&views);
     let n = headers.len() - HEAD.len() - TAIL.len();
@@ -170,7 +141,7 @@ fn csv_rows(
     csv_row(&mut out, &headers);
     for (i, e) in entries.iter().enumerate() {
         let mut cells = csv_cells(e, view.cells(i), n, from(e));
-        cells[t(COPIES)] = copied_with(pairs, i)
+        cells[t(COPIES)] = copied_with(&pairs, i)
             .map(|(j, share)| format!("{} {}", entries[j].path, percent(share)))
             .collect::<Vec<_>>()
             .join("；");

@@ -5,7 +5,7 @@ use super::reading::{
     contents, failure, lateness, packs_of, published, severity_counts, title, year,
 };
 use super::verdict::{Decision, Verdict, decide};
-use super::{Entry, esc};
+use super::{Entry, esc, shown_or};
 use crate::pack::overview::Overview;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -33,12 +33,13 @@ fn matrix_columns(v: &Overview) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// The verdict's cell: its class, sort key (退回修改 highest), the word and the reasons.
-fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
-    let class = match d.verdict {
-        Verdict::Pass => "ok",
-        Verdict::Amend => "part",
-        Verdict::Return => "miss",
+/// The verdict's cell: its sort key (退回修改 highest), its value for the filter, and
+/// the cell with its class, the word and the reasons.
+fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, &'static str, String) {
+    let (class, key) = match d.verdict {
+        Verdict::Pass => ("ok", "pass"),
+        Verdict::Amend => ("part", "amend"),
+        Verdict::Return => ("miss", "return"),
     };
     let basis = d.basis();
     let why = if basis.is_empty() {
@@ -51,6 +52,7 @@ fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
         .unwrap_or_default();
     (
         (d.verdict as u8).to_string(),
+        key,
         format!(
             "<td class=\"{class} verdict\">{}{why}{link}</td>",
             esc(&d.label())
@@ -58,39 +60,29 @@ fn verdict_cell(d: &Decision, notice: Option<&str>) -> (String, String) {
     )
 }
 
-/// The verdict's value for the filter.
-fn verdict_key(d: &Decision) -> &'static str {
-    match d.verdict {
-        Verdict::Pass => "pass",
-        Verdict::Amend => "amend",
-        Verdict::Return => "return",
-    }
-}
-
 /// The matrices: one for the reports read with the batch's pack (sortable and
-/// filterable), and one more for the reports of each other pack their titles chose,
-/// each with its pack's columns.
+/// filterable, naming its pack when there are others), and one more for the reports of
+/// each other pack their titles chose, each with its pack's columns.
 pub(super) fn matrix(out: &mut String, entries: &[Entry], pack: Option<&Arc<Overview>>) {
     let packs = packs_of(entries, pack);
-    let several = packs.len() > 1;
     for (k, (view, places)) in packs.iter().enumerate() {
+        let columns = matrix_columns(view);
         if k == 0 {
-            first_matrix(out, entries, view, places, several);
+            first_head(out, view, &columns, packs.len() > 1);
         } else {
-            other_matrix(out, entries, view, places);
+            other_head(out, view, &columns);
         }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for &i in places {
+            matrix_row(out, i, &entries[i], columns.len());
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
     }
 }
 
-/// The batch's own pack's matrix, with the controls the page's script drives; it names
-/// its pack when there are others.
-fn first_matrix(
-    out: &mut String,
-    entries: &[Entry],
-    view: &Overview,
-    places: &[usize],
-    several: bool,
-) {
+/// The head of the batch's own pack's matrix, with the controls the page's script
+/// drives.
+fn first_head(out: &mut String, view: &Overview, columns: &[(&str, bool)], several: bool) {
     let named = if several {
         format!("：{}", esc(&view.name))
     } else {
@@ -112,7 +104,6 @@ fn first_matrix(
          <span class=\"shown\" id=\"shown\" aria-live=\"polite\"></span></div>\n",
     );
     out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix\">\n<thead><tr>");
-    let columns = matrix_columns(view);
     for (i, (h, numeric)) in columns.iter().enumerate() {
         let _ = write!(
             out,
@@ -121,31 +112,20 @@ fn first_matrix(
             esc(h)
         );
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for &i in places {
-        matrix_row(out, i, &entries[i], columns.len());
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-/// The matrix of the reports another pack read, with that pack's columns (not sorted
-/// or filtered by the page's script).
-fn other_matrix(out: &mut String, entries: &[Entry], view: &Overview, places: &[usize]) {
+/// The head of the matrix of the reports another pack read, with that pack's columns
+/// (not sorted or filtered by the page's script).
+fn other_head(out: &mut String, view: &Overview, columns: &[(&str, bool)]) {
     let id = esc(&view.pack);
     let _ = write!(
         out,
         "<section id=\"overview-{id}\" aria-labelledby=\"overview-{id}-h\">\n<h2 id=\"overview-{id}-h\">逐份检查结果：{}</h2>\n<div class=\"scroll\">\n<table class=\"matrix\" id=\"matrix-{id}\">\n<thead><tr>",
         esc(&view.name)
     );
-    let columns = matrix_columns(view);
-    for (h, _) in &columns {
+    for (h, _) in columns {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for &i in places {
-        matrix_row(out, i, &entries[i], columns.len());
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 /// A report's row, in a matrix of `width` columns.
@@ -153,8 +133,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
     let path = esc(&e.path);
     let link = format!("<td class=\"file\"><a href=\"#r{i}\">{path}</a></td>");
     let decision = decide(e);
-    let (verdict_rank, verdict_td) = verdict_cell(&decision, e.notice.as_deref());
-    let verdict = verdict_key(&decision);
+    let (verdict_rank, verdict, verdict_td) = verdict_cell(&decision, e.notice.as_deref());
     if let Some(err) = failure(e) {
         let _ = writeln!(
             out,
@@ -190,8 +169,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
         cs.iter()
             .map(|c| (u32::from(c.status.rank()) * 2 + u32::from(c.lacking.is_none())).to_string()),
     );
-    keys.push(errors.to_string());
-    keys.push(warnings.to_string());
+    keys.extend([errors.to_string(), warnings.to_string()]);
     let _ = write!(out, "<tr data-i=\"{i}\"");
     for (k, v) in keys.iter().enumerate() {
         let _ = write!(out, " data-k{k}=\"{}\"", esc(v));
@@ -206,13 +184,7 @@ fn matrix_row(out: &mut String, i: usize, e: &Entry, width: usize) {
     );
     out.push_str(&link);
     out.push_str(&verdict_td);
-    let or_none = |s: &str| {
-        if s.is_empty() {
-            "<span class=\"none\">（未找到）</span>".to_string()
-        } else {
-            esc(s)
-        }
-    };
+    let or_none = |s: &str| shown_or(s, "<span class=\"none\">（未找到）</span>");
     let _ = write!(
         out,
         "<td class=\"title\">{}</td><td class=\"num\">{}</td><td class=\"nowrap\">{}</td>",

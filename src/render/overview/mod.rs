@@ -20,7 +20,7 @@ mod submitted;
 mod tests;
 pub mod verdict;
 
-pub use csv::{csv, csv_for};
+pub use csv::csv_for;
 pub use page::html;
 
 use super::json::JsonDiagnostic;
@@ -107,6 +107,20 @@ impl Batch {
     pub fn copies(&self, entries: &[Entry]) -> Vec<copies::Pair> {
         let prints: Vec<_> = entries.iter().map(|e| e.fingerprint.as_ref()).collect();
         copies::pairs(&prints, self.copy_threshold)
+    }
+}
+
+/// A link to the section of the batch's `i`-th report, named by its path.
+fn link(entries: &[Entry], i: usize) -> String {
+    format!("<a href=\"#r{i}\">{}</a>", esc(&entries[i].path))
+}
+
+/// Text for the page (escaped), or `none` (markup) when there is no text.
+fn shown_or(s: &str, none: &str) -> String {
+    if s.is_empty() {
+        none.to_string()
+    } else {
+        esc(s)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::Entry;
 use super::reading::failure;
-use super::sections::position;
+use super::sections::{excerpt, position};
 use super::verdict::{Verdict, decide, missing_contents};
 use std::fmt::Write as _;
 
@@ -36,46 +36,10 @@ pub struct Notice {
 /// The report's words around a finding: the finding in 【】, a few characters on each
 /// side, … where the line goes on.
 fn quote(f: &super::Finding) -> Option<String> {
-    let d = &f.diagnostic;
-    let chars: Vec<char> = f.line_text.chars().collect();
-    if chars.is_empty() {
+    if f.line_text.is_empty() {
         return None;
     }
-    let len = chars.len();
-    let start = d
-        .column
-        .saturating_sub(1)
-        .saturating_sub(f.line_text_from)
-        .min(len);
-    let end = if d.end_line == d.line {
-        d.end_column
-            .saturating_sub(1)
-            .saturating_sub(f.line_text_from)
-            .clamp(start, len)
-    } else {
-        len
-    };
-    let shown_end = end.min(start + QUOTE_MAX);
-    let from = start.saturating_sub(QUOTE_MARGIN);
-    let to = (shown_end + QUOTE_MARGIN).min(len);
-    let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
-    let mut s = String::new();
-    if from > 0 || f.line_text_from > 0 {
-        s.push('…');
-    }
-    s.push_str(&text(from, start));
-    if shown_end > start {
-        s.push('【');
-        s.push_str(&text(start, shown_end));
-        if shown_end < end {
-            s.push('…');
-        }
-        s.push('】');
-    }
-    s.push_str(&text(shown_end, to));
-    if to < len {
-        s.push('…');
-    }
+    let s = excerpt(f, 0, QUOTE_MARGIN, QUOTE_MAX, ["【", "】"], str::to_string);
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
@@ -142,17 +106,9 @@ pub fn items(e: &Entry) -> Option<Notice> {
 
 /// "2026年3月1日" from the overview's time ("2026-03-01 08:00（北京时间）").
 pub fn date_words(generated: &str) -> String {
-    let mut it = generated
-        .get(..10)
-        .unwrap_or("")
-        .split('-')
-        .map(|p| p.parse::<u32>().ok());
-    match (
-        it.next().flatten(),
-        it.next().flatten(),
-        it.next().flatten(),
-    ) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+    let date = generated.get(..10).unwrap_or("").split('-').take(3);
+    match date.map(|p| p.parse().ok()).collect::<Option<Vec<u32>>>() {
+        Some(v) if v.len() == 3 => format!("{}年{}月{}日", v[0], v[1], v[2]),
         _ => String::new(),
     }
 }
@@ -175,12 +131,8 @@ fn items_text(out: &mut String, items: &[Item], help_word: &str) {
 /// is signed.
 pub fn text(e: &Entry, unit: Option<&str>, office: Option<&str>, date: &str) -> Option<String> {
     let n = items(e)?;
-    let title = e
-        .outline
-        .as_ref()
-        .and_then(|o| o.title.clone())
-        .filter(|t| !t.is_empty());
-    let name = match &title {
+    let title = e.outline.as_ref().and_then(|o| o.title.as_deref());
+    let name = match title.filter(|t| !t.is_empty()) {
         Some(t) => format!("《{t}》"),
         None => format!("报告（文件 {}）", e.path),
     };
@@ -267,9 +219,7 @@ pub fn docx(text: &str) -> Vec<u8> {
 /// the overview, its file name without extension, and the kind of notice.
 pub fn file_name(i: usize, count: usize, path: &str, verdict: Verdict) -> String {
     let width = count.max(1).to_string().len();
-    let stem = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let stem: String = stem
+    let stem: String = super::roster::stem(path)
         .chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {

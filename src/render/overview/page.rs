@@ -18,16 +18,11 @@ const STYLE: &str = include_str!("overview.css");
 const SCRIPT: &str = include_str!("overview.js");
 
 fn head(out: &mut String, entries: &[Entry], batch: &Batch, view: &View, pairs: usize) {
-    let with_errors = entries
-        .iter()
-        .filter(|e| failure(e).is_none() && severity_counts(e).0 > 0)
-        .count();
-    let late = entries.iter().filter(|e| lateness(e) == Some(true)).count();
-    let unreadable = entries.iter().filter(|e| failure(e).is_some()).count();
-    let sent_back = entries
-        .iter()
-        .filter(|e| decide(e).verdict == Verdict::Return)
-        .count();
+    let count = |which: fn(&Entry) -> bool| entries.iter().filter(|e| which(e)).count();
+    let with_errors = count(|e| failure(e).is_none() && severity_counts(e).0 > 0);
+    let late = count(|e| lateness(e) == Some(true));
+    let unreadable = count(|e| failure(e).is_some());
+    let sent_back = count(|e| decide(e).verdict == Verdict::Return);
     let _ = write!(
         out,
         "<header>\n<h1>{PAGE_TITLE}</h1>\n<ul class=\"counts\">\
@@ -66,7 +61,7 @@ pub fn html(entries: &[Entry], batch: &Batch) -> String {
     // The head, the chart and the matrix print on landscape pages; the reports on
     // portrait ones.
     out.push_str("<main>\n<div class=\"wide\">\n");
-    let view = View::of_batch(batch, entries);
+    let view = View::of(batch, entries);
     let pairs = batch.copies(entries);
     head(&mut out, entries, batch, &view, pairs.len());
     chart::chart(&mut out, entries, &batch.rule_names);

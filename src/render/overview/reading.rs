@@ -19,40 +19,31 @@ pub(super) enum Status {
 }
 
 impl Status {
-    pub(super) fn word(self) -> &'static str {
+    /// The status's word, symbol, sort key (better first when sorted descending) and
+    /// class, side by side.
+    fn looks(self) -> (&'static str, &'static str, u8, &'static str) {
         match self {
-            Status::Headed => "有标题",
-            Status::Unheaded => "无标题",
-            Status::Missing => "缺失",
-            Status::Absent => "未写",
+            Status::Headed => ("有标题", "✓", 2, "ok"),
+            Status::Unheaded => ("无标题", "△", 1, "part"),
+            Status::Missing => ("缺失", "✗", 0, "miss"),
+            Status::Absent => ("未写", "—", 0, "none"),
         }
+    }
+
+    pub(super) fn word(self) -> &'static str {
+        self.looks().0
     }
 
     pub(super) fn symbol(self) -> &'static str {
-        match self {
-            Status::Headed => "✓",
-            Status::Unheaded => "△",
-            Status::Missing => "✗",
-            Status::Absent => "—",
-        }
+        self.looks().1
     }
 
-    /// Sort key: better first when sorted descending.
     pub(super) fn rank(self) -> u8 {
-        match self {
-            Status::Headed => 2,
-            Status::Unheaded => 1,
-            Status::Missing | Status::Absent => 0,
-        }
+        self.looks().2
     }
 
     pub(super) fn class(self) -> &'static str {
-        match self {
-            Status::Headed => "ok",
-            Status::Unheaded => "part",
-            Status::Missing => "miss",
-            Status::Absent => "none",
-        }
+        self.looks().3
     }
 }
 
@@ -104,11 +95,8 @@ pub(super) fn contents<'v>(o: &Outline, v: &'v Overview) -> Vec<Content<'v>> {
 
 /// Why the entry could not be read, if it could not.
 pub(super) fn failure(e: &Entry) -> Option<&str> {
-    match (&e.error, &e.outline) {
-        (Some(err), _) => Some(err.as_str()),
-        (None, None) => Some(UNREADABLE_FALLBACK),
-        (None, Some(_)) => None,
-    }
+    let unread = e.outline.is_none().then_some(UNREADABLE_FALLBACK);
+    e.error.as_deref().or(unread)
 }
 
 /// Late (`Some(true)`), on time (`Some(false)`) or not known (`None`).
@@ -177,8 +165,7 @@ pub(super) fn packs_of(
     }
     if let Some(first) = first {
         if let Some(k) = packs.iter().position(|(v, _)| v.pack == first.pack) {
-            let own = packs.remove(k);
-            packs.insert(0, own);
+            packs[..=k].rotate_right(1);
         } else if packs.is_empty() {
             packs.push((first.clone(), Vec::new()));
         }

@@ -4,6 +4,7 @@
 //! the title, then in the closing lines (落款), and only then by the file name.
 
 use super::Entry;
+use crate::text::chars::{is_blank, is_full_width_digit};
 
 /// One unit of the roster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,9 +113,7 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
 
 /// A name as compared: without spaces of any width or invisible characters.
 pub fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
-        .collect()
+    s.chars().filter(|&c| !is_blank(c)).collect()
 }
 
 /// Reads a roster. Blank lines and lines starting with `#` are skipped, and a first
@@ -190,7 +189,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, RosterError> {
 fn may_follow_short_name(rest: &str) -> bool {
     match rest.chars().next() {
         None => true,
-        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => true,
+        Some(c) if c.is_ascii_digit() || is_full_width_digit(c) => true,
         Some(c) => {
             "〇一二三四五六七八九零年（(".contains(c)
                 || ["关于", "法治", "政府", "人民政府", "推进"]
@@ -206,14 +205,11 @@ fn forms(u: &Unit) -> Vec<(&str, bool)> {
         .chain(u.aliases.iter().map(String::as_str))
         .map(|n| (n, false))
         .collect();
-    for suffix in ["人民政府", "政府"] {
-        if let Some(short) = u.name.strip_suffix(suffix)
-            && short.chars().count() >= 2
-        {
-            v.push((short, true));
-            break;
-        }
-    }
+    let short = ["人民政府", "政府"]
+        .iter()
+        .filter_map(|suffix| u.name.strip_suffix(suffix))
+        .find(|short| short.chars().count() >= 2);
+    v.extend(short.map(|s| (s, true)));
     v
 }
 
@@ -248,7 +244,7 @@ pub fn closing_lines(text: &str) -> String {
 }
 
 /// The file name of a path without folders and extension.
-fn stem(path: &str) -> &str {
+pub(super) fn stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     name.rsplit_once('.').map_or(name, |(s, _)| s)
 }

@@ -3,7 +3,7 @@
 
 use super::reading::{contents, failure, lateness, published, severity_counts, title, year};
 use super::verdict::decide;
-use super::{Entry, Finding, esc};
+use super::{Entry, Finding, esc, shown_or};
 use crate::render::json::JsonDiagnostic;
 use std::fmt::Write as _;
 
@@ -33,6 +33,28 @@ pub(super) fn position(d: &JsonDiagnostic) -> String {
 /// The line with the finding's characters wrapped in `<mark>` (escaped), cut to a
 /// window around the mark when the line is long.
 pub(super) fn context(f: &Finding) -> String {
+    let marks = ["<mark>", "</mark>"];
+    excerpt(
+        f,
+        CONTEXT_WINDOW,
+        CONTEXT_MARGIN,
+        CONTEXT_MARK_MAX,
+        marks,
+        esc,
+    )
+}
+
+/// A finding's line with its characters (`mark_max` of them at most) between `marks`,
+/// the line cut to `margin` characters on each side of them when it is longer than
+/// `window`, "…" where something is cut; each piece of the line's text through `text`.
+pub(super) fn excerpt(
+    f: &Finding,
+    window: usize,
+    margin: usize,
+    mark_max: usize,
+    [open, close]: [&str; 2],
+    text: fn(&str) -> String,
+) -> String {
     let d = &f.diagnostic;
     let chars: Vec<char> = f.line_text.chars().collect();
     let len = chars.len();
@@ -46,30 +68,27 @@ pub(super) fn context(f: &Finding) -> String {
     } else {
         len
     };
-    let end_shown = end.min(start + CONTEXT_MARK_MAX);
-    let (from, to) = if len <= CONTEXT_WINDOW {
+    let end_shown = end.min(start + mark_max);
+    let (from, to) = if len <= window {
         (0, len)
     } else {
-        (
-            start.saturating_sub(CONTEXT_MARGIN),
-            (end_shown + CONTEXT_MARGIN).min(len),
-        )
+        (start.saturating_sub(margin), (end_shown + margin).min(len))
     };
-    let text = |a: usize, b: usize| esc(&chars[a..b].iter().collect::<String>());
+    let text = |a: usize, b: usize| text(&chars[a..b].iter().collect::<String>());
     let mut s = String::new();
     if from > 0 || shift > 0 {
         s.push('…');
     }
     s.push_str(&text(from, start));
     if end_shown > start {
-        s.push_str("<mark>");
+        s.push_str(open);
         s.push_str(&text(start, end_shown));
         if end_shown < end {
             s.push('…');
         }
-        s.push_str("</mark>");
+        s.push_str(close);
     }
-    s.push_str(&text(end_shown.max(start), to));
+    s.push_str(&text(end_shown, to));
     if to < len {
         s.push('…');
     }
@@ -96,21 +115,16 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
         } else {
             format!("（{}）", esc(&basis))
         },
-        e.notice
-            .as_deref()
-            .map(|h| {
-                let word = h.strip_suffix(".txt").map(|s| format!("{s}.docx"));
-                format!(
-                    " <a class=\"notice\" href=\"{}\">审核意见</a>{}",
-                    esc(h),
-                    word.map(|w| format!(
-                        "（<a class=\"notice-docx\" href=\"{}\">Word 版</a>）",
-                        esc(&w)
-                    ))
-                    .unwrap_or_default()
-                )
-            })
-            .unwrap_or_default()
+        e.notice.as_deref().map_or(String::new(), |h| {
+            let word = h.strip_suffix(".txt").map_or(String::new(), |s| {
+                let w = esc(&format!("{s}.docx"));
+                format!("（<a class=\"notice-docx\" href=\"{w}\">Word 版</a>）")
+            });
+            format!(
+                " <a class=\"notice\" href=\"{}\">审核意见</a>{word}",
+                esc(h)
+            )
+        })
     );
     if let Some(err) = failure(e) {
         let _ = writeln!(
@@ -119,13 +133,7 @@ pub(super) fn section(out: &mut String, i: usize, e: &Entry, unit: impl FnOnce(&
             esc(err)
         );
     } else if let Some(o) = e.outline.as_ref() {
-        let shown = |s: &str| {
-            if s.is_empty() {
-                "（未找到）".to_string()
-            } else {
-                esc(s)
-            }
-        };
+        let shown = |s: &str| shown_or(s, "（未找到）");
         let late = match lateness(e) {
             Some(true) => "✗ 逾期",
             Some(false) => "✓ 按时",

@@ -3,7 +3,7 @@
 //! unit without a report).
 
 use super::roster::{Match, Roster, RosterError, Submissions, submissions};
-use super::{Batch, Entry, esc};
+use super::{Batch, Entry, esc, link};
 use std::fmt::Write as _;
 
 /// The roster as the page and the CSV use it.
@@ -16,16 +16,12 @@ pub(super) enum View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub(super) fn of(roster: Option<&'a Result<Roster, RosterError>>, entries: &[Entry]) -> Self {
-        match roster {
+    pub(super) fn of(batch: &'a Batch, entries: &[Entry]) -> Self {
+        match &batch.roster {
             None => View::None,
             Some(Err(e)) => View::Broken(e),
             Some(Ok(r)) => View::Read(r, submissions(r, entries)),
         }
-    }
-
-    pub(super) fn of_batch(batch: &'a Batch, entries: &[Entry]) -> Self {
-        View::of(batch.roster.as_ref(), entries)
     }
 
     /// The unit an entry was matched to, and how.
@@ -109,36 +105,18 @@ pub(super) fn section(out: &mut String, view: &View, entries: &[Entry]) {
         missing.len(),
         unmatched.len()
     );
-    if !missing.is_empty() {
-        let _ = write!(
-            out,
-            "<h3>未报送的单位（{}）</h3>\n<ul class=\"missing-units\">",
-            missing.len()
-        );
-        for (name, line) in &missing {
-            let _ = write!(
-                out,
-                "<li>{}<span class=\"none\">（名单第{line}行）</span></li>",
+    let missing_units: Vec<String> = missing
+        .iter()
+        .map(|(name, line)| {
+            format!(
+                "{}<span class=\"none\">（名单第{line}行）</span>",
                 esc(name)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    if !unmatched.is_empty() {
-        let _ = write!(
-            out,
-            "<h3>未对上名单的报告（{}）</h3>\n<ul class=\"unmatched\">",
-            unmatched.len()
-        );
-        for i in unmatched {
-            let _ = write!(
-                out,
-                "<li><a href=\"#r{i}\">{}</a></li>",
-                esc(&entries[i].path)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
+            )
+        })
+        .collect();
+    list(out, "未报送的单位", "missing-units", &missing_units);
+    let unmatched: Vec<String> = unmatched.iter().map(|&i| link(entries, i)).collect();
+    list(out, "未对上名单的报告", "unmatched", &unmatched);
     out.push_str(
         "<h3>逐单位对照</h3>\n<div class=\"scroll\"><table class=\"roster\">\
          <thead><tr><th scope=\"col\">单位</th><th scope=\"col\">报告</th><th scope=\"col\">匹配依据</th></tr></thead>\n<tbody>\n",
@@ -153,10 +131,7 @@ pub(super) fn section(out: &mut String, view: &View, entries: &[Entry]) {
             );
             continue;
         }
-        let links: Vec<String> = reports
-            .iter()
-            .map(|&i| format!("<a href=\"#r{i}\">{}</a>", esc(&entries[i].path)))
-            .collect();
+        let links: Vec<String> = reports.iter().map(|&i| link(entries, i)).collect();
         let how: Vec<String> = reports
             .iter()
             .filter_map(|&i| subs.matches[i].as_ref())
@@ -176,4 +151,21 @@ pub(super) fn section(out: &mut String, view: &View, entries: &[Entry]) {
         );
     }
     out.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+/// A heading saying how many items follow, then the items as a list of the class;
+/// nothing when there are none.
+fn list(out: &mut String, heading: &str, class: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<h3>{heading}（{}）</h3>\n<ul class=\"{class}\">",
+        items.len()
+    );
+    for item in items {
+        let _ = write!(out, "<li>{item}</li>");
+    }
+    out.push_str("</ul>\n");
 }

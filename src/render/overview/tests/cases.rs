@@ -100,6 +100,11 @@ pub(super) fn simple(rule: &str, severity: &'static str) -> Finding {
     finding(rule, severity, (5, 1), (5, 3), "三、存在的不足和原因")
 }
 
+/// [`simple`] findings, each of a rule and a severity.
+pub(super) fn simples(found: &[(&str, &'static str)]) -> Vec<Finding> {
+    found.iter().map(|&(rule, sev)| simple(rule, sev)).collect()
+}
+
 pub(super) struct Case {
     pub(super) entry: Entry,
     /// The CSV row expected for it, its cells separated by '|'.
@@ -155,16 +160,9 @@ pub(super) fn complete(path: &str, title: &str) -> Entry {
 /// A report that could not be read, and why.
 pub(super) fn unreadable(path: &str, error: Option<&str>) -> Entry {
     Entry {
-        path: path.to_string(),
         outline: None,
-        findings: Vec::new(),
-        late: false,
         error: error.map(str::to_string),
-        verdict_rules: Default::default(),
-        closing: String::new(),
-        notice: None,
-        fingerprint: None,
-        view: fazhi_view(),
+        ..readable(path, None, None, None, "HHHHHH", vec![])
     }
 }
 
@@ -174,6 +172,11 @@ pub(super) fn fazhi_view() -> std::sync::Arc<crate::pack::overview::Overview> {
         std::sync::OnceLock::new();
     VIEW.get_or_init(|| crate::pack::vocab::Vocab::builtin().overview.clone())
         .clone()
+}
+
+/// Asserts that row `k` of a CSV split into rows ends with `end`.
+pub(super) fn row_ends(rows: &[&str], k: usize, end: &str) {
+    assert!(rows[k].ends_with(end), "{}", rows[k]);
 }
 
 /// The entry of a report its deadline rule found late.
@@ -190,6 +193,8 @@ pub(super) fn cases() -> Vec<Case> {
     let h = "有标题";
     let m = "缺失";
     let u = "无标题";
+    // Every content headed.
+    let all = format!("{h}|{h}|{h}|{h}|{h}");
     let mut placeholder = finding(
         "placeholder",
         "error",
@@ -204,10 +209,7 @@ pub(super) fn cases() -> Vec<Case> {
     vec![
         Case {
             entry: complete("complete.txt", T),
-            row: format!(
-                "complete.txt|{T}|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("complete.txt|{T}|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: readable(
@@ -216,10 +218,7 @@ pub(super) fn cases() -> Vec<Case> {
                 y,
                 Some("2026-01-20"),
                 "-HHHHH",
-                vec![
-                    simple("missing-part", "error"),
-                    simple("numbering-gap", "warning"),
-                ],
+                simples(&[("missing-part", "error"), ("numbering-gap", "warning")]),
             ),
             row: format!(
                 "no-measures.txt|{T}|2025|2026-01-20|否|\
@@ -230,11 +229,11 @@ pub(super) fn cases() -> Vec<Case> {
             entry: usual(
                 "no-shortcomings.txt",
                 "H--HHH",
-                vec![
-                    simple("missing-part", "error"),
-                    simple("numbering-gap", "warning"),
-                    simple("numbering-gap", "warning"),
-                ],
+                simples(&[
+                    ("missing-part", "error"),
+                    ("numbering-gap", "warning"),
+                    ("numbering-gap", "warning"),
+                ]),
             ),
             row: format!(
                 "no-shortcomings.txt|{T}|2025|2026-02-10|否|\
@@ -245,10 +244,7 @@ pub(super) fn cases() -> Vec<Case> {
             entry: usual(
                 "no-duties.txt",
                 "HHH-HH",
-                vec![
-                    simple("numbering-gap", "warning"),
-                    simple("missing-part", "error"),
-                ],
+                simples(&[("numbering-gap", "warning"), ("missing-part", "error")]),
             ),
             row: format!(
                 "no-duties.txt|{T}|2025|2026-02-10|否|\
@@ -259,10 +255,7 @@ pub(super) fn cases() -> Vec<Case> {
             entry: usual(
                 "no-plan.txt",
                 "HHHH-H",
-                vec![
-                    simple("missing-part", "error"),
-                    simple("numbering-gap", "warning"),
-                ],
+                simples(&[("missing-part", "error"), ("numbering-gap", "warning")]),
             ),
             row: format!(
                 "no-plan.txt|{T}|2025|2026-02-10|否|\
@@ -273,10 +266,7 @@ pub(super) fn cases() -> Vec<Case> {
             entry: usual(
                 "no-other.txt",
                 "HHHHH-",
-                vec![
-                    simple("missing-part", "error"),
-                    simple("numbering-gap", "info"),
-                ],
+                simples(&[("missing-part", "error"), ("numbering-gap", "info")]),
             ),
             row: format!(
                 "no-other.txt|{T}|2025|2026-02-10|否|\
@@ -327,17 +317,11 @@ pub(super) fn cases() -> Vec<Case> {
                     "2026年4月15日",
                 )],
             )),
-            row: format!(
-                "late.txt|{T}|2025|2026-04-15|是|\
-                 {h}|{h}|{h}|{h}|{h}|0|1|0|late-publication×1|"
-            ),
+            row: format!("late.txt|{T}|2025|2026-04-15|是|{all}|0|1|0|late-publication×1|"),
         },
         Case {
             entry: readable("no-date.txt", Some(T), y, None, "HHHHHH", vec![]),
-            row: format!(
-                "no-date.txt|{T}|2025|||\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("no-date.txt|{T}|2025|||{all}|0|0|0||"),
         },
         Case {
             entry: unreadable("broken.docx", Some(BROKEN)),
@@ -354,44 +338,28 @@ pub(super) fn cases() -> Vec<Case> {
             ),
             row: format!(
                 "县直部门/司法局,2025.txt|关于2025年度法治政府建设情况的报告, 附件|\
-                 2025|2026-02-28|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
+                 2025|2026-02-28|否|{all}|0|0|0||"
             ),
         },
         Case {
             entry: complete("say \"hi\".txt", "“阳光”政府 \"quoted\""),
-            row: format!(
-                "say \"hi\".txt|“阳光”政府 \"quoted\"|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("say \"hi\".txt|“阳光”政府 \"quoted\"|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: complete("line1\nline2.txt", "第一行\r\n第二行"),
-            row: format!(
-                "line1\nline2.txt|第一行\r\n第二行|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("line1\nline2.txt|第一行\r\n第二行|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: complete("=cmd.txt", "=SUM(A1:A2)"),
-            row: format!(
-                "'=cmd.txt|'=SUM(A1:A2)|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("'=cmd.txt|'=SUM(A1:A2)|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: complete("+plus.txt", "-负号开头,且有逗号"),
-            row: format!(
-                "'+plus.txt|'-负号开头,且有逗号|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("'+plus.txt|'-负号开头,且有逗号|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: complete("@at.txt", SCRIPT_TITLE),
-            row: format!(
-                "'@at.txt|{SCRIPT_TITLE}|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("'@at.txt|{SCRIPT_TITLE}|2025|2026-02-10|否|{all}|0|0|0||"),
         },
         Case {
             entry: usual(
@@ -411,8 +379,7 @@ pub(super) fn cases() -> Vec<Case> {
                 ],
             ),
             row: format!(
-                "many.txt|{T}|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|1|2|1|numbering-gap×2 placeholder×1 style×1|"
+                "many.txt|{T}|2025|2026-02-10|否|{all}|1|2|1|numbering-gap×2 placeholder×1 style×1|"
             ),
         },
         Case {
@@ -424,10 +391,7 @@ pub(super) fn cases() -> Vec<Case> {
                 "HHHHHH",
                 vec![simple("late-publication", "error")],
             )),
-            row: format!(
-                "late-no-date.txt|{T}|2025||是|\
-                 {h}|{h}|{h}|{h}|{h}|1|0|0|late-publication×1|"
-            ),
+            row: format!("late-no-date.txt|{T}|2025||是|{all}|1|0|0|late-publication×1|"),
         },
         Case {
             entry: readable(
@@ -438,17 +402,11 @@ pub(super) fn cases() -> Vec<Case> {
                 "HHHHHH",
                 vec![],
             ),
-            row: format!(
-                "untitled.txt|||2026-03-01|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|0|0||"
-            ),
+            row: format!("untitled.txt|||2026-03-01|否|{all}|0|0|0||"),
         },
         Case {
             entry: usual("word.docx", "HHHHHH", vec![located]),
-            row: format!(
-                "word.docx|{T}|2025|2026-02-10|否|\
-                 {h}|{h}|{h}|{h}|{h}|0|1|0|numbering-gap×1|"
-            ),
+            row: format!("word.docx|{T}|2025|2026-02-10|否|{all}|0|1|0|numbering-gap×1|"),
         },
         Case {
             entry: unreadable("gone.txt", None),
@@ -469,10 +427,8 @@ pub(super) fn batch() -> Batch {
         generated: "2026-11-23 20:30".to_string(),
         version: "0.1.0".to_string(),
         pack_version: "2026.1".to_string(),
-        roster: None,
         copy_threshold: 0.5,
-        rule_names: Default::default(),
-        shared: Default::default(),
         pack: Some(fazhi_view()),
+        ..Batch::default()
     }
 }

@@ -1,6 +1,9 @@
 //! Copied reports: the share found, names and years changed, common wording left out.
 
-use super::super::copies::{COMMON, Fingerprint, Pair, fingerprint, pairs, percent};
+use super::super::copies::{
+    COMMON, Fingerprint, MIN_PART_RUNS, Pair, Passage, fingerprint, pairs, part_fingerprint,
+    percent, repeats, shared_passages, unit_names,
+};
 use super::super::{Batch, Entry, csv_for, html};
 use super::cases::*;
 
@@ -20,6 +23,14 @@ fn prose(seed: u64, n: usize) -> String {
             }
         })
         .collect()
+}
+
+/// A complete report of the text `t`.
+fn with(path: &str, t: &str) -> Entry {
+    Entry {
+        fingerprint: Some(fingerprint(t, &[])),
+        ..complete(path, T)
+    }
 }
 
 fn share(a: &str, b: &str) -> Option<f64> {
@@ -95,17 +106,13 @@ fn the_threshold_decides_and_the_most_shared_come_first() {
 #[test]
 fn the_page_and_the_csv_name_each_copy() {
     let text = prose(11, 3000);
-    let with = |path: &str, t: &str| Entry {
-        fingerprint: Some(fingerprint(t, &[])),
-        ..complete(path, T)
-    };
     let es = vec![
         with("a.txt", &text),
         with("b.txt", &prose(12, 3000)),
         with("c.txt", &text),
     ];
     assert_eq!(
-        Batch { ..batch() }.copies(&es),
+        batch().copies(&es),
         [Pair {
             a: 0,
             b: 2,
@@ -114,14 +121,10 @@ fn the_page_and_the_csv_name_each_copy() {
     );
     let csv = csv_for(&es, &batch());
     let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert!(
-        rows[0].ends_with(",审核意见文件,内容雷同,规则说明"),
-        "{}",
-        rows[0]
-    );
-    assert!(rows[1].ends_with(",c.txt 100%,"), "{}", rows[1]);
-    assert!(rows[2].ends_with(",通过,,,,,,"), "{}", rows[2]);
-    assert!(rows[3].ends_with(",a.txt 100%,"), "{}", rows[3]);
+    row_ends(&rows, 0, ",审核意见文件,内容雷同,规则说明");
+    row_ends(&rows, 1, ",c.txt 100%,");
+    row_ends(&rows, 2, ",通过,,,,,,");
+    row_ends(&rows, 3, ",a.txt 100%,");
     let page = html(&es, &batch());
     assert!(page.contains("<li>内容雷同 <strong>1</strong> 对</li>"));
     assert!(page.contains("<h2 id=\"copies-h\">内容雷同的报告（1 对）</h2>"));
@@ -135,7 +138,6 @@ fn the_page_and_the_csv_name_each_copy() {
 
 #[test]
 fn a_unit_is_known_by_its_names_from_the_title() {
-    use super::super::copies::unit_names;
     assert_eq!(
         unit_names("青石镇人民政府2024年度法治政府建设工作报告"),
         ["青石镇人民政府", "青石镇", "青石"]
@@ -170,7 +172,6 @@ fn names_and_common_phrases_set_aside_make_a_renamed_copy_whole() {
     let plain = |t: &str| fingerprint(t, &[]);
     let named =
         |t: &str, u: &str| fingerprint(t, &unit_names(&format!("{u}2024年度法治政府建设工作报告")));
-    use super::super::copies::unit_names;
     let share = |x: &Fingerprint, y: &Fingerprint| {
         pairs(&[Some(x), Some(y)], 0.0)
             .first()
@@ -192,7 +193,6 @@ fn names_and_common_phrases_set_aside_make_a_renamed_copy_whole() {
 
 #[test]
 fn a_report_repeating_one_of_last_years_is_matched_to_it_with_its_own_share() {
-    use super::super::copies::{MIN_PART_RUNS, part_fingerprint, repeats};
     let last: Vec<String> = (0..3).map(|i| prose(200 + i, 400)).collect();
     // This year: one repeats last year's second in full, one half of it, one is new,
     // one is too short to judge.
@@ -218,7 +218,6 @@ fn a_report_repeating_one_of_last_years_is_matched_to_it_with_its_own_share() {
 
 #[test]
 fn shared_passages_stand_side_by_side_as_each_report_writes_them() {
-    use super::super::copies::{Passage, shared_passages, unit_names};
     let own_a = "青石镇今年新建了三个调解室，调解员全部经过县司法局的培训上岗。";
     let own_b = "白沙乡修订了村规民约，并在每个村张贴了法律顾问的联系方式和坐班时间。";
     let copied = "青石镇全年审查重大行政决策5件，合同协议22份，提出修改意见41条。\n\
@@ -247,21 +246,13 @@ fn shared_passages_stand_side_by_side_as_each_report_writes_them() {
 
 #[test]
 fn the_page_shows_each_pair_s_passages_in_a_details_view() {
-    use super::super::copies::Passage;
     let text = prose(21, 3000);
-    let with = |path: &str, t: &str| Entry {
-        fingerprint: Some(fingerprint(t, &[])),
-        ..complete(path, T)
-    };
     let es = vec![with("a.txt", &text), with("b.txt", &text)];
-    let mut shared = std::collections::BTreeMap::new();
-    shared.insert(
-        (0, 1),
-        vec![Passage {
-            a: "甲<说>".to_string(),
-            b: "乙&说".to_string(),
-        }],
-    );
+    let passage = Passage {
+        a: "甲<说>".to_string(),
+        b: "乙&说".to_string(),
+    };
+    let shared = [((0, 1), vec![passage])].into();
     let page = html(&es, &Batch { shared, ..batch() });
     assert!(page.contains(
         "<tr class=\"shared-row\"><td colspan=\"3\"><details class=\"shared\"><summary>并排查看相同的段落（1 处）</summary>"

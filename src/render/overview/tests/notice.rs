@@ -127,40 +127,28 @@ fn what_must_be_fixed_comes_first_in_the_report_order_then_what_may_stay() {
 
 #[test]
 fn a_missing_content_without_its_finding_is_listed_and_the_settings_decide_what_is_a_must() {
-    let e = Entry {
+    // A report with a date error and the given parts, errors leading to 补充后通过.
+    let amend = |parts: &str, missing: Verdict| Entry {
         verdict_rules: VerdictRules {
+            missing,
             error: Verdict::Amend,
             ..VerdictRules::default()
         },
-        ..usual("c.txt", "HH-HHH", vec![date_finding()])
+        ..usual("c.txt", parts, vec![date_finding()])
     };
-    let n = items(&e).unwrap();
+    let n = items(&amend("HH-HHH", Verdict::Return)).unwrap();
     // The causes are not a required content of their own: only the error counts.
     assert_eq!(n.verdict, Verdict::Amend);
     assert_eq!(n.must.len(), 1);
     assert_eq!(n.must[0].message, "invalid-date：问题说明");
     assert!(n.may.is_empty());
-    let e = Entry {
-        verdict_rules: VerdictRules {
-            error: Verdict::Amend,
-            ..VerdictRules::default()
-        },
-        ..usual("c.txt", "HHH-HH", vec![date_finding()])
-    };
-    let n = items(&e).unwrap();
+    let n = items(&amend("HHH-HH", Verdict::Return)).unwrap();
     assert_eq!(n.verdict, Verdict::Return);
     // The missing content, with no finding of its own, first.
     assert_eq!(n.must[0].message, "报告缺少“主要负责人履职”的内容");
     assert_eq!(n.must[0].place, "全文");
     assert_eq!(n.must[1].message, "invalid-date：问题说明");
-    let e = Entry {
-        verdict_rules: VerdictRules {
-            missing: Verdict::Pass,
-            error: Verdict::Amend,
-            ..VerdictRules::default()
-        },
-        ..usual("c.txt", "HHH-HH", vec![date_finding()])
-    };
+    let e = amend("HHH-HH", Verdict::Pass);
     let n = items(&e).unwrap();
     assert_eq!(n.verdict, Verdict::Amend);
     assert_eq!(n.must[0].place, "第15行第2字");
@@ -182,18 +170,19 @@ fn an_unreadable_file_is_sent_back_to_be_saved_again() {
 
 #[test]
 fn notice_files_are_numbered_as_the_overview_and_safe_to_name() {
-    assert_eq!(
-        file_name(0, 9, "a/r.txt", Verdict::Return),
-        "1-r-退回意见.txt"
-    );
-    assert_eq!(
-        file_name(11, 120, "b\\报告.v2.docx", Verdict::Amend),
-        "012-报告.v2-审核意见.txt"
-    );
-    assert_eq!(
-        file_name(0, 1, "a:b?.txt", Verdict::Return),
-        "1-a_b_-退回意见.txt"
-    );
+    for (i, count, path, verdict, name) in [
+        (0, 9, "a/r.txt", Verdict::Return, "1-r-退回意见.txt"),
+        (
+            11,
+            120,
+            "b\\报告.v2.docx",
+            Verdict::Amend,
+            "012-报告.v2-审核意见.txt",
+        ),
+        (0, 1, "a:b?.txt", Verdict::Return, "1-a_b_-退回意见.txt"),
+    ] {
+        assert_eq!(file_name(i, count, path, verdict), name);
+    }
     assert!(is_notice("1-r-退回意见.txt", "\u{FEFF}关于《".as_bytes()));
     assert!(!is_notice("1-r-退回意见.txt", "关于".as_bytes()));
     assert!(!is_notice("r.txt", "\u{FEFF}关于".as_bytes()));

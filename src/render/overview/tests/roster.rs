@@ -52,23 +52,21 @@ fn a_bad_roster_is_refused_with_its_file_and_line() {
         err(b"\xe7\x99\xbd\xe7\x9f\xb3\n\xe6\xb2\x99\n\x80\xff\x80\xff\x81\xfe\n"),
         "units.txt: 第3行：名单文件的编码无法识别（不是 UTF-8，也不像 GB18030/GBK），请另存为 UTF-8"
     );
-    assert_eq!(
-        err("白石桥镇人民政府\n\"沙洲市司法局\n".as_bytes()),
-        "units.txt: 第2行：引号没有闭合"
-    );
-    assert_eq!(
-        err("白石桥镇人民政府\n沙洲市司法局\n白石桥镇人民政府\n".as_bytes()),
-        "units.txt: 第3行：“白石桥镇人民政府”已在第1行出现，一个名称只能对应一个单位"
-    );
-    assert_eq!(
-        err("白石桥镇人民政府\n,沙洲\n".as_bytes()),
-        "units.txt: 第2行：第一列应为单位名称，这里是空的"
-    );
-    assert_eq!(
-        err("# 只有注释\n\n".as_bytes()),
-        "units.txt: 名单中没有单位"
-    );
-    assert_eq!(err("单位\n".as_bytes()), "units.txt: 名单中没有单位");
+    for (text, message) in [
+        ("白石桥镇人民政府\n\"沙洲市司法局\n", "第2行：引号没有闭合"),
+        (
+            "白石桥镇人民政府\n沙洲市司法局\n白石桥镇人民政府\n",
+            "第3行：“白石桥镇人民政府”已在第1行出现，一个名称只能对应一个单位",
+        ),
+        (
+            "白石桥镇人民政府\n,沙洲\n",
+            "第2行：第一列应为单位名称，这里是空的",
+        ),
+        ("# 只有注释\n\n", "名单中没有单位"),
+        ("单位\n", "名单中没有单位"),
+    ] {
+        assert_eq!(err(text.as_bytes()), format!("units.txt: {message}"));
+    }
 }
 
 fn report(path: &str, title: Option<&str>, closing: &str) -> Entry {
@@ -129,47 +127,26 @@ fn reports_are_matched_by_title_then_closing_then_file_name() {
     assert_eq!(s.missing(), [1]);
     assert_eq!(s.reports[0], [0]);
 
-    let r = Some(Ok(roster));
-    let csv = csv_for(
-        &es,
-        &Batch {
-            roster: r.clone(),
-            ..batch()
-        },
-    );
+    let with_roster = Batch {
+        roster: Some(Ok(roster)),
+        ..batch()
+    };
+    let csv = csv_for(&es, &with_roster);
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert!(
-        lines[0].ends_with(",审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同,规则说明"),
-        "{}",
-        lines[0]
+    row_ends(
+        &lines,
+        0,
+        ",审核结论,结论依据,报送单位,匹配依据,审核意见文件,内容雷同,规则说明",
     );
-    assert!(
-        lines[1].ends_with(",白石桥镇人民政府,标题,,,"),
-        "{}",
-        lines[1]
-    );
-    assert!(
-        lines[3].ends_with(",东湖街道办事处,落款,,,"),
-        "{}",
-        lines[3]
-    );
-    assert!(lines[4].ends_with(",,未匹配名单,,,"), "{}", lines[4]);
-    assert!(
-        lines[5].ends_with(",青山县人民政府,文件名（请核对）,,,"),
-        "{}",
-        lines[5]
-    );
+    row_ends(&lines, 1, ",白石桥镇人民政府,标题,,,");
+    row_ends(&lines, 3, ",东湖街道办事处,落款,,,");
+    row_ends(&lines, 4, ",,未匹配名单,,,");
+    row_ends(&lines, 5, ",青山县人民政府,文件名（请核对）,,,");
     // The unit that has not submitted: a row of its own.
     assert_eq!(lines[6], ",,,,,,,,,,,,,,,未报送,,沙洲市人民政府,,,,");
     assert_eq!(lines.len(), 7);
 
-    let page = html(
-        &es,
-        &Batch {
-            roster: r,
-            ..batch()
-        },
-    );
+    let page = html(&es, &with_roster);
     assert!(page.contains("<li>未报送 <strong>1</strong> 个单位</li>"));
     assert!(page.contains("已报送 <strong>4</strong> 个，未报送 <strong>1</strong> 个；未对上名单的报告 <strong>1</strong> 份。"));
     assert!(page.contains("<ul class=\"missing-units\"><li>沙洲市人民政府<span class=\"none\">（名单第2行）</span></li></ul>"));
