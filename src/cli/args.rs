@@ -308,7 +308,7 @@ pub struct ServeArgs {
     /// 使用这个配置文件（而不是当前文件夹向上最近的 .fzlint.yaml）
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
-    /// Use no config file at all.
+    /// 不使用任何配置文件
     #[arg(long)]
     pub isolated: bool,
     #[command(flatten)]
