@@ -68,7 +68,7 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
     };
     let pack = pack.as_str();
     let runs: Vec<&str> = g.rules().iter().map(|r| r.spec.id.as_str()).collect();
-    let selection = &p.selection;
+    let selection = &p.effective.selection;
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
     // The per-path entries that match, and the configs whose settings apply, in order
     // (the bases first).
@@ -106,8 +106,8 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
             "path": file.display().to_string(),
             "config": config,
             "extends": chain,
-            "year": p.year,
-            "expect_year": p.expect_year,
+            "year": p.effective.year,
+            "expect_year": p.effective.expect_year,
             "per_path": matched,
             "excluded": excluded,
             "pack": pack,
@@ -125,11 +125,11 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
         "配置文件：{}",
         config.as_deref().unwrap_or("无（使用内置默认设置）")
     )?;
-    let year = p.year.map_or("按标题或开头一段".into(), |y| {
+    let year = p.effective.year.map_or("按标题或开头一段".into(), |y| {
         format!("{y}（配置）")
     });
     writeln!(o, "报告年度：{year}")?;
-    if let Some(y) = p.expect_year {
+    if let Some(y) = p.effective.expect_year {
         writeln!(o, "本批应报年度：{y}（配置）")?;
     }
     if chain.len() > 1 {

@@ -213,7 +213,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 late: overview::published_late(governed.set(), &diags),
                 findings: findings(&src, &diags, version, governed.set()),
                 error: None,
-                verdict_rules: governed.configured.verdict,
+                verdict_rules: governed.configured.effective.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
                 fingerprint: Some(print),
