@@ -13,7 +13,7 @@ mod server;
 mod upload;
 
 use super::args::{ServeArgs, config_mode};
-use super::out::{Out, Status, eprint_line, load_rules, report_problems};
+use super::out::{Out, Status, eprint_line, load_pack, report_problems};
 use fzlint::resolve::{Choices, ResolveError, Resolver};
 use fzlint::rules::RuleSet;
 use http::percent_encode;
@@ -48,7 +48,7 @@ struct State {
 
 pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     let mut status = Status::default();
-    let Some(base) = load_rules(&args.rules.rules, &mut status) else {
+    let Some(base) = load_pack(None, &args.rules.rules, &mut status) else {
         return Ok(status);
     };
     let dir = std::env::current_dir().unwrap_or_default();
