@@ -46,10 +46,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         },
         None => None,
     };
-    let out: &mut Out = match &mut file_out {
-        Some(f) => &mut f.out,
-        None => stdout,
-    };
+    let out = file_out.as_mut().map_or(stdout, |f| &mut f.out);
     let mut emitter = emitter(&args);
     let mut tally = Tally::default();
     let mut would_change = false;
