@@ -49,8 +49,7 @@ pub fn directives(src: &Source) -> Vec<Directive> {
     }
     let mut fence = CodeFence::default();
     for line in 0..src.line_count() {
-        let r = src.line_range(line);
-        let s = &src.text[r.clone()];
+        let s = &src.text[src.line_range(line)];
         // Directives inside a Markdown code block are shown, not obeyed.
         if fence.is_code(s) {
             continue;

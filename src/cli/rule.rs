@@ -111,9 +111,6 @@ fn found(run: &examples::Run) -> String {
     if run.diagnostics.is_empty() {
         return "实际：没有报告\n".to_string();
     }
-    let report = FileReport {
-        src: &run.src,
-        diagnostics: &run.diagnostics,
-    };
+    let report = FileReport::new(&run.src, &run.diagnostics);
     format!("实际：\n{}", human::render(&report, false))
 }
