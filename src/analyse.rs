@@ -46,9 +46,7 @@ pub fn part_pieces<'s>(
             BlockKind::Heading(i) if hit.headed => report.section_blocks(i),
             _ => hit.block..hit.block + 1,
         };
-        for b in blocks {
-            taken[b] = true;
-        }
+        taken[blocks].fill(true);
     }
     report
         .blocks

@@ -164,19 +164,16 @@ impl Baseline {
     /// rules that ran on the file (and could report at the level asked for).
     pub fn filter(&mut self, src: &Source, diags: &mut Vec<Diagnostic>, ran: &[&str]) {
         let path = normalise_path(&src.name);
-        for r in ran {
-            self.checked.insert((path.clone(), r.to_string()));
-        }
-        let mut keep = Vec::with_capacity(diags.len());
-        for e in entries(src, diags) {
-            let found = self.find(&e);
+        let checked = ran.iter().map(|r| (path.clone(), r.to_string()));
+        self.checked.extend(checked);
+        let mut records = entries(src, diags).into_iter();
+        diags.retain(|_| {
+            let found = records.next().and_then(|e| self.find(&e));
             if let Some(i) = found {
                 self.used[i] = true;
             }
-            keep.push(found.is_none());
-        }
-        let mut keep = keep.into_iter();
-        diags.retain(|_| keep.next().unwrap_or(true));
+            found.is_none()
+        });
     }
 
     /// Records that matched nothing in this run, among those whose file was linted by
@@ -197,8 +194,8 @@ impl Baseline {
         let same_file = |r: &Entry| r.path == e.path || (!e.file.is_empty() && r.file == e.file);
         self.records
             .iter()
-            .find(|r| r.key() == e.key() && same_file(r) && r.reason.is_some())
-            .and_then(|r| r.reason.as_ref())
+            .filter(|r| r.key() == e.key() && same_file(r))
+            .find_map(|r| r.reason.as_ref())
     }
 }
 

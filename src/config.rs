@@ -441,13 +441,14 @@ impl Config {
         file.strip_prefix(self.dir()).unwrap_or(file)
     }
 
+    /// What the last config in the chain that says anything of it says.
+    fn last<T>(&self, said: impl FnMut(&Config) -> Option<T>) -> Option<T> {
+        self.chain().into_iter().rev().find_map(said)
+    }
+
     /// Whether the preview rules run (the last config in the chain that says wins).
     pub fn preview(&self) -> bool {
-        self.chain()
-            .iter()
-            .rev()
-            .find_map(|c| c.file.preview)
-            .unwrap_or(false)
+        self.last(|c| c.file.preview).unwrap_or(false)
     }
 
     /// Whether this config (or one it extends) excludes the file.
@@ -468,27 +469,18 @@ impl Config {
     /// The roster the chain names (the last config that names one), against the folder
     /// of the config that names it.
     pub fn roster(&self) -> Option<PathBuf> {
-        self.chain()
-            .into_iter()
-            .rev()
-            .find_map(|c| c.file.roster.as_ref().map(|r| c.dir().join(r)))
+        self.last(|c| c.file.roster.as_ref().map(|r| c.dir().join(r)))
     }
 
     /// The office the chain names (the last config that names one).
     pub fn office(&self) -> Option<String> {
-        self.chain()
-            .into_iter()
-            .rev()
-            .find_map(|c| c.file.office.clone())
+        self.last(|c| c.file.office.clone())
     }
 
     /// The folder of last year's reports the chain names (the last config that names
     /// one), against the folder of the config that names it.
     pub fn previous(&self) -> Option<PathBuf> {
-        self.chain()
-            .into_iter()
-            .rev()
-            .find_map(|c| c.file.previous.as_ref().map(|r| c.dir().join(r)))
+        self.last(|c| c.file.previous.as_ref().map(|r| c.dir().join(r)))
     }
 
     pub fn effective(&self, file: &Path) -> Effective {
@@ -515,12 +507,8 @@ impl Config {
         let mut numbered = 0;
         for (origin, c) in self.chain().into_iter().enumerate() {
             let rel = c.relative(file);
-            if c.file.year.is_some() {
-                e.year = c.file.year;
-            }
-            if c.file.expect_year.is_some() {
-                e.expect_year = c.file.expect_year;
-            }
+            e.year = c.file.year.or(e.year);
+            e.expect_year = c.file.expect_year.or(e.expect_year);
             let pack_of = |p: &String| {
                 if crate::pack::builtin(p).is_some() {
                     p.clone()
@@ -528,32 +516,22 @@ impl Config {
                     c.dir().join(p).display().to_string()
                 }
             };
-            if let Some(p) = &c.file.pack {
-                e.pack = Some(pack_of(p));
-            }
-            if c.file.max_findings_per_rule.is_some() {
-                e.max_findings = c.file.max_findings_per_rule;
-            }
+            e.pack = c.file.pack.as_ref().map(pack_of).or(e.pack.take());
+            e.max_findings = c.file.max_findings_per_rule.or(e.max_findings);
             e.verdict = e.verdict.with(&c.file.verdict);
             if c.file.select.is_some() {
                 e.selection.select = c.file.select.clone();
                 e.selection.extend.clear();
             }
-            e.selection
-                .extend
-                .extend(c.file.extend_select.iter().cloned());
-            e.selection.ignore.extend(c.file.ignore.iter().cloned());
+            e.selection.extend.extend_from_slice(&c.file.extend_select);
+            e.selection.ignore.extend_from_slice(&c.file.ignore);
             add(&c.file.rules, origin, &mut e);
             for (p, set) in c.file.per_path.iter().zip(&c.per_path) {
                 if set.is_match(rel) {
                     e.matched.push(numbered);
                     add(&p.rules, origin, &mut e);
-                    if p.year.is_some() {
-                        e.year = p.year;
-                    }
-                    if let Some(pk) = &p.pack {
-                        e.pack = Some(pack_of(pk));
-                    }
+                    e.year = p.year.or(e.year);
+                    e.pack = p.pack.as_ref().map(pack_of).or(e.pack.take());
                 }
                 numbered += 1;
             }
@@ -685,12 +663,8 @@ fn lexical(p: &Path) -> PathBuf {
 }
 
 fn level(s: &str) -> Option<Severity> {
-    match s {
-        "info" => Some(Severity::Info),
-        "warning" => Some(Severity::Warning),
-        "error" => Some(Severity::Error),
-        _ => None,
-    }
+    let all = [Severity::Info, Severity::Warning, Severity::Error];
+    all.into_iter().find(|l| l.name() == s)
 }
 
 /// Line and column of `key:` anywhere in the file.

@@ -52,11 +52,10 @@ pub fn apply(src: &Source, diags: &[Diagnostic]) -> (String, usize) {
 /// (fixes never add or remove line breaks), with `path` in the headers.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
     let (a, b): (Vec<&str>, Vec<&str>) = (old.split('\n').collect(), new.split('\n').collect());
-    let mut out = String::new();
     if a == b {
-        return out;
+        return String::new();
     }
-    out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
     if a.len() != b.len() {
         out.push_str(&format!("@@ -1,{} +1,{} @@\n", a.len(), b.len()));
         a.iter().for_each(|l| out.push_str(&format!("-{l}\n")));

@@ -13,6 +13,7 @@ use crate::analyse::{Analysis, Settings};
 use crate::config::{self, Config};
 use crate::diagnostic::Diagnostic;
 use crate::pack::yaml::YamlError;
+use crate::parse::tree::Report;
 use crate::rules::engine::lint_analysed;
 use crate::rules::{CATEGORIES, Rule, RuleSet};
 use crate::text::source::Source;
@@ -21,8 +22,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 /// Which config governs the files.
+#[derive(Default)]
 pub enum Mode {
     /// The nearest config above each file.
+    #[default]
     Discover,
     /// This config, for every file.
     Fixed(PathBuf),
@@ -72,16 +75,10 @@ pub struct Configured {
     pub off_by: BTreeMap<String, String>,
     /// The config asks for the preview rules.
     pub preview: bool,
-    /// Rule ids the config names under `rules:` (a preview rule named there runs).
-    pub named: Vec<String>,
-    pub year: Option<i32>,
-    pub expect_year: Option<i32>,
-    /// `max_findings_per_rule`, when the config sets it.
-    pub max_findings: Option<usize>,
-    /// What `fzlint report` concludes of a report.
-    pub verdict: config::VerdictRules,
-    /// What the config's `select`, `extend-select` and `ignore` choose.
-    pub selection: config::Selection,
+    /// The config's settings for the files: their years, what it says of rules (a
+    /// preview rule named under `rules:` runs), `max_findings_per_rule`, the verdict
+    /// `fzlint report` comes to, what `select`, `extend-select` and `ignore` choose.
+    pub effective: config::Effective,
     pub config: Option<Arc<Config>>,
     /// When no pack was named: the other built-in packs under the same settings, for
     /// the reports whose title names their genre.
@@ -94,32 +91,26 @@ pub struct Configured {
 /// that a run whose reports are all of the default genre never reads its rules.
 pub struct Alternate {
     vocab: crate::pack::vocab::Vocab,
-    recipe: Recipe,
+    // What its settings are built from.
+    pack: &'static str,
+    dirs: Vec<PathBuf>,
+    config: Option<Arc<Config>>,
+    effective: config::Effective,
+    choices: Choices,
     built: OnceLock<Option<Built>>,
 }
 
 /// A pack's settings and the rules that run under them.
 type Built = (Arc<Configured>, Arc<[usize]>);
 
-/// What an alternate pack's settings are built from.
-struct Recipe {
-    pack: &'static str,
-    dirs: Vec<PathBuf>,
-    config: Option<Arc<Config>>,
-    effective: config::Effective,
-    choices: Choices,
-}
-
 impl Alternate {
     /// The pack's settings, or None when the config does not fit it (a rule it lacks).
     fn get(&self) -> Option<&Built> {
         self.built
             .get_or_init(|| {
-                let r = &self.recipe;
-                let (alt, _) =
-                    pack_settings(&r.dirs, r.config.clone(), &r.effective, Some(r.pack), false);
-                let alt = alt?;
-                let selected = select(&alt, &r.choices, false).ok()?;
+                let (config, effective) = (self.config.clone(), &self.effective);
+                let alt = pack_settings(&self.dirs, config, effective, Some(self.pack), None)?;
+                let selected = select(&alt, &self.choices, false).ok()?;
                 Some((Arc::new(alt), selected))
             })
             .as_ref()
@@ -168,8 +159,7 @@ impl Governed {
             return self.clone();
         }
         let report = crate::parse::parse(src, &self.configured.set.vocab);
-        let title = report.title.map(|t| src.slice(&report.blocks[t].span));
-        self.for_title(title).unwrap_or_else(|| self.clone())
+        self.for_title(src, &report).unwrap_or_else(|| self.clone())
     }
 
     /// Whether another pack may recognise the report's title: the text holds what one
@@ -179,9 +169,9 @@ impl Governed {
         alternates.iter().any(|a| a.vocab.may_recognise(&src.text))
     }
 
-    /// The settings with the other pack that recognises `title`, if one does.
-    fn for_title(&self, title: Option<&str>) -> Option<Governed> {
-        let title = title?;
+    /// The settings with the other pack that recognises the report's title, if one does.
+    fn for_title(&self, src: &Source, report: &Report) -> Option<Governed> {
+        let title = src.slice(&report.blocks[report.title?].span);
         let (configured, selected) = self
             .configured
             .alternates
@@ -213,12 +203,11 @@ impl Governed {
             }
         };
         let (d, a) = lint(self);
-        if self.may_switch(src) {
-            let title = a.report.title.map(|t| src.slice(&a.report.blocks[t].span));
-            if let Some(other) = self.for_title(title) {
-                let (d, a) = lint(&other);
-                return (d, a, other);
-            }
+        if self.may_switch(src)
+            && let Some(other) = self.for_title(src, &a.report)
+        {
+            let (d, a) = lint(&other);
+            return (d, a, other);
         }
         (d, a, self.clone())
     }
@@ -239,6 +228,7 @@ impl Governed {
 /// What makes two files' settings the same: their config and the per-path entries matched.
 type SettingsKey = (Option<PathBuf>, Vec<usize>);
 
+#[derive(Default)]
 pub struct Resolver {
     rule_dirs: Vec<PathBuf>,
     mode: Mode,
@@ -263,12 +253,7 @@ impl Resolver {
             rule_dirs: rule_dirs.to_vec(),
             mode,
             choices,
-            found: HashMap::new(),
-            configs: HashMap::new(),
-            configured: HashMap::new(),
-            selections: Vec::new(),
-            problems: Vec::new(),
-            seen: HashSet::new(),
+            ..Resolver::default()
         }
     }
 
@@ -299,12 +284,11 @@ impl Resolver {
                     let abs = real_path(file);
                     abs.parent().map(Path::to_path_buf).unwrap_or_default()
                 };
-                if let Some(hit) = self.found.get(&dir) {
-                    return hit.clone();
-                }
-                let hit = config::find(&dir);
-                self.found.insert(dir, hit.clone());
-                hit
+                let hit = self
+                    .found
+                    .entry(dir)
+                    .or_insert_with_key(|d| config::find(d));
+                hit.clone()
             }
         }
     }
@@ -337,10 +321,7 @@ impl Resolver {
 
     /// Whether a file found by walking a folder is excluded by its config.
     pub fn excluded(&mut self, file: &Path) -> bool {
-        match self.config_for(file) {
-            Ok(Some(c)) => c.excludes(&real_path(file)),
-            _ => false,
-        }
+        matches!(self.config_for(file), Ok(Some(c)) if c.excludes(&real_path(file)))
     }
 
     /// What governs `file`. Names given to select or ignore are checked against the
@@ -363,13 +344,16 @@ impl Resolver {
         };
         Ok(Governed {
             settings: Settings {
-                reported_year: self.choices.year.or(configured.year),
-                expected_year: self.choices.expect_year.or(configured.expect_year),
+                reported_year: self.choices.year.or(configured.effective.year),
+                expected_year: self
+                    .choices
+                    .expect_year
+                    .or(configured.effective.expect_year),
             },
             max_findings: self
                 .choices
                 .max_findings
-                .or(configured.max_findings)
+                .or(configured.effective.max_findings)
                 .unwrap_or(crate::rules::engine::MAX_FINDINGS_PER_RULE),
             configured,
             selected,
@@ -405,61 +389,42 @@ impl Resolver {
         effective: &config::Effective,
     ) -> Option<Configured> {
         let pack = self.choices.pack.clone().or(effective.pack.clone());
-        let mut main = self.configure_pack(config.clone(), effective, pack.as_deref(), true)?;
+        // The rule folders: the caller's, then the config's.
+        let mut dirs = self.rule_dirs.clone();
+        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
+        let mut problems = Vec::new();
+        let main = pack_settings(
+            &dirs,
+            config.clone(),
+            effective,
+            pack.as_deref(),
+            Some(&mut problems),
+        );
+        problems.iter().for_each(|e| self.problem(e));
+        let mut main = main?;
         if pack.is_none() && self.choices.by_title {
             // The other built-in packs, for reports of their genres. An office's
             // settings that do not fit one (a rule it lacks) leave that pack out.
             for &(id, path, text, _) in &crate::pack::BUILTIN_PACKS[1..] {
-                let vocab = crate::pack::vocab::Vocab::read(path, text).and_then(|file| {
-                    crate::pack::vocab::Vocab::compile(
-                        file,
-                        crate::pack::pattern::Compile::OnFirstUse,
-                    )
-                    .map_err(|e| YamlError::new(path, text, 0, 0, e))
-                });
-                let Ok(vocab) = vocab else {
+                let Ok(vocab) = crate::pack::vocab::Vocab::load(path, text) else {
                     continue;
                 };
                 main.alternates.push(Alternate {
                     vocab,
-                    recipe: Recipe {
-                        pack: id,
-                        dirs: self.rule_dirs(&config),
-                        config: config.clone(),
-                        effective: effective.clone(),
-                        choices: self.choices.clone(),
-                    },
+                    pack: id,
+                    dirs: dirs.clone(),
+                    config: config.clone(),
+                    effective: effective.clone(),
+                    choices: self.choices.clone(),
                     built: OnceLock::new(),
                 });
             }
         }
         Some(main)
     }
-
-    /// The rule folders of a run under a config: the caller's, then the config's.
-    fn rule_dirs(&self, config: &Option<Arc<Config>>) -> Vec<PathBuf> {
-        let mut dirs = self.rule_dirs.clone();
-        dirs.extend(config.iter().flat_map(|c| c.rule_dirs()));
-        dirs
-    }
-
-    /// The rule set of one pack under a config; its errors are problems of the run
-    /// when `report` (else the pack is just left out).
-    fn configure_pack(
-        &mut self,
-        config: Option<Arc<Config>>,
-        effective: &config::Effective,
-        pack: Option<&str>,
-        report: bool,
-    ) -> Option<Configured> {
-        let dirs = self.rule_dirs(&config);
-        let (configured, problems) = pack_settings(&dirs, config, effective, pack, report);
-        problems.iter().for_each(|e| self.problem(e));
-        configured
-    }
 }
 
-/// The rule set of one pack under a config, with the rules of `dirs`; with `report`,
+/// The rule set of one pack under a config, with the rules of `dirs`; with `problems`,
 /// the errors in its files are given back as problems of the run (else the pack is just
 /// left out when they stop it).
 fn pack_settings(
@@ -467,58 +432,45 @@ fn pack_settings(
     config: Option<Arc<Config>>,
     effective: &config::Effective,
     pack: Option<&str>,
-    report: bool,
-) -> (Option<Configured>, Vec<YamlError>) {
-    let mut problems = Vec::new();
-    let configured = (|| {
-        // A broken user rule file does not stop the others.
-        let built = RuleSet::with_pack(pack, dirs);
-        let errors = built.as_ref().map_or_else(|e| e, |b| &b.1);
-        if report {
-            problems.extend(errors.iter().cloned());
-        }
-        let (mut set, _) = built.ok()?;
-        // Another pack than the one the settings were written for: what they say of
-        // rules it does not have is not for it.
-        let lenient;
-        let effective = if report {
-            effective
-        } else {
-            let known = |k: &str| CATEGORIES.contains(&k) || set.get(k).is_some();
-            let mut e = effective.clone();
-            e.changes.retain(|(k, ..)| known(k));
-            e.off.retain(|(k, _)| known(k));
-            lenient = e;
-            &lenient
-        };
-        let off = config.as_ref().map(|c| c.apply(effective, &mut set));
-        let off = match off.transpose() {
-            Ok(off) => off,
-            Err(e) if report => {
-                problems.push(e);
-                return None;
+    mut problems: Option<&mut Vec<YamlError>>,
+) -> Option<Configured> {
+    // A broken user rule file does not stop the others.
+    let built = RuleSet::with_pack(pack, dirs);
+    let (Ok((_, errors)) | Err(errors)) = &built;
+    if let Some(p) = problems.as_deref_mut() {
+        p.extend(errors.iter().cloned());
+    }
+    let (mut set, _) = built.ok()?;
+    // Another pack than the one the settings were written for: what they say of
+    // rules it does not have is not for it.
+    let mut effective = effective.clone();
+    if problems.is_none() {
+        let known = |k: &str| CATEGORIES.contains(&k) || set.get(k).is_some();
+        effective.changes.retain(|(k, ..)| known(k));
+        effective.off.retain(|(k, _)| known(k));
+    }
+    let off = config.as_ref().map(|c| c.apply(&effective, &mut set));
+    let off = match off.transpose() {
+        Ok(off) => off,
+        Err(e) => {
+            if let Some(p) = problems {
+                p.push(e);
             }
-            Err(_) => return None,
-        };
-        let off_by = off.unwrap_or_default().into_iter();
-        let off_by = off_by
-            .map(|(id, from)| (id, from.display().to_string()))
-            .collect();
-        Some(Configured {
-            set,
-            off_by,
-            preview: config.as_ref().is_some_and(|c| c.preview()),
-            named: effective.changes.iter().map(|c| c.0.clone()).collect(),
-            year: effective.year,
-            expect_year: effective.expect_year,
-            max_findings: effective.max_findings,
-            verdict: effective.verdict,
-            selection: effective.selection.clone(),
-            config,
-            alternates: Vec::new(),
-        })
-    })();
-    (configured, problems)
+            return None;
+        }
+    };
+    let off_by = off.unwrap_or_default().into_iter();
+    let off_by = off_by
+        .map(|(id, from)| (id, from.display().to_string()))
+        .collect();
+    Some(Configured {
+        set,
+        off_by,
+        preview: config.as_ref().is_some_and(|c| c.preview()),
+        effective,
+        config,
+        alternates: Vec::new(),
+    })
 }
 
 /// The rules that run under a config and the caller's choices: select and ignore
@@ -537,7 +489,7 @@ fn select(c: &Configured, choices: &Choices, strict: bool) -> Result<Arc<[usize]
     {
         return Err(ResolveError::UnknownRule(bad.clone()));
     }
-    let chosen = c.selection.then(&choices.select, &choices.ignore);
+    let chosen = c.effective.selection.then(&choices.select, &choices.ignore);
     let named = |id: &String| {
         chosen
             .select
@@ -553,7 +505,8 @@ fn select(c: &Configured, choices: &Choices, strict: bool) -> Result<Arc<[usize]
         .enumerate()
         .filter(|(_, r)| chosen.chooses(&r.spec.id, &r.spec.category))
         .filter(|(_, r)| {
-            !r.spec.preview || preview || named(&r.spec.id) || c.named.contains(&r.spec.id)
+            let in_rules = || c.effective.changes.iter().any(|(k, ..)| *k == r.spec.id);
+            !r.spec.preview || preview || named(&r.spec.id) || in_rules()
         })
         .filter(|(_, r)| !c.off_by.contains_key(&r.spec.id))
         .map(|(i, _)| i)
@@ -572,16 +525,17 @@ mod tests {
     use super::*;
 
     fn configured(named: &[&str], off: &[&str]) -> Configured {
+        // Named under `rules:`, with parameters of its own.
+        let setting = config::RuleSetting::Params(Default::default());
+        let changes = named.iter().map(|s| (s.to_string(), setting.clone(), 0));
         Configured {
             set: RuleSet::builtin().expect("the built-in pack"),
             off_by: off.iter().map(|s| (s.to_string(), String::new())).collect(),
             preview: false,
-            named: named.iter().map(|s| s.to_string()).collect(),
-            year: None,
-            expect_year: None,
-            max_findings: None,
-            verdict: Default::default(),
-            selection: Default::default(),
+            effective: config::Effective {
+                changes: changes.collect(),
+                ..Default::default()
+            },
             config: None,
             alternates: Vec::new(),
         }

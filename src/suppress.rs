@@ -49,8 +49,7 @@ pub fn directives(src: &Source) -> Vec<Directive> {
     }
     let mut fence = CodeFence::default();
     for line in 0..src.line_count() {
-        let r = src.line_range(line);
-        let s = &src.text[r.clone()];
+        let s = &src.text[src.line_range(line)];
         // Directives inside a Markdown code block are shown, not obeyed.
         if fence.is_code(s) {
             continue;
@@ -58,11 +57,10 @@ pub fn directives(src: &Source) -> Vec<Directive> {
         let Some((kind, ids)) = comments.inner(s).and_then(parse) else {
             continue;
         };
-        let start = r.start + (s.len() - s.trim_start().len());
         out.push(Directive {
             kind,
             ids,
-            span: start..start + s.trim().len(),
+            span: trimmed_line(src, line),
             line,
         });
     }
@@ -79,33 +77,35 @@ fn notes(src: &Source) -> Vec<Directive> {
     src.notes
         .iter()
         .filter_map(|n| {
-            let ids = disabling(&n.text)?;
             let line = *n.lines.start();
-            let r = src.line_range(line);
-            let s = &src.text[r.clone()];
-            let start = r.start + (s.len() - s.trim_start().len());
             Some(Directive {
                 kind: Kind::Within(*n.lines.end()),
-                ids,
-                span: start..start + s.trim().len(),
+                ids: disabling(&n.text)?,
+                span: trimmed_line(src, line),
                 line,
             })
         })
         .collect()
 }
 
+/// A line's text without the blanks either side, where a directive is told.
+fn trimmed_line(src: &Source, line: usize) -> Span {
+    let r = src.line_range(line);
+    let s = &src.text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    start..start + s.trim().len()
+}
+
 /// A comment's inside read as a directive: its kind and the rules it names.
 fn parse(inner: &str) -> Option<(Kind, Vec<String>)> {
     let inner = inner.trim();
-    let (kind, rest) = if let Some(x) = inner.strip_prefix("fzlint-disable-next-line") {
-        (Kind::NextLine, x)
-    } else if let Some(x) = inner.strip_prefix("fzlint-disable") {
-        (Kind::Disable, x)
-    } else if let Some(x) = inner.strip_prefix("fzlint-enable") {
-        (Kind::Enable, x)
-    } else {
-        return None;
-    };
+    let (kind, rest) = [
+        ("fzlint-disable-next-line", Kind::NextLine),
+        ("fzlint-disable", Kind::Disable),
+        ("fzlint-enable", Kind::Enable),
+    ]
+    .into_iter()
+    .find_map(|(name, kind)| Some((kind, inner.strip_prefix(name)?)))?;
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return None;
     }

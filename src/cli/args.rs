@@ -1,7 +1,7 @@
 //! The command line's arguments: every command, flag and value, as clap reads them.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use fzlint::resolve::Mode;
+use fzlint::resolve::{Choices, Mode, Resolver};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -34,22 +34,7 @@ pub enum Command {
     /// 一批报告的总览：谁缺了什么、谁逾期（HTML 或 CSV）
     Report(ReportArgs),
     /// 显示 fzlint 从一份报告中读出的结构
-    Outline {
-        /// 报告文件
-        path: PathBuf,
-        /// 输出格式（human 或 json）
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        /// 标题没有写年份时，按这个报告年度读
-        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
-        year: Option<i32>,
-        /// 列出 Word 文档每段的有效字体和字号（按样式链、主题字体和直接设置计算）
-        #[arg(long)]
-        fonts: bool,
-        /// 使用这个规则包（内置 id 或规则包文件夹）；不给时按报告的标题选择
-        #[arg(long, value_name = "ID|DIR")]
-        pack: Option<String>,
-    },
+    Outline(OutlineArgs),
     /// 列出全部规则
     Rules {
         /// 输出格式（human 或 json）
@@ -59,22 +44,7 @@ pub enum Command {
         rules: RuleArgs,
     },
     /// 显示对一份报告（或一个文件夹中的报告）生效的设置
-    Config {
-        /// 报告文件或文件夹
-        #[arg(default_value = ".")]
-        path: PathBuf,
-        /// 输出格式（human 或 json）
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        #[command(flatten)]
-        rules: RuleArgs,
-        /// 使用这个配置文件（而不是最近的 .fzlint.yaml）
-        #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-        config: Option<PathBuf>,
-        /// 不使用任何配置文件
-        #[arg(long)]
-        isolated: bool,
-    },
+    Config(ConfigArgs),
     /// 在当前文件夹写一个带说明的 .fzlint.yaml 起步配置
     Init,
     /// 输出配置文件（.fzlint.yaml）、规则文件或规则包文件的 JSON Schema
@@ -151,6 +121,42 @@ pub enum SchemaKind {
     Rule,
     /// 规则包文件（pack.yaml）
     Pack,
+}
+
+#[derive(clap::Args)]
+pub struct OutlineArgs {
+    /// 报告文件
+    pub path: PathBuf,
+    /// 输出格式（human 或 json）
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// 标题没有写年份时，按这个报告年度读
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    pub year: Option<i32>,
+    /// 列出 Word 文档每段的有效字体和字号（按样式链、主题字体和直接设置计算）
+    #[arg(long)]
+    pub fonts: bool,
+    /// 使用这个规则包（内置 id 或规则包文件夹）；不给时按报告的标题选择
+    #[arg(long, value_name = "ID|DIR")]
+    pub pack: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ConfigArgs {
+    /// 报告文件或文件夹
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// 输出格式（human 或 json）
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// 使用这个配置文件（而不是最近的 .fzlint.yaml）
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// 不使用任何配置文件
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(clap::Args)]
@@ -342,5 +348,26 @@ pub fn config_mode(config: &Option<PathBuf>, isolated: bool) -> Mode {
         (Some(c), _) => Mode::Fixed(c.clone()),
         (None, true) => Mode::Isolated,
         (None, false) => Mode::Discover,
+    }
+}
+
+impl RunArgs {
+    /// What governs each file of a run: the rule folders, pack and config given, and the
+    /// command line's choices (`select` and `ignore` are `check`'s).
+    pub fn resolver(&self, rules: &RuleArgs, select: &[String], ignore: &[String]) -> Resolver {
+        Resolver::new(
+            &rules.rules,
+            config_mode(&self.config, self.isolated),
+            Choices {
+                select: select.to_vec(),
+                ignore: ignore.to_vec(),
+                preview: self.preview,
+                year: self.year,
+                expect_year: self.expect_year,
+                max_findings: self.max_findings_per_rule,
+                pack: rules.pack.clone(),
+                by_title: true,
+            },
+        )
     }
 }

@@ -1,6 +1,6 @@
 //! `fzlint check`: lint reports and print the findings in the format asked for.
 
-use super::args::{CheckArgs, ColorChoice, Format, Level, config_mode};
+use super::args::{CheckArgs, ColorChoice, Format, Level};
 use super::out::{FileOut, Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::{files_to_lint, is_text_report};
@@ -13,27 +13,13 @@ use fzlint::render::sarif::SarifEmitter;
 use fzlint::render::statistics::StatisticsEmitter;
 use fzlint::render::{Emitter, FileReport, Tally};
 use fzlint::render::{concise, github};
-use fzlint::resolve::{Choices, Resolver};
 use fzlint::text::source::Source;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
     let mut status = Status::default();
-    let mut resolver = Resolver::new(
-        &args.rules.rules,
-        config_mode(&args.run.config, args.run.isolated),
-        Choices {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-            preview: args.run.preview,
-            year: args.run.year,
-            expect_year: args.run.expect_year,
-            max_findings: args.run.max_findings_per_rule,
-            pack: args.rules.pack.clone(),
-            by_title: true,
-        },
-    );
+    let mut resolver = args.run.resolver(&args.rules, &args.select, &args.ignore);
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         return status.stop("--statistics 只能与 human 或 json 格式一起使用");
     }
@@ -60,32 +46,27 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         },
         None => None,
     };
-    let out: &mut Out = match &mut file_out {
-        Some(f) => &mut f.out,
-        None => stdout,
-    };
+    let out = file_out.as_mut().map_or(stdout, |f| &mut f.out);
     let mut emitter = emitter(&args);
     let mut tally = Tally::default();
     let mut would_change = false;
+    let fixing = args.fix || args.diff;
+    // Fixes and baselines work on every finding; they are folded here after.
+    let whole = fixing || args.baseline.is_some() || args.write_baseline.is_some();
     // When a file's output depends on that file alone, it is rendered on the lint
     // threads; fixes, baselines and statistics are worked out in order first.
-    let renderer = emitter.renderer().filter(|_| {
-        !(args.fix || args.diff || args.statistics)
-            && args.baseline.is_none()
-            && args.write_baseline.is_none()
-    });
+    let renderer = emitter.renderer().filter(|_| !(whole || args.statistics));
     let plan = LintPlan {
         stdin_filename: args.stdin_filename.as_deref(),
         min,
         threads: args.run.threads,
         // Fixes are written one file after another.
-        parallel: !(args.fix || args.diff),
+        parallel: !fixing,
         max_bytes: args.run.max_file_size * 1024 * 1024,
         encoding: args.run.encoding,
         prerender: renderer.as_ref(),
         analysis: false,
-        // Fixes and baselines work on every finding; they are folded here after.
-        whole: args.fix || args.diff || args.baseline.is_some() || args.write_baseline.is_some(),
+        whole,
     };
     let done = lint_files(
         &files,
@@ -117,7 +98,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
             };
             // The pack the report was read with (its title's, when none was named).
             let set = governed.set();
-            if args.fix || args.diff {
+            if fixing {
                 match fix_file(path, &src, &diags, args.diff) {
                     Err(e) => status.error(format_args!("{}: {e}", path.display())),
                     Ok(FixOutcome::Diff(d)) => {
@@ -150,7 +131,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
                 recorded.extend(fzlint::baseline::entries(&src, &diags));
                 return;
             }
-            if plan.whole {
+            if whole {
                 governed.fold(&src, &mut diags);
             }
             tally.file(diags.iter().map(|d| (d.rule.as_str(), d.severity)), set);
@@ -159,9 +140,7 @@ pub fn run(args: CheckArgs, stdout: &mut Out) -> Status {
         },
     );
     if let Err(e) = done {
-        if let Some(f) = file_out {
-            f.discard();
-        }
+        // The output is given up: its temporary file goes with `file_out`.
         return status.stop(e);
     }
     let mut unused_baseline = false;
@@ -283,21 +262,12 @@ fn fix_file(
         return Ok(FixOutcome::Fixed(fixed, 0));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
-    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    // The fixes were found in the text as it was read; if the file has changed since,
-    // they may no longer fit it.
-    let changed = || "文件在检查后被修改过，未写入".to_string();
-    let mut content = Vec::with_capacity(fixed.len() + 3);
-    if let Ok(now) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) {
-        if now != src.original() {
-            return Err(changed());
-        }
-        if bom {
-            content.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-        }
-        content.extend_from_slice(fixed.as_bytes());
+    let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    // UTF-8 (its BOM kept), else a Chinese legacy encoding: read again in it, written
+    // back in it.
+    let (enc, kept) = if std::str::from_utf8(text).is_ok() {
+        (encoding_rs::UTF_8, bytes.len() - text.len())
     } else {
-        // A Chinese legacy encoding: read again in it, written back in it.
         use encoding_rs::{BIG5, GB18030, GBK};
         let enc = encoding_rs::Encoding::for_label(src.encoding.as_bytes())
             .filter(|e| [GBK, GB18030, BIG5].contains(e))
@@ -307,19 +277,22 @@ fn fix_file(
                     src.encoding
                 )
             })?;
-        let now = enc.decode_without_bom_handling_and_without_replacement(&bytes);
-        if now.as_deref() != Some(src.original()) {
-            return Err(changed());
-        }
-        let (out, _, unmappable) = enc.encode(&fixed);
-        if unmappable {
-            return Err(format!(
-                "修复后的文字无法用 {} 编码写回，未写入",
-                enc.name()
-            ));
-        }
-        content.extend_from_slice(&out);
+        (enc, 0)
+    };
+    // The fixes were found in the text as it was read; if the file has changed since,
+    // they may no longer fit it.
+    let now = enc.decode_without_bom_handling_and_without_replacement(&bytes[kept..]);
+    if now.as_deref() != Some(src.original()) {
+        return Err("文件在检查后被修改过，未写入".to_string());
     }
+    let (out, _, unmappable) = enc.encode(&fixed);
+    if unmappable {
+        return Err(format!(
+            "修复后的文字无法用 {} 编码写回，未写入",
+            enc.name()
+        ));
+    }
+    let content = [&bytes[..kept], &out[..]].concat();
     let write = || -> std::io::Result<()> {
         let mut f = super::write::SafeFile::create(path)?;
         f.file().write_all(&content)?;

@@ -1,38 +1,33 @@
 //! `fzlint config`: the settings that apply to a report (or to reports in a folder).
 
-use super::args::Format;
+use super::args::{ConfigArgs, Format, config_mode};
 use super::out::{Out, Status, report_problems};
 use anyhow::Result;
-use fzlint::resolve::{Choices, Governed, Mode, Resolver};
+use fzlint::resolve::{Choices, Governed, Resolver};
 use fzlint::rules::Rule;
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-pub fn run(
-    path: &Path,
-    format: Format,
-    (dirs, pack): (&[PathBuf], Option<&str>),
-    mode: Mode,
-    out: &mut Out,
-) -> Result<Status> {
+pub fn run(args: &ConfigArgs, out: &mut Out) -> Result<Status> {
     let mut status = Status::default();
     let choices = Choices {
-        pack: pack.map(str::to_string),
+        pack: args.rules.pack.clone(),
         ..Choices::default()
     };
-    let mut resolver = Resolver::new(dirs, mode, choices);
+    let mode = config_mode(&args.config, args.isolated);
+    let mut resolver = Resolver::new(&args.rules.rules, mode, choices);
     // For a folder, the settings of a report placed in it.
-    let file = if path.is_dir() {
-        path.join("report.txt")
+    let file = if args.path.is_dir() {
+        args.path.join("report.txt")
     } else {
-        path.to_path_buf()
+        args.path.clone()
     };
     let governed = resolver.governed(&file);
     report_problems(&mut resolver, &mut status);
     let excluded = resolver.excluded(&file);
     match governed {
-        Ok(g) => out.print(&describe(&g, &file, excluded, format == Format::Json)?),
+        Ok(g) => out.print(&describe(&g, &file, excluded, args.format == Format::Json)?),
         Err(_) => status.config += 1,
     }
     Ok(status)
@@ -43,8 +38,7 @@ fn params(r: &Rule) -> String {
     let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&r.spec.check) else {
         return String::new();
     };
-    let shown: Vec<String> = m
-        .iter()
+    m.iter()
         .filter(|(k, v)| *k != "kind" && !v.is_null())
         .map(|(k, v)| match v {
             serde_json::Value::Array(a) => format!("{k}=[{} 项]", a.len()),
@@ -52,8 +46,8 @@ fn params(r: &Rule) -> String {
             serde_json::Value::String(s) => format!("{k}={s}"),
             other => format!("{k}={other}"),
         })
-        .collect();
-    shown.join(" ")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `fzlint config`: the settings that apply to one report.
@@ -66,9 +60,8 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
         Some(_) => format!("{}（内置，{}）", vocab.name, vocab.id),
         None => format!("{}（{}）", vocab.name, vocab.id),
     };
-    let pack = pack.as_str();
     let runs: Vec<&str> = g.rules().iter().map(|r| r.spec.id.as_str()).collect();
-    let selection = &p.selection;
+    let selection = &p.effective.selection;
     let config = p.config.as_ref().map(|c| c.path.display().to_string());
     // The per-path entries that match, and the configs whose settings apply, in order
     // (the bases first).
@@ -106,8 +99,8 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
             "path": file.display().to_string(),
             "config": config,
             "extends": chain,
-            "year": p.year,
-            "expect_year": p.expect_year,
+            "year": p.effective.year,
+            "expect_year": p.effective.expect_year,
             "per_path": matched,
             "excluded": excluded,
             "pack": pack,
@@ -125,11 +118,11 @@ fn describe(g: &Governed, file: &Path, excluded: bool, json: bool) -> Result<Str
         "配置文件：{}",
         config.as_deref().unwrap_or("无（使用内置默认设置）")
     )?;
-    let year = p.year.map_or("按标题或开头一段".into(), |y| {
+    let year = p.effective.year.map_or("按标题或开头一段".into(), |y| {
         format!("{y}（配置）")
     });
     writeln!(o, "报告年度：{year}")?;
-    if let Some(y) = p.expect_year {
+    if let Some(y) = p.effective.expect_year {
         writeln!(o, "本批应报年度：{y}（配置）")?;
     }
     if chain.len() > 1 {

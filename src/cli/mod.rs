@@ -138,38 +138,13 @@ pub fn run() -> anyhow::Result<Status> {
         Command::Check(args) => Ok(check::run(args, &mut out)),
         Command::Report(args) => report::run(args, &mut out),
         Command::Serve(args) => serve::run(args, &mut out),
-        Command::Config {
-            path,
-            format,
-            rules,
-            config,
-            isolated,
-        } => config::run(
-            &path,
-            format,
-            (&rules.rules, rules.pack.as_deref()),
-            args::config_mode(&config, isolated),
-            &mut out,
-        ),
+        Command::Config(args) => config::run(&args, &mut out),
         Command::Schema { which } => schema::run(which, &mut out),
         Command::Init => Ok(init::run(&mut out)),
         Command::Completions { shell } => Ok(completions::run(shell, &mut out)),
-        Command::Outline {
-            path,
-            format,
-            year,
-            fonts,
-            pack,
-        } => outline::run(&path, format, (year, fonts), pack.as_deref(), &mut out),
-        Command::Rules { format, rules } => {
-            rules::run(format, &rules.rules, rules.pack.as_deref(), &mut out)
-        }
-        Command::Rule { id, rules } => Ok(rule::run(
-            &id,
-            &rules.rules,
-            rules.pack.as_deref(),
-            &mut out,
-        )),
+        Command::Outline(args) => outline::run(&args, &mut out),
+        Command::Rules { format, rules } => rules::run(format, &rules, &mut out),
+        Command::Rule { id, rules } => Ok(rule::run(&id, &rules, &mut out)),
         Command::TestRules { dirs } => Ok(rule::test(&dirs, &mut out)),
     }
 }

@@ -49,13 +49,9 @@ impl Status {
         self
     }
 
-    /// Whether fzlint could not do its job for some input.
-    pub fn trouble(&self) -> bool {
-        self.inputs + self.config + self.other > 0
-    }
-
     pub fn exit_code(&self) -> i32 {
-        if self.trouble() {
+        // fzlint could not do its job for some input.
+        if self.inputs + self.config + self.other > 0 {
             EXIT_TROUBLE
         } else if self.failures > 0 {
             EXIT_FINDINGS
@@ -128,11 +124,6 @@ impl FileOut {
         drop(out);
         file.commit(|| true)
     }
-
-    /// Gives up the output: the temporary file goes.
-    pub fn discard(self) {
-        drop(self);
-    }
 }
 
 /// One line on standard error.
@@ -142,7 +133,7 @@ pub fn eprint_line(s: &str) {
 
 /// Renders a rule-file or config error like a diagnostic, pointing at its line and
 /// column.
-pub fn yaml_error(e: &YamlError) -> String {
+fn yaml_error(e: &YamlError) -> String {
     use codespan_reporting::diagnostic::{Diagnostic, Label};
     use codespan_reporting::files::SimpleFile;
     use codespan_reporting::term;
@@ -179,29 +170,23 @@ pub fn yaml_error(e: &YamlError) -> String {
 /// Prints the errors in config and rule files the resolver has found since it was
 /// last asked, and counts them.
 pub fn report_problems(resolver: &mut Resolver, status: &mut Status) {
-    for e in resolver.take_problems() {
-        eprint_line(yaml_error(&e).trim_end());
-        status.config += 1;
-    }
+    count_problems(&resolver.take_problems(), status);
 }
 
-/// The built-in pack plus the rule files under `dirs`; errors are printed and counted.
-/// None when the rules cannot be used at all.
-pub fn load_rules(dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
-    load_pack(None, dirs, status)
-}
-
-/// The pack named (the default pack when None) with the rule files under `dirs`; its
-/// errors are printed.
-pub fn load_pack(pack: Option<&str>, dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
-    let built = RuleSet::with_pack(pack, dirs);
-    let errors = match &built {
-        Ok((_, errors)) | Err(errors) => errors,
-    };
+/// Prints errors in config and rule files, and counts them.
+fn count_problems(errors: &[YamlError], status: &mut Status) {
     for e in errors {
         eprint_line(yaml_error(e).trim_end());
         status.config += 1;
     }
+}
+
+/// The pack named (the default pack when None) with the rule files under `dirs`; its
+/// errors are printed and counted. None when the rules cannot be used at all.
+pub fn load_pack(pack: Option<&str>, dirs: &[PathBuf], status: &mut Status) -> Option<RuleSet> {
+    let built = RuleSet::with_pack(pack, dirs);
+    let (Ok((_, errors)) | Err(errors)) = &built;
+    count_problems(errors, status);
     built.ok().map(|(set, _)| set)
 }
 

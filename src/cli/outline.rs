@@ -1,22 +1,14 @@
 //! `fzlint outline`: the structure fzlint understood in one report.
 
-use super::args::Format;
+use super::args::{Format, OutlineArgs};
 use super::out::{Out, Status};
 use anyhow::Result;
 use fzlint::analyse::{Settings, analyse};
 use fzlint::input::{self, MAX_FILE_BYTES};
 use fzlint::render::{self, outline};
-use std::path::Path;
 
-/// `(year, fonts)`: the year to read the report on when its title names none, and
-/// whether to list each paragraph's font and size; `pack`: the pack asked for.
-pub fn run(
-    path: &Path,
-    format: Format,
-    (year, fonts): (Option<i32>, bool),
-    pack: Option<&str>,
-    out: &mut Out,
-) -> Result<Status> {
+pub fn run(args: &OutlineArgs, out: &mut Out) -> Result<Status> {
+    let path = &args.path;
     let mut status = Status::default();
     let src = match input::read(path, MAX_FILE_BYTES) {
         Ok(s) => s,
@@ -30,16 +22,13 @@ pub fn run(
         &[],
         fzlint::resolve::Mode::Isolated,
         fzlint::resolve::Choices {
-            pack: pack.map(str::to_string),
+            pack: args.pack.clone(),
             by_title: true,
             ..Default::default()
         },
     );
     let governed = resolver.governed(path);
-    for e in resolver.take_problems() {
-        super::out::eprint_line(super::out::yaml_error(&e).trim_end());
-        status.config += 1;
-    }
+    super::out::report_problems(&mut resolver, &mut status);
     let Ok(governed) = governed else {
         return Ok(status);
     };
@@ -49,16 +38,16 @@ pub fn run(
         &src,
         &set.vocab,
         &Settings {
-            reported_year: year,
+            reported_year: args.year,
             ..Settings::default()
         },
     );
     let mut o = outline::outline(&src, &a, &set.vocab);
     o.rule_pack = set.vocab.version.clone();
-    if fonts {
+    if args.fonts {
         o.fonts = Some(render::fonts::fonts(&src));
     }
-    match format {
+    match args.format {
         Format::Json => out.print(&format!("{}\n", serde_json::to_string_pretty(&o)?)),
         _ => {
             let mut text = outline::human(&o, &a);

@@ -31,26 +31,16 @@ pub struct LintPlan<'a> {
     pub whole: bool,
 }
 
-/// A file read and linted with what governs it, or why it was not.
-pub type Linted<'j> = Result<(&'j Job, Outcome), NotLinted>;
-
-/// Why a file was not linted.
-#[derive(Debug, thiserror::Error)]
-pub enum NotLinted {
-    #[error(transparent)]
-    Input(#[from] InputError),
-    #[error(transparent)]
-    Settings(#[from] ResolveError),
-}
+/// A file read and linted with what governs it, or why it was not (unreadable, or
+/// left without settings).
+pub type Linted<'j> = anyhow::Result<(&'j Job, Outcome)>;
 
 /// What a lint thread hands on for one file. (One per file, moved twice: its size does
 /// not matter.)
 #[allow(clippy::large_enum_variant)]
 pub enum Outcome {
-    /// The file and its findings (and its analysis, when the plan wants it), for the
-    /// writing thread to work on.
     /// The file, its findings, its analysis if asked for, and what governed it (the pack
-    /// its title names, when none was named).
+    /// its title names, when none was named), for the writing thread to work on.
     Whole(Source, Vec<Diagnostic>, Option<Analysis>, Governed),
     /// The file's output, rendered on the lint thread, and the rule and severity of
     /// each finding, for the counts. The file and the rest of the findings are freed

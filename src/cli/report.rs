@@ -1,6 +1,6 @@
 //! `fzlint report`: every report linted, then one overview of the batch (HTML or CSV).
 
-use super::args::{OverviewFormat, ReportArgs, config_mode};
+use super::args::{OverviewFormat, ReportArgs};
 use super::out::{Out, Status, eprint_line, write_atomically};
 use super::pipeline::{LintPlan, Outcome, lint_files};
 use super::walk::files_to_lint;
@@ -14,11 +14,11 @@ use fzlint::render::overview::copies;
 use fzlint::render::overview::notice;
 use fzlint::render::overview::roster::{self, Roster, RosterError};
 use fzlint::render::{FileReport, json, outline};
-use fzlint::resolve::{Choices, Configured, Resolver};
+use fzlint::resolve::{Configured, Resolver};
 use fzlint::rules::RuleSet;
 use fzlint::rules::spec::Check;
 use fzlint::text::source::Source;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A report's part in the copy finding, kept while the batch is linted: the settings
@@ -73,19 +73,7 @@ const OVERVIEW_WINDOW: usize = 200;
 
 pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
     let mut status = Status::default();
-    let mut resolver = Resolver::new(
-        &args.rules.rules,
-        config_mode(&args.run.config, args.run.isolated),
-        Choices {
-            preview: args.run.preview,
-            year: args.run.year,
-            expect_year: args.run.expect_year,
-            max_findings: args.run.max_findings_per_rule,
-            pack: args.rules.pack.clone(),
-            by_title: true,
-            ..Choices::default()
-        },
-    );
+    let mut resolver = args.run.resolver(&args.rules, &[], &[]);
     let Some(files) = files_to_lint(&args.paths, &mut resolver, &mut status) else {
         return Ok(status);
     };
@@ -213,7 +201,7 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 late: overview::published_late(governed.set(), &diags),
                 findings: findings(&src, &diags, version, governed.set()),
                 error: None,
-                verdict_rules: governed.configured.verdict,
+                verdict_rules: governed.configured.effective.verdict,
                 closing: overview::roster::closing_lines(src.original()),
                 notice: None,
                 fingerprint: Some(print),
@@ -239,17 +227,12 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
         },
         None => Vec::new(),
     };
-    let format = args.format.unwrap_or(
-        match args
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-        {
-            Some(e) if e.eq_ignore_ascii_case("csv") => OverviewFormat::Csv,
-            _ => OverviewFormat::Html,
-        },
-    );
+    let csv = |p: &PathBuf| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let format = match args.format {
+        Some(format) => format,
+        None if args.output.as_ref().is_some_and(csv) => OverviewFormat::Csv,
+        None => OverviewFormat::Html,
+    };
     // The batch's copy threshold: the command line's, else the copied-text rule's.
     let copy_threshold = args
         .copy_threshold
@@ -259,8 +242,8 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
                 .iter()
                 .flatten()
                 .find_map(|j| copies::threshold(&j.configured.set.rules[j.rule]))
-        });
-    let copy_threshold = copy_threshold.unwrap_or(copies::DEFAULT_THRESHOLD);
+        })
+        .unwrap_or(copies::DEFAULT_THRESHOLD);
     add_copy_findings(&mut entries, &judges, copy_threshold);
     add_repeat_findings(&mut entries, &judges, &last_year, copy_threshold);
     if let Some(dir) = &args.notices {
@@ -293,20 +276,17 @@ pub fn run(args: ReportArgs, stdout: &mut Out) -> Result<Status> {
             &mut status,
         );
     }
-    let batch = overview::Batch {
+    let mut batch = overview::Batch {
         generated: now_local(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         pack_version,
         roster,
         copy_threshold,
         rule_names,
-        shared: Default::default(),
         pack: own_pack,
+        ..Default::default()
     };
-    let batch = overview::Batch {
-        shared: shared_passages(&batch.copies(&entries), &entries, &asides, &plan),
-        ..batch
-    };
+    batch.shared = shared_passages(&batch.copies(&entries), &entries, &asides, &plan);
     let text = match format {
         OverviewFormat::Html => overview::html(&entries, &batch),
         OverviewFormat::Csv => overview::csv_for(&entries, &batch),
@@ -666,19 +646,12 @@ fn href(base: &Path, target: &Path) -> String {
     } else {
         parts.join("/")
     };
-    let mut out = String::with_capacity(rel.len());
-    for c in rel.chars() {
-        match c {
-            '%' | '#' | '?' | ' ' | '"' | '\'' | '<' | '>' => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    rel.chars()
+        .map(|c| match c {
+            '%' | '#' | '?' | ' ' | '"' | '\'' | '<' | '>' => format!("%{:02X}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Reads and checks the roster; an error names the file (and the line).

@@ -1,6 +1,7 @@
 //! `fzlint rule ID`: one rule explained, its examples run.
 
-use super::out::{Out, Status, eprint_line, load_pack, load_rules};
+use super::args::RuleArgs;
+use super::out::{Out, Status, eprint_line, load_pack};
 use fzlint::render::FileReport;
 use fzlint::render::human;
 use fzlint::render::overview::copies;
@@ -8,7 +9,8 @@ use fzlint::render::rules::explain;
 use fzlint::rules::{Rule, examples};
 use std::path::PathBuf;
 
-pub fn run(id: &str, dirs: &[PathBuf], pack: Option<&str>, out: &mut Out) -> Status {
+pub fn run(id: &str, rules: &RuleArgs, out: &mut Out) -> Status {
+    let (dirs, pack) = (&rules.rules, rules.pack.as_deref());
     let mut status = Status::default();
     let Some(mut set) = load_pack(pack, dirs, &mut status) else {
         return status;
@@ -47,7 +49,7 @@ pub fn run(id: &str, dirs: &[PathBuf], pack: Option<&str>, out: &mut Out) -> Sta
 /// when any example does not behave.
 pub fn test(dirs: &[PathBuf], out: &mut Out) -> Status {
     let mut status = Status::default();
-    let Some(set) = load_rules(dirs, &mut status) else {
+    let Some(set) = load_pack(None, dirs, &mut status) else {
         return status;
     };
     let tested = |r: &&Rule| {
@@ -85,7 +87,7 @@ pub fn test(dirs: &[PathBuf], out: &mut Out) -> Status {
                     rule.overridden_by.as_deref().unwrap_or_default()
                 );
             }
-            text += &indent_block(&found(run));
+            text.extend(found(run).lines().map(|l| format!("  {l}\n")));
         }
     }
     if passed + failed == 0 {
@@ -109,13 +111,6 @@ fn found(run: &examples::Run) -> String {
     if run.diagnostics.is_empty() {
         return "实际：没有报告\n".to_string();
     }
-    let report = FileReport {
-        src: &run.src,
-        diagnostics: &run.diagnostics,
-    };
+    let report = FileReport::new(&run.src, &run.diagnostics);
     format!("实际：\n{}", human::render(&report, false))
-}
-
-fn indent_block(s: &str) -> String {
-    s.lines().map(|l| format!("  {l}\n")).collect()
 }

@@ -1,14 +1,13 @@
 //! `fzlint rules`: the rules, one line each (or as JSON).
 
-use super::args::Format;
+use super::args::{Format, RuleArgs};
 use super::out::{Out, Status, load_pack};
 use anyhow::Result;
 use fzlint::render::rules::{items, listing};
-use std::path::PathBuf;
 
-pub fn run(format: Format, dirs: &[PathBuf], pack: Option<&str>, out: &mut Out) -> Result<Status> {
+pub fn run(format: Format, rules: &RuleArgs, out: &mut Out) -> Result<Status> {
     let mut status = Status::default();
-    let Some(set) = load_pack(pack, dirs, &mut status) else {
+    let Some(set) = load_pack(rules.pack.as_deref(), &rules.rules, &mut status) else {
         return Ok(status);
     };
     match format {

@@ -115,6 +115,5 @@ fn is_report(p: &Path) -> bool {
 /// Files `--fix` may rewrite: plain text and Markdown.
 pub fn is_text_report(p: &Path) -> bool {
     p.extension()
-        .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }

@@ -9,14 +9,10 @@ use std::fs::{File, Metadata};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Why a target is refused, in Chinese (the caller names the file).
-fn refused(why: &str) -> io::Error {
-    io::Error::other(why.to_string())
-}
-
 /// The target as it is now: None if there is none. Refuses what fzlint must not write
 /// through or over: a symbolic link, anything but a plain file, a read-only file, a
-/// file with other hard links.
+/// file with other hard links (the error says why, in Chinese; the caller names the
+/// file).
 fn target(path: &Path) -> io::Result<Option<Metadata>> {
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
@@ -24,19 +20,23 @@ fn target(path: &Path) -> io::Result<Option<Metadata>> {
         Err(e) => return Err(e),
     };
     if meta.file_type().is_symlink() {
-        return Err(refused("是符号链接，未写入（请写到它指向的文件本身）"));
+        return Err(io::Error::other(
+            "是符号链接，未写入（请写到它指向的文件本身）",
+        ));
     }
     if !meta.is_file() {
-        return Err(refused("不是普通文件，未写入"));
+        return Err(io::Error::other("不是普通文件，未写入"));
     }
     if meta.permissions().readonly() {
-        return Err(refused("是只读文件，未写入"));
+        return Err(io::Error::other("是只读文件，未写入"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
-            return Err(refused("还有其他硬链接，未写入（替换它会断开这些链接）"));
+            return Err(io::Error::other(
+                "还有其他硬链接，未写入（替换它会断开这些链接）",
+            ));
         }
     }
     Ok(Some(meta))
@@ -142,7 +142,7 @@ impl SafeFile {
             _ => false,
         };
         if !kept {
-            return Err(refused("文件在检查后被修改过，未写入"));
+            return Err(io::Error::other("文件在检查后被修改过，未写入"));
         }
         self.tmp.persist(&self.path).map_err(|e| e.error)?;
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -10,15 +10,10 @@ fn the_starter_verdict_and_roster_parse_once_uncommented() {
         .collect();
     let c = Config::parse(Path::new("c.yaml"), &on.join("\n")).unwrap();
     let v = c.file.verdict;
+    let (pass, back) = (Some(Verdict::Pass), Some(Verdict::Return));
     assert_eq!(
         [v.error, v.missing, v.warning, v.late],
-        [
-            Verdict::Return,
-            Verdict::Return,
-            Verdict::Pass,
-            Verdict::Pass
-        ]
-        .map(Some)
+        [back, back, pass, pass]
     );
     assert_eq!(c.file.roster.as_deref(), Some("应报送单位.csv"));
 }

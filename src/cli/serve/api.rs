@@ -6,18 +6,12 @@ use super::http::{MAX_REPLY, Reply, query_param};
 use crate::cli::out::{Status, report_problems};
 use fzlint::input;
 use fzlint::render::rules::explain;
-use fzlint::render::{FileReport, json, outline};
+use fzlint::render::{FileReport, json, outline, overview};
 use fzlint::resolve::{Governed, ResolveError};
-use fzlint::rules::spec::Check;
 use fzlint::text::Format;
 use fzlint::text::source::Source;
 use serde_json::{Value, json};
 use std::path::Path;
-
-/// The name given with `?name=`.
-fn upload_name(query: &str) -> Option<String> {
-    query_param(query, "name")
-}
 
 /// The name an upload is checked under: its last path component only.
 fn base_name(name: &str) -> Option<String> {
@@ -27,20 +21,18 @@ fn base_name(name: &str) -> Option<String> {
 
 /// `POST /api/check` once the body is read: the findings of the upload.
 pub fn check(state: &State, content_type: Option<&str>, query: &str, body: Vec<u8>) -> Reply {
-    let (name, body) = match super::upload::file(content_type, upload_name(query), body) {
+    let (name, body) = match super::upload::file(content_type, query_param(query, "name"), body) {
         Ok(f) => f,
         Err((status, message)) => return Reply::error(status, &message),
     };
     let Some(name) = base_name(&name) else {
         return Reply::error(400, "文件名无效：请求地址应为 /api/check?name=报告.txt");
     };
-    let answer = match lint(state, &name, &body) {
-        Ok(v) => Reply::json_capped(200, &v),
-        Err((status, message)) => {
-            Reply::json_capped(status, &json!({ "path": name, "error": message }))
-        }
+    let (status, answer) = match lint(state, &name, &body) {
+        Ok(v) => (200, v),
+        Err((status, message)) => (status, json!({ "path": name, "error": message })),
     };
-    answer.unwrap_or_else(|| {
+    Reply::json_capped(status, &answer).unwrap_or_else(|| {
         let message = format!(
             "检查结果超过 {} MB 上限，未返回；请在命令行用 fzlint check 检查这份报告",
             MAX_REPLY / (1024 * 1024)
@@ -78,11 +70,7 @@ fn lint(state: &State, name: &str, bytes: &[u8]) -> Result<Value, (u16, String)>
         .zip(&diags)
         .map(|(j, d)| {
             let mut v = serde_json::to_value(j).unwrap_or(Value::Null);
-            let part = set.get(&d.rule).and_then(|r| match &r.spec.check {
-                Check::PartMissing { part, .. } => Some(*part),
-                _ => None,
-            });
-            if let (Some(part), Some(m)) = (part, v.as_object_mut()) {
+            if let (Some(part), Some(m)) = (overview::missing_part(set, d), v.as_object_mut()) {
                 m.insert("scope".into(), json!("document"));
                 m.insert("part".into(), json!(part));
             }
@@ -169,7 +157,7 @@ mod tests {
 
     #[test]
     fn uploads_keep_only_their_file_name() {
-        let name = |q: &str| upload_name(q).as_deref().and_then(base_name);
+        let name = |q: &str| query_param(q, "name").as_deref().and_then(base_name);
         assert_eq!(name("name=../../etc/x.txt").as_deref(), Some("x.txt"));
         assert_eq!(name("name=C:%5Cdocs%5Ca.docx").as_deref(), Some("a.docx"));
         assert_eq!(name("name=.."), None);

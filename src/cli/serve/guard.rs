@@ -30,14 +30,11 @@ pub fn host_ok(host: &str, bound: SocketAddr, allowed: &[String]) -> bool {
     {
         return true;
     }
-    match name
+    let ip = name
         .trim_start_matches('[')
         .trim_end_matches(']')
-        .parse::<IpAddr>()
-    {
-        Ok(ip) => ip.is_loopback() || ip == bound.ip() || bound.ip().is_unspecified(),
-        Err(_) => false,
-    }
+        .parse::<IpAddr>();
+    ip.is_ok_and(|ip| ip.is_loopback() || ip == bound.ip() || bound.ip().is_unspecified())
 }
 
 /// A Host header's name and port (None: no port given).
@@ -158,59 +155,44 @@ mod tests {
         ] {
             assert!(!ok(h), "{h}");
         }
-        // Port 80: browsers send no port.
-        let eighty: SocketAddr = "127.0.0.1:80".parse().unwrap();
-        assert!(host_ok("127.0.0.1", eighty, &[]));
-        assert!(host_ok("localhost", eighty, &[]));
-        assert!(host_ok("127.0.0.1:80", eighty, &[]));
-        assert!(!host_ok("127.0.0.1:8080", eighty, &[]));
-        // All addresses: any address of the machine, names only when allowed.
-        let all: SocketAddr = "0.0.0.0:8080".parse().unwrap();
-        assert!(host_ok("192.168.1.9:8080", all, &[]));
-        assert!(!host_ok("office-pc:8080", all, &[]));
-        assert!(host_ok("office-pc:8080", all, &["office-pc".into()]));
-        let lan: SocketAddr = "192.168.1.9:8080".parse().unwrap();
-        assert!(host_ok("192.168.1.9:8080", lan, &[]));
-        assert!(!host_ok("192.168.1.10:8080", lan, &[]));
+        let office = ["office-pc".to_string()];
+        for (bound, host, allowed, ok) in [
+            // Port 80: browsers send no port.
+            ("127.0.0.1:80", "127.0.0.1", &[][..], true),
+            ("127.0.0.1:80", "localhost", &[], true),
+            ("127.0.0.1:80", "127.0.0.1:80", &[], true),
+            ("127.0.0.1:80", "127.0.0.1:8080", &[], false),
+            // All addresses: any address of the machine, names only when allowed.
+            ("0.0.0.0:8080", "192.168.1.9:8080", &[], true),
+            ("0.0.0.0:8080", "office-pc:8080", &[], false),
+            ("0.0.0.0:8080", "office-pc:8080", &office, true),
+            ("192.168.1.9:8080", "192.168.1.9:8080", &[], true),
+            ("192.168.1.9:8080", "192.168.1.10:8080", &[], false),
+        ] {
+            let bound: SocketAddr = bound.parse().unwrap();
+            assert_eq!(host_ok(host, bound, allowed), ok, "{host} on {bound}");
+        }
     }
 
     #[test]
     fn posts_must_come_from_the_page() {
-        let headers = |pairs: &[(&'static str, &str)]| {
-            let mut h = HeaderMap::new();
-            for (k, v) in pairs {
-                h.insert(*k, v.parse().unwrap());
-            }
-            h
-        };
+        let intranet = ["http://intranet:9000/".to_string()];
         let host = "127.0.0.1:8080";
-        assert!(origin_ok(&headers(&[]), host, &[]));
-        assert!(origin_ok(
-            &headers(&[("origin", "http://127.0.0.1:8080")]),
-            host,
-            &[]
-        ));
-        assert!(!origin_ok(
-            &headers(&[("origin", "http://evil.example")]),
-            host,
-            &[]
-        ));
-        assert!(!origin_ok(&headers(&[("origin", "null")]), host, &[]));
-        assert!(!origin_ok(
-            &headers(&[("origin", "http://localhost:8080")]),
-            host,
-            &[]
-        ));
-        assert!(origin_ok(
-            &headers(&[("origin", "http://intranet:9000")]),
-            host,
-            &["http://intranet:9000/".into()]
-        ));
-        assert!(!origin_ok(
-            &headers(&[("sec-fetch-site", "cross-site")]),
-            host,
-            &[]
-        ));
+        for (header, allowed, ok) in [
+            (None, &[][..], true),
+            (Some(("origin", "http://127.0.0.1:8080")), &[], true),
+            (Some(("origin", "http://evil.example")), &[], false),
+            (Some(("origin", "null")), &[], false),
+            (Some(("origin", "http://localhost:8080")), &[], false),
+            (Some(("origin", "http://intranet:9000")), &intranet, true),
+            (Some(("sec-fetch-site", "cross-site")), &[], false),
+        ] {
+            let mut headers = HeaderMap::new();
+            if let Some((name, value)) = header {
+                headers.insert(name, value.parse().unwrap());
+            }
+            assert_eq!(origin_ok(&headers, host, allowed), ok, "{header:?}");
+        }
     }
 
     #[test]

@@ -40,12 +40,9 @@ pub async fn first<S: AsyncRead + Unpin>(
 
 /// Where the head ends (after its blank line).
 fn head_end(buf: &[u8]) -> Option<usize> {
-    let at = memchr::memmem::find(buf, b"\n\r\n")
-        .map(|i| i + 3)
-        .into_iter()
-        .chain(memchr::memmem::find(buf, b"\n\n").map(|i| i + 2))
-        .min()?;
-    Some(at)
+    let crlf = memchr::memmem::find(buf, b"\n\r\n").map(|i| i + 3);
+    let lf = memchr::memmem::find(buf, b"\n\n").map(|i| i + 2);
+    crlf.into_iter().chain(lf).min()
 }
 
 /// The buffer without a Content-Length line whose value is all digits and too large for

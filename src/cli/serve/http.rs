@@ -99,25 +99,17 @@ pub fn query_param(query: &str, key: &str) -> Option<String> {
 }
 
 pub fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
+    let mut bytes = s.bytes();
+    let mut out = Vec::with_capacity(s.len());
+    while let Some(b) = bytes.next() {
+        out.push(match b {
             b'%' => {
-                let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
+                let hex = [bytes.next()?, bytes.next()?];
+                u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?
             }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
+            b'+' => b' ',
+            c => c,
+        });
     }
     String::from_utf8(out).ok()
 }
@@ -167,11 +159,6 @@ pub async fn read_body(body: Incoming, deadline: Duration) -> Result<Bytes, Repl
 /// rather than a broken connection; longer ones are answered at once.
 const DRAIN_CAP: u128 = 64 * 1024 * 1024;
 
-/// The declared length, when there is one.
-fn declared(headers: &HeaderMap) -> Option<u128> {
-    header_value(headers, CONTENT_LENGTH.as_str()).map(|v| v.trim().parse().unwrap_or(u128::MAX))
-}
-
 /// For a declared length over the limit: the 413, given once the body is drained (up
 /// to [`DRAIN_CAP`], within `deadline`). None: the declared length is within the limit.
 pub async fn refuse_declared(
@@ -179,7 +166,9 @@ pub async fn refuse_declared(
     body: &mut Incoming,
     deadline: Duration,
 ) -> Option<Reply> {
-    let n = declared(headers).filter(|&n| n > MAX_BODY as u128)?;
+    let declared = header_value(headers, CONTENT_LENGTH.as_str());
+    let declared = declared.map(|v| v.trim().parse().unwrap_or(u128::MAX));
+    let n = declared.filter(|&n| n > MAX_BODY as u128)?;
     if n <= DRAIN_CAP {
         let drain = async { while let Some(Ok(_)) = body.frame().await {} };
         let _ = tokio::time::timeout(deadline, drain).await;

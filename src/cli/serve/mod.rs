@@ -13,7 +13,7 @@ mod server;
 mod upload;
 
 use super::args::{ServeArgs, config_mode};
-use super::out::{Out, Status, eprint_line, load_rules, report_problems};
+use super::out::{Out, Status, eprint_line, load_pack, report_problems};
 use fzlint::resolve::{Choices, ResolveError, Resolver};
 use fzlint::rules::RuleSet;
 use http::percent_encode;
@@ -48,7 +48,7 @@ struct State {
 
 pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
     let mut status = Status::default();
-    let Some(base) = load_rules(&args.rules.rules, &mut status) else {
+    let Some(base) = load_pack(None, &args.rules.rules, &mut status) else {
         return Ok(status);
     };
     let dir = std::env::current_dir().unwrap_or_default();
@@ -94,16 +94,21 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
             "警告：在 {bound} 上监听且没有访问口令（--insecure-no-token）：能连到这台电脑的任何人都能使用检查页。只在可信的网络中这样做"
         ));
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let workers = usize::from(args.workers);
+    let started = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
-        .max_blocking_threads(usize::from(args.workers))
+        .max_blocking_threads(workers)
         .enable_all()
         .build()
-    {
-        Ok(r) => r,
+        .and_then(|runtime| {
+            listener.set_nonblocking(true)?;
+            let listener = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
+            Ok((runtime, listener?))
+        });
+    let (runtime, listener) = match started {
+        Ok(started) => started,
         Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
     };
-    let workers = usize::from(args.workers);
     let state = Arc::new(State {
         resolver: Mutex::new(resolver),
         base,
@@ -118,13 +123,6 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
         workers: Semaphore::new(workers),
         failures: guard::Failures::default(),
     });
-    let listener = match listener
-        .set_nonblocking(true)
-        .and_then(|()| runtime.block_on(async { tokio::net::TcpListener::from_std(listener) }))
-    {
-        Ok(l) => l,
-        Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
-    };
     let url = page_url(bound, args.token.as_deref());
     out.print(&format!("{url}\n"));
     out.print(if super::double_clicked() {

@@ -112,47 +112,24 @@ mod tests {
     #[test]
     fn each_kind_of_upload_gives_its_file() {
         let form = b"--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\docs\\\\\xe6\x8a\xa5\xe5\x91\x8a.docx\"\r\nContent-Type: application/octet-stream\r\n\r\nPK\x03\x04 bytes\r\n--XyZ--\r\n";
-        let (name, bytes) = file(
-            Some("multipart/form-data; boundary=XyZ"),
-            None,
-            form.to_vec(),
-        )
-        .unwrap();
-        assert_eq!(
-            (name.as_str(), bytes.as_slice()),
-            ("报告.docx", &b"PK\x03\x04 bytes"[..])
-        );
-        let (name, bytes) = file(
-            Some("application/json; charset=utf-8"),
-            None,
-            br##"{"name": "a.md", "text": "# t"}"##.to_vec(),
-        )
-        .unwrap();
-        assert_eq!((name.as_str(), bytes.as_slice()), ("a.md", &b"# t"[..]));
-        let (name, _) = file(Some("text/plain"), None, b"x".to_vec()).unwrap();
-        assert_eq!(name, "报告.txt");
-        let (name, _) = file(None, Some("r.docx".into()), b"x".to_vec()).unwrap();
-        assert_eq!(name, "r.docx");
-        assert_eq!(
-            file(Some("image/png"), None, b"x".to_vec()).unwrap_err().0,
-            415
-        );
-        assert_eq!(file(None, None, b"x".to_vec()).unwrap_err().0, 415);
-        assert_eq!(
-            file(
-                Some("multipart/form-data; boundary=Q"),
-                None,
-                b"junk".to_vec()
-            )
-            .unwrap_err()
-            .0,
-            400
-        );
-        assert_eq!(
-            file(Some("application/json"), None, b"{".to_vec())
-                .unwrap_err()
-                .0,
-            400
-        );
+        let json = br##"{"name": "a.md", "text": "# t"}"##;
+        let docx = &b"PK\x03\x04 bytes"[..];
+        let form_kind = Some("multipart/form-data; boundary=XyZ");
+        let json_kind = Some("application/json; charset=utf-8");
+        let no_form = Some("multipart/form-data; boundary=Q");
+        for (kind, query, body, want) in [
+            (form_kind, None, &form[..], Ok(("报告.docx", docx))),
+            (json_kind, None, json, Ok(("a.md", b"# t"))),
+            (Some("text/plain"), None, b"x", Ok(("报告.txt", b"x"))),
+            (None, Some("r.docx"), b"x", Ok(("r.docx", b"x"))),
+            (Some("image/png"), None, b"x", Err(415)),
+            (None, None, b"x", Err(415)),
+            (no_form, None, b"junk", Err(400)),
+            (Some("application/json"), None, b"{", Err(400)),
+        ] {
+            let got = file(kind, query.map(String::from), body.to_vec());
+            let got = got.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()));
+            assert_eq!(got.map_err(|e| e.0), want, "{kind:?}");
+        }
     }
 }
