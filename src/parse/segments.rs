@@ -29,15 +29,8 @@ pub(super) struct Seg {
 /// blank).
 pub(super) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
-    let start = s
-        .char_indices()
-        .find(|&(_, c)| !is_blank(c))
-        .map_or(s.len(), |(i, _)| i);
-    let end = s[start..]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_blank(c))
-        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let start = s.len() - s.trim_start_matches(is_blank).len();
+    let end = start + s[start..].trim_end_matches(is_blank).len();
     span.start + start..span.start + end
 }
 
@@ -116,16 +109,8 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             push_seg(&mut out, text, cut_out, line, cut.start == 0, true);
             pos = cut.end;
         }
-        if pos < s.len() {
-            push_seg(
-                &mut out,
-                text,
-                span.start + pos..span.end,
-                line,
-                pos == 0,
-                false,
-            );
-        }
+        let rest = span.start + pos..span.end;
+        push_seg(&mut out, text, rest, line, pos == 0, false);
     }
     md_levels(&mut out, &md_depths);
     out
