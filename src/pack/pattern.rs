@@ -27,7 +27,8 @@ pub enum Compile {
 }
 
 /// A regular expression as a YAML file gives it: normalised, its syntax checked.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct Pattern {
     src: String,
 }
@@ -85,12 +86,6 @@ impl fmt::Debug for Pattern {
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Pattern::new(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-impl serde::Serialize for Pattern {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.src)
     }
 }
 
