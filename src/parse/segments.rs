@@ -29,8 +29,15 @@ pub(super) struct Seg {
 /// blank).
 pub(super) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
-    let start = s.len() - s.trim_start_matches(is_blank).len();
-    let end = start + s[start..].trim_end_matches(is_blank).len();
+    let start = s
+        .char_indices()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(s.len(), |(i, _)| i);
+    let end = s[start..]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
     span.start + start..span.start + end
 }
 
