@@ -179,11 +179,10 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
     let (title, terminator, body) = match rest.find(FULL_STOPS) {
         Some(p) => {
             let term_len = rest[p..].chars().next().map_or(0, char::len_utf8);
-            let body = trim_span(text, t0 + p + term_len..span.end);
             (
                 trim_span(text, t0..t0 + p),
                 Some(t0 + p..t0 + p + term_len),
-                body,
+                trim_span(text, t0 + p + term_len..span.end),
             )
         }
         None => (trim_span(text, t0..span.end), None, span.end..span.end),

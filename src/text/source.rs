@@ -333,8 +333,7 @@ impl Source {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
-        let col = self.chars_between(start, offset);
+        let col = self.chars_between(self.line_starts[line], offset);
         (line + 1, col + 1)
     }
 
@@ -343,8 +342,7 @@ impl Source {
     pub fn place(&self, offset: usize) -> Option<Place<'_>> {
         let offset = self.clamp(offset);
         let loc = self.block_of(self.line_index(offset))?;
-        let start = self.line_starts[loc.first_line];
-        let column = self.chars_between(start, offset) + 1;
+        let column = self.chars_between(self.line_starts[loc.first_line], offset) + 1;
         Some(Place {
             paragraph: loc.paragraph,
             column,

@@ -238,8 +238,7 @@ fn split_cells(s: &str, base: usize, mark: char) -> Vec<Span> {
     let mut from = 0;
     for part in s.split(mark) {
         let start = from + (part.len() - part.trim_start_matches([' ', '\t']).len());
-        let end = from + part.trim_end_matches([' ', '\t']).len();
-        let end = end.max(start);
+        let end = (from + part.trim_end_matches([' ', '\t']).len()).max(start);
         out.push(base + start..base + end);
         from += part.len() + mark.len_utf8();
     }
