@@ -204,20 +204,15 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, settings: &Settings) -> Fa
             f.title_year_bare = f.title_year.is_some();
         }
     }
-    for key in &vocab.published_keys {
-        if let Some(d) = r
-            .meta
-            .iter()
-            .find(|m| &m.key == key)
-            .and_then(|m| m.date.clone())
-        {
-            f.published = Some((d, DateSource::Metadata));
-            break;
-        }
-    }
-    if f.published.is_none() {
-        f.published = page_date(src, r).map(|d| (d, DateSource::Metadata));
-    }
+    // The publication date: the page's metadata under its most trusted key, else an HTML
+    // page's own metadata, else the signature's date.
+    f.published = vocab
+        .published_keys
+        .iter()
+        .find_map(|key| r.meta.iter().find(|m| &m.key == key)?.date.clone())
+        .or_else(|| page_date(src, r))
+        .map(|d| (d, DateSource::Metadata))
+        .or_else(|| r.signature_date.clone().map(|d| (d, DateSource::Signature)));
     f.reported_year = if let Some((y, s)) = &f.title_year {
         Some((*y, Some(s.clone()), YearSource::Title))
     } else if let Some(y) = settings.reported_year {
@@ -225,9 +220,6 @@ pub fn facts(src: &Source, r: &Report, vocab: &Vocab, settings: &Settings) -> Fa
     } else {
         preamble_year(src, r).map(|(y, s)| (y, Some(s), YearSource::Preamble))
     };
-    if f.published.is_none() {
-        f.published = r.signature_date.clone().map(|d| (d, DateSource::Signature));
-    }
     f
 }
 
@@ -239,15 +231,11 @@ fn bare_year(src: &Source, span: &Span) -> Option<(i32, Span)> {
     let mut i = 0;
     while i + 4 <= b.len() {
         let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if run == 0 {
-            i += 1;
-            continue;
-        }
-        if run == 4 && (b[i] == b'1' && b[i + 1] == b'9' || b[i] == b'2' && b[i + 1] == b'0') {
+        if run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) {
             let year: i32 = s[i..i + 4].parse().ok()?;
             return Some((year, span.start + i..span.start + i + 4));
         }
-        i += run;
+        i += run.max(1);
     }
     None
 }
@@ -511,7 +499,7 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         })
         .collect();
     let top = r.headings.iter().map(|h| h.level).min().unwrap_or(1);
-    let hit = |h: &crate::parse::tree::Heading, p: Part, by_position: bool| PartHit {
+    let hit = |h: &Heading, p: Part, by_position: bool| PartHit {
         part: p,
         block: h.block,
         span: h.marker.start..h.title.end,
@@ -530,9 +518,7 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         let allowed = |p: Part| inherited.is_empty() || nests(p) || inherited.contains(&p);
         let mine: Vec<Part> = matched[i].iter().copied().filter(|&p| allowed(p)).collect();
         parts.own[i] = mine.first().copied();
-        for &p in &mine {
-            parts.hits.push(hit(h, p, false));
-        }
+        parts.hits.extend(mine.iter().map(|&p| hit(h, p, false)));
         let mut here = inherited;
         here.extend(mine);
         // Top-level headings before the shortcomings and plan: measures by position.
@@ -546,9 +532,8 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
             parts.hits.push(hit(h, p, true));
             here.push(p);
         }
-        if h.level == top && parts.own[i].and_then(def).is_some_and(|d| d.ends_position) {
-            past_measures = true;
-        }
+        past_measures |=
+            h.level == top && parts.own[i].and_then(def).is_some_and(|d| d.ends_position);
         found_at[i] = here;
     }
     for i in 0..n {
@@ -571,11 +556,8 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         let open = opening(src, &block.span);
         let open_text = src.slice(&open);
         let enclosing = parts.part_of_block(r, b);
-        for d in &vocab.parts {
+        for d in vocab.parts.iter().filter(|d| enclosing != Some(d.part)) {
             let p = d.part;
-            if enclosing == Some(p) {
-                continue;
-            }
             let Some(whole) = opening_match(d, open_text, facts.year(), closing) else {
                 continue;
             };
@@ -599,16 +581,11 @@ pub fn classify(src: &Source, r: &Report, vocab: &Vocab, facts: &Facts) -> Parts
         }
         // Blocks holding (or just after) an unheaded mention of the `within` part.
         let mut near = vec![false; r.blocks.len() + 1];
-        for &(up, ub) in &unheaded_blocks {
-            if Some(up) == d.within {
-                near[ub] = true;
-                near[ub + 1] = true;
-            }
+        for &(_, ub) in unheaded_blocks.iter().filter(|u| Some(u.0) == d.within) {
+            near[ub] = true;
+            near[ub + 1] = true;
         }
-        for (b, block) in r.text_blocks() {
-            if block.kind == BlockKind::Title {
-                continue;
-            }
+        for (b, block) in r.text_blocks().filter(|(_, b)| b.kind != BlockKind::Title) {
             let enclosing = parts.part_of_block(r, b);
             if let Some(w) = d.within
                 && enclosing != Some(w)

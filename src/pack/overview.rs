@@ -60,43 +60,37 @@ pub struct Column {
 }
 
 impl Overview {
-    /// The section of a pack whose parts are `parts` (each with whether it is required).
-    /// Without a section, a column per part, named by `name`, and nothing compared.
+    /// The section of a pack whose parts are `parts` (each with whether it is required,
+    /// and its name). Without a section, a column per part under its name, and nothing
+    /// compared.
     pub fn new(
         file: Option<OverviewFile>,
-        parts: &[(Part, bool)],
-        name: impl Fn(Part) -> String,
+        parts: &[(Part, bool, &str)],
     ) -> Result<Overview, String> {
-        let required = |p: Part| parts.iter().any(|&(q, r)| q == p && r);
-        let known = |p: &Part| parts.iter().any(|(q, _)| q == p);
+        let required: Vec<Part> = parts.iter().filter(|p| p.1).map(|p| p.0).collect();
+        let known = |p: &Part| parts.iter().any(|q| q.0 == *p);
         let Some(file) = file else {
             return Ok(Overview {
-                pack: String::new(),
-                name: String::new(),
                 columns: parts
                     .iter()
-                    .map(|&(p, r)| Column {
-                        label: name(p),
+                    .map(|&(p, r, name)| Column {
+                        label: name.to_string(),
                         part: p,
                         whole: Vec::new(),
                         required: r,
                         lacking: String::new(),
                     })
                     .collect(),
-                compare: Vec::new(),
-                basis: None,
-                required: parts.iter().filter(|(_, r)| *r).map(|(p, _)| *p).collect(),
+                required,
+                ..Overview::default()
             });
         };
-        for p in file
-            .columns
-            .iter()
-            .flat_map(|c| &c.parts)
+        let named = file.columns.iter().flat_map(|c| &c.parts);
+        if let Some(p) = named
             .chain(file.compare.iter().flatten())
+            .find(|&p| !known(p))
         {
-            if !known(p) {
-                return Err(format!("overview: 部分“{p}”不是本规则包定义的部分"));
-            }
+            return Err(format!("overview: 部分“{p}”不是本规则包定义的部分"));
         }
         let mut columns = Vec::new();
         for c in file.columns {
@@ -107,7 +101,7 @@ impl Overview {
                 label: c.label,
                 part,
                 whole: whole.to_vec(),
-                required: required(part),
+                required: required.contains(&part),
                 lacking: c.lacking.unwrap_or_else(|| "不完整".to_string()),
             });
         }
@@ -115,12 +109,11 @@ impl Overview {
             return Err("overview.compare: 每一项至少写一个部分".to_string());
         }
         Ok(Overview {
-            pack: String::new(),
-            name: String::new(),
             columns,
             compare: file.compare,
             basis: file.basis,
-            required: parts.iter().filter(|(_, r)| *r).map(|(p, _)| *p).collect(),
+            required,
+            ..Overview::default()
         })
     }
 }

@@ -5,11 +5,12 @@
 //! copyable handle that compares as its id; the order of parts and their names belong
 //! to the pack ([`crate::pack::vocab::Vocab::parts`], [`crate::pack::vocab::Vocab::label`]).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::sync::Mutex;
 
 /// A part's id, interned. Parts compare as their ids' text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
 pub struct Part(&'static str);
 
 /// Every id ever named, each leaked once: a process names a few dozen at most.
@@ -46,12 +47,6 @@ impl std::fmt::Debug for Part {
 impl std::fmt::Display for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0)
-    }
-}
-
-impl Serialize for Part {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
     }
 }
 

@@ -27,7 +27,8 @@ pub enum Compile {
 }
 
 /// A regular expression as a YAML file gives it: normalised, its syntax checked.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct Pattern {
     src: String,
 }
@@ -88,12 +89,6 @@ impl<'de> Deserialize<'de> for Pattern {
     }
 }
 
-impl serde::Serialize for Pattern {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.src)
-    }
-}
-
 impl schemars::JsonSchema for Pattern {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Pattern".into()
@@ -151,8 +146,10 @@ impl Matcher {
     /// The compiled regex. One compiled on first use that does not compile (which the
     /// pack's tests rule out for the built-in ones) matches nothing.
     pub fn re(&self) -> &Regex {
+        // An empty class matches no text.
+        let nothing = || Regex::new(r"[^\s\S]").expect("an empty class compiles");
         self.re
-            .get_or_init(|| build(&self.src).unwrap_or_else(|_| matches_nothing()))
+            .get_or_init(|| build(&self.src).unwrap_or_else(|_| nothing()))
     }
 
     /// False only when the pattern cannot match `s` or any part of it: `s` lacks the
@@ -174,11 +171,6 @@ impl fmt::Debug for Matcher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "/{}/", self.src)
     }
-}
-
-/// A regex that matches no text: an empty class.
-fn matches_nothing() -> Regex {
-    Regex::new(r"[^\s\S]").expect("an empty class compiles")
 }
 
 /// A list of patterns asked one question: does any of them match, and where first.

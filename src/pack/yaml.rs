@@ -115,13 +115,9 @@ pub(crate) fn refine(text: &str, line: usize, column: usize, message: &str) -> (
     let quoted = message
         .split_once('“')
         .and_then(|x| x.1.split_once('”'))
-        .map(|x| x.0.to_string());
-    let ticked = message.split('`').nth(1).map(str::to_string);
-    let mut tries: Vec<(String, bool)> = Vec::new();
-    if let Some(q) = quoted {
-        tries.push((q, false));
-    }
-    if let Some(t) = ticked {
+        .map(|x| (x.0.to_string(), false));
+    let mut tries: Vec<(String, bool)> = quoted.into_iter().collect();
+    if let Some(t) = message.split('`').nth(1).map(str::to_string) {
         tries.push((format!("{t}:"), true));
         tries.push((t, false));
     }
@@ -159,10 +155,7 @@ pub(crate) fn refine(text: &str, line: usize, column: usize, message: &str) -> (
 fn first_line(s: &str) -> String {
     let s = s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim();
     // serde-saphyr appends " at line L column C"; the position is reported separately.
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
+    s.rfind(" at line ").map_or(s, |i| &s[..i]).to_string()
 }
 
 #[cfg(test)]

@@ -4,15 +4,15 @@
 //! so: a short line with no sentence punctuation, standing between a sentence that ends
 //! and a paragraph (or a numbered sub-heading), and several of them in parallel in a
 //! report that numbers no part of its own and is not wrapped at a fixed width. A lone
-//! short line, running text, a list of
-//! short items, a signature above its date, a table's rows and anything after the
-//! closing stay what they were. In a Word file, the formatting says it too: a
-//! paragraph in a heading style, or bold throughout on a short line.
+//! short line, running text, a list of short items, a signature above its date, a
+//! table's rows and anything after the closing stay what they were. In a Word file, the
+//! formatting says it too: a paragraph in a heading style, or bold throughout on a
+//! short line.
 
 use super::grammar::{self, MarkerParse};
 use super::segments::Seg;
 use crate::pack::vocab::Vocab;
-use crate::parse::tree::MarkerForm;
+use crate::text::chars::is_han;
 use crate::text::source::{Emphasis, Source};
 
 /// The longest line, in characters, read as a heading without a number.
@@ -23,17 +23,6 @@ const MIN_CHARS: usize = 4;
 /// them names a part (「存在的问题」), else three.
 const PARALLEL: usize = 3;
 
-/// The marker a heading without a number is given: level 1, number 0, no marker text.
-pub(super) fn bare_marker(level: u8) -> MarkerParse {
-    MarkerParse {
-        level,
-        number: 0,
-        form: MarkerForm::Hash,
-        marker_len: 0,
-        space_len: 0,
-    }
-}
-
 /// Whether `s` has the shape of a heading line without a number: short, begins with a
 /// Han character (or a year's digits), ends with one (or a closing quote or bracket),
 /// holds no sentence or clause punctuation (。!?;:) and mostly Han characters.
@@ -42,7 +31,6 @@ pub(super) fn heading_shape(s: &str) -> bool {
     if !(MIN_CHARS..=MAX_CHARS).contains(&n) {
         return false;
     }
-    let han = |c: char| crate::text::chars::is_han(c);
     let year_first = s
         .as_bytes()
         .get(..4)
@@ -51,17 +39,17 @@ pub(super) fn heading_shape(s: &str) -> bool {
     let first = year_first
         || s.chars()
             .next()
-            .is_some_and(|c| han(c) || "“《".contains(c));
+            .is_some_and(|c| is_han(c) || "“《".contains(c));
     let last = s
         .chars()
         .next_back()
-        .is_some_and(|c| han(c) || "”》)".contains(c));
+        .is_some_and(|c| is_han(c) || "”》)".contains(c));
     if !first || !last || s.contains(['。', '!', '?', ';', ':', '…']) {
         return false;
     }
     // A year's digits count with the Han characters (「2025年工作安排」).
     let year = if year_first { 4 } else { 0 };
-    let hans = s.chars().filter(|&c| han(c)).count();
+    let hans = s.chars().filter(|&c| is_han(c)).count();
     (hans + year) * 10 >= n * 7
 }
 
@@ -80,8 +68,8 @@ fn paragraph_like(s: &str) -> bool {
 /// Whether a text is wrapped at a fixed width: most of its lines (of ten characters or
 /// more) are as long as its longest, give or take two. Its lines are pieces of
 /// paragraphs, not paragraphs, and a short one is no heading by its shape.
-fn wrapped(lengths: &[usize]) -> bool {
-    let long: Vec<usize> = lengths.iter().copied().filter(|&n| n >= 10).collect();
+fn wrapped(lengths: impl Iterator<Item = usize>) -> bool {
+    let long: Vec<usize> = lengths.filter(|&n| n >= 10).collect();
     let Some(&max) = long.iter().max() else {
         return false;
     };
@@ -110,11 +98,6 @@ pub(super) fn bare_headings(
         .filter(|&i| !segs[i].furniture)
         .collect();
     let line = |i: usize| &text[segs[i].span.clone()];
-    let location = |i: usize| {
-        src.locations
-            .as_ref()
-            .and_then(|_| src.block_of(segs[i].line))
-    };
     let mut shaped = Vec::new();
     let mut styled = Vec::new();
     let mut names_a_part = false;
@@ -124,11 +107,10 @@ pub(super) fn bare_headings(
         if grammar::is_closing(s) || s.starts_with("附件") {
             break;
         }
-        let loc = location(i);
         if !segs[i].starts_line || markers[i].is_some() || src.in_table(segs[i].line) {
             continue;
         }
-        let level = match loc.map(|l| l.emphasis) {
+        let level = match src.block_of(segs[i].line).map(|l| l.emphasis) {
             Some(Emphasis::Heading(n)) => Some(n.min(4)),
             Some(Emphasis::Bold) => Some(1),
             _ => None,
@@ -161,14 +143,7 @@ pub(super) fn bare_headings(
         shaped.push((i, 1));
     }
     let enough = if names_a_part { 2 } else { PARALLEL };
-    if shaped.len() < enough
-        || wrapped(
-            &body
-                .iter()
-                .map(|&i| line(i).chars().count())
-                .collect::<Vec<_>>(),
-        )
-    {
+    if shaped.len() < enough || wrapped(body.iter().map(|&i| line(i).chars().count())) {
         shaped.clear();
     }
     if styled.len() >= 2 {

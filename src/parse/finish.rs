@@ -55,17 +55,13 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         }
         let s = &text[block.span.clone()];
         for (i, n) in enumeration_items(s) {
-            let len = s[i..].find('是').map(|p| p + '是'.len_utf8()).unwrap_or(0);
+            let len = s[i..].find('是').map_or(0, |p| p + '是'.len_utf8());
             r.enumerations
                 .push((b, n, block.span.start + i..block.span.start + i + len));
         }
     }
     // The preamble: paragraphs before the first heading.
-    let first_heading = r
-        .headings
-        .first()
-        .map(|h| h.block)
-        .unwrap_or(r.blocks.len());
+    let first_heading = r.headings.first().map_or(r.blocks.len(), |h| h.block);
     r.preamble = (0..first_heading)
         .filter(|&b| r.blocks[b].kind == BlockKind::Paragraph)
         .collect();
@@ -73,7 +69,7 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         r.preamble.truncate(1);
     }
     // The 成文 date: the last date line after the last heading.
-    let last_heading = r.headings.last().map(|h| h.block).unwrap_or(0);
+    let last_heading = r.headings.last().map_or(0, |h| h.block);
     if let Some(b) = r.blocks.iter().rposition(|b| b.kind == BlockKind::DateLine)
         && b >= last_heading
     {
@@ -81,10 +77,7 @@ pub(super) fn finish(r: &mut Report, text: &str, vocab: &Vocab) {
         r.signature_date = grammar::date_line(&text[span.clone()]).map(|d| d.shifted(span.start));
     }
     // Page metadata dates.
-    for b in &r.blocks {
-        if b.kind != BlockKind::Furniture {
-            continue;
-        }
+    for b in r.blocks.iter().filter(|b| b.kind == BlockKind::Furniture) {
         let s = &text[b.span.clone()];
         if let (Some(d), Some(key)) = (super::page::stamp(s), vocab.published_keys.first()) {
             r.meta.push(Meta {

@@ -16,14 +16,7 @@ const SHORT_BYTES: usize = 160;
 
 /// At most `max` bytes of `text`, cut at a character boundary.
 fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(max)]
 }
 
 /// A heading marker found at the start of a slice.
@@ -36,6 +29,20 @@ pub struct MarkerParse {
     pub marker_len: usize,
     /// Bytes of blank space after it.
     pub space_len: usize,
+}
+
+impl MarkerParse {
+    /// The marker of a heading without a number (a Markdown `#` heading, a short line
+    /// that heads a part): number 0, no marker text.
+    pub fn bare(level: u8) -> MarkerParse {
+        MarkerParse {
+            level,
+            number: 0,
+            form: MarkerForm::Hash,
+            marker_len: 0,
+            space_len: 0,
+        }
+    }
 }
 
 /// What every heading marker looks like, checked in Rust before the grammar is asked
@@ -74,31 +81,33 @@ fn marker_shape(text: &str) -> Option<usize> {
 /// thread: a report has a few dozen distinct markers, asked again and again across files.
 /// (Asking the grammar every time costs about a fifth more instructions on the benchmark
 /// corpus.)
-#[derive(Default)]
-struct Memo<V: Copy> {
-    map: std::collections::HashMap<Box<str>, V>,
-}
-
-impl<V: Copy> Memo<V> {
-    /// Entries kept before the memo starts afresh (the keys are a few bytes each).
-    const MAX: usize = 4096;
-
-    fn get_or(&mut self, key: &str, ask: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.map.get(key) {
-            return *v;
-        }
-        if self.map.len() >= Self::MAX {
-            self.map.clear();
-        }
-        let v = ask();
-        self.map.insert(key.into(), v);
-        v
-    }
-}
+type Memo<V> = std::cell::RefCell<std::collections::HashMap<Box<str>, V>>;
 
 thread_local! {
-    static MARKERS: std::cell::RefCell<Memo<Option<MarkerParse>>> = Default::default();
-    static ENUM_ITEMS: std::cell::RefCell<Memo<Option<u32>>> = Default::default();
+    static MARKERS: Memo<Option<MarkerParse>> = Default::default();
+    static ENUM_ITEMS: Memo<Option<u32>> = Default::default();
+}
+
+/// Entries a memo keeps before it starts afresh (the keys are a few bytes each).
+const MEMO_MAX: usize = 4096;
+
+/// The memo's answer for `key`, asked of the grammar the first time.
+fn remembered<V: Copy>(
+    memo: &'static std::thread::LocalKey<Memo<V>>,
+    key: &str,
+    ask: impl FnOnce(&str) -> V,
+) -> V {
+    memo.with_borrow_mut(|map| {
+        if let Some(v) = map.get(key) {
+            return *v;
+        }
+        if map.len() >= MEMO_MAX {
+            map.clear();
+        }
+        let v = ask(key);
+        map.insert(key.into(), v);
+        v
+    })
 }
 
 pub fn heading_marker(text: &str) -> Option<MarkerParse> {
@@ -107,11 +116,7 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
     // answer for that key is its answer for the text. Only the spaces after the marker
     // are the text's own, counted as the grammar's `marker_space` counts them.
     let key_len = shape + text[shape..].chars().next().map_or(0, char::len_utf8);
-    let found = MARKERS.with(|m| {
-        m.borrow_mut()
-            .get_or(&text[..key_len], || ask_marker(&text[..key_len]))
-    });
-    found.map(|mut m| {
+    remembered(&MARKERS, &text[..key_len], ask_marker).map(|mut m| {
         m.space_len = prefix(text, PROBE_BYTES)
             .get(m.marker_len..)
             .unwrap_or("")
@@ -125,41 +130,28 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
 /// The grammar's reading of a heading marker.
 fn ask_marker(probe: &str) -> Option<MarkerParse> {
     let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
-    let mut out = MarkerParse {
-        level: 0,
-        number: 0,
-        form: MarkerForm::ArDot,
-        marker_len: 0,
-        space_len: 0,
-    };
+    let mut out = MarkerParse::bare(0);
     for p in pair.into_inner() {
-        match p.as_rule() {
-            Rule::l1_marker
-            | Rule::l2_marker
-            | Rule::l3_marker
-            | Rule::l4_marker
-            | Rule::l2_broken => {
-                out.marker_len = p.as_str().len();
-                let (level, form) = match p.as_rule() {
-                    Rule::l1_marker => (1, MarkerForm::CnComma),
-                    Rule::l2_marker => (2, MarkerForm::CnParen),
-                    Rule::l2_broken => (2, MarkerForm::CnParenBroken),
-                    Rule::l4_marker => (4, MarkerForm::ArParen),
-                    _ if p.as_str().contains('、') => (3, MarkerForm::ArComma),
-                    _ => (3, MarkerForm::ArDot),
-                };
-                out.level = level;
-                out.form = form;
-                for n in p.into_inner() {
-                    match n.as_rule() {
-                        Rule::cn_num => out.number = numerals::number(n.as_str())?,
-                        Rule::ar_num => out.number = n.as_str().parse().ok()?,
-                        _ => {}
-                    }
-                }
+        (out.level, out.form) = match p.as_rule() {
+            Rule::l1_marker => (1, MarkerForm::CnComma),
+            Rule::l2_marker => (2, MarkerForm::CnParen),
+            Rule::l2_broken => (2, MarkerForm::CnParenBroken),
+            Rule::l3_marker if p.as_str().contains('、') => (3, MarkerForm::ArComma),
+            Rule::l3_marker => (3, MarkerForm::ArDot),
+            Rule::l4_marker => (4, MarkerForm::ArParen),
+            Rule::marker_space => {
+                out.space_len = p.as_str().len();
+                continue;
             }
-            Rule::marker_space => out.space_len = p.as_str().len(),
-            _ => {}
+            _ => continue,
+        };
+        out.marker_len = p.as_str().len();
+        for n in p.into_inner() {
+            match n.as_rule() {
+                Rule::cn_num => out.number = numerals::number(n.as_str())?,
+                Rule::ar_num => out.number = n.as_str().parse().ok()?,
+                _ => {}
+            }
         }
     }
     (out.level > 0 && out.number > 0).then_some(out)
@@ -171,7 +163,7 @@ pub fn enum_item(text: &str) -> Option<u32> {
     // characters): its answer for that key is its answer for the text.
     let (at, _) = text.char_indices().take(4).find(|&(_, c)| c == '是')?;
     let key = &text[..at + '是'.len_utf8()];
-    ENUM_ITEMS.with(|m| m.borrow_mut().get_or(key, || ask_enum_item(key)))
+    remembered(&ENUM_ITEMS, key, ask_enum_item)
 }
 
 fn ask_enum_item(key: &str) -> Option<u32> {
@@ -213,37 +205,27 @@ pub fn date_line(text: &str) -> Option<DateRef> {
 fn date_of(date: Pair<'_, Rule>) -> Option<DateRef> {
     let span = date.as_span().start()..date.as_span().end();
     let inner = date.into_inner().next()?;
-    let form = match inner.as_rule() {
-        Rule::date_cn_arabic => DateForm::CnArabic { padded: false },
-        Rule::date_sep => DateForm::Separated,
-        _ => DateForm::CnNumerals,
-    };
+    let rule = inner.as_rule();
     let (mut year, mut month, mut day) = (0, 0, 0);
     let mut padded = false;
     for p in inner.into_inner() {
         let s = p.as_str();
+        padded |=
+            matches!(p.as_rule(), Rule::month | Rule::day) && s.len() == 2 && s.starts_with('0');
         match p.as_rule() {
             Rule::year => year = s.parse().ok()?,
             Rule::cn_year => year = numerals::year(s)?,
-            Rule::month | Rule::day => {
-                padded |= s.len() == 2 && s.starts_with('0');
-                let v = s.parse().ok()?;
-                if p.as_rule() == Rule::month {
-                    month = v
-                } else {
-                    day = v
-                }
-            }
-            Rule::cn_num => {
-                let v = numerals::number(s)?;
-                if month == 0 { month = v } else { day = v }
-            }
+            Rule::month => month = s.parse().ok()?,
+            Rule::day => day = s.parse().ok()?,
+            Rule::cn_num if month == 0 => month = numerals::number(s)?,
+            Rule::cn_num => day = numerals::number(s)?,
             _ => {}
         }
     }
-    let form = match form {
-        DateForm::CnArabic { .. } => DateForm::CnArabic { padded },
-        f => f,
+    let form = match rule {
+        Rule::date_cn_arabic => DateForm::CnArabic { padded },
+        Rule::date_sep => DateForm::Separated,
+        _ => DateForm::CnNumerals,
     };
     Some(DateRef {
         span,

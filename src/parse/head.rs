@@ -94,18 +94,11 @@ pub(super) fn glued_lead(s: &str) -> Option<usize> {
     {
         return Some(end + '】'.len_utf8());
     }
+    // The address runs to the first character no address holds, where the title starts.
     let at = s.find("www.").or_else(|| s.find("http"))?;
-    let end = at
-        + s[at..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || "./:-_?=&%#~".contains(c)))
-            .unwrap_or(s.len() - at);
-    (end < s.len()).then_some(end)
-}
-
-/// A line of a document's own head above its title (发文机关标志, 发文字号, 份号, 密级,
-/// 紧急程度, 签发人), which is the document's, not a web page's.
-fn own_head_line(s: &str, vocab: &Vocab) -> bool {
-    vocab.furniture.document_head.is_match(s)
+    s[at..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "./:-_?=&%#~".contains(c)))
+        .map(|end| at + end)
 }
 
 /// Reads a segment without a heading marker while the head lasts, adding its block to
@@ -123,10 +116,11 @@ pub(super) fn head_line(
     if let Some(t) = title_at
         && si < t
     {
-        // Above the title: the document's own head, the first line of a title broken
-        // over two lines, or the page's furniture.
+        // Above the title: the document's own head (发文机关标志, 发文字号, 份号, 密级,
+        // 紧急程度, 签发人), the first line of a title broken over two lines, or the
+        // page's furniture.
         let next_is_title = segs[si + 1..t].iter().all(|g| g.furniture);
-        let kind = if own_head_line(s, vocab)
+        let kind = if vocab.furniture.document_head.is_match(s)
             || (next_is_title && (title_start(s) || issuing_body(s)) && !looks_like_title(s, vocab))
         {
             BlockKind::Head

@@ -38,9 +38,7 @@ impl InlineState {
     fn accept(&mut self, m: &MarkerParse, title_start: usize) {
         let l = m.level as usize;
         self.last[l] = m.number;
-        for deeper in &mut self.last[l + 1..] {
-            *deeper = 0;
-        }
+        self.last[l + 1..].fill(0);
         self.depth = m.level;
         self.last_title_start = Some(title_start);
     }

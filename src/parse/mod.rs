@@ -4,8 +4,8 @@
 //! heading tree. The parser never fails: text it does not recognise is a paragraph.
 //!
 //! Its rooms: `segments` (lines to segments: Markdown, comments, page furniture),
-//! `head` (the title, the salutation and the lines around them), `bare` (headings
-//! without a number), `inline` (headings in a
+//! `page` (page furniture by its shape), `head` (the title, the salutation and the
+//! lines around them), `bare` (headings without a number), `inline` (headings in a
 //! report written as one line), `finish` (the heading tree, enumeration items, preamble
 //! and dates), [`grammar`] (the only place that touches pest) and [`tree`] (the types
 //! of the parsed report).
@@ -39,7 +39,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     let mut markers: Vec<Option<MarkerParse>> = segs
         .iter()
         .map(|s| {
-            (!s.furniture && s.starts_line && !in_table(src, s))
+            (!s.furniture && s.starts_line && !src.in_table(s.line))
                 .then(|| grammar::heading_marker(&text[s.span.clone()]))
                 .flatten()
         })
@@ -68,7 +68,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
     // Headings without a number, where the report's shape (or a Word file's
     // formatting) says so.
     for (i, level) in bare::bare_headings(src, &segs, &markers, title_at, vocab) {
-        markers[i] = Some(bare::bare_marker(level));
+        markers[i] = Some(MarkerParse::bare(level));
     }
     let line_start_headings = segs
         .iter()
@@ -90,18 +90,10 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             push_block(&mut r, BlockKind::Furniture, seg);
             continue;
         }
-        let marker = if seg.starts_line || !r.line_mode {
-            let m = match seg.starts_line {
-                true => markers[si],
-                false => grammar::heading_marker(s),
-            };
-            m.or(seg.md_level.map(|level| MarkerParse {
-                level,
-                number: 0,
-                form: MarkerForm::Hash,
-                marker_len: 0,
-                space_len: 0,
-            }))
+        let marker = if seg.starts_line {
+            markers[si].or(seg.md_level.map(MarkerParse::bare))
+        } else if !r.line_mode {
+            grammar::heading_marker(s).or(seg.md_level.map(MarkerParse::bare))
         } else {
             None
         };
@@ -128,7 +120,7 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             body_block(&mut r, &segs, si, text);
             continue;
         }
-        if r.line_mode || in_table(src, seg) {
+        if r.line_mode || src.in_table(seg.line) {
             match marker {
                 Some(m) if seg.starts_line => {
                     let h = make_heading(text, &seg.span, &m, false);
@@ -144,17 +136,15 @@ pub fn parse(src: &Source, vocab: &Vocab) -> Report {
             body_block(&mut r, &segs, si, text);
             continue;
         }
-        if found[0].0 > seg.span.start {
-            let pre = Seg {
-                span: trim_span(text, seg.span.start..found[0].0),
-                ..seg.clone()
-            };
-            if !pre.span.is_empty() {
-                push_block(&mut r, BlockKind::Paragraph, &pre);
-            }
+        let pre = Seg {
+            span: trim_span(text, seg.span.start..found[0].0),
+            ..seg.clone()
+        };
+        if !pre.span.is_empty() {
+            push_block(&mut r, BlockKind::Paragraph, &pre);
         }
         for (k, (start, m)) in found.iter().enumerate() {
-            let end = found.get(k + 1).map(|f| f.0).unwrap_or(seg.span.end);
+            let end = found.get(k + 1).map_or(seg.span.end, |f| f.0);
             let span = trim_span(text, *start..end);
             let starts_line = seg.starts_line && *start == seg.span.start;
             let h = make_heading(text, &span, m, !starts_line);
@@ -188,17 +178,11 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
     let rest = &text[t0..span.end];
     let (title, terminator, body) = match rest.find(FULL_STOPS) {
         Some(p) => {
-            let term_len = rest[p..].chars().next().map(char::len_utf8).unwrap_or(0);
-            let body = trim_span(text, t0 + p + term_len..span.end);
-            let body = if body.is_empty() {
-                span.end..span.end
-            } else {
-                body
-            };
+            let term_len = rest[p..].chars().next().map_or(0, char::len_utf8);
             (
                 trim_span(text, t0..t0 + p),
                 Some(t0 + p..t0 + p + term_len),
-                body,
+                trim_span(text, t0 + p + term_len..span.end),
             )
         }
         None => (trim_span(text, t0..span.end), None, span.end..span.end),
@@ -216,12 +200,6 @@ fn make_heading(text: &str, span: &Span, m: &MarkerParse, inline: bool) -> Headi
         parent: None,
         inline,
     }
-}
-
-/// Whether a segment is a table's row or cell (a Word or HTML table, a text's pipe
-/// table or rows parted by tabs).
-fn in_table(src: &Source, seg: &Seg) -> bool {
-    src.in_table(seg.line)
 }
 
 /// A level-2 marker that lost one bracket (一) or (一) is kept only where it continues
@@ -262,9 +240,8 @@ fn push_block(r: &mut Report, kind: BlockKind, seg: &Seg) {
 
 fn push_heading(r: &mut Report, mut h: Heading, seg: &Seg) {
     h.block = r.blocks.len();
+    push_block(r, BlockKind::Heading(r.headings.len()), seg);
     r.headings.push(h);
-    let idx = r.headings.len() - 1;
-    push_block(r, BlockKind::Heading(idx), seg);
 }
 
 /// A body segment that is not a heading: closing, signature, date line or paragraph.

@@ -42,17 +42,13 @@ fn unbulleted(s: &str) -> &str {
 fn key_at(s: &str, f: &Furniture) -> Option<usize> {
     let first = s.chars().next()?;
     f.meta_firsts.binary_search(&first).ok()?;
+    // The first eight characters that are not blank, each with where it ends.
     let mut chars = [('\0', 0usize); 8];
     let mut n = 0;
-    for (i, c) in s.char_indices() {
-        if is_blank(c) {
-            continue;
-        }
-        chars[n] = (c, i + c.len_utf8());
+    let shown = s.char_indices().filter(|&(_, c)| !is_blank(c));
+    for (slot, (i, c)) in chars.iter_mut().zip(shown) {
+        *slot = (c, i + c.len_utf8());
         n += 1;
-        if n == chars.len() {
-            break;
-        }
     }
     f.meta_keys
         .iter()
@@ -128,12 +124,10 @@ fn date_widget(s: &str) -> bool {
         return false;
     }
     let found = |w: usize| WORDS[w].find(s.as_bytes()).is_some();
-    if (s.starts_with("今天") || s.starts_with("今日") || found(1) || found(2))
-        && (crate::text::chars::YEAR_RE.is_match(s) || super::grammar::date_prefix(s).is_some())
-    {
-        return true;
-    }
-    stamp(s).is_some()
+    let today = s.starts_with("今天") || s.starts_with("今日") || found(1) || found(2);
+    let dated =
+        || crate::text::chars::YEAR_RE.is_match(s) || super::grammar::date_prefix(s).is_some();
+    (today && dated()) || stamp(s).is_some()
 }
 
 /// The date of a line that starts with a date and a clock time (「2024-03-27 14:21

@@ -116,16 +116,8 @@ pub(super) fn segments(src: &Source, vocab: &Vocab) -> Vec<Seg> {
             push_seg(&mut out, text, cut_out, line, cut.start == 0, true);
             pos = cut.end;
         }
-        if pos < s.len() {
-            push_seg(
-                &mut out,
-                text,
-                span.start + pos..span.end,
-                line,
-                pos == 0,
-                false,
-            );
-        }
+        let rest = span.start + pos..span.end;
+        push_seg(&mut out, text, rest, line, pos == 0, false);
     }
     md_levels(&mut out, &md_depths);
     out

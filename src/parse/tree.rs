@@ -150,8 +150,7 @@ impl Report {
         let end = self.headings[h + 1..]
             .iter()
             .find(|o| o.level <= head.level)
-            .map(|o| o.block)
-            .unwrap_or(self.blocks.len());
+            .map_or(self.blocks.len(), |o| o.block);
         head.block..end
     }
 

@@ -38,11 +38,10 @@ impl SentenceStops {
     /// The sentence of `s` (the text the stops are of) around `s[a..e]`: from after
     /// the last stop before `a` to the first stop at or after `e`.
     pub fn sentence_around<'s>(&self, s: &'s str, a: usize, e: usize) -> &'s str {
-        let before = self.0.partition_point(|&i| i < a);
-        let start = before.checked_sub(1).map_or(0, |k| {
-            let i = self.0[k];
-            i + s[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let before = &self.0[..self.0.partition_point(|&i| i < a)];
+        let start = before
+            .last()
+            .map_or(0, |&i| i + s[i..].chars().next().map_or(1, char::len_utf8));
         let after = self.0.partition_point(|&i| i < e);
         let end = self.0.get(after).copied().unwrap_or(s.len());
         &s[start..end]

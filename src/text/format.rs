@@ -40,12 +40,8 @@ impl Format {
 
 /// Whether a file name says Markdown (.md, .markdown).
 pub fn is_markdown(name: &str) -> bool {
-    ends_with_ignoring_case(name, ".md") || ends_with_ignoring_case(name, ".markdown")
-}
-
-fn ends_with_ignoring_case(name: &str, end: &str) -> bool {
-    name.len() >= end.len()
-        && name.as_bytes()[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown")
 }
 
 /// How a file's format writes the comments that hold fzlint's directives.

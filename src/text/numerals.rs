@@ -23,29 +23,16 @@ pub fn digit(c: char) -> Option<u32> {
 /// A heading's or list item's number: 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99;
 /// without 十, digit by digit (二〇二四 → 2024).
 pub fn number(s: &str) -> Option<u32> {
-    if !s.contains('十') {
+    let Some((tens, units)) = s.split_once('十') else {
         return year(s);
-    }
-    // With 十, at most three characters: 十, 十二, 二十, 二十一.
-    let mut chars = ['\0'; 3];
-    let mut n = 0;
-    for c in s.chars() {
-        *chars.get_mut(n)? = c;
-        n += 1;
-    }
-    let chars = &chars[..n];
-    let i = chars.iter().position(|&c| c == '十')?;
-    let tens = match i {
-        0 => 1,
-        1 => digit(chars[0])?,
-        _ => return None,
     };
-    let units = match n - i - 1 {
-        0 => 0,
-        1 => digit(chars[i + 1])?,
-        _ => return None,
+    // With 十, at most one digit on either side: 十, 十二, 二十, 二十一.
+    let one = |s: &str, none: u32| match s.chars().next() {
+        None => Some(none),
+        Some(c) if c.len_utf8() == s.len() => digit(c),
+        Some(_) => None,
     };
-    Some(tens * 10 + units)
+    Some(one(tens, 1)? * 10 + one(units, 0)?)
 }
 
 /// Whether a character is a Chinese numeral of a heading or list number (一 … 十, 〇).

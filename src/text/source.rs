@@ -118,15 +118,11 @@ impl CharIndex {
     const STEP: usize = 256;
 
     fn new(text: &str) -> CharIndex {
-        let bytes = text.as_bytes();
-        let mut marks = Vec::with_capacity(bytes.len() / Self::STEP + 1);
+        let mut marks = Vec::with_capacity(text.len() / Self::STEP + 1);
         marks.push((0, 0));
         let (mut at, mut count) = (0usize, 0usize);
-        while at + Self::STEP < bytes.len() {
-            let mut next = at + Self::STEP;
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
+        while at + Self::STEP < text.len() {
+            let next = text.ceil_char_boundary(at + Self::STEP);
             count += text[at..next].chars().count();
             marks.push((next, count));
             at = next;
@@ -198,8 +194,7 @@ fn normalise(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
         let i = match (leads.peek(), ideographic.peek()) {
             (Some(&a), Some(&b)) if b < a => ideographic.next(),
             (Some(_), _) => leads.next(),
-            (None, Some(_)) => ideographic.next(),
-            (None, None) => None,
+            (None, _) => ideographic.next(),
         };
         let Some(i) = i else { break };
         let (len, with) = match bytes[i] {
@@ -312,10 +307,7 @@ impl Source {
 
     /// 0-based line index of a byte offset in the normalised text.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+        self.line_starts.partition_point(|&s| s <= offset) - 1
     }
 
     /// 0-based line index of a byte offset in the original text.
@@ -341,8 +333,7 @@ impl Source {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
-        let col = self.chars_between(start, offset);
+        let col = self.chars_between(self.line_starts[line], offset);
         (line + 1, col + 1)
     }
 
@@ -351,8 +342,7 @@ impl Source {
     pub fn place(&self, offset: usize) -> Option<Place<'_>> {
         let offset = self.clamp(offset);
         let loc = self.block_of(self.line_index(offset))?;
-        let start = self.line_starts[loc.first_line];
-        let column = self.chars_between(start, offset) + 1;
+        let column = self.chars_between(self.line_starts[loc.first_line], offset) + 1;
         Some(Place {
             paragraph: loc.paragraph,
             column,
@@ -390,25 +380,15 @@ impl Source {
 
     /// The block (of a structured file) a 0-based line belongs to.
     pub fn block_of(&self, line: usize) -> Option<&Location> {
-        let locations = self.locations.as_ref()?;
-        let k = locations
-            .partition_point(|l| l.first_line <= line)
-            .checked_sub(1)?;
-        locations.get(k)
+        let locations = self.locations.as_deref()?;
+        locations[..locations.partition_point(|l| l.first_line <= line)].last()
     }
 
     /// The number shown for a 0-based line: its paragraph in a Word file, else the line's
     /// own 1-based number.
     pub fn line_label(&self, line: usize) -> usize {
         match (self.format, &self.locations) {
-            (Format::Docx, Some(_)) => {
-                let at = self
-                    .line_starts
-                    .get(line)
-                    .copied()
-                    .unwrap_or(self.text.len());
-                self.position(at).0
-            }
+            (Format::Docx, Some(_)) => self.position(self.line_range(line).start).0,
             _ => line + 1,
         }
     }
@@ -483,26 +463,17 @@ impl Source {
     /// The byte offset in the original text of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);
-        match self.shifts.partition_point(|s| s.0 <= offset) {
-            0 => offset,
-            k => {
-                let (n, o) = self.shifts[k - 1];
-                o + (offset - n)
-            }
-        }
+        let k = self.shifts.partition_point(|s| s.0 <= offset);
+        let (n, o) = self.shifts[..k].last().copied().unwrap_or_default();
+        o + (offset - n)
     }
 
     /// The byte offset in the normalised text of a byte offset (a character boundary) in
     /// the original.
     fn normalised_offset(&self, offset: usize) -> usize {
-        let n = match self.shifts.partition_point(|s| s.1 <= offset) {
-            0 => offset,
-            k => {
-                let (n, o) = self.shifts[k - 1];
-                n + (offset - o)
-            }
-        };
-        self.clamp(n)
+        let k = self.shifts.partition_point(|s| s.1 <= offset);
+        let (n, o) = self.shifts[..k].last().copied().unwrap_or_default();
+        self.clamp(n + (offset - o))
     }
 
     /// Characters before a byte offset of the original text.
@@ -518,11 +489,7 @@ impl Source {
 
     /// An offset moved down to the nearest character boundary inside the text.
     pub fn clamp(&self, offset: usize) -> usize {
-        let mut o = offset.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o -= 1;
-        }
-        o
+        self.text.floor_char_boundary(offset)
     }
 
     pub fn slice(&self, span: &Range<usize>) -> &str {

@@ -91,9 +91,7 @@ pub fn place<T>(rows: Vec<Vec<RawCell<T>>>) -> (Vec<Placed<T>>, usize) {
             if busy.len() < c + columns {
                 busy.resize(c + columns, 0);
             }
-            for b in &mut busy[c..c + columns] {
-                *b = rows;
-            }
+            busy[c..c + columns].fill(rows);
             out.push(Placed {
                 row: r,
                 column: c,
@@ -137,11 +135,10 @@ pub fn text_tables(text: &str) -> Vec<Table> {
                 _ => None,
             },
         };
-        let end_run = match (&row, run.last()) {
-            (Some((pipe, _)), Some((_, last_pipe, _))) => pipe != last_pipe,
-            (None, Some(_)) => true,
-            _ => false,
-        };
+        // A run ends at a line that is no row, or a row of the other kind.
+        let end_run = run
+            .last()
+            .is_some_and(|last| row.as_ref().is_none_or(|r| r.0 != last.1));
         if end_run {
             tables.extend(run_table(std::mem::take(&mut run)));
         }
@@ -162,17 +159,15 @@ fn run_table(run: Vec<(usize, bool, Vec<Span>)>) -> Option<Table> {
         return None;
     }
     let lines = *first..run.last()?.0 + 1;
+    let one = |span| RawCell {
+        columns: 1,
+        rows: 1,
+        data: span,
+    };
     let rows = run
         .into_iter()
         .filter(|(_, _, cells)| !cells.is_empty())
-        .map(|(_, _, cells)| {
-            let one = |span| RawCell {
-                columns: 1,
-                rows: 1,
-                data: span,
-            };
-            cells.into_iter().map(one).collect()
-        })
+        .map(|(_, _, cells)| cells.into_iter().map(one).collect())
         .collect();
     Some(grid(rows, lines))
 }
@@ -213,7 +208,7 @@ fn pipe_row(line: &str, at: usize) -> Option<Vec<Span>> {
     let base = at + lead + 1;
     let cells = split_cells(inner, base, '|');
     let delimiter = cells.iter().all(|s| {
-        let t = &line_slice(line, at, s);
+        let t = &line[s.start - at..s.end - at];
         !t.is_empty() && t.chars().all(|c| matches!(c, '-' | ':' | ' '))
     });
     Some(if delimiter { Vec::new() } else { cells })
@@ -242,22 +237,12 @@ fn split_cells(s: &str, base: usize, mark: char) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
     for part in s.split(mark) {
-        let start = from + (part.len() - part.trim_start_matches(is_cell_blank).len());
-        let end = from + part.trim_end_matches(is_cell_blank).len();
-        let end = end.max(start);
+        let start = from + (part.len() - part.trim_start_matches([' ', '\t']).len());
+        let end = (from + part.trim_end_matches([' ', '\t']).len()).max(start);
         out.push(base + start..base + end);
         from += part.len() + mark.len_utf8();
     }
     out
-}
-
-fn is_cell_blank(c: char) -> bool {
-    c == ' ' || c == '\t'
-}
-
-/// The text of `span` (offsets in the whole text) in the line that starts at `at`.
-fn line_slice<'a>(line: &'a str, at: usize, span: &Span) -> &'a str {
-    &line[span.start - at..span.end - at]
 }
 
 #[cfg(test)]

@@ -125,11 +125,7 @@ mod tests {
     fn the_opening_is_read_as_characters() {
         // The byte reading finds the characters a reading by chars finds.
         let by_chars = |t: &str| {
-            let mut end = t.len().min(SAMPLE_BYTES);
-            while !t.is_char_boundary(end) {
-                end -= 1;
-            }
-            let mut seen: Vec<char> = t[..end]
+            let mut seen: Vec<char> = t[..t.floor_char_boundary(SAMPLE_BYTES)]
                 .chars()
                 .filter(|&c| simplified(c).is_some())
                 .collect();

@@ -21,21 +21,12 @@ pub fn plain(raw: &str) -> String {
         let name = rest.split(',').next().unwrap_or(rest).trim();
         return format!("键 “{name}” 写了两次：删去其中一处");
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "类型不对：这里是{}，应为{}",
-            found_words(found),
-            expected_words(expected)
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "值不对：这里是{}，应为{}",
-            found_words(found),
-            expected_words(expected)
-        );
+    for (lead, what) in [("invalid type: ", "类型"), ("invalid value: ", "值")] {
+        if let Some(rest) = raw.strip_prefix(lead) {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let (found, expected) = (found_words(found), expected_words(expected));
+            return format!("{what}不对：这里是{found}，应为{expected}");
+        }
     }
     if let Some(rest) = raw.strip_prefix("invalid ") {
         // "invalid i32": a word where a number belongs.
@@ -192,21 +183,14 @@ fn expected_words(expected: &str) -> String {
         .trim()
         .trim_start_matches("a ")
         .trim_start_matches("an ");
-    let number = |unsigned: bool| {
-        if unsigned {
-            "不小于 0 的整数"
-        } else {
-            "整数"
-        }
-    };
     match e {
         "" => "别的写法".to_string(),
         "string" | "string scalar" => "文字".into(),
         "sequence" | "sequence of strings" => "列表（[a, b] 或每行一个 - 项）".into(),
         "map" | "struct" => "映射（键: 值）".into(),
         "boolean" | "bool" => "true 或 false".into(),
-        "usize" | "u8" | "u16" | "u32" | "u64" => number(true).into(),
-        "i8" | "i16" | "i32" | "i64" | "isize" | "integer" => number(false).into(),
+        "usize" | "u8" | "u16" | "u32" | "u64" => "不小于 0 的整数".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" | "integer" => "整数".into(),
         "f32" | "f64" | "floating point" => "数字".into(),
         "string or map" => "文字，或映射（键: 值）".into(),
         other => other

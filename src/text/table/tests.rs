@@ -1,9 +1,5 @@
 use super::*;
 
-fn cells<'a>(text: &'a str, t: &Table) -> Vec<(usize, usize, usize, usize, &'a str)> {
-    t.describe(text)
-}
-
 fn raw(columns: usize, rows: usize, data: &'static str) -> RawCell<&'static str> {
     RawCell {
         columns,
@@ -69,7 +65,7 @@ fn pipe_tables_are_found_with_their_cells() {
     let t = &tables[0];
     assert_eq!((t.rows, t.columns, t.lines.clone()), (2, 3, 1..4));
     assert_eq!(
-        cells(text, t),
+        t.describe(text),
         [
             (0, 0, 1, 1, "项目"),
             (0, 1, 1, 1, "自然人"),
@@ -90,7 +86,7 @@ fn tab_rows_are_a_table_from_two_lines_on() {
     // The label row with empty cells goes on with the run; the indented line ends it.
     assert_eq!((t.rows, t.columns, t.lines.clone()), (3, 3, 1..4));
     assert_eq!(
-        &cells(text, t)[3..],
+        &t.describe(text)[3..],
         [
             (1, 0, 1, 1, "三、办理结果"),
             (1, 1, 1, 1, ""),
