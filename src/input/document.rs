@@ -41,15 +41,12 @@ pub struct Document {
 }
 
 /// A table as a reader found it: its rows, each row's cells left to right (a cell that
-/// a merged cell above covers is left out).
+/// a merged cell above covers is left out), each cell holding its blocks by index in
+/// [`Document::blocks`] (an empty range at the next block's index for a cell without any).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTable {
     pub rows: Vec<Vec<RawCell<Range<usize>>>>,
 }
-
-/// A cell's blocks (by index in [`Document::blocks`]): an empty range at the index of
-/// the next block for a cell without any.
-pub type CellBlocks = Range<usize>;
 
 /// A review comment: the first and last paragraph it is attached to (numbered as
 /// [`Block::paragraph`]) and its text.
@@ -159,35 +156,29 @@ fn table_in(src: &Source, t: DocTable, first_lines: &[usize], last: usize) -> Op
     let text = &src.text;
     let line_of = |b: usize| first_lines.get(b).copied();
     let start_of = |b: usize| line_of(b).map_or(text.len(), |l| src.line_range(l).start);
-    let end_of = |b: usize| {
-        let next = first_lines.get(b + 1).map_or(last + 1, |&n| n);
-        src.line_range(next.saturating_sub(1)).end
-    };
+    // The line after block `b`.
+    let after = |b: usize| first_lines.get(b + 1).map_or(last + 1, |&n| n);
     let mut lines: Option<Range<usize>> = None;
     let rows = t
         .rows
         .into_iter()
         .map(|row| {
             row.into_iter()
-                .map(|c| {
-                    let span = if c.data.is_empty() {
+                .map(|mut c| {
+                    c.data = if c.data.is_empty() {
                         let at = start_of(c.data.start);
                         at..at
                     } else {
                         let (first, last_block) = (c.data.start, c.data.end - 1);
-                        if let (Some(a), Some(b)) = (line_of(first), line_of(last_block)) {
-                            let b_end = first_lines.get(last_block + 1).map_or(last + 1, |&n| n);
-                            let l = lines.get_or_insert(a..b_end);
+                        if let (Some(a), Some(_)) = (line_of(first), line_of(last_block)) {
+                            let l = lines.get_or_insert(a..after(last_block));
                             l.start = l.start.min(a);
-                            l.end = l.end.max(b_end.max(b + 1));
+                            l.end = l.end.max(after(last_block));
                         }
-                        trim(text, start_of(first)..end_of(last_block))
+                        let end = src.line_range(after(last_block).saturating_sub(1)).end;
+                        trim(text, start_of(first)..end)
                     };
-                    RawCell {
-                        columns: c.columns,
-                        rows: c.rows,
-                        data: span,
-                    }
+                    c
                 })
                 .collect()
         })

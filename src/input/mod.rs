@@ -48,19 +48,15 @@ const ENCODINGS: [(&str, &encoding_rs::Encoding); 6] = [
 /// The encoding `--encoding` names (any case; `utf8` for `utf-8`), or a sentence listing
 /// the names it accepts.
 pub fn encoding_named(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    let wanted = name.trim().to_ascii_lowercase();
-    let wanted = if wanted == "utf8" {
-        "utf-8".to_string()
-    } else {
-        wanted
-    };
+    let lower = name.trim().to_ascii_lowercase();
+    let wanted = if lower == "utf8" { "utf-8" } else { &lower };
     ENCODINGS
         .iter()
         .find(|(n, _)| *n == wanted)
         .map(|(_, e)| *e)
         .ok_or_else(|| {
-            let names: Vec<&str> = ENCODINGS.iter().map(|(n, _)| *n).collect();
-            format!("未知的编码 “{name}”；可用的编码：{}", names.join("、"))
+            let names = ENCODINGS.map(|(n, _)| n).join("、");
+            format!("未知的编码 “{name}”；可用的编码：{names}")
         })
 }
 
@@ -70,30 +66,13 @@ pub fn decode_in(
     bytes: &[u8],
     enc: &'static encoding_rs::Encoding,
 ) -> Result<(String, &'static str), InputError> {
-    let not_in = || InputError::NotIn(enc.name());
-    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-        let le = enc == encoding_rs::UTF_16LE;
-        let bom = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
-        let f: fn([u8; 2]) -> u16 = if le {
-            u16::from_le_bytes
-        } else {
-            u16::from_be_bytes
-        };
-        let rest = bytes.strip_prefix(&bom).unwrap_or(bytes);
-        if rest.len() % 2 == 1 {
-            return Err(not_in());
-        }
-        return utf16(rest, f)
-            .map(|s| (s, enc.name()))
-            .map_err(|_| not_in());
-    }
-    let rest = match enc == encoding_rs::UTF_8 {
-        true => bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes),
-        false => bytes,
+    let rest = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((bom, len)) if bom == enc => &bytes[len..],
+        _ => bytes,
     };
     enc.decode_without_bom_handling_and_without_replacement(rest)
         .map(|text| (text.into_owned(), enc.name()))
-        .ok_or_else(not_in)
+        .ok_or(InputError::NotIn(enc.name()))
 }
 
 /// Extensions fzlint knows it cannot read.
@@ -128,7 +107,7 @@ pub fn from_bytes_in(
 ) -> Result<Source, InputError> {
     match format {
         Format::Docx => Ok(docx::read_docx(bytes)?.into_source(name)),
-        Format::Html => Ok(html::read_html_in(bytes, encoding)?.into_source(name)),
+        Format::Html => Ok(html::read_html(bytes, encoding)?.into_source(name)),
         Format::Text => {
             let (text, encoding) = match encoding {
                 Some(enc) => decode_in(bytes, enc)?,
@@ -172,18 +151,15 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 /// the encoding's name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes).map(|s| (s, "UTF-16LE"));
+        return utf16(rest, true);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes).map(|s| (s, "UTF-16BE"));
+        return utf16(rest, false);
     }
     let probe = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, probe).is_some() {
-        let decoded = match utf16_without_bom(bytes) {
-            Some(true) => utf16(bytes, u16::from_le_bytes).map(|s| (s, "UTF-16LE")),
-            Some(false) => utf16(bytes, u16::from_be_bytes).map(|s| (s, "UTF-16BE")),
-            None => Err(InputError::Binary),
-        };
+        let decoded =
+            utf16_without_bom(bytes).map_or(Err(InputError::Binary), |le| utf16(bytes, le));
         // Guessed UTF-16 must read as text: no control characters but line breaks and
         // tabs, nothing from the private use area.
         return decoded.and_then(|(s, e)| {
@@ -230,11 +206,17 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), InputError> {
     Err(InputError::Encoding(utf8.valid_up_to() + 1))
 }
 
-fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+/// UTF-16 text, little-endian when `le`, with the encoding's name.
+fn utf16(bytes: &[u8], le: bool) -> Result<(String, &'static str), InputError> {
+    let f = if le {
+        u16::from_le_bytes
+    } else {
+        u16::from_be_bytes
+    };
     let units = bytes.chunks(2).map(|c| f([c[0], *c.get(1).unwrap_or(&0)]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| InputError::Binary)
+    let text = char::decode_utf16(units).collect::<Result<String, _>>();
+    let name = if le { "UTF-16LE" } else { "UTF-16BE" };
+    text.map(|t| (t, name)).map_err(|_| InputError::Binary)
 }
 
 /// Reads a file (or standard input for `-`, read as text).
@@ -253,7 +235,9 @@ pub fn read_as(
 ) -> Result<Source, InputError> {
     let name = path.display().to_string();
     if name == "-" {
-        let bytes = read_limited(std::io::stdin(), 0, limit, |e| e.to_string())?;
+        let bytes = read_limited(std::io::stdin(), 0, limit, |e| {
+            InputError::Io(e.to_string())
+        })?;
         let format = as_name.map(Format::of).unwrap_or(Format::Text);
         return from_bytes_in("<stdin>", &bytes, format, encoding);
     }
@@ -264,11 +248,9 @@ pub fn read_as(
         Ok(f) => f,
         // Some systems refuse to open a folder at all: it is still named as one.
         Err(_) if path.is_dir() => return Err(InputError::Io("这是一个目录".into())),
-        Err(e) => return Err(InputError::Io(io_message(&e))),
+        Err(e) => return Err(io_error(&e)),
     };
-    let meta = file
-        .metadata()
-        .map_err(|e| InputError::Io(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
     if meta.is_dir() {
         return Err(InputError::Io("这是一个目录".into()));
     }
@@ -282,7 +264,7 @@ pub fn read_as(
     // read up to the limit, as standard input is; a file that grew since it was sized
     // is held to the limit too.
     let size = if meta.is_file() { meta.len() } else { 0 };
-    let bytes = read_limited(file, size, limit, io_message)?;
+    let bytes = read_limited(file, size, limit, io_error)?;
     from_bytes_in(&name, &bytes, Format::of(&name), encoding)
 }
 
@@ -292,13 +274,13 @@ fn read_limited(
     reader: impl Read,
     size: u64,
     limit: u64,
-    message: impl Fn(&std::io::Error) -> String,
+    error: impl Fn(&std::io::Error) -> InputError,
 ) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::Io(message(&e)))?;
+        .map_err(|e| error(&e))?;
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge {
             size: bytes.len() as u64,
@@ -308,12 +290,12 @@ fn read_limited(
     Ok(bytes)
 }
 
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
+fn io_error(e: &std::io::Error) -> InputError {
+    InputError::Io(match e.kind() {
         std::io::ErrorKind::NotFound => "文件不存在".into(),
         std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
         _ => e.to_string(),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -343,7 +325,7 @@ mod tests {
                 bytes: &text[..len],
                 piece,
             };
-            read_limited(input, size, limit, |e| e.to_string()).map(|b| b == text[..len])
+            read_limited(input, size, limit, io_error).map(|b| b == text[..len])
         };
         for piece in [7, 4999, usize::MAX] {
             // As sized, smaller or larger than sized, or of no size known.

@@ -5,8 +5,7 @@ use super::numbering::Lists;
 use super::table::{Tables, by_block};
 use super::xml::{Handler, Tag, attr, is_on, number_val, parse_part};
 use crate::input::InputError;
-use crate::input::document::Block;
-use crate::input::document::DocTable;
+use crate::input::document::{Block, DocTable};
 use crate::text::source::Emphasis;
 use quick_xml::events::BytesStart;
 
@@ -186,15 +185,14 @@ impl Body<'_> {
 
 impl Handler for Body<'_> {
     fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]) {
-        let up = |n: usize| parents.len().checked_sub(n).and_then(|i| parents.get(i));
-        let parent = up(1).copied();
+        let parent = parents.last().copied();
         // The paragraph properties come first: whatever follows them can be numbered.
         if parent == Some(Tag::P) && tag != Tag::PPr {
             self.number_paragraph();
         }
-        let in_ppr = parent == Some(Tag::PPr) && up(2) == Some(&Tag::P);
-        let in_numpr =
-            parent == Some(Tag::NumPr) && up(2) == Some(&Tag::PPr) && up(3) == Some(&Tag::P);
+        let in_ppr = parents.ends_with(&[Tag::P, Tag::PPr]);
+        let in_numpr = parents.ends_with(&[Tag::P, Tag::PPr, Tag::NumPr]);
+        let in_rpr = parents.ends_with(&[Tag::R, Tag::RPr]);
         let in_run = parent == Some(Tag::R);
         self.tables.open(tag, e, parent, self.count);
         match tag {
@@ -212,12 +210,12 @@ impl Handler for Body<'_> {
                 self.stories.push(Fields::default());
             }
             Tag::R => self.runs.push(Run::default()),
-            Tag::Vanish if parent == Some(Tag::RPr) && up(2) == Some(&Tag::R) => {
+            Tag::Vanish if in_rpr => {
                 if let Some(run) = self.runs.last_mut() {
                     run.hidden = is_on(e);
                 }
             }
-            Tag::B if parent == Some(Tag::RPr) && up(2) == Some(&Tag::R) => {
+            Tag::B if in_rpr => {
                 if let Some(run) = self.runs.last_mut() {
                     run.bold = Some(is_on(e));
                 }
@@ -230,8 +228,7 @@ impl Handler for Body<'_> {
             Tag::Br if in_run => self.push("\n"),
             Tag::NoBreakHyphen if in_run => self.push("-"),
             Tag::FldChar if in_run => self.field_char(e),
-            // An optional hyphen shows only where Word breaks the line.
-            Tag::SoftHyphen => {}
+            // An optional hyphen (`w:softHyphen`) shows only where Word breaks the line.
             _ => {}
         }
     }

@@ -2,7 +2,8 @@
 //! its alignment and the number's font and size; and settings.xml's
 //! `w:evenAndOddHeaders`.
 
-use super::typeface::{Formats, ParaProps, RunProps};
+use super::styles::{ParaProps, RunProps};
+use super::typeface::Formats;
 use super::xml::{Handler, Tag, attr, is_on, parse_part};
 use crate::input::InputError;
 use crate::text::typeset::{Align, PageNumber};
@@ -25,11 +26,10 @@ struct Para {
     /// The horizontal alignment of the text box the paragraph is in, if any
     /// (`wp:positionH/wp:align`: left, center, right, inside, outside).
     box_align: Option<String>,
-    style: Option<String>,
     props: ParaProps,
     text: String,
-    /// The first run of a field result: its style and properties.
-    number: Option<(Option<String>, RunProps)>,
+    /// The properties of the first run of a field result.
+    number: Option<RunProps>,
 }
 
 #[derive(Default)]
@@ -38,18 +38,11 @@ struct Reader {
     box_align: Option<String>,
     paras: Vec<Para>,
     done: Vec<Para>,
-    run: Option<(Option<String>, RunProps)>,
+    run: Option<RunProps>,
     /// Open complex fields: whether each is still in its code.
     fields: Vec<bool>,
     /// Inside a `w:fldSimple`.
     simple: usize,
-}
-
-impl Reader {
-    /// In a field's result (its text stands for the number).
-    fn in_result(&self) -> bool {
-        self.simple > 0 || self.fields.iter().any(|code| !code)
-    }
 }
 
 impl Handler for Reader {
@@ -64,25 +57,15 @@ impl Handler for Reader {
                     .flatten(),
                 ..Para::default()
             }),
-            Tag::PStyle if in_ppr => {
-                if let Some(p) = self.paras.last_mut() {
-                    p.style = attr(e, "val");
-                }
-            }
-            Tag::Jc | Tag::Ind if in_ppr => {
+            Tag::PStyle | Tag::Jc | Tag::Ind if in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
                     p.props.read(tag, e);
                 }
             }
-            Tag::R => self.run = Some((None, RunProps::default())),
-            Tag::RStyle if in_rpr => {
+            Tag::R => self.run = Some(RunProps::default()),
+            Tag::RStyle | Tag::RFonts | Tag::Sz | Tag::B if in_rpr => {
                 if let Some(r) = self.run.as_mut() {
-                    r.0 = attr(e, "val");
-                }
-            }
-            Tag::RFonts | Tag::Sz | Tag::B if in_rpr => {
-                if let Some(r) = self.run.as_mut() {
-                    r.1.read(tag, e);
+                    r.read(tag, e);
                 }
             }
             Tag::FldSimple => self.simple += 1,
@@ -122,7 +105,8 @@ impl Handler for Reader {
         if parents.last() != Some(&Tag::T) {
             return;
         }
-        let result = self.in_result();
+        // In a field's result: its text stands for the number.
+        let result = self.simple > 0 || self.fields.iter().any(|code| !code);
         let Some(p) = self.paras.last_mut() else {
             return;
         };
@@ -150,8 +134,8 @@ pub(super) fn read_footer(
     let Some(p) = reader.done.into_iter().find(|p| p.number.is_some()) else {
         return Ok(None);
     };
-    let (run_style, run) = p.number.clone().unwrap_or_default();
-    let levels = formats.levels(p.style.as_deref(), run_style.as_deref());
+    let run = p.number.clone().unwrap_or_default();
+    let levels = formats.levels(&p.props, Some(&run));
     // A number in a text box (WPS puts it there) is placed by the box: outside is right
     // on odd pages and left on even ones.
     let even = pages == "even";

@@ -110,13 +110,10 @@ fn enclosed(n: u32, first: u32) -> String {
 
 /// Word's letters: A…Z, then AA…ZZ, AAA… (the letter repeated, not base 26).
 fn letters(n: u32, a: u8) -> String {
-    if n == 0 {
+    if n == 0 || (n - 1) / 26 >= 8 {
         return n.to_string();
     }
     let repeat = (n - 1) / 26 + 1;
-    if repeat > 8 {
-        return n.to_string();
-    }
     let letter = char::from(a + ((n - 1) % 26) as u8);
     std::iter::repeat_n(letter, repeat as usize).collect()
 }
@@ -143,11 +140,8 @@ fn roman(n: u32) -> String {
 
 /// 1..=len as the characters of a cycle (甲乙丙…), decimal otherwise.
 fn cycle(n: u32, chars: &str) -> String {
-    match usize::try_from(n)
-        .ok()
-        .and_then(|n| chars.chars().nth(n.checked_sub(1)?))
-    {
-        Some(c) => c.to_string(),
-        None => n.to_string(),
-    }
+    let nth = (n as usize)
+        .checked_sub(1)
+        .and_then(|i| chars.chars().nth(i));
+    nth.map_or_else(|| n.to_string(), String::from)
 }

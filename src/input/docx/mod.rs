@@ -17,9 +17,10 @@
 //! Nothing here panics on hostile input: every failure is an [`InputError`].
 //!
 //! Its rooms: `package` (the ZIP and its relationships), `xml` (reading one part),
-//! `body` (document.xml), `styles`, `numbering` (lists and their counters) and
-//! `format` (a number written in one of Word's formats); for the typography rules,
-//! `typeface` (effective formatting through defaults, styles and direct formatting),
+//! `body` (document.xml), `styles` (each style, and the formatting one level sets),
+//! `numbering` (lists and their counters) and `format` (a number written in one of
+//! Word's formats); for the typography rules, `typeface` (effective formatting through
+//! defaults, styles and direct formatting),
 //! `theme` (the theme's fonts), `page` (each paragraph's formatting and the page) and
 //! `footer` (page numbers).
 
@@ -43,7 +44,6 @@ use crate::text::source::Emphasis;
 use crate::text::typeset::Typeset;
 use numbering::Lists;
 use package::Package;
-use quick_xml::events::BytesStart;
 use xml::{Handler, Tag, parse_part};
 
 /// Packages with more entries than this are refused as likely zip bombs.
@@ -105,11 +105,8 @@ fn read_with_limits(
     let (read, tables) = body::read_body(&body, &main, &mut lists)?;
     let paragraphs: Vec<usize> = read.iter().map(|(b, _, _)| b.paragraph).collect();
     let typeset = read_typeset(&mut pkg, &doc_rels, &dir, (&body, &main), &paragraphs)?;
-    let emphasis = read
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, e, _))| *e != Emphasis::Plain)
-        .map(|(i, (_, e, _))| (i, *e))
+    let emphasis = (read.iter().enumerate())
+        .filter_map(|(i, (_, e, _))| (*e != Emphasis::Plain).then_some((i, *e)))
         .collect();
     let auto_numbered = (read.iter().enumerate())
         .filter_map(|(i, (_, _, auto))| auto.then_some(i))
@@ -151,7 +148,8 @@ fn read_typeset(
         Some(data) => theme::parse_theme(&data, &theme_part)?,
         None => theme::Theme::default(),
     };
-    let formats = typeface::parse_formats(&styles, &styles_part, theme)?;
+    let styles = styles::parse_styles(&styles, &styles_part)?;
+    let formats = typeface::Formats { styles, theme };
     let mut read = page::read_formats(body, main, &formats)?;
     let settings_part = pkg.related(doc_rels, "/settings", dir, format!("{dir}settings.xml"));
     let even_and_odd = match pkg.part(&settings_part)? {
@@ -160,10 +158,8 @@ fn read_typeset(
     };
     let mut page_numbers = Vec::new();
     for (pages, id) in &read.footers {
-        let Some(name) = doc_rels.target_by_id(id, dir) else {
-            continue;
-        };
-        if let Some(data) = pkg.part(&name)?
+        if let Some(name) = doc_rels.target_by_id(id, dir)
+            && let Some(data) = pkg.part(&name)?
             && let Some(n) = footer::read_footer(&data, &name, pages, &formats)?
         {
             page_numbers.push(n);
@@ -184,7 +180,6 @@ fn read_typeset(
 struct Title(String);
 
 impl Handler for Title {
-    fn open(&mut self, _: Tag, _: &BytesStart<'_>, _: &[Tag]) {}
     fn text(&mut self, text: &str, parents: &[Tag]) {
         if parents.last() == Some(&Tag::Title) {
             self.0.push_str(text);

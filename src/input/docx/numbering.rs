@@ -110,7 +110,7 @@ impl Lists {
             abstracts,
             counters,
         } = self;
-        let chain = styles.chain(style);
+        let chain = styles.para_chain(style);
         let from_styles = |f: fn(&Style) -> Option<u32>| {
             chain
                 .iter()
@@ -198,16 +198,18 @@ impl Lists {
     }
 }
 
-/// Reads numbering.xml into [`Lists`].
-struct NumberingReader<'l> {
-    lists: &'l mut Lists,
+/// Reads numbering.xml: its list instances and definitions, by id.
+#[derive(Default)]
+struct NumberingReader {
+    nums: HashMap<u32, Num>,
+    abstracts: HashMap<u32, AbstractNum>,
     abstract_num: Option<(Option<u32>, AbstractNum)>,
     num: Option<(Option<u32>, Num)>,
     level: Option<(Option<usize>, Level)>,
     override_level: Option<usize>,
 }
 
-impl NumberingReader<'_> {
+impl NumberingReader {
     /// Sets a property of the level being read, if any.
     fn set_level(&mut self, set: impl FnOnce(&mut Level)) {
         if let Some((_, l)) = &mut self.level {
@@ -216,7 +218,7 @@ impl NumberingReader<'_> {
     }
 }
 
-impl Handler for NumberingReader<'_> {
+impl Handler for NumberingReader {
     fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]) {
         let parent = parents.last().copied();
         let ilvl = || {
@@ -278,33 +280,26 @@ impl Handler for NumberingReader<'_> {
 
     fn close(&mut self, tag: Tag, parents: &[Tag]) {
         match tag {
-            Tag::Lvl => {
-                let Some((Some(k), level)) = self.level.take() else {
-                    return;
-                };
-                match parents.last() {
-                    Some(Tag::LvlOverride) => {
-                        if let Some((_, num)) = &mut self.num {
-                            num.overrides[k].level = Some(level);
-                        }
-                    }
-                    Some(Tag::AbstractNum) => {
-                        if let Some((_, def)) = &mut self.abstract_num {
-                            def.levels[k] = Some(level);
-                        }
-                    }
-                    _ => {}
+            Tag::Lvl => match (self.level.take(), parents.last(), &mut self.num) {
+                (Some((Some(k), level)), Some(Tag::LvlOverride), Some((_, num))) => {
+                    num.overrides[k].level = Some(level);
                 }
-            }
+                (Some((Some(k), level)), Some(Tag::AbstractNum), _) => {
+                    if let Some((_, def)) = &mut self.abstract_num {
+                        def.levels[k] = Some(level);
+                    }
+                }
+                _ => {}
+            },
             Tag::LvlOverride => self.override_level = None,
             Tag::AbstractNum => {
                 if let Some((Some(id), def)) = self.abstract_num.take() {
-                    self.lists.abstracts.insert(id, def);
+                    self.abstracts.insert(id, def);
                 }
             }
             Tag::Num => {
                 if let Some((Some(id), num)) = self.num.take() {
-                    self.lists.nums.insert(id, num);
+                    self.nums.insert(id, num);
                 }
             }
             _ => {}
@@ -317,12 +312,8 @@ pub(super) fn parse_numbering(
     part: &str,
     lists: &mut Lists,
 ) -> Result<(), InputError> {
-    let mut reader = NumberingReader {
-        lists,
-        abstract_num: None,
-        num: None,
-        level: None,
-        override_level: None,
-    };
-    parse_part(data, part, &mut reader)
+    let mut reader = NumberingReader::default();
+    parse_part(data, part, &mut reader)?;
+    (lists.nums, lists.abstracts) = (reader.nums, reader.abstracts);
+    Ok(())
 }

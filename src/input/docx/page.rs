@@ -2,7 +2,8 @@
 //! alignment, indents and line spacing (by paragraph number, counted as the body
 //! reader counts them), and the page and footers of the last section.
 
-use super::typeface::{Formats, ParaProps, RunProps};
+use super::styles::{ParaProps, RunProps, twips};
+use super::typeface::Formats;
 use super::xml::{Handler, Tag, attr, is_on, parse_part};
 use crate::input::InputError;
 use crate::text::chars::{is_blank, is_han};
@@ -17,7 +18,6 @@ type Tally<T> = HashMap<Option<Set<T>>, usize>;
 #[derive(Default)]
 struct Para {
     number: usize,
-    style: Option<String>,
     props: ParaProps,
     /// Han characters by East Asian font; other visible characters by Latin font.
     han: Tally<String>,
@@ -30,7 +30,6 @@ struct Para {
 /// A run being read.
 #[derive(Default)]
 struct Run {
-    style: Option<String>,
     props: RunProps,
     hidden: bool,
 }
@@ -97,10 +96,10 @@ fn most<T: Clone + Ord + std::hash::Hash>(tally: &Tally<T>) -> Option<Set<T>> {
 
 impl Reader<'_> {
     fn finish(&self, p: Para) -> ParagraphFormat {
-        let levels = self.formats.levels(p.style.as_deref(), None);
+        let levels = self.formats.levels(&p.props, None);
         let font = most(&p.han).or_else(|| most(&p.latin));
         ParagraphFormat {
-            style: p.style.as_deref().map(|s| self.formats.style_name(s)),
+            style: p.props.style.as_deref().map(|s| self.formats.style_name(s)),
             font,
             size: most(&p.sizes),
             bold: p.shown > 0 && p.bold * 2 > p.shown,
@@ -118,7 +117,7 @@ impl Reader<'_> {
         if r.hidden {
             return;
         }
-        let levels = self.formats.levels(p.style.as_deref(), r.style.as_deref());
+        let levels = self.formats.levels(&p.props, Some(&r.props));
         let east = levels.font(&r.props, |x| x.east_asia.clone());
         let latin = levels.font(&r.props, |x| x.latin.clone());
         let size = levels.run(&r.props, |x| x.size);
@@ -141,12 +140,6 @@ impl Reader<'_> {
     }
 }
 
-/// A length attribute in twips.
-fn twips(e: &BytesStart<'_>, name: &str) -> Option<i32> {
-    let v = attr(e, name)?.trim().parse::<f64>().ok()?;
-    Some(v.round().clamp(-1e7, 1e7) as i32)
-}
-
 impl Handler for Reader<'_> {
     fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]) {
         let parent = parents.last().copied();
@@ -161,19 +154,9 @@ impl Handler for Reader<'_> {
                 });
             }
             Tag::R => self.runs.push(Run::default()),
-            Tag::PStyle if in_ppr => {
-                if let Some(p) = self.paras.last_mut() {
-                    p.style = attr(e, "val");
-                }
-            }
-            Tag::Jc | Tag::Ind | Tag::Spacing if in_ppr => {
+            Tag::PStyle | Tag::Jc | Tag::Ind | Tag::Spacing if in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
                     p.props.read(tag, e);
-                }
-            }
-            Tag::RStyle if in_rpr => {
-                if let Some(r) = self.runs.last_mut() {
-                    r.style = attr(e, "val");
                 }
             }
             Tag::Vanish if in_rpr => {
@@ -181,7 +164,7 @@ impl Handler for Reader<'_> {
                     r.hidden = is_on(e);
                 }
             }
-            Tag::RFonts | Tag::Sz | Tag::B if in_rpr => {
+            Tag::RStyle | Tag::RFonts | Tag::Sz | Tag::B if in_rpr => {
                 if let Some(r) = self.runs.last_mut() {
                     r.props.read(tag, e);
                 }

@@ -38,16 +38,11 @@ impl Theme {
     }
 }
 
-#[derive(Default)]
-struct Reader {
-    theme: Theme,
-}
-
-impl Handler for Reader {
+impl Handler for Theme {
     fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]) {
         let fonts = match parents.last() {
-            Some(Tag::MajorFont) => &mut self.theme.major,
-            Some(Tag::MinorFont) => &mut self.theme.minor,
+            Some(Tag::MajorFont) => &mut self.major,
+            Some(Tag::MinorFont) => &mut self.minor,
             _ => return,
         };
         let face = attr(e, "typeface").filter(|f| !f.trim().is_empty());
@@ -62,7 +57,7 @@ impl Handler for Reader {
 
 /// Reads a theme part.
 pub(super) fn parse_theme(data: &[u8], part: &str) -> Result<Theme, InputError> {
-    let mut reader = Reader::default();
-    parse_part(data, part, &mut reader)?;
-    Ok(reader.theme)
+    let mut theme = Theme::default();
+    parse_part(data, part, &mut theme)?;
+    Ok(theme)
 }

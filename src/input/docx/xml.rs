@@ -40,7 +40,7 @@ tags! {
     // document.xml
     P = "p", PPr = "pPr", PStyle = "pStyle", NumPr = "numPr", Ilvl = "ilvl", NumId = "numId",
     R = "r", RPr = "rPr", Vanish = "vanish", T = "t", Tab = "tab" | "ptab", Br = "br" | "cr",
-    NoBreakHyphen = "noBreakHyphen", SoftHyphen = "softHyphen", FldChar = "fldChar",
+    NoBreakHyphen = "noBreakHyphen", FldChar = "fldChar",
     Tc = "tc", TxbxContent = "txbxContent", B = "b", OutlineLvl = "outlineLvl",
     // review comments: their anchors in document.xml, their text in comments.xml
     CommentRangeStart = "commentRangeStart", CommentRangeEnd = "commentRangeEnd",
@@ -109,7 +109,7 @@ fn classify(ns: &ResolveResult<'_>, local: &str) -> Tag {
 /// Receives a part's elements and text from [`parse_part`]. `parents` are the open
 /// elements around (outermost first), markup-compatibility wrappers left out.
 pub(super) trait Handler {
-    fn open(&mut self, tag: Tag, e: &BytesStart<'_>, parents: &[Tag]);
+    fn open(&mut self, _tag: Tag, _e: &BytesStart<'_>, _parents: &[Tag]) {}
     fn close(&mut self, _tag: Tag, _parents: &[Tag]) {}
     fn text(&mut self, _text: &str, _parents: &[Tag]) {}
 }
@@ -174,16 +174,12 @@ pub(super) fn parse_part(
                 }
                 continue;
             }
-            Event::Text(t) => {
-                if skip_from.is_none() {
-                    handler.text(&t.xml10_content(), &tags);
-                }
+            Event::Text(t) if skip_from.is_none() => {
+                handler.text(&t.xml10_content(), &tags);
                 continue;
             }
-            Event::CData(t) => {
-                if skip_from.is_none() {
-                    handler.text(&t.xml10_content(), &tags);
-                }
+            Event::CData(t) if skip_from.is_none() => {
+                handler.text(&t.xml10_content(), &tags);
                 continue;
             }
             Event::GeneralRef(r) => {

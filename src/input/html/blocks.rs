@@ -33,6 +33,9 @@ const BLOCK: &[&str] = &[
     "tr", "ul",
 ];
 
+/// The parts of a table.
+const TABLE_PARTS: &[&str] = &["td", "th", "tr", "tbody", "thead", "tfoot", "caption"];
+
 /// Elements whose content is never report text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "math", "button", "select",
@@ -244,11 +247,7 @@ impl Builder {
 
     /// The end tags a start tag implies, as browsers apply them to text-bearing markup.
     fn implied_ends(&mut self, name: &str) {
-        let table_part = matches!(
-            name,
-            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption"
-        );
-        if BLOCK.contains(&name) && !table_part && self.is_open("p") {
+        if BLOCK.contains(&name) && !TABLE_PARTS.contains(&name) && self.is_open("p") {
             self.close_nearest(&["p"], |o| {
                 matches!(
                     o.name.as_str(),
@@ -259,6 +258,7 @@ impl Builder {
         // A list item or a definition closes the previous one, through p, div, address
         // and inline elements but not through another block.
         let passable = |o: &Open| !o.block || matches!(o.name.as_str(), "p" | "div" | "address");
+        let heading = |n: &str| matches!(n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         match name {
             "li" if self.is_open("li") => self.close_nearest(&["li"], |o| !passable(o)),
             "dd" | "dt" if self.is_open("dd") || self.is_open("dt") => {
@@ -271,11 +271,7 @@ impl Builder {
             "td" | "th" => self.close_outermost(&["td", "th"], &["tr", "table"]),
             "a" if self.is_open("a") => self.close_nearest(&["a"], |o| o.block),
             // A heading does not nest in the heading just before it.
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                if self.stack.last().is_some_and(|o| {
-                    matches!(o.name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                }) =>
-            {
+            _ if heading(name) && self.stack.last().is_some_and(|o| heading(&o.name)) => {
                 self.pop_to(self.stack.len() - 1)
             }
             _ => {}
@@ -344,10 +340,7 @@ impl Builder {
                 o.block
             } else if name == "table" {
                 false
-            } else if matches!(
-                name,
-                "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption"
-            ) {
+            } else if TABLE_PARTS.contains(&name) {
                 o.name == "table"
             } else {
                 matches!(o.name.as_str(), "table" | "td" | "th" | "caption")

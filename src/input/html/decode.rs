@@ -62,17 +62,11 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
             }
             None => None,
         };
-        let Some(enc) = label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()))
-        else {
-            continue;
-        };
-        if enc == encoding_rs::REPLACEMENT {
-            continue;
+        let found = label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()));
+        if let Some(enc) = found.filter(|&enc| enc != encoding_rs::REPLACEMENT) {
+            // UTF-8 for a declared UTF-16, else the encoding itself.
+            return Some(enc.output_encoding());
         }
-        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-            return Some(encoding_rs::UTF_8);
-        }
-        return Some(enc);
     }
     None
 }
@@ -80,9 +74,8 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// The charset named in a Content-Type value such as `text/html; charset=gb2312`.
 fn charset_in_content(content: &str) -> Option<String> {
     let lower = content.to_ascii_lowercase();
-    let at = lower.find("charset")?;
-    let rest = lower[at + "charset".len()..].trim_start();
-    let rest = rest.strip_prefix('=')?.trim_start();
+    let (_, rest) = lower.split_once("charset")?;
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
     let rest = rest.trim_start_matches(['"', '\'']);
     let label: String = rest
         .chars()

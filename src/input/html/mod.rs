@@ -46,17 +46,12 @@ const TITLE_LOOKBACK: usize = 12;
 
 /// Reads an HTML page's bytes: the report's text blocks (the content container's, with
 /// the title above it), the publication date and title from the page's metadata, and
-/// the encoding the page was read in.
+/// the encoding the page was read in (`encoding` when given, by `--encoding`, whatever
+/// the page declares).
 ///
 /// Never panics. Bytes that are not text at all give the error [`crate::input::decode`] gives;
 /// any text, however malformed as HTML, gives a [`Document`] (possibly without blocks).
-pub fn read_html(bytes: &[u8]) -> Result<Document, InputError> {
-    read_html_in(bytes, None)
-}
-
-/// As [`read_html`], the page read in `encoding` when given (`--encoding`), whatever it
-/// declares.
-pub fn read_html_in(
+pub fn read_html(
     bytes: &[u8],
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Document, InputError> {
@@ -74,17 +69,13 @@ pub fn read_html_in(
     };
     let page = Builder::parse(&text);
 
-    let title = page
-        .article_title
-        .as_deref()
-        .map(collapse)
-        .filter(|t| !t.is_empty())
-        .or_else(|| {
-            page.title
-                .as_deref()
-                .map(title_main_part)
-                .filter(|t| !t.is_empty())
-        });
+    let title = [
+        page.article_title.as_deref().map(collapse),
+        page.title.as_deref().map(title_main_part),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|t| !t.is_empty());
     let published = page
         .meta_dates
         .iter()
@@ -133,11 +124,8 @@ pub fn read_html_in(
         title,
         encoding,
         format: Format::Html,
-        comments: Vec::new(),
-        emphasis: Vec::new(),
-        auto_numbered: Vec::new(),
-        typeset: None,
         tables,
+        ..Document::default()
     })
 }
 

@@ -21,36 +21,25 @@ pub(super) fn tables(nodes: &[Node], blocks: &[RawBlock], chosen: &[usize]) -> V
             r.end = i + 1;
         }
     }
-    let tables: Vec<usize> = {
-        let mut t: Vec<usize> = held.keys().filter_map(|&c| nodes[c].table).collect();
-        t.dedup();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
     // Every cell of those tables, empty ones too, by table and row (in page order).
-    let mut rows: BTreeMap<usize, Rows> = tables.iter().map(|&t| (t, BTreeMap::new())).collect();
+    let mut rows: BTreeMap<usize, Rows> = (held.keys())
+        .filter_map(|&c| Some((nodes[c].table?, BTreeMap::new())))
+        .collect();
     for (id, n) in nodes.iter().enumerate() {
-        if n.cell != Some(id) {
-            continue;
-        }
         let (Some(t), Some(row)) = (n.table, n.row) else {
             continue;
         };
-        // A cell whose row is another table's (a broken page) is left out.
-        if nodes[row].table != Some(t) {
+        // Cells only, and not one whose row is another table's (a broken page).
+        if n.cell != Some(id) || nodes[row].table != Some(t) {
             continue;
         }
         let Some(table) = rows.get_mut(&t) else {
             continue;
         };
-        let data = match held.get(&id) {
-            Some(r) => r.clone(),
-            None => {
-                let at = chosen.partition_point(|&k| k < n.first_block);
-                at..at
-            }
-        };
+        let data = held.get(&id).cloned().unwrap_or_else(|| {
+            let at = chosen.partition_point(|&k| k < n.first_block);
+            at..at
+        });
         table.entry(row).or_default().push(RawCell {
             columns: n.spans.0,
             rows: n.spans.1,

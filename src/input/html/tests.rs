@@ -1,5 +1,9 @@
 use super::*;
 
+fn read(html: &str) -> Document {
+    read_html(html.as_bytes(), None).unwrap()
+}
+
 /// The report's paragraphs as the reader should return them, after the title.
 const REPORT: &[&str] = &[
     "　　2024年，临川市司法局在市委、市政府领导下，深入推进依法行政，法治政府建设取得新进展。现将有关情况报告如下。",
@@ -95,7 +99,7 @@ fn a_government_page_gives_the_title_and_the_report() {
     assert!(!unmappable);
     assert!(std::str::from_utf8(&gbk).is_err());
     for (bytes, encoding) in [(utf8.as_bytes(), "UTF-8"), (&gbk, "GBK")] {
-        let doc = read_html(bytes).unwrap();
+        let doc = read_html(bytes, None).unwrap();
         assert_eq!(doc.blocks, expected_report());
         assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
         assert_eq!(doc.title.as_deref(), Some(TITLE));
@@ -110,7 +114,7 @@ fn the_date_comes_from_the_page_text_without_a_meta() {
             <div class=\"info\">发布时间：2025年3月28日 10:02　浏览次数：<span>35</span></div>\
             <div class=\"TRS_Editor\"><p>　　2024年，我局认真贯彻落实法治政府建设实施纲要，各项工作有序推进。</p>\
             <p>　　一、加强组织领导，压实第一责任人职责。</p></div></body></html>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.published.as_deref(), Some("2025-03-28"));
     assert_eq!(
         doc.title.as_deref(),
@@ -126,11 +130,11 @@ fn the_date_comes_from_the_page_text_without_a_meta() {
 
     // A label in one table cell and the date in the next.
     let html = "<table><tr><td>发布日期：</td><td>2025.03.07</td></tr></table><p>正文</p>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.published.as_deref(), Some("2025-03-07"));
     assert_eq!(doc.title, None);
 
-    let doc = read_html("<p>发布时间：待定</p><p>正文</p>".as_bytes()).unwrap();
+    let doc = read("<p>发布时间：待定</p><p>正文</p>");
     assert_eq!(doc.published, None);
 }
 
@@ -160,7 +164,7 @@ fn dates_are_normalised() {
 #[test]
 fn br_is_a_line_break_inside_the_block() {
     let html = "<p>  第一行 <br>\n 第二行<br/><br>　　第三行 <br></p><p><br>单独</p>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.texts(), ["第一行\n第二行\n　　第三行", "单独"]);
     assert_eq!(doc.blocks[0].element, "p");
 }
@@ -168,7 +172,7 @@ fn br_is_a_line_break_inside_the_block() {
 #[test]
 fn entities_are_decoded_and_special_spaces_kept() {
     let html = "<p>A&nbsp;B &amp; C&#x4e00;&lt;&#12288;</p><div>  x \t\n y  </div>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.texts(), ["A\u{a0}B & C一<\u{3000}", "x y"]);
     assert_eq!(doc.blocks[1].element, "div");
 }
@@ -178,7 +182,7 @@ fn a_block_of_zero_width_characters_is_blank() {
     // Zero-width spaces, non-joiners and joiners show nothing: a block of them alone is
     // dropped like a block of spaces (the parser's notion of blank, shared since).
     let html = "<p>\u{200B}\u{200C}\u{200D}\u{FEFF}</p><p>正文\u{200D}</p>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.texts(), ["正文\u{200D}"]);
 }
 
@@ -188,7 +192,7 @@ fn a_page_without_a_container_gives_all_blocks() {
             <p>　　一、主要工作</p><p>　　全年办理行政复议案件30件。</p>\
             <ul><li>普法宣传</li><li>执法监督</li></ul><table><tr><td>项目</td><td>数量</td></tr></table>\
             正文之外</body></html>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(
         doc.rows(),
         [
@@ -212,7 +216,7 @@ fn skipped_elements_give_no_text() {
             <noscript><p>请启用脚本</p></noscript><select><option>选项</option></select>\
             <textarea>留言</textarea><template><p>模板</p></template><svg><text>图</text></svg>\
             <p>丁<button>按钮</button>戊</p><iframe src=x>框</iframe><svg/><p>己</p>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(doc.texts(), ["甲丙", "丁戊", "己"]);
     assert_eq!(doc.title.as_deref(), Some("标题"));
 }
@@ -221,7 +225,7 @@ fn skipped_elements_give_no_text() {
 fn malformed_markup_is_read_as_browsers_would() {
     let html = "<div><p>甲<p>乙<div>丙</span></b><ul><li>丁<li>戊</ul>\
             <table><tr><td>己<td>庚<tr><td>辛</table><p><b>壬</p>癸<a href=\"x\">链</div></i>";
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(html);
     assert_eq!(
         doc.rows(),
         [
@@ -244,20 +248,16 @@ fn malformed_markup_is_read_as_browsers_would() {
         "<p>正文</di",
         "<p>正文<script>x",
     ] {
-        assert_eq!(
-            read_html(html.as_bytes()).unwrap().texts(),
-            ["正文"],
-            "{html}"
-        );
+        assert_eq!(read(html).texts(), ["正文"], "{html}");
     }
-    assert_eq!(read_html(b"").unwrap().blocks, []);
+    assert_eq!(read("").blocks, []);
 }
 
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
     let n = 100_000;
     let html = format!("{}正文{}", "<div>".repeat(n), "</div>".repeat(n));
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(&html);
     assert_eq!(doc.texts(), ["正文"]);
     assert_eq!(doc.blocks[0].element, "div");
     // Unclosed, and other elements.
@@ -266,7 +266,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
         "<div><span><p><li><td>".repeat(n / 5),
         "</b>".repeat(n)
     );
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(&html);
     assert_eq!(doc.texts(), ["正文"]);
 }
 
@@ -275,10 +275,13 @@ fn bytes_that_are_not_text_are_an_error() {
     // A fixed pseudo-random sequence.
     let mut next = crate::testing::lcg(0x2545_F491);
     let bytes: Vec<u8> = (0..4096).map(|_| (next() >> 56) as u8).collect();
-    let err = read_html(&bytes).unwrap_err();
+    let err = read_html(&bytes, None).unwrap_err();
     assert_eq!(Some(err), super::super::decode(&bytes).err());
     assert_eq!(
-        read_html(b"<p>\x00\x01\x02\x03\xff\xfe\x00\x00\x91\x00\x00\x07</p>"),
+        read_html(
+            b"<p>\x00\x01\x02\x03\xff\xfe\x00\x00\x91\x00\x00\x07</p>",
+            None
+        ),
         Err(InputError::Binary)
     );
 }
@@ -290,14 +293,14 @@ fn truncated_and_mutated_pages_never_panic() {
     let mut random = crate::testing::lcg(12345);
     let mut next = move || (random() >> 33) as usize;
     for cut in (0..gbk.len()).step_by(61) {
-        let _ = read_html(&gbk[..cut]);
-        let _ = read_html(&html.as_bytes()[cut.min(html.len())..]);
+        let _ = read_html(&gbk[..cut], None);
+        let _ = read_html(&html.as_bytes()[cut.min(html.len())..], None);
     }
     let mut bytes = html.into_bytes();
     for _ in 0..200 {
         let i = next() % bytes.len();
         bytes[i] = b"<>/\"=p \x00\xff"[next() % 9];
-        let _ = read_html(&bytes);
+        let _ = read_html(&bytes, None);
     }
 }
 
@@ -305,14 +308,14 @@ fn truncated_and_mutated_pages_never_panic() {
 fn byte_order_marks_and_declarations() {
     let mut le = vec![0xFF, 0xFE];
     le.extend("<p>报告</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
-    let doc = read_html(&le).unwrap();
+    let doc = read_html(&le, None).unwrap();
     assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-16LE"));
 
-    let doc = read_html("\u{FEFF}<meta charset=gbk><p>报告</p>".as_bytes()).unwrap();
+    let doc = read("\u{FEFF}<meta charset=gbk><p>报告</p>");
     assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-8"));
 
     // A declared UTF-16 is read as UTF-8.
-    let doc = read_html("<meta charset=\"utf-16\"><p>报告</p>".as_bytes()).unwrap();
+    let doc = read("<meta charset=\"utf-16\"><p>报告</p>");
     assert_eq!((doc.texts(), doc.encoding), (vec!["报告"], "UTF-8"));
 
     // Declared UTF-8 but written in GBK: the detector reads it.
@@ -320,14 +323,14 @@ fn byte_order_marks_and_declarations() {
     let (gbk, _, _) = encoding_rs::GBK.encode(body);
     let mut bytes = b"<meta charset='utf-8'>".to_vec();
     bytes.extend_from_slice(&gbk);
-    let doc = read_html(&bytes).unwrap();
+    let doc = read_html(&bytes, None).unwrap();
     assert_eq!(doc.texts(), [&body[3..body.len() - 4]]);
     assert_eq!(doc.encoding, "GBK");
 
     // Declared GBK, bytes neither GBK nor anything else: read lossily as GBK.
     let mut bytes = b"<meta charset=gbk><p>\x81</p><p>".to_vec();
     bytes.extend_from_slice(&gbk[3..gbk.len() - 4]);
-    let doc = read_html(&bytes).unwrap();
+    let doc = read_html(&bytes, None).unwrap();
     assert_eq!(doc.encoding, "GBK");
     assert_eq!(doc.texts(), ["\u{FFFD}", &body[3..body.len() - 4]]);
 }
@@ -342,7 +345,7 @@ fn the_report_goes_on_in_a_sibling_and_a_br_container() {
         "<div class=nav><a href=/>首页</a></div><div class=wrap><div class=WordSection1>{part1}</div>\
              <div class=WordSection2>{part2}</div></div><div class=foot>版权所有：临川市人民政府</div>"
     );
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(&html);
     assert_eq!(doc.blocks.len(), 7);
     assert!(doc.blocks.iter().all(|b| b.element == "p"));
 
@@ -360,7 +363,7 @@ fn the_report_goes_on_in_a_sibling_and_a_br_container() {
              <div class=body>{}</div><div class=tools>打印本页　关闭窗口</div></div>",
         lines.join("<br>\n")
     );
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(&html);
     let joined = lines.join("\n");
     assert_eq!(
         doc.rows(),
@@ -385,7 +388,7 @@ fn div_paragraphs_and_a_title_inside_the_container() {
              <h1>临川市某局法治政府建设年度报告</h1>{}</div><div class=foot>联系我们</div>",
         paras.map(|p| format!("<div>{p}</div>")).concat()
     );
-    let doc = read_html(html.as_bytes()).unwrap();
+    let doc = read(&html);
     let mut want = vec!["临川市某局法治政府建设年度报告"];
     want.extend(paras);
     assert_eq!(doc.texts(), want);
@@ -411,7 +414,7 @@ fn tables_keep_rows_cells_and_merges() {
         <tr><td>自然人</td><th>法人</th></tr>\
         <tr><td><p>一、本年新收</p></td><td>1</td><td></td></tr></table>\
         <p>四、其他</p></div></body></html>";
-    let src = read_html(page.as_bytes()).unwrap().into_source("t.html");
+    let src = read(page).into_source("t.html");
     assert_eq!(src.tables.len(), 1);
     let t = &src.tables[0];
     let cells = t.describe(&src.text);
