@@ -78,9 +78,11 @@ impl Finding {
 }
 
 /// A rule's check ready to run on a report: built once, when the rule set is loaded,
-/// from the rule's parameters (see `rules::checks::compile`). What it does with a
-/// report: its findings go to the sink.
-pub struct Compiled(Box<dyn Fn(&Ctx, &mut Sink) + Send + Sync>);
+/// from the rule's parameters (see `rules::checks::compile`).
+pub struct Compiled(Box<Run>);
+
+/// What a compiled check does with a report: its findings go to the sink.
+type Run = dyn Fn(&Ctx, &mut Sink) + Send + Sync;
 
 impl Compiled {
     /// A check that gives back its findings all at once (one that finds a few a report).

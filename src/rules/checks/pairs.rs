@@ -168,10 +168,8 @@ mod tests {
 
     #[test]
     fn pairs_agree_with_the_plain_scan() {
-        let pairs: Vec<String> = ["“”", "‘’", "《》", "()", "【】", "〔〕", "（）", "a1"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let pairs =
+            Vec::from(["“”", "‘’", "《》", "()", "【】", "〔〕", "（）", "a1"].map(String::from));
         agree(
             &[
                 "“开展“法律进乡村活动”,1)一)a)(二)",
