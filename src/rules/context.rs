@@ -1,6 +1,7 @@
 //! What a check sees and what it gives back: the context of one analysed report, and
 //! a finding before the rule's wording is applied.
 
+use crate::analyse::Analysis;
 use crate::classify::{Facts, Parts};
 use crate::pack::vocab::Vocab;
 use crate::parse::tree::Report;
@@ -14,6 +15,19 @@ pub struct Ctx<'a> {
     pub parts: &'a Parts,
     pub facts: &'a Facts,
     pub vocab: &'a Vocab,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of a report analysed with `vocab`.
+    pub fn new(src: &'a Source, a: &'a Analysis, vocab: &'a Vocab) -> Ctx<'a> {
+        Ctx {
+            src,
+            report: &a.report,
+            parts: &a.parts,
+            facts: &a.facts,
+            vocab,
+        }
+    }
 }
 
 /// What a check found, before the rule's wording is applied.
@@ -51,6 +65,12 @@ impl Finding {
         self
     }
 
+    /// `{line}` and `{at}`: the line of `offset` in `src`, in a number and in words.
+    pub fn place(self, src: &Source, offset: usize) -> Finding {
+        self.var("line", src.position(offset).0.to_string())
+            .var("at", src.at(offset))
+    }
+
     pub fn variant(mut self, v: &'static str) -> Finding {
         self.variant = Some(v);
         self
@@ -68,9 +88,7 @@ impl Compiled {
     /// A check that gives back its findings all at once (one that finds a few a report).
     pub fn new(run: impl Fn(&Ctx) -> Vec<Finding> + Send + Sync + 'static) -> Compiled {
         Compiled(Box::new(move |ctx, sink| {
-            for f in run(ctx) {
-                sink.push(f);
-            }
+            run(ctx).into_iter().for_each(|f| sink.push(f))
         }))
     }
 
@@ -136,9 +154,8 @@ impl Rest {
 
     /// The places of the first, in order.
     pub fn first(&self) -> Vec<Span> {
-        let mut places: Vec<Span> = self.first.iter().map(|&(s, e)| s..e).collect();
-        places.sort_by_key(|s| (s.start, s.end));
-        places
+        let places = self.first.clone().into_sorted_vec();
+        places.into_iter().map(|(s, e)| s..e).collect()
     }
 }
 

@@ -5,6 +5,7 @@ use super::spec::RuleSpec;
 use super::{CATEGORIES, Rule, RuleSet};
 use crate::analyse::{Analysis, Settings};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::suppress::Directive;
 use crate::text::source::Source;
 
 /// Replaces `{name}` by its value; unknown names are left as they are, and values are
@@ -132,9 +133,7 @@ pub fn fold(src: &Source, diags: &mut Vec<Diagnostic>, cap: usize) {
     if over.is_empty() {
         return;
     }
-    diags.sort_by(|a, b| {
-        (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
-    });
+    by_place(diags);
     for rule in over {
         let mut seen = 0;
         let mut rest = Rest::default();
@@ -155,6 +154,11 @@ pub fn fold(src: &Source, diags: &mut Vec<Diagnostic>, cap: usize) {
             diags.push(folded(src, (&rule, severity, note.as_ref()), &rest, cap));
         }
     }
+    by_place(diags);
+}
+
+/// Sorts diagnostics by where they start, then by rule, then by where they end.
+fn by_place(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
     });
@@ -181,13 +185,7 @@ pub fn lint_analysed(
     cap: usize,
 ) -> (Vec<Diagnostic>, Analysis) {
     let a = crate::analyse::analyse(src, &set.vocab, settings);
-    let ctx = Ctx {
-        src,
-        report: &a.report,
-        parts: &a.parts,
-        facts: &a.facts,
-        vocab: &set.vocab,
-    };
+    let ctx = Ctx::new(src, &a, &set.vocab);
     // A rule for some years only runs on reports on those years (and on reports whose
     // year is unknown).
     let year = a.facts.year();
@@ -239,26 +237,20 @@ pub fn lint_analysed(
             .all(|r| rules.iter().any(|x| x.spec.id == r.spec.id));
         if let Some(rule) = reporter {
             // A directive for every rule is reported only after a full run.
-            let reported = |d: &&crate::suppress::Directive| {
-                d.ids.iter().all(|i| ran(i)) && (everything || !d.ids.is_empty())
-            };
+            let reported =
+                |d: &&Directive| d.ids.iter().all(|i| ran(i)) && (everything || !d.ids.is_empty());
             // A name that is no rule or category of the set: told once, on its own.
             let known = |name: &str| set.get(name).is_some() || CATEGORIES.contains(&name);
+            let told = |d: &Directive| Finding::at(d.span.clone()).var("text", src.slice(&d.span));
             for d in &directives {
                 for name in d.ids.iter().filter(|n| !known(n)) {
-                    let text = src.slice(&d.span).to_string();
-                    let finding = Finding::at(d.span.clone()).var("text", text);
-                    let finding = finding.var("name", name.clone()).variant("unknown");
+                    let finding = told(d).var("name", name.clone()).variant("unknown");
                     out.push(to_diagnostic(&rule.spec, finding));
                 }
             }
-            let names_known = |d: &&crate::suppress::Directive| d.ids.iter().all(|n| known(n));
+            let names_known = |d: &&Directive| d.ids.iter().all(|n| known(n));
             for d in unused.iter().filter(reported).filter(names_known) {
-                let text = src.slice(&d.span).to_string();
-                out.push(to_diagnostic(
-                    &rule.spec,
-                    Finding::at(d.span.clone()).var("text", text),
-                ));
+                out.push(to_diagnostic(&rule.spec, told(d)));
             }
         }
     }
@@ -269,9 +261,7 @@ pub fn lint_analysed(
         .flat_map(|r| r.spec.suppresses.iter().map(String::as_str))
         .collect();
     out.retain(|d| !silenced.contains(&d.rule.as_str()));
-    out.sort_by(|a, b| {
-        (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
-    });
+    by_place(&mut out);
     (out, a)
 }
 
@@ -284,7 +274,8 @@ pub fn lint(src: &Source, set: &RuleSet, settings: &Settings) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::fill;
-    use crate::rules::RuleSet;
+    use crate::diagnostic::Diagnostic;
+    use crate::rules::{Rule, RuleSet};
     use crate::text::source::Source;
 
     /// A report with `n` unclosed brackets on its third line (one finding each), and one
@@ -297,10 +288,9 @@ mod tests {
         Source::new("a.txt", &text)
     }
 
-    fn lint(src: &Source, cap: usize) -> Vec<crate::diagnostic::Diagnostic> {
+    fn lint(src: &Source, cap: usize) -> Vec<Diagnostic> {
         let set = RuleSet::builtin().unwrap();
-        let rules: Vec<&crate::rules::Rule> =
-            set.rules.iter().filter(|r| !r.spec.preview).collect();
+        let rules: Vec<&Rule> = set.rules.iter().filter(|r| !r.spec.preview).collect();
         super::lint_analysed(src, &set, &rules, &Default::default(), cap).0
     }
 
@@ -308,7 +298,7 @@ mod tests {
     fn a_rules_findings_beyond_the_cap_are_folded_into_one() {
         let src = brackets(60);
         let all = lint(&src, 0);
-        let pair = |d: &&crate::diagnostic::Diagnostic| d.rule == "unmatched-pair";
+        let pair = |d: &&Diagnostic| d.rule == "unmatched-pair";
         assert_eq!(all.iter().filter(pair).count(), 60);
         assert!(all.iter().all(|d| d.folded == 0));
         let capped = lint(&src, 7);
@@ -329,13 +319,9 @@ mod tests {
         );
         assert!(fold.fix.is_none());
         // The other rules are as they were.
-        let others =
-            |d: &Vec<crate::diagnostic::Diagnostic>| -> Vec<crate::diagnostic::Diagnostic> {
-                d.iter()
-                    .filter(|d| d.rule != "unmatched-pair")
-                    .cloned()
-                    .collect()
-            };
+        let others = |d: &[Diagnostic]| -> Vec<Diagnostic> {
+            d.iter().filter(|d| !pair(d)).cloned().collect()
+        };
         assert_eq!(others(&capped), others(&all));
         // At the cap nothing is folded; one over it, the one left is named alone.
         assert_eq!(lint(&brackets(7), 7), lint(&brackets(7), 0));

@@ -26,17 +26,17 @@ pub struct Run<'a> {
 impl Run<'_> {
     /// 「错误示例 2」, 「正确示例 1」.
     pub fn title(&self) -> String {
-        let kind = if self.bad {
-            "错误示例"
-        } else {
-            "正确示例"
-        };
-        format!("{kind} {}", self.number)
+        format!("{} {}", kind(self.bad), self.number)
     }
 
     pub fn behaves(&self) -> bool {
         self.problems.is_empty()
     }
+}
+
+/// A bad example or a good one, in words.
+fn kind(bad: bool) -> &'static str {
+    if bad { "错误示例" } else { "正确示例" }
 }
 
 /// How the example of a batch kind (several reports parted by lines `---`) is run: its
@@ -52,8 +52,7 @@ pub fn run<'a>(set: &RuleSet, rule: &'a Rule, batch: Batch) -> Vec<Run<'a>> {
         .into_iter()
         .flat_map(|(bad, list)| list.iter().enumerate().map(move |(i, e)| (bad, i, e)))
         .map(|(bad, i, example)| {
-            let kind = if bad { "错误示例" } else { "正确示例" };
-            let name = format!("{kind}{}", i + 1);
+            let name = format!("{}{}", kind(bad), i + 1);
             let (src, diagnostics) = if rule.spec.check.batch() {
                 batch(set, rule, &name, example.text())
             } else {
@@ -128,8 +127,7 @@ pub fn misuse(examples: &Examples) -> Option<&'static str> {
     if examples.good.iter().any(|e| e.expecting().is_some()) {
         return Some("正确示例只写报告文本：它不应被报告，不能带 message、line 或 count");
     }
-    let expecting = examples.bad.iter().filter_map(Example::expecting);
-    for e in expecting {
+    for e in examples.bad.iter().filter_map(Example::expecting) {
         if e.count == Some(0) {
             return Some("错误示例的 count 至少为 1（不应被报告的文本请写在 good 下）");
         }
@@ -188,20 +186,23 @@ mod tests {
         message: 有“套话”\n      line: 3\n      count: 2\n    - text: \"一、做法\\n套话。\\n\"\n      \
         message: 没有的话\n      line: 1\n      count: 3\n  good: ['没有问题。']\n";
 
-    fn outcome() -> Vec<(String, Vec<String>)> {
+    /// The built-in pack with [`RULE`] added.
+    fn with_rule() -> RuleSet {
         let mut set = RuleSet::builtin().expect("the built-in pack");
         set.add("office-x.yaml", RULE, false)
             .expect("the rule loads");
-        let rule = set.get("office-x").expect("added");
-        run(&set, rule, crate::render::overview::copies::example)
-            .into_iter()
-            .map(|r| (r.title(), r.problems))
-            .collect()
+        set
     }
 
     #[test]
     fn an_example_is_held_to_what_it_states() {
-        let runs = outcome();
+        let set = with_rule();
+        let rule = set.get("office-x").expect("added");
+        let runs: Vec<(String, Vec<String>)> =
+            run(&set, rule, crate::render::overview::copies::example)
+                .into_iter()
+                .map(|r| (r.title(), r.problems))
+                .collect();
         assert_eq!(runs[0], ("错误示例 1".to_string(), vec![]));
         assert_eq!(
             runs[1],
@@ -219,9 +220,7 @@ mod tests {
 
     #[test]
     fn each_example_is_placed_at_its_own_first_line() {
-        let mut set = RuleSet::builtin().expect("the built-in pack");
-        set.add("office-x.yaml", RULE, false)
-            .expect("the rule loads");
+        let set = with_rule();
         let rule = set.get("office-x").expect("added");
         let at: Vec<(usize, usize)> = places(rule).into_iter().map(|p| (p.1, p.2)).collect();
         assert_eq!(at, vec![(14, 14), (18, 14), (22, 11)]);

@@ -6,9 +6,11 @@ pub mod engine;
 pub mod examples;
 pub mod spec;
 
+use crate::analyse::Analysis;
 use crate::pack::pattern::Compile;
 use crate::pack::vocab::Vocab;
 use crate::pack::yaml::{self, YamlError};
+use crate::text::{Span, source::Source};
 use context::{Compiled, Problem};
 use spec::{RuleOverride, RuleSpec};
 use std::path::{Path, PathBuf};
@@ -67,18 +69,8 @@ impl Rule {
 }
 
 /// Where a finding on the whole report points: its title, else its first line.
-pub fn document_anchor(
-    src: &crate::text::source::Source,
-    a: &crate::analyse::Analysis,
-    vocab: &Vocab,
-) -> crate::text::Span {
-    checks::document_anchor(&context::Ctx {
-        src,
-        report: &a.report,
-        parts: &a.parts,
-        facts: &a.facts,
-        vocab,
-    })
+pub fn document_anchor(src: &Source, a: &Analysis, vocab: &Vocab) -> Span {
+    checks::document_anchor(&context::Ctx::new(src, a, vocab))
 }
 
 #[derive(Debug)]
@@ -110,9 +102,7 @@ fn read_specs<'a>(
 impl RuleSet {
     /// The built-in 法治政府建设年度报告 pack alone.
     pub fn builtin() -> Result<RuleSet, Vec<YamlError>> {
-        let (path, text, rules) = crate::pack::builtin(crate::pack::default_pack())
-            .expect("the default pack is built in");
-        Self::from_pack(path, text, rules, true)
+        Self::builtin_pack(crate::pack::default_pack()).expect("the default pack is built in")
     }
 
     /// A built-in pack by id (None when there is no such pack).
@@ -126,7 +116,7 @@ impl RuleSet {
     fn from_pack(
         path: &str,
         text: &str,
-        rules: &[(&str, &str)],
+        rules: &[(&'static str, &'static str)],
         builtin: bool,
     ) -> Result<RuleSet, Vec<YamlError>> {
         // Reading the pack is most of fzlint's start-up: the vocabulary and the rule
@@ -147,11 +137,14 @@ impl RuleSet {
         };
         let file = file.map_err(|e| vec![e])?;
         let mut errors = Vec::new();
+        let at_include = |msg| {
+            let (l, c) = position_of_key(text, "include");
+            YamlError::new(path, text, l, c, msg)
+        };
         for inc in &file.include {
             let Some((_, _, theirs)) = crate::pack::builtin(&inc.pack) else {
-                let (l, c) = position_of_key(text, "include");
                 let msg = format!("include: 没有名为“{}”的内置规则包", inc.pack);
-                errors.push(YamlError::new(path, text, l, c, msg));
+                errors.push(at_include(msg));
                 continue;
             };
             let before = specs.len();
@@ -170,9 +163,8 @@ impl RuleSet {
                 .filter_map(|(_, _, s)| s.as_ref().ok().map(|s| s.id.as_str()))
                 .collect();
             for id in inc.rules.iter().filter(|id| !got.contains(&id.as_str())) {
-                let (l, c) = position_of_key(text, "include");
                 let msg = format!("include: 规则包“{}”没有规则“{id}”", inc.pack);
-                errors.push(YamlError::new(path, text, l, c, msg));
+                errors.push(at_include(msg));
             }
         }
         let vocab = Vocab::compile(file, Compile::OnFirstUse)
@@ -198,38 +190,26 @@ impl RuleSet {
     pub fn pack_dir(dir: &Path) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
         let file = dir.join("pack.yaml");
         let name = file.display().to_string();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(t) => t,
-            Err(e) => {
-                let msg = format!("无法读取规则包文件：{e}");
-                return Err(vec![YamlError::new(&name, "", 0, 0, msg)]);
-            }
-        };
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            let msg = format!("无法读取规则包文件：{e}");
+            vec![YamlError::new(&name, "", 0, 0, msg)]
+        })?;
         let mut set = Self::from_pack(&name, &text, &[], false)?;
         let mut errors = set.add_dir(dir);
         errors.extend(set.check_references());
         Ok((set, errors))
     }
 
-    /// The built-in pack plus the rule files under `dirs`, with the errors of the files
-    /// that could not be added (and of unknown ids in `suppresses`); Err only when the
-    /// built-in pack itself is broken.
-    pub fn with_dirs(dirs: &[PathBuf]) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
-        let mut set = RuleSet::builtin()?;
-        let mut errors: Vec<YamlError> = dirs.iter().flat_map(|d| set.add_dir(d)).collect();
-        errors.extend(set.check_references());
-        Ok((set, errors))
-    }
-
     /// The pack named (a built-in id, or an office's pack folder; the default pack when
     /// None) plus the rule files under `dirs`, with the errors of the files that could
-    /// not be added; Err when the pack itself cannot be used.
+    /// not be added (and of unknown ids in `suppresses`); Err when the pack itself cannot
+    /// be used.
     pub fn with_pack(
         pack: Option<&str>,
         dirs: &[PathBuf],
     ) -> Result<(RuleSet, Vec<YamlError>), Vec<YamlError>> {
         let (mut set, mut errors) = match pack {
-            None => return Self::with_dirs(dirs),
+            None => (RuleSet::builtin()?, Vec::new()),
             Some(id) => match Self::builtin_pack(id) {
                 Some(set) => (set?, Vec::new()),
                 None if Path::new(id).is_dir() => Self::pack_dir(Path::new(id))?,
@@ -316,7 +296,7 @@ impl RuleSet {
         // use after the rule's wording.
         let compiled = checks::compile_rule(&spec, when);
         if let Err(Problem::Pattern(msg)) = &compiled {
-            return Err(Self::pattern_error(path, text, msg));
+            return Err(Self::check_error(path, text, msg, msg.clone()));
         }
         self.validate(path, text, &spec)?;
         let compiled = compiled.map_err(|p| Self::problem_error(path, text, p))?;
@@ -333,23 +313,19 @@ impl RuleSet {
         Ok(())
     }
 
-    /// A pattern of the rule read from `text` does not compile: the error points at it.
-    fn pattern_error(path: &str, text: &str, msg: &str) -> YamlError {
+    /// An error in the check of the rule read from `text`, pointed at `near` in it.
+    fn check_error(path: &str, text: &str, near: &str, msg: String) -> YamlError {
         let (l, c) = position_of_key(text, "check");
-        let (l, c) = yaml::refine(text, l, c, msg);
-        YamlError::new(path, text, l, c, msg.to_string())
+        let (l, c) = yaml::refine(text, l, c, near);
+        YamlError::new(path, text, l, c, msg)
     }
 
     /// The check of the rule read from `text` cannot be built: the error points at the
-    /// pattern, or near the parameter, at fault.
+    /// pattern (which the message quotes), or near the parameter, at fault.
     fn problem_error(path: &str, text: &str, problem: Problem) -> YamlError {
         match problem {
-            Problem::Pattern(msg) => Self::pattern_error(path, text, &msg),
-            Problem::Param(key, msg) => {
-                let (l, c) = position_of_key(text, "check");
-                let (l, c) = yaml::refine(text, l, c, &format!("`{key}`"));
-                YamlError::new(path, text, l, c, msg)
-            }
+            Problem::Pattern(msg) => Self::check_error(path, text, &msg, msg.clone()),
+            Problem::Param(key, msg) => Self::check_error(path, text, &format!("`{key}`"), msg),
         }
     }
 
@@ -387,11 +363,9 @@ impl RuleSet {
     ) -> Result<(), YamlError> {
         let fail =
             |at: (usize, usize), msg: String| Err(YamlError::new(path, text, at.0, at.1, msg));
-        let Some(idx) = self.rules.iter().position(|r| r.spec.id == o.target) else {
-            return fail(
-                target_at,
-                format!("没有 id 为 “{}” 的规则可以覆盖", o.target),
-            );
+        let target = &o.target;
+        let Some(idx) = self.rules.iter().position(|r| r.spec.id == *target) else {
+            return fail(target_at, format!("没有 id 为 “{target}” 的规则可以覆盖"));
         };
         if o.params.contains_key("kind") {
             return fail(params_at, "params 不能改变检查方式（kind）".to_string());
@@ -465,16 +439,16 @@ impl RuleSet {
             Some(earlier) => format!("{earlier}、{path}"),
             None => path.to_string(),
         };
-        let examples_from = match &o.examples {
-            Some(_) => Some((path.to_string(), text.to_string())),
-            None => old.examples_from.clone(),
-        };
+        let ours = o
+            .examples
+            .as_ref()
+            .map(|_| (path.to_string(), text.to_string()));
         let rule = Rule {
             spec,
             compiled,
             overridden_by: Some(by),
             merged: Some(value),
-            examples_from,
+            examples_from: ours.or(old.examples_from),
             ..old
         };
         self.rules.insert(idx, rule);
@@ -483,54 +457,33 @@ impl RuleSet {
 
     /// Checks a rule beyond what its types say: id form, category, uniqueness, wording.
     fn validate(&self, path: &str, text: &str, spec: &RuleSpec) -> Result<(), YamlError> {
-        let at = |key: &str| position_of_key(text, key);
         let fail = |key: &str, msg: String| {
-            let (l, c) = at(key);
+            let (l, c) = position_of_key(text, key);
             Err(YamlError::new(path, text, l, c, msg))
         };
-        if !is_kebab(&spec.id) {
-            return fail(
-                "id",
-                format!("规则 id “{}” 应为小写字母、数字和连字符", spec.id),
-            );
+        let (id, category) = (&spec.id, &spec.category);
+        if !is_kebab(id) {
+            return fail("id", format!("规则 id “{id}” 应为小写字母、数字和连字符"));
         }
-        if !CATEGORIES.contains(&spec.category.as_str()) {
-            return fail(
-                "category",
-                format!(
-                    "未知的类别 “{}”，可用：{}",
-                    spec.category,
-                    CATEGORIES.join(", ")
-                ),
-            );
+        if !CATEGORIES.contains(&category.as_str()) {
+            let all = CATEGORIES.join(", ");
+            return fail("category", format!("未知的类别 “{category}”，可用：{all}"));
         }
-        if self.rules.iter().any(|r| r.spec.id == spec.id) {
-            return fail("id", format!("规则 id “{}” 已被使用", spec.id));
+        if self.rules.iter().any(|r| r.spec.id == *id) {
+            return fail("id", format!("规则 id “{id}” 已被使用"));
         }
-        for (key, s) in [
-            ("message", Some(&spec.message)),
-            ("summary", Some(&spec.summary)),
-            ("label", spec.label.as_ref()),
-        ]
-        .into_iter()
-        .chain(spec.labels.values().map(|l| ("labels", Some(l))))
-        {
-            if let Some(s) = s
-                && s.contains('\n')
-            {
-                return fail(key, format!("{key} 只能有一行"));
-            }
+        let mut one_line = [("message", &spec.message), ("summary", &spec.summary)]
+            .into_iter()
+            .chain(spec.label.iter().map(|l| ("label", l)))
+            .chain(spec.labels.values().map(|l| ("labels", l)));
+        if let Some((key, _)) = one_line.find(|(_, s)| s.contains('\n')) {
+            return fail(key, format!("{key} 只能有一行"));
         }
         if let Some(bad) = self.unknown_part(spec) {
             let known: Vec<&str> = self.vocab.part_ids().map(|p| p.id()).collect();
-            let msg = format!(
-                "未知的部分 “{bad}”（规则包 {} 的部分：{}）",
-                self.vocab.id,
-                known.join(", ")
-            );
-            let (l, c) = at("check");
-            let (l, c) = yaml::refine(text, l, c, &msg);
-            return Err(YamlError::new(path, text, l, c, msg));
+            let (pack, known) = (&self.vocab.id, known.join(", "));
+            let msg = format!("未知的部分 “{bad}”（规则包 {pack} 的部分：{known}）");
+            return Err(Self::check_error(path, text, &msg, msg.clone()));
         }
         if spec.message.ends_with('。') {
             return fail("message", "message 末尾不加句号".to_string());
@@ -547,30 +500,21 @@ impl RuleSet {
                 names.join(", ")
             }
         };
-        for name in spec.variants.keys() {
-            if !kind.variants.contains(&name.as_str()) {
-                return fail(
-                    "variants",
-                    format!(
-                        "{} 检查没有名为 “{name}” 的情形（可用：{}）",
-                        kind.name,
-                        listed(kind.variants)
-                    ),
-                );
-            }
+        // A variant or label (`what`) the kind does not have.
+        let unknown = |what: &str, name: &str, known: &[&str]| {
+            let (kind, known) = (kind.name, listed(known));
+            format!("{kind} 检查没有名为 “{name}” 的{what}（可用：{known}）")
+        };
+        let odd = spec
+            .variants
+            .keys()
+            .find(|n| !kind.variants.contains(&n.as_str()));
+        if let Some(name) = odd {
+            return fail("variants", unknown("情形", name, kind.variants));
         }
-        for name in spec.labels.keys() {
-            if kind.label(name).is_none() {
-                let names: Vec<&str> = kind.labels.iter().map(|(n, _)| *n).collect();
-                return fail(
-                    "labels",
-                    format!(
-                        "{} 检查没有名为 “{name}” 的标注（可用：{}）",
-                        kind.name,
-                        listed(&names)
-                    ),
-                );
-            }
+        if let Some(name) = spec.labels.keys().find(|n| kind.label(n).is_none()) {
+            let names: Vec<&str> = kind.labels.iter().map(|(n, _)| *n).collect();
+            return fail("labels", unknown("标注", name, &names));
         }
         let mut wording: Vec<(&str, &str)> = vec![("message", spec.message.as_str())];
         wording.extend(spec.label.as_deref().map(|l| ("label", l)));
@@ -582,17 +526,12 @@ impl RuleSet {
         }
         wording.extend(spec.labels.values().map(|l| ("labels", l.as_str())));
         for (key, w) in wording {
-            for name in placeholders(w) {
-                if !kind.vars.contains(&name) {
-                    return fail(
-                        key,
-                        format!(
-                            "未知的占位符 {{{name}}}（{} 检查提供：{}）",
-                            kind.name,
-                            listed(kind.vars)
-                        ),
-                    );
-                }
+            if let Some(name) = placeholders(w).into_iter().find(|n| !kind.vars.contains(n)) {
+                let (kind, vars) = (kind.name, listed(kind.vars));
+                return fail(
+                    key,
+                    format!("未知的占位符 {{{name}}}（{kind} 检查提供：{vars}）"),
+                );
             }
         }
         Ok(())
@@ -663,9 +602,7 @@ impl RuleSet {
     pub fn sorted(&self) -> Vec<&Rule> {
         let mut v: Vec<&Rule> = self.rules.iter().collect();
         let cat = |r: &Rule| CATEGORIES.iter().position(|c| *c == r.spec.category);
-        v.sort_by(|a, b| {
-            (cat(a).unwrap_or(99), &a.spec.id).cmp(&(cat(b).unwrap_or(99), &b.spec.id))
-        });
+        v.sort_by_key(|&r| (cat(r).unwrap_or(99), &r.spec.id));
         v
     }
 }
@@ -720,9 +657,7 @@ mod tests {
         assert!(BUILTIN_RULES.len() >= 30, "{}", BUILTIN_RULES.len());
         for (path, text) in BUILTIN_RULES {
             let spec = yaml::from_str::<RuleSpec>(path, text).unwrap();
-            if let Err(e) = checks::compile_rule(&spec, Compile::Now) {
-                panic!("{path}: {e:?}");
-            }
+            checks::compile_rule(&spec, Compile::Now).unwrap_or_else(|e| panic!("{path}: {e:?}"));
         }
     }
 

@@ -12,9 +12,7 @@ use std::sync::LazyLock;
 
 /// The check, its documents compiled.
 #[derive(Debug)]
-pub struct Citation {
-    documents: Vec<Document>,
-}
+pub struct Citation(Vec<Document>);
 
 /// A document as it should be cited, and the titles meant to be it.
 #[derive(Debug)]
@@ -33,9 +31,7 @@ impl Citation {
                 years: d.years,
             })
         });
-        Ok(Citation {
-            documents: documents.collect::<Result<_, String>>()?,
-        })
+        documents.collect::<Result<_, String>>().map(Citation)
     }
 
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
@@ -43,7 +39,7 @@ impl Citation {
         for c in citations(ctx) {
             // An entry for other years is another document (a framework's successor).
             let meant: Vec<&Document> = self
-                .documents
+                .0
                 .iter()
                 .filter(|d| d.years.is_none_or(|y| y.applies(ctx.facts.year())))
                 .filter(|d| d.matches.re().is_match(c.title))
@@ -70,15 +66,13 @@ impl Citation {
 static CITED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").expect("valid"));
 
-/// Dash variants and brackets folded, so that only real garbling differs.
+/// Dash variants folded and blank space dropped, so that only real garbling differs.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_dash = false;
     for c in s.chars() {
         let c = match c {
             '—' | '–' | '-' | '~' | '〜' | '―' | '－' => '—',
-            '(' => '(',
-            ')' => ')',
             c => c,
         };
         if c == '—' && last_dash {

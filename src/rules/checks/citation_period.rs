@@ -26,24 +26,23 @@ struct Framework {
 impl CitationPeriod {
     pub fn new(
         documents: &[PeriodDoc],
-        looking_back: &[String],
+        looking_back: Vec<String>,
         when: Compile,
     ) -> Result<CitationPeriod, Problem> {
         if looking_back.iter().any(|w| w.is_empty()) {
             let why = "looking_back 中不能有空字符串".to_string();
             return Err(Problem::Param("looking_back", why));
         }
-        let mut out = Vec::new();
-        for d in documents {
-            out.push(Framework {
+        let documents = documents.iter().map(|d| {
+            Ok(Framework {
                 name: d.name.clone(),
                 matches: d.matches.compile(when)?,
                 years: d.years,
-            });
-        }
+            })
+        });
         Ok(CitationPeriod {
-            documents: out,
-            looking_back: looking_back.to_vec(),
+            documents: documents.collect::<Result<_, Problem>>()?,
+            looking_back,
         })
     }
 

@@ -7,6 +7,7 @@ use crate::pack::pattern::Matcher;
 use crate::parse::tree::{BlockKind, DateForm, DateRef};
 use crate::text::Span;
 use crate::text::chars::is_common_han;
+use crate::text::numerals;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -167,6 +168,13 @@ pub fn plan_year(
         return Vec::new();
     };
     let want = ry.saturating_add(offset);
+    let wrong = |(y, span): (i32, Span)| {
+        let f = Finding::at(span)
+            .var("year", y.to_string())
+            .var("expected", want.to_string())
+            .var("reported", ry.to_string());
+        year_label(ctx, f)
+    };
     let r = ctx.report;
     let mut out = Vec::new();
     for (i, h) in r.headings.iter().enumerate() {
@@ -186,20 +194,12 @@ pub fn plan_year(
             };
             found = first.and_then(|s| year_in(ctx, opening_pats, &opening(ctx.src, &s)));
         }
-        if let Some((y, span)) = found
-            && y != want
-        {
-            let f = Finding::at(span)
-                .var("year", y.to_string())
-                .var("expected", want.to_string())
-                .var("reported", ry.to_string());
-            out.push(year_label(ctx, f));
-        }
+        out.extend(found.filter(|(y, _)| *y != want).map(&wrong));
     }
     // A plan with no heading of its own: the first year its paragraphs open with that
     // is not the one wanted (「2025年,XX区将…」 closing a 2023 report), once.
     if ctx.parts.first_headed(part).is_none() {
-        let wrong = ctx
+        let first_wrong = ctx
             .parts
             .hits
             .iter()
@@ -208,13 +208,7 @@ pub fn plan_year(
                 let open = opening(ctx.src, &r.blocks[h.block].span);
                 year_in(ctx, opening_pats, &open).filter(|(y, _)| *y != want)
             });
-        if let Some((y, span)) = wrong {
-            let f = Finding::at(span)
-                .var("year", y.to_string())
-                .var("expected", want.to_string())
-                .var("reported", ry.to_string());
-            out.push(year_label(ctx, f));
-        }
+        out.extend(first_wrong.map(wrong));
     }
     out
 }
@@ -271,7 +265,7 @@ fn date_char(c: char) -> bool {
         c.is_ascii_digit() || c.is_ascii_control() || c == ' ' || c == 'O' || c == 'o'
     } else if is_common_han(c) {
         // In this block the numerals are 零, 一 … 九 and 十.
-        matches!(c, '年' | '月' | '日') || crate::text::numerals::is_numeral(c)
+        matches!(c, '年' | '月' | '日') || numerals::is_numeral(c)
     } else {
         true
     }
@@ -280,7 +274,7 @@ fn date_char(c: char) -> bool {
 /// A character a date can start with: a digit, or a numeral but 十 (〇, 零, 一 … 九, and
 /// O, o, ○ written for 〇).
 fn date_start(c: char) -> bool {
-    c.is_ascii_digit() || (c != '十' && crate::text::numerals::is_numeral(c))
+    c.is_ascii_digit() || (c != '十' && numerals::is_numeral(c))
 }
 
 static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
@@ -382,13 +376,8 @@ fn date_problem(c: &regex::Captures) -> Option<String> {
     } else if let (Some(m), Some(d)) = (n("m3"), n("d3")) {
         (!valid_date(None, m, d)).then(|| why(m, d))
     } else {
-        let cn = |k: &str| {
-            c.name(k)
-                .and_then(|m| crate::text::numerals::number(m.as_str()))
-        };
-        let year = c
-            .name("cy")
-            .and_then(|m| crate::text::numerals::year(m.as_str()));
+        let cn = |k: &str| c.name(k).and_then(|m| numerals::number(m.as_str()));
+        let year = c.name("cy").and_then(|m| numerals::year(m.as_str()));
         match (cn("cm"), cn("cd")) {
             (Some(m), Some(d)) if !valid_date(year, m, d) => Some(why(m, d)),
             _ => None,
@@ -426,16 +415,14 @@ pub fn date_format(ctx: &Ctx) -> Vec<Finding> {
     vec![f]
 }
 
-fn published<'a>(ctx: &Ctx<'a>) -> Option<(&'a DateRef, DateSource)> {
+/// The publication date, when it can exist, and what it was read from, in words.
+fn published<'a>(ctx: &Ctx<'a>) -> Option<(&'a DateRef, &'static str)> {
     let (d, s) = ctx.facts.published.as_ref()?;
-    valid_date(Some(d.year), d.month, d.day).then_some((d, *s))
-}
-
-fn source_word(s: DateSource) -> &'static str {
-    match s {
+    let source = match s {
         DateSource::Metadata => "发布日期",
         DateSource::Signature => "成文日期",
-    }
+    };
+    valid_date(Some(d.year), d.month, d.day).then_some((d, source))
 }
 
 /// The month and day of a deadline written `MM-DD`, if it is written so.
@@ -459,7 +446,7 @@ pub fn deadline(ctx: &Ctx, (dm, dd): (u32, u32), year_offset: i32) -> Vec<Findin
     let f = Finding::at(d.span.clone())
         .var("date", standard(d))
         .var("deadline", format!("{dy}年{dm}月{dd}日"))
-        .var("source", source_word(src))
+        .var("source", src)
         .var("year", ry.to_string());
     vec![year_label(ctx, f)]
 }
@@ -473,7 +460,7 @@ pub fn early(ctx: &Ctx) -> Vec<Finding> {
     }
     let f = Finding::at(d.span.clone())
         .var("date", standard(d))
-        .var("source", source_word(src))
+        .var("source", src)
         .var("year", ry.to_string());
     vec![year_label(ctx, f)]
 }

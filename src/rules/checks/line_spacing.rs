@@ -36,13 +36,7 @@ pub fn line_spacing(ctx: &Ctx, elements: &[Element], min: f64, max: f64) -> Vec<
                 None => format!("{}倍行距（未设文档网格）", points(f64::from(n) / 240.0)),
             },
         };
-        defects.push(Defect {
-            para: p,
-            found,
-            origin,
-            expected: expected.clone(),
-            variants: (None, "style"),
-        });
+        defects.push(Defect::new(p, found, origin, expected.clone()));
     }
     findings(defects)
 }

@@ -57,32 +57,23 @@ pub fn compile_rule(spec: &RuleSpec, when: Compile) -> Result<Compiled, Problem>
 /// An error says which pattern does not compile, or else which parameter the check
 /// cannot use.
 fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
-    Ok(match check {
+    // The check's own copy of its parameters, moved into the closure that runs it.
+    Ok(match check.clone() {
         Check::PartMissing { part, near_miss } => {
-            let (part, near_miss) = (*part, compile_all(near_miss, when)?);
+            let near_miss = compile_all(&near_miss, when)?;
             Compiled::new(move |ctx| parts::missing(ctx, part, &near_miss))
         }
-        Check::PartUnheaded { part } => {
-            let part = *part;
-            Compiled::new(move |ctx| parts::unheaded(ctx, part))
-        }
+        Check::PartUnheaded { part } => Compiled::new(move |ctx| parts::unheaded(ctx, part)),
         Check::PartRequires { part, when: w } => {
-            let (part, w) = (*part, *w);
             Compiled::new(move |ctx| parts::requires(ctx, part, w))
         }
         Check::PartLength {
             part,
             include,
             min_chars,
-        } => {
-            let (part, include, min_chars) = (*part, include.clone(), *min_chars);
-            Compiled::new(move |ctx| parts::length(ctx, part, &include, min_chars))
-        }
+        } => Compiled::new(move |ctx| parts::length(ctx, part, &include, min_chars)),
         Check::PackParts {} => Compiled::new(parts::pack_parts),
-        Check::PartOrder { order } => {
-            let order = order.clone();
-            Compiled::new(move |ctx| parts::order(ctx, &order))
-        }
+        Check::PartOrder { order } => Compiled::new(move |ctx| parts::order(ctx, &order)),
         Check::PartMentions {
             part,
             parts: named,
@@ -91,9 +82,9 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             max_count,
         } => {
             let mut which: Vec<crate::pack::Part> = part.iter().copied().collect();
-            which.extend(named.iter().filter(|p| Some(**p) != *part));
-            let patterns = compile_all(patterns, when)?;
-            let counts = (*min_count, *max_count);
+            which.extend(named.into_iter().filter(|p| Some(*p) != part));
+            let patterns = compile_all(&patterns, when)?;
+            let counts = (min_count, max_count);
             Compiled::new(move |ctx| parts::mentions(ctx, &which, &patterns, counts))
         }
         Check::DocumentEmpty {} => Compiled::new(document_empty::document_empty),
@@ -104,18 +95,15 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             measures_heading,
             part,
         } => {
-            let (preamble_re, measures_re) = (
-                compile_all(preamble, when)?,
-                compile_all(measures_heading, when)?,
-            );
-            needs_year("preamble", preamble)?;
-            needs_year("measures_heading", measures_heading)?;
-            let (preamble, measures_heading, part) = (preamble_re, measures_re, *part);
+            let preamble_re = compile_all(&preamble, when)?;
+            let measures_re = compile_all(&measures_heading, when)?;
+            needs_year("preamble", &preamble)?;
+            needs_year("measures_heading", &measures_heading)?;
             Compiled::new(move |ctx| {
                 // Without a part named, the pack's part taken by position (the measures).
                 let by_position = ctx.vocab.parts.iter().find(|d| d.by_position);
                 let part = part.or(by_position.map(|d| d.part));
-                dates::year_mismatch(ctx, &preamble, &measures_heading, part)
+                dates::year_mismatch(ctx, &preamble_re, &measures_re, part)
             })
         }
         Check::PlanYear {
@@ -124,12 +112,10 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             opening,
             part,
         } => {
-            let (offset, part) = (*offset, *part);
             let (heading_re, opening_re) =
-                (compile_all(heading, when)?, compile_all(opening, when)?);
-            needs_year("heading", heading)?;
-            needs_year("opening", opening)?;
-            let (heading, opening) = (heading_re, opening_re);
+                (compile_all(&heading, when)?, compile_all(&opening, when)?);
+            needs_year("heading", &heading)?;
+            needs_year("opening", &opening)?;
             Compiled::new(move |ctx| {
                 // Without a part named, the pack's part whose openings name next year.
                 let plan = ctx
@@ -138,7 +124,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
                     .iter()
                     .find(|d| d.opening_year_offset.is_some());
                 match part.or(plan.map(|d| d.part)) {
-                    Some(part) => dates::plan_year(ctx, offset, &heading, &opening, part),
+                    Some(part) => dates::plan_year(ctx, offset, &heading_re, &opening_re, part),
                     None => Vec::new(),
                 }
             })
@@ -149,17 +135,12 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             deadline,
             year_offset,
         } => {
-            let own = match deadline {
-                Some(deadline) => match dates::month_day(deadline) {
-                    Some(md) => Some(md),
-                    None => {
-                        let why = format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\"");
-                        return Err(Problem::Param("deadline", why));
-                    }
-                },
-                None => None,
-            };
-            let year_offset = *year_offset;
+            let own = deadline.as_deref().map(dates::month_day);
+            if let (Some(deadline), Some(None)) = (&deadline, own) {
+                let why = format!("期限 “{deadline}” 应写作 月-日，如 \"04-01\"");
+                return Err(Problem::Param("deadline", why));
+            }
+            let own = own.flatten();
             Compiled::new(move |ctx| {
                 // The rule's own deadline, else the pack's.
                 let pack = ctx.vocab.deadline.as_ref();
@@ -177,12 +158,9 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::HeadingPunctuation {
             flag_full_stop,
             trailing,
-        } => {
-            let (flag_full_stop, trailing) = (*flag_full_stop, trailing.clone());
-            Compiled::streaming(move |ctx, sink| {
-                structure::heading_punctuation(ctx, flag_full_stop, &trailing, sink)
-            })
-        }
+        } => Compiled::streaming(move |ctx, sink| {
+            structure::heading_punctuation(ctx, flag_full_stop, &trailing, sink)
+        }),
         Check::Patterns {
             scope,
             patterns,
@@ -190,37 +168,32 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             min_count,
             max_count,
         } => {
-            let counts = patterns::Counts {
-                min: *min_count,
-                max: *max_count,
-            };
-            let patterns = patterns::Patterns::new(*scope, patterns, counts, when)?.in_parts(named);
+            let counts = (min_count, max_count);
+            let patterns = patterns::Patterns::new(scope, &patterns, &named, counts, when)?;
             Compiled::streaming(move |ctx, sink| patterns.run(ctx, sink))
         }
         Check::Furniture {} => Compiled::new(furniture::furniture),
         Check::Citation { documents } => {
-            let citation = citation::Citation::new(documents, when)?;
+            let citation = citation::Citation::new(&documents, when)?;
             Compiled::new(move |ctx| citation.run(ctx))
         }
         Check::CitationPeriod {
             documents,
             looking_back,
         } => {
-            let period = citation_period::CitationPeriod::new(documents, looking_back, when)?;
+            let period = citation_period::CitationPeriod::new(&documents, looking_back, when)?;
             Compiled::new(move |ctx| period.run(ctx))
         }
         Check::Pairs { pairs } => {
-            two_chars("pairs", pairs)?;
-            let pairs = pairs.clone();
+            two_chars("pairs", &pairs)?;
             Compiled::streaming(move |ctx, sink| pairs::pairs(ctx, &pairs, sink))
         }
         Check::WidthMix {
             forms,
             skip_between_digits,
         } => {
-            two_chars("forms", forms)?;
-            let (forms, skip) = (forms.clone(), *skip_between_digits);
-            Compiled::new(move |ctx| width_mix::width_mix(ctx, &forms, skip))
+            two_chars("forms", &forms)?;
+            Compiled::new(move |ctx| width_mix::width_mix(ctx, &forms, skip_between_digits))
         }
         Check::Rate {
             tolerance,
@@ -230,7 +203,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             at_least,
             of_which,
         } => {
-            let rate = rate::Rate::new(*tolerance, totals, units, comparisons, at_least, of_which)?;
+            let rate = rate::Rate::new(tolerance, totals, units, comparisons, at_least, of_which)?;
             Compiled::new(move |ctx| rate.run(ctx))
         }
         Check::EmptySection {} => Compiled::streaming(structure::empty_section),
@@ -239,7 +212,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
         Check::UnusedSuppression {} => Compiled::new(|_| Vec::new()),
         // Found over a batch by `fzlint report` (render::overview::copies).
         Check::CopiedText { threshold, .. } => {
-            if !(1..=100).contains(threshold) {
+            if !(1..=100).contains(&threshold) {
                 let why = format!("比例 {threshold} 应在 1 到 100 之间（百分比）");
                 return Err(Problem::Param("threshold", why));
             }
@@ -251,7 +224,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             sums,
             balances,
         } => {
-            let sum = table_sum::TableSum::new(table, *blank_is_zero, sums, balances, when)?;
+            let sum = table_sum::TableSum::new(&table, blank_is_zero, &sums, &balances, when)?;
             Compiled::new(move |ctx| sum.run(ctx))
         }
         Check::Genre {
@@ -260,7 +233,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             report_title,
             report_name,
         } => {
-            let genre = parts::Genre::new(kinds, subject, report_title, report_name, when)?;
+            let genre = parts::Genre::new(&kinds, &subject, &report_title, report_name, when)?;
             Compiled::new(move |ctx| genre.run(ctx))
         }
         Check::Typeface {
@@ -268,8 +241,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             fonts,
             size,
         } => {
-            positive("size", *size)?;
-            let (elements, fonts, size) = (elements.clone(), fonts.clone(), *size);
+            positive("size", size)?;
             Compiled::new(move |ctx| typeface::typeface(ctx, &elements, &fonts, size))
         }
         Check::PageSetup {
@@ -282,19 +254,18 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             tolerance,
         } => {
             let wanted = page_setup::Wanted {
-                width: *width,
-                height: *height,
-                margins: [*top, *bottom, *left, *right],
-                tolerance: *tolerance,
+                width,
+                height,
+                margins: [top, bottom, left, right],
+                tolerance,
             };
             Compiled::new(move |ctx| page_setup::page_setup(ctx, &wanted))
         }
         Check::LineSpacing { elements, min, max } => {
-            positive("min", *min)?;
+            positive("min", min)?;
             if max < min {
                 return Err(Problem::Param("max", format!("上限 {max} 小于下限 {min}")));
             }
-            let (elements, min, max) = (elements.clone(), *min, *max);
             Compiled::new(move |ctx| line_spacing::line_spacing(ctx, &elements, min, max))
         }
         Check::ParagraphLayout {
@@ -303,11 +274,10 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             first_line,
             right,
         } => {
-            let elements = elements.clone();
             let wanted = paragraph_layout::Wanted {
-                align: *align,
-                first_line: *first_line,
-                right: *right,
+                align,
+                first_line,
+                right,
             };
             Compiled::new(move |ctx| paragraph_layout::paragraph_layout(ctx, &elements, &wanted))
         }
@@ -316,8 +286,7 @@ fn compile(check: &Check, when: Compile) -> Result<Compiled, Problem> {
             size,
             dashes,
         } => {
-            positive("size", *size)?;
-            let (fonts, size, dashes) = (fonts.clone(), *size, dashes.clone());
+            positive("size", size)?;
             Compiled::new(move |ctx| page_number::page_number(ctx, &fonts, size, &dashes))
         }
     })
@@ -334,24 +303,20 @@ fn positive(key: &'static str, value: f64) -> Result<(), Problem> {
 
 /// Each of the patterns (the parameter `key`) has a group named `year`.
 fn needs_year(key: &'static str, patterns: &[Pattern]) -> Result<(), Problem> {
-    match patterns.iter().find(|p| !p.has_group("year")) {
-        Some(p) => Err(Problem::Param(
-            key,
-            format!("模式 “{}” 缺少名为 year 的分组 (?P<year>…)", p.as_str()),
-        )),
-        None => Ok(()),
-    }
+    let Some(p) = patterns.iter().find(|p| !p.has_group("year")) else {
+        return Ok(());
+    };
+    let why = format!("模式 “{}” 缺少名为 year 的分组 (?P<year>…)", p.as_str());
+    Err(Problem::Param(key, why))
 }
 
 /// Each entry of `list` (the parameter `key`) is two characters.
 fn two_chars(key: &'static str, list: &[String]) -> Result<(), Problem> {
-    match list.iter().find(|s| s.chars().count() != 2) {
-        Some(s) => Err(Problem::Param(
-            key,
-            format!("“{s}” 应为两个字符（前一个和后一个）"),
-        )),
-        None => Ok(()),
-    }
+    let Some(s) = list.iter().find(|s| s.chars().count() != 2) else {
+        return Ok(());
+    };
+    let why = format!("“{s}” 应为两个字符（前一个和后一个）");
+    Err(Problem::Param(key, why))
 }
 
 /// Where a document-level finding points: the title, else the first line of text.
@@ -380,7 +345,7 @@ fn has_text(ctx: &Ctx) -> bool {
 /// Shortens text for use inside a message.
 fn snippet(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= max {
+    if s.chars().nth(max).is_none() {
         s.to_string()
     } else {
         let mut t: String = s.chars().take(max).collect();
@@ -425,14 +390,7 @@ pub(crate) mod testing {
     pub fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
         let src = Source::new("t.txt", text);
         let a = analyse(&src, &VOCAB, &Settings::default());
-        let ctx = Ctx {
-            src: &src,
-            report: &a.report,
-            parts: &a.parts,
-            facts: &a.facts,
-            vocab: &VOCAB,
-        };
-        f(&ctx)
+        f(&Ctx::new(&src, &a, &VOCAB))
     }
 
     /// Asserts that `fast` finds what `reference` finds, in [`texts_and`] `extra`.

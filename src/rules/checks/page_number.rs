@@ -27,11 +27,8 @@ pub fn page_number(ctx: &Ctx, fonts: &[String], size: f64, dashes: &str) -> Vec<
         };
         let squeezed: String = n.text.chars().filter(|c| !c.is_whitespace()).collect();
         if squeezed != format!("{dashes}#{dashes}") {
-            wrong.push(format!(
-                "{pages}码写作“{}”，应为“{}”",
-                n.text.replace('#', "1"),
-                expected_text.replace('#', "1")
-            ));
+            let (found, expected) = (n.text.replace('#', "1"), expected_text.replace('#', "1"));
+            wrong.push(format!("{pages}码写作“{found}”，应为“{expected}”"));
         }
         if let Some(font) = &n.font
             && !font_in(font, fonts)
@@ -42,11 +39,8 @@ pub fn page_number(ctx: &Ctx, fonts: &[String], size: f64, dashes: &str) -> Vec<
         if let Some(s) = n.size
             && s != want
         {
-            wrong.push(format!(
-                "{pages}码字号是{}，应为{}",
-                size_words(s),
-                size_words(want)
-            ));
+            let (found, expected) = (size_words(s), size_words(want));
+            wrong.push(format!("{pages}码字号是{found}，应为{expected}"));
         }
         let (align, expected) = match n.pages.as_str() {
             "even" => (Align::Left, "居左"),

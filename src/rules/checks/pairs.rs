@@ -2,7 +2,7 @@
 //! within a paragraph.
 
 use super::{Ctx, Finding, Sink, pair_table, plain};
-use crate::parse::tree::MarkerForm;
+use crate::parse::tree::{Block, MarkerForm};
 use crate::text::numerals;
 use crate::text::scan::ByteSet;
 
@@ -68,18 +68,13 @@ fn pairs_with(
         .into_iter()
         .map(|(o, c)| (norm(o), norm(c)))
         .collect();
-    let lone = |out: &mut dyn FnMut(Finding),
-                at: usize,
-                mark: char,
-                partner: char,
-                variant: &'static str| {
-        out(Finding::at(at..at + mark.len_utf8())
+    let lone = |at: usize, mark: char, partner: char, variant: &'static str| {
+        Finding::at(at..at + mark.len_utf8())
             .var("mark", mark.to_string())
             .var("partner", partner.to_string())
-            .variant(variant));
+            .variant(variant)
     };
-    let blocks: Vec<&crate::parse::tree::Block> =
-        ctx.report.text_blocks().map(|(_, b)| b).collect();
+    let blocks: Vec<&Block> = ctx.report.text_blocks().map(|(_, b)| b).collect();
     let (lead, last) = lead(&table);
     let mut stack: Vec<(char, char, usize)> = Vec::new();
     // How many of each opener are open, so a closer with none open is known at once.
@@ -118,7 +113,7 @@ fn pairs_with(
                 let (o, cl) = table[t];
                 if open[t] == 0 {
                     if !enumerator(s, i) {
-                        lone(out, at, cl, o, "closer");
+                        out(lone(at, cl, o, "closer"));
                     }
                     continue;
                 }
@@ -128,7 +123,7 @@ fn pairs_with(
                     if let Some(u) = table.iter().position(|(x, _)| *x == uo) {
                         open[u] -= 1;
                     }
-                    lone(out, uat, uo, ucl, "opener");
+                    out(lone(uat, uo, ucl, "opener"));
                 }
                 stack.pop();
                 open[t] -= 1;
@@ -146,14 +141,14 @@ fn pairs_with(
             if n == 0 && uat == b.span.start && continued {
                 continue;
             }
-            lone(out, uat, uo, ucl, "opener");
+            out(lone(uat, uo, ucl, "opener"));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::agree;
+    use super::super::testing::{agree, every};
     use crate::text::scan::ByteSet;
 
     fn sorted(mut out: Vec<super::Finding>) -> Vec<super::Finding> {
@@ -173,21 +168,15 @@ mod tests {
 
     #[test]
     fn pairs_agree_with_the_plain_scan() {
-        let pairs: Vec<String> = ["“”", "‘’", "《》", "()", "【】", "〔〕", "（）", "a1"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let pairs =
+            Vec::from(["“”", "‘’", "《》", "()", "【】", "〔〕", "（）", "a1"].map(String::from));
         agree(
             &[
                 "“开展“法律进乡村活动”,1)一)a)(二)",
                 "《纲要(2021—2025年)》》【】〔〕〔",
                 "“第一段\n“第二段\n“第三段”",
             ],
-            |ctx| {
-                let mut sink = super::Sink::new(usize::MAX);
-                super::pairs(ctx, &pairs, &mut sink);
-                sorted(sink.finish().0)
-            },
+            |ctx| sorted(every(|ctx, sink| super::pairs(ctx, &pairs, sink))(ctx)),
             // Every character looked at, as the check was first written.
             |ctx| {
                 let mut out = Vec::new();

@@ -33,11 +33,6 @@ fn matches(a: AlignSpec, got: Align) -> bool {
     }
 }
 
-/// An indent in characters, in words.
-fn chars(n: f64) -> String {
-    format!("{}字", points(n))
-}
-
 pub fn paragraph_layout(ctx: &Ctx, elements: &[Element], w: &Wanted) -> Vec<Finding> {
     let paras = paragraphs(ctx, elements);
     let mut defects = Vec::new();
@@ -53,13 +48,8 @@ pub fn paragraph_layout(ctx: &Ctx, elements: &[Element], w: &Wanted) -> Vec<Find
                 None => (Align::Left, Origin::Defaults),
             };
             if !matches(a, got) {
-                defects.push(Defect {
-                    para: p,
-                    found: got.words().into(),
-                    origin,
-                    expected: wanted_words(a).into(),
-                    variants: (None, "style"),
-                });
+                let (found, expected) = (got.words(), wanted_words(a));
+                defects.push(Defect::new(p, found.into(), origin, expected.into()));
             }
         }
         let size = f.size.as_ref().map_or(32, |s| s.value);
@@ -72,13 +62,8 @@ pub fn paragraph_layout(ctx: &Ctx, elements: &[Element], w: &Wanted) -> Vec<Find
             let got = got.clone().unwrap_or_else(unset);
             let n = got.value.in_chars(size);
             if (n - want).abs() > INDENT_TOLERANCE {
-                defects.push(Defect {
-                    para: p,
-                    found: format!("{what}{}", chars(n)),
-                    origin: got.origin,
-                    expected: format!("{what}{}", chars(want)),
-                    variants: (None, "style"),
-                });
+                let [found, expected] = [n, want].map(|chars| format!("{what}{}字", points(chars)));
+                defects.push(Defect::new(p, found, got.origin, expected));
             }
         }
     }

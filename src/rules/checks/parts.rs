@@ -3,10 +3,11 @@
 use super::{Ctx, Finding, document_anchor, has_text, snippet};
 use crate::classify::PartHit;
 use crate::pack::Part;
-use crate::pack::pattern::{Compile, Matcher};
+use crate::pack::pattern::{Compile, Matcher, Pattern};
 use crate::parse::tree::BlockKind;
 use crate::rules::spec::GenreKind;
 use crate::text::chars::is_common_han;
+use crate::text::numerals;
 
 fn hit_text(ctx: &Ctx, h: &PartHit) -> String {
     snippet(ctx.src.slice(&h.span), 30)
@@ -21,10 +22,8 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
     if ctx.parts.found(part) || !has_text(ctx) {
         return Vec::new();
     }
-    let mut f = years(
-        ctx,
-        Finding::at(document_anchor(ctx)).var("part", ctx.vocab.label(part)),
-    );
+    let f = Finding::at(document_anchor(ctx)).var("part", ctx.vocab.label(part));
+    let mut f = years(ctx, f);
     let near = ctx
         .report
         .text_blocks()
@@ -38,12 +37,10 @@ pub fn missing(ctx: &Ctx, part: Part, near_miss: &[Matcher]) -> Vec<Finding> {
         });
     if let Some(span) = near {
         let text = ctx.src.slice(&span).to_string();
-        let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
         f = f
+            .place(ctx.src, span.start)
             .label(span, "near_miss")
             .var("found", text)
-            .var("line", line.to_string())
-            .var("at", at)
             .variant("near_miss");
     }
     vec![f]
@@ -60,40 +57,30 @@ fn years(ctx: &Ctx, f: Finding) -> Finding {
 }
 
 pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
-    if ctx.parts.first_headed(part).is_some() {
-        return Vec::new();
-    }
-    let Some(h) = ctx.parts.first(part) else {
+    let (None, Some(h)) = (ctx.parts.first_headed(part), ctx.parts.first(part)) else {
         return Vec::new();
     };
-    let mut f = years(
-        ctx,
-        Finding::at(h.span.clone())
-            .var("part", ctx.vocab.label(part))
-            .var("text", hit_text(ctx, h)),
-    );
-    if let Some(hd) = ctx.report.heading_of_block(h.block) {
-        let heading = &ctx.report.headings[hd];
-        let top = (0..=hd)
+    let f = Finding::at(h.span.clone())
+        .var("part", ctx.vocab.label(part))
+        .var("text", hit_text(ctx, h));
+    let mut f = years(ctx, f);
+    let hs = &ctx.report.headings;
+    if let Some(hd) = ctx.report.heading_of_block(h.block)
+        && let Some(t) = (0..=hd)
             .rev()
-            .find(|&i| ctx.parts.own[i].is_some() && ctx.report.headings[i].level <= heading.level);
-        if let Some(t) = top {
-            let th = &ctx.report.headings[t];
-            if let Some(other) = ctx.parts.own[t].filter(|&o| o != part) {
-                f = f
-                    .label(th.marker.start..th.title.end, "within")
-                    .var("within", ctx.vocab.label(other));
-            }
-        }
+            .find(|&i| ctx.parts.own[i].is_some() && hs[i].level <= hs[hd].level)
+        && let Some(other) = ctx.parts.own[t].filter(|&o| o != part)
+    {
+        f = f
+            .label(hs[t].marker.start..hs[t].title.end, "within")
+            .var("within", ctx.vocab.label(other));
     }
     vec![f]
 }
 
 pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
-    if !ctx.parts.found(when) || ctx.parts.found(part) {
-        return Vec::new();
-    }
-    let Some(h) = anchor(ctx, when) else {
+    // `when` is found where it has an anchor.
+    let (false, Some(h)) = (ctx.parts.found(part), anchor(ctx, when)) else {
         return Vec::new();
     };
     vec![
@@ -122,9 +109,7 @@ pub fn length(ctx: &Ctx, part: Part, include: &[Part], min_chars: usize) -> Vec<
     let Some(h) = anchor(ctx, part) else {
         return Vec::new();
     };
-    let mut all = vec![part];
-    all.extend_from_slice(include);
-    let n = part_chars(ctx, &all);
+    let n = part_chars(ctx, &[&[part], include].concat());
     if n >= min_chars {
         return Vec::new();
     }
@@ -159,10 +144,7 @@ pub fn pack_parts(ctx: &Ctx) -> Vec<Finding> {
         let f = match renamed {
             Some((_, h)) => Finding::at(h.marker.start..h.title.end)
                 .var("found", snippet(ctx.src.slice(&h.title), 30))
-                .var(
-                    "number",
-                    crate::text::numerals::write(h.number, &crate::text::numerals::COUNTING),
-                )
+                .var("number", numerals::write(h.number, &numerals::COUNTING))
                 .variant("renamed"),
             None => Finding::at(document_anchor(ctx)),
         };
@@ -206,9 +188,9 @@ pub struct Genre {
 impl Genre {
     pub fn new(
         kinds: &[GenreKind],
-        subject: &crate::pack::pattern::Pattern,
-        report_title: &crate::pack::pattern::Pattern,
-        report_name: &str,
+        subject: &Pattern,
+        report_title: &Pattern,
+        report_name: String,
         when: Compile,
     ) -> Result<Genre, String> {
         let kinds = kinds.iter().map(|k| {
@@ -219,7 +201,7 @@ impl Genre {
             kinds: kinds.collect::<Result<_, String>>()?,
             subject: subject.compile(when)?,
             report_title: report_title.compile(when)?,
-            report_name: report_name.to_string(),
+            report_name,
         })
     }
 
@@ -253,24 +235,16 @@ impl Genre {
     }
 }
 
-/// Blocks holding a part: the sections of its headings, or the blocks where it was
-/// found without a heading.
-fn part_blocks(ctx: &Ctx, part: Part) -> Vec<usize> {
+/// Blocks holding a part (some more than once): the sections of its headings, or the
+/// blocks where it was found without a heading.
+fn part_blocks<'a>(ctx: &'a Ctx, part: Part) -> impl Iterator<Item = usize> + 'a {
     let r = ctx.report;
-    let mut blocks: Vec<usize> = ctx
-        .parts
-        .hits
-        .iter()
-        .filter(|h| h.part == part)
-        .flat_map(|h| match (h.headed, &r.blocks[h.block].kind) {
-            (true, BlockKind::Heading(i)) => r.section_blocks(*i),
-            // A part found in a paragraph often goes on in the next one.
-            _ => h.block..(h.block + 2).min(r.blocks.len()),
-        })
-        .collect();
-    blocks.sort_unstable();
-    blocks.dedup();
-    blocks
+    let hits = ctx.parts.hits.iter().filter(move |h| h.part == part);
+    hits.flat_map(move |h| match (h.headed, &r.blocks[h.block].kind) {
+        (true, BlockKind::Heading(i)) => r.section_blocks(*i),
+        // A part found in a paragraph often goes on in the next one.
+        _ => h.block..(h.block + 2).min(r.blocks.len()),
+    })
 }
 
 /// The part mentions the patterns fewer than `min` times (or more than `max`).

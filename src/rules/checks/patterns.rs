@@ -18,14 +18,6 @@ struct Item {
     exclude: Option<Matcher>,
 }
 
-/// How many matches a rule wants: without bounds each match is a finding; with them,
-/// too few or too many matches are one.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Counts {
-    pub min: Option<usize>,
-    pub max: Option<usize>,
-}
-
 /// The patterns check: its items, and what lets it pass over text none of them matches.
 #[derive(Debug)]
 pub struct Patterns {
@@ -33,17 +25,22 @@ pub struct Patterns {
     /// Only matches in these parts' text count (all, when empty).
     parts: Vec<crate::pack::Part>,
     items: Vec<Item>,
-    counts: Counts,
+    /// How many matches the rule wants, at least and at most: without bounds each match
+    /// is a finding; with them, too few or too many matches are one.
+    counts: (Option<usize>, Option<usize>),
     /// All the patterns as one alternation, to pass over text none of them matches in a
     /// single scan, and the search for the literals its every match starts with.
     joined: OnceLock<(Option<Regex>, Option<Starts>)>,
 }
 
 impl Patterns {
+    /// The check of `items` in `scope`, counting only matches in the text of `parts`
+    /// (all, when empty).
     pub fn new(
         scope: Scope,
         items: &[PatternItem],
-        counts: Counts,
+        parts: &[crate::pack::Part],
+        counts: (Option<usize>, Option<usize>),
         when: Compile,
     ) -> Result<Patterns, String> {
         let compile = |p: &Option<Pattern>| p.as_ref().map(|p| p.compile(when)).transpose();
@@ -70,7 +67,7 @@ impl Patterns {
         });
         let p = Patterns {
             scope,
-            parts: Vec::new(),
+            parts: parts.to_vec(),
             items: items.collect::<Result<_, String>>()?,
             counts,
             joined: OnceLock::new(),
@@ -90,14 +87,6 @@ impl Patterns {
         (pre.as_ref(), starts.as_ref())
     }
 
-    /// The same, counting only matches in the text of `parts` (all, when empty).
-    pub fn in_parts(self, parts: &[crate::pack::Part]) -> Patterns {
-        Patterns {
-            parts: parts.to_vec(),
-            ..self
-        }
-    }
-
     /// Whether a match at `at` is in the text of the named parts.
     fn in_named_parts(&self, ctx: &Ctx, at: usize) -> bool {
         let r = ctx.report;
@@ -114,7 +103,7 @@ impl Patterns {
 
     pub fn run(&self, ctx: &Ctx, out: &mut Sink) {
         let (pre, starts) = self.joined();
-        let Counts { min, max } = self.counts;
+        let (min, max) = self.counts;
         if min.is_none() && max.is_none() && self.parts.is_empty() {
             return patterns(ctx, self.scope, &self.items, pre, starts, out);
         }
@@ -369,7 +358,8 @@ mod tests {
         ]);
         for (k, items) in lists.iter().enumerate() {
             let compiled =
-                super::Patterns::new(Scope::Body, items, Default::default(), Compile::Now).unwrap();
+                super::Patterns::new(Scope::Body, items, &[], Default::default(), Compile::Now)
+                    .unwrap();
             let (pre, starts) = compiled.joined();
             let items = &compiled.items;
             // The placeholders' literals are short (XX) and long (某某): two searches.

@@ -25,11 +25,11 @@ pub struct Rate {
 impl Rate {
     pub fn new(
         tolerance: f64,
-        totals: &[String],
-        units: &str,
-        comparisons: &[String],
-        at_least: &[String],
-        of_which: &[String],
+        totals: Vec<String>,
+        units: String,
+        mut comparisons: Vec<String>,
+        at_least: Vec<String>,
+        of_which: Vec<String>,
     ) -> Result<Rate, Problem> {
         if units.is_empty() || totals.is_empty() || totals.iter().any(|t| t.is_empty()) {
             let why = "units 和 totals 都不能为空，totals 中也不能有空字符串".to_string();
@@ -40,9 +40,9 @@ impl Rate {
             return Err(Problem::Param("tolerance", why));
         }
         for (key, list) in [
-            ("comparisons", comparisons),
-            ("at_least", at_least),
-            ("of_which", of_which),
+            ("comparisons", &comparisons),
+            ("at_least", &at_least),
+            ("of_which", &of_which),
         ] {
             if list.iter().any(|w| w.is_empty()) {
                 return Err(Problem::Param(key, format!("{key} 中不能有空字符串")));
@@ -52,15 +52,14 @@ impl Rate {
             let why = format!("at_least 中的 “{w}” 不在 comparisons 中");
             return Err(Problem::Param("at_least", why));
         }
-        let mut comparisons = comparisons.to_vec();
         comparisons.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
         Ok(Rate {
             tolerance,
-            totals: totals.to_vec(),
-            units: units.to_string(),
+            totals,
+            units,
             comparisons,
-            at_least: at_least.to_vec(),
-            of_which: of_which.to_vec(),
+            at_least,
+            of_which,
         })
     }
 }
@@ -268,13 +267,12 @@ impl Rate {
                 }
                 // Each clause's first count, with the clause's words (受理行政复议申请40件).
                 let mut counts: Vec<(&str, f64, Span)> = Vec::new();
-                let clauses = clauses(s);
                 // No count crosses a clause's edge (a comma inside one has digits on both
                 // sides), so one search of the sentence finds what a search of each clause
                 // finds. A count is its digits, blank space and a Han unit (the last
                 // character).
                 let mut found = counts_in(s).into_iter().peekable();
-                for (offset, clause) in clauses {
+                for (offset, clause) in clauses(s) {
                     let end = offset + clause.len();
                     let mut first = None;
                     while let Some(m) = found.next_if(|m| m.start < end) {
@@ -505,15 +503,7 @@ mod tests {
         else {
             panic!("not a rate check: {yaml}");
         };
-        super::Rate::new(
-            tolerance,
-            &totals,
-            &units,
-            &comparisons,
-            &at_least,
-            &of_which,
-        )
-        .unwrap()
+        super::Rate::new(tolerance, totals, units, comparisons, at_least, of_which).unwrap()
     }
 
     #[test]

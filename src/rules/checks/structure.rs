@@ -2,6 +2,7 @@
 
 use super::{Ctx, Finding, Sink};
 use crate::parse::tree::{BlockKind, Heading, MarkerForm};
+use crate::text::Span;
 use crate::text::chars::{full_width, is_full_width_digit};
 use crate::text::numerals;
 use crate::text::source::{Emphasis, Location};
@@ -53,7 +54,7 @@ fn lone_line(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
 }
 
 /// Renumbers heading `i` and the siblings after it from `from` on, each in its own form.
-fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(crate::text::Span, String)> {
+fn renumber(ctx: &Ctx, i: usize, from: u32) -> Vec<(Span, String)> {
     let hs = &ctx.report.headings;
     let h = &hs[i];
     hs.iter()
@@ -119,65 +120,53 @@ pub fn numbering_gap(ctx: &Ctx, out: &mut Sink) {
         }
         match seen {
             Some(p) => {
-                let expected = hs[p].number + 1;
+                let ph = &hs[p];
+                let expected = ph.number + 1;
                 // 「1.」 after a lone line restarts under a heading that lost its number:
                 // that heading is reported at its own level, not again here.
-                let restarts =
-                    || h.number == 1 && lone_line(ctx, hs[p].block + 1, h.block).is_some();
-                if h.number == expected
-                    && let Some(b) = styled_lost(ctx, &hs[p], h)
-                {
-                    let span = ctx.report.blocks[b].span.clone();
-                    let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
-                    let ph = &hs[p];
-                    out.push(
-                        Finding::at(span)
-                            .var("level", level_name(h.level))
-                            .var("prev", marker_str(ctx, ph))
-                            .var("expected", marker_str(ctx, h))
-                            .var("found", marker_str(ctx, h))
-                            .var("line", line.to_string())
-                            .var("at", at)
-                            .label(ph.marker.start..ph.title.end, "prev")
-                            .variant("styled"),
-                    );
-                }
-                if h.number != expected && !restarts() {
-                    let found = marker_str(ctx, h);
-                    let ph = &hs[p];
-                    let exp = with_number(found, h.form, expected);
-                    let mut f = Finding::at(h.marker.clone())
+                let restarts = || h.number == 1 && lone_line(ctx, ph.block + 1, h.block).is_some();
+                // A finding on `h` (at `span`) against its previous sibling.
+                let after_prev = |span: Span, expected: String| {
+                    Finding::at(span)
                         .var("level", level_name(h.level))
                         .var("prev", marker_str(ctx, ph))
-                        .var("expected", exp.clone())
-                        .var("found", found)
+                        .var("expected", expected)
+                        .var("found", marker_str(ctx, h))
                         .label(ph.marker.start..ph.title.end, "prev")
-                        .variant(match (automatic(ctx, ph), automatic(ctx, h)) {
+                };
+                if h.number == expected
+                    && let Some(b) = styled_lost(ctx, ph, h)
+                {
+                    let span = ctx.report.blocks[b].span.clone();
+                    let f = after_prev(span.clone(), marker_str(ctx, h).into());
+                    out.push(f.place(ctx.src, span.start).variant("styled"));
+                }
+                if h.number != expected && !restarts() {
+                    let exp = with_number(marker_str(ctx, h), h.form, expected);
+                    let mut f = after_prev(h.marker.clone(), exp.clone()).variant(
+                        match (automatic(ctx, ph), automatic(ctx, h)) {
                             // A typed number clashes with an automatic one: the advice
                             // names the one the drafter can edit.
                             (false, true) => "auto",
                             (true, false) => "typed",
                             _ if h.number == ph.number => "repeat",
                             _ => "gap",
-                        });
+                        },
+                    );
                     if h.number > expected
                         && let Some(b) = lone_line(ctx, ph.block + 1, h.block)
                     {
                         let span = ctx.report.blocks[b].span.clone();
-                        let (line, at) = (ctx.src.position(span.start).0, ctx.src.at(span.start));
                         // The lone line gets the lost number (when exactly one is lost).
                         if h.number == expected + 1 && fixed.insert(key) {
                             f.fix = Some(vec![(span.start..span.start, exp.clone())]);
                         }
                         f = f
+                            .place(ctx.src, span.start)
                             .label(span, "lost")
-                            .var("line", line.to_string())
-                            .var("at", at)
                             .variant("lost");
-                    } else {
-                        if fixed.insert(key) {
-                            f.fix = Some(renumber(ctx, i, expected));
-                        }
+                    } else if fixed.insert(key) {
+                        f.fix = Some(renumber(ctx, i, expected));
                     }
                     out.push(f);
                 }
@@ -298,39 +287,30 @@ pub fn numbering_style(ctx: &Ctx, out: &mut Sink) {
         let Some((major, _)) = counts.iter().rev().max_by_key(|c| c.1) else {
             continue;
         };
-        let major = major.clone();
         if major.contains('、') {
-            let (i, _) = &items[0];
-            let h = &hs[*i];
-            let n = items.iter().filter(|(_, s)| *s == major).count();
+            let h = &hs[items[0].0];
+            // Every 1、 of the level becomes 1.
+            let fix: Vec<_> = items
+                .iter()
+                .filter(|(_, s)| s == major)
+                .map(|&(k, _)| &hs[k])
+                .map(|m| (m.marker.clone(), marker_str(ctx, m).replace('、', ".")))
+                .collect();
+            let found = marker_str(ctx, h);
+            let expected = with_number(found, MarkerForm::ArDot, h.number).replace('、', ".");
             let mut f = Finding::at(h.marker.clone())
                 .var("level", level_name(level))
-                .var("found", marker_str(ctx, h))
-                .var(
-                    "expected",
-                    with_number(marker_str(ctx, h), MarkerForm::ArDot, h.number).replace('、', "."),
-                )
-                .var("count", n.to_string())
+                .var("found", found)
+                .var("expected", expected)
+                .var("count", fix.len().to_string())
                 .variant("nonstandard");
-            // Every 1、 of the level becomes 1.
-            f.fix = Some(
-                items
-                    .iter()
-                    .filter(|(_, s)| *s == major)
-                    .map(|(k, _)| {
-                        (
-                            hs[*k].marker.clone(),
-                            marker_str(ctx, &hs[*k]).replace('、', "."),
-                        )
-                    })
-                    .collect(),
-            );
+            f.fix = Some(fix);
             out.push(f);
         }
         for (i, s) in &items {
             // When most of the level is written 1、, the 1. items are the right ones: the
             // nonstandard finding above covers the level.
-            if *s != major && !(major.contains('、') && s.contains('.')) {
+            if s != major && !(major.contains('、') && s.contains('.')) {
                 let h = &hs[*i];
                 let numeral = match h.form {
                     MarkerForm::CnComma | MarkerForm::CnParen | MarkerForm::CnParenBroken => {
@@ -338,13 +318,11 @@ pub fn numbering_style(ctx: &Ctx, out: &mut Sink) {
                     }
                     _ => h.number.to_string(),
                 };
+                let shown = major.replace('#', if level == 2 { "一" } else { "1" });
                 let mut f = Finding::at(h.marker.clone())
                     .var("level", level_name(level))
                     .var("found", marker_str(ctx, h))
-                    .var(
-                        "major",
-                        major.replace('#', if level == 2 { "一" } else { "1" }),
-                    );
+                    .var("major", shown);
                 // The odd marker takes the level's majority form.
                 f.fix = Some(vec![(h.marker.clone(), major.replace('#', &numeral))]);
                 out.push(f);
@@ -388,8 +366,7 @@ pub fn heading_punctuation(ctx: &Ctx, flag_full_stop: bool, trailing: &str, out:
         }
         let title = ctx.src.slice(&h.title);
         if let Some(c) = title.chars().last().filter(|c| trailing.contains(*c)) {
-            let end = h.title.end;
-            let at = end - c.len_utf8()..end;
+            let at = h.title.end - c.len_utf8()..h.title.end;
             out.push(
                 Finding::at(at.clone())
                     .var("mark", ctx.src.original_slice(&at))
@@ -482,14 +459,9 @@ pub fn duplicate_heading(ctx: &Ctx, out: &mut Sink) {
 
 /// A heading that repeats the title of an earlier sibling, `first`.
 fn repeated(ctx: &Ctx, h: &Heading, first: &Heading, title: impl Into<String>) -> Finding {
-    let (line, at) = (
-        ctx.src.position(first.marker.start).0,
-        ctx.src.at(first.marker.start),
-    );
     Finding::at(h.marker.start..h.title.end)
         .var("title", title)
-        .var("line", line.to_string())
-        .var("at", at)
+        .place(ctx.src, first.marker.start)
         .label(first.marker.start..first.title.end, "first")
 }
 

@@ -150,10 +150,10 @@ impl TableSum {
     pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
         for (i, t) in ctx.src.tables.iter().enumerate() {
-            if t.cells.is_empty() || !self.chosen(ctx, t) {
-                continue;
-            }
-            if let Some(view) = View::new(ctx, t) {
+            if !t.cells.is_empty()
+                && self.chosen(ctx, t)
+                && let Some(view) = View::new(ctx, t)
+            {
                 out.extend(self.check(&view, i + 1));
             }
         }
@@ -246,7 +246,7 @@ impl TableSum {
                 && totals
                     .iter()
                     .any(|&t| t != i.cross && broken.contains(&(i.identity, t, key)))
-                && !i.lines.iter().any(|&y| {
+                && !i.left_lines.iter().chain(&i.right_lines).any(|&y| {
                     totals
                         .iter()
                         .any(|t| broken.contains(&(k, y, std::slice::from_ref(t))))
@@ -273,11 +273,9 @@ impl TableSum {
             names.join("+")
         };
         let (row, column) = (c.row, c.column);
-        let mut f = Finding::at(c.span.clone())
-            .var(
-                "table",
-                format!("第{}张表", write(number as u32, &COUNTING)),
-            )
+        let table = format!("第{}张表", write(number as u32, &COUNTING));
+        let f = Finding::at(c.span.clone())
+            .var("table", table)
             .var("row", v.row_name(row))
             .var("row_number", (row + 1).to_string())
             .var("column", v.column_name(column))
@@ -288,10 +286,7 @@ impl TableSum {
             .var("expected", expected.to_string())
             .var("left", names(&i.left_lines))
             .var("right", names(&i.right_lines));
-        if let Some(v) = variant {
-            f = f.variant(v);
-        }
-        f
+        Finding { variant, ..f }
     }
 }
 
@@ -309,8 +304,7 @@ struct Instance {
     sum: bool,
     /// The line across (a column for an identity of rows) it is checked in.
     cross: usize,
-    /// The lines it adds, both sides.
-    lines: Vec<usize>,
+    /// The lines it adds, each side.
     left_lines: Vec<usize>,
     right_lines: Vec<usize>,
     left: Vec<Option<usize>>,
@@ -357,13 +351,10 @@ impl Instance {
             total
         };
         let (left_sum, right_sum) = (sum(&left), sum(&right));
-        let mut lines = left_lines.clone();
-        lines.extend_from_slice(right_lines);
         Instance {
             identity,
             sum: id.sum,
             cross,
-            lines,
             left_lines,
             right_lines: right_lines.to_vec(),
             left,
@@ -590,12 +581,8 @@ impl<'a> View<'a> {
                 if found.is_empty() {
                     return None;
                 }
-                out.extend(
-                    found
-                        .into_iter()
-                        .filter(|f| !out.contains(f))
-                        .collect::<Vec<_>>(),
-                );
+                let new: Vec<usize> = found.into_iter().filter(|f| !out.contains(f)).collect();
+                out.extend(new);
             }
             Some(out)
         };

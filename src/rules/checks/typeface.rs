@@ -14,23 +14,16 @@ pub fn typeface(ctx: &Ctx, elements: &[Element], fonts: &[String], size: f64) ->
         if let Some(f) = &p.format.font
             && !font_in(&f.value, fonts)
         {
-            defects.push(Defect {
-                para: p,
-                found: f.value.clone(),
-                origin: f.origin.clone(),
-                expected: expected_font.clone(),
-                variants: (None, "style"),
-            });
+            let (found, origin) = (f.value.clone(), f.origin.clone());
+            defects.push(Defect::new(p, found, origin, expected_font.clone()));
         }
         if let Some(s) = &p.format.size
             && s.value != want
         {
+            let (found, expected) = (size_words(s.value), size_words(want));
             defects.push(Defect {
-                para: p,
-                found: size_words(s.value),
-                origin: s.origin.clone(),
-                expected: size_words(want),
                 variants: (Some("size"), "style_size"),
+                ..Defect::new(p, found, s.origin.clone(), expected)
             });
         }
     }

@@ -43,10 +43,7 @@ pub(super) fn head_span(ctx: &Ctx) -> Span {
 
 /// The paragraphs of the classes in `elements`, in order.
 pub(super) fn paragraphs<'a>(ctx: &Ctx<'a>, elements: &[Element]) -> Vec<Para<'a>> {
-    let Some(t) = typeset(ctx) else {
-        return Vec::new();
-    };
-    let Some(locations) = ctx.src.locations.as_deref() else {
+    let (Some(t), Some(locations)) = (typeset(ctx), ctx.src.locations.as_deref()) else {
         return Vec::new();
     };
     let blocks = &ctx.report.blocks;
@@ -96,15 +93,11 @@ pub(super) fn paragraphs<'a>(ctx: &Ctx<'a>, elements: &[Element]) -> Vec<Para<'a
         if !elements.contains(&element) {
             continue;
         }
-        let mut quoted: String = text.chars().take(QUOTED_CHARS).collect();
-        if text.chars().nth(QUOTED_CHARS).is_some() {
-            quoted.push('…');
-        }
         out.push(Para {
             element,
             paragraph: loc.paragraph,
             span: block.span.clone(),
-            text: quoted,
+            text: super::snippet(text, QUOTED_CHARS),
             format,
         });
     }
@@ -119,6 +112,20 @@ pub(super) struct Defect<'p, 'a> {
     pub(super) expected: String,
     /// The variant of a paragraph's own finding, and of the finding that names a style.
     pub(super) variants: (Option<&'static str>, &'static str),
+}
+
+impl<'p, 'a> Defect<'p, 'a> {
+    /// A defect whose findings take the variant `style` when they name a style.
+    pub(super) fn new(para: &'p Para<'a>, found: String, origin: Origin, expected: String) -> Self {
+        let variants = (None, "style");
+        Defect {
+            para,
+            found,
+            origin,
+            expected,
+            variants,
+        }
+    }
 }
 
 /// The findings for some defects: one a paragraph, except that the paragraphs of one
@@ -141,30 +148,21 @@ pub(super) fn findings(defects: Vec<Defect>) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (i, d) in defects.iter().enumerate() {
+        let (style, count, variant) = match grouped[i] {
+            Some((first, _)) if first != i => continue,
+            Some((_, count)) => (style_at_fault(d), count, Some(d.variants.1)),
+            None => (None, 1, d.variants.0),
+        };
         let p = d.para;
-        let mut f = Finding::at(p.span.clone())
+        let f = Finding::at(p.span.clone())
             .var("paragraph", p.paragraph.to_string())
             .var("text", p.text.clone())
             .var("element", p.element.words())
             .var("found", d.found.clone())
-            .var("expected", d.expected.clone());
-        match grouped[i] {
-            Some((first, _)) if first != i => continue,
-            Some((_, count)) => {
-                let style = style_at_fault(d).unwrap_or_default();
-                f = f
-                    .var("style", style)
-                    .var("count", count.to_string())
-                    .variant(d.variants.1);
-            }
-            None => {
-                f = f.var("style", "").var("count", "1");
-                if let Some(v) = d.variants.0 {
-                    f = f.variant(v);
-                }
-            }
-        }
-        out.push(f);
+            .var("expected", d.expected.clone())
+            .var("style", style.unwrap_or_default())
+            .var("count", count.to_string());
+        out.push(Finding { variant, ..f });
     }
     out
 }
@@ -224,13 +222,8 @@ pub(super) fn font_in(font: &str, list: &[String]) -> bool {
     let norm = |s: &str| -> String {
         s.chars()
             .filter(|c| !c.is_whitespace())
-            .map(|c| {
-                if c == '＿' {
-                    '_'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
+            .map(|c| c.to_ascii_lowercase())
+            .map(|c| if c == '＿' { '_' } else { c })
             .collect()
     };
     let f = norm(font);

@@ -229,10 +229,7 @@ mod tests {
 
     #[test]
     fn width_mix_reads_the_normalised_text_as_the_text_as_written() {
-        let forms: Vec<String> = [",，", ":：", ";；", "(（", ")）", "?？", "!！"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let forms = Vec::from([",，", ":：", ";；", "(（", ")）", "?？", "!！"].map(String::from));
         let table = super::pair_table(&forms);
         // The built-in forms are read from the normalised text; forms of other widths
         // are not.

@@ -50,7 +50,7 @@ macro_rules! kinds {
     )*) => {
         /// The check a rule runs: one of a small set of kinds implemented in Rust, with
         /// its parameters.
-        #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
         #[serde(tag = "kind", deny_unknown_fields)]
         pub enum Check {
             $(
@@ -73,13 +73,12 @@ macro_rules! kinds {
 
             /// What this check's kind offers a rule.
             pub fn kind(&self) -> &'static Kind {
+                // Each kind's place in KINDS.
+                enum Place {
+                    $($variant),*
+                }
                 match self {
-                    $(Check::$variant { .. } => &Kind {
-                        name: $name,
-                        vars: &[$(stringify!($var)),*],
-                        variants: &[$($(stringify!($case)),*)?],
-                        labels: &[$($((stringify!($label), $wording)),*)?],
-                    },)*
+                    $(Check::$variant { .. } => &Self::KINDS[Place::$variant as usize],)*
                 }
             }
         }
@@ -458,53 +457,37 @@ kinds! {
 
 }
 
-fn one() -> i32 {
-    1
+/// The defaults of parameters (`#[serde(default = "name")]` wants a function each).
+macro_rules! defaults {
+    ($($name:ident: $ty:ty = $value:expr;)*) => {
+        $(fn $name() -> $ty {
+            $value
+        })*
+    };
 }
-fn at_least_one() -> usize {
-    1
+
+defaults! {
+    one: i32 = 1;
+    at_least_one: usize = 1;
+    default_trailing: String = ",、;:".to_string();
+    yes: bool = true;
+    half_percent: u8 = 50;
+    half: f64 = 0.5;
+    looking_back: Vec<String> =
+        words(&["收官", "总结", "回顾", "完成", "期满", "圆满"]);
+    comparisons: Vec<String> =
+        words(&["均达到", "均达", "达到", "达", "为", "是", "超过", "高于"]);
+    at_least: Vec<String> = words(&["超过", "高于"]);
+    of_which: Vec<String> = words(&["其中"]);
+    a4_width: f64 = 210.0;
+    a4_height: f64 = 297.0;
+    one_mm: f64 = 1.0;
+    em_dash: String = "—".to_string();
+    report_name: String = "一般工作总结或报告".to_string();
 }
-fn default_trailing() -> String {
-    ",、;:".to_string()
-}
-fn yes() -> bool {
-    true
-}
-fn half_percent() -> u8 {
-    50
-}
-fn half() -> f64 {
-    0.5
-}
+
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|w| w.to_string()).collect()
-}
-fn looking_back() -> Vec<String> {
-    words(&["收官", "总结", "回顾", "完成", "期满", "圆满"])
-}
-fn comparisons() -> Vec<String> {
-    words(&["均达到", "均达", "达到", "达", "为", "是", "超过", "高于"])
-}
-fn at_least() -> Vec<String> {
-    words(&["超过", "高于"])
-}
-fn of_which() -> Vec<String> {
-    words(&["其中"])
-}
-fn a4_width() -> f64 {
-    210.0
-}
-fn a4_height() -> f64 {
-    297.0
-}
-fn one_mm() -> f64 {
-    1.0
-}
-fn em_dash() -> String {
-    "—".to_string()
-}
-fn report_name() -> String {
-    "一般工作总结或报告".to_string()
 }
 
 impl Check {
@@ -595,7 +578,7 @@ pub enum Scope {
     Headings,
 }
 
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatternItem {
     /// A regular expression; a group named `hit` narrows the span reported.
@@ -633,7 +616,7 @@ pub struct Condition {
     pub lacks_part: Option<Part>,
 }
 
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CitationDoc {
     /// The title as it should be cited (without 《》).
@@ -648,7 +631,7 @@ pub struct CitationDoc {
 }
 
 /// A framework document that covers a period (纲要 2021—2025).
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodDoc {
     /// Its name, as the message gives it (without 《》).
@@ -673,7 +656,7 @@ pub enum TableLines {
 /// A total and its parts. A label is a pattern matched against a row's (a column's)
 /// own label; several patterns joined by ` › ` match the path of labels from the header
 /// (or the row labels on the left) down to its own, in order, not necessarily every one.
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableSumItem {
     /// Rows or columns.
@@ -689,7 +672,7 @@ pub struct TableSumItem {
 }
 
 /// Two sets of rows (columns) with the same sum (一 + 二 = 三 + 四).
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableBalance {
     /// Rows or columns.
@@ -701,7 +684,7 @@ pub struct TableBalance {
     pub groups: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GenreKind {
     pub name: String,

@@ -71,50 +71,39 @@ fn a_right_table_has_no_finding() {
 }
 
 #[test]
-fn a_wrong_total_is_blamed_once() {
-    // 一's 总计 breaks its row and the 总计 column: the cell both share is reported.
-    let t =
-        format!("{HEAD}| 一、新收 | 1 | 2 | 4 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n");
-    assert_eq!(
-        run(&check(false, false), &t),
-        [(
-            "4".to_string(),
+fn a_wrong_cell_is_blamed_once() {
+    for (rows, balance, cell, variant, vars) in [
+        // 一's 总计 breaks its row and the 总计 column: the cell both share is reported.
+        (
+            "| 一、新收 | 1 | 2 | 4 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n",
+            false,
+            "4",
             None,
-            "row_number=2 column=总计 value=4 total=4 sum=3 expected=3".to_string()
-        )]
-    );
-}
-
-#[test]
-fn a_wrong_part_is_blamed_not_its_totals() {
-    // 一's 甲 breaks its row's 总计 and the 甲 column's 合计.
-    let t =
-        format!("{HEAD}| 一、新收 | 2 | 2 | 3 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n");
-    assert_eq!(
-        run(&check(false, false), &t),
-        [(
-            "2".to_string(),
+            "row_number=2 column=总计 value=4 total=4 sum=3 expected=3",
+        ),
+        // 一's 甲 breaks its row's 总计 and the 甲 column's 合计: the part is blamed, not
+        // its totals.
+        (
+            "| 一、新收 | 2 | 2 | 3 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n",
+            false,
+            "2",
             Some("part"),
-            "row_number=2 column=甲 value=2 total=3 sum=4 expected=1".to_string()
-        )]
-    );
-}
-
-#[test]
-fn a_balance_broken_in_a_row_that_adds_up_is_told_once_in_the_total() {
-    // 结转 is one more in 甲 and in 总计: the balance fails in both columns, the one in
-    // 甲 is the same defect as the one in 总计, told once, on the last cell on the right.
-    let t = format!(
-        "{HEAD}| 一、新收 | 1 | 2 | 3 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n| 结转 | 1 | 0 | 1 |\n"
-    );
-    assert_eq!(
-        run(&check(false, true), &t),
-        [(
-            "1".to_string(),
+            "row_number=2 column=甲 value=2 total=3 sum=4 expected=1",
+        ),
+        // 结转 is one more in 甲 and in 总计: the balance fails in both columns, the one in
+        // 甲 is the same defect as the one in 总计, told once, on the last cell on the right.
+        (
+            "| 一、新收 | 1 | 2 | 3 |\n| 二、结转 | 1 | 0 | 1 |\n| 合计 | 2 | 2 | 4 |\n| 结转 | 1 | 0 | 1 |\n",
+            true,
+            "1",
             Some("balance"),
-            "row_number=5 column=总计 value=1 total=4 sum=5 expected=0".to_string()
-        )]
-    );
+            "row_number=5 column=总计 value=1 total=4 sum=5 expected=0",
+        ),
+    ] {
+        let found = run(&check(false, balance), &format!("{HEAD}{rows}"));
+        let want = [(cell.to_string(), variant, vars.to_string())];
+        assert_eq!(found, want, "{rows}");
+    }
 }
 
 #[test]
