@@ -117,4 +117,34 @@ fn a_temporary_file_an_interrupted_write_left_is_named() {
         stderr(&o)
     );
     assert!(stderr(&o).contains("临时文件"), "{}", stderr(&o));
+    // Named once however many files the run writes in that folder; and the file the
+    // run itself is writing there (-o beside --fix) is never taken for one.
+    let q = dir.path().join("q.txt");
+    std::fs::write(&q, PADDED).unwrap();
+    let out = dir.path().join("out.txt");
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+        p.to_str().unwrap(),
+        q.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(err.matches("临时文件").count(), 1, "{err}");
+    assert!(err.contains(".r.txt.Xq3vZ1.fzlint-tmp"), "{err}");
+    std::fs::remove_file(dir.path().join(".r.txt.Xq3vZ1.fzlint-tmp")).unwrap();
+    std::fs::write(&p, PADDED).unwrap();
+    let o = fzlint(&[
+        "check",
+        "--isolated",
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+        p.to_str().unwrap(),
+    ]);
+    assert!(!stderr(&o).contains("临时文件"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("已修复"), "{}", stderr(&o));
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }

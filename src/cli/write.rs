@@ -55,8 +55,17 @@ fn same_file(a: &Metadata, b: &Metadata) -> bool {
     }
 }
 
-/// Names, once per folder and run, the temporary files an interrupted write left.
+/// Names, once per folder and run, the temporary files an interrupted write left: the
+/// folder is read before this run's first temporary file in it is made, so a file
+/// this run is still writing there (`-o` beside a `--fix`) is never named.
 fn report_stale(dir: &Path) {
+    static SEEN: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if seen.contains(&key) {
+        return;
+    }
+    seen.push(key);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
