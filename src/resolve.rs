@@ -76,8 +76,9 @@ pub struct Configured {
     /// The config asks for the preview rules.
     pub preview: bool,
     /// The config's settings for the files: their years, what it says of rules (a
-    /// preview rule named under `rules:` runs), `max_findings_per_rule`, the verdict
-    /// `fzlint report` comes to, what `select`, `extend-select` and `ignore` choose.
+    /// preview rule named under `rules:` runs; for another pack, only what concerns
+    /// its rules), `max_findings_per_rule`, the verdict `fzlint report` comes to, what
+    /// `select`, `extend-select` and `ignore` choose.
     pub effective: config::Effective,
     pub config: Option<Arc<Config>>,
     /// When no pack was named: the other built-in packs under the same settings, for
@@ -228,6 +229,8 @@ impl Governed {
 /// What makes two files' settings the same: their config and the per-path entries matched.
 type SettingsKey = (Option<PathBuf>, Vec<usize>);
 
+/// Which settings govern each file, found once per folder and config. The default is
+/// the resolver of no rule folders, the nearest config and no choices.
 #[derive(Default)]
 pub struct Resolver {
     rule_dirs: Vec<PathBuf>,
@@ -424,9 +427,11 @@ impl Resolver {
     }
 }
 
-/// The rule set of one pack under a config, with the rules of `dirs`; with `problems`,
-/// the errors in its files are given back as problems of the run (else the pack is just
-/// left out when they stop it).
+/// The rule set of one pack under a config, with the rules of `dirs`. With `problems`
+/// (the pack the settings were written for), the errors in its files are given back
+/// as problems of the run. Without (another pack, for the reports whose title names
+/// it), errors just leave the pack out, and what the settings say of rules and
+/// categories it does not have is dropped.
 fn pack_settings(
     dirs: &[PathBuf],
     config: Option<Arc<Config>>,

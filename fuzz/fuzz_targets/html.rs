@@ -9,7 +9,7 @@ use fzlint::input::html::read_html;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(doc) = read_html(data) {
+    if let Ok(doc) = read_html(data, None) {
         let src = doc.into_source("f.html");
         let _ = src.place(src.text.len() / 2);
         common::lint_and_render(&src, &Settings::default());

@@ -646,6 +646,7 @@ fn href(base: &Path, target: &Path) -> String {
     } else {
         parts.join("/")
     };
+    // The characters escaped are ASCII: one byte each, its code the character's.
     rel.chars()
         .map(|c| match c {
             '%' | '#' | '?' | ' ' | '"' | '\'' | '<' | '>' => format!("%{:02X}", c as u32),

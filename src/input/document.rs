@@ -170,7 +170,10 @@ fn table_in(src: &Source, t: DocTable, first_lines: &[usize], last: usize) -> Op
                         at..at
                     } else {
                         let (first, last_block) = (c.data.start, c.data.end - 1);
-                        if let (Some(a), Some(_)) = (line_of(first), line_of(last_block)) {
+                        // Both ends are blocks with lines (a cell's blocks are).
+                        if let Some(a) = line_of(first)
+                            && line_of(last_block).is_some()
+                        {
                             let l = lines.get_or_insert(a..after(last_block));
                             l.start = l.start.min(a);
                             l.end = l.end.max(after(last_block));

@@ -67,8 +67,12 @@ impl Overview {
         file: Option<OverviewFile>,
         parts: &[(Part, bool, &str)],
     ) -> Result<Overview, String> {
-        let required: Vec<Part> = parts.iter().filter(|p| p.1).map(|p| p.0).collect();
-        let known = |p: &Part| parts.iter().any(|q| q.0 == *p);
+        let required: Vec<Part> = parts
+            .iter()
+            .filter(|&&(_, required, _)| required)
+            .map(|&(part, ..)| part)
+            .collect();
+        let known = |p: &Part| parts.iter().any(|&(part, ..)| part == *p);
         let Some(file) = file else {
             return Ok(Overview {
                 columns: parts

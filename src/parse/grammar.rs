@@ -16,7 +16,7 @@ const SHORT_BYTES: usize = 160;
 
 /// At most `max` bytes of `text`, cut at a character boundary.
 fn prefix(text: &str, max: usize) -> &str {
-    &text[..text.floor_char_boundary(max)]
+    &text[..crate::text::chars::floor_boundary(text, max)]
 }
 
 /// A heading marker found at the start of a slice.
@@ -130,6 +130,8 @@ pub fn heading_marker(text: &str) -> Option<MarkerParse> {
 /// The grammar's reading of a heading marker.
 fn ask_marker(probe: &str) -> Option<MarkerParse> {
     let pair = BlockGrammar::parse(Rule::heading, probe).ok()?.next()?;
+    // Level 0 and number 0 until the marker's pairs fill them in; a parse that leaves
+    // either unset is no heading marker.
     let mut out = MarkerParse::bare(0);
     for p in pair.into_inner() {
         (out.level, out.form) = match p.as_rule() {

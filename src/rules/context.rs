@@ -88,7 +88,9 @@ impl Compiled {
     /// A check that gives back its findings all at once (one that finds a few a report).
     pub fn new(run: impl Fn(&Ctx) -> Vec<Finding> + Send + Sync + 'static) -> Compiled {
         Compiled(Box::new(move |ctx, sink| {
-            run(ctx).into_iter().for_each(|f| sink.push(f))
+            for f in run(ctx) {
+                sink.push(f);
+            }
         }))
     }
 

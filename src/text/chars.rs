@@ -12,6 +12,26 @@ use std::sync::LazyLock;
 pub static YEAR_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").expect("valid"));
 
+/// The character boundary at or before `i` (the text's end for an `i` past it).
+/// Rust 1.91 has this as `str::floor_char_boundary`; fzlint builds with 1.89
+/// (`rust-version` in Cargo.toml, which clippy holds the code to).
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary at or after `i` (the text's end for an `i` past it).
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// A character that shows nothing: any Unicode space (U+3000 and U+00A0 among them) or a
 /// zero-width one (space, non-joiner, joiner, the byte order mark).
 #[inline]
@@ -158,6 +178,16 @@ pub fn full_width(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_move_to_a_whole_character_and_stop_at_the_ends() {
+        let s = "a你b"; // 你 is bytes 1..4
+        let floors: Vec<usize> = (0..8).map(|i| floor_boundary(s, i)).collect();
+        assert_eq!(floors, [0, 1, 1, 1, 4, 5, 5, 5]);
+        let ceils: Vec<usize> = (0..8).map(|i| ceil_boundary(s, i)).collect();
+        assert_eq!(ceils, [0, 1, 4, 4, 4, 5, 5, 5]);
+        assert_eq!((floor_boundary("", 3), ceil_boundary("", 3)), (0, 0));
+    }
 
     /// The split as first written: every character decoded.
     fn every_character(s: &str) -> Vec<Range<usize>> {

@@ -122,7 +122,7 @@ impl CharIndex {
         marks.push((0, 0));
         let (mut at, mut count) = (0usize, 0usize);
         while at + Self::STEP < text.len() {
-            let next = text.ceil_char_boundary(at + Self::STEP);
+            let next = crate::text::chars::ceil_boundary(text, at + Self::STEP);
             count += text[at..next].chars().count();
             marks.push((next, count));
             at = next;
@@ -489,7 +489,7 @@ impl Source {
 
     /// An offset moved down to the nearest character boundary inside the text.
     pub fn clamp(&self, offset: usize) -> usize {
-        self.text.floor_char_boundary(offset)
+        crate::text::chars::floor_boundary(&self.text, offset)
     }
 
     pub fn slice(&self, span: &Range<usize>) -> &str {

@@ -125,7 +125,7 @@ mod tests {
     fn the_opening_is_read_as_characters() {
         // The byte reading finds the characters a reading by chars finds.
         let by_chars = |t: &str| {
-            let mut seen: Vec<char> = t[..t.floor_char_boundary(SAMPLE_BYTES)]
+            let mut seen: Vec<char> = t[..crate::text::chars::floor_boundary(t, SAMPLE_BYTES)]
                 .chars()
                 .filter(|&c| simplified(c).is_some())
                 .collect();

@@ -95,17 +95,7 @@ pub fn run(args: ServeArgs, out: &mut Out) -> anyhow::Result<Status> {
         ));
     }
     let workers = usize::from(args.workers);
-    let started = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .max_blocking_threads(workers)
-        .enable_all()
-        .build()
-        .and_then(|runtime| {
-            listener.set_nonblocking(true)?;
-            let listener = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
-            Ok((runtime, listener?))
-        });
-    let (runtime, listener) = match started {
+    let (runtime, listener) = match start(workers, listener) {
         Ok(started) => started,
         Err(e) => return Ok(status.stop(format_args!("无法启动服务：{e}"))),
     };
@@ -177,4 +167,20 @@ fn open_browser(url: &str) {
     if spawned.is_err() {
         eprint_line("未能自动打开浏览器，请手动打开上面的地址");
     }
+}
+
+/// The server's runtime (two threads for the connections, `workers` for the checks)
+/// and the listener handed to it.
+fn start(
+    workers: usize,
+    listener: std::net::TcpListener,
+) -> std::io::Result<(tokio::runtime::Runtime, tokio::net::TcpListener)> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(workers)
+        .enable_all()
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let listener = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) })?;
+    Ok((runtime, listener))
 }

@@ -167,21 +167,27 @@ async fn route(state: &Arc<State>, peer: SocketAddr, rq: Request<Incoming>, absu
             return reply.with("WWW-Authenticate", "Bearer");
         }
     }
-    let refused = |allow: &'static str| Reply::error(405, "不支持此请求方法").with("Allow", allow);
-    let rule = path.strip_prefix("/api/rule/");
+    let allowed = |ok: bool, allow: &'static str| -> Option<Reply> {
+        (!ok).then(|| Reply::error(405, "不支持此请求方法").with("Allow", allow))
+    };
     match path {
-        "/" | "/app.js" | "/app.css" | "/healthz" | "/api/rules" if !get => refused("GET, HEAD"),
-        _ if rule.is_some() && !get => refused("GET, HEAD"),
-        "/" => Reply::new(200, "text/html; charset=utf-8", PAGE),
-        "/app.js" => Reply::new(200, "text/javascript; charset=utf-8", SCRIPT),
-        "/app.css" => Reply::new(200, "text/css; charset=utf-8", STYLE),
-        "/healthz" => Reply::text(200, "ok"),
-        "/api/rules" => Reply::json(200, &json!(rule_items(&state.base))),
-        "/api/check" if *method != Method::POST => refused("POST"),
-        "/api/check" if absurd => Reply::error(413, TOO_LARGE).with("Connection", "close"),
-        "/api/check" => check(state, headers, query, body).await,
-        _ => match rule {
-            Some(id) => api::rule(state, &percent_decode(id).unwrap_or_default()),
+        "/" => allowed(get, "GET, HEAD")
+            .unwrap_or_else(|| Reply::new(200, "text/html; charset=utf-8", PAGE)),
+        "/app.js" => allowed(get, "GET, HEAD")
+            .unwrap_or_else(|| Reply::new(200, "text/javascript; charset=utf-8", SCRIPT)),
+        "/app.css" => allowed(get, "GET, HEAD")
+            .unwrap_or_else(|| Reply::new(200, "text/css; charset=utf-8", STYLE)),
+        "/healthz" => allowed(get, "GET, HEAD").unwrap_or_else(|| Reply::text(200, "ok")),
+        "/api/rules" => allowed(get, "GET, HEAD")
+            .unwrap_or_else(|| Reply::json(200, &json!(rule_items(&state.base)))),
+        "/api/check" => match allowed(*method == Method::POST, "POST") {
+            Some(refused) => refused,
+            None if absurd => Reply::error(413, TOO_LARGE).with("Connection", "close"),
+            None => check(state, headers, query, body).await,
+        },
+        _ => match path.strip_prefix("/api/rule/") {
+            Some(id) => allowed(get, "GET, HEAD")
+                .unwrap_or_else(|| api::rule(state, &percent_decode(id).unwrap_or_default())),
             None => Reply::error(404, "没有这个地址"),
         },
     }

@@ -5,14 +5,19 @@
 
 use super::Entry;
 use super::reading::failure;
-use super::sections::{excerpt, position};
+use super::sections::{Cut, excerpt, position};
 use super::verdict::{Verdict, decide, missing_contents};
 use std::fmt::Write as _;
 
-/// Characters of the report's line kept on each side of a finding in a notice.
-const QUOTE_MARGIN: usize = 20;
-/// Characters of the finding itself quoted at most.
-const QUOTE_MAX: usize = 40;
+/// A finding quoted in a notice: always cut, 20 characters of the report's line on
+/// each side, 40 of the finding's own at most.
+const QUOTE: Cut = Cut {
+    window: 0,
+    margin: 20,
+    mark_max: 40,
+    marks: ["【", "】"],
+    text: str::to_string,
+};
 
 /// One item of a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +44,7 @@ fn quote(f: &super::Finding) -> Option<String> {
     if f.line_text.is_empty() {
         return None;
     }
-    let s = excerpt(f, 0, QUOTE_MARGIN, QUOTE_MAX, ["【", "】"], str::to_string);
+    let s = excerpt(f, &QUOTE);
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 

@@ -7,12 +7,28 @@ use super::{Entry, Finding, esc, shown_or};
 use crate::render::json::JsonDiagnostic;
 use std::fmt::Write as _;
 
-/// Lines longer than this many characters are shown as a window around the mark.
-const CONTEXT_WINDOW: usize = 240;
-/// Characters kept on each side of the mark in a window.
-const CONTEXT_MARGIN: usize = 80;
-/// A mark is shown over at most this many characters.
-const CONTEXT_MARK_MAX: usize = 200;
+/// How a finding's line is cut to show it.
+pub(super) struct Cut {
+    /// The line is cut only when it is longer than this many characters (0: always).
+    pub window: usize,
+    /// Characters kept on each side of the finding's characters.
+    pub margin: usize,
+    /// The finding's characters shown at most.
+    pub mark_max: usize,
+    /// What is written before and after the finding's characters.
+    pub marks: [&'static str; 2],
+    /// Each piece of the line's text as it is written (escaped for a page).
+    pub text: fn(&str) -> String,
+}
+
+/// A finding's line on the page: a long line as a window around the mark.
+const CONTEXT: Cut = Cut {
+    window: 240,
+    margin: 80,
+    mark_max: 200,
+    marks: ["<mark>", "</mark>"],
+    text: esc,
+};
 
 fn severity_label(sev: &str) -> (&'static str, &'static str, &'static str) {
     // (class, symbol, word); U+FE0E asks for the text form of the symbol, not an emoji.
@@ -33,28 +49,19 @@ pub(super) fn position(d: &JsonDiagnostic) -> String {
 /// The line with the finding's characters wrapped in `<mark>` (escaped), cut to a
 /// window around the mark when the line is long.
 pub(super) fn context(f: &Finding) -> String {
-    let marks = ["<mark>", "</mark>"];
-    excerpt(
-        f,
-        CONTEXT_WINDOW,
-        CONTEXT_MARGIN,
-        CONTEXT_MARK_MAX,
-        marks,
-        esc,
-    )
+    excerpt(f, &CONTEXT)
 }
 
-/// A finding's line with its characters (`mark_max` of them at most) between `marks`,
-/// the line cut to `margin` characters on each side of them when it is longer than
-/// `window`, "…" where something is cut; each piece of the line's text through `text`.
-pub(super) fn excerpt(
-    f: &Finding,
-    window: usize,
-    margin: usize,
-    mark_max: usize,
-    [open, close]: [&str; 2],
-    text: fn(&str) -> String,
-) -> String {
+/// A finding's line with its characters between the marks, cut as `cut` says, "…"
+/// where something is cut.
+pub(super) fn excerpt(f: &Finding, cut: &Cut) -> String {
+    let Cut {
+        window,
+        margin,
+        mark_max,
+        marks: [open, close],
+        text,
+    } = *cut;
     let d = &f.diagnostic;
     let chars: Vec<char> = f.line_text.chars().collect();
     let len = chars.len();

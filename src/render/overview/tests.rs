@@ -122,6 +122,12 @@ fn csv_quotes_only_what_needs_quoting() {
     assert_eq!(csv_field(""), "");
     let out = csv_for(&[], &batch());
     assert_eq!(read_csv(&out[3..]).len(), 1);
+    // With no pack named and no report, the columns are the default pack's.
+    let unnamed = Batch {
+        pack: None,
+        ..batch()
+    };
+    assert_eq!(csv_for(&[], &unnamed), out);
 }
 
 #[test]

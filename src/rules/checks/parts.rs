@@ -57,7 +57,10 @@ fn years(ctx: &Ctx, f: Finding) -> Finding {
 }
 
 pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
-    let (None, Some(h)) = (ctx.parts.first_headed(part), ctx.parts.first(part)) else {
+    if ctx.parts.first_headed(part).is_some() {
+        return Vec::new();
+    }
+    let Some(h) = ctx.parts.first(part) else {
         return Vec::new();
     };
     let f = Finding::at(h.span.clone())
@@ -80,7 +83,10 @@ pub fn unheaded(ctx: &Ctx, part: Part) -> Vec<Finding> {
 
 pub fn requires(ctx: &Ctx, part: Part, when: Part) -> Vec<Finding> {
     // `when` is found where it has an anchor.
-    let (false, Some(h)) = (ctx.parts.found(part), anchor(ctx, when)) else {
+    if ctx.parts.found(part) {
+        return Vec::new();
+    }
+    let Some(h) = anchor(ctx, when) else {
         return Vec::new();
     };
     vec![
