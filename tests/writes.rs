@@ -122,28 +122,18 @@ fn a_temporary_file_an_interrupted_write_left_is_named() {
     let q = dir.path().join("q.txt");
     std::fs::write(&q, PADDED).unwrap();
     let out = dir.path().join("out.txt");
-    let o = fzlint(&[
-        "check",
-        "--isolated",
-        "--fix",
-        "-o",
-        out.to_str().unwrap(),
-        p.to_str().unwrap(),
-        q.to_str().unwrap(),
-    ]);
+    let fix_to_out = |files: &[&Path]| {
+        let mut args = vec!["check", "--isolated", "--fix", "-o", out.to_str().unwrap()];
+        args.extend(files.iter().map(|f| f.to_str().unwrap()));
+        fzlint(&args)
+    };
+    let o = fix_to_out(&[&p, &q]);
     let err = stderr(&o);
     assert_eq!(err.matches("临时文件").count(), 1, "{err}");
     assert!(err.contains(".r.txt.Xq3vZ1.fzlint-tmp"), "{err}");
     std::fs::remove_file(dir.path().join(".r.txt.Xq3vZ1.fzlint-tmp")).unwrap();
     std::fs::write(&p, PADDED).unwrap();
-    let o = fzlint(&[
-        "check",
-        "--isolated",
-        "--fix",
-        "-o",
-        out.to_str().unwrap(),
-        p.to_str().unwrap(),
-    ]);
+    let o = fix_to_out(&[&p]);
     assert!(!stderr(&o).contains("临时文件"), "{}", stderr(&o));
     assert!(stderr(&o).contains("已修复"), "{}", stderr(&o));
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
